@@ -1,0 +1,221 @@
+"""Answers: turning what a person typed (or a file holds) into a checked Answer, and answers files.
+
+``coerce`` is the single place an answer is validated, so an answer typed at a prompt, read from
+a file or given with ``--set`` is held to exactly the same rules.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from clinic_ready import yamlio
+from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.model import Answer, Answers, Checklist, Question
+
+STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"}
+MAX_TEXT = 2000
+_YES = {"yes", "y", "true"}
+_NO = {"no", "n", "false"}
+
+
+class AnswerRejected(ValueError):
+    """An answer that does not fit its question: what is wrong and how to fix it."""
+
+    def __init__(self, what: str, fix: str):
+        super().__init__(f"{what} — {fix}")
+        self.what, self.fix = what, fix
+
+
+def coerce(q: Question, raw: object) -> Answer:
+    """Check one raw answer against its question; return the Answer or raise AnswerRejected."""
+    if isinstance(raw, str) and raw.strip().lower() in STATE_WORDS:
+        return Answer(STATE_WORDS[raw.strip().lower()])  # type: ignore[arg-type]
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise AnswerRejected("the answer is empty", "give an answer, or write unsure or declined")
+    return Answer.of(_COERCE[q.type](q, raw))
+
+
+def _yes_no(q: Question, raw: object) -> str:
+    if raw is True or raw is False:
+        return "yes" if raw else "no"
+    word = str(raw).strip().lower()
+    if word in _YES:
+        return "yes"
+    if word in _NO:
+        return "no"
+    raise AnswerRejected(f"'{raw}' is not yes or no", "answer yes, no, unsure or declined")
+
+
+def _choice(q: Question, raw: object) -> str:
+    if isinstance(raw, (list, dict)) or isinstance(raw, bool):
+        raise AnswerRejected("expected one choice", f"use one of: {', '.join(q.choice_values)}")
+    word = str(raw).strip()
+    return _match(q, word)
+
+
+def _match(q: Question, word: str) -> str:
+    if word in q.choice_values:
+        return word
+    folded = {v.lower(): v for v in q.choice_values}
+    if word.lower() in folded:
+        return folded[word.lower()]
+    raise AnswerRejected(
+        f"'{word}' is not a choice", f"use one of: {', '.join(q.choice_values)}{suggest(word, q.choice_values)}"
+    )
+
+
+def _multi(q: Question, raw: object) -> list[str]:
+    if isinstance(raw, str):
+        items: Iterable[object] = [p for p in raw.split(",") if p.strip()]
+    elif isinstance(raw, list):
+        items = raw
+    else:
+        raise AnswerRejected("expected a list of choices", f"use a list of: {', '.join(q.choice_values)}")
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, (list, dict, bool)) or item is None:
+            raise AnswerRejected("each item must be one choice", f"use values from: {', '.join(q.choice_values)}")
+        value = _match(q, str(item).strip())
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def _number(q: Question, raw: object) -> int | float:
+    if isinstance(raw, bool) or isinstance(raw, (list, dict)):
+        raise AnswerRejected("expected a number", "write a number such as 120")
+    if isinstance(raw, str):
+        text = raw.strip().replace(",", "")
+        try:
+            raw = int(text)
+        except ValueError:
+            try:
+                raw = float(text)
+            except ValueError:
+                raise AnswerRejected(f"'{raw.strip()}' is not a number", "write a number such as 120") from None
+    assert isinstance(raw, (int, float))
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise AnswerRejected("expected a finite number", "write a number such as 120")
+    low, high = q.min, q.max
+    if (low is not None and raw < low) or (high is not None and raw > high):
+        unit = f" {q.unit}" if q.unit else ""
+        return _out_of_range(raw, low, high, unit)
+    return raw
+
+
+def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
+    if low is not None and high is not None:
+        rng = f"from {low:g} to {high:g}{unit}"
+    elif low is not None:
+        rng = f"at least {low:g}{unit}"
+    else:
+        rng = f"at most {high:g}{unit}"
+    raise AnswerRejected(f"{raw:g} is out of range", f"give a number {rng}, or answer unsure")
+
+
+def _text(q: Question, raw: object) -> str:
+    if isinstance(raw, (list, dict)):
+        raise AnswerRejected("expected text", "write the answer as one line of text")
+    text = str(raw).strip()
+    if len(text) > MAX_TEXT:
+        raise AnswerRejected(f"the text is {len(text)} characters long", f"keep it under {MAX_TEXT} characters")
+    return text
+
+
+_COERCE = {"yes_no": _yes_no, "choice": _choice, "multi_choice": _multi, "number": _number, "text": _text}
+
+# --------------------------------------------------------------------------- answers files
+
+_TOP_KEYS = ("checklist", "checklist_version", "answers")
+
+
+def load_answers(path: str | Path, checklist: Checklist | None, stdin: Any = None) -> tuple[Answers, list[Problem]]:
+    """Read an answers file; with a checklist, check every answer.  Returns (answers, warnings)."""
+    name, text = yamlio.read_source(path, stdin)
+    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+    return parse_answers(data, checklist, text, name)
+
+
+def answers_checklist_id(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
+    """Read only enough of an answers file to learn which checklist it is for."""
+    name, text = yamlio.read_source(path, stdin)
+    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+    cid = data.get("checklist")
+    if not isinstance(cid, str) or not cid:
+        raise InputError(yamlio.locate_all([problem("schema_missing", ("checklist",), key="checklist")], text, name))
+    return cid, text, data
+
+
+def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: str) -> tuple[Answers, list[Problem]]:
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for key in data:
+        if key not in _TOP_KEYS:
+            errors.append(problem("schema_unknown_key", (key,), key=key, hint=_hint(key, _TOP_KEYS)))
+    cid = data.get("checklist")
+    version = data.get("checklist_version")
+    raw = data.get("answers") or {}
+    if not isinstance(cid, str) or not cid:
+        errors.append(problem("schema_missing", ("checklist",), key="checklist"))
+    elif checklist is not None and cid != checklist.id:
+        errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
+    if version is not None and not isinstance(version, str):
+        version = str(version)
+    if checklist is not None and version and version != checklist.version:
+        warnings.append(_warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version)))
+    if not isinstance(raw, dict):
+        errors.append(problem("schema_type", ("answers",), message="expected a mapping of question id to answer",
+                              fix="write 'question_id: answer' lines under 'answers:'"))
+        raw = {}
+    answers = Answers(str(cid or ""), version)
+    if checklist is not None and not errors:
+        for qid, value in raw.items():
+            q = checklist.questions.get(str(qid))
+            if q is None:
+                errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=suggest(str(qid), checklist.questions)))
+                continue
+            try:
+                answers.values[q.id] = coerce(q, value)
+            except AnswerRejected as exc:
+                errors.append(problem("answer_type", ("answers", qid), problem=exc.what, fix=exc.fix))
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return answers, yamlio.locate_all(warnings, text, name)
+
+
+def _hint(key: str, options: Iterable[str]) -> str:
+    hint = suggest(key, options)
+    return f", or rename it{hint}" if hint else ""
+
+
+def _warn(p: Problem) -> Problem:
+    return Problem(p.code, p.key_path, p.params, p.line, p.col, p.path, warning=True)
+
+
+def apply_sets(answers: Answers, checklist: Checklist, pairs: Iterable[str]) -> None:
+    """Apply --set ID=VALUE overrides (validated like every other answer)."""
+    errors: list[Problem] = []
+    for text in pairs:
+        qid, sep, value = text.partition("=")
+        qid = qid.strip()
+        if not sep or not qid:
+            errors.append(problem("set_syntax", text=text).located("--set", None, None))
+            continue
+        q = checklist.questions.get(qid)
+        if q is None:
+            errors.append(problem("answer_unknown", (qid,), id=qid, hint=suggest(qid, checklist.questions)).located("--set", None, None))
+            continue
+        try:
+            answers.values[qid] = coerce(q, value)
+        except AnswerRejected as exc:
+            errors.append(problem("answer_type", (qid,), problem=exc.what, fix=exc.fix).located("--set", None, None))
+    if errors:
+        raise InputError(errors)
+
+
+def to_data(answers: Answers, checklist: Checklist) -> dict:
+    """The answers-file form (checklist id and version recorded), in checklist order."""
+    ordered = {qid: answers.values[qid].to_data() for qid in checklist.questions if qid in answers.values}
+    return {"checklist": checklist.id, "checklist_version": checklist.version, "answers": ordered}

@@ -1,0 +1,43 @@
+"""The shipped checklists: where they are, which exist, and resolving a name or path to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clinic_ready.errors import UsageError, problem, suggest
+
+DEFAULT_CHECKLIST = "ketamine-clinic"
+_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def checklists_dir() -> Path:
+    """Inside the installed wheel: clinic_ready/checklists; in a source checkout: ./checklists."""
+    here = Path(__file__).resolve().parent
+    installed = here / "checklists"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "checklists"
+
+
+def shipped() -> dict[str, Path]:
+    """Shipped checklist ids mapped to their files, sorted by id."""
+    folder = checklists_dir()
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def looks_like_path(name: str) -> bool:
+    return name == "-" or "/" in name or "\\" in name or name.endswith(_SUFFIXES) or Path(name).exists()
+
+
+def resolve(name: str | None) -> str | Path:
+    """A shipped id becomes its file; anything that looks like a path is returned as given."""
+    name = name or DEFAULT_CHECKLIST
+    if looks_like_path(name):
+        return name
+    found = shipped()
+    if name in found:
+        return found[name]
+    p = problem("unknown_checklist", name=name, allowed=", ".join(found) or "(none installed)", hint=suggest(name, found))
+    raise UsageError(f"clinic-ready: {p.what} — {p.fix}")

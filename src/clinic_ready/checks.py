@@ -1,0 +1,155 @@
+"""Cross-reference checks that run after the schema: ids, references, operators and citations.
+
+Each check returns problems with key paths; ``loading`` turns key paths into line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from clinic_ready import conditions as cond
+from clinic_ready.errors import Problem, problem, render_key_path, suggest
+from clinic_ready.model import Checklist, Question
+
+ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+CHOICE_TYPES = ("choice", "multi_choice")
+_OPS_BY_TYPE = {
+    "yes_no": ("equals", "not_equals", "in", "not_in", "state"),
+    "choice": ("equals", "not_equals", "in", "not_in", "state"),
+    "text": ("equals", "not_equals", "in", "not_in", "state"),
+    "number": ("equals", "not_equals", "in", "not_in", "gt", "gte", "lt", "lte", "state"),
+    "multi_choice": ("includes", "includes_any", "state"),
+}
+
+
+def check(checklist: Checklist) -> list[Problem]:
+    """Every cross-reference problem in the checklist (empty when it is consistent)."""
+    problems: list[Problem] = []
+    problems += _unique_ids(checklist)
+    problems += _questions(checklist)
+    problems += _conditions(checklist)
+    problems += _citations(checklist)
+    problems += _scores(checklist)
+    return problems
+
+
+def _unique(kind: str, items: list[tuple[str, tuple]]) -> Iterator[Problem]:
+    first: dict[str, tuple] = {}
+    for ident, path in items:
+        if not ID_RE.match(ident) and kind != "choice value":
+            yield problem("schema_type", path + ("id",), message=f"'{ident}' is not a valid id",
+                          fix="use letters, digits, '_', '-' or '.', starting with a letter")
+        if ident in first:
+            yield problem("dup_id", path, kind=kind, id=ident, first=render_key_path(first[ident]))
+        else:
+            first[ident] = path
+
+
+def _unique_ids(cl: Checklist) -> Iterator[Problem]:
+    yield from _unique("source", [(s.id, ("sources", i)) for i, s in enumerate(cl.sources)])
+    yield from _unique("section", [(s.id, ("sections", i)) for i, s in enumerate(cl.sections)])
+    yield from _unique(
+        "question",
+        [(q.id, ("sections", i, "questions", j)) for i, s in enumerate(cl.sections) for j, q in enumerate(s.questions)],
+    )
+    yield from _unique("concern", [(c.id, ("concerns", i)) for i, c in enumerate(cl.concerns)])
+    yield from _unique("score", [(s.id, ("scores", i)) for i, s in enumerate(cl.scores)])
+    for i, s in enumerate(cl.sections):
+        for j, q in enumerate(s.questions):
+            base = ("sections", i, "questions", j, "choices")
+            yield from _unique("choice value", [(c.value, base + (k, "value")) for k, c in enumerate(q.choices or ())])
+
+
+def _questions(cl: Checklist) -> Iterator[Problem]:
+    for i, s in enumerate(cl.sections):
+        for j, q in enumerate(s.questions):
+            path = ("sections", i, "questions", j)
+            if q.type in CHOICE_TYPES and len(q.choices or ()) < 2:
+                yield problem("choices_needed", path + ("choices" if q.choices else "type",), type=q.type)
+            if q.type not in CHOICE_TYPES and q.choices is not None:
+                yield problem("choices_unexpected", path + ("choices",), type=q.type)
+            for key in ("min", "max", "unit"):
+                if q.type != "number" and getattr(q, key) is not None:
+                    yield problem("range_unexpected", path + (key,), key=key)
+            if q.min is not None and q.max is not None and q.min > q.max:
+                yield problem("range_order", path + ("min",), min=f"{q.min:g}", max=f"{q.max:g}")
+            for k, sid in enumerate(q.sources):
+                if sid not in cl.source_by_id:
+                    yield problem("unknown_source", path + ("sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+
+
+def _conditions(cl: Checklist) -> Iterator[Problem]:
+    order = {qid: n for n, qid in enumerate(cl.questions)}
+    seen_before = 0
+    for i, s in enumerate(cl.sections):
+        if s.when is not None:
+            yield from _condition(cl, s.when, ("sections", i, "when"), order, seen_before, "section")
+        for j, q in enumerate(s.questions):
+            if q.when is not None:
+                yield from _condition(cl, q.when, ("sections", i, "questions", j, "when"), order, order[q.id], "question", q.id)
+        seen_before += len(s.questions)
+    for i, c in enumerate(cl.concerns):
+        yield from _condition(cl, c.when, ("concerns", i, "when"), order, None, "concern")
+
+
+def _condition(cl, when, base, order, limit, kind, self_id=None) -> Iterator[Problem]:
+    for test, path in cond.walk_with_paths(when, base):
+        if isinstance(test, cond.ScoreTest):
+            score = cl.score_by_id.get(test.score)
+            if score is None:
+                yield problem("unknown_score", path + ("score",), id=test.score, hint=suggest(test.score, cl.score_by_id))
+            elif limit is not None and any(order.get(item, -1) >= limit for item in score.items):
+                yield problem("forward_reference", path + ("score",), id=test.score, kind=kind)
+            continue
+        qid = test.question
+        q = cl.questions.get(qid)
+        if q is None:
+            yield problem("unknown_question", path + ("question",), id=qid, hint=suggest(qid, cl.questions))
+            continue
+        if qid == self_id:
+            yield problem("self_reference", path + ("question",))
+        elif limit is not None and order[qid] >= limit:
+            yield problem("forward_reference", path + ("question",), id=qid, kind=kind)
+        yield from _operator_fits(q, test, path)
+
+
+def _operator_fits(q: Question, test: cond.QuestionTest, path: tuple) -> Iterator[Problem]:
+    op = test.operator
+    allowed = _OPS_BY_TYPE[q.type]
+    key = "in" if op == "in" else op
+    if op not in allowed:
+        yield problem("bad_operator", path + (key,), op=op, type=q.type, allowed=", ".join(allowed))
+        return
+    if op == "state":
+        return
+    values = test.operand if isinstance(test.operand, list) else [test.operand]
+    if q.type == "number":
+        for v in values:
+            if isinstance(v, str):
+                yield problem("schema_type", path + (key,), message=f"'{v}' is not a number", fix="compare a number question with a number")
+        return
+    if q.type in ("yes_no", "choice", "multi_choice"):
+        for v in values:
+            if v not in q.choice_values:
+                yield problem("bad_value", path + (key,), value=v, question=q.id,
+                              allowed=", ".join(q.choice_values), hint=suggest(str(v), q.choice_values))
+
+
+def _citations(cl: Checklist) -> Iterator[Problem]:
+    for i, c in enumerate(cl.concerns):
+        for k, sid in enumerate(c.sources):
+            if sid not in cl.source_by_id:
+                yield problem("unknown_source", ("concerns", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+
+
+def _scores(cl: Checklist) -> Iterator[Problem]:
+    for i, s in enumerate(cl.scores):
+        if s.source not in cl.source_by_id:
+            yield problem("unknown_source", ("scores", i, "source"), id=s.source, hint=suggest(s.source, cl.source_by_id))
+        for k, qid in enumerate(s.items):
+            q = cl.questions.get(qid)
+            if q is None:
+                yield problem("unknown_question", ("scores", i, "items", k), id=qid, hint=suggest(qid, cl.questions))
+            elif q.type != "choice" or any(c.score is None for c in q.choices or ()):
+                yield problem("score_item", ("scores", i, "items", k), id=qid)

@@ -1,0 +1,84 @@
+"""`list`, `validate` and `schema`: commands about checklists rather than answers."""
+
+from __future__ import annotations
+
+import json
+from typing import List, Optional
+
+import typer
+
+from clinic_ready import workflow
+from clinic_ready.errors import EXIT_BAD_INPUT
+
+
+def list_checklists() -> None:
+    """List the checklists shipped with clinic-ready.
+
+    \b
+    Example:
+      clinic-ready list
+    """
+    from clinic_ready import catalog, loading
+
+    found = catalog.shipped()
+    if not found:
+        typer.echo("No checklists are installed.")
+        return
+    rows = []
+    for cid, path in found.items():
+        cl = loading.load_checklist(path)
+        rows.append((cid, cl.version, str(cl.question_count), cl.title))
+    widths = [max(len(r[i]) for r in rows + [("ID", "VERSION", "QUESTIONS", "")]) for i in range(3)]
+    typer.echo(f"{'ID':<{widths[0]}}  {'VERSION':<{widths[1]}}  {'QUESTIONS':>{widths[2]}}  TITLE")
+    for cid, version, count, title in rows:
+        typer.echo(f"{cid:<{widths[0]}}  {version:<{widths[1]}}  {count:>{widths[2]}}  {title}")
+
+
+def validate(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Checklist or answers files ('-' reads standard input)."),
+) -> None:
+    """Check checklist (or answers) files and list every problem.
+
+    Each problem is one line: PATH:LINE:COL: key.path: what is wrong — how to fix it.
+    An answers file (one with 'answers:') is checked against the checklist it names.
+
+    \b
+    Examples:
+      clinic-ready validate my-checklist.yaml
+      clinic-ready validate my-checklist.yaml my-answers.yaml
+    """
+    bad = False
+    for path in paths:
+        summary, problems = workflow.validate_file(path)
+        if summary:
+            typer.echo(summary)
+        for line in problems:
+            typer.echo(line, err=True)
+        bad = bad or not summary
+    if bad:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def schema(
+    answers: Optional[str] = typer.Option(
+        None, "--answers", metavar="CHECKLIST", help="Print the schema of this checklist's answers file instead."
+    ),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the schema to FILE."),
+) -> None:
+    """Print the JSON Schema of the checklist format (or of one checklist's answers file).
+
+    Editors use it through yaml-language-server: put
+    '# yaml-language-server: $schema=checklist.schema.json' at the top of a YAML file.
+
+    \b
+    Examples:
+      clinic-ready schema --output checklist.schema.json
+      clinic-ready schema --answers ketamine-clinic --output answers.schema.json
+    """
+    from clinic_ready import schemas
+
+    if answers is None:
+        doc = schemas.checklist_schema()
+    else:
+        doc = schemas.answers_schema(workflow.load_checklist(answers))
+    workflow.write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)

@@ -1,0 +1,276 @@
+"""The condition language: a closed set of operators, written as data and never evaluated as code.
+
+    when: {question: on_opioids, equals: "yes"}
+    when: {question: medicines, includes: benzodiazepine}
+    when: {question: systolic, gte: 140}
+    when: {question: heart_disease, state: [unsure, declined]}
+    when: {score: audit_c, gte: 4}
+    when: {all: [...]}  /  {any: [...]}  /  {not: {...}}
+
+A test on a question that was not answered (unsure, declined, skipped or missing) is false for
+every operator except ``state``; so ``not_equals: "yes"`` is "answered, and not yes", while
+``not: {question: x, equals: "yes"}`` is also true when x is unsure.  Choose deliberately.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Protocol, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+State = Literal["answered", "unsure", "declined", "skipped", "missing"]
+STATES: tuple[str, ...] = ("answered", "unsure", "declined", "skipped", "missing")
+Scalar = Union[str, int, float]
+
+QUESTION_OPERATORS = (
+    "equals", "not_equals", "in", "not_in", "includes", "includes_any", "gt", "gte", "lt", "lte", "state",
+)
+SCORE_OPERATORS = ("equals", "gt", "gte", "lt", "lte")
+NUMERIC_OPERATORS = ("gt", "gte", "lt", "lte")
+SHAPES = ("question", "score", "all", "any", "not")
+
+
+class Context(Protocol):
+    """What a condition may look at: answer states, values and score totals."""
+
+    def state(self, question_id: str) -> str: ...
+
+    def value(self, question_id: str) -> object: ...
+
+    def score(self, score_id: str) -> float | None: ...
+
+
+def _yes_no(value: object) -> object:
+    """JSON checklists may write true/false where YAML authors write yes/no."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, list):
+        return [_yes_no(v) for v in value]
+    return value
+
+
+class _Cond(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class QuestionTest(_Cond):
+    """One operator applied to one question's answer."""
+
+    question: str
+    equals: Scalar | None = None
+    not_equals: Scalar | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in", min_length=1)
+    not_in: list[Scalar] | None = Field(default=None, min_length=1)
+    includes: str | None = None
+    includes_any: list[str] | None = Field(default=None, min_length=1)
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None
+    state: State | list[State] | None = None
+
+    @field_validator("equals", "not_equals", "in_", "not_in", "includes", "includes_any", mode="before")
+    @classmethod
+    def _bools(cls, value: object) -> object:
+        return _yes_no(value)
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> "QuestionTest":
+        found = self.operators()
+        if len(found) != 1:
+            raise ValueError(f"cond_one_operator:{', '.join(found) or 'none'}")
+        return self
+
+    def operators(self) -> list[str]:
+        return [op for op in QUESTION_OPERATORS if getattr(self, "in_" if op == "in" else op) is not None]
+
+    @property
+    def operator(self) -> str:
+        return self.operators()[0]
+
+    @property
+    def operand(self) -> object:
+        op = self.operator
+        return getattr(self, "in_" if op == "in" else op)
+
+    def holds(self, ctx: Context) -> bool:
+        op, want = self.operator, self.operand
+        state = ctx.state(self.question)
+        if op == "state":
+            return state == want if isinstance(want, str) else state in want  # type: ignore[operator]
+        if state != "answered":
+            return False
+        return _compare(op, ctx.value(self.question), want)
+
+
+def _compare(op: str, have: object, want: object) -> bool:
+    if op == "equals":
+        return have == want
+    if op == "not_equals":
+        return have != want
+    if op == "in":
+        return have in want  # type: ignore[operator]
+    if op == "not_in":
+        return have not in want  # type: ignore[operator]
+    if op == "includes":
+        return isinstance(have, list) and want in have
+    if op == "includes_any":
+        return isinstance(have, list) and any(w in have for w in want)  # type: ignore[union-attr]
+    if not isinstance(have, (int, float)) or isinstance(have, bool):
+        return False
+    return {
+        "gt": have > want,  # type: ignore[operator]
+        "gte": have >= want,  # type: ignore[operator]
+        "lt": have < want,  # type: ignore[operator]
+        "lte": have <= want,  # type: ignore[operator]
+    }[op]
+
+
+class ScoreTest(_Cond):
+    """A comparison on a score total (false while any of its items is not answered)."""
+
+    score: str
+    equals: float | None = None
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> "ScoreTest":
+        found = [op for op in SCORE_OPERATORS if getattr(self, op) is not None]
+        if len(found) != 1:
+            raise ValueError(f"cond_one_operator:{', '.join(found) or 'none'}")
+        return self
+
+    @property
+    def operator(self) -> str:
+        return next(op for op in SCORE_OPERATORS if getattr(self, op) is not None)
+
+    def holds(self, ctx: Context) -> bool:
+        total = ctx.score(self.score)
+        if total is None:
+            return False
+        return _compare(self.operator, total, getattr(self, self.operator))
+
+
+class AllOf(_Cond):
+    """True when every condition in the list is true."""
+
+    all: list["Condition"] = Field(min_length=1)
+
+    def holds(self, ctx: Context) -> bool:
+        return all(c.holds(ctx) for c in self.all)
+
+
+class AnyOf(_Cond):
+    """True when at least one condition in the list is true."""
+
+    any: list["Condition"] = Field(min_length=1)
+
+    def holds(self, ctx: Context) -> bool:
+        return any(c.holds(ctx) for c in self.any)
+
+
+class NotOf(_Cond):
+    """True when the condition inside is false."""
+
+    not_: "Condition" = Field(alias="not")
+
+    def holds(self, ctx: Context) -> bool:
+        return not self.not_.holds(ctx)
+
+
+def _shape(data: object) -> str | None:
+    if isinstance(data, dict):
+        for key in SHAPES:
+            if key in data:
+                return f"cond:{key}"
+        return None
+    return f"cond:{type(data).__name__}"
+
+
+Condition = Annotated[
+    Union[
+        Annotated[QuestionTest, Tag("cond:question")],
+        Annotated[ScoreTest, Tag("cond:score")],
+        Annotated[AllOf, Tag("cond:all")],
+        Annotated[AnyOf, Tag("cond:any")],
+        Annotated[NotOf, Tag("cond:not")],
+    ],
+    Discriminator(_shape, custom_error_type="cond_shape", custom_error_message="condition shape"),
+]
+
+for _model in (AllOf, AnyOf, NotOf):
+    _model.model_rebuild()
+
+
+def walk(cond: object):
+    """Yield every question and score test inside a condition, depth first."""
+    stack = [cond]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, AllOf):
+            stack.extend(reversed(c.all))
+        elif isinstance(c, AnyOf):
+            stack.extend(reversed(c.any))
+        elif isinstance(c, NotOf):
+            stack.append(c.not_)
+        elif c is not None:
+            yield c
+
+
+def walk_with_paths(cond: object, base: tuple = ()):
+    """Like ``walk`` but also yields each test's key path (for error locations)."""
+    stack = [(cond, base)]
+    while stack:
+        c, path = stack.pop()
+        if isinstance(c, AllOf):
+            stack.extend((sub, path + ("all", i)) for i, sub in reversed(list(enumerate(c.all))))
+        elif isinstance(c, AnyOf):
+            stack.extend((sub, path + ("any", i)) for i, sub in reversed(list(enumerate(c.any))))
+        elif isinstance(c, NotOf):
+            stack.append((c.not_, path + ("not",)))
+        elif c is not None:
+            yield c, path
+
+
+def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: str(v)) -> str:
+    """The condition in words, for the printed blank checklist ("if you answered yes to …")."""
+    if isinstance(cond, AllOf):
+        return " and ".join(_paren(describe(c, label, choice_label)) for c in cond.all)
+    if isinstance(cond, AnyOf):
+        return " or ".join(_paren(describe(c, label, choice_label)) for c in cond.any)
+    if isinstance(cond, NotOf):
+        return f"not ({describe(cond.not_, label, choice_label)})"
+    if isinstance(cond, ScoreTest):
+        return f"the {cond.score} score {_OP_WORDS[cond.operator]} {_num(getattr(cond, cond.operator))}"
+    assert isinstance(cond, QuestionTest)
+    q, op, want = cond.question, cond.operator, cond.operand
+    words = lambda v: f"“{choice_label(q, v)}”"  # noqa: E731
+    if op == "state":
+        states = [want] if isinstance(want, str) else list(want)  # type: ignore[arg-type]
+        return f"{label(q)} is {' or '.join(states)}"
+    if op in ("equals", "in"):
+        vals = [want] if op == "equals" else list(want)  # type: ignore[arg-type]
+        return f"you answered {' or '.join(words(v) for v in vals)} to {label(q)}"
+    if op in ("not_equals", "not_in"):
+        vals = [want] if op == "not_equals" else list(want)  # type: ignore[arg-type]
+        return f"you answered {label(q)} with something other than {' or '.join(words(v) for v in vals)}"
+    if op in ("includes", "includes_any"):
+        vals = [want] if op == "includes" else list(want)  # type: ignore[arg-type]
+        return f"you ticked {' or '.join(words(v) for v in vals)} in {label(q)}"
+    return f"your answer to {label(q)} is {_OP_WORDS[op]} {_num(want)}"
+
+
+_OP_WORDS = {"equals": "equal to", "gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most"}
+
+
+def _num(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _paren(text: str) -> str:
+    return f"({text})" if " and " in text or " or " in text else text

@@ -1,0 +1,134 @@
+"""YAML -> model: read safely, validate with pydantic, check cross-references, report every problem.
+
+    text --yamlio.parse--> plain data --pydantic--> Checklist --checks--> Checklist (consistent)
+
+Problems from every stage are collected and located (PATH:LINE:COL) before one InputError is
+raised, so an author sees everything wrong with a file at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from clinic_ready import checks, yamlio
+from clinic_ready.conditions import QUESTION_OPERATORS, SCORE_OPERATORS
+from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.model import Checklist
+
+SUPPORTED_FORMATS = (1,)
+_TYPE_WORDS = {
+    "string_type": ("expected text", "put the value in quotes"),
+    "int_type": ("expected a whole number", "write a number without quotes, such as 2024"),
+    "int_from_float": ("expected a whole number", "remove the decimal part"),
+    "float_type": ("expected a number", "write a number without quotes"),
+    "bool_type": ("expected true or false", "write true or false without quotes"),
+    "list_type": ("expected a list", "write each item on its own '- ' line"),
+    "model_type": ("expected a mapping of keys and values", "write 'key: value' lines here"),
+    "dict_type": ("expected a mapping of keys and values", "write 'key: value' lines here"),
+    "date_type": ("expected a date", "write it as YYYY-MM-DD"),
+    "date_parsing": ("expected a date", "write it as YYYY-MM-DD"),
+    "date_from_datetime_parsing": ("expected a date", "write it as YYYY-MM-DD"),
+    "date_from_datetime_inexact": ("expected a date without a time", "write it as YYYY-MM-DD"),
+}
+_NOISE = re.compile(r"^(cond:\w+|literal\[.*|list\[.*|str|int|float|bool|none|function-\w+\[.*|union\[.*)$")
+
+
+def known_keys() -> set[str]:
+    """Every key the checklist format knows (for did-you-mean on unknown keys)."""
+    from clinic_ready import conditions as c
+    from clinic_ready import model as m
+
+    keys: set[str] = set()
+    for cls in (m.Checklist, m.Section, m.Question, m.Choice, m.Concern, m.Source, m.Score, m.Omitted):
+        keys.update(f.alias or name for name, f in cls.model_fields.items())
+    for cls in (c.QuestionTest, c.ScoreTest, c.AllOf, c.AnyOf, c.NotOf):
+        keys.update(f.alias or name for name, f in cls.model_fields.items())
+    return keys
+
+
+def load_checklist(path: str | Path, stdin: Any = None) -> Checklist:
+    """Read, validate and cross-check a checklist file ('-' reads standard input)."""
+    name, text = yamlio.read_source(path, stdin)
+    return parse_checklist(text, name)
+
+
+def parse_checklist(text: str, name: str = "<checklist>") -> Checklist:
+    """Validate checklist text; raise InputError listing every problem with its location."""
+    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+    fmt = data.get("format")
+    if fmt is not None and fmt not in SUPPORTED_FORMATS:
+        raise InputError(yamlio.locate_all([problem("schema_format", ("format",), value=fmt)], text, name))
+    try:
+        checklist = Checklist.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(yamlio.locate_all(schema_problems(exc), text, name)) from None
+    found = checks.check(checklist)
+    if found:
+        raise InputError(yamlio.locate_all(found, text, name))
+    return checklist
+
+
+def schema_problems(exc: ValidationError) -> list[Problem]:
+    """Translate pydantic's errors into catalogue problems, one per location."""
+    out: list[Problem] = []
+    seen: set[tuple] = set()
+    for err in exc.errors(include_url=False, include_context=True, include_input=True):
+        raw_loc = tuple(err["loc"])
+        in_condition = any(isinstance(p, str) and p.startswith("cond:") for p in raw_loc)
+        loc = tuple(p for p in raw_loc if not (isinstance(p, str) and _NOISE.match(p)))
+        if loc in seen:
+            continue
+        seen.add(loc)
+        out.append(_one(err, loc, in_condition, raw_loc))
+    return out
+
+
+def _one(err: dict, loc: tuple, in_condition: bool, raw_loc: tuple) -> Problem:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    key = loc[-1] if loc else ""
+    if kind == "missing":
+        return problem("schema_missing", loc, key=key)
+    if kind == "extra_forbidden":
+        if in_condition:
+            ops = SCORE_OPERATORS if "cond:score" in raw_loc else QUESTION_OPERATORS
+            return problem("cond_operator", loc, key=key, allowed=", ".join(ops), hint=suggest(str(key), ops))
+        return problem("schema_unknown_key", loc, key=key, hint=_did_you_mean(str(key)))
+    if kind == "cond_shape":
+        return problem("cond_shape", loc)
+    if kind == "value_error" and "cond_one_operator:" in err["msg"]:
+        found = err["msg"].split("cond_one_operator:", 1)[1]
+        ops = SCORE_OPERATORS if "cond:score" in raw_loc else QUESTION_OPERATORS
+        return problem("cond_one_operator", loc, found=found, allowed=", ".join(ops))
+    if kind in ("literal_error", "enum"):
+        return problem("schema_choice", loc, value=value, allowed=ctx.get("expected", "").replace("'", ""))
+    if kind == "too_short":
+        return problem("schema_type", loc, message=f"needs at least {ctx.get('min_length', 1)} item(s)", fix="add them")
+    if kind in _TYPE_WORDS:
+        what, fix = _TYPE_WORDS[kind]
+        return problem("schema_type", loc, message=f"{what}, found {_kind_of(value)}", fix=fix)
+    return problem("schema_type", loc, message=err["msg"], fix="see docs/checklist-format.md")
+
+
+def _did_you_mean(key: str) -> str:
+    hint = suggest(key, known_keys())
+    return f", or rename it{hint}" if hint else ""
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) < 40 else "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__

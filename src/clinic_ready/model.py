@@ -1,0 +1,252 @@
+"""Typed definitions: the checklist (validated by pydantic), answers, and the result of evaluating them.
+
+The checklist classes *are* the schema (strict types, unknown keys rejected); ``clinic-ready
+schema`` exports them as JSON Schema.  Answers and Result are plain dataclasses: the engine
+builds them and renderers read them; neither knows about YAML, files or terminals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from clinic_ready.conditions import Condition
+
+Id = str  # validated as an identifier in checks.py, so the message can name the fix
+
+QUESTION_TYPES = ("yes_no", "choice", "multi_choice", "number", "text")
+QuestionType = Literal["yes_no", "choice", "multi_choice", "number", "text"]
+YES_NO = ("yes", "no")
+
+
+class Severity(str, Enum):
+    """How much a concern matters, most serious first."""
+
+    critical = "critical"
+    high = "high"
+    moderate = "moderate"
+    low = "low"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+    @property
+    def symbol(self) -> str:
+        return {"critical": "!!!", "high": "!!", "moderate": "!", "low": "-", "info": "i"}[self.value]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class Source(_Model):
+    """An entry of the checklist's bibliography."""
+
+    id: Id
+    title: str
+    publisher: str
+    year: int
+    url: Optional[str] = None
+
+
+class Choice(_Model):
+    """One option of a choice or multi_choice question."""
+
+    value: str
+    label: str
+    score: Optional[int] = None
+
+
+class Question(_Model):
+    """One question. ``help`` says why it matters; ``when`` hides it unless the condition holds."""
+
+    id: Id
+    type: QuestionType
+    prompt: str
+    help: str
+    choices: Optional[list[Choice]] = None
+    required: bool = True
+    when: Optional[Condition] = None
+    min: Optional[float] = None
+    max: Optional[float] = None
+    unit: Optional[str] = None
+    sources: list[Id] = Field(default_factory=list)
+
+    @cached_property
+    def choice_values(self) -> tuple[str, ...]:
+        if self.type == "yes_no":
+            return YES_NO
+        return tuple(c.value for c in self.choices or ())
+
+    def choice_label(self, value: object) -> str:
+        if self.type == "yes_no":
+            return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
+        for c in self.choices or ():
+            if c.value == value:
+                return c.label
+        return str(value)
+
+
+class Section(_Model):
+    """A titled group of questions, optionally shown only when ``when`` holds."""
+
+    id: Id
+    title: str
+    intro: Optional[str] = None
+    when: Optional[Condition] = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class Concern(_Model):
+    """Something to raise before treatment, triggered when its condition holds."""
+
+    id: Id
+    severity: Severity = Field(strict=False)
+    title: str
+    when: Condition
+    why: str
+    ask: str
+    action: str
+    sources: list[Id] = Field(min_length=1)
+
+
+class Score(_Model):
+    """A total of the choice scores of some questions (e.g. AUDIT-C), usable in conditions."""
+
+    id: Id
+    title: str
+    items: list[Id] = Field(min_length=1)
+    source: Id
+
+
+class Omitted(_Model):
+    """A fact-sheet item deliberately left out of the checklist, with the reason."""
+
+    item: str
+    reason: str
+
+
+class Checklist(_Model):
+    """A whole checklist file (format 1)."""
+
+    format: Literal[1]
+    id: Id
+    title: str
+    version: str
+    facts_as_of: dt.date = Field(strict=False)
+    audience: str
+    intro: str
+    notice: str
+    sources: list[Source] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+    concerns: list[Concern] = Field(default_factory=list)
+    scores: list[Score] = Field(default_factory=list)
+    omitted: list[Omitted] = Field(default_factory=list)
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for s in self.sections for q in s.questions}
+
+    @cached_property
+    def section_of(self) -> dict[str, Section]:
+        return {q.id: s for s in self.sections for q in s.questions}
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def score_by_id(self) -> dict[str, Score]:
+        return {s.id: s for s in self.scores}
+
+    @property
+    def question_count(self) -> int:
+        return len(self.questions)
+
+
+# --------------------------------------------------------------------------- answers and results
+
+AnswerState = Literal["answered", "unsure", "declined"]
+AnswerValue = object  # str | int | float | list[str]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the person said: a value, or that they are unsure, or that they prefer not to say."""
+
+    state: AnswerState
+    value: AnswerValue = None
+
+    @classmethod
+    def of(cls, value: AnswerValue) -> "Answer":
+        return cls("answered", value)
+
+    def to_data(self) -> object:
+        """The answers-file form: the value itself, or the words unsure / declined."""
+        return self.value if self.state == "answered" else self.state
+
+
+@dataclass
+class Answers:
+    """Answers by question id, with the checklist they were given for."""
+
+    checklist_id: str
+    checklist_version: str | None = None
+    values: dict[str, Answer] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """One question as the engine saw it: shown or skipped, and its answer state."""
+
+    question: Question
+    section: Section
+    state: str  # answered | unsure | declined | skipped | missing
+    answer: Answer | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A triggered concern with its sources resolved."""
+
+    concern: Concern
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The overall reading, from most to least serious."""
+
+    code: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything a renderer needs: no renderer looks at the checklist file or the answers file."""
+
+    checklist: Checklist
+    items: tuple[ItemResult, ...]
+    findings: tuple[Finding, ...]
+    not_assessed: tuple[ItemResult, ...]
+    verdict: Verdict
+    scores: dict[str, float | None]
+    ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.concern.severity is severity)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {s.value: self.count(s) for s in Severity}
+
+    def worst(self) -> Severity | None:
+        return self.findings[0].concern.severity if self.findings else None

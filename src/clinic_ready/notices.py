@@ -1,0 +1,27 @@
+"""Texts every output carries: the not-medical-advice notice and the crisis lines.
+
+Crisis numbers are hard-coded here and pinned by tests (tests/test_notices.py): apps have shipped
+wrong crisis numbers before.  Checked against the 988 Lifeline and SAMHSA pages listed in
+clinical-facts.md (S41).
+"""
+
+from __future__ import annotations
+
+NOTICE = (
+    "Not medical advice. clinic-ready does not diagnose and does not replace a clinician: it lists "
+    "concerns and questions to discuss with a licensed prescriber."
+)
+
+#: (who, how to reach them)
+CRISIS_LINES: tuple[tuple[str, str], ...] = (
+    ("988 Suicide & Crisis Lifeline (US)", "call or text 988"),
+    ("SAMHSA National Helpline (US)", "1-800-662-4357 (free, confidential, 24/7)"),
+    ("Emergency", "call 911"),
+)
+
+CRISIS_HEADING = "If you are in crisis or danger"
+
+
+def crisis_text(sep: str = "; ") -> str:
+    """The crisis lines on one line."""
+    return sep.join(f"{who}: {how}" for who, how in CRISIS_LINES)

@@ -1,0 +1,91 @@
+"""What every renderer shares: citation numbers, grouping and answer wording."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clinic_ready.model import Finding, ItemResult, Result, Severity, Source
+
+STATE_WORDS = {
+    "answered": "answered",
+    "unsure": "unsure",
+    "declined": "prefer not to say",
+    "missing": "not answered",
+    "skipped": "not asked",
+}
+SEVERITY_WORDS = {
+    Severity.critical: "Critical",
+    Severity.high: "High",
+    Severity.moderate: "Moderate",
+    Severity.low: "Low",
+    Severity.info: "For information",
+}
+
+
+@dataclass(frozen=True)
+class Citations:
+    """Sources numbered in order of first citation."""
+
+    order: tuple[Source, ...]
+
+    @classmethod
+    def of(cls, result: Result) -> "Citations":
+        seen: dict[str, Source] = {}
+        for f in result.findings:
+            for s in f.sources:
+                seen.setdefault(s.id, s)
+        return cls(tuple(seen.values()))
+
+    def number(self, source: Source) -> int:
+        return [s.id for s in self.order].index(source.id) + 1
+
+    def refs(self, finding: Finding) -> str:
+        return ", ".join(f"[{self.number(s)}]" for s in finding.sources)
+
+
+def severity_label(severity: Severity) -> str:
+    """Severity in words and symbol, so it never depends on colour."""
+    return f"{severity.symbol} {SEVERITY_WORDS[severity].upper()}"
+
+
+def grouped(result: Result) -> list[tuple[Severity, list[Finding]]]:
+    """Findings grouped by severity, most serious first, empty groups left out."""
+    groups: list[tuple[Severity, list[Finding]]] = []
+    for sev in Severity:
+        found = [f for f in result.findings if f.concern.severity is sev]
+        if found:
+            groups.append((sev, found))
+    return groups
+
+
+def answer_text(item: ItemResult) -> str:
+    """The answer as a person would read it: choice labels, units, or the state in words."""
+    if item.state != "answered" or item.answer is None:
+        return STATE_WORDS[item.state]
+    q, value = item.question, item.answer.value
+    if q.type == "multi_choice":
+        labels = [q.choice_label(v) for v in value]  # type: ignore[union-attr]
+        return "; ".join(labels) if labels else "none of these"
+    if q.type in ("yes_no", "choice"):
+        return q.choice_label(value)
+    if q.type == "number":
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+        return f"{text} {q.unit}" if q.unit else text
+    return str(value)
+
+
+def source_line(source: Source) -> str:
+    url = f" {source.url}" if source.url else ""
+    return f"{source.title}. {source.publisher}, {source.year}.{url}"
+
+
+def by_section(result: Result, include_skipped: bool = False):
+    """(section, items) pairs in checklist order."""
+    out: list[tuple[object, list[ItemResult]]] = []
+    for item in result.items:
+        if item.state == "skipped" and not include_skipped:
+            continue
+        if not out or out[-1][0] is not item.section:
+            out.append((item.section, []))
+        out[-1][1].append(item)
+    return out

@@ -1,0 +1,233 @@
+"""Read YAML (or JSON) text safely and map key paths back to lines.
+
+* libyaml's C parser when present (5-10x faster), the pure-Python one otherwise.
+* YAML 1.2 booleans: only true/false are booleans, so ``answer: no`` means the word "no".
+  Dates stay strings; the schema decides what a date is.
+* Duplicate keys are reported instead of silently keeping the last one.
+* Guards against hostile input run before anything walks the data: a size limit, binary and
+  encoding checks, a nesting check before the C parser (which overflows the C stack on very deep
+  flow collections), and a check after loading for aliases to containers ("billion laughs").
+* Line numbers are found only when there is something to report, by composing the text again.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from clinic_ready.errors import InputError, KeyPath, Problem, problem
+
+MAX_BYTES = 5 * 1024 * 1024  # documented in docs/checklist-format.md
+MAX_DEPTH = 64
+MAX_VALUES = 2_000_000
+
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
+
+
+class _Loader(_BASE):  # type: ignore[misc,valid-type]
+    """Safe loader: YAML 1.2 booleans, dates as text, duplicate keys recorded."""
+
+    duplicates: list[tuple[str, int, int, int]]
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:  # noqa: D102
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    self.duplicates.append((key, seen[key], line, key_node.start_mark.column + 1))
+                else:
+                    seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def read_source(path: str | Path, stdin: Any = None) -> tuple[str, str]:
+    """Return (display name, text) for a file path or '-' (standard input)."""
+    name = str(path)
+    if name == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        raw = stream.read(MAX_BYTES + 1)
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        try:
+            if p.is_dir():
+                raise InputError([problem("file_is_dir").located(name, None, None)])
+            size = p.stat().st_size
+            if size > MAX_BYTES:
+                raise InputError([problem("file_too_large", size=size, limit=MAX_BYTES).located(name, None, None)])
+            with p.open("rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise InputError([problem("file_missing").located(name, None, None)]) from None
+        except (PermissionError, OSError) as exc:
+            if isinstance(exc, InputError):
+                raise
+            reason = exc.strerror or type(exc).__name__
+            raise InputError([problem("file_unreadable", reason=reason).located(name, None, None)]) from None
+    return name, decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Bytes -> text, refusing binary, invalid UTF-8 and oversize input (a BOM is fine)."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise InputError([problem("file_too_large", size=f"more than {MAX_BYTES}", limit=MAX_BYTES).located(name, None, None)])
+    if b"\x00" in raw[:8192] or b"\x00" in raw:
+        raise InputError([problem("file_binary").located(name, None, None)])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        err = problem("file_encoding", byte=f"0x{raw[exc.start]:02x}", offset=exc.start)
+        raise InputError([err.located(name, line, col)]) from None
+    if not text.strip():
+        raise InputError([problem("file_empty").located(name, None, None)])
+    return text
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """Refuse input nested deeper than MAX_DEPTH *before* libyaml recurses into it."""
+    if re.search(r"(?:[-?] +){%d,}" % MAX_DEPTH, text):
+        raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)])
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_BASE):  # iterative: never recurses
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                err = problem("yaml_too_deep", limit=MAX_DEPTH)
+                raise InputError([err.located(name, mark.line + 1, mark.column + 1)])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _check_shape(data: object, name: str) -> None:
+    """Reject aliases to containers, over-deep nesting and absurd sizes, without recursion."""
+    seen: set[int] = set()
+    stack: list[tuple[object, int]] = [(data, 0)]
+    count = 0
+    while stack:
+        obj, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise InputError([problem("yaml_too_many", limit=MAX_VALUES).located(name, None, None)])
+        if isinstance(obj, (dict, list)):
+            if id(obj) in seen:
+                raise InputError([problem("yaml_alias").located(name, None, None)])
+            seen.add(id(obj))
+            if depth >= MAX_DEPTH:
+                raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)])
+            children = obj.values() if isinstance(obj, dict) else obj
+            stack.extend((child, depth + 1) for child in children)
+
+
+def parse(text: str, name: str) -> Any:
+    """Parse YAML/JSON text into plain Python data, or raise InputError with line numbers."""
+    _check_nesting(text, name)
+    loader = _Loader(text)
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_problem(exc, name)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
+    except RecursionError:
+        raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)]) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise InputError(
+            [
+                problem("yaml_duplicate_key", key=key, first=first).located(name, line, col)
+                for key, first, line, col in loader.duplicates
+            ]
+        )
+    _check_shape(data, name)
+    return data
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    what = (exc.problem or exc.context or "invalid YAML").strip()
+    if "could not determine a constructor for the tag" in what:
+        tag = what.rsplit(" ", 1)[-1]
+        return problem("yaml_tag", tag=tag).located(name, line, col)
+    hint = ""
+    if "\t" in what or "tab" in what:
+        hint = " (use spaces, not tabs, for indentation)"
+    elif "mapping values are not allowed" in what:
+        hint = " (a value containing ': ' needs quotes)"
+    return problem("yaml_syntax", problem=what, hint=hint).located(name, line, col)
+
+
+def require_mapping(data: object, name: str) -> dict:
+    """The top level of checklists and answers files must be a mapping with string keys."""
+    if isinstance(data, dict):
+        return data
+    kind = {list: "list", type(None): "empty document"}.get(type(data), "single value")
+    raise InputError([problem("yaml_not_mapping", kind=kind).located(name, 1, 1)])
+
+
+def locate(text: str, key_paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, int]]:
+    """Find (line, column) for each key path by composing the text into nodes once."""
+    try:
+        root = yaml.compose(text, Loader=_BASE)
+    except yaml.YAMLError:
+        return {}
+    found: dict[KeyPath, tuple[int, int]] = {}
+    for key_path in key_paths:
+        node = _walk(root, key_path)
+        if node is not None:
+            found[tuple(key_path)] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    return found
+
+
+def _walk(node: Any, key_path: Sequence[object]) -> Any:
+    """Follow a key path through composed nodes; stop at the deepest node that exists."""
+    last = len(key_path) - 1
+    for i, part in enumerate(key_path):
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    # point at the key itself when the path ends here
+                    nxt = key_node if i == last else value_node
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            nxt = node.value[part]
+        if nxt is None:
+            return node
+        node = nxt
+    return node
+
+
+def locate_all(problems: Sequence[Problem], text: str, name: str) -> list[Problem]:
+    """Attach file name, line and column to every problem, in file order."""
+    where = locate(text, [p.key_path for p in problems])
+    out = []
+    for p in problems:
+        line, col = where.get(p.key_path, (None, None))
+        out.append(p.located(name, line, col))
+    return sorted(out, key=lambda p: (p.line or 0, p.col or 0))
