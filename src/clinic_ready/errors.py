@@ -26,12 +26,12 @@ KeyPath = tuple[object, ...]
 CATALOGUE: dict[str, tuple[str, str]] = {
     # reading files
     "file_missing": ("no such file", "check the path"),
-    "file_is_dir": ("is a directory, not a file", "give the path of a YAML or JSON file"),
+    "file_is_dir": ("this is a directory, not a file", "give the path of a YAML or JSON file"),
     "file_unreadable": ("cannot be read ({reason})", "check the file's permissions"),
-    "file_too_large": ("is {size} bytes; the limit is {limit} bytes", "split it or remove unused content"),
+    "file_too_large": ("the file is {size} bytes; the limit is {limit} bytes", "split it or remove unused content"),
     "file_empty": ("the file is empty", "write a YAML mapping into it (see docs/checklist-format.md)"),
     "file_binary": ("looks like binary data, not text", "give a YAML or JSON text file"),
-    "file_encoding": ("is not valid UTF-8 (byte {byte} at offset {offset})", "save the file as UTF-8"),
+    "file_encoding": ("the file is not valid UTF-8 (byte {byte} at offset {offset})", "save the file as UTF-8"),
     # YAML syntax and shape
     "yaml_syntax": ("YAML syntax error: {problem}", "fix the YAML at this place{hint}"),
     "yaml_tag": ("the tag {tag} is not allowed", "remove the tag; only plain YAML values are accepted"),

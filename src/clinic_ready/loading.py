@@ -114,6 +114,8 @@ def _one(err: dict, loc: tuple, in_condition: bool, raw_loc: tuple) -> Problem:
 
 
 def _did_you_mean(key: str) -> str:
+    if " " in key:
+        return " (if it is part of the value before it, put that value in quotes: in {…} a comma ends a value)"
     hint = suggest(key, known_keys())
     return f", or rename it{hint}" if hint else ""
 

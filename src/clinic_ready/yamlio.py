@@ -190,21 +190,27 @@ def require_mapping(data: object, name: str) -> dict:
     raise InputError([problem("yaml_not_mapping", kind=kind).located(name, 1, 1)])
 
 
-def locate(text: str, key_paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, int]]:
-    """Find (line, column) for each key path by composing the text into nodes once."""
+#: problems about a key itself (not its value) point at the key
+KEY_CODES = frozenset({"schema_unknown_key", "cond_operator", "answer_unknown", "answer_hidden"})
+
+
+def locate(text: str, key_paths: Iterable[KeyPath], at_key: Iterable[bool] = ()) -> dict[tuple, tuple[int, int]]:
+    """Find (line, column) of each key path's value (or key) by composing the text once."""
     try:
         root = yaml.compose(text, Loader=_BASE)
     except yaml.YAMLError:
         return {}
-    found: dict[KeyPath, tuple[int, int]] = {}
-    for key_path in key_paths:
-        node = _walk(root, key_path)
+    found: dict[tuple, tuple[int, int]] = {}
+    flags = list(at_key)
+    for n, key_path in enumerate(key_paths):
+        want_key = flags[n] if n < len(flags) else False
+        node = _walk(root, key_path, want_key)
         if node is not None:
-            found[tuple(key_path)] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            found[(tuple(key_path), want_key)] = (node.start_mark.line + 1, node.start_mark.column + 1)
     return found
 
 
-def _walk(node: Any, key_path: Sequence[object]) -> Any:
+def _walk(node: Any, key_path: Sequence[object], want_key: bool = False) -> Any:
     """Follow a key path through composed nodes; stop at the deepest node that exists."""
     last = len(key_path) - 1
     for i, part in enumerate(key_path):
@@ -212,8 +218,7 @@ def _walk(node: Any, key_path: Sequence[object]) -> Any:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if key_node.value == part:
-                    # point at the key itself when the path ends here
-                    nxt = key_node if i == last else value_node
+                    nxt = key_node if (i == last and want_key) else value_node
                     break
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             nxt = node.value[part]
@@ -225,9 +230,10 @@ def _walk(node: Any, key_path: Sequence[object]) -> Any:
 
 def locate_all(problems: Sequence[Problem], text: str, name: str) -> list[Problem]:
     """Attach file name, line and column to every problem, in file order."""
-    where = locate(text, [p.key_path for p in problems])
+    flags = [p.code in KEY_CODES for p in problems]
+    where = locate(text, [p.key_path for p in problems], flags)
     out = []
-    for p in problems:
-        line, col = where.get(p.key_path, (None, None))
+    for p, flag in zip(problems, flags):
+        line, col = where.get((p.key_path, flag), (None, None))
         out.append(p.located(name, line, col))
     return sorted(out, key=lambda p: (p.line or 0, p.col or 0))

@@ -1,0 +1,75 @@
+"""Shared fixtures: inline checklists, the installed entry point, and an isolated state directory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+EXAMPLES = HERE.parent / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path_factory, monkeypatch):
+    """No test may touch the developer's own state directory (drafts)."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(state))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield state
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+MINI_HEAD = dedent(
+    """
+    format: 1
+    id: t
+    title: T
+    version: "1"
+    facts_as_of: 2026-01-01
+    audience: testers
+    intro: i
+    notice: Not medical advice.
+    sources:
+      - {id: s1, title: S, publisher: P, year: 2020}
+    """
+)
+
+
+def checklist_text(body: str) -> str:
+    """A valid checklist head followed by the given sections/concerns YAML."""
+    return MINI_HEAD + dedent(body)
+
+
+@pytest.fixture
+def mini_path() -> Path:
+    return FIXTURES / "mini.yaml"
+
+
+def cli_path() -> str:
+    """The installed console script next to the running interpreter."""
+    exe = Path(sys.executable).parent / ("clinic-ready.exe" if os.name == "nt" else "clinic-ready")
+    return str(exe)
+
+
+def run_cli(*args: str, input: str | None = None, cwd: Path | None = None, env: dict | None = None):
+    """Run the installed entry point as a user would (no terminal, captured output)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [cli_path(), *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=60,
+        stdin=None if input is not None else subprocess.DEVNULL,
+    )

@@ -1,0 +1,126 @@
+"""The YAML layer: the yes/no trap, duplicate keys, hostile input, line numbers."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from clinic_ready import yamlio
+from clinic_ready.errors import InputError
+
+
+def lines_of(exc: pytest.ExceptionInfo) -> str:
+    return "\n".join(exc.value.lines())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a: yes\nb: no\nc: on\nd: off\ne: y\nf: n", {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "y", "f": "n"}),
+        ("a: true\nb: false", {"a": True, "b": False}),
+        ("a: 2024-01-01", {"a": "2024-01-01"}),
+        ("a: 3\nb: 2.5", {"a": 3, "b": 2.5}),
+        ('{"a": [1, "x"], "b": true}', {"a": [1, "x"], "b": True}),  # JSON is YAML
+    ],
+)
+def test_scalars_mean_what_the_author_typed(text, expected):
+    assert yamlio.parse(text, "f.yaml") == expected
+
+
+def test_duplicate_keys_are_reported_with_both_lines():
+    with pytest.raises(InputError) as exc:
+        yamlio.parse("a: 1\nb: 2\na: 3\n", "f.yaml")
+    assert lines_of(exc) == "f.yaml:3:1: duplicate key 'a' (also on line 1) — keep only one of them"
+
+
+def test_syntax_error_names_line_and_column():
+    with pytest.raises(InputError) as exc:
+        yamlio.parse("a: [1, 2\nb: 3\n", "f.yaml")
+    assert lines_of(exc).startswith("f.yaml:2:")
+    assert "YAML syntax error" in lines_of(exc)
+
+
+def test_python_tags_are_refused():
+    with pytest.raises(InputError) as exc:
+        yamlio.parse("a: !!python/object/apply:os.system ['echo hi']\n", "f.yaml")
+    assert "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in lines_of(exc)
+
+
+def test_alias_bomb_is_refused_quickly():
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for i in range(1, 9):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]\n"
+    with pytest.raises(InputError) as exc:
+        yamlio.parse(bomb, "bomb.yaml")
+    assert "alias" in lines_of(exc)
+
+
+@pytest.mark.parametrize("doc", ["[" * 100000 + "]" * 100000, "- " * 5000 + "x", "{a: " * 3000 + "1" + "}" * 3000])
+def test_deep_nesting_is_refused_without_crashing(doc):
+    with pytest.raises(InputError) as exc:
+        yamlio.parse(doc, "deep.yaml")
+    assert "nesting is deeper than" in lines_of(exc)
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (b"", "the file is empty"),
+        (b"   \n\t\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "looks like binary data"),
+        (b"a: 1\nb: caf\xe9\n", "is not valid UTF-8"),
+    ],
+)
+def test_bad_bytes_get_one_clear_line(raw, message):
+    with pytest.raises(InputError) as exc:
+        yamlio.decode(raw, "x.yaml")
+    assert message in lines_of(exc)
+    assert len(exc.value.lines()) == 1
+
+
+def test_invalid_utf8_names_line_and_column():
+    with pytest.raises(InputError) as exc:
+        yamlio.decode(b"a: 1\nb: caf\xe9\n", "x.yaml")
+    assert lines_of(exc).startswith("x.yaml:2:7: the file is not valid UTF-8 (byte 0xe9 at offset 11)")
+
+
+def test_utf8_bom_simply_works():
+    assert yamlio.parse(yamlio.decode(b"\xef\xbb\xbfa: caf\xc3\xa9\n", "x"), "x") == {"a": "café"}
+
+
+def test_top_level_must_be_a_mapping():
+    with pytest.raises(InputError) as exc:
+        yamlio.require_mapping(yamlio.parse("- a\n- b\n", "x.yaml"), "x.yaml")
+    assert lines_of(exc) == (
+        "x.yaml:1:1: the top level is a list, not a mapping — start the file with keys such as 'id:' and 'title:'"
+    )
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError) as exc:
+        yamlio.read_source(tmp_path / "nope.yaml")
+    assert lines_of(exc) == f"{tmp_path / 'nope.yaml'}: no such file — check the path"
+    with pytest.raises(InputError) as exc:
+        yamlio.read_source(tmp_path)
+    assert "is a directory" in lines_of(exc)
+
+
+def test_oversize_input_is_refused_before_reading_it_all(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * (yamlio.MAX_BYTES + 10))
+    with pytest.raises(InputError) as exc:
+        yamlio.read_source(big)
+    assert "the limit is" in lines_of(exc)
+    with pytest.raises(InputError):
+        yamlio.read_source("-", stdin=io.BytesIO(b"a: " + b"x" * (yamlio.MAX_BYTES + 10)))
+
+
+def test_locate_finds_keys_and_list_items():
+    text = "a:\n  b:\n    - x\n    - y: 1\n"
+    paths = [("a", "b", 1, "y"), ("a", "b", 1, "y"), ("a", "b", 0), ("a", "missing")]
+    where = yamlio.locate(text, paths, [True, False, False, False])
+    assert where[(paths[0], True)] == (4, 7)  # the key
+    assert where[(paths[1], False)] == (4, 10)  # its value
+    assert where[(paths[2], False)] == (3, 7)
+    assert where[(paths[3], False)] == (2, 3)  # the deepest node that exists
