@@ -43,7 +43,7 @@ class Severity(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, str_strip_whitespace=True)
 
 
 class Source(_Model):

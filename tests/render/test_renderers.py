@@ -1,0 +1,81 @@
+"""Renderers: every format carries the verdict, concerns, notice and crisis lines."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from clinic_ready import engine
+from clinic_ready.answers import load_answers
+from clinic_ready.catalog import shipped
+from clinic_ready.loading import load_checklist
+from clinic_ready.render import renderer
+from clinic_ready.render.terminal import render as render_terminal
+from conftest import EXAMPLES
+
+GOLDEN = Path(__file__).parent.parent / "golden"
+
+
+def result_for(example: str):
+    cl = load_checklist(shipped()["ketamine-clinic"])
+    answers, _ = load_answers(EXAMPLES / example, cl)
+    return engine.evaluate(cl, answers)
+
+
+@pytest.fixture(scope="module")
+def perry():
+    return result_for("perry-like.yaml")
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "markdown"])
+def test_every_format_carries_what_matters(perry, fmt):
+    text = renderer(fmt).render(perry)
+    for f in perry.findings:
+        assert f.concern.id in text
+    assert perry.verdict.title in text
+    for needle in ("988", "1-800-662-4357", "911", "Not medical advice"):
+        assert needle in text
+    assert "facts as of 2026-11-01" in text or '"facts_as_of": "2026-11-01"' in text
+
+
+def test_json_matches_golden():
+    doc = renderer("json").render(result_for("well-run-clinic.yaml"))
+    golden = GOLDEN / "well-run-clinic.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(doc)
+    assert json.loads(doc) == json.loads(golden.read_text())
+    assert doc == golden.read_text()  # key order is part of the format
+
+
+def test_json_document_shape(perry):
+    doc = json.loads(renderer("json").render(perry))
+    assert list(doc) == [
+        "format_version", "tool", "checklist", "verdict", "counts", "concerns", "not_assessed",
+        "answers", "scores", "ignored_answers", "notice", "disclaimer", "crisis_lines",
+    ]
+    assert doc["format_version"] == 1
+    assert doc["concerns"][0]["severity"] == "critical"
+    assert all(c["sources"] and c["sources"][0]["title"] for c in doc["concerns"])
+    assert {a["state"] for a in doc["answers"]} >= {"answered", "declined", "skipped"}
+
+
+def test_terminal_is_readable_at_60_columns_without_colour(perry):
+    text = render_terminal(perry, width=60, plain=True)
+    assert max(len(line) for line in text.splitlines()) <= 60
+    assert "\x1b[" not in text
+    assert "!!! CRITICAL" in text  # severity in words and symbols, not colour alone
+
+
+def test_markdown_escapes_markup_from_answers(tmp_path):
+    from clinic_ready.answers import apply_sets
+    from clinic_ready.model import Answers
+
+    cl = load_checklist(Path(__file__).parent.parent / "fixtures" / "text.yaml")
+    a = Answers(cl.id)
+    apply_sets(a, cl, ["clinic_name=<script>alert(1)</script> *bold* [x](y)"])
+    md = renderer("markdown").render(engine.evaluate(cl, a))
+    assert "<script>" not in md
+    assert "\\<script\\>" in md

@@ -1,0 +1,89 @@
+"""The condition language, table-driven: every operator, every answer state."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import TypeAdapter
+
+from clinic_ready import conditions as c
+
+COND = TypeAdapter(c.Condition)
+
+
+class Ctx:
+    def __init__(self, states=None, values=None, scores=None):
+        self.states, self.values, self.scores = states or {}, values or {}, scores or {}
+
+    def state(self, qid):
+        return self.states.get(qid, "missing")
+
+    def value(self, qid):
+        return self.values.get(qid)
+
+    def score(self, sid):
+        return self.scores.get(sid)
+
+
+ANSWERED = lambda **v: Ctx({k: "answered" for k in v}, v)  # noqa: E731
+
+
+@pytest.mark.parametrize(
+    "cond, ctx, expected",
+    [
+        ({"question": "a", "equals": "yes"}, ANSWERED(a="yes"), True),
+        ({"question": "a", "equals": "yes"}, ANSWERED(a="no"), False),
+        ({"question": "a", "equals": True}, ANSWERED(a="yes"), True),  # JSON booleans mean yes/no
+        ({"question": "a", "equals": "yes"}, Ctx({"a": "unsure"}), False),
+        ({"question": "a", "not_equals": "yes"}, ANSWERED(a="no"), True),
+        ({"question": "a", "not_equals": "yes"}, Ctx({"a": "unsure"}), False),  # unsure is not "not yes"
+        ({"not": {"question": "a", "equals": "yes"}}, Ctx({"a": "unsure"}), True),
+        ({"question": "a", "in": ["x", "y"]}, ANSWERED(a="y"), True),
+        ({"question": "a", "not_in": ["x", "y"]}, ANSWERED(a="z"), True),
+        ({"question": "m", "includes": "x"}, ANSWERED(m=["x", "y"]), True),
+        ({"question": "m", "includes": "z"}, ANSWERED(m=["x", "y"]), False),
+        ({"question": "m", "includes_any": ["z", "y"]}, ANSWERED(m=["x", "y"]), True),
+        ({"question": "n", "gt": 3}, ANSWERED(n=4), True),
+        ({"question": "n", "gte": 4}, ANSWERED(n=4), True),
+        ({"question": "n", "lt": 4}, ANSWERED(n=4), False),
+        ({"question": "n", "lte": 4.5}, ANSWERED(n=4), True),
+        ({"question": "n", "gt": 3}, Ctx({"n": "declined"}), False),
+        ({"question": "a", "state": "unsure"}, Ctx({"a": "unsure"}), True),
+        ({"question": "a", "state": ["unsure", "declined"]}, Ctx({"a": "declined"}), True),
+        ({"question": "a", "state": "missing"}, Ctx(), True),
+        ({"question": "a", "state": "skipped"}, Ctx({"a": "skipped"}), True),
+        ({"question": "a", "state": "answered"}, Ctx({"a": "skipped"}), False),
+        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, ANSWERED(a="yes", b="no"), True),
+        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, ANSWERED(a="yes", b="yes"), False),
+        ({"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, ANSWERED(a="no", b="no"), True),
+        ({"any": [{"question": "a", "equals": "yes"}]}, Ctx(), False),
+        ({"score": "s", "gte": 4}, Ctx(scores={"s": 4}), True),
+        ({"score": "s", "gte": 4}, Ctx(scores={"s": 3}), False),
+        ({"score": "s", "gte": 0}, Ctx(), False),  # an incomplete score never matches
+    ],
+)
+def test_condition_truth_table(cond, ctx, expected):
+    assert COND.validate_python(cond).holds(ctx) is expected
+
+
+@pytest.mark.parametrize(
+    "cond",
+    [
+        {"question": "a"},  # no operator
+        {"question": "a", "equals": "x", "in": ["x"]},  # two operators
+        {"question": "a", "equal": "x"},  # unknown operator
+        {"score": "s"},
+        {"all": []},
+        {"something": 1},
+        "a == 'yes'",  # never a string expression
+    ],
+)
+def test_malformed_conditions_are_rejected(cond):
+    with pytest.raises(Exception):
+        COND.validate_python(cond)
+
+
+def test_describe_in_words():
+    cond = COND.validate_python({"all": [{"question": "a", "equals": "yes"}, {"question": "n", "gte": 3}]})
+    assert c.describe(cond) == "you answered “yes” to a and your answer to n is at least 3"
+    cond = COND.validate_python({"any": [{"question": "m", "includes": "x"}, {"question": "a", "state": "unsure"}]})
+    assert c.describe(cond, label=lambda q: f"question {q}") == "you ticked “x” in question m or question a is unsure"
