@@ -124,3 +124,21 @@ def test_locate_finds_keys_and_list_items():
     assert where[(paths[1], False)] == (4, 10)  # its value
     assert where[(paths[2], False)] == (3, 7)
     assert where[(paths[3], False)] == (2, 3)  # the deepest node that exists
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "[" + " ']', [" * 3000 + "1" + "]" * 3001,  # closers hidden in quotes
+        "[" + " # ]]]]\n [" * 3000 + "1" + "]" * 3001,  # closers hidden in comments
+    ],
+)
+def test_nesting_cannot_be_hidden_from_the_guard(doc):
+    with pytest.raises(InputError) as exc:
+        yamlio.parse(doc, "deep.yaml")
+    assert "nesting is deeper than" in lines_of(exc)
+
+
+def test_brackets_in_text_do_not_trip_the_guard():
+    text = "a: " + "'[[[['" + "\nb: " + ", ".join(["{x: 1}"] * 200) .join(["[", "]"]) + "\nc: text with [ and {\n"
+    assert yamlio.parse(text, "x")["a"] == "[[[["

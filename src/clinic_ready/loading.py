@@ -58,6 +58,11 @@ def load_checklist(path: str | Path, stdin: Any = None) -> Checklist:
 
 def parse_checklist(text: str, name: str = "<checklist>") -> Checklist:
     """Validate checklist text; raise InputError listing every problem with its location."""
+    with yamlio.no_gc():
+        return _parse_checklist(text, name)
+
+
+def _parse_checklist(text: str, name: str) -> Checklist:
     data = yamlio.require_mapping(yamlio.parse(text, name), name)
     fmt = data.get("format")
     if fmt is not None and fmt not in SUPPORTED_FORMATS:

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import sys
 from pathlib import Path
@@ -103,14 +105,36 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
+_QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"")
+_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth_bound(text: str) -> int:
+    """An upper bound on flow-collection nesting: brackets outside quotes and comments.
+
+    Closers can only hide depth inside flow context, where every unquoted bracket is structure;
+    the count is clamped at zero so stray closers in block text cannot lower the bound.
+    """
+    stripped = _COMMENT.sub("", _QUOTED.sub("", text))
+    depth = deepest = 0
+    for ch in _BRACKETS.findall(stripped):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
 def _check_nesting(text: str, name: str) -> None:
     """Refuse input nested deeper than MAX_DEPTH *before* libyaml recurses into it."""
     if re.search(r"(?:[-?] +){%d,}" % MAX_DEPTH, text):
         raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)])
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+    if text.count("[") + text.count("{") <= MAX_DEPTH or _flow_depth_bound(text) <= MAX_DEPTH:
         return
     depth = 0
-    for event in yaml.parse(text, Loader=_BASE):  # iterative: never recurses
+    for event in yaml.parse(text, Loader=_BASE):  # exact and iterative: never recurses
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -141,9 +165,27 @@ def _check_shape(data: object, name: str) -> None:
             stack.extend((child, depth + 1) for child in children)
 
 
+@contextlib.contextmanager
+def no_gc():
+    """Pause the cyclic garbage collector while building large acyclic trees (about half of
+    libyaml's load time is the collector scanning objects that cannot be garbage)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse(text: str, name: str) -> Any:
     """Parse YAML/JSON text into plain Python data, or raise InputError with line numbers."""
     _check_nesting(text, name)
+    with no_gc():
+        return _parse(text, name)
+
+
+def _parse(text: str, name: str) -> Any:
     loader = _Loader(text)
     loader.duplicates = []
     try:

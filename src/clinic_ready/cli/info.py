@@ -7,7 +7,6 @@ from typing import List, Optional
 
 import typer
 
-from clinic_ready import workflow
 from clinic_ready.errors import EXIT_BAD_INPUT
 
 
@@ -47,6 +46,8 @@ def validate(
       clinic-ready validate my-checklist.yaml
       clinic-ready validate my-checklist.yaml my-answers.yaml
     """
+    from clinic_ready import workflow
+
     bad = False
     for path in paths:
         summary, problems = workflow.validate_file(path)
@@ -75,7 +76,7 @@ def schema(
       clinic-ready schema --output checklist.schema.json
       clinic-ready schema --answers ketamine-clinic --output answers.schema.json
     """
-    from clinic_ready import schemas
+    from clinic_ready import schemas, workflow
 
     if answers is None:
         doc = schemas.checklist_schema()

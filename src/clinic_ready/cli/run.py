@@ -7,7 +7,6 @@ from typing import List, Optional
 
 import typer
 
-from clinic_ready import workflow
 from clinic_ready.errors import EXIT_CONCERN
 
 
@@ -51,7 +50,7 @@ def run(
       cat answers.json | clinic-ready run --answers - --fail-on critical
       clinic-ready run --answers answers.yaml --set on_opioids=yes
     """
-    from clinic_ready import engine
+    from clinic_ready import engine, workflow
     from clinic_ready.model import Severity
 
     inputs = workflow.load_inputs(checklist, answers, set_)
@@ -67,6 +66,7 @@ def run(
 
 
 def _emit(result, fmt: str, output: Optional[str], plain: bool) -> None:
+    from clinic_ready import workflow
     from clinic_ready.render import renderer
 
     if fmt == "terminal" and (output is None or output == "-"):
