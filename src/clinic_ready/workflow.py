@@ -65,6 +65,18 @@ def require_complete(result: Result) -> None:
         raise UsageError(f"clinic-ready: {p.what} — {p.fix}")
 
 
+def has_unanswered(result: Result) -> bool:
+    """Any shown question without an answer (required or not): worth asking on a terminal."""
+    return any(i.state == "missing" for i in result.items)
+
+
+def visible_answers(result: Result) -> Answers:
+    """Only the answers to questions that were asked (what an answers file should keep)."""
+    cl = result.checklist
+    kept = {i.question.id: i.answer for i in result.items if i.answer is not None}
+    return Answers(cl.id, cl.version, kept)
+
+
 def can_prompt(no_input: bool) -> bool:
     """Prompting needs an interactive terminal on both ends, and no --no-input."""
     if no_input:

@@ -36,11 +36,20 @@ def run(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to FILE instead of the screen."),
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a concern is at or above this severity."),
     plain: bool = typer.Option(False, "--plain", help="No colour, boxes or cursor movement (screen readers, narrow terminals)."),
+    resume: Optional[bool] = typer.Option(
+        None, "--resume/--fresh", help="Resume a saved draft, or start afresh, without being asked."
+    ),
+    no_draft: bool = typer.Option(False, "--no-draft", help="Do not save a draft while answering."),
+    interactive: bool = typer.Option(
+        False, "--interactive", help="Ask at the keyboard even when input is not a terminal (expect scripts, tests)."
+    ),
 ) -> None:
     """Answer a checklist and show a ranked summary of concerns.
 
-    With no answers file, the questions are asked at the keyboard.  With --answers (or --set),
-    it runs unattended; missing required answers are then an error that lists them.
+    On a terminal, questions without an answer are asked at the keyboard (with a partial answers
+    file, only the missing ones).  Your answers are saved as a draft after every answer, so a run
+    that is stopped can be resumed.  With no terminal (or --no-input), missing required answers
+    are an error that lists them.
 
     \b
     Examples:
@@ -54,12 +63,23 @@ def run(
     from clinic_ready.model import Severity
 
     inputs = workflow.load_inputs(checklist, answers, set_)
-    result = engine.evaluate(inputs.checklist, inputs.answers)
-    if engine.missing_required(result):
-        workflow.require_complete(result)
-    for line in [str(w) for w in inputs.warnings] + workflow.ignored_warnings(result, inputs):
+    for line in [str(w) for w in inputs.warnings]:
         typer.echo(line, err=True)
+    result = engine.evaluate(inputs.checklist, inputs.answers)
+    asked = False
+    if workflow.has_unanswered(result) and (interactive or workflow.can_prompt(no_input)):
+        from clinic_ready.cli import asking
+
+        inputs.answers = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
+        result = engine.evaluate(inputs.checklist, inputs.answers)
+        asked = True
+    else:
+        workflow.require_complete(result)
+        for line in workflow.ignored_warnings(result, inputs):
+            typer.echo(line, err=True)
     _emit(result, fmt.value, output, plain)
+    if asked:
+        asking.finish(inputs.checklist, result, plain, not no_draft)
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     if engine.fails(result, level):
         raise typer.Exit(EXIT_CONCERN)

@@ -1,0 +1,265 @@
+"""The interactive questionnaire: the only module that reads the keyboard.
+
+A line-based loop (works with screen readers, under test runners and in any terminal):
+
+    ?  why this matters      u  unsure      d  prefer not to say      b  back      q  save and quit
+
+Conditions are re-evaluated after every answer.  Answers to questions that become hidden are
+kept (so changing an earlier answer back loses nothing) but left out of the result by the engine.
+``on_change`` is called after every change, so the caller can save a draft.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
+
+from clinic_ready import engine
+from clinic_ready.answers import AnswerRejected, coerce
+from clinic_ready.model import Answer, Answers, Checklist, Question
+from clinic_ready.notices import NOTICE
+from clinic_ready.render.common import answer_text
+
+SECONDS_PER_QUESTION = 20
+KEYS = "? why this matters · u unsure · d prefer not to say · b back · q save and quit"
+_UNSURE = {"u", "unsure"}
+_DECLINE = {"d", "decline", "declined"}
+_BACK = {"b", "back"}
+_QUIT = {"q", "quit"}
+_HELP = {"?", "h", "help"}
+
+Reader = Callable[[str], str]
+
+
+class QuitRequested(Exception):
+    """The person typed q: save and leave."""
+
+
+class _Back(Exception):
+    pass
+
+
+class Questionnaire:
+    """Ask the visible, unanswered questions of a checklist; then review; return the answers."""
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        answers: Answers,
+        console: Console,
+        read: Reader,
+        on_change: Callable[[Answers], None] = lambda a: None,
+        plain: bool = False,
+    ):
+        self.cl, self.answers, self.console, self.read = checklist, answers, console, read
+        self.on_change, self.plain = on_change, plain
+        self._last_section: object = None
+
+    # ------------------------------------------------------------------ views of the state
+    def visible(self) -> list[Question]:
+        result = engine.evaluate(self.cl, self.answers)
+        return [i.question for i in result.items if i.state != "skipped"]
+
+    def unanswered(self) -> list[Question]:
+        return [q for q in self.visible() if q.id not in self.answers.values]
+
+    # ------------------------------------------------------------------ the flow
+    def welcome(self) -> None:
+        todo = self.unanswered()
+        minutes = max(1, round(len(todo) * SECONDS_PER_QUESTION / 60))
+        self._say(Text(self.cl.title, style="bold"))
+        self._say(Text(NOTICE, style="italic"))
+        self._say(Text(" ".join(self.cl.intro.split())))
+        count = f"{len(todo)} question{'s' if len(todo) != 1 else ''}"
+        self._say(Text(f"About {count}, roughly {minutes} minute{'s' if minutes != 1 else ''}. Your answers are saved as you go."))
+        self._say(Text(f"At any question: {KEYS}.", style="dim"))
+
+    def run(self) -> Answers:
+        """Ask until every visible question has an answer (or unsure/declined), then review."""
+        self._ask_until_done(start=None)
+        self.review()
+        return self.answers
+
+    def _ask_until_done(self, start: Optional[str]) -> None:
+        current = start
+        while True:
+            visible = self.visible()
+            if current is None:
+                pending = [q for q in visible if q.id not in self.answers.values]
+                if not pending:
+                    return
+                current = pending[0].id
+            ids = [q.id for q in visible]
+            if current not in ids:  # hidden by a change: carry on with the next pending one
+                current = None
+                continue
+            index = ids.index(current)
+            try:
+                self.ask(visible[index], index + 1, len(visible))
+            except _Back:
+                if index == 0:
+                    self._say(Text("This is the first question.", style="dim"))
+                else:
+                    current = ids[index - 1]
+                continue
+            current = self._next_after(current)
+
+    def _next_after(self, qid: str) -> Optional[str]:
+        visible = self.visible()
+        ids = [q.id for q in visible]
+        after = visible[ids.index(qid) + 1:] if qid in ids else visible
+        for q in after:
+            if q.id not in self.answers.values:
+                return q.id
+        return None
+
+    # ------------------------------------------------------------------ one question
+    def ask(self, q: Question, number: int, total: int) -> None:
+        section = self.cl.section_of[q.id]
+        if section is not self._last_section:
+            self._section(section)
+        current = self.answers.values.get(q.id)
+        self._say(Text(f"Question {number} of {total} · {section.title}", style="dim"))
+        self._say(Text(" ".join(q.prompt.split()), style="bold"))
+        for line in self._choice_lines(q):
+            self._say(Text(line))
+        if current is not None:
+            self._say(Text(f"Current answer: {self._words(q, current)} (press Enter to keep it)", style="dim"))
+        while True:
+            raw = self.read(self._hint(q))
+            word = raw.strip().lower()
+            if word in _QUIT:
+                raise QuitRequested
+            if word in _BACK:
+                raise _Back
+            if word in _HELP:
+                self._help(q)
+                continue
+            if not word:
+                if current is not None:
+                    return
+                self._say(Text("Please answer, or type ? for help, u if unsure, d to skip.", style="yellow"))
+                continue
+            try:
+                answer = self._parse(q, raw.strip(), word)
+            except AnswerRejected as exc:
+                self._say(Text(f"{exc.what} — {exc.fix}.", style="yellow"))
+                continue
+            self.answers.values[q.id] = answer
+            self.on_change(self.answers)
+            return
+
+    def _parse(self, q: Question, raw: str, word: str) -> Answer:
+        if word in _UNSURE:
+            return Answer("unsure")
+        if word in _DECLINE:
+            return Answer("declined")
+        if q.type == "choice" and word.isdigit():
+            return coerce(q, self._by_number(q, word))
+        if q.type == "multi_choice":
+            parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+            return coerce(q, [self._by_number(q, p) if p.isdigit() else p for p in parts])
+        return coerce(q, raw)
+
+    def _by_number(self, q: Question, digits: str) -> str:
+        n = int(digits)
+        if not 1 <= n <= len(q.choice_values):
+            raise AnswerRejected(f"{n} is not one of the numbers shown", f"type a number from 1 to {len(q.choice_values)}")
+        return q.choice_values[n - 1]
+
+    def _choice_lines(self, q: Question) -> list[str]:
+        if q.type in ("choice", "multi_choice"):
+            return [f"  {n}) {c.label}" for n, c in enumerate(q.choices or (), 1)]
+        return []
+
+    def _hint(self, q: Question) -> str:
+        if q.type == "yes_no":
+            return "Answer y or n (or ?, u, d, b, q): "
+        if q.type == "choice":
+            return f"Type a number 1-{len(q.choices or ())} (or ?, u, d, b, q): "
+        if q.type == "multi_choice":
+            return "Type all numbers that apply, like 1,3 (or ?, u, d, b, q): "
+        if q.type == "number":
+            unit = f" in {q.unit}" if q.unit else ""
+            return f"Type a number{unit} (or ?, u, d, b, q): "
+        return "Type your answer (or ?, u, d, b, q): "
+
+    def _help(self, q: Question) -> None:
+        self._say(Text.assemble(("Why this matters: ", "bold"), " ".join(q.help.split())))
+        for sid in q.sources:
+            src = self.cl.source_by_id[sid]
+            self._say(Text(f"  Source: {src.title}. {src.publisher}, {src.year}.", style="dim"))
+        self._say(Text(KEYS, style="dim"))
+
+    def _section(self, section) -> None:
+        self._last_section = section
+        if self.plain:
+            self._say(Text(""))
+            self._say(Text(f"Section: {section.title}", style="bold"))
+        else:
+            self._say(Rule(section.title, align="left"))
+        if section.intro:
+            self._say(Text(" ".join(section.intro.split())))
+
+    # ------------------------------------------------------------------ review
+    def review(self) -> None:
+        """List every answer by section; change any by number; confirm with Enter."""
+        while True:
+            visible = self.visible()
+            self._say(Text(""))
+            self._say(Text("Review your answers", style="bold underline"))
+            current_section = None
+            for n, q in enumerate(visible, 1):
+                section = self.cl.section_of[q.id]
+                if section is not current_section:
+                    current_section = section
+                    self._say(Text(section.title, style="bold"))
+                a = self.answers.values.get(q.id)
+                self._say(Text(f"  {n}. {' '.join(q.prompt.split())} — {self._words(q, a) if a else 'not answered'}"))
+            raw = self.read("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
+            word = raw.strip().lower()
+            if not word:
+                return
+            if word in _QUIT:
+                raise QuitRequested
+            if not word.isdigit() or not 1 <= int(word) <= len(visible):
+                self._say(Text(f"Type a number from 1 to {len(visible)}, or press Enter.", style="yellow"))
+                continue
+            target = visible[int(word) - 1]
+            self._last_section = None
+            try:
+                self.ask(target, int(word), len(visible))
+            except _Back:
+                continue
+            self._ask_until_done(start=None)  # a change may reveal new questions
+
+    # ------------------------------------------------------------------ helpers
+    def _words(self, q: Question, answer: Answer) -> str:
+        from clinic_ready.model import ItemResult
+
+        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer))
+
+    def _say(self, renderable) -> None:
+        self.console.print(renderable)
+
+
+def confirm(read: Reader, console: Console, question: str, default: bool = True) -> bool:
+    """A yes/no question outside the checklist (resume a draft?)."""
+    suffix = " [Y/n] " if default else " [y/N] "
+    while True:
+        word = read(question + suffix).strip().lower()
+        if not word:
+            return default
+        if word in ("y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        console.print(Text("Please type y or n.", style="yellow"))
+
+
+def ask_path(read: Reader, question: str) -> str:
+    """A file name, or '' to skip."""
+    return read(question).strip()

@@ -1,0 +1,84 @@
+"""`clinic-ready run` at the keyboard, through CliRunner (input fed as lines)."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+from typer.testing import CliRunner
+
+from clinic_ready.cli import app
+from conftest import FIXTURES
+
+runner = CliRunner()
+MINI = str(FIXTURES / "mini.yaml")
+
+
+def invoke(*args, input=""):
+    return runner.invoke(app, ["run", MINI, "--interactive", "--plain", *args], input=input)
+
+
+def test_full_run_shows_summary_and_removes_the_draft(_isolated_state, tmp_path):
+    saved = tmp_path / "answers.yaml"
+    r = invoke(input=f"n\n3\n1\n40\n\n{saved}\n")
+    assert r.exit_code == 0, r.output
+    assert "Welcome" not in r.stdout and "About 4 questions" in r.stdout
+    assert "VERDICT: Stop: resolve the critical concerns before any dose" in r.stdout
+    assert f"Saved your answers in {saved}" in r.stdout
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert not (_isolated_state / "drafts" / "mini.yaml").exists()
+    again = runner.invoke(app, ["run", MINI, "--answers", str(saved), "-f", "json"])
+    assert json.loads(again.stdout)["verdict"]["code"] == "stop"
+
+
+def test_quit_keeps_the_draft_and_resume_continues(_isolated_state):
+    r = invoke(input="n\nq\n")
+    assert r.exit_code == 130
+    draft = _isolated_state / "drafts" / "mini.yaml"
+    assert draft.exists()
+    assert f"Your 1 answer is saved in {draft}. To continue: clinic-ready run {MINI} --resume" in r.stderr
+    r = invoke("--resume", input="1\n1\n30\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "Is your blood pressure checked?" not in r.stdout.split("Review your answers")[0]
+    assert "No blood pressure checks" in r.stdout  # the resumed 'no' still counts
+    assert not draft.exists()
+
+
+def test_resume_is_offered_and_fresh_starts_over(_isolated_state):
+    invoke(input="n\nq\n")
+    r = invoke(input="y\n1\n1\n30\n\n\n")
+    flat = " ".join(r.stdout.split())
+    assert "You have a saved draft from" in flat and "with 1 answer. Resume it? [Y/n]" in flat
+    assert r.exit_code == 0
+    invoke(input="n\nq\n")
+    r = invoke("--fresh", input="y\n3\n1\n30\n\n\n")
+    assert r.exit_code == 0
+    assert "No blood pressure checks" not in r.stdout
+
+
+def test_eof_leaves_the_draft_and_exits_130(_isolated_state):
+    r = invoke(input="n\n3\n")
+    assert r.exit_code == 130
+    assert "Your 2 answers are saved" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_no_draft_saves_nothing(_isolated_state):
+    r = invoke("--no-draft", input="n\nq\n")
+    assert r.exit_code == 130
+    assert "Drafts are off (--no-draft)" in r.stderr
+    assert not (_isolated_state / "drafts").exists()
+
+
+def test_partial_answers_file_asks_only_the_missing(tmp_path):
+    f = tmp_path / "a.yaml"
+    f.write_text("checklist: mini\nanswers:\n  monitored: yes\n  meds: [none]\n")
+    r = runner.invoke(app, ["run", MINI, "-a", str(f), "--interactive", "--plain"], input="1\n25\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "About 2 questions" in r.stdout
+
+
+def test_no_terminal_never_prompts():
+    r = runner.invoke(app, ["run", MINI], input="y\n")
+    assert r.exit_code == 2
+    assert "--answers" in r.stderr

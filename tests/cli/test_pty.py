@@ -1,0 +1,129 @@
+"""End to end in a real pseudo-terminal through the installed entry point (pexpect).
+
+For every question k of the shipped checklist: interrupt with Ctrl-C at question k, resume,
+finish — the JSON result must equal that of an uninterrupted run with the same answers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
+
+from clinic_ready.answers import load_answers  # noqa: E402
+from clinic_ready.catalog import shipped  # noqa: E402
+from clinic_ready.loading import load_checklist  # noqa: E402
+from conftest import EXAMPLES, cli_path  # noqa: E402
+
+CL = load_checklist(shipped()["ketamine-clinic"])
+ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)
+BY_PROMPT = {" ".join(q.prompt.split()): q for q in CL.questions.values()}
+QUESTION = re.compile(r"Question (\d+) of (\d+) · [^\r\n]*\r\n([^\r\n]+)\r\n")
+
+
+def keys_for(qid: str) -> str:
+    q, a = CL.questions[qid], ANSWERS.values[qid]
+    if a.state != "answered":
+        return {"unsure": "u", "declined": "d"}[a.state]
+    if q.type == "yes_no":
+        return a.value[0]
+    if q.type == "choice":
+        return str(q.choice_values.index(a.value) + 1)
+    if q.type == "multi_choice":
+        return ",".join(str(q.choice_values.index(v) + 1) for v in a.value)
+    return str(a.value)
+
+
+def spawn(state: Path, out: Path, *extra: str):
+    env = {**os.environ, "CLINIC_READY_STATE_DIR": str(state), "NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(
+        cli_path(), ["run", "-f", "json", "-o", str(out), *extra], env=env, encoding="utf-8",
+        timeout=20, dimensions=(60, 400),
+    )
+    child.delaybeforesend = None  # pexpect waits 50 ms before every send by default
+    child.ptyproc.delayafterclose = 0.0
+    return child
+
+
+def drive(child, stop_at: int | None = None, stop_how: str = "intr") -> int:
+    """Answer questions until stop_at (1-based count of questions seen), or to the end."""
+    seen = 0
+    while True:
+        i = child.expect([QUESTION, "Review your answers", "Resume it\\? \\[Y/n\\]"])
+        if i == 2:
+            child.sendline("y")
+            continue
+        if i == 1:
+            child.expect("press Enter to confirm")
+            child.sendline("")
+            child.expect("press Enter to skip: ")
+            child.sendline("")
+            child.expect(pexpect.EOF)
+            child.close()
+            return seen
+        seen += 1
+        q = BY_PROMPT[child.match.group(3).strip()]
+        child.expect(r"\(or \?, u, d, b, q\): ")
+        if stop_at is not None and seen == stop_at:
+            if stop_how == "intr":
+                child.sendintr()
+            elif stop_how == "eof":
+                child.sendeof()
+            else:
+                child.kill(signal.SIGHUP)
+            child.expect(pexpect.EOF)
+            child.close()
+            return seen
+        child.sendline(keys_for(q.id))
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ref")
+    out = base / "ref.json"
+    child = spawn(base / "state", out)
+    total = drive(child)
+    assert child.exitstatus == 0
+    assert not (base / "state" / "drafts" / "ketamine-clinic.yaml").exists()
+    return json.loads(out.read_text()), total
+
+
+def test_full_run_in_a_real_terminal(reference):
+    doc, total = reference
+    assert doc["verdict"]["code"] == "stop"
+    assert total == sum(1 for a in doc["answers"] if a["state"] != "skipped")
+
+
+def test_interrupt_at_every_question_then_resume(reference, tmp_path):
+    doc, total = reference
+    for k in range(1, total + 1):
+        state, out = tmp_path / f"s{k}", tmp_path / f"o{k}.json"
+        child = spawn(state, out)
+        drive(child, stop_at=k)
+        assert child.exitstatus == 130, k
+        assert not out.exists()
+        draft = state / "drafts" / "ketamine-clinic.yaml"
+        assert draft.exists() == (k > 1), k
+        drive(spawn(state, out, "--resume"))
+        assert json.loads(out.read_text()) == doc, f"interrupted at question {k}"
+        assert not draft.exists()
+
+
+@pytest.mark.parametrize("how", ["hup", "eof"])
+def test_hangup_and_end_of_input_keep_the_draft(reference, tmp_path, how):
+    doc, _ = reference
+    state, out = tmp_path / "s", tmp_path / "o.json"
+    child = spawn(state, out)
+    drive(child, stop_at=6, stop_how=how)
+    assert child.exitstatus == 130 or child.signalstatus is None
+    draft = state / "drafts" / "ketamine-clinic.yaml"
+    assert draft.exists()
+    assert oct(draft.stat().st_mode & 0o777) == "0o600"
+    drive(spawn(state, out, "--resume"))
+    assert json.loads(out.read_text()) == doc

@@ -1,0 +1,123 @@
+"""The questionnaire loop, driven line by line: every key at every kind of question."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from clinic_ready.loading import load_checklist
+from clinic_ready.model import Answer, Answers
+from clinic_ready.prompting import QuitRequested, Questionnaire
+
+
+class Keys:
+    """Feeds typed lines; records prompts; EOF when the lines run out."""
+
+    def __init__(self, *lines):
+        self.lines, self.prompts = list(lines), []
+
+    def __call__(self, prompt):
+        self.prompts.append(prompt)
+        if not self.lines:
+            raise EOFError
+        return self.lines.pop(0)
+
+
+@pytest.fixture
+def mini(mini_path):
+    return load_checklist(mini_path)
+
+
+def run(cl, *lines, answers=None, changes=None):
+    out = io.StringIO()
+    console = Console(file=out, width=100, no_color=True)
+    a = answers or Answers(cl.id, cl.version)
+    q = Questionnaire(cl, a, console, Keys(*lines), on_change=lambda x: changes.append(dict(x.values)) if changes is not None else None, plain=True)
+    q.welcome()
+    result = q.run()
+    return result, out.getvalue()
+
+
+def test_full_run_with_numbers_letters_and_review(mini):
+    # monitored: y; meds: 1,2; where: 2 (home); alone: n; age: 44; review: Enter
+    answers, screen = run(mini, "y", "1,2", "2", "n", "44", "")
+    assert answers.values == {
+        "monitored": Answer.of("yes"), "meds": Answer.of(["opioid", "benzo"]), "where": Answer.of("home"),
+        "alone": Answer.of("no"), "age": Answer.of(44),
+    }
+    assert "About 4 questions" in screen  # 'alone' is not shown until 'where' says home
+    assert "Question 1 of 4 · Main" in screen
+    assert "Question 4 of 5 · Main" in screen  # the count follows the conditions
+    assert "Review your answers" in screen and "5. How old are you? — 44 years" in screen
+
+
+def test_help_unsure_decline_on_every_type(mini):
+    answers, screen = run(mini, "?", "u", "d", "?", "u", "d", "u", "")
+    assert screen.count("Why this matters:") == 2
+    assert "Source: A source. Someone, 2024." in screen
+    assert [a.state for a in answers.values.values()] == ["unsure", "declined", "unsure", "declined"]
+    assert "alone" not in answers.values  # 'where' is unsure, so 'alone' is not asked
+
+
+def test_invalid_input_is_reasked_with_a_clear_message(mini):
+    _, screen = run(mini, "maybe", "y", "7", "1,x", "3", "1", "-5", "abc", "200", "30", "")
+    assert "'maybe' is not yes or no — answer yes, no, unsure or declined." in screen
+    assert "7 is not one of the numbers shown — type a number from 1 to 3." in screen
+    assert "'x' is not a choice" in screen
+    assert "-5 is out of range — give a number from 0 to 120 years, or answer unsure." in screen
+    assert "'abc' is not a number" in screen
+
+
+def test_empty_answer_is_not_accepted(mini):
+    _, screen = run(mini, "", "n", "3", "1", "u", "")
+    assert "Please answer, or type ? for help" in screen
+
+
+def test_back_goes_to_the_previous_visible_question_and_keeps_answers(mini):
+    # answer monitored, then back from meds, change monitored to n, continue
+    answers, screen = run(mini, "y", "b", "n", "", "1", "u", "40", "")
+    assert answers.values["monitored"] == Answer.of("no")
+    assert "Current answer: Yes (press Enter to keep it)" in screen
+    assert "Please answer, or type ? for help" in screen  # Enter on an unanswered question
+    assert answers.values["meds"] == Answer.of(["opioid"])
+
+
+def test_back_at_first_question(mini):
+    _, screen = run(mini, "b", "y", "3", "1", "u", "")
+    assert "This is the first question." in screen
+
+
+def test_hidden_answers_are_kept_when_toggling(mini):
+    # where=home, alone=yes; back to where -> clinic (alone hidden); review -> change where to home again
+    answers, screen = run(mini, "y", "3", "2", "y", "b", "b", "1", "u", "3", "2", "", "")
+    assert answers.values["alone"] == Answer.of("yes")  # kept while hidden, shown again with its answer
+    assert answers.values["where"] == Answer.of("home")
+
+
+def test_review_changes_an_answer_by_number(mini):
+    answers, screen = run(mini, "y", "3", "1", "u", "1", "n", "")
+    assert answers.values["monitored"] == Answer.of("no")
+    assert screen.count("Review your answers") == 2
+
+
+def test_review_rejects_bad_numbers(mini):
+    _, screen = run(mini, "y", "3", "1", "u", "99", "")
+    assert "Type a number from 1 to 4, or press Enter." in screen
+
+
+def test_quit_and_eof_stop_with_answers_kept(mini):
+    changes = []
+    with pytest.raises(QuitRequested):
+        run(mini, "y", "q", changes=changes)
+    assert changes == [{"monitored": Answer.of("yes")}]
+    with pytest.raises(EOFError):
+        run(mini, "y")
+
+
+def test_only_missing_questions_are_asked(mini):
+    given = Answers(mini.id, mini.version, {"monitored": Answer.of("no"), "meds": Answer.of(["none"])})
+    answers, screen = run(mini, "1", "40", "", answers=given)
+    assert "Is your blood pressure checked?" not in screen.split("Review your answers")[0]
+    assert answers.values["where"] == Answer.of("clinic")
