@@ -122,6 +122,7 @@ class Questionnaire:
         if section is not self._last_section:
             self._section(section)
         current = self.answers.values.get(q.id)
+        self._say(Text(""))
         self._say(Text(f"Question {number} of {total} · {section.title}", style="dim"))
         self._say(Text(" ".join(q.prompt.split()), style="bold"))
         for line in self._choice_lines(q):

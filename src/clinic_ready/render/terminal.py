@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from clinic_ready.model import Result, Severity
 from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE
-from clinic_ready.render.common import Citations, answer_text, grouped, severity_label, source_line
+from clinic_ready.render.common import SEVERITY_WORDS, Citations, answer_text, grouped, severity_label, source_line
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -74,8 +76,8 @@ def _parts(result: Result, plain: bool, answers: bool):
 
 def _verdict(result: Result, plain: bool):
     v = result.verdict
-    counts = ", ".join(f"{n} {sev}" for sev, n in result.counts.items() if n)
-    body = Text.assemble((v.title, "bold"), "\n", v.text, "\n", ("Concerns: " + (counts or "none"), "dim"))
+    counts = ", ".join(f"{n} {SEVERITY_WORDS[Severity(sev)].lower()}" for sev, n in result.counts.items() if n)
+    body = Text.assemble((v.title, "bold"), "\n", v.text, "\n", ("Raised: " + (counts or "nothing"), "dim"))
     if plain:
         return Group(Text("VERDICT: ", style="bold") + body)
     return Panel(body, title="Verdict", title_align="left", border_style=VERDICT_STYLES[v.code])
@@ -83,14 +85,13 @@ def _verdict(result: Result, plain: bool):
 
 def _concern(f, cites: Citations, sev: Severity, plain: bool):
     c = f.concern
-    lines = [
-        Text.assemble((f"{sev.symbol} ", STYLES[sev]), (c.title, "bold"), (f"  [{c.id}]", "dim")),
-        Text.assemble(("  Why: ", "bold"), c.why.strip()),
-        Text.assemble(("  Ask: ", "bold"), c.ask.strip()),
-        Text.assemble(("  Do: ", "bold"), c.action.strip()),
-        Text.assemble(("  Sources: ", "bold"), cites.refs(f)),
-    ]
-    return Group(Text(""), *lines)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold", min_width=4)
+    grid.add_column(ratio=1)
+    for label, value in (("Why", c.why), ("Ask", c.ask), ("Do", c.action), ("Sources", cites.refs(f))):
+        grid.add_row(label, " ".join(value.split()))
+    head = Text.assemble((f"{sev.symbol} ", STYLES[sev]), (c.title, "bold"), (f" [{c.id}]", "dim"))
+    return Group(Text(""), head, Padding(grid, (0, 0, 0, 2)))
 
 
 def _not_assessed(result: Result):
