@@ -47,6 +47,21 @@ def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequ
     return inputs
 
 
+def report_result(answers_path: str, checklist_name: str | None) -> Result:
+    """Evaluate a saved answers file against the checklist it names (or the one given)."""
+    if checklist_name is None:
+        cid, text, data = answers_mod.answers_checklist_id(answers_path)
+        checklist = load_checklist(cid)
+        name = "<stdin>" if answers_path == "-" else str(answers_path)
+        found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
+    else:
+        checklist = load_checklist(checklist_name)
+        found, _warnings = answers_mod.load_answers(answers_path, checklist)
+    for w in _warnings:
+        sys.stderr.write(str(w) + "\n")
+    return engine.evaluate(checklist, found)
+
+
 def ignored_warnings(result: Result, inputs: Inputs) -> list[str]:
     """Warnings for answers given to questions that were not asked."""
     out = []
@@ -85,6 +100,12 @@ def can_prompt(no_input: bool) -> bool:
         return sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def check_binary_destination(fmt: str, output: str | None) -> None:
+    """A PDF is never written over a terminal screen."""
+    if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
+        raise UsageError("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
 
 
 def write_output(data: str | bytes, output: str | None) -> None:

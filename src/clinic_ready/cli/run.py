@@ -14,6 +14,27 @@ class Format(str, Enum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+class Paper(str, Enum):
+    letter = "letter"
+    a4 = "a4"
+
+
+def default_paper() -> "Paper":
+    """Letter for US and Canadian English locales, A4 elsewhere."""
+    import os
+
+    for var in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return Paper.letter if value.split(".")[0] in ("en_US", "en_CA", "es_US", "fr_CA") else Paper.a4
+    return Paper.a4
+
+
+PAPER_HELP = "Page size for html and pdf. Default: letter for US and Canadian locales, else a4."
 
 
 class FailOn(str, Enum):
@@ -36,6 +57,7 @@ def run(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to FILE instead of the screen."),
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a concern is at or above this severity."),
     plain: bool = typer.Option(False, "--plain", help="No colour, boxes or cursor movement (screen readers, narrow terminals)."),
+    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
     resume: Optional[bool] = typer.Option(
         None, "--resume/--fresh", help="Resume a saved draft, or start afresh, without being asked."
     ),
@@ -58,6 +80,7 @@ def run(
       clinic-ready run ketamine-clinic --answers answers.yaml --format json --output result.json
       cat answers.json | clinic-ready run --answers - --fail-on critical
       clinic-ready run --answers answers.yaml --set on_opioids=yes
+      clinic-ready run --format pdf --output report.pdf
     """
     from clinic_ready import engine, workflow
     from clinic_ready.model import Severity
@@ -77,7 +100,7 @@ def run(
         workflow.require_complete(result)
         for line in workflow.ignored_warnings(result, inputs):
             typer.echo(line, err=True)
-    _emit(result, fmt.value, output, plain)
+    _emit(result, fmt.value, output, plain, (paper or default_paper()).value)
     if asked:
         asking.finish(inputs.checklist, result, plain, not no_draft)
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
@@ -85,7 +108,7 @@ def run(
         raise typer.Exit(EXIT_CONCERN)
 
 
-def _emit(result, fmt: str, output: Optional[str], plain: bool) -> None:
+def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str) -> None:
     from clinic_ready import workflow
     from clinic_ready.render import renderer
 
@@ -94,6 +117,7 @@ def _emit(result, fmt: str, output: Optional[str], plain: bool) -> None:
 
         renderer("terminal").show(result, stdout_console(plain), plain=plain_wanted(plain))
         return
-    workflow.write_output(renderer(fmt).render(result), output)
+    workflow.check_binary_destination(fmt, output)
+    workflow.write_output(renderer(fmt).render(result, paper=paper), output)
     if output not in (None, "-"):
         typer.echo(f"Wrote {output}", err=True)

@@ -1,67 +1,91 @@
-"""Markdown: the same content as the terminal summary, as plain Markdown."""
+"""Markdown: the report (and the blank checklist) as plain Markdown, from the same view model
+as HTML and PDF.  Text from checklists and answers is escaped so it cannot become markup."""
 
 from __future__ import annotations
 
-from clinic_ready.model import Result
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE
-from clinic_ready.render.common import Citations, answer_text, by_section, grouped, severity_label, source_line
+import datetime as dt
+
+from clinic_ready.model import Checklist, Result
+from clinic_ready.render.views import blank_view, report_view
 
 
 def _esc(text: str) -> str:
-    """Keep answers and checklist text from turning into Markdown or HTML markup."""
     out = str(text).replace("\\", "\\\\")
     for ch in "`*_[]<>#|":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
 
 
-def render(result: Result, **_: object) -> str:
-    cl = result.checklist
-    cites = Citations.of(result)
-    out: list[str] = [
-        f"# {_esc(cl.title)}",
+def _footer(v) -> list[str]:
+    out = ["", "## About this report", "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
+    out += [f"- **{who}:** {how}" for who, how in v.crisis]
+    return out + [""]
+
+
+def render(result: Result, today: dt.date | None = None, **_: object) -> str:
+    v = report_view(result, today or dt.date.today())
+    out = [f"# {_esc(v.title)}", ""]
+    if v.clinic_name:
+        out += [f"**Clinic:** {_esc(v.clinic_name)}", ""]
+    out += [
+        f"Checklist version {_esc(v.version)} · facts as of {v.facts_as_of} · report made {v.printed_on}",
         "",
-        f"Checklist `{cl.id}` version {_esc(cl.version)} · facts as of {cl.facts_as_of.isoformat()}",
+        f"> **{v.notice}** {v.crisis_line}.",
         "",
-        f"> **{NOTICE}**",
+        f"## Verdict: {_esc(v.verdict_title)}",
         "",
-        f"## Verdict: {_esc(result.verdict.title)}",
+        _esc(v.verdict_text),
         "",
-        _esc(result.verdict.text),
-        "",
-        "Concerns by severity: " + ", ".join(f"{k} {v}" for k, v in result.counts.items()),
+        v.counts_text,
         "",
         "## Concerns",
         "",
     ]
-    if not result.findings:
+    if not v.groups:
         out += ["No concern was raised by these answers.", ""]
-    for sev, findings in grouped(result):
-        out += [f"### {severity_label(sev)}", ""]
-        for f in findings:
-            c = f.concern
+    for label, _sev, items in v.groups:
+        out += [f"### {label} ({len(items)})", ""]
+        for c in items:
             out += [
                 f"#### {_esc(c.title)} (`{c.id}`)",
                 "",
                 f"- **Why it matters:** {_esc(c.why)}",
                 f"- **Ask:** {_esc(c.ask)}",
                 f"- **What to do:** {_esc(c.action)}",
-                f"- **Sources:** {cites.refs(f)}",
+                f"- **Sources:** {c.refs}",
                 "",
             ]
-    out += ["## Not assessed", ""]
-    if result.not_assessed:
-        out += [f"- {_esc(i.question.prompt)} — *{answer_text(i)}* (`{i.question.id}`)" for i in result.not_assessed]
-    else:
-        out += ["Every question was answered."]
-    out += ["", "## Your answers", ""]
-    for section, items in by_section(result):
-        out += [f"### {_esc(section.title)}", ""]
-        out += [f"- {_esc(i.question.prompt)} — **{_esc(answer_text(i))}**" for i in items]
-        out += [""]
+    out += ["## Questions to ask your clinic", ""]
+    out += [f"- [ ] {_esc(i.text)} *({_esc(i.about)})*  \n  Answer: ______________________________" for i in v.ask_list]
+    out += [] if v.ask_list else ["No questions: nothing was raised and nothing is open."]
+    out += ["", "## Not assessed", ""]
+    out += [f"- {_esc(p)} — *{s}*" for p, s in v.not_assessed] or ["Every question was answered."]
+    out += ["", "## All answers", ""]
+    for title, rows in v.answers:
+        out += [f"### {_esc(title)}", ""] + [f"- {_esc(p)} — **{_esc(a)}**" for p, a in rows] + [""]
     out += ["## Sources", ""]
-    out += [f"{n}. {_esc(source_line(s))}" for n, s in enumerate(cites.order, 1)] or ["No sources cited."]
-    out += ["", "## About this checklist", "", _esc(cl.notice), "", f"## {CRISIS_HEADING}", ""]
-    out += [f"- **{who}:** {how}" for who, how in CRISIS_LINES]
-    out += [""]
-    return "\n".join(out)
+    out += [f"{s.number}. {_esc(s.text)}" for s in v.sources] or ["No sources cited."]
+    return "\n".join(out + _footer(v))
+
+
+def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
+    v = blank_view(checklist, today or dt.date.today())
+    out = [
+        f"# {_esc(v.title)} (blank checklist)", "",
+        f"Version {_esc(v.version)} · facts as of {v.facts_as_of} · printed {v.printed_on}", "",
+        f"> **{v.notice}** {v.crisis_line}.", "", _esc(v.intro), "",
+        "Tick one box for each question (or every box that applies where it says so). "
+        "Tick “Unsure” when you do not know: that is a question to ask the clinic.", "",
+    ]
+    for title, intro, when, questions in v.sections:
+        out += [f"## {_esc(title)}", ""]
+        out += [f"*{_esc(when)}*", ""] if when else []
+        out += [_esc(intro), ""] if intro else []
+        for q in questions:
+            out += [f"**{q.number}. {_esc(q.prompt)}**", ""]
+            out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
+            out += [f"{q.hint}: ______________________________", ""] if q.hint and not q.multi else []
+            out += [f"- [ ] {_esc(o)}" for o in q.options] + [""]
+            out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
+    out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
+    return "\n".join(out + _footer(v))

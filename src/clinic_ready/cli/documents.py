@@ -1,0 +1,73 @@
+"""`report` (a saved answers file as a printable report) and `print` (a blank paper checklist)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from clinic_ready.cli.run import PAPER_HELP, Paper, default_paper
+
+
+class DocFormat(str, Enum):
+    html = "html"
+    pdf = "pdf"
+    markdown = "markdown"
+
+
+def report(
+    answers_file: str = typer.Argument(..., metavar="ANSWERS_FILE", help="A saved answers file ('-' reads standard input)."),
+    fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help="Report format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to FILE."),
+    checklist: Optional[str] = typer.Option(
+        None, "--checklist", metavar="ID|PATH", help="Use this checklist instead of the one the answers file names."
+    ),
+    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
+) -> None:
+    """Make a printable report from a saved answers file.
+
+    The answers file names its checklist.  Questions it leaves open are listed as "not assessed"
+    in the report, and as questions to ask the clinic.
+
+    \b
+    Examples:
+      clinic-ready report my-answers.yaml --format pdf --output report.pdf
+      clinic-ready report my-answers.yaml --format html --output report.html --paper a4
+    """
+    from clinic_ready import workflow
+
+    result = workflow.report_result(answers_file, checklist)
+    workflow.check_binary_destination(fmt.value, output)
+    from clinic_ready.render import renderer
+
+    workflow.write_output(renderer(fmt.value).render(result, paper=(paper or default_paper()).value), output)
+    if output not in (None, "-"):
+        typer.echo(f"Wrote {output}", err=True)
+
+
+def print_blank(
+    checklist: Optional[str] = typer.Argument(None, metavar="CHECKLIST", show_default=False, help="A shipped checklist id or a YAML file. Default: ketamine-clinic."),
+    fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help="Format of the blank checklist."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write it to FILE."),
+    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
+) -> None:
+    """Print a blank checklist to fill in by hand.
+
+    Every question with tick boxes for its choices (plus "Unsure"), its condition in words
+    ("Answer this if you answered “At home” to question 3"), and room for notes: for people who
+    prefer paper, or have no computer at the clinic.
+
+    \b
+    Examples:
+      clinic-ready print --format pdf --output checklist.pdf
+      clinic-ready print ketamine-clinic-self-audit --format html --output audit.html
+    """
+    from clinic_ready import workflow
+    from clinic_ready.render import renderer
+
+    cl = workflow.load_checklist(checklist)
+    workflow.check_binary_destination(fmt.value, output)
+    workflow.write_output(renderer(fmt.value).render_blank(cl, paper=(paper or default_paper()).value), output)
+    if output not in (None, "-"):
+        typer.echo(f"Wrote {output}", err=True)

@@ -1,0 +1,34 @@
+"""HTML: one self-contained file (inline CSS; no scripts, fonts or images from anywhere), rendered
+with Jinja2 and autoescape, so any text from a checklist or an answer is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from clinic_ready.model import Checklist, Result
+from clinic_ready.render.views import blank_view, report_view
+
+PAPER = {"letter": "Letter", "a4": "A4"}
+
+
+def _env():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(result: Result, paper: str = "letter", today: dt.date | None = None, **_: object) -> str:
+    view = report_view(result, today or dt.date.today())
+    return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
+
+
+def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> str:
+    view = blank_view(checklist, today or dt.date.today())
+    return _env().get_template("blank.html.j2").render(v=view, paper=PAPER[paper])
