@@ -87,3 +87,21 @@ def test_describe_in_words():
     assert c.describe(cond) == "you answered “yes” to a and your answer to n is at least 3"
     cond = COND.validate_python({"any": [{"question": "m", "includes": "x"}, {"question": "a", "state": "unsure"}]})
     assert c.describe(cond, label=lambda q: f"question {q}") == "you ticked “x” in question m or question a is unsure"
+
+
+@pytest.mark.parametrize(
+    "cond",
+    [
+        {"question": "a", "equals": "yes"}, {"question": "a", "not_in": ["x"]}, {"question": "m", "includes_any": ["x", "z"]},
+        {"question": "n", "gte": 4}, {"question": "a", "state": ["unsure", "missing"]},
+        {"not": {"any": [{"question": "a", "equals": "yes"}, {"all": [{"question": "n", "lt": 3}, {"question": "m", "includes": "y"}]}]}},
+        {"score": "s", "gt": 2},
+    ],
+)
+@pytest.mark.parametrize(
+    "ctx",
+    [ANSWERED(a="yes", m=["x"], n=4), ANSWERED(a="no", m=["y"], n=2), Ctx({"a": "unsure", "n": "declined"}, scores={"s": 3}), Ctx()],
+)
+def test_compiled_conditions_mean_the_same_as_holds(cond, ctx):
+    parsed = COND.validate_python(cond)
+    assert c.compile_condition(parsed)(ctx) is parsed.holds(ctx)

@@ -96,11 +96,12 @@ def _state_of(q: Question, answer: Answer | None) -> str:
 def evaluate(checklist: Checklist, answers: Answers) -> Result:
     """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result."""
     ctx = _Context(checklist, answers)
+    compiled = checklist.compiled
     items: list[ItemResult] = []
     for section in checklist.sections:
-        section_shown = section.when is None or section.when.holds(ctx)
+        section_shown = section.when is None or compiled[("section", section.id)](ctx)
         for q in section.questions:
-            shown = section_shown and (q.when is None or q.when.holds(ctx))
+            shown = section_shown and (q.when is None or compiled[("question", q.id)](ctx))
             answer = answers.values.get(q.id)
             state = _state_of(q, answer) if shown else "skipped"
             ctx.states[q.id] = state
@@ -109,7 +110,7 @@ def evaluate(checklist: Checklist, answers: Answers) -> Result:
     findings = [
         Finding(c, tuple(checklist.source_by_id[s] for s in c.sources))
         for c in checklist.concerns
-        if c.when.holds(ctx)
+        if compiled[("concern", c.id)](ctx)
     ]
     findings.sort(key=lambda f: f.concern.severity.rank)  # stable: checklist order within a level
     not_assessed = tuple(

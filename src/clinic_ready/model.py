@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Literal, Optional
+from typing import Literal, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,11 +35,14 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return list(Severity).index(self)
+        return _RANK[self.value]
 
     @property
     def symbol(self) -> str:
         return {"critical": "!!!", "high": "!!", "moderate": "!", "low": "-", "info": "i"}[self.value]
+
+
+_RANK = {"critical": 0, "high": 1, "moderate": 2, "low": 3, "info": 4}
 
 
 class _Model(BaseModel):
@@ -166,6 +169,22 @@ class Checklist(_Model):
     def score_by_id(self) -> dict[str, Score]:
         return {s.id: s for s in self.scores}
 
+    @cached_property
+    def compiled(self) -> dict[tuple[str, str], object]:
+        """Every condition compiled once: ("section"|"question"|"concern", id) -> function."""
+        from clinic_ready.conditions import compile_condition
+
+        out: dict[tuple[str, str], object] = {}
+        for s in self.sections:
+            if s.when is not None:
+                out[("section", s.id)] = compile_condition(s.when)
+            for q in s.questions:
+                if q.when is not None:
+                    out[("question", q.id)] = compile_condition(q.when)
+        for c in self.concerns:
+            out[("concern", c.id)] = compile_condition(c.when)
+        return out
+
     @property
     def question_count(self) -> int:
         return len(self.questions)
@@ -202,18 +221,16 @@ class Answers:
     values: dict[str, Answer] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ItemResult:
+class ItemResult(NamedTuple):
     """One question as the engine saw it: shown or skipped, and its answer state."""
 
     question: Question
     section: Section
     state: str  # answered | unsure | declined | skipped | missing
-    answer: Answer | None
+    answer: Optional[Answer]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A triggered concern with its sources resolved."""
 
     concern: Concern

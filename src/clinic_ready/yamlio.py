@@ -272,6 +272,8 @@ def _walk(node: Any, key_path: Sequence[object], want_key: bool = False) -> Any:
 
 def locate_all(problems: Sequence[Problem], text: str, name: str) -> list[Problem]:
     """Attach file name, line and column to every problem, in file order."""
+    if not problems:
+        return []
     flags = [p.code in KEY_CODES for p in problems]
     where = locate(text, [p.key_path for p in problems], flags)
     out = []

@@ -51,7 +51,7 @@ def test_checklist_schema():
     assert "sections" in doc["properties"] and "concerns" in doc["properties"]
 
 
-@pytest.mark.parametrize("command", ["run", "report", "print", "list", "validate", "schema"])
+@pytest.mark.parametrize("command", ["run", "report", "print", "batch", "list", "validate", "schema"])
 def test_every_command_has_help_with_an_example(command):
     r = runner.invoke(app, [command, "--help"])
     assert r.exit_code == 0

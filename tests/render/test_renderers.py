@@ -79,3 +79,32 @@ def test_markdown_escapes_markup_from_answers(tmp_path):
     md = renderer("markdown").render(engine.evaluate(cl, a))
     assert "<script>" not in md
     assert "\\<script\\>" in md
+
+
+def test_compact_json_equals_the_document():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from clinic_ready.model import Answer, Answers
+    from clinic_ready.render.json_ import compact, document
+
+    cl = load_checklist(shipped()["ketamine-clinic"])
+
+    def answer_for(q):
+        states = st.sampled_from([Answer("unsure"), Answer("declined")])
+        if q.type == "multi_choice":
+            return st.one_of(states, st.lists(st.sampled_from(q.choice_values), unique=True).map(Answer.of))
+        if q.type in ("yes_no", "choice"):
+            return st.one_of(states, st.sampled_from(q.choice_values).map(Answer.of))
+        return st.one_of(states, st.text(max_size=20).map(Answer.of))
+
+    answers = st.fixed_dictionaries({}, optional={qid: answer_for(q) for qid, q in cl.questions.items()})
+
+    @settings(max_examples=150, deadline=None)
+    @given(answers)
+    def check(values):
+        r = engine.evaluate(cl, Answers(cl.id, cl.version, values))
+        assert json.loads(compact(r)) == document(r)
+        assert "\n" not in compact(r)
+
+    check()

@@ -7,7 +7,6 @@ clinic-ready; 130 interrupted (any draft is kept).
 from __future__ import annotations
 
 import sys
-import traceback
 from typing import Optional
 
 import typer
@@ -24,8 +23,11 @@ EPILOG = (
 
 
 def _stderr(line: str) -> None:
-    sys.stderr.write(line.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(line.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # the terminal has gone (SIGHUP): nothing left to tell
+        pass
 
 
 class BoundaryGroup(TyperGroup):
@@ -45,6 +47,8 @@ class BoundaryGroup(TyperGroup):
             raise
         except Exception as exc:  # noqa: BLE001 - the boundary: nothing unexpected escapes as a traceback
             if ctx.params.get("debug"):
+                import traceback
+
                 # a plain traceback: file and line, never local variables (they may hold answers)
                 traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
             else:
@@ -96,11 +100,12 @@ def _root(
 
 
 def _register() -> None:
-    from clinic_ready.cli import documents, info, run
+    from clinic_ready.cli import batch, documents, info, run
 
     app.command("run", epilog=EPILOG)(run.run)
     app.command("report", epilog=EPILOG)(documents.report)
     app.command("print", epilog=EPILOG)(documents.print_blank)
+    app.command("batch", epilog=EPILOG)(batch.batch)
     app.command("list", epilog=EPILOG)(info.list_checklists)
     app.command("validate", epilog=EPILOG)(info.validate)
     app.command("schema", epilog=EPILOG)(info.schema)
