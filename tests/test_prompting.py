@@ -121,3 +121,10 @@ def test_only_missing_questions_are_asked(mini):
     answers, screen = run(mini, "1", "40", "", answers=given)
     assert "Is your blood pressure checked?" not in screen.split("Review your answers")[0]
     assert answers.values["where"] == Answer.of("clinic")
+
+
+def test_optional_questions_can_be_skipped_with_enter(mini):
+    # age is optional: Enter skips it and the run finishes without asking again
+    answers, screen = run(mini, "y", "3", "1", "", "")
+    assert "age" not in answers.values
+    assert "4. How old are you? — not answered" in screen

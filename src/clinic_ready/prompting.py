@@ -57,6 +57,7 @@ class Questionnaire:
         self.cl, self.answers, self.console, self.read = checklist, answers, console, read
         self.on_change, self.plain = on_change, plain
         self._last_section: object = None
+        self.passed: set[str] = set()  # optional questions the person chose to skip this run
 
     # ------------------------------------------------------------------ views of the state
     def visible(self) -> list[Question]:
@@ -64,7 +65,10 @@ class Questionnaire:
         return [i.question for i in result.items if i.state != "skipped"]
 
     def unanswered(self) -> list[Question]:
-        return [q for q in self.visible() if q.id not in self.answers.values]
+        return [q for q in self.visible() if self._pending(q)]
+
+    def _pending(self, q: Question) -> bool:
+        return q.id not in self.answers.values and q.id not in self.passed
 
     # ------------------------------------------------------------------ the flow
     def welcome(self) -> None:
@@ -88,7 +92,7 @@ class Questionnaire:
         while True:
             visible = self.visible()
             if current is None:
-                pending = [q for q in visible if q.id not in self.answers.values]
+                pending = [q for q in visible if self._pending(q)]
                 if not pending:
                     return
                 current = pending[0].id
@@ -112,7 +116,7 @@ class Questionnaire:
         ids = [q.id for q in visible]
         after = visible[ids.index(qid) + 1:] if qid in ids else visible
         for q in after:
-            if q.id not in self.answers.values:
+            if self._pending(q):
                 return q.id
         return None
 
@@ -141,6 +145,9 @@ class Questionnaire:
                 continue
             if not word:
                 if current is not None:
+                    return
+                if not q.required:
+                    self.passed.add(q.id)
                     return
                 self._say(Text("Please answer, or type ? for help, u if unsure, d to skip.", style="yellow"))
                 continue
@@ -177,6 +184,10 @@ class Questionnaire:
         return []
 
     def _hint(self, q: Question) -> str:
+        hint = self._base_hint(q)
+        return hint.replace("): ", ", or Enter to skip): ") if not q.required else hint
+
+    def _base_hint(self, q: Question) -> str:
         if q.type == "yes_no":
             return "Answer y or n (or ?, u, d, b, q): "
         if q.type == "choice":

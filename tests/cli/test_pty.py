@@ -69,7 +69,7 @@ def drive(child, stop_at: int | None = None, stop_how: str = "intr") -> int:
             return seen
         seen += 1
         q = BY_PROMPT[child.match.group(3).strip()]
-        child.expect(r"\(or \?, u, d, b, q\): ")
+        child.expect(r"\(or \?, u, d, b, q[^)]*\): ")
         if stop_at is not None and seen == stop_at:
             if stop_how == "intr":
                 child.sendintr()

@@ -140,5 +140,5 @@ def test_blank_checklist_contains_every_question(fmt, cid):
 
 def test_blank_checklist_writes_conditions_in_words():
     html = renderer("html").render_blank(CL, today=TODAY)
-    assert "Answer this if you answered “Spravato (esketamine) nasal spray” to question 2." in html
-    assert "Answer this if (you answered “At home” or “Somewhere else" in html  # the home section
+    assert "Answer this if you answered “Spravato (esketamine) nasal spray” to question 3." in html
+    assert "Answer this if (you answered “At home” or “Somewhere else" in html and "to question 4)" in html  # the home section
