@@ -218,12 +218,18 @@ def compile_condition(cond: object):
     if op == "state":
         wanted = {want} if isinstance(want, str) else set(want)  # type: ignore[arg-type]
         return lambda ctx: ctx.state(qid) in wanted
-    if op in _COMPARE:
-        test = _COMPARE[op]
-        if op in ("in", "not_in"):
-            want = frozenset(want)  # type: ignore[arg-type]
-        return lambda ctx: ctx.state(qid) == "answered" and test(ctx.value(qid), want)
-    return lambda ctx: ctx.state(qid) == "answered" and _compare(op, ctx.value(qid), want)
+    test = _COMPARE.get(op) or (lambda have, w: _compare(op, have, w))
+    if op in ("in", "not_in"):
+        want = frozenset(want)  # type: ignore[arg-type]
+
+    def check(ctx) -> bool:
+        # fast path for the engine's context (plain dicts); any other Context uses its methods
+        states = getattr(ctx, "states", None)
+        if states is not None:
+            return states.get(qid) == "answered" and test(ctx.answers[qid].value, want)
+        return ctx.state(qid) == "answered" and test(ctx.value(qid), want)
+
+    return check
 
 
 def _shape(data: object) -> str | None:
