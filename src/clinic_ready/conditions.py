@@ -222,14 +222,7 @@ def compile_condition(cond: object):
     if op in ("in", "not_in"):
         want = frozenset(want)  # type: ignore[arg-type]
 
-    def check(ctx) -> bool:
-        # fast path for the engine's context (plain dicts); any other Context uses its methods
-        states = getattr(ctx, "states", None)
-        if states is not None:
-            return states.get(qid) == "answered" and test(ctx.answers[qid].value, want)
-        return ctx.state(qid) == "answered" and test(ctx.value(qid), want)
-
-    return check
+    return lambda ctx: ctx.state(qid) == "answered" and test(ctx.value(qid), want)
 
 
 def _shape(data: object) -> str | None:
