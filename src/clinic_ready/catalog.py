@@ -24,7 +24,7 @@ def shipped() -> dict[str, Path]:
     folder = checklists_dir()
     if not folder.is_dir():
         return {}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    return dict(sorted((p.stem, p) for p in folder.glob("*.yaml")))
 
 
 def looks_like_path(name: str) -> bool:
