@@ -31,7 +31,8 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), FILE_MODE)
+            if hasattr(os, "fchmod"):  # POSIX; mkstemp already creates the file readable only by the user
+                os.fchmod(fh.fileno(), FILE_MODE)
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
