@@ -133,19 +133,22 @@ _TOP_KEYS = ("checklist", "checklist_version", "answers")
 
 def load_answers(path: str | Path, checklist: Checklist | None, stdin: Any = None) -> tuple[Answers, list[Problem]]:
     """Read an answers file; with a checklist, check every answer.  Returns (answers, warnings)."""
-    name, text = yamlio.read_source(path, stdin)
-    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+    name, text, data = read_document(path, stdin)
     return parse_answers(data, checklist, text, name)
 
 
-def answers_checklist_id(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
-    """Read only enough of an answers file to learn which checklist it is for."""
+def read_document(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
+    """(display name, text, top-level mapping) of an answers file."""
     name, text = yamlio.read_source(path, stdin)
-    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+    return name, text, yamlio.require_mapping(yamlio.parse(text, name), name)
+
+
+def named_checklist(data: Mapping, text: str, name: str) -> str:
+    """The checklist id an answers document names (an error if it names none)."""
     cid = data.get("checklist")
     if not isinstance(cid, str) or not cid:
         raise InputError(yamlio.locate_all([problem("schema_missing", ("checklist",), key="checklist")], text, name))
-    return cid, text, data
+    return cid
 
 
 def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: str) -> tuple[Answers, list[Problem]]:

@@ -10,8 +10,8 @@ import json
 from typing import Iterable, Iterator
 
 from clinic_ready import answers as answers_mod
-from clinic_ready import engine, yamlio
-from clinic_ready.errors import ClinicReadyError, InputError
+from clinic_ready import engine
+from clinic_ready.errors import ClinicReadyError
 from clinic_ready.model import Checklist, Result, Severity
 from clinic_ready.render.json_ import compact
 
@@ -39,14 +39,9 @@ class _Checklists:
 
 
 def evaluate_file(path: str, checklists: _Checklists) -> Result:
-    name, text = yamlio.read_source(path)
-    data = yamlio.require_mapping(yamlio.parse(text, name), name)
-    cid = data.get("checklist")
-    if checklists.forced is None and (not isinstance(cid, str) or not cid):
-        from clinic_ready.errors import problem
-
-        raise InputError(yamlio.locate_all([problem("schema_missing", ("checklist",), key="checklist")], text, name))
-    checklist = checklists.get(str(cid))
+    name, text, data = answers_mod.read_document(path)
+    cid = checklists.forced or answers_mod.named_checklist(data, text, name)
+    checklist = checklists.get(cid)
     found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
     return engine.evaluate(checklist, found)
 

@@ -108,27 +108,27 @@ class QuestionTest(_Cond):
         return _compare(op, ctx.value(self.question), want)
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+#: operator -> test(have, want); the one definition of what each operator means
+_COMPARE = {
+    "equals": lambda have, want: have == want,
+    "not_equals": lambda have, want: have != want,
+    "in": lambda have, want: have in want,
+    "not_in": lambda have, want: have not in want,
+    "includes": lambda have, want: isinstance(have, list) and want in have,
+    "includes_any": lambda have, want: isinstance(have, list) and any(w in have for w in want),
+    "gt": lambda have, want: _number(have) and have > want,
+    "gte": lambda have, want: _number(have) and have >= want,
+    "lt": lambda have, want: _number(have) and have < want,
+    "lte": lambda have, want: _number(have) and have <= want,
+}
+
+
 def _compare(op: str, have: object, want: object) -> bool:
-    if op == "equals":
-        return have == want
-    if op == "not_equals":
-        return have != want
-    if op == "in":
-        return have in want  # type: ignore[operator]
-    if op == "not_in":
-        return have not in want  # type: ignore[operator]
-    if op == "includes":
-        return isinstance(have, list) and want in have
-    if op == "includes_any":
-        return isinstance(have, list) and any(w in have for w in want)  # type: ignore[union-attr]
-    if not isinstance(have, (int, float)) or isinstance(have, bool):
-        return False
-    return {
-        "gt": have > want,  # type: ignore[operator]
-        "gte": have >= want,  # type: ignore[operator]
-        "lt": have < want,  # type: ignore[operator]
-        "lte": have <= want,  # type: ignore[operator]
-    }[op]
+    return _COMPARE[op](have, want)
 
 
 class ScoreTest(_Cond):
@@ -186,16 +186,6 @@ class NotOf(_Cond):
         return not self.not_.holds(ctx)
 
 
-_COMPARE = {
-    "equals": lambda have, want: have == want,
-    "not_equals": lambda have, want: have != want,
-    "in": lambda have, want: have in want,
-    "not_in": lambda have, want: have not in want,
-    "includes": lambda have, want: isinstance(have, list) and want in have,
-    "includes_any": lambda have, want: isinstance(have, list) and any(w in have for w in want),
-}
-
-
 def compile_condition(cond: object):
     """Turn a validated condition into a plain function of a Context (built from data, no eval).
 
@@ -218,7 +208,7 @@ def compile_condition(cond: object):
     if op == "state":
         wanted = {want} if isinstance(want, str) else set(want)  # type: ignore[arg-type]
         return lambda ctx: ctx.state(qid) in wanted
-    test = _COMPARE.get(op) or (lambda have, w: _compare(op, have, w))
+    test = _COMPARE[op]
     if op in ("in", "not_in"):
         want = frozenset(want)  # type: ignore[arg-type]
 

@@ -49,14 +49,9 @@ def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequ
 
 def report_result(answers_path: str, checklist_name: str | None) -> Result:
     """Evaluate a saved answers file against the checklist it names (or the one given)."""
-    if checklist_name is None:
-        cid, text, data = answers_mod.answers_checklist_id(answers_path)
-        checklist = load_checklist(cid)
-        name = "<stdin>" if answers_path == "-" else str(answers_path)
-        found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
-    else:
-        checklist = load_checklist(checklist_name)
-        found, _warnings = answers_mod.load_answers(answers_path, checklist)
+    name, text, data = answers_mod.read_document(answers_path)
+    checklist = load_checklist(checklist_name or answers_mod.named_checklist(data, text, name))
+    found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
     for w in _warnings:
         sys.stderr.write(str(w) + "\n")
     return engine.evaluate(checklist, found)
@@ -102,10 +97,13 @@ def can_prompt(no_input: bool) -> bool:
         return False
 
 
-def check_binary_destination(fmt: str, output: str | None) -> None:
-    """A PDF is never written over a terminal screen."""
+def write_document(fmt: str, output: str | None, render) -> None:
+    """Render (only once the destination is known to be fine) and write to --output or stdout."""
     if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
         raise UsageError("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
+    write_output(render(), output)
+    if output not in (None, "-"):
+        sys.stderr.write(f"Wrote {output}\n")
 
 
 def write_output(data: str | bytes, output: str | None) -> None:

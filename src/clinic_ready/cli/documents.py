@@ -37,13 +37,11 @@ def report(
     """
     from clinic_ready import workflow
 
-    result = workflow.report_result(answers_file, checklist)
-    workflow.check_binary_destination(fmt.value, output)
     from clinic_ready.render import renderer
 
-    workflow.write_output(renderer(fmt.value).render(result, paper=(paper or default_paper()).value), output)
-    if output not in (None, "-"):
-        typer.echo(f"Wrote {output}", err=True)
+    result = workflow.report_result(answers_file, checklist)
+    size = (paper or default_paper()).value
+    workflow.write_document(fmt.value, output, lambda: renderer(fmt.value).render(result, paper=size))
 
 
 def print_blank(
@@ -67,7 +65,5 @@ def print_blank(
     from clinic_ready.render import renderer
 
     cl = workflow.load_checklist(checklist)
-    workflow.check_binary_destination(fmt.value, output)
-    workflow.write_output(renderer(fmt.value).render_blank(cl, paper=(paper or default_paper()).value), output)
-    if output not in (None, "-"):
-        typer.echo(f"Wrote {output}", err=True)
+    size = (paper or default_paper()).value
+    workflow.write_document(fmt.value, output, lambda: renderer(fmt.value).render_blank(cl, paper=size))

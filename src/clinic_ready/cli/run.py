@@ -117,7 +117,4 @@ def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str) -> N
 
         renderer("terminal").show(result, stdout_console(plain), plain=plain_wanted(plain))
         return
-    workflow.check_binary_destination(fmt, output)
-    workflow.write_output(renderer(fmt).render(result, paper=paper), output)
-    if output not in (None, "-"):
-        typer.echo(f"Wrote {output}", err=True)
+    workflow.write_document(fmt, output, lambda: renderer(fmt).render(result, paper=paper))

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from clinic_ready.model import Result, Severity
 from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE
-from clinic_ready.render.common import SEVERITY_WORDS, Citations, answer_text, grouped, severity_label, source_line
+from clinic_ready.render.common import SEVERITY_WORDS, Citations, answer_text, by_section, grouped, severity_label, source_line
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -106,12 +106,8 @@ def _not_assessed(result: Result):
 def _answers(result: Result):
     yield Text("")
     yield Text("Your answers", style="bold underline")
-    current = None
-    for i in result.items:
-        if i.state == "skipped":
-            continue
-        if i.section is not current:
-            current = i.section
-            yield Text(f"  {current.title}", style="bold")
-        yield Text(f"    {i.question.prompt.strip()} — {answer_text(i)}")
+    for section, items in by_section(result):
+        yield Text(f"  {section.title}", style="bold")
+        for i in items:
+            yield Text(f"    {i.question.prompt.strip()} — {answer_text(i)}")
 
