@@ -39,14 +39,15 @@ def test_coerce_accepts(mini, qid, raw, expected):
 @pytest.mark.parametrize(
     "qid, raw, message",
     [
-        ("monitored", "maybe", "'maybe' is not yes or no — answer yes, no, unsure or declined"),
-        ("where", "garage", "'garage' is not a choice — use one of: clinic, home"),
-        ("where", "hom", "'hom' is not a choice — use one of: clinic, home (did you mean 'home'?)"),
-        ("meds", ["opioid", "coffee"], "'coffee' is not a choice — use one of: opioid, benzo, none"),
-        ("age", 130, "130 is out of range — give a number from 0 to 120 years, or answer unsure"),
-        ("age", "old", "'old' is not a number — write a number such as 120"),
+        ("monitored", "maybe", "the answer is not yes or no — answer yes, no, unsure or declined"),
+        ("where", "garage", "the answer is not one of the choices — use one of: clinic, home"),
+        ("where", "hom", "the answer is not one of the choices — use one of: clinic, home (did you mean 'home'?)"),
+        ("meds", ["opioid", "coffee"], "the answer is not one of the choices — use one of: opioid, benzo, none"),
+        ("age", 130, "the number is out of range — give a number from 0 to 120 years, or answer unsure"),
+        ("age", "old", "the answer is not a number — write digits, with a decimal point if needed, such as 120 or 0.5"),
         ("age", True, "expected a number — write a number such as 120"),
-        ("age", "nan", "expected a finite number — write a number such as 120"),
+        ("age", "nan", "the answer is not a number — write digits, with a decimal point if needed, such as 120 or 0.5"),
+        ("age", float("nan"), "expected a finite number — write a number such as 120"),
         ("monitored", "", "the answer is empty — give an answer, or write unsure or declined"),
     ],
 )
@@ -62,9 +63,9 @@ def test_answers_file_errors_all_at_once_with_lines(mini, tmp_path):
     with pytest.raises(InputError) as exc:
         load_answers(f, mini)
     assert exc.value.lines() == [
-        f"{f}:3:14: answers.monitored: 'perhaps' is not yes or no — answer yes, no, unsure or declined",
+        f"{f}:3:14: answers.monitored: the answer is not yes or no — answer yes, no, unsure or declined",
         f"{f}:4:3: answers.mets: no question has the id 'mets' — remove it or fix the id (did you mean 'meds'?)",
-        f"{f}:5:8: answers.age: 300 is out of range — give a number from 0 to 120 years, or answer unsure",
+        f"{f}:5:8: answers.age: the number is out of range — give a number from 0 to 120 years, or answer unsure",
     ]
 
 
@@ -95,7 +96,7 @@ def test_set_overrides_and_errors(mini):
     with pytest.raises(InputError) as exc:
         apply_sets(a, mini, ["monitored", "wher=home"])
     assert exc.value.lines() == [
-        "--set: 'monitored' is not ID=VALUE — write it as --set question_id=value",
+        "--set: 'monitored' is not ID=VALUE (the '=' or the id is missing) — write it as --set question_id=value",
         "--set: wher: no question has the id 'wher' — remove it or fix the id (did you mean 'where'?)",
     ]
 

@@ -1,6 +1,6 @@
 """`python -m clinic_ready` runs the command-line tool."""
 
-from clinic_ready.cli import main
+from clinic_ready.launch import main
 
 if __name__ == "__main__":
     main()

@@ -7,15 +7,21 @@ a file or given with ``--set`` is held to exactly the same rules.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from clinic_ready import yamlio
-from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, suggest
 from clinic_ready.model import Answer, Answers, Checklist, Question
 
 STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"}
 MAX_TEXT = 2000
+#: numbers beyond this size are refused (no question has a sane answer this large)
+MAX_MAGNITUDE = 10**15
+# digits with an optional decimal point; thousands separators only in their proper places
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}")
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
 
@@ -45,7 +51,7 @@ def _yes_no(q: Question, raw: object) -> str:
         return "yes"
     if word in _NO:
         return "no"
-    raise AnswerRejected(f"'{raw}' is not yes or no", "answer yes, no, unsure or declined")
+    raise AnswerRejected("the answer is not yes or no", "answer yes, no, unsure or declined")
 
 
 def _choice(q: Question, raw: object) -> str:
@@ -61,8 +67,9 @@ def _match(q: Question, word: str) -> str:
     folded = {v.lower(): v for v in q.choice_values}
     if word.lower() in folded:
         return folded[word.lower()]
+    # the value itself is never repeated (it may be private); the fix names the choices
     raise AnswerRejected(
-        f"'{word}' is not a choice", f"use one of: {', '.join(q.choice_values)}{suggest(word, q.choice_values)}"
+        "the answer is not one of the choices", f"use one of: {', '.join(q.choice_values)}{suggest(word, q.choice_values)}"
     )
 
 
@@ -80,6 +87,8 @@ def _multi(q: Question, raw: object) -> list[str]:
         value = _match(q, str(item).strip())
         if value not in out:
             out.append(value)
+    if not out:
+        raise AnswerRejected("no choice was given", f"choose at least one of: {', '.join(q.choice_values)}; or answer unsure or declined")
     return out
 
 
@@ -87,17 +96,15 @@ def _number(q: Question, raw: object) -> int | float:
     if isinstance(raw, bool) or isinstance(raw, (list, dict)):
         raise AnswerRejected("expected a number", "write a number such as 120")
     if isinstance(raw, str):
-        text = raw.strip().replace(",", "")
-        try:
-            raw = int(text)
-        except ValueError:
-            try:
-                raw = float(text)
-            except ValueError:
-                raise AnswerRejected(f"'{raw.strip()}' is not a number", "write a number such as 120") from None
-    assert isinstance(raw, (int, float))
+        raw = _parse_number(raw.strip())
+    if not isinstance(raw, (int, float)):
+        raise AnswerRejected("expected a number", "write a number such as 120")
     if isinstance(raw, float) and not math.isfinite(raw):
         raise AnswerRejected("expected a finite number", "write a number such as 120")
+    if abs(raw) > MAX_MAGNITUDE:
+        raise AnswerRejected("the number is too large", "write a number such as 120, or answer unsure")
+    if raw == 0:
+        raw = 0 if isinstance(raw, int) else 0.0  # never "-0"
     low, high = q.min, q.max
     if (low is not None and raw < low) or (high is not None and raw > high):
         unit = f" {q.unit}" if q.unit else ""
@@ -105,14 +112,34 @@ def _number(q: Question, raw: object) -> int | float:
     return raw
 
 
+def _parse_number(text: str) -> int | float:
+    """Plain decimal numbers only: '120', '1,000', '0.5', '-3'.  Never '0,5', '12:30', '0x1F' or '1e3'."""
+    if len(text) > 40 or not _NUMBER.fullmatch(text):
+        if _DECIMAL_COMMA.fullmatch(text):
+            raise AnswerRejected("the answer uses a comma as the decimal mark", "write a decimal point, as in 0.5 (or 1,000 for a thousand)")
+        raise AnswerRejected("the answer is not a number", "write digits, with a decimal point if needed, such as 120 or 0.5")
+    plain = text.replace(",", "")
+    return float(plain) if "." in plain else int(plain)
+
+
+def _show(x: float) -> str:
+    """A range limit as written in a message (never raises, whatever the size)."""
+    if isinstance(x, int) and abs(x) < 10**15:
+        return str(x)
+    try:
+        return f"{float(x):g}"
+    except OverflowError:
+        return "a very large number"
+
+
 def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
     if low is not None and high is not None:
-        rng = f"from {low:g} to {high:g}{unit}"
+        rng = f"from {_show(low)} to {_show(high)}{unit}"
     elif low is not None:
-        rng = f"at least {low:g}{unit}"
+        rng = f"at least {_show(low)}{unit}"
     else:
-        rng = f"at most {high:g}{unit}"
-    raise AnswerRejected(f"{raw:g} is out of range", f"give a number {rng}, or answer unsure")
+        rng = f"at most {_show(high)}{unit}"
+    raise AnswerRejected("the number is out of range", f"give a number {rng}, or answer unsure")
 
 
 def _text(q: Question, raw: object) -> str:
@@ -177,7 +204,8 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
         for qid, value in raw.items():
             q = checklist.questions.get(str(qid))
             if q is None:
-                errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=suggest(str(qid), checklist.questions)))
+                hint = suggest(str(qid), checklist.questions) if len(errors) < MAX_SHOWN else ""  # bounded work
+                errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=hint))
                 continue
             try:
                 answers.values[q.id] = coerce(q, value)
@@ -204,7 +232,7 @@ def apply_sets(answers: Answers, checklist: Checklist, pairs: Iterable[str]) -> 
         qid, sep, value = text.partition("=")
         qid = qid.strip()
         if not sep or not qid:
-            errors.append(problem("set_syntax", text=text).located("--set", None, None))
+            errors.append(problem("set_syntax", text=qid or "(nothing)").located("--set", None, None))
             continue
         q = checklist.questions.get(qid)
         if q is None:

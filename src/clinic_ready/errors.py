@@ -19,6 +19,7 @@ EXIT_CONCERN = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_PIPE = 141  # the reader of our output went away (128 + SIGPIPE), as for other tools
 
 KeyPath = tuple[object, ...]
 
@@ -71,7 +72,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "answer_hidden": ("question '{id}' is not asked with these answers (its condition is false)", "this answer is ignored; remove it or check the answers it depends on"),
     "answer_type": ("{problem}", "{fix}"),
     "answers_missing": ("{count} required question(s) have no answer: {ids}", "add them to the answers file (--answers FILE) or give them with --set ID=VALUE"),
-    "set_syntax": ("'{text}' is not ID=VALUE", "write it as --set question_id=value"),
+    "set_syntax": ("'{text}' is not ID=VALUE (the '=' or the id is missing)", "write it as --set question_id=value"),
     # checklists by name
     "unknown_checklist": ("no shipped checklist is called '{name}'", "use one of: {allowed}{hint}, or give a path to a YAML file"),
 }
@@ -124,7 +125,9 @@ class Problem:
         keys = render_key_path(self.key_path)
         middle = f" {keys}:" if keys else ""
         prefix = " warning:" if self.warning else ""
-        return f"{where}:{prefix}{middle} {self.what} — {self.fix}"
+        from clinic_ready.safe_text import clean
+
+        return clean(f"{where}:{prefix}{middle} {self.what} — {self.fix}", reveal=True)
 
 
 def problem(code: str, key_path: Sequence[object] = (), **params: object) -> Problem:
@@ -144,15 +147,23 @@ class ClinicReadyError(Exception):
         return [str(self)]
 
 
+#: at most this many problems are printed per input; the rest are counted
+MAX_SHOWN = 100
+
+
 class InputError(ClinicReadyError):
-    """A checklist or answers file has problems (all of them are listed)."""
+    """A checklist or answers file has problems (the first MAX_SHOWN are listed, then a count)."""
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        shown = [str(p) for p in self.problems[:MAX_SHOWN]]
+        more = len(self.problems) - MAX_SHOWN
+        if more > 0:
+            shown.append(f"… and {more} more problem{'s' if more != 1 else ''} (fix these first, then run it again)")
+        return shown
 
 
 class UsageError(ClinicReadyError):

@@ -212,7 +212,7 @@ class Questionnaire:
             self._say(Text(""))
             self._say(Text(f"Section: {section.title}", style="bold"))
         else:
-            self._say(Rule(section.title, align="left"))
+            self._say(Rule(Text(section.title), align="left"))
         if section.intro:
             self._say(Text(" ".join(section.intro.split())))
 

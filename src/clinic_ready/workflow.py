@@ -52,8 +52,10 @@ def report_result(answers_path: str, checklist_name: str | None) -> Result:
     name, text, data = answers_mod.read_document(answers_path)
     checklist = load_checklist(checklist_name or answers_mod.named_checklist(data, text, name))
     found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
+    from clinic_ready.cli.console import warn
+
     for w in _warnings:
-        sys.stderr.write(str(w) + "\n")
+        warn(str(w))
     return engine.evaluate(checklist, found)
 
 
@@ -103,7 +105,9 @@ def write_document(fmt: str, output: str | None, render) -> None:
         raise UsageError("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
     write_output(render(), output)
     if output not in (None, "-"):
-        sys.stderr.write(f"Wrote {output}\n")
+        from clinic_ready.cli.console import warn
+
+        warn(f"Wrote {output}")
 
 
 def write_output(data: str | bytes, output: str | None) -> None:

@@ -49,12 +49,27 @@ class _Loader(_BASE):  # type: ignore[misc,valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
+_NUMBERS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED | _NUMBERS]
     for first, resolvers in _BASE.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+# YAML 1.2 (JSON-like) numbers: plain decimal only.  12:30 (base 60), 0x1F, 0b101, 0o17, 010 and
+# 1_000 stay text, so a number question rejects them instead of misreading them.  Integers longer
+# than 4,000 digits stay text too (Python refuses to convert them; the schema reports them).
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,3999})$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]{1,4})?|[-+]?[0-9]+[eE][-+]?[0-9]{1,4}"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
 )
 
 
@@ -185,13 +200,38 @@ def parse(text: str, name: str) -> Any:
         return _parse(text, name)
 
 
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _join_surrogates(text: str) -> str:
+    """JSON writes characters beyond U+FFFF as a surrogate pair (\\ud83d\\ude00); YAML does not
+    accept that escape, so each pair becomes the character it stands for."""
+
+    def one(m: re.Match) -> str:
+        code = 0x10000 + ((int(m.group(2), 16) - 0xD800) << 10) + (int(m.group(3), 16) - 0xDC00)
+        return m.group(1) + f"\\U{code:08X}"
+
+    return _SURROGATE_PAIR.sub(one, text)
+
+
 def _parse(text: str, name: str) -> Any:
+    try:
+        return _parse_once(text, name)
+    except InputError as exc:
+        if "escape" in str(exc) and _SURROGATE_PAIR.search(text):
+            return _parse_once(_join_surrogates(text), name)
+        raise
+
+
+def _parse_once(text: str, name: str) -> Any:
     loader = _Loader(text)
     loader.duplicates = []
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
+    except ValueError as exc:  # a value Python refuses to convert (guarded above; never a crash)
+        raise InputError([problem("yaml_syntax", problem=f"a value cannot be read ({type(exc).__name__})").located(name, None, None)]) from None
     except yaml.YAMLError as exc:
         raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
     except RecursionError:
@@ -237,29 +277,55 @@ KEY_CODES = frozenset({"schema_unknown_key", "cond_operator", "answer_unknown", 
 
 
 def locate(text: str, key_paths: Iterable[KeyPath], at_key: Iterable[bool] = ()) -> dict[tuple, tuple[int, int]]:
-    """Find (line, column) of each key path's value (or key) by composing the text once."""
+    """Find (line, column) of each key path's value (or key) by composing the text once.
+
+    Each mapping is indexed the first time a path goes through it, so the work is linear in the
+    size of the document plus the length of the paths, however many problems there are.
+    """
     try:
-        root = yaml.compose(text, Loader=_BASE)
-    except yaml.YAMLError:
+        root = yaml.compose(_join_surrogates(text) if _SURROGATE_PAIR.search(text) else text, Loader=_BASE)
+    except (yaml.YAMLError, ValueError):
         return {}
     found: dict[tuple, tuple[int, int]] = {}
+    index: dict[int, dict[str, tuple[Any, Any]]] = {}
     flags = list(at_key)
     for n, key_path in enumerate(key_paths):
         want_key = flags[n] if n < len(flags) else False
-        node = _walk(root, key_path, want_key)
+        node = _walk(root, key_path, want_key, index)
         if node is not None:
             found[(tuple(key_path), want_key)] = (node.start_mark.line + 1, node.start_mark.column + 1)
     return found
 
 
-def _walk(node: Any, key_path: Sequence[object], want_key: bool = False) -> Any:
+def _key_texts(part: object) -> tuple[str, ...]:
+    """How a key of this value may be written in YAML (keys that are not strings included)."""
+    if isinstance(part, str):
+        return (part,)
+    if part is None:
+        return ("~", "null", "Null", "NULL", "")
+    if isinstance(part, bool):
+        word = "true" if part else "false"
+        return (word, word.title(), word.upper())
+    return (str(part),)
+
+
+def _walk(node: Any, key_path: Sequence[object], want_key: bool = False, index: dict | None = None) -> Any:
     """Follow a key path through composed nodes; stop at the deepest node that exists."""
+    index = {} if index is None else index
     last = len(key_path) - 1
     for i, part in enumerate(key_path):
         nxt = None
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == part:
+            keys = index.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                index[id(node)] = keys
+            for text in _key_texts(part):
+                if text in keys:
+                    key_node, value_node = keys[text]
                     nxt = key_node if (i == last and want_key) else value_node
                     break
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):

@@ -56,7 +56,7 @@ CASES = {
 ANSWER_CASES = {
     "wrong types": ("checklist: ketamine-clinic\nanswers:\n  where: [clinic]\n  medicines: 3\n", "expected one choice"),
     "unknown ids": ("checklist: ketamine-clinic\nanswers:\n  bp_chekced: yes\n", "did you mean 'bp_checked'?"),
-    "unknown choice": ("checklist: ketamine-clinic\nanswers:\n  where: moon\n", "'moon' is not a choice — use one of: clinic, home, elsewhere"),
+    "unknown choice": ("checklist: ketamine-clinic\nanswers:\n  where: moon\n", "the answer is not one of the choices — use one of: clinic, home, elsewhere"),
     "another checklist": ("checklist: dental-clinic\nanswers: {}\n", "these answers are for checklist 'dental-clinic', not 'ketamine-clinic'"),
     "answers not a mapping": ("checklist: ketamine-clinic\nanswers: [1, 2]\n", "expected a mapping of question id to answer"),
 }
@@ -104,7 +104,7 @@ def test_answers_that_do_not_fit(tmp_path, case):
 def test_out_of_range_number(tmp_path):
     f = tmp_path / "answers.yaml"
     f.write_text("checklist: mini\nanswers:\n  monitored: no\n  meds: [none]\n  where: clinic\n  age: 999\n")
-    check_failure(run(["run", str(FIXTURES / "mini.yaml"), "-a", str(f)]), str(f), "999 is out of range — give a number from 0 to 120 years")
+    check_failure(run(["run", str(FIXTURES / "mini.yaml"), "-a", str(f)]), str(f), "the number is out of range — give a number from 0 to 120 years")
 
 
 def test_directory_and_missing_file(tmp_path):

@@ -13,25 +13,51 @@ import typer
 from typer.core import TyperGroup
 
 from clinic_ready import __version__
-from clinic_ready.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError
+from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PIPE, ClinicReadyError
 
 EPILOG = (
-    "Exit codes: 0 done; 1 a concern at or above --fail-on; 2 bad input or usage; "
-    "3 a bug in clinic-ready; 130 interrupted.  Not medical advice. "
+    "Exit codes: 0 done; 1 a concern at or above --fail-on; 2 bad input, usage or a problem with "
+    "files, pipes or the terminal that you can fix; 3 a bug in clinic-ready; 130 interrupted; "
+    "141 the reader of the output went away (a closed pipe).  Not medical advice. "
     "In a crisis call or text 988; SAMHSA 1-800-662-4357; emergency 911."
 )
+#: commands without --fail-on never exit 1
+EPILOG_NO_FAIL = EPILOG.replace("1 a concern at or above --fail-on; ", "")
 
 
 def _stderr(line: str) -> None:
-    try:
-        sys.stderr.write(line.rstrip("\n") + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):  # the terminal has gone (SIGHUP): nothing left to tell
-        pass
+    from clinic_ready.cli.console import warn
+
+    warn(line)
+
+
+def _environment_message(exc: BaseException) -> str | None:
+    """One line for a failure of the environment (files, pipes, terminal, encoding), or None."""
+    import errno
+
+    if isinstance(exc, UnicodeEncodeError):  # ASCII only: this line must show in that encoding
+        encoding = exc.encoding or "the output encoding"
+        return (
+            f"clinic-ready: the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
+            "(for example LANG=C.UTF-8), set PYTHONIOENCODING=utf-8, or write to a file with --output"
+        )
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return f"clinic-ready: cannot write the output ({reason}) — free some space, or write elsewhere with --output"
+        if reason.startswith("standard "):
+            return f"clinic-ready: {reason} — run the command with its input and output open"
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else " the input or output"
+        return f"clinic-ready: cannot read or write{where} ({reason}) — check the file, the disk or the pipe"
+    return None
 
 
 class BoundaryGroup(TyperGroup):
-    """The one error boundary: every command runs inside it."""
+    """The one error boundary: every command runs inside it.
+
+    Usage errors (unknown option or command, a bad choice, a missing argument) are Click's own:
+    its message and usage line on stderr, exit 2.  Exit 3 is only for a genuine bug.
+    """
 
     def invoke(self, ctx):  # noqa: D102
         try:
@@ -40,23 +66,51 @@ class BoundaryGroup(TyperGroup):
             for line in exc.lines():
                 _stderr(line)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            _stderr("clinic-ready: interrupted.")
+        except (KeyboardInterrupt, EOFError):
+            _stderr("\nclinic-ready: interrupted.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except (typer.Exit, typer.Abort, SystemExit):
+        except BrokenPipeError:
+            raise _closed_pipe() from None
+        except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):  # Click's usage errors: exit 2
             raise
+        except (OSError, UnicodeEncodeError) as exc:
+            if not ctx.params.get("debug"):
+                _stderr(_environment_message(exc) or "")
+                raise typer.Exit(EXIT_BAD_INPUT) from None
+            _traceback(exc)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
         except Exception as exc:  # noqa: BLE001 - the boundary: nothing unexpected escapes as a traceback
             if ctx.params.get("debug"):
-                import traceback
-
-                # a plain traceback: file and line, never local variables (they may hold answers)
-                traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+                _traceback(exc)
             else:
                 _stderr(
                     f"clinic-ready: internal error ({type(exc).__name__}). This is a bug in clinic-ready, "
                     "not in your input; run the same command with --debug to see where it happened."
                 )
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _traceback(exc: BaseException) -> None:
+    import traceback
+
+    # a plain traceback: file and line, never local variables (they may hold answers)
+    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+
+
+def _closed_pipe() -> SystemExit:
+    """The reader went away (`… | head`): stop quietly, as other command-line tools do."""
+    _silence_stdout()
+    return SystemExit(EXIT_PIPE)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 app = typer.Typer(
@@ -103,17 +157,19 @@ def _register() -> None:
     from clinic_ready.cli import batch, documents, info, run
 
     app.command("run", epilog=EPILOG)(run.run)
-    app.command("report", epilog=EPILOG)(documents.report)
-    app.command("print", epilog=EPILOG)(documents.print_blank)
+    app.command("report", epilog=EPILOG_NO_FAIL)(documents.report)
+    app.command("print", epilog=EPILOG_NO_FAIL)(documents.print_blank)
     app.command("batch", epilog=EPILOG)(batch.batch)
-    app.command("list", epilog=EPILOG)(info.list_checklists)
-    app.command("validate", epilog=EPILOG)(info.validate)
-    app.command("schema", epilog=EPILOG)(info.schema)
+    app.command("list", epilog=EPILOG_NO_FAIL)(info.list_checklists)
+    app.command("validate", epilog=EPILOG_NO_FAIL)(info.validate)
+    app.command("schema", epilog=EPILOG_NO_FAIL)(info.schema)
 
 
 _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="clinic-ready")
+    """Console-script entry point (see clinic_ready.launch for the start-up guard)."""
+    from clinic_ready.launch import run_app
+
+    run_app(app)

@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from clinic_ready.cli.console import say, warn
 from clinic_ready.errors import EXIT_BAD_INPUT
 
 
@@ -28,9 +29,9 @@ def list_checklists() -> None:
         cl = loading.load_checklist(path)
         rows.append((cid, cl.version, str(cl.question_count), cl.title))
     widths = [max(len(r[i]) for r in rows + [("ID", "VERSION", "QUESTIONS", "")]) for i in range(3)]
-    typer.echo(f"{'ID':<{widths[0]}}  {'VERSION':<{widths[1]}}  {'QUESTIONS':>{widths[2]}}  TITLE")
+    say(f"{'ID':<{widths[0]}}  {'VERSION':<{widths[1]}}  {'QUESTIONS':>{widths[2]}}  TITLE")
     for cid, version, count, title in rows:
-        typer.echo(f"{cid:<{widths[0]}}  {version:<{widths[1]}}  {count:>{widths[2]}}  {title}")
+        say(f"{cid:<{widths[0]}}  {version:<{widths[1]}}  {count:>{widths[2]}}  {title}")
 
 
 def validate(
@@ -52,9 +53,9 @@ def validate(
     for path in paths:
         summary, problems = workflow.validate_file(path)
         if summary:
-            typer.echo(summary)
+            say(summary)
         for line in problems:
-            typer.echo(line, err=True)
+            warn(line)
         bad = bad or not summary
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -83,11 +83,12 @@ def run(
       clinic-ready run --format pdf --output report.pdf
     """
     from clinic_ready import engine, workflow
+    from clinic_ready.cli.console import warn
     from clinic_ready.model import Severity
 
     inputs = workflow.load_inputs(checklist, answers, set_)
     for line in [str(w) for w in inputs.warnings]:
-        typer.echo(line, err=True)
+        warn(line)
     result = engine.evaluate(inputs.checklist, inputs.answers)
     asked = False
     if workflow.has_unanswered(result) and (interactive or workflow.can_prompt(no_input)):
@@ -99,7 +100,7 @@ def run(
     else:
         workflow.require_complete(result)
         for line in workflow.ignored_warnings(result, inputs):
-            typer.echo(line, err=True)
+            warn(line)
     _emit(result, fmt.value, output, plain, (paper or default_paper()).value)
     if asked:
         asking.finish(inputs.checklist, result, plain, not no_draft)

@@ -37,7 +37,9 @@ def show(result: Result, console: Console, plain: bool = False, answers: bool = 
 def render(result: Result, width: int = 80, plain: bool = True, answers: bool = True, **_: object) -> str:
     """The summary as text (for --output FILE with --format terminal)."""
     buf = io.StringIO()
-    console = Console(file=buf, width=width, no_color=plain, force_terminal=False, highlight=False, emoji=False)
+    from clinic_ready.safe_text import console_class
+
+    console = console_class()(file=buf, width=width, no_color=plain, force_terminal=False, highlight=False, emoji=False, markup=False)
     show(result, console, plain=plain, answers=answers)
     return buf.getvalue()
 
@@ -89,7 +91,7 @@ def _concern(f, cites: Citations, sev: Severity, plain: bool):
     grid.add_column(no_wrap=True, style="bold", min_width=4)
     grid.add_column(ratio=1)
     for label, value in (("Why", c.why), ("Ask", c.ask), ("Do", c.action), ("Sources", cites.refs(f))):
-        grid.add_row(label, " ".join(value.split()))
+        grid.add_row(label, Text(" ".join(value.split())))  # Text: data is never parsed as markup
     head = Text.assemble((f"{sev.symbol} ", STYLES[sev]), (c.title, "bold"), (f" [{c.id}]", "dim"))
     return Group(Text(""), head, Padding(grid, (0, 0, 0, 2)))
 

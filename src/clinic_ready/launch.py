@@ -1,0 +1,88 @@
+"""Start-up guard for the console script: a clean exit for what happens before (or around) the
+command's own error boundary — Ctrl-C while modules load, closed standard streams, a closed pipe."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_PIPE = 2, 130, 141
+
+
+class _Closed:
+    """Stands in for a standard stream the shell closed (`<&-`, `>&-`): any use is an OSError
+    that the error boundary reports as one line."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def _fail(self, *_a, **_k):
+        import errno
+
+        raise OSError(errno.EBADF, f"standard {self.name} is closed")
+
+    read = readline = write = fileno = _fail
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self):
+        return self
+
+    encoding = "utf-8"
+    errors = "strict"
+    closed = True
+
+
+def _guard_streams() -> None:
+    if sys.stdin is None:
+        sys.stdin = _Closed("input")  # type: ignore[assignment]
+    if sys.stdout is None:
+        sys.stdout = _Closed("output")  # type: ignore[assignment]
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # nowhere to report anything
+
+
+def _quiet_pipe_exit() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise SystemExit(EXIT_PIPE)
+
+
+def run_app(app) -> None:
+    """Run the Typer app: usage errors exit 2 (Click's message), Ctrl-C 130, a closed pipe 141."""
+    try:
+        _guard_streams()
+        app(prog_name="clinic-ready")
+    except KeyboardInterrupt:
+        try:
+            sys.stderr.write("\nclinic-ready: interrupted.\n")
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        _quiet_pipe_exit()
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_pipe_exit()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def main() -> None:
+    """Console-script entry point: imports happen inside the guard, so Ctrl-C during start-up
+    ends quietly with exit 130."""
+    try:
+        from clinic_ready.cli import app
+    except KeyboardInterrupt:
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    run_app(app)
