@@ -45,8 +45,51 @@ def test_file_answers_win_over_the_draft():
     assert drafts.merge(base, draft).values == {"a": Answer.of("yes"), "b": Answer.of("no")}
 
 
-def test_a_corrupt_draft_is_ignored(mini, _isolated_state):
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\x01 not yaml", b"answers: [unclosed", b"- a list\n", b"checklist: mini\nanswers:\n  [a]: b\n",
+     b"checklist: other-checklist\nanswers: {monitored: 'no'}\n", b"checklist: mini\nanswers: [1, 2]\n"],
+)
+def test_a_corrupt_draft_is_set_aside_and_named_never_overwritten(mini, content):
     p = drafts.draft_path(mini.id)
     p.parent.mkdir(parents=True)
-    p.write_bytes(b"\x00\x01 not yaml")
-    assert drafts.load(mini) is None
+    p.write_bytes(content)
+    with pytest.raises(drafts.CorruptDraft) as exc:
+        drafts.load(mini)
+    assert exc.value.kept != p and exc.value.kept.read_bytes() == content and not p.exists()
+    assert exc.value.kept.name.startswith("mini.unreadable-")
+
+
+def test_drafts_are_keyed_by_source_so_a_file_reusing_a_shipped_id_has_its_own(tmp_path):
+    shipped = drafts.draft_key("ketamine-clinic")
+    custom = drafts.draft_key("ketamine-clinic", str(tmp_path / "copy.yaml"))
+    assert shipped == "ketamine-clinic" and custom.startswith("ketamine-clinic--") and custom != shipped
+    assert drafts.draft_key("ketamine-clinic", str(tmp_path / "other.yaml")) != custom
+
+
+def test_skipped_optional_questions_are_remembered(mini):
+    drafts.save(mini, Answers(mini.id, mini.version, {"monitored": Answer.of("no")}), skipped={"age", "monitored"})
+    assert drafts.load(mini).skipped == ["age"]
+
+
+def test_the_lock_is_exclusive_and_released(mini):
+    first = drafts.Lock(mini.id)
+    with pytest.raises(drafts.DraftBusy):
+        drafts.Lock(mini.id)
+    first.release(remove=True)
+    assert not first.path.exists()
+    drafts.Lock(mini.id).release(remove=True)
+
+
+def test_permissions_are_never_tightened_on_a_named_folder_or_through_a_link(tmp_path, monkeypatch, mini):
+    named = tmp_path / "shared"
+    named.mkdir()
+    named.chmod(0o1777)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)
+    (named / "drafts").symlink_to(elsewhere)
+    monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(named))
+    drafts.save(mini, Answers(mini.id, mini.version, {"monitored": Answer.of("no")}))
+    assert stat.S_IMODE(named.stat().st_mode) == 0o1777
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755

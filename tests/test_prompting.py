@@ -63,11 +63,30 @@ def test_help_unsure_decline_on_every_type(mini):
 
 def test_invalid_input_is_reasked_with_a_clear_message(mini):
     _, screen = run(mini, "maybe", "y", "7", "1,x", "3", "1", "-5", "abc", "200", "30", "")
-    assert "the answer is not yes or no — answer yes, no, unsure or declined." in screen
+    assert "that is not yes or no — type y or n; u if you are not sure; d for prefer not to say." in screen
     assert "7 is not one of the numbers shown — type a number from 1 to 3." in screen
-    assert "the answer is not one of the choices" in screen
+    assert "that is not one of the choices — type a number from 1 to 3." in screen
     assert "the number is out of range — give a number from 0 to 120 years, or answer unsure." in screen
     assert "the answer is not a number" in screen
+
+
+def test_odd_numbers_at_a_prompt_are_reasked_never_a_crash(mini):
+    """Unicode digits such as '²' pass str.isdigit() but are not numbers; 5,000 digits are refused."""
+    _, screen = run(mini, "y", "²", "9" * 5000, "1,2", "3", "1", "²", "30", "²", "")
+    assert "that is not one of the choices — type a number from 1 to 3." in screen
+    assert "that number is not one of the numbers shown — type a number from 1 to 3." in screen
+    assert "Type a number from 1 to 4, or press Enter." in screen
+
+
+def test_a_single_choice_question_says_only_one_can_be_chosen(mini):
+    from clinic_ready.answers import AnswerRejected
+
+    cl = mini
+    q = next(q for q in cl.questions.values() if q.type == "choice")
+    qn = Questionnaire(cl, Answers(cl.id, cl.version), None, lambda p: "")
+    with pytest.raises(AnswerRejected) as exc:
+        qn._parse(q, "1,2", "1,2")
+    assert str(exc.value) == f"only one answer can be chosen here — type one number from 1 to {len(q.choice_values)}"
 
 
 def test_empty_answer_is_not_accepted(mini):

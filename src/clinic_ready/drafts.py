@@ -1,7 +1,9 @@
 """Drafts: partial answers saved after every answer, so nothing a person typed is ever lost.
 
 * Where: ``$CLINIC_READY_STATE_DIR`` if set, else the platform's user state directory
-  (``~/.local/state/clinic-ready`` on Linux), in ``drafts/<checklist id>.yaml``.
+  (``~/.local/state/clinic-ready`` on Linux), in ``drafts/<checklist id>.yaml`` for a shipped
+  checklist and ``drafts/<checklist id>--<hash of the file's path>.yaml`` for a checklist file.
+* Who: one run at a time per draft (an exclusive lock, ``<name>.lock``, held while answering).
 * How: atomically (temporary file, fsync, rename), file mode 0600, directories 0700.
 * What: the checklist id and version, when it was saved, and the answers so far (including
   answers to questions that are currently hidden, so changing an earlier answer back loses nothing).
@@ -14,6 +16,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from clinic_ready.model import Answer, Answers, Checklist
 
@@ -29,9 +32,69 @@ def state_dir() -> Path:
     return Path(user_state_dir("clinic-ready", appauthor=False))
 
 
-def draft_path(checklist_id: str) -> Path:
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in checklist_id)
+def draft_key(checklist_id: str, source: str | None = None) -> str:
+    """The draft's name: the checklist id for a shipped checklist; the id plus a short hash of the
+    file's full path for a checklist file, so a file that reuses a shipped id never shares its draft."""
+    if not source:
+        return checklist_id
+    import hashlib
+
+    digest = hashlib.sha256(str(Path(source).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    return f"{checklist_id}--{digest}"
+
+
+def draft_path(key: str) -> Path:
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in key)
     return state_dir() / "drafts" / f"{safe}.yaml"
+
+
+def _prepare_dirs(path: Path) -> None:
+    """The state folder (left as it is when the user named it) and drafts/ (0700, ours)."""
+    from clinic_ready.writing import ensure_private_dir
+
+    ensure_private_dir(path.parent.parent, tighten=not os.environ.get(ENV_DIR))
+    ensure_private_dir(path.parent)
+
+
+class DraftBusy(Exception):
+    """Another run holds the lock on this draft."""
+
+
+class CorruptDraft(Exception):
+    """A draft that cannot be read was moved aside (``kept``) instead of being overwritten."""
+
+    def __init__(self, kept: Path, reason: str):
+        super().__init__(reason)
+        self.kept, self.reason = kept, reason
+
+
+class Lock:
+    """An exclusive lock on one draft, held for the whole interactive run (released on exit)."""
+
+    def __init__(self, key: str):
+        self.path = draft_path(key).with_suffix(".lock")
+        _prepare_dirs(self.path)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no flock on this platform: no lock (documented)
+            pass
+        except OSError:
+            os.close(self.fd)
+            raise DraftBusy(str(self.path)) from None
+
+    def release(self, remove: bool = False) -> None:
+        if self.fd < 0:
+            return
+        if remove:
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+        os.close(self.fd)
+        self.fd = -1
 
 
 @dataclass
@@ -43,46 +106,57 @@ class Draft:
     saved_at: str
     answers: Answers
     dropped: list[str] = field(default_factory=list)  # answers that no longer fit the checklist
+    skipped: list[str] = field(default_factory=list)  # optional questions the person chose to skip
 
     @property
     def version_changed(self) -> bool:
         return self.checklist_version != self.answers.checklist_version
 
 
-def save(checklist: Checklist, answers: Answers) -> Path:
+def save(checklist: Checklist, answers: Answers, key: str | None = None, skipped: Iterable[str] = ()) -> Path:
     """Write the draft for this checklist (atomic, 0600 in a 0700 directory)."""
     import yaml
 
-    from clinic_ready.writing import ensure_private_dir, write_atomic
+    from clinic_ready.writing import write_atomic
 
-    path = draft_path(checklist.id)
-    ensure_private_dir(path.parent.parent)
-    ensure_private_dir(path.parent)
+    path = draft_path(key or checklist.id)
+    _prepare_dirs(path)
     data = {
         "checklist": checklist.id,
         "checklist_version": checklist.version,
         "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "answers": {qid: a.to_data() for qid, a in answers.values.items()},
     }
+    skipped = sorted(q for q in skipped if q not in answers.values)
+    if skipped:
+        data["skipped"] = skipped
     write_atomic(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     return path
 
 
-def load(checklist: Checklist) -> Draft | None:
-    """The draft for this checklist, or None.  Answers that no longer fit are dropped and named."""
+def load(checklist: Checklist, key: str | None = None) -> Draft | None:
+    """The draft for this checklist, or None.  Answers that no longer fit are dropped and named.
+
+    A draft that cannot be read, or that belongs to another checklist, is renamed aside
+    (``NAME.unreadable-STAMP.yaml``) and CorruptDraft says where: it is never silently overwritten.
+    """
     from clinic_ready import yamlio
     from clinic_ready.answers import AnswerRejected, coerce
     from clinic_ready.errors import InputError
 
-    path = draft_path(checklist.id)
-    if not path.is_file():
+    path = draft_path(key or checklist.id)
+    if not os.path.lexists(path):
         return None
     try:
         name, text = yamlio.read_source(path)
         data = yamlio.require_mapping(yamlio.parse(text, name), name)
-    except InputError:
-        return None  # an unreadable draft is not worth a crash; it is replaced on the next save
-    raw = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    except InputError as exc:
+        raise _set_aside(path, exc.problems[0].what if exc.problems else "it cannot be read") from None
+    if data.get("checklist") != checklist.id:
+        raise _set_aside(path, "it belongs to another checklist")
+    raw = data.get("answers")
+    if not isinstance(raw, dict):
+        raise _set_aside(path, "it has no answers in the expected form")
     answers = Answers(checklist.id, checklist.version)
     dropped: list[str] = []
     for qid, value in raw.items():
@@ -94,12 +168,24 @@ def load(checklist: Checklist) -> Draft | None:
             answers.values[q.id] = coerce(q, value)
         except AnswerRejected:
             dropped.append(str(qid))
-    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped)
+    raw_skipped = data.get("skipped")
+    skipped = [str(s) for s in raw_skipped if str(s) in checklist.questions] if isinstance(raw_skipped, list) else []
+    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped, skipped)
 
 
-def remove(checklist: Checklist) -> None:
+def _set_aside(path: Path, reason: str) -> CorruptDraft:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
     try:
-        draft_path(checklist.id).unlink()
+        os.replace(path, kept)
+    except OSError:
+        kept = path  # cannot move it: leave it where it is, and say so
+    return CorruptDraft(kept, reason)
+
+
+def remove(checklist: Checklist, key: str | None = None) -> None:
+    try:
+        draft_path(key or checklist.id).unlink()
     except FileNotFoundError:
         pass
 
@@ -111,4 +197,4 @@ def merge(base: Answers, draft: Answers) -> Answers:
     return merged
 
 
-__all__ = ["Answer", "Draft", "draft_path", "load", "merge", "remove", "save", "state_dir"]
+__all__ = ["Answer", "CorruptDraft", "Draft", "DraftBusy", "Lock", "draft_key", "draft_path", "load", "merge", "remove", "save", "state_dir"]

@@ -149,7 +149,7 @@ class Questionnaire:
                 if not q.required:
                     self.passed.add(q.id)
                     return
-                self._say(Text("Please answer, or type ? for help, u if unsure, d to skip.", style="yellow"))
+                self._say(Text("Please answer, or type ? for help, u if unsure, d for prefer not to say.", style="yellow"))
                 continue
             try:
                 answer = self._parse(q, raw.strip(), word)
@@ -165,17 +165,29 @@ class Questionnaire:
             return Answer("unsure")
         if word in _DECLINE:
             return Answer("declined")
-        if q.type == "choice" and word.isdigit():
-            return coerce(q, self._by_number(q, word))
-        if q.type == "multi_choice":
-            parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
-            return coerce(q, [self._by_number(q, p) if p.isdigit() else p for p in parts])
-        return coerce(q, raw)
+        count = len(q.choice_values)
+        try:
+            if q.type == "choice":
+                if _is_number(word):
+                    return coerce(q, self._by_number(q, word))
+                if all(_is_number(p) for p in word.replace(",", " ").split()):
+                    raise AnswerRejected("only one answer can be chosen here", f"type one number from 1 to {count}")
+            if q.type == "multi_choice":
+                parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+                return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
+            return coerce(q, raw)
+        except AnswerRejected as exc:
+            if q.type in ("choice", "multi_choice") and "choices" in exc.what:  # speak in numbers, not ids
+                raise AnswerRejected("that is not one of the choices", f"type a number from 1 to {count}") from None
+            if q.type == "yes_no":
+                raise AnswerRejected("that is not yes or no", "type y or n; u if you are not sure; d for prefer not to say") from None
+            raise
 
     def _by_number(self, q: Question, digits: str) -> str:
-        n = int(digits)
+        n = int(digits) if len(digits) <= 6 else 0
         if not 1 <= n <= len(q.choice_values):
-            raise AnswerRejected(f"{n} is not one of the numbers shown", f"type a number from 1 to {len(q.choice_values)}")
+            shown = digits if len(digits) <= 6 else "that number"
+            raise AnswerRejected(f"{shown} is not one of the numbers shown", f"type a number from 1 to {len(q.choice_values)}")
         return q.choice_values[n - 1]
 
     def _choice_lines(self, q: Question) -> list[str]:
@@ -237,7 +249,7 @@ class Questionnaire:
                 return
             if word in _QUIT:
                 raise QuitRequested
-            if not word.isdigit() or not 1 <= int(word) <= len(visible):
+            if not _is_number(word) or len(word) > 6 or not 1 <= int(word) <= len(visible):
                 self._say(Text(f"Type a number from 1 to {len(visible)}, or press Enter.", style="yellow"))
                 continue
             target = visible[int(word) - 1]
@@ -256,6 +268,11 @@ class Questionnaire:
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)
+
+
+def _is_number(word: str) -> bool:
+    """ASCII digits only: '²' and other Unicode digits are not numbers a person typed to choose."""
+    return word.isascii() and word.isdigit()
 
 
 def confirm(read: Reader, console: Console, question: str, default: bool = True) -> bool:

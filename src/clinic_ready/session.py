@@ -1,7 +1,9 @@
 """An interactive run: offer to resume a draft, ask the questions, keep the draft safe on exit.
 
-Ctrl-C, Ctrl-D (end of input), `q`, a closed terminal (SIGHUP) and SIGTERM all end up here as
-an exception; the draft is saved and the person is told where it is and how to resume (exit 130).
+Ctrl-C, Ctrl-D (end of input, at any prompt), `q`, a closed terminal (SIGHUP) and SIGTERM all end
+up here as an exception; the draft is saved and the person is told where it is and how to resume
+(exit 130).  One run at a time uses a draft (a lock); a second run is offered the draft read-only
+or a separate draft.  If drafts cannot be saved at all, the person is told once and the run goes on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from clinic_ready import drafts
 from clinic_ready.errors import Interrupted
 from clinic_ready.model import Answers, Checklist
 from clinic_ready.prompting import QuitRequested, Questionnaire, Reader, confirm
+
+MAX_DROPPED_SHOWN = 10
 
 
 @contextmanager
@@ -41,24 +45,124 @@ def signals_interrupt():
             signal.signal(sig, old)
 
 
-def choose_start(cl: Checklist, given: Answers, console: Console, read: Reader, resume: Optional[bool]) -> Answers:
-    """Offer a saved draft; answers from a file or --set win over the draft's."""
-    draft = drafts.load(cl)
+class DraftKeeper:
+    """Where this run's answers are kept: a locked draft, a read-only view of one, or nowhere."""
+
+    def __init__(self, cl: Checklist, key: str, console: Console, enabled: bool = True):
+        self.cl, self.key, self.console = cl, key, console
+        self.enabled, self.read_only, self.lock, self.failed = enabled, False, None, False
+        self.path = None
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.console.print(Text(text, style=style))
+
+    def open(self, read: Reader) -> None:
+        """Take the lock (or ask what to do when another run holds it)."""
+        if not self.enabled:
+            return
+        try:
+            self.lock = drafts.Lock(self.key)
+            return
+        except drafts.DraftBusy:
+            pass
+        except OSError as exc:
+            self._disable(exc)
+            return
+        self._say(f"Another run is using this draft ({drafts.draft_path(self.key)}).", "yellow")
+        while True:
+            word = read("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ").strip().lower()
+            if word in ("r", "read-only", "readonly"):
+                self.read_only = True
+                return
+            if word in ("s", "separate"):
+                self._separate()
+                return
+            if word in ("q", "quit"):
+                raise QuitRequested
+            self._say("Please type r, s or q.", "yellow")
+
+    def _separate(self) -> None:
+        for n in range(2, 100):
+            key = f"{self.key}-{n}"
+            try:
+                self.lock = drafts.Lock(key)
+            except drafts.DraftBusy:
+                continue
+            except OSError as exc:
+                self._disable(exc)
+                return
+            self.key = key
+            self._say(f"This run keeps its own draft: {drafts.draft_path(key)}.", "dim")
+            return
+        self._disable(OSError("too many runs at once"))
+
+    def _disable(self, exc: OSError) -> None:
+        self.enabled, self.failed = False, True
+        reason = getattr(exc, "strerror", None) or str(exc)
+        self._say(
+            f"Note: your answers cannot be saved as a draft ({reason}); the run goes on, but a stopped run cannot be "
+            "resumed. Use --no-draft to skip this note, or set CLINIC_READY_STATE_DIR to a folder you can write to.",
+            "yellow",
+        )
+
+    @property
+    def saving(self) -> bool:
+        return self.enabled and not self.read_only
+
+    def load(self) -> "drafts.Draft | None":
+        if not self.enabled:
+            return None
+        try:
+            return drafts.load(self.cl, self.key)
+        except drafts.CorruptDraft as exc:
+            self._say(f"Your saved draft could not be read ({exc.reason}); it was kept as {exc.kept} and a new draft is started.", "yellow")
+            return None
+
+    def save(self, answers: Answers, skipped) -> Optional[str]:
+        if not self.saving:
+            return None
+        try:
+            return str(drafts.save(self.cl, answers, self.key, skipped))
+        except OSError as exc:
+            self._disable(exc)
+            return None
+
+    def release(self) -> None:
+        """Let other runs use the draft (the draft itself stays)."""
+        if self.lock is not None:
+            self.lock.release(remove=True)
+            self.lock = None
+
+    def remove(self) -> None:
+        if self.saving:
+            drafts.remove(self.cl, self.key)
+        self.release()
+
+
+def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Reader, resume: Optional[bool]) -> tuple[Answers, list[str]]:
+    """Offer a saved draft; answers from a file or --set win over the draft's.  Returns the answers
+    to start from and the optional questions the draft records as skipped."""
+    draft = keeper.load()
     if draft is None:
-        return given
+        return given, []
     count = len(draft.answers.values)
-    if resume is None:
+    if resume is None and not keeper.read_only:
         when = _friendly(draft.saved_at)
         noun = "answer" if count == 1 else "answers"
         resume = confirm(read, console, f"You have a saved draft from {when} with {count} {noun}. Resume it?")
+    if keeper.read_only:
+        resume = True
     if not resume:
-        drafts.remove(cl)
-        return given
-    if draft.checklist_version != cl.version:
-        console.print(Text(f"Note: the draft was made for version {draft.checklist_version} of this checklist; this is version {cl.version}."))
+        console.print(Text("Starting afresh. The saved draft is replaced when you give your first answer.", style="dim"))
+        return given, []
+    if draft.checklist_version != keeper.cl.version:
+        console.print(Text(f"Note: the draft was made for version {draft.checklist_version} of this checklist; this is version {keeper.cl.version}."))
     if draft.dropped:
-        console.print(Text(f"These saved answers no longer fit the checklist and were dropped: {', '.join(draft.dropped)}."))
-    return drafts.merge(given, draft.answers)
+        shown = ", ".join(draft.dropped[:MAX_DROPPED_SHOWN])
+        more = len(draft.dropped) - MAX_DROPPED_SHOWN
+        shown += f" and {more} more" if more > 0 else ""
+        console.print(Text(f"These saved answers no longer fit the checklist and were dropped: {shown}."))
+    return drafts.merge(given, draft.answers), draft.skipped
 
 
 def _friendly(stamp: str) -> str:
@@ -80,24 +184,40 @@ def interactive(
     use_drafts: bool = True,
     plain: bool = False,
     resume_hint: str = "clinic-ready run --resume",
-) -> Answers:
-    """Ask every visible question that has no answer yet; return the completed answers."""
-    answers = choose_start(cl, given, console, read, resume) if use_drafts else given
-    on_change = (lambda a: drafts.save(cl, a)) if use_drafts else (lambda a: None)
-    q = Questionnaire(cl, answers, console, read, on_change=on_change, plain=plain)
+    draft_key: Optional[str] = None,
+) -> tuple[Answers, DraftKeeper]:
+    """Ask every visible question that has no answer yet; return the completed answers and the
+    draft keeper (the caller removes the draft once the run is complete)."""
+    keeper = DraftKeeper(cl, draft_key or cl.id, console, use_drafts)
+    answers, q = given, None
     try:
         with signals_interrupt():
+            keeper.open(read)
+            answers, skipped = choose_start(keeper, given, console, read, resume)
+            q = Questionnaire(cl, answers, console, read, on_change=lambda a: keeper.save(a, q.passed if q else ()), plain=plain)
+            q.passed.update(skipped)
             q.welcome()
-            return q.run()
+            return q.run(), keeper
     except (KeyboardInterrupt, EOFError, QuitRequested):
-        raise _stopped(cl, answers, use_drafts, resume_hint) from None
+        stopped = _stopped(keeper, answers, q.passed if q else set(), resume_hint)
+        keeper.release()
+        raise stopped from None
+    except BaseException:
+        keeper.release()
+        raise
 
 
-def _stopped(cl: Checklist, answers: Answers, use_drafts: bool, resume_hint: str) -> Interrupted:
-    if not use_drafts:
-        return Interrupted("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept.")
-    if not answers.values:
-        return Interrupted("clinic-ready: stopped before any answer was given; nothing was saved.")
-    path = drafts.save(cl, answers)
+def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -> Interrupted:
+    if keeper.read_only:
+        return Interrupted("\nclinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged.")
+    if not keeper.enabled:
+        why = "could not be saved" if keeper.failed else "are off (--no-draft)"
+        return Interrupted(f"\nclinic-ready: stopped. Drafts {why}, so these answers were not kept.")
+    if not answers.values and not skipped:
+        return Interrupted("\nclinic-ready: stopped before any answer was given; nothing was saved.")
+    path = keeper.save(answers, skipped)
+    if path is None:
+        return Interrupted("\nclinic-ready: stopped. The draft could not be saved, so these answers were not kept.")
     n = len(answers.values)
-    return Interrupted(f"clinic-ready: stopped. Your {n} answer{'s' if n != 1 else ''} are saved in {path}. To continue: {resume_hint}".replace("1 answer are", "1 answer is"))
+    noun = "answer is" if n == 1 else "answers are"
+    return Interrupted(f"\nclinic-ready: stopped. Your {n} {noun} saved in {path}. To continue: {resume_hint}")

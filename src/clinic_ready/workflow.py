@@ -110,8 +110,15 @@ def write_document(fmt: str, output: str | None, render) -> None:
         warn(f"Wrote {output}")
 
 
-def write_output(data: str | bytes, output: str | None) -> None:
-    """Write to a file (atomically, mode 0600) or to standard output."""
+def write_output(data: str | bytes, output: str | None, replace_read_only: bool = False) -> None:
+    """Write to a file or to standard output.
+
+    * A regular file (new or existing) is written atomically with mode 0600: a temporary file in
+      the same folder, then a rename.  A symbolic link is followed: the file it points to is
+      replaced and the link is kept.  A read-only file is refused (unless the person confirmed).
+    * Anything else that exists — a terminal or other character device (/dev/stdout, /dev/null), a
+      FIFO, a socket — is written into directly and never replaced.
+    """
     if output is None or output == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -119,17 +126,40 @@ def write_output(data: str | bytes, output: str | None) -> None:
         else:
             sys.stdout.write(data)
         return
+    import os
+    import stat
+
     from clinic_ready.writing import write_atomic
 
+    if not output.strip():
+        raise UsageError("clinic-ready: the --output file name is empty — give a file name, or '-' for the screen")
     target = Path(output)
     if target.is_dir():
         raise UsageError(f"clinic-ready: {output}: is a directory — give a file name for --output")
-    if not target.parent.exists():
-        raise UsageError(f"clinic-ready: {output}: the folder {target.parent} does not exist — create it or choose another path")
     try:
+        st = target.stat()  # follows links
+    except OSError:
+        st = None
+    try:
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            _write_into(target, data)
+            return
+        if st is not None and not (st.st_mode & 0o222) and not replace_read_only:
+            raise UsageError(f"clinic-ready: {output}: the file is read-only — choose another path, or make it writable first")
+        if target.is_symlink() and st is not None:
+            target = Path(os.path.realpath(target))
+        if not target.parent.exists():
+            raise UsageError(f"clinic-ready: {output}: the folder {target.parent} does not exist — create it or choose another path")
         write_atomic(target, data)
     except OSError as exc:
-        raise UsageError(f"clinic-ready: {output}: cannot write ({exc.strerror}) — choose another path") from None
+        raise UsageError(f"clinic-ready: {output}: cannot write ({exc.strerror or type(exc).__name__}) — choose another path") from None
+
+
+def _write_into(target: Path, data: str | bytes) -> None:
+    """Write into an existing device or FIFO (no temporary file, no rename)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with open(target, "wb") as fh:
+        fh.write(payload)
 
 
 def validate_file(path: str) -> tuple[str, list[str]]:

@@ -13,13 +13,21 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create a directory (and parents) readable only by the user; tighten it if it exists."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    try:
-        os.chmod(path, DIR_MODE)
-    except OSError:
-        pass
+def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
+    """Create a directory (and parents) readable only by the user.
+
+    An existing folder is tightened to 0700 only when ``tighten`` (folders clinic-ready owns, such
+    as ``drafts/``) and never through a symbolic link; a folder the user named is left as it is.
+    """
+    path = Path(path)
+    if not path.exists():
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        return path
+    if tighten and not path.is_symlink():
+        try:
+            os.chmod(path, DIR_MODE)
+        except OSError:
+            pass
     return path
 
 

@@ -14,6 +14,12 @@ runner = CliRunner()
 MINI = str(FIXTURES / "mini.yaml")
 
 
+def mini_draft():
+    from clinic_ready import drafts
+
+    return drafts.draft_path(drafts.draft_key("mini", MINI))
+
+
 def invoke(*args, input=""):
     return runner.invoke(app, ["run", MINI, "--interactive", "--plain", *args], input=input)
 
@@ -26,7 +32,7 @@ def test_full_run_shows_summary_and_removes_the_draft(_isolated_state, tmp_path)
     assert "VERDICT: Stop: resolve the critical concerns before any dose" in r.stdout
     assert f"Saved your answers in {saved}" in r.stdout
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    assert not (_isolated_state / "drafts" / "mini.yaml").exists()
+    assert not (mini_draft()).exists()
     again = runner.invoke(app, ["run", MINI, "--answers", str(saved), "-f", "json"])
     assert json.loads(again.stdout)["verdict"]["code"] == "stop"
 
@@ -34,7 +40,7 @@ def test_full_run_shows_summary_and_removes_the_draft(_isolated_state, tmp_path)
 def test_quit_keeps_the_draft_and_resume_continues(_isolated_state):
     r = invoke(input="n\nq\n")
     assert r.exit_code == 130
-    draft = _isolated_state / "drafts" / "mini.yaml"
+    draft = mini_draft()
     assert draft.exists()
     assert f"Your 1 answer is saved in {draft}. To continue: clinic-ready run {MINI} --resume" in r.stderr
     r = invoke("--resume", input="1\n1\n30\n\n\n")

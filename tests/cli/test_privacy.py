@@ -81,8 +81,9 @@ def test_interactive_run_leaves_only_what_was_asked(tmp_path):
 def test_interrupted_interactive_run_keeps_only_the_draft(tmp_path):
     r = run_guarded(["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"], tmp_path, stdin="n\nq\n")
     assert r.returncode == 130
-    assert files_under(tmp_path) == {"state/drafts/mini.yaml"}
-    assert oct((tmp_path / "state" / "drafts" / "mini.yaml").stat().st_mode & 0o777) == "0o600"
+    (draft,) = files_under(tmp_path)  # the draft alone: no lock file, no temporary file
+    assert draft.startswith("state/drafts/mini--") and draft.endswith(".yaml")
+    assert oct((tmp_path / draft).stat().st_mode & 0o777) == "0o600"
 
 
 def test_the_guard_itself_catches_a_connection(tmp_path):

@@ -94,7 +94,7 @@ def run(
     if workflow.has_unanswered(result) and (interactive or workflow.can_prompt(no_input)):
         from clinic_ready.cli import asking
 
-        inputs.answers = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
+        inputs.answers, keeper = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
         result = engine.evaluate(inputs.checklist, inputs.answers)
         asked = True
     else:
@@ -103,7 +103,7 @@ def run(
             warn(line)
     _emit(result, fmt.value, output, plain, (paper or default_paper()).value)
     if asked:
-        asking.finish(inputs.checklist, result, plain, not no_draft)
+        asking.finish(inputs.checklist, result, plain, keeper, checklist)
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     if engine.fails(result, level):
         raise typer.Exit(EXIT_CONCERN)
