@@ -29,7 +29,28 @@ class Inputs:
 
 def load_checklist(name: str | None) -> Checklist:
     """A shipped checklist id or a path ('-' is standard input)."""
-    return loading.load_checklist(catalog.resolve(name))
+    resolved = catalog.resolve(name)
+    try:
+        return loading.load_checklist(resolved)
+    except InputError:
+        if name and name != "-" and _looks_like_answers(resolved):
+            raise UsageError(
+                f"clinic-ready: {name} looks like an answers file, not a checklist — "
+                f"did you mean 'clinic-ready run --answers {name}'?"
+            ) from None
+        raise
+
+
+def _looks_like_answers(path) -> bool:
+    """An answers file has 'answers:' and no 'sections:' (checked only after a checklist failed)."""
+    from clinic_ready import yamlio
+
+    try:
+        name, text = yamlio.read_source(path)
+        data = yamlio.parse(text, name)
+    except InputError:
+        return False
+    return isinstance(data, dict) and "answers" in data and "sections" not in data
 
 
 def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequence[str]) -> Inputs:
@@ -101,12 +122,23 @@ def can_prompt(no_input: bool) -> bool:
 
 def write_document(fmt: str, output: str | None, render) -> None:
     """Render (only once the destination is known to be fine) and write to --output or stdout."""
+    import warnings
+
+    from clinic_ready.cli.console import warn
+
     if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
         raise UsageError("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
-    write_output(render(), output)
+    if fmt == "html" and (output is None or output == "-") and sys.stdout.isatty():
+        raise UsageError("clinic-ready: an HTML report is for a browser, not the terminal — add --output report.html "
+                         "(or use --format markdown to read it here)")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = render()
+    for w in caught:
+        if type(w.message).__name__ == "PdfTextWarning":
+            warn(str(w.message))
+    write_output(data, output)
     if output not in (None, "-"):
-        from clinic_ready.cli.console import warn
-
         warn(f"Wrote {output}")
 
 

@@ -79,7 +79,7 @@ def run(
       clinic-ready run --answers answers.yaml
       clinic-ready run ketamine-clinic --answers answers.yaml --format json --output result.json
       cat answers.json | clinic-ready run --answers - --fail-on critical
-      clinic-ready run --answers answers.yaml --set on_opioids=yes
+      clinic-ready run --answers answers.yaml --set bp_checked=unsure
       clinic-ready run --format pdf --output report.pdf
     """
     from clinic_ready import engine, workflow

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from clinic_ready.model import Checklist, Result
 from clinic_ready.render.views import blank_view, report_view
+from clinic_ready.safe_text import clean_tree
 
 PAPER = {"letter": "Letter", "a4": "A4"}
 
@@ -25,10 +26,10 @@ def _env():
 
 
 def render(result: Result, paper: str = "letter", today: dt.date | None = None, **_: object) -> str:
-    view = report_view(result, today or dt.date.today())
+    view = clean_tree(report_view(result, today or dt.date.today()))
     return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
 
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> str:
-    view = blank_view(checklist, today or dt.date.today())
+    view = clean_tree(blank_view(checklist, today or dt.date.today()))
     return _env().get_template("blank.html.j2").render(v=view, paper=PAPER[paper])

@@ -7,6 +7,7 @@ import datetime as dt
 
 from clinic_ready.model import Checklist, Result
 from clinic_ready.render.views import blank_view, report_view
+from clinic_ready.safe_text import clean_tree
 
 
 def _esc(text: str) -> str:
@@ -23,7 +24,7 @@ def _footer(v) -> list[str]:
 
 
 def render(result: Result, today: dt.date | None = None, **_: object) -> str:
-    v = report_view(result, today or dt.date.today())
+    v = clean_tree(report_view(result, today or dt.date.today()))
     out = [f"# {_esc(v.title)}", ""]
     if v.clinic_name:
         out += [f"**Clinic:** {_esc(v.clinic_name)}", ""]
@@ -69,7 +70,7 @@ def render(result: Result, today: dt.date | None = None, **_: object) -> str:
 
 
 def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
-    v = blank_view(checklist, today or dt.date.today())
+    v = clean_tree(blank_view(checklist, today or dt.date.today()))
     out = [
         f"# {_esc(v.title)} (blank checklist)", "",
         f"Version {_esc(v.version)} · facts as of {v.facts_as_of} · printed {v.printed_on}", "",
@@ -84,7 +85,7 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
         for q in questions:
             out += [f"**{q.number}. {_esc(q.prompt)}**", ""]
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
-            out += [f"{q.hint}: ______________________________", ""] if q.hint and not q.multi else []
+            out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"- [ ] {_esc(o)}" for o in q.options] + [""]
             out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
     out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from clinic_ready.model import Checklist, Result
 from clinic_ready.render.views import BlankView, ReportView, blank_view, report_view
+from clinic_ready.safe_text import clean_tree
 
 FONTS = Path(__file__).parent / "fonts"
 FONT = "DejaVu"
@@ -38,6 +39,7 @@ def _pdf(view, paper: str):
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_title(view.title)
+    pdf.set_lang("en")  # the document language, for screen readers (the HTML report is the accessible version)
     pdf.set_creator("clinic-ready")
     pdf.add_page()
     return pdf
@@ -114,23 +116,136 @@ def _sources(pdf, sources) -> None:
         pdf.ln(0.8)
 
 
-def _table(pdf, headings: tuple[str, str], rows: list[tuple[str, str]], widths=(68, 32)) -> None:
-    from fpdf.fonts import FontFace
+TABLE_SIZE, TABLE_LINE, PAD = SMALL + 0.5, 4.6, 1.2
 
-    pdf.set_font(FONT, "", SMALL + 0.5)
-    with pdf.table(
-        col_widths=widths, headings_style=FontFace(emphasis="BOLD", fill_color=(225, 225, 225)),
-        repeat_headings=1, text_align="LEFT", line_height=4.6, padding=1.2, first_row_as_headings=True,
-    ) as table:
-        table.row(list(headings))
-        for a, b in rows:
-            table.row([a, b])
+
+def _table(pdf, headings: tuple[str, str], rows: list[tuple[str, str]], widths=(68, 32)) -> None:
+    """A two-column table drawn row by row.  A row moves whole to the next page (the heading row is
+    repeated there); a row taller than a page is printed as two full-width paragraphs instead, so
+    no valid text, however long, can fail to fit."""
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    w1 = usable * widths[0] / sum(widths)
+    cols = (w1, usable - w1)
+    page_room = pdf.page_break_trigger - pdf.t_margin - 12
+    _row(pdf, headings, cols, bold=True)
+    for a, b in rows:
+        height = _row_height(pdf, (a, b), cols)
+        if height > page_room:
+            _text(pdf, a, TABLE_SIZE, "B", h=TABLE_LINE)
+            _text(pdf, b, TABLE_SIZE, h=TABLE_LINE)
+            pdf.set_line_width(0.2)
+            pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
+            pdf.ln(1.5)
+            continue
+        if pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page()
+            _row(pdf, headings, cols, bold=True)
+        _row(pdf, (a, b), cols)
     pdf.ln(2)
+
+
+def _row_height(pdf, cells, cols) -> float:
+    return max(_h(pdf, text, w - 2 * PAD, TABLE_LINE, TABLE_SIZE) for text, w in zip(cells, cols)) + 2 * PAD
+
+
+def _row(pdf, cells, cols, bold: bool = False) -> None:
+    height = _row_height(pdf, cells, cols)
+    x, y = pdf.l_margin, pdf.get_y()
+    pdf.set_line_width(0.2)
+    if bold:
+        pdf.set_fill_color(225, 225, 225)
+        pdf.rect(x, y, sum(cols), height, style="DF")
+    for text, w in zip(cells, cols):
+        pdf.rect(x, y, w, height)
+        pdf.set_xy(x + PAD, y + PAD)
+        pdf.set_font(FONT, "B" if bold else "", TABLE_SIZE)
+        pdf.multi_cell(w - 2 * PAD, TABLE_LINE, text, align="L")
+        x += w
+    pdf.set_xy(pdf.l_margin, y + height)
+
+
+class PdfTextWarning(UserWarning):
+    """Some characters cannot be shown in the PDF (the bundled font lacks them)."""
+
+
+def _font_chars() -> frozenset[int]:
+    global _CHARS
+    if _CHARS is None:
+        from fontTools.ttLib import TTFont
+
+        chars: set[int] = set()
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+            font = TTFont(str(FONTS / name), lazy=True)
+            chars |= set(font.getBestCmap())
+            font.close()
+        _CHARS = frozenset(chars)
+    return _CHARS
+
+
+_CHARS: frozenset[int] | None = None
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xFE0E, 0xFE0F}
+
+
+def check_glyphs(fields) -> None:
+    """Warn, naming the field, about characters the bundled font cannot show (they are left out)."""
+    import unicodedata
+    import warnings
+
+    have = _font_chars()
+    seen: set[str] = set()
+    for label, text in fields:
+        if not text or text in seen:  # the clinic name is also an answer: one warning
+            continue
+        seen.add(text)
+        missing = []
+        for ch in dict.fromkeys(text or ""):
+            code = ord(ch)
+            if code in have or code in _INVISIBLE or ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Mn"):
+                continue
+            missing.append(ch)
+        if missing:
+            shown = " ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+            warnings.warn(PdfTextWarning(
+                f"clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
+                "they are left out of the PDF — the HTML report (--format html) shows them"
+            ), stacklevel=2)
+
+
+def _report_fields(view: ReportView):
+    yield "the clinic name", view.clinic_name
+    yield "the checklist title", view.title
+    for _title, rows in view.answers:
+        for prompt, answer in rows:
+            short = prompt if len(prompt) <= 60 else prompt[:57] + "…"
+            yield f"the question “{short}”", prompt
+            yield f"the answer to “{short}”", answer
+    for _label, _sev, items in view.groups:
+        for c in items:
+            yield f"the concern “{c.title[:60]}”", " ".join((c.title, c.why, c.ask, c.action))
+    for s in view.sources:
+        yield f"source [{s.number}]", s.text
+
+
+def _quiet_fpdf():
+    """fpdf2 logs its own warning about missing glyphs; ours (check_glyphs) names the field."""
+    import logging
+
+    return logging.getLogger("fpdf.output")
 
 
 def render(result: Result, paper: str = "letter", today: dt.date | None = None, **_: object) -> bytes:
     """The report as PDF bytes."""
-    view: ReportView = report_view(result, today or dt.date.today())
+    view: ReportView = clean_tree(report_view(result, today or dt.date.today()))
+    check_glyphs(_report_fields(view))
+    log = _quiet_fpdf()
+    level, log.level = log.level, 40
+    try:
+        return _render_report(view, paper)
+    finally:
+        log.level = level
+
+
+def _render_report(view: ReportView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _text(pdf, view.title, H1, "B", h=8.5)
     if view.clinic_name:
@@ -231,7 +346,19 @@ def _ask_draw(doc, text: str, about: str) -> None:
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> bytes:
     """The blank paper checklist as PDF bytes."""
-    view: BlankView = blank_view(checklist, today or dt.date.today())
+    view: BlankView = clean_tree(blank_view(checklist, today or dt.date.today()))
+    check_glyphs([("the checklist", " ".join(
+        [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
+    ))])
+    log = _quiet_fpdf()
+    level, log.level = log.level, 40
+    try:
+        return _render_blank(view, paper)
+    finally:
+        log.level = level
+
+
+def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _text(pdf, view.title, H1, "B", h=8.5)
     _text(pdf, f"Blank checklist · version {view.version} · facts as of {view.facts_as_of} · printed {view.printed_on}", SMALL, color=GREY)

@@ -156,7 +156,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
             hint = None
             if q.type == "number":
                 rng = [f"from {q.min:g}" if q.min is not None else "", f"to {q.max:g}" if q.max is not None else ""]
-                hint = "A number " + " ".join(p for p in rng if p) + (f" ({q.unit})" if q.unit else "")
+                hint = " ".join(["A number", *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
             elif q.type == "text":
                 hint = "Write your answer"
             elif q.type == "multi_choice":

@@ -1,0 +1,281 @@
+"""Trustworthy at the edges, through the installed entry point: honest exit codes for usage errors
+and for failures of the environment (pipes, full disk, closed streams, encodings), every --help
+example, hostile text that must never reach a terminal raw, and files that are never clobbered."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, FIXTURES, cli_path, run_cli
+
+COMMANDS = ["run", "report", "print", "batch", "list", "validate", "schema"]
+WELL_RUN = EXAMPLES / "well-run-clinic.yaml"
+BUG = "bug in clinic-ready"
+
+
+def with_clinic_name(name: str) -> str:
+    import yaml
+
+    data = yaml.safe_load(WELL_RUN.read_text())
+    data["answers"]["clinic_name"] = name
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+def sh(command: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A shell pipeline with the installed tool first on PATH."""
+    path = f"{Path(cli_path()).parent}{os.pathsep}{os.environ['PATH']}"
+    return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PATH": path, **(env or {})}, stdin=subprocess.DEVNULL)
+
+
+# ------------------------------------------------------------------ usage errors are Click's, exit 2
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS])
+def test_every_command_with_an_invalid_option_exits_2_with_clicks_message(command):
+    r = run_cli(*command, "--no-such-option")
+    assert r.returncode == 2, r.stderr
+    assert "No such option: --no-such-option" in r.stderr and "Usage: clinic-ready" in r.stderr
+    assert BUG not in r.stderr + r.stdout and "internal error" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run", "-a", str(WELL_RUN), "-f", "docx"], "'docx' is not one of"),
+        (["run", "--fail-on", "bogus"], "'bogus' is not one of"),
+        (["run", "--paper", "a5"], "'a5' is not one of"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["report", str(WELL_RUN), "-f", "terminal"], "'terminal' is not one of"),
+        (["report"], "Missing argument 'ANSWERS_FILE'"),
+    ],
+)
+def test_mistyped_options_print_the_message_and_usage_line(args, message):
+    r = run_cli(*args)
+    assert r.returncode == 2
+    assert message in r.stderr and "Usage: clinic-ready" in r.stderr and "Try 'clinic-ready" in r.stderr
+    assert BUG not in r.stderr
+
+
+def help_examples() -> list[str]:
+    found = []
+    for command in [None, *COMMANDS]:
+        text = run_cli(*([command] if command else []), "--help").stdout
+        lines = text.split("Example")[1].splitlines()[1:] if "Example" in text else []
+        for line in lines:
+            if not line.strip():
+                break
+            found.append(line.strip())
+    return found
+
+
+def test_every_help_example_works(tmp_path):
+    """Each example in every --help, run as written in a folder holding the files it names."""
+    shutil.copy(WELL_RUN, tmp_path / "answers.yaml")
+    shutil.copy(WELL_RUN, tmp_path / "my-answers.yaml")
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "my-checklist.yaml")
+    data = {"checklist": "ketamine-clinic", "answers": __import__("yaml").safe_load(WELL_RUN.read_text())["answers"]}
+    (tmp_path / "answers.json").write_text(json.dumps(data))
+    (tmp_path / "audits").mkdir()
+    shutil.copy(EXAMPLES / "self-audit-well-run.yaml", tmp_path / "audits" / "a.yaml")
+    (tmp_path / "forms").mkdir()
+    shutil.copy(WELL_RUN, tmp_path / "forms" / "a.yaml")
+    examples = help_examples()
+    assert len(examples) >= 12
+    for example in examples:
+        r = sh(example, tmp_path)
+        keyboard = example in ("clinic-ready run", "clinic-ready run --format pdf --output report.pdf")
+        if keyboard:  # no terminal here: the documented message listing what to give instead
+            assert r.returncode == 2 and "have no answer" in r.stderr, (example, r.stderr)
+        else:
+            assert r.returncode == 0, (example, r.stderr)
+        assert BUG not in r.stderr and "no question has the id" not in r.stderr, (example, r.stderr)
+
+
+# ------------------------------------------------------------------ the environment is not a bug
+@pytest.mark.parametrize(
+    "pipeline",
+    [
+        "clinic-ready run -a {well} | head -1",
+        "clinic-ready validate {checklists}/*.yaml | head -1",
+        "clinic-ready run -a {well} -f markdown | head -c 10",
+        "clinic-ready print -f markdown | head -1",
+        "clinic-ready --help | head -1",
+    ],
+)
+def test_a_closed_pipe_ends_quietly(tmp_path, pipeline):
+    checklists = Path(__file__).parents[2] / "checklists"
+    r = sh(f"set -o pipefail; {pipeline.format(well=WELL_RUN, checklists=checklists)}; echo rc=$? >&2", tmp_path)
+    assert "Traceback" not in r.stderr and BUG not in r.stderr and "Exception ignored" not in r.stderr, r.stderr
+    assert r.stderr.strip().splitlines()[-1] in ("rc=0", "rc=141"), r.stderr
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("clinic-ready run -a {well} -f json > /dev/full", "No space left on device"),
+        ("clinic-ready list > /dev/full", "No space left on device"),
+        ("clinic-ready run -a - -f json <&-", "standard input is closed"),
+        ("clinic-ready run -a {well} -f json >&-", "standard output is closed"),
+        ("PYTHONIOENCODING=ascii clinic-ready run -a {cjk} -f markdown", "cannot show some characters"),
+    ],
+)
+def test_environment_failures_are_one_line_and_exit_2(tmp_path, command, expected):
+    cjk = tmp_path / "cjk.yaml"
+    cjk.write_text(with_clinic_name("東京クリニック"), encoding="utf-8")
+    r = sh(command.format(well=WELL_RUN, cjk=cjk), tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0] and BUG not in lines[0], r.stderr
+
+
+def test_no_color_counts_only_when_not_empty():
+    from clinic_ready.cli.console import plain_wanted
+
+    os.environ["NO_COLOR"] = ""
+    try:
+        assert plain_wanted(False) is False
+        os.environ["NO_COLOR"] = "1"
+        assert plain_wanted(False) is True
+    finally:
+        del os.environ["NO_COLOR"]
+
+
+def test_an_answers_file_given_as_the_checklist_gets_a_hint():
+    r = run_cli("run", str(WELL_RUN))
+    assert r.returncode == 2
+    assert r.stderr.strip() == (
+        f"clinic-ready: {WELL_RUN} looks like an answers file, not a checklist — "
+        f"did you mean 'clinic-ready run --answers {WELL_RUN}'?"
+    )
+
+
+# ------------------------------------------------------------------ hostile text never reaches a terminal raw
+HOSTILE = "Acme\x1b]2;PWNED\x07\x1b]0;t\x1b\\\x1b[2J\x1b[H\rOK\x08\x9b31m\u202egnp.exe [/i.v.] [link=http://evil.example]x[/link]"
+
+
+def test_hostile_answers_and_checklist_text_are_neutralised_in_every_output(tmp_path):
+    cl = (FIXTURES / "mini.yaml").read_text()
+    cl = cl.replace("title: Mini checklist", 'title: "Mini \\e[2J checklist [/mg]"')
+    (tmp_path / "cl.yaml").write_text(cl)
+    answers = {"checklist": "mini", "answers": {"monitored": "no", "meds": ["none"], "where": "clinic", "age": 30}}
+    (tmp_path / "a.json").write_text(json.dumps(answers))
+    for fmt in ("terminal", "markdown", "html"):
+        r = run_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.json"), "-f", fmt,
+                    env={"NO_COLOR": "", "TERM": "xterm", "FORCE_COLOR": "1"})
+        assert r.returncode == 0, r.stderr
+        body = r.stdout
+        if fmt == "terminal":  # colour is on: the only escapes are Rich's own SGR codes
+            import re
+
+            body = re.sub(r"\x1b\[[0-9;]*m", "", body)
+        assert "\x1b" not in body and "\x07" not in body and "\r" not in body, fmt
+        assert "[/mg]" in body.replace("\\", "")  # markup in data printed as written
+        assert "␛[2J" in body.replace("\\", "")
+
+
+def test_an_error_message_quoting_hostile_input_is_neutralised(tmp_path):
+    f = tmp_path / "a.yaml"
+    f.write_text(json.dumps({"checklist": "ketamine-clinic", "answers": {"bp_checked": HOSTILE, "x\u200bq": "yes"}}))
+    r = run_cli("run", "-a", str(f), "-f", "json")
+    assert r.returncode == 2
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr and "\u202e" not in r.stderr and "\x9b" not in r.stderr
+    assert "PWNED" not in r.stderr  # the value is never repeated in the message
+    assert "answers.bp_checked: the answer is not yes or no" in r.stderr
+    assert "x<U+200B>q" in r.stderr  # an invisible character in an id is shown
+
+
+def test_markup_in_a_concern_why_prints_literally_and_never_crashes(tmp_path):
+    cl = (FIXTURES / "mini.yaml").read_text().replace("why: ", "why: Doses above 0.5 mg/kg [/i.v.] are rare. ", 1)
+    (tmp_path / "cl.yaml").write_text(cl)
+    (tmp_path / "a.yaml").write_text("checklist: mini\nanswers: {monitored: 'no', meds: [opioid], where: home, alone: 'yes', age: 30}\n")
+    r = run_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"), env={"TERM": "xterm", "FORCE_COLOR": "1"})
+    assert r.returncode == 0, r.stderr
+    assert "[/i.v.]" in r.stdout and "988" in r.stdout
+
+
+# ------------------------------------------------------------------ numbers and documents
+@pytest.mark.parametrize("value", ["'0,5'", "12:30", "0x1F", "1_000", "'1e-400'", "9" * 5000, "1" + "0" * 400])
+def test_hostile_numbers_are_refused_clearly(tmp_path, value):
+    f = tmp_path / "a.yaml"
+    f.write_text(f"checklist: mini\nanswers:\n  monitored: 'no'\n  meds: [none]\n  where: clinic\n  age: {value}\n")
+    r = run_cli("run", str(FIXTURES / "mini.yaml"), "-a", str(f), "-f", "json")
+    assert r.returncode == 2, r.stdout
+    assert f"{f}:6:8: answers.age:" in r.stderr and BUG not in r.stderr
+    assert len(r.stderr) < 400  # the digits are never echoed
+
+
+def test_a_json_answers_file_with_surrogate_pair_escapes_is_read(tmp_path):
+    f = tmp_path / "a.json"
+    data = json.loads(json.dumps({"checklist": "ketamine-clinic", "answers": {"clinic_name": "😀 Clinic"}}))
+    f.write_text(json.dumps(data))  # ensure_ascii: \ud83d\ude00
+    assert "\\ud83d\\ude00" in f.read_text()
+    r = run_cli("validate", str(f))
+    assert r.returncode == 0, r.stderr
+
+
+def test_many_unknown_ids_finish_fast_and_print_at_most_100_problems(tmp_path):
+    f = tmp_path / "many.yaml"
+    f.write_text("checklist: ketamine-clinic\nanswers:\n" + "".join(f"  unknown_{n}: 'yes'\n" for n in range(100_000)))
+    assert f.stat().st_size > 2_000_000
+    r = run_cli("run", "-a", str(f), "-f", "json")
+    assert r.returncode == 2
+    lines = r.stderr.splitlines()
+    assert len(lines) == 101 and lines[-1].startswith("… and 99900 more problems")
+    assert lines[0].startswith(f"{f}:3:3: answers.unknown_0: no question has the id 'unknown_0'")
+
+
+def test_a_very_long_clinic_name_makes_a_pdf_and_missing_glyphs_are_named(tmp_path):
+    for name, warning in [("Riverside Ketamine Center " * 76, False), ("A" * 1999, False), ("東京ケタミン診療所", True)]:
+        f = tmp_path / "a.yaml"
+        f.write_text(with_clinic_name(name.strip()), encoding="utf-8")
+        out = tmp_path / "r.pdf"
+        r = run_cli("report", str(f), "-f", "pdf", "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        assert out.read_bytes().startswith(b"%PDF") and b"/Lang" in out.read_bytes()
+        assert ("cannot show some characters in the clinic name (東 京" in r.stderr) is warning, r.stderr
+        assert "missing the following glyphs" not in r.stderr
+
+
+def test_the_markdown_blank_form_escapes_the_unit(tmp_path):
+    cl = (FIXTURES / "mini.yaml").read_text().replace("unit: years", 'unit: "<img src=x onerror=alert(1)>"')
+    (tmp_path / "cl.yaml").write_text(cl)
+    r = run_cli("print", str(tmp_path / "cl.yaml"), "-f", "markdown")
+    assert r.returncode == 0, r.stderr
+    import re
+
+    assert not re.search(r"(?<!\\)<img", r.stdout) and "\\<img src=x onerror=alert(1)\\>" in r.stdout
+
+
+# ------------------------------------------------------------------ files are never clobbered
+def test_output_into_a_fifo_is_written_into_never_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(fifo))
+    data = reader.communicate(timeout=30)[0]
+    assert r.returncode == 0, r.stderr
+    assert json.loads(data)["verdict"]["code"] and fifo.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary file left
+
+
+def test_output_to_dev_stdout_writes_into_the_pipe():
+    r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", "/dev/stdout")
+    assert r.returncode == 0 and json.loads(r.stdout)["verdict"]["code"]
+
+
+def test_a_read_only_file_is_not_replaced_and_a_link_is_followed(tmp_path):
+    ro = tmp_path / "keep.json"
+    ro.write_text("IMPORTANT")
+    ro.chmod(0o444)
+    r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(ro))
+    assert r.returncode == 2 and "read-only" in r.stderr and ro.read_text() == "IMPORTANT"
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    (tmp_path / "link.json").symlink_to(target)
+    r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(tmp_path / "link.json"))
+    assert r.returncode == 0 and (tmp_path / "link.json").is_symlink() and json.loads(target.read_text())
