@@ -202,7 +202,10 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
     answers = Answers(str(cid or ""), version)
     if checklist is not None and not errors:
         for qid, value in raw.items():
-            q = checklist.questions.get(str(qid))
+            if not isinstance(qid, str):
+                errors.append(problem("yaml_bad_key", ("answers", qid), key=repr(qid) if qid is not None else "null"))
+                continue
+            q = checklist.questions.get(qid)
             if q is None:
                 hint = suggest(str(qid), checklist.questions) if len(errors) < MAX_SHOWN else ""  # bounded work
                 errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=hint))

@@ -57,12 +57,16 @@ def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequ
     """Load the checklist and (optionally) an answers file, then apply --set overrides."""
     if checklist_name == "-" and answers_path == "-":
         raise UsageError("clinic-ready: the checklist and the answers cannot both come from standard input — save one to a file")
-    checklist = load_checklist(checklist_name)
     if answers_path is None:
+        checklist = load_checklist(checklist_name)
         inputs = Inputs(checklist, Answers(checklist.id, checklist.version))
     else:
-        found, warnings = answers_mod.load_answers(answers_path, checklist)
-        name = "<stdin>" if answers_path == "-" else str(answers_path)
+        name, text, data = answers_mod.read_document(answers_path)
+        named = data.get("checklist")
+        if checklist_name is None and isinstance(named, str) and named in catalog.shipped():
+            checklist_name = named  # like report and batch: the checklist the answers file names
+        checklist = load_checklist(checklist_name)
+        found, warnings = answers_mod.parse_answers(data, checklist, text, name)
         inputs = Inputs(checklist, found, name, None, warnings)
     answers_mod.apply_sets(inputs.answers, checklist, sets)
     return inputs
@@ -194,18 +198,28 @@ def _write_into(target: Path, data: str | bytes) -> None:
         fh.write(payload)
 
 
-def validate_file(path: str) -> tuple[str, list[str]]:
-    """Validate a checklist or an answers file; returns (summary, problem lines)."""
+def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]:
+    """Validate a checklist or an answers file; returns (summary, problem lines).
+
+    ``known`` maps checklist ids to checklists validated earlier in the same call, so
+    `validate my-checklist.yaml my-answers.yaml` checks the answers against that checklist.
+    A shipped checklist id is accepted in place of a path.
+    """
     from clinic_ready import yamlio
 
+    known = {} if known is None else known
+    if path not in ("-",) and not Path(path).exists() and path in catalog.shipped():
+        path = str(catalog.shipped()[path])
     try:
         name, text = yamlio.read_source(path)
         data = yamlio.require_mapping(yamlio.parse(text, name), name)
         if "answers" in data and "sections" not in data:
-            checklist = load_checklist(str(data.get("checklist") or ""))
+            cid = str(data.get("checklist") or "")
+            checklist = known[cid] if cid in known else load_checklist(cid)
             found, warnings = answers_mod.parse_answers(data, checklist, text, name)
             return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
         checklist = loading.parse_checklist(text, name)
+        known[checklist.id] = checklist
     except InputError as exc:
         return "", exc.lines()
     except UsageError as exc:

@@ -5,6 +5,7 @@ A failed or interrupted write leaves the old file (or nothing), never half a fil
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -31,9 +32,38 @@ def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def _signals_end_the_write():
+    """SIGTERM and SIGHUP during a write raise KeyboardInterrupt, so the temporary file is removed
+    before the process ends (by default they would end it at once, leaving the file behind)."""
+    import signal
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    saved = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        try:
+            saved[sig] = signal.signal(sig, handler)
+        except (ValueError, OSError):  # not the main thread: nothing to change
+            pass
+    try:
+        yield
+    finally:
+        for sig, old in saved.items():
+            signal.signal(sig, old)
+
+
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
     """Write data to path atomically with mode 0600; returns the path."""
-    target = Path(path)
+    with _signals_end_the_write():
+        return _write_atomic(Path(path), data)
+
+
+def _write_atomic(target: Path, data: bytes | str) -> Path:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -273,7 +273,7 @@ def require_mapping(data: object, name: str) -> dict:
 
 
 #: problems about a key itself (not its value) point at the key
-KEY_CODES = frozenset({"schema_unknown_key", "cond_operator", "answer_unknown", "answer_hidden"})
+KEY_CODES = frozenset({"schema_unknown_key", "cond_operator", "answer_unknown", "answer_hidden", "yaml_bad_key"})
 
 
 def locate(text: str, key_paths: Iterable[KeyPath], at_key: Iterable[bool] = ()) -> dict[tuple, tuple[int, int]]:

@@ -50,8 +50,9 @@ def validate(
     from clinic_ready import workflow
 
     bad = False
+    known: dict = {}  # checklists validated so far: answers files may name them
     for path in paths:
-        summary, problems = workflow.validate_file(path)
+        summary, problems = workflow.validate_file(path, known)
         if summary:
             say(summary)
         for line in problems:

@@ -87,6 +87,11 @@ def _verdict(result: Result, plain: bool):
 
 def _concern(f, cites: Citations, sev: Severity, plain: bool):
     c = f.concern
+    rows = (("Why", c.why), ("Ask", c.ask), ("Do", c.action), ("Sources", cites.refs(f)))
+    head = Text.assemble((f"{sev.symbol} ", STYLES[sev]), (c.title, "bold"), (f" [{c.id}]", "dim"))
+    if plain:  # one labelled line each: wraps at any width, never cuts a word
+        lines = [Text.assemble((f"{label}: ", "bold"), " ".join(value.split())) for label, value in rows]
+        return Group(Text(""), head, *(Padding(line, (0, 0, 0, 2)) for line in lines))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold", min_width=4)
     grid.add_column(ratio=1)
