@@ -53,9 +53,10 @@ class Questionnaire:
         read: Reader,
         on_change: Callable[[Answers], None] = lambda a: None,
         plain: bool = False,
+        saving: bool = True,
     ):
         self.cl, self.answers, self.console, self.read = checklist, answers, console, read
-        self.on_change, self.plain = on_change, plain
+        self.on_change, self.plain, self.saving = on_change, plain, saving
         self._last_section: object = None
         self.passed: set[str] = set()  # optional questions the person chose to skip this run
 
@@ -78,7 +79,8 @@ class Questionnaire:
         self._say(Text(NOTICE, style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
         count = f"{len(todo)} question{'s' if len(todo) != 1 else ''}"
-        self._say(Text(f"About {count}, roughly {minutes} minute{'s' if minutes != 1 else ''}. Your answers are saved as you go."))
+        saved = " Your answers are saved as you go." if self.saving else " Your answers are not saved until the end."
+        self._say(Text(f"About {count}, roughly {minutes} minute{'s' if minutes != 1 else ''}.{saved}"))
         self._say(Text(f"At any question: {KEYS}.", style="dim"))
 
     def run(self) -> Answers:

@@ -194,7 +194,8 @@ def interactive(
         with signals_interrupt():
             keeper.open(read)
             answers, skipped = choose_start(keeper, given, console, read, resume)
-            q = Questionnaire(cl, answers, console, read, on_change=lambda a: keeper.save(a, q.passed if q else ()), plain=plain)
+            q = Questionnaire(cl, answers, console, read, on_change=lambda a: keeper.save(a, q.passed if q else ()), plain=plain,
+                              saving=keeper.saving)
             q.passed.update(skipped)
             q.welcome()
             return q.run(), keeper

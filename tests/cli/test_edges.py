@@ -279,3 +279,31 @@ def test_a_read_only_file_is_not_replaced_and_a_link_is_followed(tmp_path):
     (tmp_path / "link.json").symlink_to(target)
     r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(tmp_path / "link.json"))
     assert r.returncode == 0 and (tmp_path / "link.json").is_symlink() and json.loads(target.read_text())
+
+
+def test_ctrl_c_while_modules_load_exits_130_without_a_traceback():
+    import sys
+
+    code = (
+        "import builtins\nreal = builtins.__import__\n"
+        "def imp(name, *a, **k):\n    if name == 'typer':\n        raise KeyboardInterrupt\n    return real(name, *a, **k)\n"
+        "builtins.__import__ = imp\nfrom clinic_ready.launch import main\nmain()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code, "list"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 130 and "Traceback" not in r.stderr and "KeyboardInterrupt" not in r.stderr
+
+
+def test_an_interrupt_at_a_random_moment_of_start_up_never_shows_a_traceback():
+    import signal
+    import time
+
+    for delay in (0.02, 0.05, 0.08, 0.12, 0.2):
+        p = subprocess.Popen([cli_path(), "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=30)
+        # The interpreter's own start-up and the installer's two-line launcher script ("import re")
+        # run before any code of ours can guard them; from the first import of clinic_ready on,
+        # an interrupt is handled (exit 130, no traceback).
+        assert "clinic_ready" not in err and "typer" not in err, (delay, err)
+        assert p.returncode in (0, 130, -signal.SIGINT), (delay, p.returncode, err)

@@ -172,3 +172,11 @@ def test_a_second_run_of_the_same_checklist_is_told_and_can_keep_a_separate_draf
     drafts = sorted(p.name for p in (state / "drafts").iterdir())
     assert drafts == ["ketamine-clinic.yaml"]  # the second run gave no answer; no lock file is left
     assert "First clinic" in (state / "drafts" / "ketamine-clinic.yaml").read_text()
+
+
+def test_an_html_report_is_not_dumped_into_a_terminal(tmp_path):
+    child = pexpect.spawn(cli_path(), ["report", str(EXAMPLES / "well-run-clinic.yaml")], encoding="utf-8", timeout=20)
+    child.expect("an HTML report is for a browser, not the terminal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and "<html" not in child.before
