@@ -27,7 +27,7 @@ BASE, BASE_WARNINGS = load_answers(EXAMPLES / "self-audit-well-run.yaml", AUDIT)
 INJECTABLE_ONLY = {"sedation_clinician", "capnography", "ecg_policy", "backup_power", "iv_infection_control"}
 TREATMENT_ROOM = {
     "prescriber_on_site", "acls_present", "bls_all_staff", "day_of_checks", "dea_registration_location",
-    "secure_storage", "inventory", "dose_accounting", "loss_reporting", "disposal_records", "take_home",
+    "secure_storage", "inventory", "ketamine_source", "dose_accounting", "loss_reporting", "disposal_records", "take_home",
 } | INJECTABLE_ONLY | {q.id for s in AUDIT.sections if s.id in ("monitoring", "emergency", "discharge") for q in s.questions}
 
 
@@ -90,8 +90,9 @@ PROFILES = {
     "nobody knows whether the address is registered": (
         dict(dea_registration_location="unsure"), "discuss", {"unverified_safeguards"}),
     "controlled-substance housekeeping gaps": (
-        dict(secure_storage="no", inventory="no", loss_reporting="no", disposal_records="no"),
-        "discuss", {"storage_not_secure", "no_inventory", "loss_reporting_unknown", "disposal_not_documented"}),
+        dict(secure_storage="no", inventory="no", ketamine_source="no", loss_reporting="no", disposal_records="no"),
+        "discuss", {"storage_not_secure", "no_inventory", "ketamine_source_unchecked", "loss_reporting_unknown",
+                    "disposal_not_documented"}),
     "governance gaps": (
         dict(medical_director="no", policies_reviewed="no", credentials_tracked="no", scope_of_practice="no"),
         "discuss", {"no_medical_director", "policies_not_reviewed", "credentials_not_tracked", "scope_not_checked"}),
@@ -102,6 +103,7 @@ PROFILES = {
     "positive screens not followed up, no crisis protocol": (
         dict(positive_screen_followup="no", crisis_protocol="no"),
         "discuss", {"no_positive_screen_followup", "no_crisis_protocol"}),
+    "diagnosis and past treatments not recorded": (dict(indication_documented="no"), "ask", {"indication_not_documented"}),
     "no outcome measure and no stop rule": (
         dict(outcome_measures="no", stop_rule="no"), "discuss", {"no_outcome_measures", "no_stop_rule"}),
     "adverse events not logged": (dict(adverse_event_log="no"), "discuss", {"no_adverse_event_log"}),
