@@ -148,6 +148,19 @@ def test_the_same_gaps_are_critical_when_ketamine_is_given_iv():
     )
 
 
+def test_a_first_audit_where_nobody_can_show_evidence_is_a_finding_not_a_stop():
+    unsure = {qid: "unsure" for qid, q in AUDIT.questions.items() if qid != "highest_route"}
+    r = audit(**unsure)
+    assert raised(r) == {"unverified_safeguards"}
+    assert r.verdict.code == "discuss"
+    assert len(r.not_assessed) > 40
+
+
+def test_a_home_service_that_cannot_confirm_its_safeguards_is_flagged():
+    r = audit(**dict(HOME_ONLY, take_home_safeguards="unsure"))
+    assert raised(r) == {"unverified_safeguards"}
+
+
 def test_the_old_poorly_run_profile_still_stops():
     r = audit(pulse_oximetry="no", home_injection="yes", bp_protocol="unsure", take_home="yes", take_home_safeguards="no")
     assert r.verdict.code == "stop"
