@@ -75,9 +75,11 @@ PROFILES = {
     "IV clinic where the nurse watching also runs the front desk": (
         dict(IV_ONLY, sedation_clinician="no"), "stop", {"no_sedation_clinician"}),
     "IV clinic with the prescriber reachable but off site": (
-        dict(IV_ONLY, prescriber_on_site="no"), "ask", {"prescriber_off_site"}),
+        dict(IV_ONLY, prescriber_on_site="not_always"), "ask", {"prescriber_off_site"}),
+    "IV and Spravato clinic with the prescriber on site for Spravato sessions only": (
+        dict(prescriber_on_site="spravato_sessions_only"), "ask", {"prescriber_off_site"}),
     "Spravato sessions without a prescriber on site": (
-        dict(prescriber_on_site="no"), "stop", {"spravato_prescriber_not_on_site"}),
+        dict(prescriber_on_site="not_always"), "stop", {"spravato_prescriber_not_on_site"}),
     "Spravato clinic not certified in the REMS": (
         dict(SPRAVATO_ONLY, rems_certified="no"), "stop", {"no_rems"}),
     "Spravato patients sometimes leave before 2 hours": (
