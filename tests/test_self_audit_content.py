@@ -84,6 +84,8 @@ PROFILES = {
         dict(SPRAVATO_ONLY, rems_certified="no"), "stop", {"no_rems"}),
     "Spravato patients sometimes leave before 2 hours": (
         dict(observation_time="until_recovered"), "stop", {"spravato_under_two_hours"}),
+    "IV and Spravato clinic: Spravato 2 hours, IV patients leave when recovered": (
+        dict(observation_time="recovered_spravato_two_hours"), "none", set()),
     "IV-only clinic discharging on recovery before 2 hours": (
         dict(IV_ONLY, observation_time="until_recovered"), "none", set()),
     "Spravato monitoring forms not sent": (dict(rems_reporting="no"), "discuss", {"rems_forms_missing"}),
