@@ -242,8 +242,8 @@ def test_self_audit_covers_the_clinic_side_of_every_standard():
     assert [s.id for s in AUDIT.sections] == [
         "staffing", "monitoring", "emergency", "screening", "discharge", "diversion", "consent", "follow_up",
     ]
-    cited = {sid for c in AUDIT.concerns for sid in c.sources}
-    assert cited <= set(CL.source_by_id)  # the same sources as the patient checklist
+    # The audit also cites rules only a clinic needs (DEA, CDC, ...); that the two bibliographies
+    # agree where they cite the same document is checked in test_self_audit_content.py.
 
 
 # --------------------------------------------------------------------------- profiles
