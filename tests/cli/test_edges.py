@@ -308,3 +308,10 @@ def test_an_interrupt_at_a_random_moment_of_start_up_never_shows_a_traceback():
         assert "clinic_ready" not in err and "typer" not in err, (delay, err)
         if p.returncode == 130:
             assert "Traceback" not in err, (delay, err)
+
+
+@pytest.mark.parametrize("extra", [[], ["--plain"]])
+def test_a_narrow_terminal_never_cuts_words(extra):
+    r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), *extra, env={"COLUMNS": "20", "FORCE_COLOR": "1"})
+    assert r.returncode == 0 and "…" not in r.stdout
+    assert "benzodiaz" in r.stdout and "buprenorph" in r.stdout
