@@ -315,3 +315,19 @@ def test_a_narrow_terminal_never_cuts_words(extra):
     r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), *extra, env={"COLUMNS": "20", "FORCE_COLOR": "1"})
     assert r.returncode == 0 and "…" not in r.stdout
     assert "benzodiaz" in r.stdout and "buprenorph" in r.stdout
+
+
+def test_answers_for_a_custom_checklist_say_how_to_report_and_validate_them():
+    answers, checklist = str(FIXTURES / "mini-answers.yaml"), str(FIXTURES / "mini.yaml")
+    r = run_cli("report", answers, "-f", "markdown")
+    assert r.returncode == 2 and f"give its file: clinic-ready report {answers} --checklist PATH" in r.stderr
+    assert run_cli("report", answers, "--checklist", checklist, "-f", "markdown").returncode == 0
+    r = run_cli("validate", checklist, answers, "ketamine-clinic")
+    assert r.returncode == 0, r.stderr
+    assert "valid answers for mini (4 answers)" in r.stdout and "valid checklist ketamine-clinic" in r.stdout
+
+
+def test_run_with_an_answers_file_uses_the_shipped_checklist_it_names():
+    r = run_cli("run", "-a", str(EXAMPLES / "self-audit-well-run.yaml"), "-f", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["checklist"]["id"] == "ketamine-clinic-self-audit"
