@@ -331,3 +331,8 @@ def test_run_with_an_answers_file_uses_the_shipped_checklist_it_names():
     r = run_cli("run", "-a", str(EXAMPLES / "self-audit-well-run.yaml"), "-f", "json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["checklist"]["id"] == "ketamine-clinic-self-audit"
+
+
+def test_piped_terminal_output_has_no_padding_at_line_ends():
+    r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"))
+    assert r.returncode == 0 and not [line for line in r.stdout.splitlines() if line.endswith(" ")]
