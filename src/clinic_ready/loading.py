@@ -129,6 +129,8 @@ def _kind_of(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
+        if abs(value) >= 10**15:  # e.g. 400 digits: too large for a float, never printed in full
+            return "a number too large to use"
         return f"the number {value}"
     if isinstance(value, str):
         return f"the text '{value}'" if len(value) < 40 else "text"

@@ -43,6 +43,7 @@ def _table(keep_lines: bool, reveal: bool) -> dict[int, str]:
 
 
 _TABLES = {(k, r): _table(k, r) for k in (False, True) for r in (False, True)}
+_TRAILING = re.compile(r"[ ]+\n")
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -92,5 +93,11 @@ def console_class():
 
         def on_broken_pipe(self) -> None:  # noqa: D102
             raise BrokenPipeError
+
+        def _render_buffer(self, buffer) -> str:  # noqa: D102
+            text = super()._render_buffer(buffer)
+            if not self.is_terminal:  # piped or written to a file: no padding at line ends
+                text = _TRAILING.sub("\n", text)
+            return text
 
     return SafeConsole

@@ -75,7 +75,13 @@ def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequ
 def report_result(answers_path: str, checklist_name: str | None) -> Result:
     """Evaluate a saved answers file against the checklist it names (or the one given)."""
     name, text, data = answers_mod.read_document(answers_path)
-    checklist = load_checklist(checklist_name or answers_mod.named_checklist(data, text, name))
+    named = checklist_name or answers_mod.named_checklist(data, text, name)
+    if checklist_name is None and not catalog.looks_like_path(named) and named not in catalog.shipped():
+        raise UsageError(
+            f"clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
+            f"— give its file: clinic-ready report {answers_path} --checklist PATH"
+        )
+    checklist = load_checklist(named)
     found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
     from clinic_ready.cli.console import warn
 

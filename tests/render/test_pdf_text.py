@@ -43,7 +43,7 @@ def texts(draw):
         _pieces(draw, draw(st.sampled_from([1, 200, 2000]))).strip() or "l"
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(texts())
 def test_any_valid_text_makes_a_pdf(parts):
     name, prompt, label = parts

@@ -18,6 +18,7 @@ FONTS = Path(__file__).parent / "fonts"
 FONT = "DejaVu"
 BODY, SMALL, H1, H2, H3 = 10.5, 9, 18, 13.5, 11.5
 GREY = (90, 90, 90)
+HEADER_NAME = 160  # a longer clinic name is shortened in the header (it is in full in the answers)
 
 
 def _pdf(view, paper: str):
@@ -249,7 +250,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _text(pdf, view.title, H1, "B", h=8.5)
     if view.clinic_name:
-        _text(pdf, f"Clinic: {view.clinic_name}", BODY, "B")
+        name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… (in full under All answers)"
+        _text(pdf, f"Clinic: {name}", BODY, "B")
     _text(pdf, f"Checklist version {view.version} · facts as of {view.facts_as_of} · report made {view.printed_on}", SMALL, color=GREY)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])

@@ -93,8 +93,8 @@ def _concern(f, cites: Citations, sev: Severity, plain: bool):
         lines = [Text.assemble((f"{label}: ", "bold"), " ".join(value.split())) for label, value in rows]
         return Group(Text(""), head, *(Padding(line, (0, 0, 0, 2)) for line in lines))
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold", min_width=4)
-    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, style="bold", min_width=4, overflow="fold")
+    grid.add_column(ratio=1, overflow="fold")  # a narrow terminal folds words, never cuts them
     for label, value in (("Why", c.why), ("Ask", c.ask), ("Do", c.action), ("Sources", cites.refs(f))):
         grid.add_row(label, Text(" ".join(value.split())))  # Text: data is never parsed as markup
     head = Text.assemble((f"{sev.symbol} ", STYLES[sev]), (c.title, "bold"), (f" [{c.id}]", "dim"))
