@@ -80,6 +80,13 @@ def _multi(q: Question, raw: object) -> list[str]:
         value = _match(q, str(item).strip())
         if value not in out:
             out.append(value)
+    alone = [c for c in q.choices or () if c.exclusive and c.value in out]
+    if alone and len(out) > 1:
+        label = alone[0].label
+        raise AnswerRejected(
+            f"“{label}” cannot be combined with other choices",
+            f"choose “{label}” on its own, or leave it out and keep the others",
+        )
     return out
 
 

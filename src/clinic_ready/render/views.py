@@ -160,7 +160,8 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
             elif q.type == "text":
                 hint = "Write your answer"
             elif q.type == "multi_choice":
-                hint = "Tick all that apply"
+                alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
+                hint = "Tick all that apply" + (f" (tick {' or '.join(chr(8220) + a + chr(8221) for a in alone)} only on its own)" if alone else "")
             questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + ("Unsure", "Prefer not to say"),
                                            q.type == "multi_choice", words(q.when), hint))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
