@@ -283,6 +283,12 @@ def _held(base: Verdict | None, level: Severity, open_levels: list[Severity]) ->
     )
 
 
+def context_of(result: Result) -> _Context:
+    """The context a result was judged in, for explanations (conditions only look backwards, so
+    the final states are the states each condition saw)."""
+    return _Context.of(result)
+
+
 def missing_required(result: Result) -> list[str]:
     """Ids of shown, required questions with no answer at all (not even unsure).
 
