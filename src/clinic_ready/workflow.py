@@ -75,9 +75,9 @@ def require_complete(result: Result) -> None:
         raise UsageError(f"clinic-ready: {p.what} — {p.fix}")
 
 
-def has_unanswered(result: Result) -> bool:
+def has_unanswered(inputs: Inputs) -> bool:
     """Any shown question without an answer (required or not): worth asking on a terminal."""
-    return any(i.state == "missing" for i in result.items)
+    return any(i.state == "missing" for i in engine.evaluate(inputs.checklist, inputs.answers).items)
 
 
 def visible_answers(result: Result) -> Answers:

@@ -100,12 +100,13 @@ def _root(
 
 
 def _register() -> None:
-    from clinic_ready.cli import batch, documents, info, run
+    from clinic_ready.cli import batch, documents, explain, info, run
 
     app.command("run", epilog=EPILOG)(run.run)
     app.command("report", epilog=EPILOG)(documents.report)
     app.command("print", epilog=EPILOG)(documents.print_blank)
     app.command("batch", epilog=EPILOG)(batch.batch)
+    app.command("explain", epilog=EPILOG)(explain.explain)
     app.command("list", epilog=EPILOG)(info.list_checklists)
     app.command("validate", epilog=EPILOG)(info.validate)
     app.command("schema", epilog=EPILOG)(info.schema)
