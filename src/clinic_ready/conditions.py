@@ -116,10 +116,14 @@ class QuestionTest(_Cond):
         return _compare(op, ctx.value(self.question), want)
 
     def value(self, ctx: Context) -> Tri:
-        """Three-valued: None when the answer is unsure, declined or missing."""
-        if self._op != "state" and ctx.state(self.question) in UNKNOWN_STATES:
+        """Three-valued: None when the answer is unsure, declined or missing, and a true test
+        on a question that is only shown in doubt (it might yet be skipped) is unknown too."""
+        if self._op == "state":
+            return self.holds(ctx)
+        if ctx.state(self.question) in UNKNOWN_STATES:
             return None
-        return self.holds(ctx)
+        held = self.holds(ctx)
+        return None if held and self.question in getattr(ctx, "doubt", ()) else held
 
 
 def _number(value: object) -> bool:
@@ -175,8 +179,10 @@ class ScoreTest(_Cond):
     def value(self, ctx: Context) -> Tri:
         """Three-valued: the range the total could still take decides, else unknown."""
         total = ctx.score(self.score)
+        doubt = getattr(ctx, "score_in_doubt", None)
         if total is not None:
-            return _compare(self.operator, total, getattr(self, self.operator))
+            held = _compare(self.operator, total, getattr(self, self.operator))
+            return None if held and doubt and doubt(self.score) else held
         bounds = getattr(ctx, "score_bounds", None)
         span = bounds(self.score) if bounds else None
         if span is None:
@@ -185,13 +191,15 @@ class ScoreTest(_Cond):
         want = getattr(self, self.operator)
         op = self.operator
         if op == "equals":
-            return (low == want) if low == high else (None if low <= want <= high else False)
+            if low == high == want:
+                return None if doubt and doubt(self.score) else True
+            return None if low <= want <= high and low != high else False
         if op in ("gt", "gte"):
             if _compare(op, low, want):
-                return True
+                return None if doubt and doubt(self.score) else True
             return None if _compare(op, high, want) else False
         if _compare(op, high, want):  # lt, lte
-            return True
+            return None if doubt and doubt(self.score) else True
         return None if _compare(op, low, want) else False
 
 
@@ -289,7 +297,8 @@ def compile_condition(cond: object):
     def leaf(ctx):
         state = ctx.state(qid)
         if state == "answered":
-            return test(ctx.value(qid), want)
+            held = test(ctx.value(qid), want)
+            return None if held and qid in getattr(ctx, "doubt", ()) else held
         return None if state in UNKNOWN_STATES else False
 
     return leaf

@@ -80,13 +80,18 @@ class _Context:
         self.checklist = checklist
         self.answers = answers.values
         self.states: dict[str, str] = {}
+        self.doubt: set[str] = set()  # questions shown only because their condition is unknown
         self._scores: dict[str, float | None] = {}
+
+    def score_in_doubt(self, score_id: str) -> bool:
+        return any(q in self.doubt for q in self.checklist.score_by_id[score_id].items)
 
     @classmethod
     def of(cls, result: Result) -> "_Context":
         """The context a finished result was judged in (for explanations)."""
         ctx = cls(result.checklist, Answers(result.checklist.id, None, {i.question.id: i.answer for i in result.items if i.answer}))
         ctx.states = {i.question.id: i.state for i in result.items}
+        ctx.doubt = {i.question.id for i in result.items if i.in_doubt}
         return ctx
 
     def score_bounds(self, score_id: str) -> tuple[float, float] | None:
@@ -152,6 +157,8 @@ def evaluate(checklist: Checklist, answers: Answers) -> Result:
             answer = answers.values.get(q.id)
             state = _state_of(q, answer) if shown else "skipped"
             ctx.states[q.id] = state
+            if value is None:
+                ctx.doubt.add(q.id)
             items.append(ItemResult(q, section, state, answer if shown else None, value is None))
     scores = {s.id: ctx.score(s.id) for s in checklist.scores}
     findings: list[Finding] = []
@@ -190,11 +197,16 @@ def evaluate(checklist: Checklist, answers: Answers) -> Result:
 def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemResult]) -> tuple[ItemResult, ...]:
     """The unknown answers a could-apply concern depends on, in checklist order, each once."""
     ids: set[str] = set()
-    for test in conditions.unknown_leaves(c.when, ctx):
-        if isinstance(test, conditions.ScoreTest):
-            ids.update(q for q in checklist.score_by_id[test.score].items if ctx.state(q) in conditions.UNKNOWN_STATES)
-        else:
-            ids.add(test.question)
+    todo = [c.when]
+    while todo:
+        for test in conditions.unknown_leaves(todo.pop(), ctx):
+            qids = checklist.score_by_id[test.score].items if isinstance(test, conditions.ScoreTest) else [test.question]
+            for qid in qids:
+                if ctx.state(qid) in conditions.UNKNOWN_STATES:
+                    ids.add(qid)
+                if qid in ctx.doubt:  # shown in doubt: it also depends on what decides whether it is asked
+                    q = checklist.questions[qid]
+                    todo += [w for w in (checklist.section_of[qid].when, q.when) if w is not None]
     return tuple(by_id[q] for q in checklist.questions if q in ids)
 
 
