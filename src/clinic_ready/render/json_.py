@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import CRISIS_LINES, NOTICE
+from clinic_ready.notices import CRISIS_LINES, NOTICE, URGENT_LINES
 from clinic_ready.model import Result, Source
 from clinic_ready.render.common import answer_text
 
@@ -38,6 +38,14 @@ def _possible(p) -> dict:
     }
 
 
+def _urgent(result: Result) -> list:
+    """Urgent concerns, first in the document, each with what to do now."""
+    return [
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(URGENT_LINES)}
+        for f in result.urgent
+    ]
+
+
 def _extras(result: Result) -> dict:
     """The format-2 additions that depend on the answers (not cached in batch)."""
     return {
@@ -57,6 +65,7 @@ def document(result: Result) -> dict:
         "format_version": FORMAT_VERSION,
         "tool": {"name": "clinic-ready", "version": __version__},
         "checklist": {"id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat()},
+        "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
         "counts": result.counts,
         "concerns": [_concern_data(f.concern, f.sources) for f in result.findings],
@@ -124,6 +133,7 @@ def compact(result: Result) -> str:
     )
     return "".join((
         cache["head"],
+        ',"urgent":', _dump(_urgent(result)) if result.findings and result.findings[0].concern.urgent else "[]",
         ',"verdict":', verdict,
         ',"counts":', _dump(result.counts),
         ',"concerns":[', ",".join(_concern(cache, f) for f in result.findings), "]",

@@ -114,6 +114,7 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"**{q.number}. {_esc(q.prompt)}**", ""]
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
             out += [f"{q.hint}: ______________________________", ""] if q.hint and not q.multi else []
+            out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
             out += [f"- [ ] {_esc(o)}" for o in q.options] + [""]
             out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
     out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
