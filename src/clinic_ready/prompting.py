@@ -15,6 +15,7 @@ from typing import Callable, Optional
 
 from rich.console import Console
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from clinic_ready import engine
@@ -238,8 +239,13 @@ class Questionnaire:
             self._say(Text(" ".join(f.concern.title.split()), style="bold"))
             self._say(Text(" ".join(f.concern.action.split())))
         self._say(Text("What to do now:", style="bold"))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column(ratio=1)
         for line in URGENT_LINES:
-            self._say(Text(f"  • {line}"))
+            bullets.add_row("  •", line)
+        self._say(bullets)
+        self._say(Text(""))
         self._say(Text(COME_BACK))
         while True:
             word = self.read("Type c to continue the questions, or s to stop here (your answers are kept): ").strip().lower()

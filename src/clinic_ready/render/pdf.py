@@ -218,7 +218,7 @@ def _concern_draw(doc, c) -> None:
     doc.set_x(doc.l_margin + 4)
     doc.set_font(FONT, "B", BODY)
     doc.multi_cell(0, 5.2, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
-    rows = ((("Because", c.because),) if c.because else ()) + (("Why it matters", c.why), ("Ask", c.ask), ("What to do", c.action), ("Sources", c.refs))
+    rows = ((("Because", c.because.removeprefix("Because ")),) if c.because else ()) + (("Why it matters", c.why), ("Ask", c.ask), ("What to do", c.action), ("Sources", c.refs))
     for name, value in rows:
         doc.set_x(doc.l_margin + 4)
         doc.set_font(FONT, "B", SMALL + 0.5)
