@@ -18,6 +18,8 @@ a test on it unknown (see conditions.py).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from clinic_ready import conditions
 from clinic_ready.model import (
     Answer,
@@ -34,6 +36,12 @@ from clinic_ready.model import (
 )
 
 MAX_FIRST_STEPS = 3
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> str:
+    """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
+    return " ".join(text.split())
 
 VERDICTS = {
     "urgent": Verdict(
@@ -216,11 +224,12 @@ def first_steps(findings: list[Finding]) -> tuple[tuple[str, str], ...]:
     seen: set[str] = set()
     for f in findings:
         c = f.concern
-        key = " ".join(c.action.lower().split())
+        text = _words(c.action)
+        key = text.lower()
         if c.urgent or c.severity is Severity.info or key in seen:
             continue
         seen.add(key)
-        out.append((" ".join(c.action.split()), c.id))
+        out.append((text, c.id))
         if len(out) == MAX_FIRST_STEPS:
             break
     return tuple(out)
@@ -234,11 +243,12 @@ def ask_list(findings: list[Finding], possible: list[Possible]) -> tuple[AskItem
     seen_question: set[str] = set()
     for n, f in enumerate(findings):
         c = f.concern
-        key = " ".join(c.ask.lower().split())
+        text = _words(c.ask)
+        key = text.lower()
         if c.severity is Severity.info or key in seen_text:
             continue
         seen_text.add(key)
-        entries.append((c.severity.rank, n, AskItem(" ".join(c.ask.split()), " ".join(c.title.split()), c.severity, c.id)))
+        entries.append((c.severity.rank, n, AskItem(text, _words(c.title), c.severity, c.id)))
     for n, p in enumerate(possible, len(findings)):
         c = p.concern
         if c.severity is Severity.info:
@@ -249,8 +259,8 @@ def ask_list(findings: list[Finding], possible: list[Possible]) -> tuple[AskItem
                 continue
             seen_question.add(qid)
             state = {"unsure": "you answered unsure", "declined": "you preferred not to say"}.get(item.state, "not answered yet")
-            about = f"Could apply: {' '.join(c.title.split())} ({state})"
-            entries.append((c.severity.rank, n, AskItem(" ".join(item.question.prompt.split()), about, c.severity, c.id, qid)))
+            about = f"Could apply: {_words(c.title)} ({state})"
+            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 

@@ -46,10 +46,10 @@ def _urgent(result: Result) -> list:
     ]
 
 
-def _extras(result: Result) -> dict:
-    """The format-2 additions that depend on the answers (not cached in batch)."""
+def _extras(result: Result, possible: bool = True) -> dict:
+    """The format-2 additions that depend on the answers."""
     return {
-        "could_apply": [_possible(p) for p in result.could_apply],
+        "could_apply": [_possible(p) for p in result.could_apply] if possible else [],
         "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
         "questions_to_ask": [
             {"text": i.text, "about": i.about, "severity": i.severity.value, "concern": i.concern_id, "question": i.question_id}
@@ -128,8 +128,15 @@ def compact(result: Result) -> str:
     verdict = cache.get(v)
     if verdict is None:
         verdict = cache[v] = _dump(_verdict(v))
-    extras = _dump(_extras(result))[1:-1] if result.could_apply or result.first_steps or result.ask_list else (
-        '"could_apply":[],"first_steps":[],"questions_to_ask":[]'
+    possible = ",".join(
+        _concern_fragment(cache, p.concern, p.sources)[:-1]
+        + ',"depends_on":' + _dump([{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on]) + "}"
+        for p in result.could_apply
+    )
+    rest = _extras(result, possible=False)
+    extras = (
+        f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},'
+        f'"questions_to_ask":{_dump(rest["questions_to_ask"])}'
     )
     return "".join((
         cache["head"],
@@ -147,11 +154,14 @@ def compact(result: Result) -> str:
 
 
 def _concern(cache: dict, f) -> str:
-    c = f.concern
+    return _concern_fragment(cache, f.concern, f.sources)
+
+
+def _concern_fragment(cache: dict, c, sources) -> str:
     key = ("concern", c.id)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _dump(_concern_data(c, f.sources))
+        found = cache[key] = _dump(_concern_data(c, sources))
     return found
 
 
