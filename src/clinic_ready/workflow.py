@@ -57,6 +57,13 @@ def report_result(answers_path: str, checklist_name: str | None) -> Result:
     return engine.evaluate(checklist, found)
 
 
+def check_scripted(result: Result, inputs: Inputs) -> list[str]:
+    """A run without the keyboard: every required answer must be there (else a UsageError that
+    lists them); returns warnings for answers given to questions that were not asked."""
+    require_complete(result)
+    return ignored_warnings(result, inputs)
+
+
 def ignored_warnings(result: Result, inputs: Inputs) -> list[str]:
     """Warnings for answers given to questions that were not asked."""
     out = []

@@ -89,16 +89,14 @@ def run(
     inputs = workflow.load_inputs(checklist, answers, set_)  # 1. inputs: checklist, answers file, --set
     for line in [str(w) for w in inputs.warnings]:
         typer.echo(line, err=True)
-    asked = workflow.has_unanswered(inputs) and (interactive or workflow.can_prompt(no_input))
+    asked = (interactive or workflow.can_prompt(no_input)) and workflow.has_unanswered(inputs)
     if asked:  # 2. ask at the keyboard, only if something is open and there is a keyboard
         from clinic_ready.cli import asking
 
         inputs.answers = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
     result = engine.evaluate(inputs.checklist, inputs.answers)  # 3. the result
-    if not asked:
-        workflow.require_complete(result)
-        for line in workflow.ignored_warnings(result, inputs):
-            typer.echo(line, err=True)
+    for line in [] if asked else workflow.check_scripted(result, inputs):
+        typer.echo(line, err=True)
     _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain)  # 4. outputs
     if asked:
         asking.finish(inputs.checklist, result, plain, not no_draft)
