@@ -205,3 +205,10 @@ def test_explain_through_the_installed_command(tmp_path):
     r = run_cli("run", URGENT_PATH, "--answers", str(f), "--explain", "--plain")
     assert r.returncode == 0
     assert "Because you answered “No” to “Is your blood pressure checked?”." in r.stdout
+
+
+def test_answers_schema_says_an_exclusive_option_stands_alone():
+    from clinic_ready.schemas import answers_schema
+
+    meds = answers_schema(CL)["properties"]["answers"]["properties"]["meds"]["anyOf"][0]
+    assert {"if": {"contains": {"const": "none"}}, "then": {"maxItems": 1}} in meds["allOf"]

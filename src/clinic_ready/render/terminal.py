@@ -139,8 +139,12 @@ def _first_steps(result: Result):
         return
     yield Text("")
     yield Text("First steps", style="bold underline")
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(no_wrap=True)
+    steps.add_column(ratio=1)
     for n, (text, _cid) in enumerate(result.first_steps, 1):
-        yield Text(f"  {n}. {' '.join(text.split())}")
+        steps.add_row(f"  {n}.", " ".join(text.split()))
+    yield steps
 
 
 def _could_apply(result: Result):
