@@ -51,6 +51,7 @@ def test_urgent_verdict_is_about_help_now_never_stopping_treatment():
     assert "stop" not in words and "dose" not in words and "safe" not in words.replace("safety", "").replace("until you are safe", "")
     assert [f.concern.id for f in r.findings][0] == "crisis_now"  # first, whatever its place in the file
     assert r.counts["critical"] == 2
+    assert r.worst().value == "critical"
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "json", "markdown", "html", "pdf"])

@@ -295,4 +295,4 @@ class Result:
         return {s.value: self.count(s) for s in Severity}
 
     def worst(self) -> Severity | None:
-        return self.findings[0].concern.severity if self.findings else None
+        return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first
