@@ -102,6 +102,27 @@ def test_describe_in_words():
     "ctx",
     [ANSWERED(a="yes", m=["x"], n=4), ANSWERED(a="no", m=["y"], n=2), Ctx({"a": "unsure", "n": "declined"}, scores={"s": 3}), Ctx()],
 )
-def test_compiled_conditions_mean_the_same_as_holds(cond, ctx):
+def test_compiled_conditions_mean_the_same_as_value(cond, ctx):
     parsed = COND.validate_python(cond)
-    assert c.compile_condition(parsed)(ctx) is parsed.holds(ctx)
+    assert c.compile_condition(parsed)(ctx) is parsed.value(ctx)
+
+
+@pytest.mark.parametrize(
+    "cond, ctx, expected",
+    [
+        ({"question": "a", "equals": "yes"}, Ctx({"a": "unsure"}), None),
+        ({"question": "a", "equals": "yes"}, Ctx({"a": "declined"}), None),
+        ({"question": "a", "equals": "yes"}, Ctx(), None),  # missing
+        ({"question": "a", "equals": "yes"}, Ctx({"a": "skipped"}), False),  # not asked: known not to apply
+        ({"question": "a", "state": "unsure"}, Ctx({"a": "unsure"}), True),  # state tests stay two-valued
+        ({"not": {"question": "a", "equals": "yes"}}, Ctx({"a": "unsure"}), None),
+        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "yes"}), False),
+        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "no"}), None),
+        ({"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "no"}), True),
+        ({"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "yes"}), None),
+    ],
+)
+def test_kleene_truth_table(cond, ctx, expected):
+    parsed = COND.validate_python(cond)
+    assert parsed.value(ctx) is expected
+    assert c.compile_condition(parsed)(ctx) is expected

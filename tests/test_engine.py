@@ -46,7 +46,8 @@ def test_states_and_not_assessed(mini):
         (dict(monitored="no", meds=["none"], where="clinic"), "stop", ["no_bp"]),
         (dict(monitored="unsure", meds=["none"], where="clinic"), "discuss", ["bp_unsure"]),
         (dict(monitored="yes", meds=["opioid"], where="clinic"), "ask", ["opioid"]),
-        (dict(monitored="yes", meds=["none"], where="home"), "incomplete", []),
+        (dict(monitored="yes", meds=["none"], where="home"), "held", []),  # "alone" open: a critical could apply
+        (dict(monitored="yes", meds=["none"], where="clinic", age="declined"), "incomplete", []),
         (dict(monitored="yes", meds=["none"], where="home", alone="no"), "none", []),
         (
             dict(monitored="no", meds=["opioid", "benzo"], where="home", alone="yes"),

@@ -47,18 +47,23 @@ def test_full_run_with_numbers_letters_and_review(mini):
         "monitored": Answer.of("yes"), "meds": Answer.of(["opioid", "benzo"]), "where": Answer.of("home"),
         "alone": Answer.of("no"), "age": Answer.of(44),
     }
-    assert "About 4 questions" in screen  # 'alone' is not shown until 'where' says home
-    assert "Question 1 of 4 · Main" in screen
-    assert "Question 4 of 5 · Main" in screen  # the count follows the conditions
+    assert "About 5 questions" in screen  # 'alone' counts while 'where' is open: when in doubt, ask
+    assert "Question 1 of 5 · Main" in screen
+    assert "Question 4 of 5 · Main" in screen
     assert "Review your answers" in screen and "5. How old are you? — 44 years" in screen
 
 
 def test_help_unsure_decline_on_every_type(mini):
-    answers, screen = run(mini, "?", "u", "d", "?", "u", "d", "u", "")
+    answers, screen = run(mini, "?", "u", "d", "?", "u", "u", "d", "")
     assert screen.count("Why this matters:") == 2
     assert "Source: A source. Someone, 2024." in screen
-    assert [a.state for a in answers.values.values()] == ["unsure", "declined", "unsure", "declined"]
-    assert "alone" not in answers.values  # 'where' is unsure, so 'alone' is not asked
+    assert [a.state for a in answers.values.values()] == ["unsure", "declined", "unsure", "unsure", "declined"]
+    assert "alone" in answers.values  # 'where' is unsure, so 'alone' is asked: when in doubt, ask
+
+
+def test_a_clinic_answer_hides_the_home_question(mini):
+    answers, screen = run(mini, "y", "3", "1", "u", "")
+    assert "alone" not in answers.values and "Will you be alone?" not in screen
 
 
 def test_invalid_input_is_reasked_with_a_clear_message(mini):
@@ -96,7 +101,7 @@ def test_empty_answer_is_not_accepted(mini):
 
 def test_back_goes_to_the_previous_visible_question_and_keeps_answers(mini):
     # answer monitored, then back from meds, change monitored to n, continue
-    answers, screen = run(mini, "y", "b", "n", "", "1", "u", "40", "")
+    answers, screen = run(mini, "y", "b", "n", "", "1", "u", "u", "40", "")
     assert answers.values["monitored"] == Answer.of("no")
     assert "Current answer: Yes (press Enter to keep it)" in screen
     assert "Please answer, or type ? for help" in screen  # Enter on an unanswered question

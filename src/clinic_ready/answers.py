@@ -89,6 +89,13 @@ def _multi(q: Question, raw: object) -> list[str]:
             out.append(value)
     if not out:
         raise AnswerRejected("no choice was given", f"choose at least one of: {', '.join(q.choice_values)}; or answer unsure or declined")
+    alone = [c for c in q.choices or () if c.exclusive and c.value in out]
+    if alone and len(out) > 1:
+        label = alone[0].label
+        raise AnswerRejected(
+            f"“{label}” cannot be combined with other choices",
+            f"choose “{label}” on its own, or leave it out and keep the others",
+        )
     return out
 
 

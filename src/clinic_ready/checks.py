@@ -69,6 +69,10 @@ def _questions(cl: Checklist) -> Iterator[Problem]:
                 yield problem("choices_needed", path + ("choices" if q.choices else "type",), type=q.type)
             if q.type not in CHOICE_TYPES and q.choices is not None:
                 yield problem("choices_unexpected", path + ("choices",), type=q.type)
+            if q.type != "multi_choice":
+                for k, c in enumerate(q.choices or ()):
+                    if c.exclusive:
+                        yield problem("exclusive_unexpected", path + ("choices", k, "exclusive"), type=q.type)
             for key in ("min", "max", "unit"):
                 if q.type != "number" and getattr(q, key) is not None:
                     yield problem("range_unexpected", path + (key,), key=key)

@@ -7,9 +7,15 @@
     when: {score: audit_c, gte: 4}
     when: {all: [...]}  /  {any: [...]}  /  {not: {...}}
 
-A test on a question that was not answered (unsure, declined, skipped or missing) is false for
-every operator except ``state``; so ``not_equals: "yes"`` is "answered, and not yes", while
-``not: {question: x, equals: "yes"}`` is also true when x is unsure.  Choose deliberately.
+Two readings of the same tree:
+
+* ``holds(ctx)`` (two-valued, the format-1 reading): a test on a question that was not answered
+  (unsure, declined, skipped or missing) is false for every operator except ``state``.
+* ``value(ctx)`` / ``compile_condition`` (three-valued, Kleene; what the engine uses): a test on
+  an unsure, declined or missing answer is **unknown** (``None``); a skipped question is known not
+  to apply (false); ``state`` tests are always known.  ``all`` is false if any part is false, true
+  if every part is true, else unknown; ``any`` is the dual; ``not`` keeps unknown unknown.  When no
+  answer is unknown the two readings agree (tests/test_kleene.py).
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, T
 State = Literal["answered", "unsure", "declined", "skipped", "missing"]
 STATES: tuple[str, ...] = ("answered", "unsure", "declined", "skipped", "missing")
 Scalar = Union[str, int, float]
+UNKNOWN_STATES = frozenset({"unsure", "declined", "missing"})
+Tri = Union[bool, None]  # True, False, or None = unknown
 
 QUESTION_OPERATORS = (
     "equals", "not_equals", "in", "not_in", "includes", "includes_any", "gt", "gte", "lt", "lte", "state",
@@ -107,6 +115,16 @@ class QuestionTest(_Cond):
             return False
         return _compare(op, ctx.value(self.question), want)
 
+    def value(self, ctx: Context) -> Tri:
+        """Three-valued: None when the answer is unsure, declined or missing, and a true test
+        on a question that is only shown in doubt (it might yet be skipped) is unknown too."""
+        if self._op == "state":
+            return self.holds(ctx)
+        if ctx.state(self.question) in UNKNOWN_STATES:
+            return None
+        held = self.holds(ctx)
+        return None if held and self.question in getattr(ctx, "doubt", ()) else held
+
 
 def _number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -158,6 +176,32 @@ class ScoreTest(_Cond):
             return False
         return _compare(self.operator, total, getattr(self, self.operator))
 
+    def value(self, ctx: Context) -> Tri:
+        """Three-valued: the range the total could still take decides, else unknown."""
+        total = ctx.score(self.score)
+        doubt = getattr(ctx, "score_in_doubt", None)
+        if total is not None:
+            held = _compare(self.operator, total, getattr(self, self.operator))
+            return None if held and doubt and doubt(self.score) else held
+        bounds = getattr(ctx, "score_bounds", None)
+        span = bounds(self.score) if bounds else None
+        if span is None:
+            return False
+        low, high = span
+        want = getattr(self, self.operator)
+        op = self.operator
+        if op == "equals":
+            if low == high == want:
+                return None if doubt and doubt(self.score) else True
+            return None if low <= want <= high and low != high else False
+        if op in ("gt", "gte"):
+            if _compare(op, low, want):
+                return None if doubt and doubt(self.score) else True
+            return None if _compare(op, high, want) else False
+        if _compare(op, high, want):  # lt, lte
+            return None if doubt and doubt(self.score) else True
+        return None if _compare(op, low, want) else False
+
 
 class AllOf(_Cond):
     """True when every condition in the list is true."""
@@ -166,6 +210,9 @@ class AllOf(_Cond):
 
     def holds(self, ctx: Context) -> bool:
         return all(c.holds(ctx) for c in self.all)
+
+    def value(self, ctx: Context) -> Tri:
+        return kleene_all(c.value(ctx) for c in self.all)
 
 
 class AnyOf(_Cond):
@@ -176,6 +223,9 @@ class AnyOf(_Cond):
     def holds(self, ctx: Context) -> bool:
         return any(c.holds(ctx) for c in self.any)
 
+    def value(self, ctx: Context) -> Tri:
+        return kleene_any(c.value(ctx) for c in self.any)
+
 
 class NotOf(_Cond):
     """True when the condition inside is false."""
@@ -185,24 +235,56 @@ class NotOf(_Cond):
     def holds(self, ctx: Context) -> bool:
         return not self.not_.holds(ctx)
 
+    def value(self, ctx: Context) -> Tri:
+        inner = self.not_.value(ctx)
+        return None if inner is None else not inner
+
+
+def kleene_all(values) -> Tri:
+    """Kleene AND: false wins, then unknown, else true."""
+    unknown = False
+    for v in values:
+        if v is False:
+            return False
+        if v is None:
+            unknown = True
+    return None if unknown else True
+
+
+def kleene_any(values) -> Tri:
+    """Kleene OR: true wins, then unknown, else false."""
+    unknown = False
+    for v in values:
+        if v is True:
+            return True
+        if v is None:
+            unknown = True
+    return None if unknown else False
+
 
 def compile_condition(cond: object):
     """Turn a validated condition into a plain function of a Context (built from data, no eval).
 
-    Same meaning as ``cond.holds(ctx)``, several times faster: the engine evaluates every
-    condition of a checklist for every answers file in a batch.
+    Three-valued, same meaning as ``cond.value(ctx)`` (True, False or None for unknown), several
+    times faster: the engine evaluates every condition of a checklist for every answers file in
+    a batch.
     """
     if isinstance(cond, AllOf):
         parts = [compile_condition(c) for c in cond.all]
-        return lambda ctx: all(p(ctx) for p in parts)
+        return lambda ctx: kleene_all(p(ctx) for p in parts)
     if isinstance(cond, AnyOf):
         parts = [compile_condition(c) for c in cond.any]
-        return lambda ctx: any(p(ctx) for p in parts)
+        return lambda ctx: kleene_any(p(ctx) for p in parts)
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_)
-        return lambda ctx: not inner(ctx)
+
+        def negate(ctx):
+            v = inner(ctx)
+            return None if v is None else not v
+
+        return negate
     if isinstance(cond, ScoreTest):
-        return cond.holds
+        return cond.value
     assert isinstance(cond, QuestionTest)
     qid, op, want = cond.question, cond.operator, cond.operand
     if op == "state":
@@ -212,7 +294,14 @@ def compile_condition(cond: object):
     if op in ("in", "not_in"):
         want = frozenset(want)  # type: ignore[arg-type]
 
-    return lambda ctx: ctx.state(qid) == "answered" and test(ctx.value(qid), want)
+    def leaf(ctx):
+        state = ctx.state(qid)
+        if state == "answered":
+            held = test(ctx.value(qid), want)
+            return None if held and qid in getattr(ctx, "doubt", ()) else held
+        return None if state in UNKNOWN_STATES else False
+
+    return leaf
 
 
 def _shape(data: object) -> str | None:
@@ -306,3 +395,55 @@ def _num(value: object) -> str:
 
 def _paren(text: str) -> str:
     return f"({text})" if " and " in text or " or " in text else text
+
+
+# --------------------------------------------------------------------------- reasons (explain)
+
+
+def unknown_leaves(cond: object, ctx: Context):
+    """The tests that keep an unknown condition unknown (the answers it depends on), in order.
+
+    Only parts whose own value is unknown are followed: a known-true or known-false branch
+    cannot change the outcome, so its unknown leaves are not "depended on".
+    """
+    if cond is None or cond.value(ctx) is not None:  # type: ignore[attr-defined]
+        return
+    if isinstance(cond, AllOf):
+        for c in cond.all:
+            yield from unknown_leaves(c, ctx)
+    elif isinstance(cond, AnyOf):
+        for c in cond.any:
+            yield from unknown_leaves(c, ctx)
+    elif isinstance(cond, NotOf):
+        yield from unknown_leaves(cond.not_, ctx)
+    else:
+        yield cond
+
+
+def deciding_leaves(cond: object, ctx: Context):
+    """For a known condition, the tests that decide it: every part of a true ``all``, the first
+    true part of an ``any`` (and the mirror image for false)."""
+    value = cond.value(ctx)  # type: ignore[attr-defined]
+    if isinstance(cond, (AllOf, AnyOf)):
+        parts = cond.all if isinstance(cond, AllOf) else cond.any
+        decisive = value is (isinstance(cond, AnyOf))  # a true any / a false all: one part decides
+        chosen = [c for c in parts if c.value(ctx) is value]  # type: ignore[attr-defined]
+        for c in chosen[:1] if decisive else chosen:
+            yield from deciding_leaves(c, ctx)
+    elif isinstance(cond, NotOf):
+        yield from deciding_leaves(cond.not_, ctx)
+    else:
+        yield cond
+
+
+def trace(cond: object, ctx: Context, depth: int = 0):
+    """(depth, node, value) for every node of the tree, depth first, for ``clinic-ready explain``."""
+    yield depth, cond, cond.value(ctx)  # type: ignore[attr-defined]
+    if isinstance(cond, AllOf):
+        for c in cond.all:
+            yield from trace(c, ctx, depth + 1)
+    elif isinstance(cond, AnyOf):
+        for c in cond.any:
+            yield from trace(c, ctx, depth + 1)
+    elif isinstance(cond, NotOf):
+        yield from trace(cond.not_, ctx, depth + 1)

@@ -1,28 +1,56 @@
 """The pure engine: (checklist, answers) -> Result.  No files, no terminal, no YAML.
 
+Conditions are read in three-valued (Kleene) logic: an unsure, declined or missing answer makes
+a test on it unknown (see conditions.py).
+
 1. Walk the questions in order.  A question is shown when its section's and its own conditions
-   hold, judged on the answers to earlier questions only; otherwise it is *skipped* and its
-   answer (if any) is left out of the result.
+   are true *or unknown* (when in doubt, ask), judged on the answers to earlier questions only;
+   when one is false it is *skipped* and its answer (if any) is left out of the result.
 2. Each shown question is answered, unsure, declined or missing.
-3. Concerns whose condition holds become findings, most severe first, then in checklist order.
-4. The verdict is the most serious level reached (see VERDICTS).
+3. Concerns whose condition is true become findings (urgent ones first, then most severe first,
+   then in checklist order); those whose condition is unknown *could apply*, with the answers
+   they depend on.  Could-apply concerns are never counted as raised.
+4. The verdict is the most serious level reached (see VERDICTS); an urgent concern makes it
+   "get help now"; a critical or high concern that could apply holds it (never reassuring).
+5. First steps: up to three distinct actions of the most serious raised concerns.  Questions to
+   ask: raised concerns' asks, plus the unknown answers each could-apply concern depends on.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from clinic_ready import conditions
 from clinic_ready.model import (
     Answer,
     Answers,
+    AskItem,
     Checklist,
     Finding,
     ItemResult,
+    Possible,
     Question,
     Result,
     Severity,
     Verdict,
 )
 
+MAX_FIRST_STEPS = 3
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> str:
+    """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
+    return " ".join(text.split())
+
 VERDICTS = {
+    "urgent": Verdict(
+        "urgent",
+        "Your safety comes first: talk to someone now",
+        "One of your answers says you may need help today, before any question about treatment. "
+        "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
+        "The rest of this checklist can wait until you are safe.",
+    ),
     "stop": Verdict(
         "stop",
         "Stop: resolve the critical concerns before any dose",
@@ -60,7 +88,36 @@ class _Context:
         self.checklist = checklist
         self.answers = answers.values
         self.states: dict[str, str] = {}
+        self.doubt: set[str] = set()  # questions shown only because their condition is unknown
         self._scores: dict[str, float | None] = {}
+
+    def score_in_doubt(self, score_id: str) -> bool:
+        return any(q in self.doubt for q in self.checklist.score_by_id[score_id].items)
+
+    @classmethod
+    def of(cls, result: Result) -> "_Context":
+        """The context a finished result was judged in (for explanations)."""
+        ctx = cls(result.checklist, Answers(result.checklist.id, None, {i.question.id: i.answer for i in result.items if i.answer}))
+        ctx.states = {i.question.id: i.state for i in result.items}
+        ctx.doubt = {i.question.id for i in result.items if i.in_doubt}
+        return ctx
+
+    def score_bounds(self, score_id: str) -> tuple[float, float] | None:
+        """The lowest and highest total still possible (None when an item was skipped)."""
+        low = high = 0.0
+        for qid in self.checklist.score_by_id[score_id].items:
+            q = self.checklist.questions[qid]
+            state = self.state(qid)
+            if state == "answered":
+                chosen = self.value(qid)
+                pts = next((c.score or 0) for c in q.choices or () if c.value == chosen)
+                low, high = low + pts, high + pts
+            elif state in conditions.UNKNOWN_STATES:
+                pts_all = [c.score or 0 for c in q.choices or ()]
+                low, high = low + min(pts_all), high + max(pts_all)
+            else:
+                return None
+        return low, high
 
     def state(self, question_id: str) -> str:
         return self.states.get(question_id, "missing")
@@ -99,22 +156,36 @@ def evaluate(checklist: Checklist, answers: Answers) -> Result:
     compiled = checklist.compiled
     items: list[ItemResult] = []
     for section in checklist.sections:
-        section_shown = section.when is None or compiled[("section", section.id)](ctx)
+        section_value = True if section.when is None else compiled[("section", section.id)](ctx)
         for q in section.questions:
-            shown = section_shown and (q.when is None or compiled[("question", q.id)](ctx))
+            value = section_value
+            if value is not False and q.when is not None:
+                value = conditions.kleene_all((value, compiled[("question", q.id)](ctx)))
+            shown = value is not False
             answer = answers.values.get(q.id)
             state = _state_of(q, answer) if shown else "skipped"
             ctx.states[q.id] = state
-            items.append(ItemResult(q, section, state, answer if shown else None))
+            if value is None:
+                ctx.doubt.add(q.id)
+            items.append(ItemResult(q, section, state, answer if shown else None, value is None))
     scores = {s.id: ctx.score(s.id) for s in checklist.scores}
-    findings = [
-        Finding(c, tuple(checklist.source_by_id[s] for s in c.sources))
-        for c in checklist.concerns
-        if compiled[("concern", c.id)](ctx)
-    ]
-    findings.sort(key=lambda f: f.concern.severity.rank)  # stable: checklist order within a level
+    findings: list[Finding] = []
+    possible: list[Possible] = []
+    by_id = {i.question.id: i for i in items}
+    for c in checklist.concerns:
+        value = compiled[("concern", c.id)](ctx)
+        if value is False:
+            continue
+        sources = tuple(checklist.source_by_id[s] for s in c.sources)
+        if value:
+            findings.append(Finding(c, sources))
+        else:
+            possible.append(Possible(c, sources, _depends_on(c, ctx, checklist, by_id)))
+    findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order within a level
+    possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
     not_assessed = tuple(
-        i for i in items if i.state in ("unsure", "declined") or (i.state == "missing" and i.question.required)
+        i for i in items
+        if i.state in ("unsure", "declined") or (i.state == "missing" and i.question.required)
     )
     ignored = tuple(i.question.id for i in items if i.state == "skipped" and i.question.id in answers.values)
     return Result(
@@ -122,18 +193,92 @@ def evaluate(checklist: Checklist, answers: Answers) -> Result:
         items=tuple(items),
         findings=tuple(findings),
         not_assessed=not_assessed,
-        verdict=verdict_for(findings, not_assessed),
+        verdict=verdict_for(findings, not_assessed, possible),
         scores=scores,
         ignored=ignored,
+        could_apply=tuple(possible),
+        first_steps=first_steps(findings),
+        ask_list=ask_list(findings, possible),
     )
 
 
-def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...]) -> Verdict:
+def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemResult]) -> tuple[ItemResult, ...]:
+    """The unknown answers a could-apply concern depends on, in checklist order, each once."""
+    ids: set[str] = set()
+    todo = [c.when]
+    while todo:
+        for test in conditions.unknown_leaves(todo.pop(), ctx):
+            qids = checklist.score_by_id[test.score].items if isinstance(test, conditions.ScoreTest) else [test.question]
+            for qid in qids:
+                if ctx.state(qid) in conditions.UNKNOWN_STATES:
+                    ids.add(qid)
+                if qid in ctx.doubt:  # shown in doubt: it also depends on what decides whether it is asked
+                    q = checklist.questions[qid]
+                    todo += [w for w in (checklist.section_of[qid].when, q.when) if w is not None]
+    return tuple(by_id[q] for q in checklist.questions if q in ids)
+
+
+def first_steps(findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+    """Up to three distinct actions, from the most serious raised (non-urgent, non-info) concerns."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for f in findings:
+        c = f.concern
+        text = _words(c.action)
+        key = text.lower()
+        if c.urgent or c.severity is Severity.info or key in seen:
+            continue
+        seen.add(key)
+        out.append((text, c.id))
+        if len(out) == MAX_FIRST_STEPS:
+            break
+    return tuple(out)
+
+
+def ask_list(findings: list[Finding], possible: list[Possible]) -> tuple[AskItem, ...]:
+    """Raised concerns' asks plus the unknown answers behind could-apply concerns: deduplicated,
+    most serious first (raised before could-apply within a level)."""
+    entries: list[tuple[int, int, AskItem]] = []
+    seen_text: set[str] = set()
+    seen_question: set[str] = set()
+    for n, f in enumerate(findings):
+        c = f.concern
+        text = _words(c.ask)
+        key = text.lower()
+        if c.severity is Severity.info or key in seen_text:
+            continue
+        seen_text.add(key)
+        entries.append((c.severity.rank, n, AskItem(text, _words(c.title), c.severity, c.id)))
+    for n, p in enumerate(possible, len(findings)):
+        c = p.concern
+        if c.severity is Severity.info:
+            continue
+        for item in p.depends_on:
+            qid = item.question.id
+            if qid in seen_question:
+                continue
+            seen_question.add(qid)
+            state = {"unsure": "you answered unsure", "declined": "you preferred not to say"}.get(item.state, "not answered yet")
+            about = f"Could apply: {_words(c.title)} ({state})"
+            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt), about, c.severity, c.id, qid)))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    return tuple(e[2] for e in entries)
+
+
+def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = ()) -> Verdict:
     levels = {f.concern.severity for f in findings}
+    if any(f.concern.urgent for f in findings):
+        return VERDICTS["urgent"]
     if Severity.critical in levels:
         return VERDICTS["stop"]
+    open_levels = [p.concern.severity for p in possible if p.concern.severity in (Severity.critical, Severity.high)]
     if Severity.high in levels:
+        if Severity.critical in open_levels:
+            return _held(VERDICTS["discuss"], Severity.critical, open_levels)
         return VERDICTS["discuss"]
+    if open_levels:
+        held = Severity.critical if Severity.critical in open_levels else Severity.high
+        return _held(None, held, open_levels)
     if levels & {Severity.moderate, Severity.low}:
         return VERDICTS["ask"]
     if not_assessed:
@@ -141,9 +286,37 @@ def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...]) -
     return VERDICTS["none"]
 
 
+def _held(base: Verdict | None, level: Severity, open_levels: list[Severity]) -> Verdict:
+    """A verdict held by concerns that could apply: it says at which level, and why."""
+    n = sum(1 for s in open_levels if s is level)
+    what = f"{n} {level.value} concern{'s' if n != 1 else ''} could apply"
+    why = (
+        f"{what}, depending on answers that are unsure, declined or not given yet (listed under "
+        f"\u201cCould apply\u201d). Until you know, treat {'them' if n != 1 else 'it'} as {level.value}: find out the answers "
+        "and talk them through with the prescriber before the first dose."
+    )
+    if base is not None:
+        return Verdict(base.code, base.title, f"{base.text} Also: {why}", level.value)
+    return Verdict(
+        "held",
+        f"Find out first: {what}",
+        f"Nothing at that level was raised by the answers you gave, but {why}",
+        level.value,
+    )
+
+
+def context_of(result: Result) -> _Context:
+    """The context a result was judged in, for explanations (conditions only look backwards, so
+    the final states are the states each condition saw)."""
+    return _Context.of(result)
+
+
 def missing_required(result: Result) -> list[str]:
-    """Ids of shown, required questions with no answer at all (not even unsure)."""
-    return [i.question.id for i in result.items if i.state == "missing" and i.question.required]
+    """Ids of shown, required questions with no answer at all (not even unsure).
+
+    A question shown only because its condition is unknown is not demanded of an answers file:
+    it was never put to the person; it is listed as not assessed instead."""
+    return [i.question.id for i in result.items if i.state == "missing" and i.question.required and not i.in_doubt]
 
 
 def fails(result: Result, fail_on: Severity | None) -> bool:

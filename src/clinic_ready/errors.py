@@ -63,6 +63,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "choices_needed": ("a {type} question needs at least two choices", "add 'choices:' with 'value' and 'label'"),
     "choices_unexpected": ("a {type} question has no choices", "remove 'choices:' or change 'type:'"),
     "range_unexpected": ("'{key}' applies only to number questions", "remove '{key}:'"),
+    "exclusive_unexpected": ("'exclusive' applies only to multi_choice options (a {type} question takes one answer anyway)", "remove 'exclusive:'"),
     "range_order": ("min {min} is greater than max {max}", "swap them"),
     "score_item": ("'{id}' has no scored choices", "give every choice of the question a 'score:'"),
     # answers

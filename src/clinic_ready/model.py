@@ -65,6 +65,7 @@ class Choice(_Model):
     value: str
     label: str
     score: Optional[int] = None
+    exclusive: bool = False  # multi_choice only: may not be combined with other options (FHIR optionExclusive)
 
 
 class Question(_Model):
@@ -118,6 +119,7 @@ class Concern(_Model):
     ask: str
     action: str
     sources: list[Id] = Field(min_length=1)
+    urgent: bool = False  # a response, not a severity: shown first, with the crisis lines, and interrupts the questions
 
 
 class Score(_Model):
@@ -228,6 +230,7 @@ class ItemResult(NamedTuple):
     section: Section
     state: str  # answered | unsure | declined | skipped | missing
     answer: Optional[Answer]
+    in_doubt: bool = False  # shown because its (or its section's) condition is unknown: when in doubt, ask
 
 
 class Finding(NamedTuple):
@@ -237,6 +240,24 @@ class Finding(NamedTuple):
     sources: tuple[Source, ...]
 
 
+class Possible(NamedTuple):
+    """A concern that could apply: its condition is unknown because of the answers in ``depends_on``."""
+
+    concern: Concern
+    sources: tuple[Source, ...]
+    depends_on: tuple[ItemResult, ...]
+
+
+class AskItem(NamedTuple):
+    """One entry of "questions to ask your clinic"."""
+
+    text: str
+    about: str
+    severity: Severity
+    concern_id: str
+    question_id: Optional[str] = None  # set when the entry is an unknown answer a could-apply concern depends on
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The overall reading, from most to least serious."""
@@ -244,6 +265,7 @@ class Verdict:
     code: str
     title: str
     text: str
+    held_at: Optional[str] = None  # the severity a could-apply concern holds the verdict at
 
 
 @dataclass(frozen=True)
@@ -257,6 +279,13 @@ class Result:
     verdict: Verdict
     scores: dict[str, float | None]
     ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
+    could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
+    first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
+    ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
+
+    @property
+    def urgent(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.concern.urgent)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.concern.severity is severity)
@@ -266,4 +295,4 @@ class Result:
         return {s.value: self.count(s) for s in Severity}
 
     def worst(self) -> Severity | None:
-        return self.findings[0].concern.severity if self.findings else None
+        return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first

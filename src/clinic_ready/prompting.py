@@ -15,12 +15,13 @@ from typing import Callable, Optional
 
 from rich.console import Console
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from clinic_ready import engine
 from clinic_ready.answers import AnswerRejected, coerce
 from clinic_ready.model import Answer, Answers, Checklist, Question
-from clinic_ready.notices import NOTICE
+from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING, URGENT_LINES
 from clinic_ready.render.common import answer_text
 
 SECONDS_PER_QUESTION = 20
@@ -59,6 +60,7 @@ class Questionnaire:
         self.on_change, self.plain, self.saving = on_change, plain, saving
         self._last_section: object = None
         self.passed: set[str] = set()  # optional questions the person chose to skip this run
+        self.urged: set[str] = self._urgent_ids()  # urgent concerns already shown (or raised before this run)
 
     # ------------------------------------------------------------------ views of the state
     def visible(self) -> list[Question]:
@@ -160,6 +162,7 @@ class Questionnaire:
                 continue
             self.answers.values[q.id] = answer
             self.on_change(self.answers)
+            self._interrupt_if_urgent()
             return
 
     def _parse(self, q: Question, raw: str, word: str) -> Answer:
@@ -229,6 +232,43 @@ class Questionnaire:
             self._say(Rule(Text(section.title), align="left"))
         if section.intro:
             self._say(Text(" ".join(section.intro.split())))
+
+    # ------------------------------------------------------------------ urgent answers
+    def _urgent_ids(self) -> set[str]:
+        return {f.concern.id for f in engine.evaluate(self.cl, self.answers).urgent}
+
+    def _interrupt_if_urgent(self) -> None:
+        """Right after an answer raises an urgent concern: a calm screen, then continue or stop."""
+        raised = engine.evaluate(self.cl, self.answers).urgent
+        new = [f for f in raised if f.concern.id not in self.urged]
+        self.urged = {f.concern.id for f in raised}
+        if not new:
+            return
+        self._say(Text(""))
+        if self.plain:
+            self._say(Text(URGENT_HEADING, style="bold"))
+        else:
+            self._say(Rule(URGENT_HEADING, align="left", style="bold red"))
+        for f in new:
+            self._say(Text(" ".join(f.concern.title.split()), style="bold"))
+            self._say(Text(" ".join(f.concern.action.split())))
+        self._say(Text("What to do now:", style="bold"))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column(ratio=1)
+        for line in URGENT_LINES:
+            bullets.add_row("  •", line)
+        self._say(bullets)
+        self._say(Text(""))
+        self._say(Text(COME_BACK))
+        while True:
+            word = self.read("Type c to continue the questions, or s to stop here (your answers are kept): ").strip().lower()
+            if word in ("c", "continue"):
+                self._last_section = None
+                return
+            if word in ("s", "stop", "q", "quit"):
+                raise QuitRequested
+            self._say(Text("Type c to continue, or s to stop.", style="yellow"))
 
     # ------------------------------------------------------------------ review
     def review(self) -> None:

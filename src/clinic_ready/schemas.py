@@ -23,6 +23,9 @@ def _answer_schema(q: Question) -> dict:
         value = {"type": "string", "enum": list(q.choice_values)}
     elif q.type == "multi_choice":
         value = {"type": "array", "items": {"type": "string", "enum": list(q.choice_values)}, "uniqueItems": True}
+        alone = [c.value for c in q.choices or () if c.exclusive]
+        if alone:  # an exclusive option stands alone (FHIR optionExclusive)
+            value["allOf"] = [{"if": {"contains": {"const": v}}, "then": {"maxItems": 1}} for v in alone]
     elif q.type == "number":
         value = {"type": "number"}
         if q.min is not None:

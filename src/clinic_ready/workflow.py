@@ -90,6 +90,13 @@ def report_result(answers_path: str, checklist_name: str | None) -> Result:
     return engine.evaluate(checklist, found)
 
 
+def check_scripted(result: Result, inputs: Inputs) -> list[str]:
+    """A run without the keyboard: every required answer must be there (else a UsageError that
+    lists them); returns warnings for answers given to questions that were not asked."""
+    require_complete(result)
+    return ignored_warnings(result, inputs)
+
+
 def ignored_warnings(result: Result, inputs: Inputs) -> list[str]:
     """Warnings for answers given to questions that were not asked."""
     out = []
@@ -108,9 +115,9 @@ def require_complete(result: Result) -> None:
         raise UsageError(f"clinic-ready: {p.what} — {p.fix}")
 
 
-def has_unanswered(result: Result) -> bool:
+def has_unanswered(inputs: Inputs) -> bool:
     """Any shown question without an answer (required or not): worth asking on a terminal."""
-    return any(i.state == "missing" for i in result.items)
+    return any(i.state == "missing" for i in engine.evaluate(inputs.checklist, inputs.answers).items)
 
 
 def visible_answers(result: Result) -> Answers:

@@ -33,8 +33,13 @@ def perry():
 @pytest.mark.parametrize("fmt", ["terminal", "json", "markdown"])
 def test_every_format_carries_what_matters(perry, fmt):
     text = renderer(fmt).render(perry)
+    flat = " ".join(text.split()).replace("\\", "")
     for f in perry.findings:
-        assert f.concern.id in text
+        assert " ".join(f.concern.title.split()) in flat
+        if fmt == "json":
+            assert f.concern.id in text  # ids stay in JSON
+        else:
+            assert f"[{f.concern.id}]" not in text and f"`{f.concern.id}`" not in text  # patient-facing: titles, not ids
     assert perry.verdict.title in text
     for needle in ("988", "1-800-662-4357", "911", "Not medical advice"):
         assert needle in text
@@ -53,10 +58,10 @@ def test_json_matches_golden():
 def test_json_document_shape(perry):
     doc = json.loads(renderer("json").render(perry))
     assert list(doc) == [
-        "format_version", "tool", "checklist", "verdict", "counts", "concerns", "not_assessed",
-        "answers", "scores", "ignored_answers", "notice", "disclaimer", "crisis_lines",
+        "format_version", "tool", "checklist", "urgent", "verdict", "counts", "concerns", "could_apply", "first_steps",
+        "questions_to_ask", "not_assessed", "answers", "scores", "ignored_answers", "notice", "disclaimer", "crisis_lines",
     ]
-    assert doc["format_version"] == 1
+    assert doc["format_version"] == 2
     assert doc["concerns"][0]["severity"] == "critical"
     assert all(c["sources"] and c["sources"][0]["title"] for c in doc["concerns"])
     assert {a["state"] for a in doc["answers"]} >= {"answered", "declined", "skipped"}

@@ -154,12 +154,13 @@ def _root(
 
 
 def _register() -> None:
-    from clinic_ready.cli import batch, documents, info, run
+    from clinic_ready.cli import batch, documents, explain, info, run
 
     app.command("run", epilog=EPILOG)(run.run)
     app.command("report", epilog=EPILOG_NO_FAIL)(documents.report)
     app.command("print", epilog=EPILOG_NO_FAIL)(documents.print_blank)
     app.command("batch", epilog=EPILOG)(batch.batch)
+    app.command("explain", epilog=EPILOG_NO_FAIL)(explain.explain)
     app.command("list", epilog=EPILOG_NO_FAIL)(info.list_checklists)
     app.command("validate", epilog=EPILOG_NO_FAIL)(info.validate)
     app.command("schema", epilog=EPILOG_NO_FAIL)(info.schema)

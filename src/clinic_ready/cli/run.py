@@ -65,6 +65,7 @@ def run(
     interactive: bool = typer.Option(
         False, "--interactive", help="Ask at the keyboard even when input is not a terminal (expect scripts, tests)."
     ),
+    explain: bool = typer.Option(False, "--explain", help="Add a one-line \"because …\" under each raised concern."),
 ) -> None:
     """Answer a checklist and show a ranked summary of concerns.
 
@@ -86,22 +87,19 @@ def run(
     from clinic_ready.cli.console import warn
     from clinic_ready.model import Severity
 
-    inputs = workflow.load_inputs(checklist, answers, set_)
+    inputs = workflow.load_inputs(checklist, answers, set_)  # 1. inputs: checklist, answers file, --set
     for line in [str(w) for w in inputs.warnings]:
         warn(line)
-    result = engine.evaluate(inputs.checklist, inputs.answers)
-    asked = False
-    if workflow.has_unanswered(result) and (interactive or workflow.can_prompt(no_input)):
+    asked = (interactive or workflow.can_prompt(no_input)) and workflow.has_unanswered(inputs)
+    keeper = None
+    if asked:  # 2. ask at the keyboard, only if something is open and there is a keyboard
         from clinic_ready.cli import asking
 
         inputs.answers, keeper = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
-        result = engine.evaluate(inputs.checklist, inputs.answers)
-        asked = True
-    else:
-        workflow.require_complete(result)
-        for line in workflow.ignored_warnings(result, inputs):
-            warn(line)
-    _emit(result, fmt.value, output, plain, (paper or default_paper()).value)
+    result = engine.evaluate(inputs.checklist, inputs.answers)  # 3. the result
+    for line in [] if asked else workflow.check_scripted(result, inputs):
+        warn(line)
+    _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain)  # 4. outputs
     if asked:
         asking.finish(inputs.checklist, result, plain, keeper, checklist)
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
@@ -109,13 +107,13 @@ def run(
         raise typer.Exit(EXIT_CONCERN)
 
 
-def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str) -> None:
+def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str, explain: bool = False) -> None:
     from clinic_ready import workflow
     from clinic_ready.render import renderer
 
     if fmt == "terminal" and (output is None or output == "-"):
         from clinic_ready.cli.console import plain_wanted, stdout_console
 
-        renderer("terminal").show(result, stdout_console(plain), plain=plain_wanted(plain))
+        renderer("terminal").show(result, stdout_console(plain), plain=plain_wanted(plain), explain=explain)
         return
-    workflow.write_document(fmt, output, lambda: renderer(fmt).render(result, paper=paper))
+    workflow.write_document(fmt, output, lambda: renderer(fmt).render(result, paper=paper, explain=explain))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clinic_ready.model import Finding, ItemResult, Result, Severity, Source
+from clinic_ready.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
 
 STATE_WORDS = {
     "answered": "answered",
@@ -49,10 +49,12 @@ def severity_label(severity: Severity) -> str:
 
 
 def grouped(result: Result) -> list[tuple[Severity, list[Finding]]]:
-    """Findings grouped by severity, most serious first, empty groups left out."""
+    """Findings grouped by severity, most serious first, empty groups left out.
+
+    Urgent concerns are not repeated here: every output shows them first, above the verdict."""
     groups: list[tuple[Severity, list[Finding]]] = []
     for sev in Severity:
-        found = [f for f in result.findings if f.concern.severity is sev]
+        found = [f for f in result.findings if f.concern.severity is sev and not f.concern.urgent]
         if found:
             groups.append((sev, found))
     return groups
@@ -89,3 +91,32 @@ def by_section(result: Result, include_skipped: bool = False):
             out.append((item.section, []))
         out[-1][1].append(item)
     return out
+
+
+ANSWER_STATE_WORDS = {"unsure": "you answered unsure", "declined": "you preferred not to say", "missing": "not answered yet"}
+
+
+def depends_text(possible: Possible) -> str:
+    """'Could apply — depends on: <prompt> (you answered unsure); …'"""
+    parts = [f"{' '.join(i.question.prompt.split())} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
+    return "Could apply — depends on: " + "; ".join(parts)
+
+
+def because(result: Result, concern: Concern) -> str:
+    """One line: the answers that make a raised concern's condition true, in plain words."""
+    from clinic_ready import conditions, engine
+
+    ctx = engine.context_of(result)
+    by_id = {i.question.id: i for i in result.items}
+    parts: list[str] = []
+    for test in conditions.deciding_leaves(concern.when, ctx):
+        if isinstance(test, conditions.ScoreTest):
+            score = result.checklist.score_by_id[test.score]
+            total = result.scores.get(test.score)
+            parts.append(f"your {score.title} is {total:g}" if total is not None else f"your {score.title}")
+            continue
+        item = by_id[test.question]
+        text = f"you answered “{answer_text(item)}” to “{' '.join(item.question.prompt.split())}”"
+        if text not in parts:
+            parts.append(text)
+    return "Because " + " and ".join(parts) + "."

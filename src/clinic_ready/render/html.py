@@ -25,8 +25,8 @@ def _env():
     )
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, **_: object) -> str:
-    view = clean_tree(report_view(result, today or dt.date.today()))
+def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False, **_: object) -> str:
+    view = clean_tree(report_view(result, today or dt.date.today(), explain))
     return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
 
 

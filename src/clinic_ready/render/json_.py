@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import CRISIS_LINES, NOTICE
+from clinic_ready.notices import CRISIS_LINES, NOTICE, URGENT_LINES
 from clinic_ready.model import Result, Source
 from clinic_ready.render.common import answer_text
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at
 
 
 def _source(s: Source) -> dict:
@@ -20,6 +20,44 @@ def _value(item) -> object:
     return item.answer.value if item.answer is not None and item.state == "answered" else None
 
 
+def _concern_data(c, sources) -> dict:
+    return {
+        "id": c.id, "severity": c.severity.value, "urgent": c.urgent, "title": c.title, "why": c.why, "ask": c.ask,
+        "action": c.action, "sources": [_source(s) for s in sources],
+    }
+
+
+def _verdict(v) -> dict:
+    return {"code": v.code, "title": v.title, "text": v.text, "held_at": v.held_at}
+
+
+def _possible(p) -> dict:
+    return {
+        **_concern_data(p.concern, p.sources),
+        "depends_on": [{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on],
+    }
+
+
+def _urgent(result: Result) -> list:
+    """Urgent concerns, first in the document, each with what to do now."""
+    return [
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(URGENT_LINES)}
+        for f in result.urgent
+    ]
+
+
+def _extras(result: Result, possible: bool = True) -> dict:
+    """The format-2 additions that depend on the answers."""
+    return {
+        "could_apply": [_possible(p) for p in result.could_apply] if possible else [],
+        "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
+        "questions_to_ask": [
+            {"text": i.text, "about": i.about, "severity": i.severity.value, "concern": i.concern_id, "question": i.question_id}
+            for i in result.ask_list
+        ],
+    }
+
+
 def document(result: Result) -> dict:
     """The JSON document as plain data."""
     cl = result.checklist
@@ -27,20 +65,11 @@ def document(result: Result) -> dict:
         "format_version": FORMAT_VERSION,
         "tool": {"name": "clinic-ready", "version": __version__},
         "checklist": {"id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat()},
-        "verdict": {"code": result.verdict.code, "title": result.verdict.title, "text": result.verdict.text},
+        "urgent": _urgent(result),
+        "verdict": _verdict(result.verdict),
         "counts": result.counts,
-        "concerns": [
-            {
-                "id": f.concern.id,
-                "severity": f.concern.severity.value,
-                "title": f.concern.title,
-                "why": f.concern.why,
-                "ask": f.concern.ask,
-                "action": f.concern.action,
-                "sources": [_source(s) for s in f.sources],
-            }
-            for f in result.findings
-        ],
+        "concerns": [_concern_data(f.concern, f.sources) for f in result.findings],
+        **_extras(result),
         "not_assessed": [
             {"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state}
             for i in result.not_assessed
@@ -96,14 +125,26 @@ def compact(result: Result) -> str:
         cache["head"] = _dump({k: whole[k] for k in ("format_version", "tool", "checklist")})[:-1]
         cache["tail"] = _dump({k: whole[k] for k in ("notice", "disclaimer", "crisis_lines")})[1:]
     v = result.verdict
-    verdict = cache.get(v.code)
+    verdict = cache.get(v)
     if verdict is None:
-        verdict = cache[v.code] = _dump({"code": v.code, "title": v.title, "text": v.text})
+        verdict = cache[v] = _dump(_verdict(v))
+    possible = ",".join(
+        _concern_fragment(cache, p.concern, p.sources)[:-1]
+        + ',"depends_on":' + _dump([{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on]) + "}"
+        for p in result.could_apply
+    )
+    rest = _extras(result, possible=False)
+    extras = (
+        f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},'
+        f'"questions_to_ask":{_dump(rest["questions_to_ask"])}'
+    )
     return "".join((
         cache["head"],
+        ',"urgent":', _dump(_urgent(result)) if result.findings and result.findings[0].concern.urgent else "[]",
         ',"verdict":', verdict,
         ',"counts":', _dump(result.counts),
         ',"concerns":[', ",".join(_concern(cache, f) for f in result.findings), "]",
+        ",", extras,
         ',"not_assessed":[', ",".join(_not_assessed(cache, i) for i in result.not_assessed), "]",
         ',"answers":[', ",".join(_answer(cache, i) for i in result.items), "]",
         ',"scores":', _dump(result.scores),
@@ -113,14 +154,14 @@ def compact(result: Result) -> str:
 
 
 def _concern(cache: dict, f) -> str:
-    c = f.concern
+    return _concern_fragment(cache, f.concern, f.sources)
+
+
+def _concern_fragment(cache: dict, c, sources) -> str:
     key = ("concern", c.id)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _dump({
-            "id": c.id, "severity": c.severity.value, "title": c.title, "why": c.why, "ask": c.ask,
-            "action": c.action, "sources": [_source(s) for s in f.sources],
-        })
+        found = cache[key] = _dump(_concern_data(c, sources))
     return found
 
 

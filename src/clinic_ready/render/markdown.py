@@ -23,8 +23,33 @@ def _footer(v) -> list[str]:
     return out + [""]
 
 
-def render(result: Result, today: dt.date | None = None, **_: object) -> str:
-    v = clean_tree(report_view(result, today or dt.date.today()))
+def _urgent(v) -> list[str]:
+    if not v.urgent:
+        return []
+    out = ["## Urgent: get help now", ""]
+    for c in v.urgent:
+        out += [f"**{_esc(c.title)}.** {_esc(c.action)}", ""]
+        out += [f"*{_esc(c.because)}*", ""] if c.because else []
+    return out + [f"- {_esc(line)}" for line in v.urgent_lines] + [""]
+
+
+def _first_steps(v) -> list[str]:
+    if not v.first_steps:
+        return []
+    return ["## First steps", ""] + [f"{n}. {_esc(t)}" for n, t in enumerate(v.first_steps, 1)] + [""]
+
+
+def _could_apply(v) -> list[str]:
+    if not v.could_apply:
+        return []
+    out = ["## Could apply", "", "Not raised, but your open answers leave these possible. Find out the answers.", ""]
+    for p in v.could_apply:
+        out += [f"- **{p.label} · {_esc(p.title)}** — {_esc(p.depends)}"]
+    return out + [""]
+
+
+def render(result: Result, today: dt.date | None = None, explain: bool = False, **_: object) -> str:
+    v = clean_tree(report_view(result, today or dt.date.today(), explain))
     out = [f"# {_esc(v.title)}", ""]
     if v.clinic_name:
         out += [f"**Clinic:** {_esc(v.clinic_name)}", ""]
@@ -33,12 +58,14 @@ def render(result: Result, today: dt.date | None = None, **_: object) -> str:
         "",
         f"> **{v.notice}** {v.crisis_line}.",
         "",
+        *_urgent(v),
         f"## Verdict: {_esc(v.verdict_title)}",
         "",
         _esc(v.verdict_text),
         "",
         v.counts_text,
         "",
+        *_first_steps(v),
         "## Concerns",
         "",
     ]
@@ -48,14 +75,16 @@ def render(result: Result, today: dt.date | None = None, **_: object) -> str:
         out += [f"### {label} ({len(items)})", ""]
         for c in items:
             out += [
-                f"#### {_esc(c.title)} (`{c.id}`)",
+                f"#### {_esc(c.title)}",
                 "",
+                *([f"*{_esc(c.because)}*", ""] if c.because else []),
                 f"- **Why it matters:** {_esc(c.why)}",
                 f"- **Ask:** {_esc(c.ask)}",
                 f"- **What to do:** {_esc(c.action)}",
                 f"- **Sources:** {c.refs}",
                 "",
             ]
+    out += _could_apply(v)
     out += ["## Questions to ask your clinic", ""]
     out += [f"- [ ] {_esc(i.text)} *({_esc(i.about)})*  \n  Answer: ______________________________" for i in v.ask_list]
     out += [] if v.ask_list else ["No questions: nothing was raised and nothing is open."]
@@ -86,6 +115,7 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"**{q.number}. {_esc(q.prompt)}**", ""]
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
+            out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
             out += [f"- [ ] {_esc(o)}" for o in q.options] + [""]
             out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
     out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]

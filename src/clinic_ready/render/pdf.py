@@ -234,9 +234,9 @@ def _quiet_fpdf():
     return logging.getLogger("fpdf.output")
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, **_: object) -> bytes:
+def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False, **_: object) -> bytes:
     """The report as PDF bytes."""
-    view: ReportView = clean_tree(report_view(result, today or dt.date.today()))
+    view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain))
     check_glyphs(_report_fields(view))
     log = _quiet_fpdf()
     level, log.level = log.level, 40
@@ -255,8 +255,21 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     _text(pdf, f"Checklist version {view.version} · facts as of {view.facts_as_of} · report made {view.printed_on}", SMALL, color=GREY)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
+    if view.urgent:
+        lines = [("Urgent: get help now", "B", H3)]
+        for c in view.urgent:
+            lines.append((f"{c.title}. {c.action}", "B", BODY))
+            if c.because:
+                lines.append((c.because, "", SMALL))
+        lines += [(f"•  {line}", "", BODY) for line in view.urgent_lines]
+        _boxed(pdf, lines, width=1.6)
     _boxed(pdf, [("Verdict: " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
-           width=1.2 if view.verdict_code in ("stop", "discuss") else 0.6)
+           width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    if view.first_steps:
+        _heading(pdf, "First steps")
+        for n, step in enumerate(view.first_steps, 1):
+            _text(pdf, f"{n}. {step}")
+            pdf.ln(0.8)
 
     _heading(pdf, "Concerns, most serious first")
     if not view.groups:
@@ -265,6 +278,15 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _heading(pdf, f"{label} ({len(items)})", H3)
         for c in items:
             _concern(pdf, c)
+    if view.could_apply:
+        _heading(pdf, "Could apply")
+        _text(pdf, "Not raised, but your open answers leave these possible. Find out the answers.", SMALL, color=GREY)
+        pdf.ln(1.5)
+        for p in view.could_apply:
+            _room(pdf, 14)
+            _text(pdf, f"{p.label} · {p.title}", BODY, "B")
+            _text(pdf, p.depends, SMALL + 0.5)
+            pdf.ln(2)
 
     pdf.add_page()
     _heading(pdf, "Questions to ask your clinic")
@@ -299,8 +321,8 @@ LABEL_W = 31
 
 def _concern(pdf, c) -> None:
     full = pdf.w - pdf.l_margin - pdf.r_margin - 4
-    rows = (c.why, c.ask, c.action, c.refs)
-    height = _h(pdf, f"{c.label} · {c.title}  [{c.id}]", full, 5.2, BODY, "B")
+    rows = (c.why, c.ask, c.action, c.refs) + ((c.because,) if c.because else ())
+    height = _h(pdf, f"{c.label} · {c.title}", full, 5.2, BODY, "B")
     height += sum(max(4.8, _h(pdf, v, full - LABEL_W, 4.8, SMALL + 0.5)) for v in rows)
     _room(pdf, height)
     _concern_draw(pdf, c)
@@ -312,8 +334,9 @@ def _concern_draw(doc, c) -> None:
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
     doc.set_font(FONT, "B", BODY)
-    doc.multi_cell(0, 5.2, f"{c.label} · {c.title}  [{c.id}]", new_x="LMARGIN", new_y="NEXT", align="L")
-    for name, value in (("Why it matters", c.why), ("Ask", c.ask), ("What to do", c.action), ("Sources", c.refs)):
+    doc.multi_cell(0, 5.2, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
+    rows = ((("Because", c.because.removeprefix("Because ")),) if c.because else ()) + (("Why it matters", c.why), ("Ask", c.ask), ("What to do", c.action), ("Sources", c.refs))
+    for name, value in rows:
         doc.set_x(doc.l_margin + 4)
         doc.set_font(FONT, "B", SMALL + 0.5)
         doc.cell(LABEL_W, 4.8, name)

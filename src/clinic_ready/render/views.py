@@ -11,8 +11,18 @@ from dataclasses import dataclass, field
 
 from clinic_ready import conditions
 from clinic_ready.model import Checklist, Result, Severity
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, crisis_text
-from clinic_ready.render.common import SEVERITY_WORDS, Citations, answer_text, by_section, grouped, severity_label, source_line
+from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_LINES, crisis_text
+from clinic_ready.render.common import (
+    SEVERITY_WORDS,
+    Citations,
+    answer_text,
+    because,
+    by_section,
+    depends_text,
+    grouped,
+    severity_label,
+    source_line,
+)
 
 CLINIC_NAME_ID = "clinic_name"  # a text question with this id names the clinic in the header
 FOOTER = "Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911"
@@ -28,12 +38,21 @@ class ConcernView:
     ask: str
     action: str
     refs: str
+    because: str | None = None  # with --explain: the answers that raised it
+
+
+@dataclass(frozen=True)
+class PossibleView:
+    severity: str
+    label: str
+    title: str
+    depends: str  # "Could apply — depends on: <prompt> (you answered unsure); …"
 
 
 @dataclass(frozen=True)
 class AskItem:
     text: str
-    about: str  # the concern title, or "Not assessed: <question>"
+    about: str  # the concern title, or "Could apply: <title> (you answered unsure)"
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,10 @@ class ReportView(Common):
     verdict_title: str = ""
     verdict_text: str = ""
     counts_text: str = ""
+    urgent: list[ConcernView] = field(default_factory=list)
+    urgent_lines: tuple = ()
+    first_steps: list[str] = field(default_factory=list)
+    could_apply: list[PossibleView] = field(default_factory=list)
     groups: list[tuple[str, str, list[ConcernView]]] = field(default_factory=list)
     ask_list: list[AskItem] = field(default_factory=list)
     not_assessed: list[tuple[str, str]] = field(default_factory=list)
@@ -77,7 +100,7 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def report_view(result: Result, today: dt.date) -> ReportView:
+def report_view(result: Result, today: dt.date, explain: bool = False) -> ReportView:
     cl = result.checklist
     cites = Citations.of(result)
     clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
@@ -88,15 +111,22 @@ def report_view(result: Result, today: dt.date) -> ReportView:
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=f"Concerns raised: {counts}." if counts else "No concern was raised.",
     )
+
+    def concern_view(f, sev) -> ConcernView:
+        return ConcernView(f.concern.id, sev.value, severity_label(sev), _clean(f.concern.title), _clean(f.concern.why),
+                           _clean(f.concern.ask), _clean(f.concern.action), cites.refs(f),
+                           because(result, f.concern) if explain else None)
+
+    view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
+    view.urgent_lines = URGENT_LINES if result.urgent else ()
+    view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     for sev, findings in grouped(result):
-        items = [
-            ConcernView(f.concern.id, sev.value, severity_label(sev), _clean(f.concern.title), _clean(f.concern.why),
-                        _clean(f.concern.ask), _clean(f.concern.action), cites.refs(f))
-            for f in findings
-        ]
-        view.groups.append((severity_label(sev), sev.value, items))
-    view.ask_list = [AskItem(_clean(f.concern.ask), _clean(f.concern.title)) for f in result.findings if f.concern.severity is not Severity.info]
-    view.ask_list += [AskItem(_clean(i.question.prompt), f"Not assessed ({answer_text(i)})") for i in result.not_assessed]
+        view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
+    view.could_apply = [
+        PossibleView(p.concern.severity.value, severity_label(p.concern.severity), _clean(p.concern.title), depends_text(p))
+        for p in result.could_apply
+    ]
+    view.ask_list = [AskItem(i.text, i.about) for i in result.ask_list]
     view.not_assessed = [(_clean(i.question.prompt), answer_text(i)) for i in result.not_assessed]
     view.answers = [
         (section.title, [(_clean(i.question.prompt), _clean(answer_text(i))) for i in items])
@@ -160,7 +190,8 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
             elif q.type == "text":
                 hint = "Write your answer"
             elif q.type == "multi_choice":
-                hint = "Tick all that apply"
+                alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
+                hint = "Tick all that apply" + (f" (tick {' or '.join(chr(8220) + a + chr(8221) for a in alone)} only on its own)" if alone else "")
             questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + ("Unsure", "Prefer not to say"),
                                            q.type == "multi_choice", words(q.when), hint))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))

@@ -1,0 +1,83 @@
+"""The urgent interruption in a real pseudo-terminal, through the installed entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
+
+from conftest import FIXTURES, cli_path  # noqa: E402
+
+CHECKLIST = str(FIXTURES / "urgent.yaml")
+PROMPT = r"\(or \?, u, d, b, q[^)]*\): "
+STOP_PROMPT = "Type c to continue the questions, or s to stop here"
+
+
+def spawn(state, out):
+    env = {**os.environ, "CLINIC_READY_STATE_DIR": str(state), "NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(cli_path(), ["run", CHECKLIST, "-f", "json", "-o", str(out)], env=env, encoding="utf-8",
+                          timeout=20, dimensions=(60, 200))
+    child.delaybeforesend = None
+    child.ptyproc.delayafterclose = 0.0
+    return child
+
+
+def up_to_the_crisis_answer(child):
+    for keys in ("y", "3"):  # blood pressure checked: yes; medicines: none of these
+        child.expect(PROMPT)
+        child.sendline(keys)
+    child.expect("Right now, are you thinking about ending your life")
+    child.expect(PROMPT)
+    child.sendline("y")
+    # the very next screen is the interruption, before any other question
+    child.expect("Your safety comes first")
+    before_next = child.before
+    child.expect(STOP_PROMPT)
+    screen = child.before
+    assert "Question" not in before_next
+    assert "988" in screen and "911" in screen and "1-800-662-4357" in screen
+    assert "You can come back to these questions later" in screen
+    return screen
+
+
+def test_urgent_answer_interrupts_at_once_and_the_run_can_continue(tmp_path):
+    out = tmp_path / "out.json"
+    child = spawn(tmp_path / "state", out)
+    up_to_the_crisis_answer(child)
+    child.sendline("c")
+    child.expect("Where is the dose given?")
+    child.expect(PROMPT)
+    child.sendline("1")
+    child.expect(PROMPT)  # age (optional)
+    child.sendline("")
+    child.expect("press Enter to confirm")
+    child.sendline("")
+    child.expect("press Enter to skip: ")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    doc = json.loads(out.read_text())
+    assert doc["verdict"]["code"] == "urgent" and doc["urgent"][0]["id"] == "crisis_now"
+
+
+@pytest.mark.parametrize("how", ["intr", "stop"])
+def test_stopping_at_the_interruption_keeps_the_draft(tmp_path, how):
+    state, out = tmp_path / "state", tmp_path / "out.json"
+    child = spawn(state, out)
+    up_to_the_crisis_answer(child)
+    if how == "intr":
+        child.sendintr()
+    else:
+        child.sendline("s")
+    child.expect(pexpect.EOF)
+    tail = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert "are saved in" in tail and "--resume" in tail
+    draft = state / "drafts" / "mini-urgent.yaml"
+    assert draft.exists() and "crisis_now: 'yes'" in draft.read_text()
+    assert not out.exists()
