@@ -88,3 +88,33 @@ def test_no_terminal_never_prompts():
     r = runner.invoke(app, ["run", MINI], input="y\n")
     assert r.exit_code == 2
     assert "--answers" in r.stderr
+
+
+def test_an_unwritable_draft_folder_is_told_once_and_the_run_goes_on(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(blocker / "state"))
+    r = invoke(input="n\n3\n1\n40\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.count("your answers cannot be saved as a draft") == 1
+    assert "Your answers are not saved until the end." in r.stdout
+    assert "VERDICT:" in r.stdout
+
+
+def test_an_unreadable_draft_is_kept_aside_and_named(_isolated_state):
+    draft = mini_draft()
+    draft.parent.mkdir(parents=True)
+    draft.write_bytes(b"checklist: mini\nanswers: [unclosed\n")
+    r = invoke(input="n\n3\n1\n40\n\n\n")
+    assert r.exit_code == 0, r.output
+    kept = [p for p in draft.parent.iterdir() if ".unreadable-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == b"checklist: mini\nanswers: [unclosed\n"
+    assert f"itwaskeptas{kept[0]}" in "".join(r.stdout.split())  # named (the line may wrap)
+
+
+def test_a_skipped_optional_question_is_not_asked_again_on_resume(_isolated_state):
+    r = invoke(input="n\n3\n1\n\nq\n")  # age (optional) skipped with Enter, then quit at the review
+    assert r.exit_code == 130
+    r = invoke("--resume", input="\n\n")
+    assert r.exit_code == 0, r.output
+    assert "How old are you?" not in r.stdout.split("Review your answers")[0]

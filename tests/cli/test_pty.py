@@ -76,7 +76,7 @@ def drive(child, stop_at: int | None = None, stop_how: str = "intr") -> int:
                 # handler only sets a flag); a person presses Ctrl-C again, and so does this test
                 for _ in range(3):
                     child.sendintr()
-                    if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 0:
+                    if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=2) == 0:
                         break
             elif stop_how == "eof":
                 child.sendeof()
