@@ -78,6 +78,6 @@ def test_stopping_at_the_interruption_keeps_the_draft(tmp_path, how):
     child.close()
     assert child.exitstatus == 130
     assert "are saved in" in tail and "--resume" in tail
-    draft = state / "drafts" / "mini-urgent.yaml"
-    assert draft.exists() and "crisis_now: 'yes'" in draft.read_text()
+    drafts = list((state / "drafts").glob("mini-urgent--*.yaml"))  # a checklist file: id plus a hash of its path
+    assert len(drafts) == 1 and "crisis_now: 'yes'" in drafts[0].read_text()
     assert not out.exists()
