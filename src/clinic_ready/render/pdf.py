@@ -135,7 +135,9 @@ def render(result: Result, paper: str = "letter", today: dt.date | None = None, 
     _text(pdf, view.title, H1, "B", h=8.5)
     if view.clinic_name:
         _text(pdf, f"Clinic: {view.clinic_name}", BODY, "B")
-    _text(pdf, f"Checklist version {view.version} · facts as of {view.facts_as_of} · report made {view.printed_on}", SMALL, color=GREY)
+    _text(pdf, f"Checklist version {view.version} · {view.currency} · report made {view.printed_on}", SMALL, color=GREY)
+    for line in view.about:
+        _text(pdf, line, SMALL, color=GREY)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
     _boxed(pdf, [("Verdict: " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
@@ -234,7 +236,9 @@ def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | N
     view: BlankView = blank_view(checklist, today or dt.date.today())
     pdf = _pdf(view, paper)
     _text(pdf, view.title, H1, "B", h=8.5)
-    _text(pdf, f"Blank checklist · version {view.version} · facts as of {view.facts_as_of} · printed {view.printed_on}", SMALL, color=GREY)
+    _text(pdf, f"Blank checklist · version {view.version} · {view.currency} · printed {view.printed_on}", SMALL, color=GREY)
+    for line in view.about:
+        _text(pdf, line, SMALL, color=GREY)
     _text(pdf, f"For: {view.audience}", SMALL)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from rich.console import Console, Group
@@ -16,7 +17,9 @@ from rich.text import Text
 
 from clinic_ready.model import Result, Severity
 from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE
-from clinic_ready.render.common import SEVERITY_WORDS, Citations, answer_text, by_section, grouped, severity_label, source_line
+from clinic_ready.render.common import (
+    SEVERITY_WORDS, Citations, about_lines, answer_text, by_section, grouped, severity_label, source_line,
+)
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -46,7 +49,9 @@ def _parts(result: Result, plain: bool, answers: bool):
     cl = result.checklist
     cites = Citations.of(result)
     yield Text(cl.title, style="bold")
-    yield Text(f"Version {cl.version} · facts as of {cl.facts_as_of.isoformat()}", style="dim")
+    yield Text(f"Version {cl.version} · {cl.currency_line()}", style="dim")
+    for line in about_lines(cl, dt.date.today()):
+        yield Text(line, style="dim")
     yield Text(NOTICE, style="italic")
     yield Text("")
     yield _verdict(result, plain)

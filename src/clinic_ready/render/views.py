@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from clinic_ready import conditions
 from clinic_ready.model import Checklist, Result, Severity
 from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, crisis_text
-from clinic_ready.render.common import SEVERITY_WORDS, Citations, answer_text, by_section, grouped, severity_label, source_line
+from clinic_ready.render.common import (
+    SEVERITY_WORDS, Citations, about_lines, answer_text, by_section, grouped, severity_label, source_line,
+)
 
 CLINIC_NAME_ID = "clinic_name"  # a text question with this id names the clinic in the header
 FOOTER = "Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911"
@@ -52,6 +54,8 @@ class Common:
     facts_as_of: str
     printed_on: str
     checklist_notice: str
+    currency: str = ""  # "Facts checked … · review due …"
+    about: list[str] = field(default_factory=list)  # review-due note, balance statement, maintainers and funding
     notice: str = NOTICE
     crisis_heading: str = CRISIS_HEADING
     crisis: tuple = CRISIS_LINES
@@ -85,6 +89,7 @@ def report_view(result: Result, today: dt.date) -> ReportView:
     view = ReportView(
         title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
         checklist_notice=_clean(cl.notice), clinic_name=_clean(str(clinic)) if clinic else None,
+        currency=cl.currency_line(), about=about_lines(cl, today),
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=f"Concerns raised: {counts}." if counts else "No concern was raised.",
     )
@@ -143,6 +148,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     view = BlankView(
         title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
         checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
+        currency=cl.currency_line(), about=about_lines(cl, today),
     )
     for s in cl.sections:
         questions = []
