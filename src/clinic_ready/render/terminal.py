@@ -50,8 +50,10 @@ def _parts(result: Result, plain: bool, answers: bool):
     cites = Citations.of(result)
     yield Text(cl.title, style="bold")
     yield Text(f"Version {cl.version} · {cl.currency_line()}", style="dim")
-    for line in about_lines(cl, dt.date.today()):
-        yield Text(line, style="dim")
+    today = dt.date.today()
+    overdue = cl.overdue_line(today)
+    if overdue:
+        yield Text(overdue)
     yield Text(NOTICE, style="italic")
     yield Text("")
     yield _verdict(result, plain)
@@ -72,6 +74,9 @@ def _parts(result: Result, plain: bool, answers: bool):
         for n, s in enumerate(cites.order, 1):
             yield Text(f"[{n}] {source_line(s)}")
     yield Text("")
+    for line in about_lines(cl, today):
+        if line != overdue:
+            yield Text(line, style="dim")
     yield Text(" ".join(cl.notice.split()), style="dim")
     yield Text("")
     yield Text(CRISIS_HEADING + ":", style="bold")
