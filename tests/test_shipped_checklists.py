@@ -7,6 +7,7 @@ import pytest
 from clinic_ready import catalog, engine
 from clinic_ready.answers import load_answers
 from clinic_ready.loading import load_checklist
+from clinic_ready.model import Severity
 from conftest import EXAMPLES
 
 SHIPPED = catalog.shipped()
@@ -58,7 +59,8 @@ def test_perry_like_profile_raises_several_critical_concerns():
     assert r.verdict.code == "stop"
     assert {
         "depressants_without_supervision",
-        "heart_without_bp_checks",
+        "injectable_outside_clinic",
+        "dose_frequency_daily",
         "ketamine_from_other_sources",
         "injections_at_home",
         "untrained_person_gives_dose",
@@ -67,9 +69,91 @@ def test_perry_like_profile_raises_several_critical_concerns():
     } <= critical
 
 
+def test_perry_like_profile_is_not_flooded_with_clinic_room_concerns():
+    """Every dose is at home: clinic equipment and staffing are not asked, so they do not pile up (M16)."""
+    cl = load_checklist(SHIPPED["ketamine-clinic"])
+    answers, _ = load_answers(EXAMPLES / "perry-like.yaml", cl)
+    r = engine.evaluate(cl, answers)
+    ids = {f.concern.id for f in r.findings}
+    assert not ids & {"no_emergency_equipment", "no_life_support_training", "no_blood_pressure_checks", "no_ride_home"}
+    assert r.count(Severity.critical) <= 10
+
+
 def test_well_run_clinic_raises_no_critical_or_high_concern():
     cl = load_checklist(SHIPPED["ketamine-clinic"])
     answers, _ = load_answers(EXAMPLES / "well-run-clinic.yaml", cl)
     r = engine.evaluate(cl, answers)
     assert not [f.concern.id for f in r.findings if f.concern.severity.value in ("critical", "high")]
     assert r.verdict.code == "none"
+
+
+# --------------------------------------------------------------------------- sources
+from urllib.parse import urlsplit  # noqa: E402
+
+import yaml  # noqa: E402
+
+#: hosts that are never a source: copies, staging servers, entertainment and aggregator sites
+DENIED_HOSTS = ("blogspot.", "grunge.com", "studylib.net", "mimsdev.com", "staging.", "sit.", "dev.", "medluna.com",
+                "litmetric.com", "mendeley.com", "scribd.com", "opioidrisk.com", "pemcincinnati.com", "drugs.com",
+                "nbclosangeles.com", "cp24.com", "rxreasoner.com", "lopezpsychiatry.com", "120ty.net", "fdocuments.net")
+#: hosts of primary documents: labels, regulators, rules, societies' own pages, papers by DOI or PubMed
+PRIMARY_HOSTS = ("fda.gov", "nih.gov", "doi.org", "govinfo.gov", "federalregister.gov", "dea.gov", "justice.gov",
+                 "asahq.org", "who.int", "samhsa.gov", "988lifeline.org", "spravatorems.com", "lacounty.gov", "hrsa.gov")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or ""
+
+
+def test_deny_list_and_primary_list_recognise_hosts():
+    assert any(d in _host("https://utahaddictionfellowships.blogspot.com/x") for d in DENIED_HOSTS)
+    assert any(d in _host("https://sit.mimsdev.com/philippines") for d in DENIED_HOSTS)
+    assert _host("https://dailymed.nlm.nih.gov/dailymed/x").endswith(PRIMARY_HOSTS)
+    assert not _host("https://www.grunge.com/x").endswith(PRIMARY_HOSTS)
+
+
+def test_patient_checklist_sources_are_not_on_the_deny_list():
+    cl = load_checklist(SHIPPED["ketamine-clinic"])
+    bad = [(s.id, s.url) for s in cl.sources if s.url and any(d in _host(s.url) for d in DENIED_HOSTS)]
+    assert bad == []
+
+
+def test_every_patient_concern_cites_a_primary_source():
+    cl = load_checklist(SHIPPED["ketamine-clinic"])
+    missing = [c.id for c in cl.concerns
+               if not any(_host(cl.source_by_id[s].url or "").endswith(PRIMARY_HOSTS) for s in c.sources)]
+    assert missing == []
+
+
+def test_dea_telemedicine_end_date_and_review_date_are_stated():
+    cl = load_checklist(SHIPPED["ketamine-clinic"])
+    assert "31 December 2026" in cl.questions["in_person_eval"].help
+    assert cl.review_by is not None and cl.review_by.isoformat() == "2026-12-31"
+    assert cl.version == "1.1.0" and cl.funding and cl.maintainers and cl.reviewed_by and cl.balance
+
+
+# --------------------------------------------------------------------------- YAML 1.1 / 1.2 agreement
+BOOLISH = {"yes", "no", "on", "off", "y", "n"}
+
+
+def unquoted_boolish(path) -> list[tuple[int, str]]:
+    """Plain (unquoted) yes/no/on/off scalars: YAML 1.1 reads them as booleans, YAML 1.2 as strings."""
+    with open(path, encoding="utf-8") as fh:
+        return [(t.start_mark.line + 1, t.value) for t in yaml.scan(fh)
+                if isinstance(t, yaml.ScalarToken) and t.plain and t.value.lower() in BOOLISH]
+
+
+def test_the_boolish_check_finds_an_unquoted_value(tmp_path):
+    f = tmp_path / "x.yaml"
+    f.write_text('a: yes\nb: "no"\nc: [on, "off"]\n')
+    assert unquoted_boolish(f) == [(1, "yes"), (3, "on")]
+
+
+@pytest.mark.parametrize("name", ["ketamine-clinic", "ketamine-clinic-self-audit"])
+def test_checklist_quotes_every_yes_no_on_off_value(name):
+    assert unquoted_boolish(SHIPPED[name]) == []
+
+
+@pytest.mark.parametrize("name", ["well-run-clinic.yaml", "perry-like.yaml"])
+def test_examples_quote_every_yes_no_value(name):
+    assert unquoted_boolish(EXAMPLES / name) == []

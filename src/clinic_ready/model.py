@@ -146,8 +146,13 @@ class Checklist(_Model):
     title: str
     version: str
     facts_as_of: dt.date = Field(strict=False)
+    review_by: Optional[dt.date] = Field(default=None, strict=False)
+    maintainers: list[str] = Field(default_factory=list)
+    reviewed_by: list[str] = Field(default_factory=list)
+    funding: Optional[str] = None
     audience: str
     intro: str
+    balance: Optional[str] = None
     notice: str
     sources: list[Source] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
@@ -186,6 +191,18 @@ class Checklist(_Model):
         for c in self.concerns:
             out[("concern", c.id)] = compile_condition(c.when)
         return out
+
+    def currency_line(self) -> str:
+        """"Facts checked 2026-11-01 · review due 2026-12-31": printed in every output."""
+        line = f"Facts checked {self.facts_as_of.isoformat()}"
+        return f"{line} · review due {self.review_by.isoformat()}" if self.review_by else line
+
+    def overdue_line(self, today: dt.date) -> str | None:
+        """A calm note once the review date has passed (never an error)."""
+        if self.review_by is None or today <= self.review_by:
+            return None
+        return (f"This checklist is due for review: it was to be re-checked by {self.review_by.isoformat()}. "
+                "Rules and labels may have changed since; ask your clinician about anything that matters to you.")
 
     @property
     def question_count(self) -> int:

@@ -80,6 +80,9 @@ class Questionnaire:
         self._say(Text(self.cl.title, style="bold"))
         self._say(Text(NOTICE, style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
+        if self.cl.balance:
+            self._say(Text(" ".join(self.cl.balance.split())))
+        self._say(Text(self.cl.currency_line(), style="dim"))
         count = f"{len(todo)} question{'s' if len(todo) != 1 else ''}"
         saved = " Your answers are saved as you go." if self.saving else " Your answers are not saved until the end."
         self._say(Text(f"About {count}, roughly {minutes} minute{'s' if minutes != 1 else ''}.{saved}"))

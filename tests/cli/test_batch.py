@@ -34,7 +34,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     assert r.exit_code == 2
     out = lines(r)
     assert [o["ok"] for o in out] == [True, False, False, True]
-    assert out[1]["errors"] == [f"{bad}:3:10: answers.where: the answer is not one of the choices — use one of: clinic, home, elsewhere"]
+    assert out[1]["errors"] == [f"{bad}:3:10: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere"]
     assert "no such file" in out[2]["errors"][0]
 
 

@@ -56,7 +56,7 @@ CASES = {
 ANSWER_CASES = {
     "wrong types": ("checklist: ketamine-clinic\nanswers:\n  where: [clinic]\n  medicines: 3\n", "expected one choice"),
     "unknown ids": ("checklist: ketamine-clinic\nanswers:\n  bp_chekced: yes\n", "did you mean 'bp_checked'?"),
-    "unknown choice": ("checklist: ketamine-clinic\nanswers:\n  where: moon\n", "the answer is not one of the choices — use one of: clinic, home, elsewhere"),
+    "unknown choice": ("checklist: ketamine-clinic\nanswers:\n  where: moon\n", "the answer is not one of the choices — use one of: clinic, both, home, elsewhere"),
     "another checklist": ("checklist: dental-clinic\nanswers: {}\n", "these answers are for checklist 'dental-clinic', not 'ketamine-clinic'"),
     "answers not a mapping": ("checklist: ketamine-clinic\nanswers: [1, 2]\n", "expected a mapping of question id to answer"),
 }

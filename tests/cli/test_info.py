@@ -41,7 +41,7 @@ def test_answers_schema_lists_question_ids():
     doc = json.loads(r.stdout)
     props = doc["properties"]["answers"]["properties"]
     assert "bp_checked" in props
-    assert props["where"]["anyOf"][0]["enum"] == ["clinic", "home", "elsewhere"]
+    assert props["where"]["anyOf"][0]["enum"] == ["clinic", "both", "home", "elsewhere"]
 
 
 def test_checklist_schema():

@@ -69,7 +69,7 @@ def test_bad_answers_file_exit_2_every_problem(tmp_path):
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [
         f"{f}:3:3: answers.bp_checkd: no question has the id 'bp_checkd' — remove it or fix the id (did you mean 'bp_checked'?)",
-        f"{f}:4:10: answers.where: the answer is not one of the choices — use one of: clinic, home, elsewhere",
+        f"{f}:4:10: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere",
     ]
 
 

@@ -43,7 +43,9 @@ def test_every_format_carries_what_matters(perry, fmt):
     assert perry.verdict.title in text
     for needle in ("988", "1-800-662-4357", "911", "Not medical advice"):
         assert needle in text
-    assert "facts as of 2026-11-01" in text or '"facts_as_of": "2026-11-01"' in text
+    cl = perry.checklist
+    assert cl.currency_line() in text or f'"facts_as_of": "{cl.facts_as_of.isoformat()}"' in text
+    assert "Funding" in text or '"funding"' in text
 
 
 def test_json_matches_golden():

@@ -57,7 +57,8 @@ def test_every_format_holds_concerns_verdict_notice_and_crisis_numbers(perry_doc
     for number in ("988", "1-800-662-4357", "911"):
         assert number in flat
     assert squash("Questions to ask your clinic") in flat
-    assert squash("facts as of 2026-11-01") in flat and squash("report made 2026-11-21") in flat
+    assert squash(result.checklist.currency_line()) in flat and squash("report made 2026-11-21") in flat
+    assert squash("a safety checklist lists risks by design") in flat.lower()
 
 
 def test_pdf_pages_are_numbered_and_footed(perry_docs):
@@ -141,3 +142,14 @@ def test_blank_checklist_writes_conditions_in_words():
     html = renderer("html").render_blank(CL, today=TODAY)
     assert "Answer this if you answered “Spravato (esketamine) nasal spray” to question 3." in html
     assert "Answer this if (you answered “At home” or “Somewhere else" in html and "to question 4)" in html  # the home section
+
+
+def test_a_report_after_review_by_says_calmly_that_the_checklist_is_due_for_review():
+    import datetime as dt
+
+    r = perry()
+    late = renderer("markdown").render(r, today=dt.date(2027, 1, 5))
+    assert "This checklist is due for review" in late and "2026-12-31" in late
+    on_time = renderer("markdown").render(r, today=dt.date(2026, 12, 31))
+    assert "due for review" not in on_time
+    assert "Facts checked 2026-11-21 · review due 2026-12-31" in on_time

@@ -76,6 +76,29 @@ def answer_text(item: ItemResult) -> str:
     return str(value)
 
 
+def about_lines(checklist, today) -> list[str]:
+    """Who stands behind the checklist, its balance statement and its currency, for every output.
+
+    ``checklist`` is a model.Checklist; ``today`` a date, or None to leave out the review-due note.
+    """
+    out = []
+    overdue = checklist.overdue_line(today) if today is not None else None
+    if overdue:
+        out.append(overdue)
+    if checklist.balance:
+        out.append(" ".join(checklist.balance.split()))
+    who = []
+    if checklist.maintainers:
+        who.append("Maintained by " + "; ".join(checklist.maintainers) + ".")
+    if checklist.reviewed_by:
+        who.append("Reviewed: " + "; ".join(checklist.reviewed_by) + ".")
+    if checklist.funding:
+        who.append("Funding: " + checklist.funding)
+    if who:
+        out.append(" ".join(who))
+    return out
+
+
 def source_line(source: Source) -> str:
     url = f" {source.url}" if source.url else ""
     return f"{source.title}. {source.publisher}, {source.year}.{url}"

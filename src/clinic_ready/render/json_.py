@@ -64,7 +64,12 @@ def document(result: Result) -> dict:
     return {
         "format_version": FORMAT_VERSION,
         "tool": {"name": "clinic-ready", "version": __version__},
-        "checklist": {"id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat()},
+        "checklist": {
+            "id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat(),
+            "review_by": cl.review_by.isoformat() if cl.review_by else None, "maintainers": list(cl.maintainers),
+            "reviewed_by": list(cl.reviewed_by), "funding": cl.funding,
+            "balance": " ".join(cl.balance.split()) if cl.balance else None,
+        },
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
         "counts": result.counts,

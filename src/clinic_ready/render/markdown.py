@@ -54,8 +54,9 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
     if v.clinic_name:
         out += [f"**Clinic:** {_esc(v.clinic_name)}", ""]
     out += [
-        f"Checklist version {_esc(v.version)} · facts as of {v.facts_as_of} · report made {v.printed_on}",
+        f"Checklist version {_esc(v.version)} · {v.currency} · report made {v.printed_on}",
         "",
+        *[line for a in v.about for line in (_esc(a), "")],
         f"> **{v.notice}** {v.crisis_line}.",
         "",
         *_urgent(v),
@@ -102,7 +103,8 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
     v = clean_tree(blank_view(checklist, today or dt.date.today()))
     out = [
         f"# {_esc(v.title)} (blank checklist)", "",
-        f"Version {_esc(v.version)} · facts as of {v.facts_as_of} · printed {v.printed_on}", "",
+        f"Version {_esc(v.version)} · {v.currency} · printed {v.printed_on}", "",
+        *[line for a in v.about for line in (_esc(a), "")],
         f"> **{v.notice}** {v.crisis_line}.", "", _esc(v.intro), "",
         "Tick one box for each question (or every box that applies where it says so). "
         "Tick “Unsure” when you do not know: that is a question to ask the clinic.", "",

@@ -252,7 +252,9 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     if view.clinic_name:
         name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… (in full under All answers)"
         _text(pdf, f"Clinic: {name}", BODY, "B")
-    _text(pdf, f"Checklist version {view.version} · facts as of {view.facts_as_of} · report made {view.printed_on}", SMALL, color=GREY)
+    _text(pdf, f"Checklist version {view.version} · {view.currency} · report made {view.printed_on}", SMALL, color=GREY)
+    for line in view.about:
+        _text(pdf, line, SMALL, color=GREY)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
     if view.urgent:
@@ -386,7 +388,9 @@ def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | N
 def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _text(pdf, view.title, H1, "B", h=8.5)
-    _text(pdf, f"Blank checklist · version {view.version} · facts as of {view.facts_as_of} · printed {view.printed_on}", SMALL, color=GREY)
+    _text(pdf, f"Blank checklist · version {view.version} · {view.currency} · printed {view.printed_on}", SMALL, color=GREY)
+    for line in view.about:
+        _text(pdf, line, SMALL, color=GREY)
     _text(pdf, f"For: {view.audience}", SMALL)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])

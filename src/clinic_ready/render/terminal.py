@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from rich.console import Console, Group
@@ -19,6 +20,7 @@ from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_HE
 from clinic_ready.render.common import (
     SEVERITY_WORDS,
     Citations,
+    about_lines,
     answer_text,
     because,
     by_section,
@@ -58,7 +60,11 @@ def _parts(result: Result, plain: bool, answers: bool, explain: bool = False):
     cl = result.checklist
     cites = Citations.of(result)
     yield Text(cl.title, style="bold")
-    yield Text(f"Version {cl.version} · facts as of {cl.facts_as_of.isoformat()}", style="dim")
+    yield Text(f"Version {cl.version} · {cl.currency_line()}", style="dim")
+    today = dt.date.today()
+    overdue = cl.overdue_line(today)
+    if overdue:
+        yield Text(overdue)
     yield Text(NOTICE, style="italic")
     yield Text("")
     yield from _urgent(result, cites, plain, explain)
@@ -83,6 +89,9 @@ def _parts(result: Result, plain: bool, answers: bool, explain: bool = False):
         for n, s in enumerate(cites.order, 1):
             yield Text(f"[{n}] {source_line(s)}")
     yield Text("")
+    for line in about_lines(cl, today):
+        if line != overdue:
+            yield Text(line, style="dim")
     yield Text(" ".join(cl.notice.split()), style="dim")
     yield Text("")
     yield Text(CRISIS_HEADING + ":", style="bold")

@@ -15,6 +15,7 @@ from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_LI
 from clinic_ready.render.common import (
     SEVERITY_WORDS,
     Citations,
+    about_lines,
     answer_text,
     because,
     by_section,
@@ -71,6 +72,8 @@ class Common:
     facts_as_of: str
     printed_on: str
     checklist_notice: str
+    currency: str = ""  # "Facts checked … · review due …"
+    about: list[str] = field(default_factory=list)  # review-due note, balance statement, maintainers and funding
     notice: str = NOTICE
     crisis_heading: str = CRISIS_HEADING
     crisis: tuple = CRISIS_LINES
@@ -108,6 +111,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False) -> Report
     view = ReportView(
         title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
         checklist_notice=_clean(cl.notice), clinic_name=_clean(str(clinic)) if clinic else None,
+        currency=cl.currency_line(), about=about_lines(cl, today),
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=f"Concerns raised: {counts}." if counts else "No concern was raised.",
     )
@@ -173,6 +177,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     view = BlankView(
         title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
         checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
+        currency=cl.currency_line(), about=about_lines(cl, today),
     )
     for s in cl.sections:
         questions = []
