@@ -300,7 +300,7 @@ PROFILES = {
     "passive thoughts of death: high, not stop": (
         profile(suicidal_thoughts="yes", suicidal_now="no"), "discuss", {"suicidal_thoughts"}),
     "thoughts of suicide right now: the crisis route": (
-        profile(suicidal_thoughts="yes", suicidal_now="yes"), "stop", {"suicidal_now", "suicidal_thoughts"}),
+        profile(suicidal_thoughts="yes", suicidal_now="yes"), "urgent", {"suicidal_now", "suicidal_thoughts"}),
     "thoughts of suicide with a take-home supply": (
         profile(suicidal_thoughts="yes", suicidal_now="no", take_home_supply="yes", **HOME_OK),
         "stop", {"suicidal_thoughts", "suicidal_thoughts_with_supply"}),
@@ -343,10 +343,9 @@ PROFILES = {
     "prepaid package": (profile(prepaid_package="yes"), "ask", {"prepaid_package"}),
     "supporter who does not know the signs": (
         profile(family_help="yes", family_watch="no", family_crisis="yes"), "ask", {"family_watch"}),
-    "unsure about monitoring is not reassuring": (
-        profile(bp_checked="unsure", oxygen_monitored="unsure"), "discuss", {"unsure_monitoring"}),
-    "declines to share medicines and conditions": (
-        profile(medicines="declined", conditions="declined"), "discuss", {"unsure_health"}),
+    # unsure and declined are not "no": nothing is raised, but the verdict is held (see could-apply tests)
+    "unsure about monitoring is not reassuring": (profile(bp_checked="unsure", oxygen_monitored="unsure"), "held", set()),
+    "declines to share medicines and conditions": (profile(medicines="declined", conditions="declined"), "held", set()),
     "benzodiazepine at a monitored clinic": (
         profile(medicines=["benzodiazepine"]), "discuss", {"sedating_medicines", "may_blunt_benefit"}),
     "pregnant, with a history of psychosis": (
@@ -370,6 +369,19 @@ def test_profiles(name):
     raised = {f.concern.id for f in r.findings if f.concern.severity.value != "info"}
     assert raised == expected, name
     assert r.verdict.code == verdict, name
+
+
+@pytest.mark.parametrize("answers, expected", [
+    (profile(bp_checked="unsure", oxygen_monitored="unsure"), {"no_blood_pressure_checks", "no_oxygen_monitoring"}),
+    (profile(medicines="declined", conditions="declined"),
+     {"sedating_medicines", "aneurysm_or_brain_bleed", "high_blood_pressure_uncontrolled", "ketamine_allergy"}),
+])
+def test_unsure_or_declined_safety_answers_hold_the_verdict_with_what_could_apply(answers, expected):
+    r = engine.evaluate(CL, answers)
+    could = {p.concern.id for p in r.could_apply}
+    assert expected <= could
+    assert r.verdict.code == "held" and r.verdict.held_at == "critical"
+    assert not {f.concern.id for f in r.findings if f.concern.severity.value != "info"}
 
 
 def test_a_checklist_that_flags_everything_is_useless():
