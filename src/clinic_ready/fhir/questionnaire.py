@@ -81,7 +81,7 @@ class _Paths:
         item = self.item(qid)
         return (
             f"({item}.answer.value.where(system = {_lit(DAR_SYSTEM)}).code"
-            f" | {item}.extension({_lit(DAR_EXTENSION)}).value.code)"
+            f" | {item}.extension({_lit(DAR_EXTENSION)}).value)"
         )
 
     def answered(self, qid: str) -> str:
@@ -220,13 +220,13 @@ def _help_item(cl: Checklist, q: Question, used: set[str]) -> dict:
         "linkId": _unique(f"{q.id}_help", used),
         "text": text,
         "type": "display",
-        "extension": [
-            {
-                "url": ITEM_CONTROL,
-                "valueCodeableConcept": {"coding": [{"system": ITEM_CONTROL_SYSTEM, "code": "help", "display": "Help-Button"}]},
-            }
-        ],
+        "extension": [_control("help")],
     }
+
+
+def _control(code: str) -> dict:
+    """The SDC item-control: how a form filler should show the item (help button, radio buttons…)."""
+    return {"url": ITEM_CONTROL, "valueCodeableConcept": {"coding": [{"system": ITEM_CONTROL_SYSTEM, "code": code}]}}
 
 
 def _options(cl: Checklist, q: Question) -> list[dict]:
@@ -253,6 +253,7 @@ def _question(cl: Checklist, q: Question, used: set[str]) -> dict:
         if q.type == "multi_choice":
             item["repeats"] = True
         item["answerOption"] = _options(cl, q)
+        extensions.append(_control("check-box" if q.type == "multi_choice" else "radio-button"))
     elif q.type == "number":
         item["type"] = "decimal"
         for key, bound in (("minValue", q.min), ("maxValue", q.max)):

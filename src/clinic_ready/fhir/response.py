@@ -145,7 +145,7 @@ def render(result: Result, **_: object) -> str:
 
 def ndjson_line(result: Result) -> str:
     """One QuestionnaireResponse on one line (FHIR bulk-data NDJSON)."""
-    return json.dumps(response(result, narrative=False), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"id": str(uuid.uuid4()), **response(result)}, ensure_ascii=False, separators=(",", ":"))
 
 
 # --------------------------------------------------------------------------- reading
