@@ -229,7 +229,7 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
             try:
                 found = _read_answer(cl, q, item, given)
             except AnswerRejected as exc:
-                errors.append(problem("answer_type", where, problem=exc.what, fix=exc.fix))
+                errors.append(problem("answer_type", where + (("answer",) if given else ()), problem=exc.what, fix=exc.fix))
                 found = None
             if found is not None:
                 answers.values[q.id] = found
