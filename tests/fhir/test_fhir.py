@@ -353,3 +353,28 @@ def test_batch_writes_one_questionnaire_response_per_line(tmp_path):
         qr = json.loads(line)
         QuestionnaireResponse.model_validate(qr)
         assert qr["resourceType"] == "QuestionnaireResponse" and qr["id"]
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 200) | st.floats(allow_nan=True) | st.sampled_from(
+        ["where", "home", "Y", "N", "asked-unknown", DAR_SYSTEM, "reason", "valueCoding", "x"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["linkId", "answer", "item", "valueCoding", "valueDecimal", "valueBoolean", "valueString",
+                         "code", "system", "extension", "url", "valueCode"]), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(JSONISH)
+def test_any_response_shape_gives_answers_or_clinic_ready_errors(items):
+    """Whatever a response holds, reading it gives answers or located problems, never a crash."""
+    from clinic_ready.answers import parse_answers
+    from clinic_ready.errors import ClinicReadyError
+
+    doc = _qr(items if isinstance(items, list) else [items])
+    text = json.dumps(doc, ensure_ascii=False, allow_nan=True)
+    try:
+        parse_answers(doc, cl_main, text, "qr.json")
+    except ClinicReadyError as exc:
+        assert all(line.startswith("qr.json") for line in exc.lines())
