@@ -47,17 +47,14 @@ def batch(
     any_bad = False
     worst: list[Severity] = []
     out = sys.stdout
-    write_line = batch_mod.line
+    ndjson_line = None
     if fmt is BatchFormat.fhir_ndjson:
         from clinic_ready.fhir.response import ndjson_line
-
-        def write_line(path, result, errors):  # noqa: ARG001 - same signature as batch_mod.line
-            return ndjson_line(result) if result is not None else None
-
     for path, result, errors in batch_mod.run(files, checklist):
-        text = write_line(path, result, errors)
-        if text is not None:
-            out.write(text + "\n")
+        if ndjson_line is None:
+            out.write(batch_mod.line(path, result, errors) + "\n")
+        elif result is not None:  # NDJSON holds resources only: a bad file's problems go to stderr
+            out.write(ndjson_line(result) + "\n")
         if result is None:
             any_bad = True
             for e in errors:

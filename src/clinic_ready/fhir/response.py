@@ -47,9 +47,7 @@ def _answers(cl: Checklist, q: Question, answer: Answer) -> dict:
     if answer.state != "answered":
         if coded(q):
             return {"answer": [{"valueCoding": state_coding(answer.state)}]}
-        code, display = STATE_CODES[answer.state]
-        reason = {"url": DAR_EXTENSION, "valueCode": code}
-        return {"extension": [reason]}
+        return {"extension": [{"url": DAR_EXTENSION, "valueCode": STATE_CODES[answer.state][0]}]}
     value = answer.value
     if coded(q):
         values = value if isinstance(value, list) else [value]
@@ -59,7 +57,7 @@ def _answers(cl: Checklist, q: Question, answer: Answer) -> dict:
     return {"answer": [{"valueString": value}]}
 
 
-def response(result: Result, authored: str | None = None, narrative: bool = True) -> dict:
+def response(result: Result, authored: str | None = None) -> dict:
     """The asked questions' answers as a QuestionnaireResponse (status completed when nothing required is missing)."""
     cl = result.checklist
     groups: dict[str, dict] = {}
@@ -79,18 +77,14 @@ def response(result: Result, authored: str | None = None, narrative: bool = True
         else:
             entry.update(parts)
         group["item"].append(entry)
-    doc: dict = {"resourceType": "QuestionnaireResponse"}
-    if narrative:
-        doc["text"] = _narrative([f"Answers to {cl.title} (version {cl.version}).", *notice_paragraphs(cl)])
-    doc.update(
-        {
-            "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
-            "status": "in-progress" if missing_required else "completed",
-            "authored": authored or _now(),
-            "item": list(groups.values()),
-        }
-    )
-    return doc
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "text": _narrative([f"Answers to {cl.title} (version {cl.version}).", *notice_paragraphs(cl)]),
+        "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
+        "status": "in-progress" if missing_required else "completed",
+        "authored": authored or _now(),
+        "item": list(groups.values()),
+    }
 
 
 def _issue(result: Result, finding, response_ref: str, when: str) -> dict:
