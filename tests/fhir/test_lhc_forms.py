@@ -148,3 +148,51 @@ def test_lhc_forms_renders_the_questionnaire_and_its_response_is_accepted(browse
     r = _cli("run", "--answers", str(response), "--no-input")
     assert r.returncode == 2
     assert "required question(s) have no answer" in r.stderr and str(response) not in r.stderr
+
+
+EXPRESSIONS = """\
+format: 1
+id: expressions
+title: Expressions
+version: "1"
+facts_as_of: 2026-01-01
+audience: testers
+intro: i
+notice: Not medical advice.
+sources:
+  - {id: s1, title: S, publisher: P, year: 2020}
+sections:
+  - id: s
+    title: Section S
+    questions:
+      - {id: a, type: yes_no, prompt: Question A, help: h}
+      - {id: e_ne, type: text, prompt: Shown when A is answered and not yes, help: h, when: {question: a, not_equals: "yes"}}
+      - {id: e_state, type: text, prompt: Shown when A is unsure or declined, help: h, when: {question: a, state: [unsure, declined]}}
+      - {id: e_not, type: text, prompt: Shown unless A is yes, help: h, when: {not: {question: a, equals: "yes"}}}
+"""
+
+
+def test_lhc_forms_evaluates_the_fhirpath_conditions_as_clinic_ready_does(browser_page, tmp_path):
+    """Conditions that enableWhen cannot say travel as SDC FHIRPath; LHC-Forms' fhirpath.js must agree."""
+    page, errors = browser_page
+    (tmp_path / "expressions.yaml").write_text(EXPRESSIONS)
+    r = _cli("export", str(tmp_path / "expressions.yaml"), "--fhir")
+    assert r.returncode == 0, r.stderr
+    page.evaluate("q => LForms.Util.addFormToPage(q, 'form', {})", json.loads(r.stdout))
+    page.wait_for_selector("lhc-item", timeout=30000)
+
+    def shown():
+        page.wait_for_timeout(300)
+        return {q: page.locator(f'lhc-item[id^="item-{q}/"]').count() > 0 for q in ("e_ne", "e_state", "e_not")}
+
+    assert shown() == {"e_ne": False, "e_state": False, "e_not": True}
+    answer = page.locator('lhc-item[id^="item-a/"]')
+    answer.get_by_text("Unsure", exact=True).click()
+    assert shown() == {"e_ne": False, "e_state": True, "e_not": True}
+    answer.get_by_text("No", exact=True).click()
+    assert shown() == {"e_ne": True, "e_state": False, "e_not": True}
+    answer.get_by_text("Yes", exact=True).click()
+    assert shown() == {"e_ne": False, "e_state": False, "e_not": False}
+    answer.get_by_text("Prefer not to say", exact=True).click()
+    assert shown() == {"e_ne": False, "e_state": True, "e_not": True}
+    assert errors == []
