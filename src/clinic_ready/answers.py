@@ -179,6 +179,10 @@ def read_document(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
 
 def named_checklist(data: Mapping, text: str, name: str) -> str:
     """The checklist id an answers document names (an error if it names none)."""
+    if data.get("resourceType") == "QuestionnaireResponse":
+        from clinic_ready.fhir import response
+
+        return response.named_checklist(data, text, name)
     cid = data.get("checklist")
     if not isinstance(cid, str) or not cid:
         raise InputError(yamlio.locate_all([problem("schema_missing", ("checklist",), key="checklist")], text, name))
@@ -186,6 +190,10 @@ def named_checklist(data: Mapping, text: str, name: str) -> str:
 
 
 def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: str) -> tuple[Answers, list[Problem]]:
+    if data.get("resourceType") == "QuestionnaireResponse":  # a FHIR answers file
+        from clinic_ready.fhir import response
+
+        return response.parse(data, checklist, text, name)
     errors: list[Problem] = []
     warnings: list[Problem] = []
     for key in data:

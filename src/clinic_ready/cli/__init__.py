@@ -154,7 +154,7 @@ def _root(
 
 
 def _register() -> None:
-    from clinic_ready.cli import batch, documents, explain, info, run
+    from clinic_ready.cli import batch, documents, explain, export, info, run
 
     app.command("run", epilog=EPILOG)(run.run)
     app.command("report", epilog=EPILOG_NO_FAIL)(documents.report)
@@ -164,6 +164,7 @@ def _register() -> None:
     app.command("list", epilog=EPILOG_NO_FAIL)(info.list_checklists)
     app.command("validate", epilog=EPILOG_NO_FAIL)(info.validate)
     app.command("schema", epilog=EPILOG_NO_FAIL)(info.schema)
+    app.command("export", epilog=EPILOG_NO_FAIL)(export.export)
 
 
 _register()

@@ -16,9 +16,16 @@ class DocFormat(str, Enum):
     markdown = "markdown"
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    pdf = "pdf"
+    markdown = "markdown"
+    fhir = "fhir"
+
+
 def report(
     answers_file: str = typer.Argument(..., metavar="ANSWERS_FILE", help="A saved answers file ('-' reads standard input)."),
-    fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help="Report format."),
+    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to FILE."),
     checklist: Optional[str] = typer.Option(
         None, "--checklist", metavar="ID|PATH", help="Use this checklist instead of the one the answers file names."

@@ -16,6 +16,7 @@ class Format(str, Enum):
     markdown = "markdown"
     html = "html"
     pdf = "pdf"
+    fhir = "fhir"
 
 
 class Paper(str, Enum):
@@ -50,10 +51,10 @@ def run(
     checklist: Optional[str] = typer.Argument(
         None, metavar="CHECKLIST", show_default=False, help="A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic."
     ),
-    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE", help="Answers file (YAML or JSON); '-' reads standard input."),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE", help="Answers file (YAML, JSON or a FHIR QuestionnaireResponse); '-' reads standard input."),
     set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", help="Give or override one answer; repeatable."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask at the keyboard; missing answers are an error."),
-    fmt: Format = typer.Option(Format.terminal, "--format", "-f", help="Output format."),
+    fmt: Format = typer.Option(Format.terminal, "--format", "-f", help="Output format (fhir: a FHIR R4 Bundle, see docs/fhir.md)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to FILE instead of the screen."),
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a concern is at or above this severity."),
     plain: bool = typer.Option(False, "--plain", help="No colour, boxes or cursor movement (screen readers, narrow terminals)."),

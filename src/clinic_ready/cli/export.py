@@ -1,0 +1,46 @@
+"""`clinic-ready export`: a checklist in another standard's form (FHIR R4 Questionnaire)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+
+
+class FhirVersion(str, Enum):
+    R4 = "R4"
+
+
+def export(
+    checklist: Optional[str] = typer.Argument(
+        None, metavar="CHECKLIST", show_default=False, help="A shipped checklist id or a YAML file. Default: ketamine-clinic."
+    ),
+    fhir: bool = typer.Option(False, "--fhir", help="Export as a FHIR Questionnaire (JSON)."),
+    version: FhirVersion = typer.Option(FhirVersion.R4, "--version", help="FHIR version."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write it to FILE instead of the screen."),
+) -> None:
+    """Export a checklist as a FHIR R4 Questionnaire, for form fillers and health records.
+
+    Sections become groups, questions keep their ids as linkId, conditions become enableWhen
+    (or an SDC enableWhenExpression in FHIRPath), and every question can be answered "Unsure" or
+    "Prefer not to say".  A filled-in QuestionnaireResponse is an answers file for 'run --answers'.
+    See docs/fhir.md.
+
+    \b
+    Examples:
+      clinic-ready export ketamine-clinic --fhir --output questionnaire.json
+      clinic-ready export my-checklist.yaml --fhir --version R4 > questionnaire.json
+    """
+    import json
+
+    from clinic_ready import workflow
+    from clinic_ready.errors import UsageError
+
+    if not fhir:
+        raise UsageError("clinic-ready: choose what to export — add --fhir (a FHIR R4 Questionnaire)")
+    from clinic_ready.fhir.questionnaire import questionnaire
+
+    cl = workflow.load_checklist(checklist)
+    doc = questionnaire(cl)
+    workflow.write_document("json", output, lambda: json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,332 @@
+"""A checklist as a FHIR R4 ``Questionnaire`` (plain dictionaries; see docs/fhir.md).
+
+Conditions become ``enableWhen`` where FHIR's own semantics match ours exactly (``equals``,
+``in``, ``includes``, ``includes_any``, ``gt``…, and ``all``/``any`` of those); everything else
+(``not``, nesting, ``not_equals``, ``not_in``, ``state`` and score tests) becomes the SDC
+``enableWhenExpression`` in FHIRPath, with the same meaning.  Nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from clinic_ready.conditions import AllOf, AnyOf, NotOf, QuestionTest, ScoreTest
+from clinic_ready.fhir import (
+    DAR_EXTENSION,
+    DAR_SYSTEM,
+    EXT,
+    SDC,
+    STATE_CODES,
+    YES_NO_CODES,
+    YES_NO_SYSTEM,
+    choice_system,
+    questionnaire_url,
+)
+from clinic_ready.answers import MAX_TEXT
+from clinic_ready.model import Checklist, Question
+from clinic_ready.notices import CRISIS_LINES, NOTICE
+
+ITEM_CONTROL = f"{EXT}/questionnaire-itemControl"
+ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
+OPTION_EXCLUSIVE = f"{EXT}/questionnaire-optionExclusive"
+ORDINAL_VALUE = f"{EXT}/ordinalValue"
+ENABLE_WHEN_EXPRESSION = f"{SDC}/sdc-questionnaire-enableWhenExpression"
+
+_FHIR_OPERATORS = {"equals": "=", "includes": "=", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
+
+
+# --------------------------------------------------------------------------- codings
+
+
+def coding(cl: Checklist, q: Question, value: str) -> dict:
+    """The Coding of one choice (yes/no use HL7 table 0136)."""
+    if q.type == "yes_no":
+        code, display = YES_NO_CODES[value]
+        return {"system": YES_NO_SYSTEM, "code": code, "display": display}
+    return {"system": choice_system(cl.id, q.id), "code": value, "display": q.choice_label(value)}
+
+
+def state_coding(state: str) -> dict:
+    code, display = STATE_CODES[state]
+    return {"system": DAR_SYSTEM, "code": code, "display": display}
+
+
+def coded(q: Question) -> bool:
+    """Questions whose answers are Codings (so unsure/declined can be answer options)."""
+    return q.type in ("yes_no", "choice", "multi_choice")
+
+
+# --------------------------------------------------------------------------- FHIRPath
+
+
+def _lit(text: str) -> str:
+    return "'" + str(text).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+class _Paths:
+    """FHIRPath over the QuestionnaireResponse being filled (``%resource``), one question at a time."""
+
+    def __init__(self, cl: Checklist):
+        self.cl = cl
+
+    def item(self, qid: str) -> str:
+        return f"%resource.repeat(item).where(linkId = {_lit(qid)})"
+
+    def states(self, qid: str) -> str:
+        """The data-absent-reason codes given for a question (as an answer or on the item)."""
+        item = self.item(qid)
+        return (
+            f"({item}.answer.value.where(system = {_lit(DAR_SYSTEM)}).code"
+            f" | {item}.extension({_lit(DAR_EXTENSION)}).value)"
+        )
+
+    def answered(self, qid: str) -> str:
+        return f"({self.item(qid)}.answer.exists() and {self.states(qid)}.empty())"
+
+    def has_value(self, q: Question, value: object) -> str:
+        item = self.item(q.id)
+        if coded(q):
+            c = coding(self.cl, q, str(value))
+            return f"{item}.answer.value.where(system = {_lit(c['system'])} and code = {_lit(c['code'])}).exists()"
+        if q.type == "number":
+            return f"{item}.answer.value.where($this = {_num(value)}).exists()"  # type: ignore[arg-type]
+        return f"{item}.answer.value.where($this = {_lit(value)}).exists()"
+
+    def enabled(self, qid: str) -> str:
+        """The question's own display condition (its section's and its own), as FHIRPath."""
+        q, section = self.cl.questions[qid], self.cl.section_of[qid]
+        parts = [self.expr(c) for c in (section.when, q.when) if c is not None]
+        return "(" + " and ".join(parts) + ")" if parts else "true"
+
+    def state(self, qid: str, state: str) -> str:
+        if state in STATE_CODES:
+            return f"({self.states(qid)} contains {_lit(STATE_CODES[state][0])})"
+        if state == "answered":
+            return self.answered(qid)
+        no_answer = f"({self.item(qid)}.answer.empty() and {self.states(qid)}.empty())"
+        if state == "skipped":
+            return f"({self.enabled(qid)}).not()"
+        return f"({self.enabled(qid)} and {no_answer})"  # missing: shown, and nothing said
+
+    def expr(self, cond: object) -> str:
+        """A condition as a FHIRPath boolean (never empty, so not/and/or keep two-valued logic)."""
+        if isinstance(cond, AllOf):
+            return "(" + " and ".join(self.expr(c) for c in cond.all) + ")"
+        if isinstance(cond, AnyOf):
+            return "(" + " or ".join(self.expr(c) for c in cond.any) + ")"
+        if isinstance(cond, NotOf):
+            return f"({self.expr(cond.not_)}).not()"
+        if isinstance(cond, ScoreTest):
+            return self.score(cond)
+        assert isinstance(cond, QuestionTest)
+        q, op, want = self.cl.questions[cond.question], cond.operator, cond.operand
+        if op == "state":
+            wanted = [want] if isinstance(want, str) else list(want)  # type: ignore[arg-type]
+            return "(" + " or ".join(self.state(q.id, s) for s in wanted) + ")"
+        if op in ("equals", "includes"):
+            return self.has_value(q, want)
+        if op in ("in", "includes_any"):
+            return "(" + " or ".join(self.has_value(q, v) for v in want) + ")"  # type: ignore[union-attr]
+        if op == "not_equals":
+            return f"({self.answered(q.id)} and {self.has_value(q, want)}.not())"
+        if op == "not_in":
+            anyof = " or ".join(self.has_value(q, v) for v in want)  # type: ignore[union-attr]
+            return f"({self.answered(q.id)} and ({anyof}).not())"
+        symbol = _FHIR_OPERATORS[op]
+        return f"{self.item(q.id)}.answer.value.where($this {symbol} {_num(want)}).exists()"  # type: ignore[arg-type]
+
+    def score(self, cond: ScoreTest) -> str:
+        score = self.cl.score_by_id[cond.score]
+        answered, terms = [], []
+        for qid in score.items:
+            q = self.cl.questions[qid]
+            answered.append(self.answered(qid))
+            term = "0"
+            for c in reversed(q.choices or []):
+                term = f"iif({self.has_value(q, c.value)}, {c.score or 0}, {term})"
+            terms.append(term)
+        op = cond.operator
+        symbol = "=" if op == "equals" else _FHIR_OPERATORS[op]
+        total = " + ".join(terms)
+        return f"({' and '.join(answered)} and ({total}) {symbol} {_num(getattr(cond, op))})"
+
+
+def _direct(cl: Checklist, cond: object) -> tuple[list[dict], str] | None:
+    """enableWhen entries and behaviour when the condition maps onto enableWhen exactly, else None."""
+    if isinstance(cond, QuestionTest):
+        tests = [cond]
+        behavior = "any"
+    elif isinstance(cond, (AllOf, AnyOf)) and all(isinstance(c, QuestionTest) for c in (cond.all if isinstance(cond, AllOf) else cond.any)):
+        tests = list(cond.all if isinstance(cond, AllOf) else cond.any)
+        behavior = "all" if isinstance(cond, AllOf) else "any"
+    else:
+        return None
+    out: list[dict] = []
+    for t in tests:
+        q, op, want = cl.questions[t.question], t.operator, t.operand
+        if op in ("in", "includes_any") and (behavior == "any" or len(tests) == 1):
+            out += [_when(cl, q, "=", v) for v in want]  # type: ignore[union-attr]
+            behavior = "any"
+        elif op in _FHIR_OPERATORS:
+            out.append(_when(cl, q, _FHIR_OPERATORS[op], want))
+        else:
+            return None  # not_equals, not_in and state differ from FHIR when a question is unsure or unanswered
+    return out, behavior
+
+
+def _when(cl: Checklist, q: Question, operator: str, value: object) -> dict:
+    entry: dict = {"question": q.id, "operator": operator}
+    if coded(q):
+        entry["answerCoding"] = coding(cl, q, str(value))
+    elif q.type == "number":
+        entry["answerDecimal"] = value
+    else:
+        entry["answerString"] = value
+    return entry
+
+
+def _condition(cl: Checklist, cond: object | None) -> dict:
+    if cond is None:
+        return {}
+    direct = _direct(cl, cond)
+    if direct is not None:
+        entries, behavior = direct
+        return {"enableWhen": entries, **({"enableBehavior": behavior} if len(entries) > 1 else {})}
+    expression = {"language": "text/fhirpath", "expression": _Paths(cl).expr(cond)}
+    return {"extension": [{"url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression}]}
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _unique(base: str, used: set[str]) -> str:
+    name = base
+    while name in used:
+        name += "_"
+    used.add(name)
+    return name
+
+
+def _help_item(cl: Checklist, q: Question, used: set[str]) -> dict:
+    text = q.help.strip()
+    cited = [cl.source_by_id[s] for s in q.sources if s in cl.source_by_id]
+    if cited:
+        text += " Sources: " + "; ".join(f"{s.title} ({s.publisher}, {s.year})" for s in cited) + "."
+    return {
+        "linkId": _unique(f"{q.id}_help", used),
+        "text": text,
+        "type": "display",
+        "extension": [_control("help")],
+    }
+
+
+def _control(code: str) -> dict:
+    """The SDC item-control: how a form filler should show the item (help button, radio buttons…)."""
+    return {"url": ITEM_CONTROL, "valueCodeableConcept": {"coding": [{"system": ITEM_CONTROL_SYSTEM, "code": code}]}}
+
+
+def _options(cl: Checklist, q: Question) -> list[dict]:
+    options = []
+    for value in q.choice_values:
+        option: dict = {"valueCoding": coding(cl, q, value)}
+        choice = next((c for c in q.choices or () if c.value == value), None)
+        if choice is not None and choice.score is not None:
+            option["extension"] = [{"url": ORDINAL_VALUE, "valueDecimal": choice.score}]
+        options.append(option)
+    for state in STATE_CODES:
+        option = {"valueCoding": state_coding(state)}
+        if q.type == "multi_choice":  # "unsure" cannot be ticked together with a choice
+            option["extension"] = [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}]
+        options.append(option)
+    return options
+
+
+def _question(cl: Checklist, q: Question, used: set[str]) -> dict:
+    item: dict = {"linkId": q.id, "text": q.prompt}
+    extensions: list[dict] = []
+    if coded(q):
+        item["type"] = "choice"
+        if q.type == "multi_choice":
+            item["repeats"] = True
+        item["answerOption"] = _options(cl, q)
+        extensions.append(_control("check-box" if q.type == "multi_choice" else "radio-button"))
+    elif q.type == "number":
+        item["type"] = "decimal"
+        for key, bound in (("minValue", q.min), ("maxValue", q.max)):
+            if bound is not None:
+                extensions.append({"url": f"{EXT}/{key}", "valueDecimal": bound})
+        if q.unit:
+            extensions.append({"url": f"{EXT}/questionnaire-unit", "valueCoding": {"display": q.unit}})
+    else:
+        item["type"] = "string"
+        item["maxLength"] = MAX_TEXT
+    condition = _condition(cl, q.when)
+    extensions += condition.pop("extension", [])
+    item.update(condition)
+    item["required"] = q.required
+    item["item"] = [_help_item(cl, q, used)]
+    if extensions:
+        item = {"extension": extensions, **item}
+    return item
+
+
+def _narrative(paragraphs: Iterable[str]) -> dict:
+    from html import escape
+
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p)
+    return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>'}
+
+
+def notice_paragraphs(cl: Checklist) -> list[str]:
+    crisis = "; ".join(f"{who}: {how}" for who, how in CRISIS_LINES)
+    return [cl.notice.strip(), NOTICE, f"In a crisis: {crisis}."]
+
+
+def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
+    """The checklist as a FHIR R4 Questionnaire resource (a plain dict, ready for json.dumps)."""
+    used = set(cl.questions) | {s.id for s in cl.sections}
+    groups = []
+    for s in cl.sections:
+        children = []
+        if s.intro:
+            children.append({"linkId": _unique(f"{s.id}_intro", used), "text": s.intro.strip(), "type": "display"})
+        children += [_question(cl, q, used) for q in s.questions]
+        group: dict = {"linkId": s.id, "text": s.title, "type": "group"}
+        condition = _condition(cl, s.when)
+        if condition.get("extension"):
+            group = {"extension": condition.pop("extension"), **group}
+        group.update(condition)
+        group["item"] = children
+        groups.append(group)
+    review_by = getattr(cl, "review_by", None)  # added to the checklist format separately
+    doc: dict = {
+        "resourceType": "Questionnaire",
+        "id": cl.id,
+        "text": _narrative([cl.title, *notice_paragraphs(cl)]),
+        "url": questionnaire_url(cl.id),
+        "version": cl.version,
+        "name": _name(cl.id),
+        "title": cl.title,
+        "status": "active",
+        "date": cl.facts_as_of.isoformat(),
+        "publisher": publisher,
+        "description": "\n\n".join([cl.intro.strip(), f"For: {cl.audience.strip()}", *notice_paragraphs(cl)]),
+        "subjectType": ["Patient"],
+        "approvalDate": cl.facts_as_of.isoformat(),
+        "lastReviewDate": cl.facts_as_of.isoformat(),
+    }
+    if review_by is not None:
+        doc["effectivePeriod"] = {"start": cl.facts_as_of.isoformat(), "end": getattr(review_by, "isoformat", review_by.__str__)()}
+    doc["item"] = groups
+    return doc
+
+
+def _name(checklist_id: str) -> str:
+    """A computer-friendly name (FHIR: starts with a capital letter, letters/digits/underscores)."""
+    parts = [p for p in "".join(ch if ch.isalnum() else " " for ch in checklist_id).split() if p]
+    name = "".join(p[:1].upper() + p[1:] for p in parts) or "Checklist"
+    return name if name[0].isalpha() else "Checklist" + name

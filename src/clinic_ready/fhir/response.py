@@ -1,0 +1,290 @@
+"""Answers as a FHIR R4 ``QuestionnaireResponse``, results as a ``Bundle``, and back.
+
+Writing: every question that was asked and answered (or answered unsure / prefer not to say)
+becomes an item under its section's group; unsure and declined are HL7 data-absent-reason
+codes (an answer Coding for coded questions, the data-absent-reason extension on the item for
+number and text questions).  Reading: the same shapes, plus what FHIR form fillers such as
+LHC-Forms write (valueBoolean for yes/no, valueInteger for numbers), checked with exactly the
+rules of a YAML answers file and reported at the place in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Mapping
+
+from clinic_ready.answers import AnswerRejected, coerce
+from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.fhir import (
+    CODE_STATES,
+    CODE_YES_NO,
+    DAR_EXTENSION,
+    DAR_SYSTEM,
+    STATE_CODES,
+    BASE,
+    checklist_of,
+    questionnaire_url,
+)
+from clinic_ready.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
+from clinic_ready.model import Answer, Answers, Checklist, Question, Result
+
+SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
+RELATED_ARTIFACT = "http://hl7.org/fhir/StructureDefinition/cqf-relatedArtifact"
+_ISSUE_SEVERITY = {"critical": "high", "high": "high", "moderate": "moderate", "low": "low", "info": "low"}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _answers(cl: Checklist, q: Question, answer: Answer) -> dict:
+    """The answer part of one QuestionnaireResponse item."""
+    if answer.state != "answered":
+        if coded(q):
+            return {"answer": [{"valueCoding": state_coding(answer.state)}]}
+        return {"extension": [{"url": DAR_EXTENSION, "valueCode": STATE_CODES[answer.state][0]}]}
+    value = answer.value
+    if coded(q):
+        values = value if isinstance(value, list) else [value]
+        return {"answer": [{"valueCoding": coding(cl, q, str(v))} for v in values]}
+    if q.type == "number":
+        return {"answer": [{"valueDecimal": value}]}
+    return {"answer": [{"valueString": value}]}
+
+
+def response(result: Result, authored: str | None = None) -> dict:
+    """The asked questions' answers as a QuestionnaireResponse (status completed when nothing required is missing)."""
+    cl = result.checklist
+    groups: dict[str, dict] = {}
+    missing_required = False
+    for item in result.items:
+        if item.state == "missing" and item.question.required:
+            missing_required = True
+        if item.answer is None or item.state not in ("answered", "unsure", "declined"):
+            continue
+        group = groups.get(item.section.id)
+        if group is None:
+            group = groups[item.section.id] = {"linkId": item.section.id, "text": item.section.title, "item": []}
+        entry = {"linkId": item.question.id, "text": item.question.prompt}
+        parts = _answers(cl, item.question, item.answer)
+        if "extension" in parts:
+            entry = {"extension": parts["extension"], **entry}
+        else:
+            entry.update(parts)
+        group["item"].append(entry)
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "text": _narrative([f"Answers to {cl.title} (version {cl.version}).", *notice_paragraphs(cl)]),
+        "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
+        "status": "in-progress" if missing_required else "completed",
+        "authored": authored or _now(),
+        "item": list(groups.values()),
+    }
+
+
+def _issue(result: Result, finding, response_ref: str, when: str) -> dict:
+    c = finding.concern
+    cl = result.checklist
+    artifacts = []
+    for s in finding.sources:
+        artifact = {"type": "citation", "label": s.id, "display": s.title, "citation": f"{s.title}. {s.publisher}, {s.year}."}
+        if s.url:
+            artifact["url"] = s.url
+        artifacts.append({"url": RELATED_ARTIFACT, "valueRelatedArtifact": artifact})
+    issue: dict = {
+        "resourceType": "DetectedIssue",
+        "text": _narrative([f"{c.severity.value.capitalize()}: {c.title}", c.why, f"Ask: {c.ask}", f"Do: {c.action}"]),
+        "extension": [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}, *artifacts],
+        "status": "final",
+        "code": {
+            "coding": [{"system": f"{questionnaire_url(cl.id)}:concern", "code": c.id, "display": c.title}],
+            "text": c.title,
+        },
+        "severity": _ISSUE_SEVERITY[c.severity.value],
+        "identifiedDateTime": when,
+        "evidence": [{"detail": [{"reference": response_ref, "display": "The answers that raised this concern"}]}],
+        "detail": f"{c.why.strip()} Ask: {c.ask.strip()}",
+        "mitigation": [{"action": {"text": c.action.strip()}}],
+    }
+    first_url = next((s.url for s in finding.sources if s.url), None)
+    if first_url:
+        issue["reference"] = first_url
+    return issue
+
+
+def bundle(result: Result, authored: str | None = None) -> dict:
+    """A collection Bundle: the QuestionnaireResponse, then one DetectedIssue per raised concern, most serious first."""
+    when = authored or _now()
+    qr_ref = f"urn:uuid:{uuid.uuid4()}"
+    qr = response(result, when)
+    qr["text"] = _narrative(
+        [f"Answers to {result.checklist.title} (version {result.checklist.version}).",
+         f"{result.verdict.title}. {result.verdict.text}", *notice_paragraphs(result.checklist)]
+    )
+    entries = [{"fullUrl": qr_ref, "resource": qr}]
+    for finding in result.findings:
+        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": _issue(result, finding, qr_ref, when)})
+    return {"resourceType": "Bundle", "type": "collection", "timestamp": when, "entry": entries}
+
+
+def render(result: Result, **_: object) -> str:
+    """``--format fhir``: the Bundle as indented JSON."""
+    return json.dumps(bundle(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def ndjson_line(result: Result) -> str:
+    """One QuestionnaireResponse on one line (FHIR bulk-data NDJSON)."""
+    return json.dumps({"id": str(uuid.uuid4()), **response(result)}, ensure_ascii=False, separators=(",", ":"))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def is_response(data: Mapping) -> bool:
+    return data.get("resourceType") == "QuestionnaireResponse"
+
+
+def _where(name: str, text: str, problems: list[Problem]) -> InputError:
+    import clinic_ready.yamlio as yamlio
+
+    return InputError(yamlio.locate_all(problems, text, name))
+
+
+def named_checklist(data: Mapping, text: str, name: str) -> str:
+    """The checklist id a QuestionnaireResponse's ``questionnaire`` canonical names."""
+    canonical = data.get("questionnaire")
+    if not isinstance(canonical, str) or not canonical:
+        raise _where(name, text, [problem("schema_missing", ("questionnaire",), key="questionnaire")])
+    found = checklist_of(canonical)
+    if found is None:
+        raise _where(name, text, [_not_ours(canonical)])
+    return found[0]
+
+
+def _not_ours(canonical: str) -> Problem:
+    return problem(
+        "schema_type",
+        ("questionnaire",),
+        message=f"'{canonical}' is not a clinic-ready questionnaire",
+        fix=f"answer a questionnaire made by 'clinic-ready export CHECKLIST --fhir' (its url starts with {questionnaire_url('')})",
+    )
+
+
+def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> tuple[Answers, list[Problem]]:
+    """A QuestionnaireResponse as Answers, with the same checks (and messages) as a YAML answers file."""
+    import clinic_ready.yamlio as yamlio
+
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    canonical = data.get("questionnaire")
+    cid, version = "", None
+    if not isinstance(canonical, str) or not canonical:
+        errors.append(problem("schema_missing", ("questionnaire",), key="questionnaire"))
+    elif (found := checklist_of(canonical)) is None:
+        errors.append(_not_ours(canonical))
+    else:
+        cid, version = found
+        if checklist is not None and cid != checklist.id:
+            errors.append(problem("answers_checklist", ("questionnaire",), found=cid, expected=checklist.id))
+        elif checklist is not None and version and version != checklist.version:
+            w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
+            warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
+    answers = Answers(cid, version)
+    if checklist is not None and not errors:
+        items = data.get("item", [])
+        if not isinstance(items, list):
+            errors.append(problem("schema_type", ("item",), message="expected a list of items", fix="write 'item' as a JSON array"))
+        else:
+            _read_items(items, ("item",), checklist, answers, errors)
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return answers, yamlio.locate_all(warnings, text, name)
+
+
+def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem]) -> None:
+    known = set(cl.questions) | {s.id for s in cl.sections}
+    for n, item in enumerate(items):
+        where = path + (n,)
+        if not isinstance(item, dict):
+            errors.append(problem("schema_type", where, message="expected an item object", fix="write each item as {\"linkId\": …}"))
+            continue
+        link = item.get("linkId")
+        q = cl.questions.get(str(link))
+        given = item.get("answer") or []
+        if q is None:
+            if given and str(link) not in known:
+                errors.append(problem("answer_unknown", where + ("linkId",), id=link, hint=suggest(str(link), cl.questions)))
+        else:
+            try:
+                found = _read_answer(cl, q, item, given)
+            except AnswerRejected as exc:
+                errors.append(problem("answer_type", where + (("answer",) if given else ()), problem=exc.what, fix=exc.fix))
+                found = None
+            if found is not None:
+                answers.values[q.id] = found
+        if isinstance(item.get("item"), list):
+            _read_items(item["item"], where + ("item",), cl, answers, errors)
+        for k, answer in enumerate(given if isinstance(given, list) else []):
+            if isinstance(answer, dict) and isinstance(answer.get("item"), list):
+                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors)
+
+
+def _item_state(item: dict) -> str | None:
+    for ext in item.get("extension") or []:
+        if isinstance(ext, dict) and ext.get("url") == DAR_EXTENSION and ext.get("valueCode") in CODE_STATES:
+            return CODE_STATES[ext["valueCode"]]
+    return None
+
+
+def _read_answer(cl: Checklist, q: Question, item: dict, given: object) -> Answer | None:
+    if not isinstance(given, list):
+        raise AnswerRejected("'answer' is not a list", "write the answers as a JSON array")
+    state = _item_state(item)
+    if not given:
+        return None if state is None else Answer(state)  # type: ignore[arg-type]
+    values = [_value(q, a) for a in given]
+    states = [v for v in values if isinstance(v, Answer)]
+    if states:
+        if len(values) > 1:
+            raise AnswerRejected("'unsure' or 'prefer not to say' is given together with other answers", "keep only one of them")
+        return states[0]
+    if q.type == "multi_choice":
+        return coerce(q, values)
+    if len(values) > 1:
+        raise AnswerRejected(f"{len(values)} answers given to a question that takes one", "keep only one answer")
+    return coerce(q, values[0])
+
+
+def _value(q: Question, answer: object) -> object:
+    """One answer's raw value (or an unsure/declined Answer), for coerce() to check."""
+    if not isinstance(answer, dict):
+        raise AnswerRejected("an answer is not an object", 'write it as {"valueCoding": …} or {"valueDecimal": …}')
+    keys = [k for k in answer if k.startswith("value")]
+    if len(keys) != 1:
+        raise AnswerRejected("an answer needs exactly one value[x]", 'write it as {"valueCoding": …} or {"valueDecimal": …}')
+    key, value = keys[0], answer[keys[0]]
+    if key == "valueCoding":
+        if not isinstance(value, dict) or not isinstance(value.get("code"), str):
+            raise AnswerRejected("a valueCoding without a code", "give the choice's code")
+        code = value["code"]
+        if value.get("system") == DAR_SYSTEM and code in CODE_STATES:
+            return Answer(CODE_STATES[code])  # type: ignore[arg-type]
+        if q.type == "yes_no" and code in CODE_YES_NO:
+            return CODE_YES_NO[code]
+        return code
+    if key in ("valueDecimal", "valueInteger") and q.type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise AnswerRejected(f"{key} is not a number", "write a number such as 120")
+        return value
+    if key == "valueBoolean" and q.type == "yes_no" and isinstance(value, bool):
+        return value
+    if key == "valueString" and isinstance(value, str):
+        return value
+    expected = {"yes_no": "valueCoding (Y or N)", "choice": "valueCoding", "multi_choice": "valueCoding",
+                "number": "valueDecimal", "text": "valueString"}[q.type]
+    raise AnswerRejected(f"{key} does not fit a {q.type} question", f"use {expected}")

@@ -1,0 +1,380 @@
+"""FHIR R4: the exported Questionnaire, QuestionnaireResponse and Bundle, checked with the
+fhir.resources models (R4B package: its Questionnaire, QuestionnaireResponse, Bundle and
+DetectedIssue have the same structure as R4's), and answers that survive the round trip."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clinic_ready import engine, workflow
+from clinic_ready.answers import to_data
+from clinic_ready.catalog import shipped
+from clinic_ready.fhir import DAR_SYSTEM, YES_NO_SYSTEM, questionnaire_url
+from clinic_ready.fhir.questionnaire import ENABLE_WHEN_EXPRESSION, OPTION_EXCLUSIVE, questionnaire
+from clinic_ready.fhir.response import bundle, response
+from clinic_ready.loading import parse_checklist
+from clinic_ready.model import Answer, Answers
+from conftest import EXAMPLES, checklist_text, cli_path
+
+R4 = pytest.importorskip("fhir.resources.R4B", reason="fhir.resources (a test dependency) is not installed")
+from fhir.resources.R4B.bundle import Bundle  # noqa: E402
+from fhir.resources.R4B.detectedissue import DetectedIssue  # noqa: E402
+from fhir.resources.R4B.questionnaire import Questionnaire  # noqa: E402
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse  # noqa: E402
+
+CHECKLISTS = {cid: workflow.load_checklist(cid) for cid in sorted(shipped())}
+
+
+def cli(*args, **kw):
+    return subprocess.run([cli_path(), *args], capture_output=True, text=True, timeout=60, **kw)
+
+
+def walk(items):
+    for item in items:
+        yield item
+        yield from walk(item.get("item", []))
+        for answer in item.get("answer", []):
+            yield from walk(answer.get("item", []))
+
+
+# --------------------------------------------------------------------------- Questionnaire
+
+
+@pytest.mark.parametrize("cid", sorted(CHECKLISTS))
+def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
+    cl = CHECKLISTS[cid]
+    q = questionnaire(cl)
+    Questionnaire.model_validate(q)
+    assert (q["url"], q["version"], q["title"], q["status"]) == (questionnaire_url(cid), cl.version, cl.title, "active")
+    assert q["lastReviewDate"] == q["approvalDate"] == q["date"] == cl.facts_as_of.isoformat()
+    assert q["name"][0].isupper() and q["name"].isalnum()
+    assert "988" in q["text"]["div"] and "1-800-662-4357" in q["description"]
+    assert [g["linkId"] for g in q["item"]] == [s.id for s in cl.sections]
+    assert all(g["type"] == "group" for g in q["item"])
+    items = {i["linkId"]: i for i in walk(q["item"])}
+    link_ids = [i["linkId"] for i in walk(q["item"])]
+    assert len(link_ids) == len(set(link_ids))
+    for qu in cl.questions.values():
+        item = items[qu.id]
+        assert item["text"] == qu.prompt and item["required"] == qu.required
+        expected = {"yes_no": "choice", "choice": "choice", "multi_choice": "choice", "number": "decimal", "text": "string"}
+        assert item["type"] == expected[qu.type]
+        assert item.get("repeats", False) == (qu.type == "multi_choice")
+        helps = [c for c in item["item"] if c["type"] == "display"]
+        assert helps[0]["text"].startswith(qu.help.strip()[:40])
+        assert helps[0]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "help"
+        if item["type"] == "choice":
+            codes = [o["valueCoding"]["code"] for o in item["answerOption"]]
+            want = ["Y", "N"] if qu.type == "yes_no" else list(qu.choice_values)
+            assert codes == want + ["asked-unknown", "asked-declined"]
+            states = item["answerOption"][-2:]
+            assert all(o["valueCoding"]["system"] == DAR_SYSTEM for o in states)
+            if qu.type == "multi_choice":
+                assert all(o["extension"] == [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}] for o in states)
+        if qu.type == "number":
+            urls = {e["url"].rsplit("/", 1)[1]: e for e in item["extension"]}
+            if qu.min is not None:
+                assert urls["minValue"]["valueDecimal"] == qu.min
+            if qu.max is not None:
+                assert urls["maxValue"]["valueDecimal"] == qu.max
+        if qu.when is not None:
+            assert "enableWhen" in item or any(e["url"] == ENABLE_WHEN_EXPRESSION for e in item.get("extension", []))
+
+
+def test_the_at_home_section_maps_onto_enable_when_any():
+    q = questionnaire(CHECKLISTS["ketamine-clinic"])
+    home = next(g for g in q["item"] if g["linkId"] == "home")
+    assert home["enableBehavior"] == "any"
+    assert {"question": "where", "operator": "=", "answerCoding": {
+        "system": questionnaire_url("ketamine-clinic") + ":where", "code": "home", "display": "At home"}} in home["enableWhen"]
+    on_site = next(i for i in walk(q["item"]) if i["linkId"] == "prescriber_on_site")
+    assert on_site["enableWhen"] == [{"question": "where", "operator": "=", "answerCoding": {
+        "system": questionnaire_url("ketamine-clinic") + ":where", "code": "clinic", "display": "At a clinic or hospital"}}]
+
+
+CONDITIONS = checklist_text(
+    """
+    sections:
+      - id: s
+        title: S
+        questions:
+          - {id: a, type: yes_no, prompt: A?, help: h}
+          - {id: m, type: multi_choice, prompt: M?, help: h, choices: [{value: x, label: X}, {value: "y'z", label: Y}]}
+          - {id: n, type: number, prompt: N?, help: h, min: 0, max: 10, unit: mg}
+          - {id: t, type: text, prompt: T?, help: h, required: false}
+          - {id: c1, type: choice, prompt: C1?, help: h, choices: [{value: lo, label: L, score: 0}, {value: hi, label: H, score: 2}]}
+          - {id: d_eq, type: yes_no, prompt: D?, help: h, when: {question: a, equals: "yes"}}
+          - {id: d_all, type: yes_no, prompt: D?, help: h, when: {all: [{question: a, equals: "no"}, {question: n, gte: 3}]}}
+          - {id: d_anyin, type: yes_no, prompt: D?, help: h, when: {question: m, includes_any: [x, "y'z"]}}
+          - {id: e_ne, type: yes_no, prompt: E?, help: h, when: {question: a, not_equals: "yes"}}
+          - {id: e_state, type: yes_no, prompt: E?, help: h, when: {question: a, state: [unsure, declined]}}
+          - {id: e_not, type: yes_no, prompt: E?, help: h, when: {not: {any: [{question: n, lt: 2}, {question: t, state: missing}]}}}
+          - {id: e_score, type: yes_no, prompt: E?, help: h, when: {score: sc, gte: 2}}
+          - {id: e_skip, type: yes_no, prompt: E?, help: h, when: {question: d_eq, state: skipped}}
+    scores:
+      - {id: sc, title: Sc, items: [c1], source: s1}
+    """
+)
+
+
+def test_conditions_become_enable_when_or_an_sdc_expression_never_dropped():
+    cl = parse_checklist(CONDITIONS, "c.yaml")
+    items = {i["linkId"]: i for i in walk(questionnaire(cl)["item"])}
+    Questionnaire.model_validate(questionnaire(cl))
+    assert items["d_eq"]["enableWhen"] == [{"question": "a", "operator": "=", "answerCoding": {"system": YES_NO_SYSTEM, "code": "Y", "display": "Yes"}}]
+    assert items["d_all"]["enableBehavior"] == "all"
+    assert items["d_all"]["enableWhen"][1] == {"question": "n", "operator": ">=", "answerDecimal": 3}
+    assert items["d_anyin"]["enableBehavior"] == "any" and len(items["d_anyin"]["enableWhen"]) == 2
+    for qid in ("e_ne", "e_state", "e_not", "e_score", "e_skip"):
+        item = items[qid]
+        assert "enableWhen" not in item, qid
+        (ext,) = [e for e in item["extension"] if e["url"] == ENABLE_WHEN_EXPRESSION]
+        assert ext["valueExpression"]["language"] == "text/fhirpath" and "%resource" in ext["valueExpression"]["expression"]
+    assert items["d_anyin"]["enableWhen"][1]["answerCoding"]["code"] == "y'z"  # codes stay data in JSON
+    assert "iif(" in _expr_of(items["e_score"])
+
+
+fhirpathpy = pytest.importorskip("fhirpathpy", reason="fhirpathpy (a test dependency) is not installed")
+
+COND_CL = parse_checklist(CONDITIONS, "c.yaml")
+R4_MODEL = __import__("fhirpathpy.models", fromlist=["models"]).models["r4"]  # resolves answer.value[x], as form fillers do
+
+
+_COMPILED: dict[str, object] = {}
+
+
+def _fhirpath(expression: str):
+    if expression not in _COMPILED:
+        _COMPILED[expression] = fhirpathpy.compile(expression, R4_MODEL)
+    return _COMPILED[expression]
+
+
+def _expr_of(item):
+    return next(e["valueExpression"]["expression"] for e in item.get("extension", []) if e["url"] == ENABLE_WHEN_EXPRESSION)
+
+
+ANSWER = {
+    "a": st.sampled_from(["yes", "no", "unsure", "declined", None]),
+    "m": st.sampled_from([["x"], ["y'z"], ["x", "y'z"], "unsure", None]),
+    "n": st.sampled_from([0, 1, 2, 3, 9.5, "unsure", None]),
+    "t": st.sampled_from(["hello", "declined", None]),
+    "c1": st.sampled_from(["lo", "hi", "unsure", None]),
+    "d_eq": st.sampled_from(["yes", None]),
+}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries(ANSWER))
+def test_fhirpath_expressions_mean_what_the_engine_means(raw):
+    """Every generated enableWhenExpression, run by a FHIRPath engine on the response, agrees with clinic-ready."""
+    from clinic_ready.answers import coerce
+
+    cl = COND_CL
+    given_ = Answers(cl.id, cl.version, {k: coerce(cl.questions[k], v) for k, v in raw.items() if v is not None})
+    result = engine.evaluate(cl, given_)
+    qr = response(result, "2026-01-01T00:00:00+00:00")
+    items = {i["linkId"]: i for i in walk(questionnaire(cl)["item"])}
+    shown = {i.question.id: i.state != "skipped" for i in result.items}
+    for qid in ("e_ne", "e_state", "e_not", "e_score", "e_skip"):
+        got = _fhirpath(_expr_of(items[qid]))(qr, {"resource": qr})
+        assert got == [shown[qid]], (qid, raw, got)
+
+
+# --------------------------------------------------------------------------- QuestionnaireResponse and Bundle
+
+
+def run_json(*args, **kw):
+    r = cli("run", *args, "--no-input", "--format", "json", **kw)
+    assert r.returncode in (0, 1), r.stderr
+    return r.stdout
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_round_trips_through_a_questionnaire_response(example, tmp_path):
+    cid = workflow.report_result(str(example), None).checklist.id
+    original = run_json(cid, "--answers", str(example))
+    r = cli("run", cid, "--answers", str(example), "--no-input", "--format", "fhir", "--output", str(tmp_path / "b.json"))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads((tmp_path / "b.json").read_text())
+    Bundle.model_validate(doc)
+    qr = doc["entry"][0]["resource"]
+    QuestionnaireResponse.model_validate(qr)
+    assert qr["questionnaire"] == f"{questionnaire_url(cid)}|{CHECKLISTS[cid].version}"
+    assert qr["status"] == "completed"
+    (tmp_path / "response.json").write_text(json.dumps(qr))
+    assert run_json(cid, "--answers", str(tmp_path / "response.json")) == original
+    # report reads the response too, naming its checklist from the questionnaire canonical
+    r = cli("report", str(tmp_path / "response.json"), "--format", "fhir")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["entry"][0]["resource"]["item"] == qr["item"]
+
+
+def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
+    result = workflow.report_result(str(EXAMPLES / "perry-like.yaml"), None)
+    doc = bundle(result, "2026-01-01T00:00:00+00:00")
+    Bundle.model_validate(doc)
+    assert doc["type"] == "collection"
+    issues = [e["resource"] for e in doc["entry"][1:]]
+    assert len(issues) == len(result.findings) > 0
+    qr_ref = doc["entry"][0]["fullUrl"]
+    for issue, finding in zip(issues, result.findings):
+        DetectedIssue.model_validate(issue)
+        assert issue["code"]["coding"][0]["code"] == finding.concern.id
+        assert issue["extension"][0]["valueCode"] == finding.concern.severity.value
+        cited = [e["valueRelatedArtifact"]["label"] for e in issue["extension"][1:]]
+        assert cited == [s.id for s in finding.sources]
+        assert issue["evidence"][0]["detail"][0]["reference"] == qr_ref
+        assert issue["mitigation"][0]["action"]["text"] == finding.concern.action.strip()
+    assert issues[0]["severity"] == "high" and issues[0]["extension"][0]["valueCode"] == "critical"
+    assert "988" in doc["entry"][0]["resource"]["text"]["div"]
+
+
+cl_main = CHECKLISTS["ketamine-clinic"]
+
+
+def _random_answers(draw_values):
+    return Answers(cl_main.id, cl_main.version, draw_values)
+
+
+def _value_strategy(q):
+    states = st.sampled_from([Answer("unsure"), Answer("declined")])
+    if q.type == "yes_no":
+        return st.one_of(st.sampled_from([Answer.of("yes"), Answer.of("no")]), states)
+    if q.type == "choice":
+        return st.one_of(st.sampled_from([Answer.of(v) for v in q.choice_values]), states)
+    if q.type == "multi_choice":
+        return st.one_of(st.lists(st.sampled_from(q.choice_values), min_size=1, unique=True).map(Answer.of), states)
+    if q.type == "number":
+        low, high = q.min if q.min is not None else -1e6, q.max if q.max is not None else 1e6
+        return st.one_of(st.integers(int(low), int(high)).map(Answer.of), states)
+    return st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+                     .filter(lambda s: s.strip() and s.strip().lower() not in ("unsure", "declined", "decline"))
+                     .map(lambda s: Answer.of(s.strip())), states)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.fixed_dictionaries({}, optional={qid: _value_strategy(q) for qid, q in cl_main.questions.items()}))
+def test_random_answers_round_trip(tmp_path_factory, values):
+    """YAML answers -> QuestionnaireResponse -> answers: the same result document, in process."""
+    from clinic_ready.answers import parse_answers
+    from clinic_ready.render.json_ import document
+    from clinic_ready.yamlio import parse
+
+    first = engine.evaluate(cl_main, Answers(cl_main.id, cl_main.version, values))
+    kept = workflow.visible_answers(first)  # what a saved answers file keeps
+    original = engine.evaluate(cl_main, kept)
+    yaml_data = parse(json.dumps(to_data(kept, cl_main), ensure_ascii=False), "a.json")
+    from_yaml, _ = parse_answers(yaml_data, cl_main, "", "a.json")
+    qr = response(original, "2026-01-01T00:00:00+00:00")
+    QuestionnaireResponse.model_validate(qr)
+    text = json.dumps(qr, ensure_ascii=False)  # (PyYAML refuses \\ud800-style surrogate escapes: see the report)
+    back, warnings = parse_answers(parse(text, "qr.json"), cl_main, text, "qr.json")
+    assert warnings == []
+    assert back.values == from_yaml.values
+    assert document(engine.evaluate(cl_main, back)) == document(original)
+
+
+# --------------------------------------------------------------------------- reading responses: errors
+
+
+def _qr(items, questionnaire=None):
+    return {"resourceType": "QuestionnaireResponse", "questionnaire": questionnaire or f"{questionnaire_url('ketamine-clinic')}|1.0.0",
+            "status": "completed", "item": items}
+
+
+def test_a_bad_answer_in_a_response_is_located_like_a_yaml_error(tmp_path):
+    path = tmp_path / "qr.json"
+    doc = _qr([{"linkId": "licensing", "item": [
+        {"linkId": "where", "answer": [{"valueCoding": {"code": "moon"}}]},
+        {"linkId": "wher", "answer": [{"valueString": "x"}]},
+        {"linkId": "reason", "answer": [{"valueCoding": {"code": "depression"}}, {"valueCoding": {"code": "pain"}}]},
+    ]}])
+    path.write_text(json.dumps(doc, indent=2))
+    r = cli("run", "--answers", str(path), "--no-input")
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{path}:") and "'moon' is not a choice — use one of: clinic, home, elsewhere" in lines[0]
+    assert ":" in lines[0].split(" ")[0][len(str(path)):]  # line and column
+    assert "no question has the id 'wher'" in lines[1] and "did you mean 'where'" in lines[1]
+    assert "2 answers given to a question that takes one" in lines[2]
+
+
+def test_responses_for_other_questionnaires_are_refused(tmp_path):
+    path = tmp_path / "qr.json"
+    path.write_text(json.dumps(_qr([], "http://example.org/Questionnaire/phq9")))
+    r = cli("run", "--answers", str(path), "--no-input")
+    assert r.returncode == 2 and "is not a clinic-ready questionnaire" in r.stderr
+    path.write_text(json.dumps(_qr([], f"{questionnaire_url('ketamine-clinic-self-audit')}|1.0.0")))
+    r = cli("run", "--answers", str(path), "--no-input")
+    assert r.returncode == 2 and "these answers are for checklist 'ketamine-clinic-self-audit'" in r.stderr
+
+
+def test_what_other_form_fillers_write_is_understood():
+    from clinic_ready.answers import parse_answers
+
+    doc = _qr([{"linkId": "g", "item": [
+        {"linkId": "prescriber_licensed", "answer": [{"valueBoolean": True}]},
+        {"linkId": "in_person_eval", "answer": [{"valueCoding": {"system": DAR_SYSTEM, "code": "asked-declined"}}]},
+        {"linkId": "clinic_name", "answer": [{"valueString": "Example"}]},
+    ]}], questionnaire_url("ketamine-clinic"))
+    answers, _ = parse_answers(doc, cl_main, json.dumps(doc), "qr.json")
+    assert answers.values == {"prescriber_licensed": Answer.of("yes"), "in_person_eval": Answer("declined"), "clinic_name": Answer.of("Example")}
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def test_export_writes_the_questionnaire_through_the_installed_command(tmp_path):
+    out = tmp_path / "questionnaire.json"
+    r = cli("export", "ketamine-clinic", "--fhir", "--version", "R4", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text()) == questionnaire(cl_main)
+    assert (out.stat().st_mode & 0o777) == 0o600
+    r = cli("export", "ketamine-clinic")
+    assert r.returncode == 2 and "add --fhir" in r.stderr
+
+
+def test_batch_writes_one_questionnaire_response_per_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("checklist: ketamine-clinic\nanswers:\n  where: moon\n")
+    files = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    r = cli("batch", *files, str(bad), "--format", "fhir-ndjson")
+    assert r.returncode == 2
+    assert "'moon' is not a choice" in r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == len(files)
+    for line in lines:
+        qr = json.loads(line)
+        QuestionnaireResponse.model_validate(qr)
+        assert qr["resourceType"] == "QuestionnaireResponse" and qr["id"]
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 200) | st.floats(allow_nan=True) | st.sampled_from(
+        ["where", "home", "Y", "N", "asked-unknown", DAR_SYSTEM, "reason", "valueCoding", "x"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["linkId", "answer", "item", "valueCoding", "valueDecimal", "valueBoolean", "valueString",
+                         "code", "system", "extension", "url", "valueCode"]), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(JSONISH)
+def test_any_response_shape_gives_answers_or_clinic_ready_errors(items):
+    """Whatever a response holds, reading it gives answers or located problems, never a crash."""
+    from clinic_ready.answers import parse_answers
+    from clinic_ready.errors import ClinicReadyError
+
+    doc = _qr(items if isinstance(items, list) else [items])
+    text = json.dumps(doc, ensure_ascii=False, allow_nan=True)
+    try:
+        parse_answers(doc, cl_main, text, "qr.json")
+    except ClinicReadyError as exc:
+        assert all(line.startswith("qr.json") for line in exc.lines())
