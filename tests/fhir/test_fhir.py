@@ -52,6 +52,7 @@ def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
     Questionnaire.model_validate(q)
     assert (q["url"], q["version"], q["title"], q["status"]) == (questionnaire_url(cid), cl.version, cl.title, "active")
     assert q["lastReviewDate"] == q["approvalDate"] == q["date"] == cl.facts_as_of.isoformat()
+    assert q["effectivePeriod"] == {"start": cl.facts_as_of.isoformat(), "end": cl.review_by.isoformat()}
     assert q["name"][0].isupper() and q["name"].isalnum()
     assert "988" in q["text"]["div"] and "1-800-662-4357" in q["description"]
     assert [g["linkId"] for g in q["item"]] == [s.id for s in cl.sections]
@@ -76,6 +77,9 @@ def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
             assert all(o["valueCoding"]["system"] == DAR_SYSTEM for o in states)
             if qu.type == "multi_choice":
                 assert all(o["extension"] == [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}] for o in states)
+                for option, choice in zip(item["answerOption"], qu.choices):  # "None of these" stands alone
+                    exclusive = {"url": OPTION_EXCLUSIVE, "valueBoolean": True} in option.get("extension", [])
+                    assert exclusive == choice.exclusive, (qu.id, choice.value)
         if qu.type == "number":
             urls = {e["url"].rsplit("/", 1)[1]: e for e in item["extension"]}
             if qu.min is not None:

@@ -236,6 +236,8 @@ def _options(cl: Checklist, q: Question) -> list[dict]:
         choice = next((c for c in q.choices or () if c.value == value), None)
         if choice is not None and choice.score is not None:
             option["extension"] = [{"url": ORDINAL_VALUE, "valueDecimal": choice.score}]
+        if choice is not None and choice.exclusive:  # "None of these": never ticked with another choice
+            option.setdefault("extension", []).append({"url": OPTION_EXCLUSIVE, "valueBoolean": True})
         options.append(option)
     for state in STATE_CODES:
         option = {"valueCoding": state_coding(state)}
@@ -302,7 +304,7 @@ def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
         group.update(condition)
         group["item"] = children
         groups.append(group)
-    review_by = getattr(cl, "review_by", None)  # added to the checklist format separately
+    review_by = cl.review_by
     doc: dict = {
         "resourceType": "Questionnaire",
         "id": cl.id,
@@ -320,7 +322,7 @@ def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
         "lastReviewDate": cl.facts_as_of.isoformat(),
     }
     if review_by is not None:
-        doc["effectivePeriod"] = {"start": cl.facts_as_of.isoformat(), "end": getattr(review_by, "isoformat", review_by.__str__)()}
+        doc["effectivePeriod"] = {"start": cl.facts_as_of.isoformat(), "end": review_by.isoformat()}
     doc["item"] = groups
     return doc
 
