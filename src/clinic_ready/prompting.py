@@ -258,7 +258,7 @@ class Questionnaire:
         self._say(Text("What to do now:", style="bold"))
         bullets = Table.grid(padding=(0, 1))
         bullets.add_column(no_wrap=True)
-        bullets.add_column(ratio=1)
+        bullets.add_column(ratio=1, overflow="fold")
         for line in URGENT_LINES:
             bullets.add_row("  •", line)
         self._say(bullets)

@@ -138,7 +138,7 @@ def _urgent(result: Result, cites: Citations, plain: bool, explain: bool):
             lines.append(Text(because(result, f.concern), style="italic"))
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
-    bullets.add_column(ratio=1)
+    bullets.add_column(ratio=1, overflow="fold")
     for line in URGENT_LINES:
         bullets.add_row("  •", line)
     lines.append(bullets)
@@ -156,7 +156,7 @@ def _first_steps(result: Result):
     yield Text("First steps", style="bold underline")
     steps = Table.grid(padding=(0, 1))
     steps.add_column(no_wrap=True)
-    steps.add_column(ratio=1)
+    steps.add_column(ratio=1, overflow="fold")
     for n, (text, _cid) in enumerate(result.first_steps, 1):
         steps.add_row(f"  {n}.", Text(" ".join(text.split())))
     yield steps
