@@ -47,8 +47,9 @@ def test_full_run_with_numbers_letters_and_review(mini):
         "monitored": Answer.of("yes"), "meds": Answer.of(["opioid", "benzo"]), "where": Answer.of("home"),
         "alone": Answer.of("no"), "age": Answer.of(44),
     }
-    assert "About 5 questions" in screen  # 'alone' counts while 'where' is open: when in doubt, ask
-    assert "Question 1 of 5 · Main" in screen
+    assert "About 4 questions" in screen  # 'alone' is not counted before 'where' is answered
+    assert "Question 1 of 4 · Main" in screen
+    assert "Question 3 of 4 · Main" in screen  # where: home opens 'alone'
     assert "Question 4 of 5 · Main" in screen
     assert "Review your answers" in screen and "5. How old are you? — 44 years" in screen
 
@@ -152,3 +153,36 @@ def test_optional_questions_can_be_skipped_with_enter(mini):
     answers, screen = run(mini, "y", "3", "1", "", "")
     assert "age" not in answers.values
     assert "4. How old are you? — not answered" in screen
+
+
+def test_an_unsure_gate_asks_what_it_might_open(mini):
+    # where: unsure -> 'alone' (asked only for home) is asked all the same: when in doubt, ask
+    answers, screen = run(mini, "y", "1", "u", "n", "44", "")
+    assert answers.values["alone"] == Answer.of("no")
+    assert "Question 4 of 5 · Main" in screen
+
+
+def test_the_question_count_never_goes_backwards_on_the_shipped_checklist():
+    """'Question N of M': M only grows (when an answer opens questions), never shrinks."""
+    import re
+
+    from clinic_ready import catalog
+
+    cl = load_checklist(catalog.resolve("ketamine-clinic"))
+
+    class FirstChoiceOrYes:  # the first choice, or "y", to every question; Enter at the review
+        def __call__(self, prompt):
+            if "press Enter to confirm" in prompt:
+                return ""
+            if "Type c to continue" in prompt:  # the urgent interruption: carry on
+                return "c"
+            return "y" if "y or n" in prompt else "1"
+
+    out = io.StringIO()
+    q = Questionnaire(cl, Answers(cl.id, cl.version), Console(file=out, width=100, no_color=True), FirstChoiceOrYes(),
+                      on_change=lambda _a: None, plain=True)
+    q.welcome()
+    q.run()
+    totals = [int(m) for m in re.findall(r"Question \d+ of (\d+)", out.getvalue())]
+    assert totals and all(b >= a for a, b in zip(totals, totals[1:]))
+    assert int(re.search(r"About (\d+) questions", out.getvalue()).group(1)) == totals[0]

@@ -150,8 +150,13 @@ def _state_of(q: Question, answer: Answer | None) -> str:
     return answer.state
 
 
-def evaluate(checklist: Checklist, answers: Answers) -> Result:
-    """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result."""
+def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()) -> Result:
+    """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result.
+
+    ``unreached`` names questions the questionnaire has not come to yet: conditions read them as
+    not asked (false) rather than unknown, so that a progress count ("Question 4 of 44") holds
+    only what the answers so far open, and grows when a new section opens.
+    """
     ctx = _Context(checklist, answers)
     compiled = checklist.compiled
     items: list[ItemResult] = []
@@ -164,7 +169,7 @@ def evaluate(checklist: Checklist, answers: Answers) -> Result:
             shown = value is not False
             answer = answers.values.get(q.id)
             state = _state_of(q, answer) if shown else "skipped"
-            ctx.states[q.id] = state
+            ctx.states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
             if value is None:
                 ctx.doubt.add(q.id)
             items.append(ItemResult(q, section, state, answer if shown else None, value is None))

@@ -64,14 +64,21 @@ class Questionnaire:
 
     # ------------------------------------------------------------------ views of the state
     def visible(self) -> list[Question]:
-        result = engine.evaluate(self.cl, self.answers)
+        """The questions to ask, in order: what the answers so far open (questions not reached yet
+        open nothing), and every question whose condition is in doubt because of an unsure,
+        declined or skipped answer (when in doubt, ask)."""
+        unreached = {qid for qid in self.cl.questions if self._pending_id(qid)}
+        result = engine.evaluate(self.cl, self.answers, unreached)
         return [i.question for i in result.items if i.state != "skipped"]
 
     def unanswered(self) -> list[Question]:
         return [q for q in self.visible() if self._pending(q)]
 
     def _pending(self, q: Question) -> bool:
-        return q.id not in self.answers.values and q.id not in self.passed
+        return self._pending_id(q.id)
+
+    def _pending_id(self, qid: str) -> bool:
+        return qid not in self.answers.values and qid not in self.passed
 
     # ------------------------------------------------------------------ the flow
     def welcome(self) -> None:
