@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_PIPE = 2, 130, 141
+EXIT_INTERRUPTED, EXIT_PIPE = 130, 141  # as in errors.py; not imported, so nothing of ours loads before the guard
 
 
 class _Closed:
@@ -47,13 +47,15 @@ def _guard_streams() -> None:
         sys.stderr = open(os.devnull, "w")  # nowhere to report anything
 
 
-def _quiet_pipe_exit() -> None:
+def closed_pipe() -> SystemExit:
+    """The reader went away (`… | head`): point standard output at /dev/null so that the final
+    flush cannot fail again, and stop quietly with 141, as other command-line tools do."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-    raise SystemExit(EXIT_PIPE)
+    return SystemExit(EXIT_PIPE)
 
 
 def run_app(app) -> None:
@@ -68,12 +70,12 @@ def run_app(app) -> None:
             pass
         raise SystemExit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
-        _quiet_pipe_exit()
+        raise closed_pipe() from None
     finally:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            _quiet_pipe_exit()
+            raise closed_pipe() from None
         except (OSError, ValueError, AttributeError):
             pass
 

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from clinic_ready import __version__
-from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PIPE, ClinicReadyError
+from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError
 
 EPILOG = (
     "Exit codes: 0 done; 1 a concern at or above --fail-on; 2 bad input, usage or a problem with "
@@ -70,7 +70,9 @@ class BoundaryGroup(TyperGroup):
             _stderr("\nclinic-ready: interrupted.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
-            raise _closed_pipe() from None
+            from clinic_ready.launch import closed_pipe
+
+            raise closed_pipe() from None
         except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):  # Click's usage errors: exit 2
             raise
         except (OSError, UnicodeEncodeError) as exc:
@@ -95,22 +97,6 @@ def _traceback(exc: BaseException) -> None:
 
     # a plain traceback: file and line, never local variables (they may hold answers)
     traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
-
-
-def _closed_pipe() -> SystemExit:
-    """The reader went away (`… | head`): stop quietly, as other command-line tools do."""
-    _silence_stdout()
-    return SystemExit(EXIT_PIPE)
-
-
-def _silence_stdout() -> None:
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 app = typer.Typer(
