@@ -134,12 +134,13 @@ def validate_file(path: str) -> tuple[str, list[str]]:
 
     try:
         name, text = yamlio.read_source(path)
-        data = yamlio.require_mapping(yamlio.parse(text, name), name)
-        if "answers" in data and "sections" not in data:
-            checklist = load_checklist(str(data.get("checklist") or ""))
-            found, warnings = answers_mod.parse_answers(data, checklist, text, name)
-            return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
-        checklist = loading.parse_checklist(text, name)
+        with yamlio.no_gc():
+            data = yamlio.require_mapping(yamlio.parse(text, name), name)
+            if "answers" in data and "sections" not in data:
+                checklist = load_checklist(str(data.get("checklist") or ""))
+                found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+                return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
+            checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
     except InputError as exc:
         return "", exc.lines()
     except UsageError as exc:

@@ -116,4 +116,10 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="clinic-ready")
+    import gc
+
+    gc.disable()  # a short-lived process: no collector passes (batch and the keyboard session turn it back on)
+    try:
+        app(prog_name="clinic-ready")
+    finally:
+        gc.freeze()  # spares the interpreter its final full collection; output is still flushed at exit
