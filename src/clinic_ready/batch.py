@@ -121,6 +121,12 @@ def _start_worker(checklist: str | None) -> None:
     for name in ("SIGTERM", "SIGHUP"):  # and ends the pool with SIGTERM: not the parent's handlers
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    try:  # a worker never writes to standard output, not even the parent's buffer it was forked with
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
     gc.freeze()
     gc.enable()
     _WORKER["checklists"] = _Checklists(checklist)
@@ -144,6 +150,9 @@ def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int) ->
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    import sys
+
+    sys.stdout.flush()  # nothing buffered is copied into the workers
     pool = ctx.Pool(n, initializer=_start_worker, initargs=(checklist,))
     try:
         pending: deque = deque()
