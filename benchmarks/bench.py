@@ -1,22 +1,36 @@
-"""Performance figures for clinic-ready, measured side by side in one run and printed as ratios.
+"""Performance figures for clinic-ready: whole processes, A and B alternated pair by pair.
 
-    python benchmarks/bench.py            # all
-    python benchmarks/bench.py P1 P3      # some
+    python benchmarks/bench.py                 # P1 P2 P3 P4 P5 (T only when asked)
+    python benchmarks/bench.py P1 P3           # some
+    python benchmarks/bench.py T               # the README's test command, timed
+    python benchmarks/bench.py --runs 2 P5     # scale every run count (0.5 = quicker, noisier)
 
-P1  `clinic-ready --version` vs a minimal Typer app's `--version` in the same environment
-P2  a scripted run of the shipped checklist to the terminal summary (and copier, if installed)
-P3  load + validate + evaluate a generated 5,000- and 10,000-question checklist vs a bare
-    libyaml (CSafeLoader) parse of the same file
-P4  report rendering: HTML and PDF of the shipped checklist's report (when available)
-P5  batch: answers files per second for the shipped checklist (when the batch command exists)
+Run it with the interpreter of the environment to measure (``.venv/bin/python benchmarks/bench.py``):
+the ``clinic-ready`` next to that interpreter is the one timed.
 
-Timings are medians of repeated runs; this is a noisy 2-core machine, so read ratios, not
-milliseconds.  Nothing here is asserted by the test suite.
+P1  ``clinic-ready --version`` vs a minimal Typer app's ``--version`` (a console script in the same
+    environment)
+P2  ``run ketamine-clinic -a examples/perry-like.yaml --no-input -f json`` vs copier's
+    non-interactive ``copy --defaults --data-file`` of a 20-question template; P2t the same run
+    with ``-f terminal``.  copier is installed into its own environment under the cache folder the
+    first time (``pip install copier``), never into the measured one.
+P3  ``clinic-ready validate`` of generated 5,000- and 10,000-question checklists vs a process that
+    only parses the same file with libyaml (CSafeLoader); and validate 10k vs validate 5k
+P4  the PDF and the HTML report of examples/perry-like.yaml, as multiples of ``clinic-ready
+    --version`` measured in the same pairs
+P5  ``batch`` of 2,000 varied answers files (1 process, and ``--jobs 2`` vs 1); 20,000 vs 2,000
+    files; peak memory (RSS) of each
+T   the README's test command (``python -m pytest -q``), one timed run
+
+Every ratio comes from pairs: A and B run one after the other, the order swapped on every pair, so
+a change in machine load moves both.  Each figure is printed as median (min–max) over the pairs.
+The machine is shared and noisy: read the ratios.  Nothing here is asserted by the test suite.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -29,93 +43,280 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CLI = str(BIN / "clinic-ready")
-EXAMPLE = ROOT / "examples" / "perry-like.yaml"
+EXAMPLES = ROOT / "examples"
+PERRY = EXAMPLES / "perry-like.yaml"
+SCALE = 1.0
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "clinic-ready-bench"
 
 
-def wall(cmd: list[str], runs: int = 15, warmup: int = 2, **kw) -> float:
-    """Median wall time of a command, in ms."""
-    for _ in range(warmup):
-        subprocess.run(cmd, capture_output=True, **kw)
-    times = []
-    for _ in range(runs):
+# ----------------------------------------------------------------------------- timing
+
+
+class Run:
+    """One finished process: wall seconds, peak resident memory (MiB), exit code."""
+
+    __slots__ = ("secs", "rss_mib", "code")
+
+    def __init__(self, secs: float, rss_mib: float, code: int):
+        self.secs, self.rss_mib, self.code = secs, rss_mib, code
+
+
+TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
+
+
+def run_once(cmd: list[str], stdout: Path | None = None, env: dict | None = None, cwd: Path | None = None,
+             rss: bool = False) -> Run:
+    """Run a command to completion, with its peak RSS.
+
+    The peak comes from GNU time (``%M``) when it is there: Linux carries the forking parent's
+    high-water mark across exec, so wait4's ru_maxrss would report at least this script's own
+    size.  Without GNU time the wait4 figure is printed as it is (an upper bound).  Only runs that
+    report memory (``rss=True``) go through GNU time, so timed pairs carry no wrapper."""
+    wrapped = bool(TIME and rss)
+    if wrapped:
+        fd, mem = tempfile.mkstemp(prefix="bench-rss-")
+        os.close(fd)
+        cmd = ["/usr/bin/time", "-f", "%M", "-o", mem, *cmd]
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+    try:
         t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, **kw)
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        _, status, usage = os.wait4(p.pid, 0)
+        secs = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout:
+            out.close()
+    rss = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
+    if wrapped:
+        try:
+            rss = int(Path(mem).read_text().split()[-1]) / 1024
+        except (ValueError, IndexError):
+            pass
+        os.unlink(mem)
+    return Run(secs, rss, p.returncode)
 
 
-def inproc(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+def paired(a: list[str], b: list[str], n: int, warmup: int = 1, a_out: Path | None = None, b_out: Path | None = None,
+           env: dict | None = None, rss: bool = False) -> tuple[list[Run], list[Run]]:
+    """n pairs of (A, B), the order swapped on every pair, after ``warmup`` unrecorded pairs."""
+    n = max(3, round(n * SCALE))
+    ra: list[Run] = []
+    rb: list[Run] = []
+    for i in range(warmup + n):
+        if i % 2 == 0:
+            x = run_once(a, a_out, env, rss=rss)
+            y = run_once(b, b_out, env, rss=rss)
+        else:
+            y = run_once(b, b_out, env, rss=rss)
+            x = run_once(a, a_out, env, rss=rss)
+        for r, cmd in ((x, a), (y, b)):
+            if r.code not in (0, 1):
+                raise SystemExit(f"bench: {' '.join(cmd[:4])} … exited {r.code}")
+        if i >= warmup:
+            ra.append(x)
+            rb.append(y)
+    return ra, rb
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
+def ms(runs: list[Run]) -> str:
+    return spread([r.secs * 1000 for r in runs], "{:.0f}") + " ms"
+
+
+def ratio(ra: list[Run], rb: list[Run]) -> str:
+    return spread([x.secs / y.secs for x, y in zip(ra, rb)]) + "×"
+
+
+def report(label: str, ra: list[Run], rb: list[Run], b_name: str, goal: str) -> None:
+    print(f"{label:<5} {ratio(ra, rb)}  [A {ms(ra)}; {b_name} {ms(rb)}; n={len(ra)}]  goal {goal}")
+
+
+# ----------------------------------------------------------------------------- P1
+
+MINIMAL_TYPER = '''
+import typer
+
+app = typer.Typer()
+
+
+def _version(value: bool):
+    if value:
+        print("minimal 1.0")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(None, "--version", callback=_version, is_eager=True)):
+    """A minimal app."""
+
+
+@app.command()
+def hello():
+    print("hi")
+
+
+def main():
+    app()
+'''
+
+
+def console_script(folder: Path, name: str, module: str) -> str:
+    """The same wrapper pip writes for a console script, for a module in ``folder``."""
+    (folder / f"{module}.py").write_text(MINIMAL_TYPER)
+    script = folder / name
+    script.write_text(
+        f"#!{sys.executable}\nimport re\nimport sys\nsys.path.insert(0, {str(folder)!r})\nfrom {module} import main\n"
+        "if __name__ == '__main__':\n    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
+        "    sys.exit(main())\n"
+    )
+    script.chmod(0o755)
+    return str(script)
 
 
 def p1(tmp: Path) -> None:
-    minimal = tmp / "minimal_typer.py"
-    minimal.write_text(
-        textwrap.dedent(
-            """
-            import typer
-            app = typer.Typer(add_completion=False, rich_markup_mode=None)
-            def _v(value: bool):
-                if value:
-                    print("minimal 1.0"); raise typer.Exit()
-            @app.callback()
-            def main(version: bool = typer.Option(None, "--version", callback=_v, is_eager=True)):
-                "A minimal app."
-            @app.command()
-            def hello():
-                print("hi")
-            if __name__ == "__main__":
-                app()
-            """
-        )
-    )
-    base = wall([sys.executable, str(minimal), "--version"], runs=25)
-    ours = wall([CLI, "--version"], runs=25)
-    print(f"P1  --version: clinic-ready {ours:.0f} ms, minimal Typer app {base:.0f} ms, ratio {ours / base:.2f} (goal <= 1.15)")
+    minimal = console_script(tmp, "minimal-typer", "minimal_typer")
+    ra, rb = paired([CLI, "--version"], [minimal, "--version"], n=41, warmup=3)
+    report("P1", ra, rb, "minimal Typer app --version", "<= 1.10×")
+
+
+# ----------------------------------------------------------------------------- P2
+
+COPIER_YML = """\
+_subdirectory: template
+project_name: {type: str, default: Demo, help: Project name, validator: "{% if not project_name %}required{% endif %}"}
+author: {type: str, default: Someone}
+email: {type: str, default: someone@example.org, validator: "{% if '@' not in email %}an email{% endif %}"}
+licence: {type: str, default: MIT, choices: [MIT, Apache-2.0, GPL-3.0, BSD-3-Clause]}
+language: {type: str, default: python, choices: [python, rust, go]}
+layout: {type: str, default: src, choices: [src, flat]}
+ci: {type: str, default: github, choices: [github, gitlab, none]}
+features: {type: str, multiselect: true, default: [docs], choices: [docs, tests, lint, typing]}
+platforms: {type: str, multiselect: true, default: [linux], choices: [linux, macos, windows]}
+description: {type: str, multiline: true, default: "A project.\\nMore text."}
+min_python: {type: int, default: 10}
+max_line: {type: int, default: 100}
+coverage: {type: float, default: 90.0}
+timeout: {type: float, default: 2.5}
+use_docker: {type: bool, default: false}
+use_pre_commit: {type: bool, default: true}
+publish: {type: bool, default: false}
+registry: {type: str, default: pypi, when: "{{ publish }}"}
+typed: {type: bool, default: true}
+strict: {type: bool, default: false, when: "{{ typed }}"}
+extra: {type: yaml, default: "{a: 1, b: [2, 3]}"}
+"""
+
+COPIER_DATA = """\
+project_name: Clinic
+author: A. Person
+email: a@example.org
+licence: Apache-2.0
+language: python
+layout: src
+ci: gitlab
+features: [docs, tests]
+platforms: [linux, macos]
+description: "Two\\nlines"
+min_python: 11
+max_line: 88
+coverage: 95.5
+timeout: 1.5
+use_docker: true
+use_pre_commit: false
+publish: true
+registry: internal
+typed: true
+strict: true
+extra: {a: 2}
+"""
+
+
+def copier() -> str | None:
+    """copier in its own environment (installed on first use), or None if that fails."""
+    found = shutil.which("copier")
+    if found:
+        return found
+    venv = CACHE / "copier-venv"
+    exe = venv / "bin" / "copier"
+    if not exe.exists():
+        print(f"(installing copier into {venv} for P2 …)", flush=True)
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "copier>=9,<10"], check=True, capture_output=True)
+        except subprocess.CalledProcessError as exc:
+            print(f"P2    copier could not be installed ({exc.stderr.decode(errors='replace').strip()[-120:]})")
+            return None
+    return str(exe)
 
 
 def p2(tmp: Path) -> None:
-    ms = wall([CLI, "run", "-a", str(EXAMPLE)], runs=15)
-    line = f"P2  scripted run of ketamine-clinic to the terminal summary: {ms:.0f} ms"
-    copier = shutil.which("copier") or (str(BIN / "copier") if (BIN / "copier").exists() else None)
-    if copier:
-        tpl = tmp / "tpl"
-        (tpl / "template").mkdir(parents=True)
-        qs = "\n".join(f"q{i}:\n  type: str\n  default: a{i}" for i in range(20))
-        (tpl / "copier.yml").write_text("_subdirectory: template\n" + qs + "\n")
-        (tpl / "template" / "answers.md.jinja").write_text("{% for i in range(20) %}x{% endfor %}\n")
-        data = tmp / "data.yml"
-        data.write_text("\n".join(f"q{i}: v{i}" for i in range(20)) + "\n")
-        out = tmp / "out"
-        cms = wall([copier, "copy", "--defaults", "--data-file", str(data), str(tpl), str(out), "--overwrite"], runs=7)
-        line += f"; copier copy --defaults --data-file (20 questions) {cms:.0f} ms, ratio {ms / cms:.2f}"
-    else:
-        line += "; copier not installed here (pip install copier to compare)"
-    print(line)
+    exe = copier()
+    if exe is None:
+        return
+    tpl = tmp / "tpl"
+    (tpl / "template").mkdir(parents=True)
+    (tpl / "copier.yml").write_text(COPIER_YML)
+    (tpl / "template" / "README.md.jinja").write_text(
+        "# {{ project_name }}\n{{ description }}\nby {{ author }} <{{ email }}>, {{ licence }}\n"
+        "{% for f in features %}- {{ f }}\n{% endfor %}{% if publish %}registry: {{ registry }}{% endif %}\n"
+    )
+    data = tmp / "copier-data.yml"
+    data.write_text(COPIER_DATA)
+    cop = [exe, "copy", "--defaults", "--overwrite", "--quiet", "--data-file", str(data), str(tpl), str(tmp / "dest")]
+    if run_once(cop).code != 0:
+        print("P2    copier failed on the template; skipped")
+        return
+    out = tmp / "p2.out"
+    for label, fmt, goal in (("P2", "json", "<= 0.45×"), ("P2t", "terminal", "<= 0.55×")):
+        ours = [CLI, "run", "ketamine-clinic", "-a", str(PERRY), "--no-input", "-f", fmt]
+        ra, rb = paired(ours, cop, n=21, a_out=out)
+        report(label, ra, rb, "copier copy --defaults --data-file (20 questions)", goal)
+
+
+# ----------------------------------------------------------------------------- P3
 
 
 def generated_checklist(n: int) -> str:
+    """n questions of every type, with when/all/any/not/in/includes_any conditions and concerns."""
     sections = []
     for s in range(n // 10):
         qs = []
         for j in range(10):
             i = s * 10 + j
-            when = f"\n        when: {{question: q{i - 1}, equals: 'yes'}}" if j % 3 == 2 else ""
-            qs.append(
-                f"      - id: q{i}\n        type: yes_no\n        prompt: Question number {i}?\n"
-                f"        help: Why question {i} matters.{when}"
-            )
+            kind = j % 5
+            body = [f"      - id: q{i}", f"        prompt: Question number {i}, asked about something?",
+                    f"        help: Why question {i} matters to the person answering."]
+            if kind == 0:
+                body.append("        type: yes_no")
+            elif kind == 1:
+                body += ["        type: choice", "        choices:", "          - {value: a, label: First}",
+                         "          - {value: b, label: Second}", "          - {value: c, label: Third}"]
+            elif kind == 2:
+                body += ["        type: multi_choice", "        choices: [{value: x, label: X}, {value: y, label: Y}, {value: z, label: Z}]"]
+            elif kind == 3:
+                body += ["        type: number", "        min: 0", "        max: 300"]
+            else:
+                body += ["        type: text", "        required: false"]
+            if j == 2:
+                body.append(f"        when: {{question: q{i - 2}, equals: 'yes'}}")
+            elif j == 6:
+                body.append(f"        when: {{any: [{{question: q{i - 5}, in: [a, b]}}, {{not: {{question: q{i - 1}, equals: 'no'}}}}]}}")
+            elif j == 8:
+                body.append(f"        when: {{all: [{{question: q{i - 1}, includes_any: [x]}}, {{question: q{i - 5}, gt: 10}}]}}")
+            qs.append("\n".join(body))
         sections.append(f"  - id: s{s}\n    title: Section {s}\n    questions:\n" + "\n".join(qs))
-    concerns = [
-        f"  - id: c{i}\n    severity: high\n    title: Concern {i}\n    when: {{question: q{i}, equals: 'no'}}\n"
-        f"    why: W\n    ask: A\n    action: D\n    sources: [s1]"
-        for i in range(0, n, 5)
-    ]
+    concerns = []
+    for i in range(0, n, 5):
+        concerns.append(
+            f"  - id: c{i}\n    severity: {('critical', 'high', 'moderate', 'low')[i % 4]}\n    title: Concern {i}\n"
+            f"    when: {{any: [{{question: q{i}, equals: 'no'}}, {{question: q{i + 1}, equals: c}}]}}\n"
+            f"    why: Why concern {i} matters.\n    ask: What to ask about {i}.\n    action: What to do about {i}.\n"
+            f"    sources: [s1]"
+        )
     head = textwrap.dedent(
         """\
         format: 1
@@ -134,66 +335,129 @@ def generated_checklist(n: int) -> str:
 
 
 def p3(tmp: Path) -> None:
-    import yaml
-
-    from clinic_ready import engine
-    from clinic_ready.loading import parse_checklist
-    from clinic_ready.model import Answer, Answers
-
-    figures = {}
+    files = {}
     for n in (5000, 10000):
-        text = generated_checklist(n)
-        bare = inproc(lambda: yaml.load(text, Loader=yaml.CSafeLoader), runs=5)
+        f = tmp / f"gen{n}.yaml"
+        f.write_text(generated_checklist(n))
+        files[n] = f
+        check = subprocess.run([CLI, "validate", str(f)], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise SystemExit(f"bench: the generated checklist is not valid:\n{check.stderr[:2000]}")
+    bare = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"]
+    for n, f in files.items():
+        ra, rb = paired([CLI, "validate", str(f)], [*bare, str(f)], n=7)
+        report(f"P3 {n // 1000}k", ra, rb, f"bare CSafeLoader process ({f.stat().st_size / 1e6:.1f} MB)", "<= 1.10×")
+    ra, rb = paired([CLI, "validate", str(files[10000])], [CLI, "validate", str(files[5000])], n=7)
+    report("P3 10k/5k", ra, rb, "validate 5k", "<= 2.1")
 
-        def ours():
-            cl = parse_checklist(text, "gen.yaml")
-            a = Answers(cl.id, values={q: Answer.of("yes") for q in list(cl.questions)[::2]})
-            engine.evaluate(cl, a)
 
-        full = inproc(ours, runs=5)
-        figures[n] = full
-        print(f"P3  {n} questions ({len(text) / 1e6:.1f} MB): load+validate+evaluate {full:.0f} ms, "
-              f"bare CSafeLoader {bare:.0f} ms, ratio {full / bare:.2f} (goal <= 1.3)")
-    print(f"P3  10,000 / 5,000 = {figures[10000] / figures[5000]:.2f} (goal <= 2.2, linear)")
+# ----------------------------------------------------------------------------- P4
 
 
 def p4(tmp: Path) -> None:
-    for fmt in ("html", "pdf"):
+    for fmt, goal in (("pdf", "<= 10×"), ("html", "<= 2.8×")):
         out = tmp / f"r.{fmt}"
-        r = subprocess.run([CLI, "run", "-a", str(EXAMPLE), "-f", fmt, "-o", str(out)], capture_output=True)
-        if r.returncode != 0:
-            print(f"P4  {fmt}: not available ({r.stderr.decode().strip()[:80]})")
-            continue
-        ms = wall([CLI, "run", "-a", str(EXAMPLE), "-f", fmt, "-o", str(out)], runs=7)
-        print(f"P4  {fmt} report of the shipped checklist: {ms:.0f} ms wall")
+        ra, rb = paired([CLI, "report", str(PERRY), "-f", fmt, "-o", str(out)], [CLI, "--version"], n=11)
+        report(f"P4 {fmt}", ra, rb, "clinic-ready --version", goal)
+
+
+# ----------------------------------------------------------------------------- P5
+
+
+def varied_answers(count: int, folder: Path, seed: int = 15) -> list[str]:
+    """Answers files made from the three examples, each with 8 answers changed at random (valid values)."""
+    import yaml
+
+    from clinic_ready.catalog import shipped
+    from clinic_ready.loading import load_checklist
+
+    rng = random.Random(seed)
+    lists = {cid: load_checklist(p) for cid, p in shipped().items()}
+    bases = [yaml.safe_load(p.read_text()) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        doc = bases[i % len(bases)]
+        cl = lists[doc["checklist"]]
+        answers = dict(doc["answers"])
+        for qid in rng.sample(sorted(cl.questions), 8):
+            q = cl.questions[qid]
+            if q.type == "yes_no":
+                answers[qid] = rng.choice(["yes", "no", "unsure"])
+            elif q.type == "choice":
+                answers[qid] = rng.choice(q.choice_values)
+            elif q.type == "multi_choice":
+                answers[qid] = rng.sample(q.choice_values, rng.randint(1, min(3, len(q.choice_values))))
+            elif q.type == "number":
+                low, high = q.min if q.min is not None else 0, q.max if q.max is not None else 200
+                answers[qid] = rng.randint(int(low), int(high))
+            else:
+                answers[qid] = f"note {rng.randint(0, 10**6)}"
+        path = folder / f"a{i:05d}.yaml"
+        path.write_text(yaml.safe_dump({**doc, "answers": answers}, sort_keys=False, allow_unicode=True))
+        paths.append(str(path))
+    return paths
 
 
 def p5(tmp: Path) -> None:
-    files = []
-    src = EXAMPLE.read_text()
-    for i in range(2000):
-        f = tmp / f"a{i}.yaml"
-        f.write_text(src)
-        files.append(str(f))
-    r = subprocess.run([CLI, "batch", files[0]], capture_output=True)
-    if r.returncode not in (0, 1):
-        print("P5  batch: command not available")
-        return
-    t0 = time.perf_counter()
-    subprocess.run([CLI, "batch", *files], capture_output=True)
-    secs = time.perf_counter() - t0
-    print(f"P5  batch: {len(files)} answers files in {secs:.2f} s = {len(files) / secs:.0f} files/s (goal >= 1000)")
+    big = varied_answers(20000, tmp / "b20k")
+    small = big[:2000]
+    out = tmp / "p5.jsonl"
+    one = [CLI, "batch", *small]
+    first = run_once(one, out)
+    lines = out.read_bytes().count(b"\n")
+    if first.code not in (0, 1) or lines != len(small):
+        raise SystemExit(f"bench: batch of 2,000 files exited {first.code} with {lines} lines")
+    ra, rb = paired(one, [CLI, "--version"], n=7, a_out=out)
+    rate = [len(small) / r.secs for r in ra]
+    print(f"P5    1 job: {spread(rate, '{:.0f}')} files/s; {ratio(ra, rb)} --version  [A {ms(ra)}; n={len(ra)}]  goal >= 1,150 files/s")
+    two = [CLI, "batch", "--jobs", "2", *small]
+    if run_once(two, out).code in (0, 1):
+        ra2, rb2 = paired(two, one, n=7, a_out=out, b_out=out)
+        speed = [y.secs / x.secs for x, y in zip(ra2, rb2)]
+        rate2 = [len(small) / r.secs for r in ra2]
+        print(f"P5    2 jobs: {spread(rate2, '{:.0f}')} files/s; {spread(speed)}× the throughput of 1 job  "
+              f"[{ms(ra2)} vs {ms(rb2)}; n={len(ra2)}]  goal >= 1.7×")
+    else:
+        print("P5    --jobs: not available")
+    ra, rb = paired([CLI, "batch", *big], one, n=3, warmup=0, a_out=out, b_out=out, rss=True)
+    print(f"P5    20k/2k time: {spread([x.secs / y.secs for x, y in zip(ra, rb)])}× (linear = 10); "
+          f"20k files/s {spread([len(big) / r.secs for r in ra], '{:.0f}')}")
+    print(f"P5    peak RSS 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; 20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB  goal flat")
+    if run_once(two, out).code in (0, 1):
+        ra, rb = paired([CLI, "batch", "--jobs", "2", *big], two, n=3, warmup=0, a_out=out, b_out=out, rss=True)
+        print(f"P5    --jobs 2 peak RSS of the main process 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
+              f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB")
+
+
+# ----------------------------------------------------------------------------- T
+
+
+def t(tmp: Path) -> None:
+    env = {**os.environ}
+    env.pop("NO_COLOR", None)
+    r = run_once([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], tmp / "pytest.out", env, cwd=ROOT)
+    tail = (tmp / "pytest.out").read_text(errors="replace").strip().splitlines()[-1:]
+    print(f"T     python -m pytest -q: {r.secs:.1f} s wall, exit {r.code} ({tail[0] if tail else ''})  goal <= 75 s")
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv) or {"P1", "P2", "P3", "P4", "P5"}
-    os.environ.setdefault("NO_COLOR", "1")
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    global SCALE
+    if "--runs" in argv:
+        i = argv.index("--runs")
+        SCALE = float(argv[i + 1])
+        del argv[i:i + 2]
+    wanted = [a.upper() for a in argv] or ["P1", "P2", "P3", "P4", "P5"]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.1f}; {CLI}")
+    print("each line: A/B ratio median (min–max) over alternating pairs, then A and B wall times")
+    steps = {"P1": p1, "P2": p2, "P3": p3, "P4": p4, "P5": p5, "T": t}
     with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        for name, fn in (("P1", p1), ("P2", p2), ("P3", p3), ("P4", p4), ("P5", p5)):
-            if name in wanted:
-                fn(tmp)
+        for name in wanted:
+            if name not in steps:
+                raise SystemExit(f"bench: unknown benchmark {name!r}; choose from {', '.join(steps)}")
+            steps[name](Path(d))
+            sys.stdout.flush()
 
 
 if __name__ == "__main__":

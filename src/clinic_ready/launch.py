@@ -60,6 +60,9 @@ def closed_pipe() -> SystemExit:
 
 def run_app(app) -> None:
     """Run the Typer app: usage errors exit 2 (Click's message), Ctrl-C 130, a closed pipe 141."""
+    import gc
+
+    gc.disable()  # a short-lived process: no collector passes (batch and the keyboard session turn it back on)
     try:
         _guard_streams()
         app(prog_name="clinic-ready")
@@ -72,6 +75,7 @@ def run_app(app) -> None:
     except BrokenPipeError:
         raise closed_pipe() from None
     finally:
+        gc.freeze()  # spares the interpreter its final full collection; output is still flushed below
         try:
             sys.stdout.flush()
         except BrokenPipeError:

@@ -56,14 +56,19 @@ def load_checklist(path: str | Path, stdin: Any = None) -> Checklist:
     return parse_checklist(text, name)
 
 
-def parse_checklist(text: str, name: str = "<checklist>") -> Checklist:
-    """Validate checklist text; raise InputError listing every problem with its location."""
+def parse_checklist(text: str, name: str = "<checklist>", data: dict | None = None) -> Checklist:
+    """Validate checklist text; raise InputError listing every problem with its location.
+
+    ``data`` is the already-parsed text (``yamlio.parse``), when the caller has it: the text is
+    then not parsed a second time (it is still needed to locate problems).
+    """
     with yamlio.no_gc():
-        return _parse_checklist(text, name)
+        return _parse_checklist(text, name, data)
 
 
-def _parse_checklist(text: str, name: str) -> Checklist:
-    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+def _parse_checklist(text: str, name: str, data: dict | None) -> Checklist:
+    if data is None:
+        data = yamlio.require_mapping(yamlio.parse(text, name), name)
     fmt = data.get("format")
     if fmt is not None and fmt not in SUPPORTED_FORMATS:
         raise InputError(yamlio.locate_all([problem("schema_format", ("format",), value=fmt)], text, name))

@@ -225,14 +225,15 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         path = str(catalog.shipped()[path])
     try:
         name, text = yamlio.read_source(path)
-        data = yamlio.require_mapping(yamlio.parse(text, name), name)
-        if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
-            cid = answers_mod.named_checklist(data, text, name)
-            checklist = known[cid] if cid in known else load_checklist(cid)
-            found, warnings = answers_mod.parse_answers(data, checklist, text, name)
-            return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
-        checklist = loading.parse_checklist(text, name)
-        known[checklist.id] = checklist
+        with yamlio.no_gc():
+            data = yamlio.require_mapping(yamlio.parse(text, name), name)
+            if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
+                cid = answers_mod.named_checklist(data, text, name)
+                checklist = known[cid] if cid in known else load_checklist(cid)
+                found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+                return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
+            checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
+            known[checklist.id] = checklist
     except InputError as exc:
         return "", exc.lines()
     except UsageError as exc:

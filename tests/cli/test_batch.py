@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
@@ -50,3 +52,82 @@ def test_forced_checklist(tmp_path):
     assert r.exit_code == 0 and lines(r)[0]["result"]["concerns"][0]["id"] == "no_bp"
     r = runner.invoke(app, ["batch", "--checklist", "nonexistent-list", str(f)])
     assert r.exit_code == 2 and "no shipped checklist is called 'nonexistent-list'" in lines(r)[0]["errors"][0]
+
+
+# --------------------------------------------------------------------------- --jobs, interrupts, pipes
+# (through the installed entry point: processes, signals and pipes are the behaviour under test)
+
+import os  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+
+from conftest import cli_path, run_cli  # noqa: E402
+
+
+def many(tmp_path, count: int, bad_every: int = 0) -> list[str]:
+    texts = [open(PERRY).read(), open(WELL).read()]
+    paths = []
+    for i in range(count):
+        f = tmp_path / f"a{i:04d}.yaml"
+        if bad_every and i % bad_every == bad_every - 1:
+            f.write_text(f"checklist: ketamine-clinic\nanswers:\n  where: moon{i}\n")
+        else:
+            f.write_text(texts[i % 2])
+        paths.append(str(f))
+    return paths
+
+
+def test_jobs_give_the_same_lines_errors_and_exit_code_in_input_order(tmp_path):
+    files = many(tmp_path, 40, bad_every=7) + [str(tmp_path / "missing.yaml")]
+    one = run_cli("batch", *files)
+    assert one.returncode == 2
+    for jobs in ("2", "0"):
+        other = run_cli("batch", "--jobs", jobs, *files)
+        assert other.returncode == 2
+        assert other.stdout == one.stdout  # byte for byte, in input order
+        assert other.stderr == one.stderr  # the same per-file error lines, in the same order
+    out = [json.loads(x) for x in one.stdout.splitlines()]
+    assert [o["file"] for o in out] == files
+    assert [o["ok"] for o in out].count(False) == 40 // 7 + 1
+    assert "moon6" in one.stderr.splitlines()[0] and "no such file" in one.stderr.splitlines()[-1]
+
+
+def test_jobs_keep_the_fail_on_rule():
+    assert run_cli("batch", "-j", "2", WELL, PERRY, WELL, "--fail-on", "critical").returncode == 1
+    assert run_cli("batch", "-j", "2", WELL, WELL, "--fail-on", "low").returncode == 0
+    bad = run_cli("batch", "--jobs", "-1", WELL)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def start(files: list[str], *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [cli_path(), "batch", *extra, *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_interrupted_batch_ends_after_a_whole_line(tmp_path, jobs):
+    files = many(tmp_path, 400)
+    p = start(files, "--jobs", jobs)
+    first = p.stdout.readline()  # the batch is running; its next lines soon fill the pipe and block
+    p.send_signal(signal.SIGINT)  # arrives while a line is being written
+    rest, err = p.stdout.read(), p.stderr.read()  # (communicate() would skip what readline buffered)
+    assert p.wait(timeout=60) == 130
+    out = (first + rest).decode()
+    assert out.endswith("\n")
+    lines = out.splitlines()
+    assert 1 <= len(lines) < len(files)
+    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)]  # every line whole, in order
+    assert err.decode().strip() == "clinic-ready: interrupted."
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_closed_pipe_ends_quietly(tmp_path, jobs):
+    files = many(tmp_path, 200)
+    p = start(files, "--jobs", jobs)
+    assert len(p.stdout.read(10)) == 10  # batch … | head -c 10
+    p.stdout.close()
+    err = p.stderr.read()
+    p.wait(timeout=60)
+    assert err == b""  # no traceback, no "bug"
+    assert p.returncode == 141  # as other tools: 128 + SIGPIPE

@@ -1,7 +1,9 @@
 """End to end in a real pseudo-terminal through the installed entry point (pexpect).
 
-For every question k of the shipped checklist: interrupt with Ctrl-C at question k, resume,
-finish — the JSON result must equal that of an uninterrupted run with the same answers.
+At chosen questions k of the shipped checklist (the first, the last, the first of each section,
+each question or section that opens on a condition): interrupt with Ctrl-C at question k, resume,
+finish — the JSON result must equal that of an uninterrupted run with the same answers.  The same
+property for every k is checked in process (tests/cli/test_resume_everywhere.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
+from clinic_ready import engine  # noqa: E402
 from clinic_ready.answers import load_answers  # noqa: E402
 from clinic_ready.catalog import shipped  # noqa: E402
 from clinic_ready.loading import load_checklist  # noqa: E402
@@ -24,6 +27,18 @@ from conftest import EXAMPLES, cli_path  # noqa: E402
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)
 BY_PROMPT = {" ".join(q.prompt.split()): q for q in CL.questions.values()}
+ASKED = [i for i in engine.evaluate(CL, ANSWERS).items if i.state != "skipped"]  # in the order asked
+
+
+def chosen_questions() -> list[int]:
+    """1-based positions: first, last, each section's first, each conditional question or section."""
+    picked = {1, len(ASKED)}
+    for k, item in enumerate(ASKED, 1):
+        if k == 1 or item.section.id != ASKED[k - 2].section.id or item.question.when or item.section.when:
+            picked.add(k)
+    return sorted(picked)
+
+
 QUESTION = re.compile(r"Question (\d+) of (\d+) · [^\r\n]*\r\n([^\r\n]+)\r\n")
 
 
@@ -105,19 +120,27 @@ def test_full_run_in_a_real_terminal(reference):
     assert total == sum(1 for a in doc["answers"] if a["state"] != "skipped")
 
 
-def test_interrupt_at_every_question_then_resume(reference, tmp_path):
+def test_the_chosen_questions_cover_every_kind_of_boundary():
+    chosen = chosen_questions()
+    sections = {i.section.id for i in ASKED}
+    assert chosen[0] == 1 and chosen[-1] == len(ASKED) and len(chosen) >= len(sections) + 1
+    assert any(ASKED[k - 1].question.when for k in chosen)  # a question that opens on an answer
+
+
+@pytest.mark.parametrize("k", chosen_questions())
+def test_interrupt_at_a_chosen_question_then_resume(reference, tmp_path, k):
     doc, total = reference
-    for k in range(1, total + 1):
-        state, out = tmp_path / f"s{k}", tmp_path / f"o{k}.json"
-        child = spawn(state, out)
-        drive(child, stop_at=k)
-        assert child.exitstatus == 130, k
-        assert not out.exists()
-        draft = state / "drafts" / "ketamine-clinic.yaml"
-        assert draft.exists() == (k > 1), k
-        drive(spawn(state, out, "--resume"))
-        assert json.loads(out.read_text()) == doc, f"interrupted at question {k}"
-        assert not draft.exists()
+    assert total == len(ASKED)
+    state, out = tmp_path / f"s{k}", tmp_path / f"o{k}.json"
+    child = spawn(state, out)
+    drive(child, stop_at=k)
+    assert child.exitstatus == 130, k
+    assert not out.exists()
+    draft = state / "drafts" / "ketamine-clinic.yaml"
+    assert draft.exists() == (k > 1), k
+    drive(spawn(state, out, "--resume"))
+    assert json.loads(out.read_text()) == doc, f"interrupted at question {k}"
+    assert not draft.exists()
 
 
 @pytest.mark.parametrize("how", ["hup", "eof"])

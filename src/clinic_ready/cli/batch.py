@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from contextlib import closing, contextmanager
 from typing import List, Optional
 
 import typer
@@ -26,6 +27,9 @@ def batch(
         BatchFormat.jsonl, "--format", "-f",
         help="jsonl: one result line per file; fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr).",
     ),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", metavar="N", help="Evaluate with N processes (0: one per core). The output order stays the input order."
+    ),
 ) -> None:
     """Evaluate many answers files and write JSON Lines to standard output.
 
@@ -34,35 +38,67 @@ def batch(
     batch; the exit code is 2 if any file was bad, else the --fail-on rule over all files.
     With --format fhir-ndjson each valid file becomes one QuestionnaireResponse line (FHIR bulk
     data NDJSON, for a FHIR server's import); see docs/fhir.md.
+    An interrupted batch (Ctrl-C) ends after a whole line, with exit code 130.
 
     \b
     Examples:
       clinic-ready batch forms/*.yaml > results.jsonl
+      clinic-ready batch --jobs 0 forms/*.yaml > results.jsonl
       clinic-ready batch --checklist ketamine-clinic-self-audit audits/*.yaml --fail-on critical
       clinic-ready batch forms/*.yaml --format fhir-ndjson > QuestionnaireResponse.ndjson
     """
     from clinic_ready import batch as batch_mod
+    from clinic_ready.errors import UsageError
     from clinic_ready.model import Severity
 
+    if jobs < 0:
+        raise UsageError(f"clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core")
+
     any_bad = False
-    worst: list[Severity] = []
+    worst: Severity | None = None
     out = sys.stdout
-    ndjson_line = None
-    if fmt is BatchFormat.fhir_ndjson:
-        from clinic_ready.fhir.response import ndjson_line
-    for path, result, errors in batch_mod.run(files, checklist):
-        if ndjson_line is None:
-            out.write(batch_mod.line(path, result, errors) + "\n")
-        elif result is not None:  # NDJSON holds resources only: a bad file's problems go to stderr
-            out.write(ndjson_line(result) + "\n")
-        if result is None:
-            any_bad = True
-            for e in errors:
-                typer.echo(e, err=True)
-        elif result.findings:
-            worst.append(result.worst())
-    out.flush()
+    try:
+        with _whole_lines() as stopped, closing(batch_mod.outcomes(files, checklist, jobs, fmt.value)) as found:
+            for outcome in found:
+                if outcome.line is not None:  # fhir-ndjson holds resources only: a bad file's problems go to stderr
+                    out.write(outcome.line + "\n")
+                if outcome.errors:
+                    any_bad = True
+                    for e in outcome.errors:
+                        typer.echo(e, err=True)
+                elif outcome.worst is not None and (worst is None or outcome.worst.rank < worst.rank):
+                    worst = outcome.worst
+                if stopped():
+                    out.flush()
+                    raise KeyboardInterrupt
+            out.flush()
+    except BrokenPipeError:
+        from clinic_ready.launch import closed_pipe
+
+        raise closed_pipe() from None
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
-    code = batch_mod.exit_code(any_bad, worst, level)
+    code = batch_mod.exit_code(any_bad, [worst] if worst else [], level)
     if code:
         raise typer.Exit(code)
+
+
+@contextmanager
+def _whole_lines():
+    """Ctrl-C, SIGTERM and SIGHUP take effect between lines, never in the middle of one."""
+    import signal
+
+    caught: list[int] = []
+    saved = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                saved[sig] = signal.signal(sig, lambda signum, frame: caught.append(signum))
+            except (ValueError, OSError):  # not the main thread
+                pass
+    try:
+        yield lambda: bool(caught)
+    finally:
+        for sig, old in saved.items():
+            signal.signal(sig, old)
+

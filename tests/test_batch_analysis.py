@@ -1,0 +1,125 @@
+"""docs/batch.md: its DuckDB queries, run exactly as written on a generated batch, and its Python
+API (the map-over-partitions function) checked against `clinic-ready batch`."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES, run_cli
+
+duckdb = pytest.importorskip("duckdb", reason="duckdb is a test extra: pip install '.[test]'")
+
+DOC = (Path(__file__).parent.parent / "docs" / "batch.md").read_text()
+SQL = re.findall(r"```sql\n(.*?)```", DOC, re.S)
+PYTHON = re.findall(r"```python\n(.*?)```", DOC, re.S)
+VERDICTS, CONCERNS, COULD_APPLY, BAD = SQL
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """40 forms made from the examples (some answers turned to 'unsure'), one bad, via --jobs 2."""
+    folder = tmp_path_factory.mktemp("forms")
+    bases = [yaml.safe_load(p.read_text()) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    files = []
+    for i in range(40):
+        doc = json.loads(json.dumps(bases[i % len(bases)], default=str))
+        for n, qid in enumerate(sorted(doc["answers"])):
+            if (n + i) % 9 == 0:
+                doc["answers"][qid] = "unsure"
+        f = folder / f"form{i:02d}.yaml"
+        f.write_text(yaml.safe_dump(doc, sort_keys=False))
+        files.append(f)
+    bad = folder / "form99.yaml"
+    bad.write_text("checklist: ketamine-clinic\nanswers:\n  where: moon\n")
+    r = run_cli("batch", "--jobs", "2", *map(str, files + [bad]), cwd=folder)
+    assert r.returncode == 2, r.stderr
+    (folder / "results.jsonl").write_text(r.stdout)
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(lines) == 41
+    return folder, lines, files
+
+
+def query(folder: Path, sql: str, monkeypatch) -> list[tuple]:
+    monkeypatch.chdir(folder)  # the doc says: run them in the folder that holds results.jsonl
+    return duckdb.connect().execute(sql).fetchall()
+
+
+def test_verdict_counts(batch, monkeypatch):
+    folder, lines, _ = batch
+    rows = query(folder, VERDICTS, monkeypatch)
+    expected = Counter((o["result"]["checklist"]["id"], o["result"]["verdict"]["code"]) for o in lines if o["ok"])
+    assert {(c, v): n for c, v, n in rows} == expected
+    assert sum(n for *_, n in rows) == 40 and len(set(v for _, v, _ in rows)) >= 2
+
+
+def test_most_frequent_concerns(batch, monkeypatch):
+    folder, lines, _ = batch
+    rows = query(folder, CONCERNS, monkeypatch)
+    counts = Counter(c["id"] for o in lines if o["ok"] for c in o["result"]["concerns"])
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    assert [(r[0], r[2]) for r in rows] == top
+    assert all(r[3] == round(100 * r[2] / 40, 1) for r in rows)
+    severity = {c["id"]: c["severity"] for o in lines if o["ok"] for c in o["result"]["concerns"]}
+    assert all(r[1] == severity[r[0]] for r in rows)
+
+
+def test_could_apply_rates(batch, monkeypatch):
+    folder, lines, _ = batch
+    if "could_apply" not in lines[0]["result"]:
+        pytest.skip("this version's JSON result has no could_apply list yet")
+    rows = query(folder, COULD_APPLY, monkeypatch)
+    counts = Counter(c["id"] for o in lines if o["ok"] for c in o["result"]["could_apply"])
+    assert counts, "the generated forms leave questions open, so some concerns could apply"
+    assert {r[0]: r[1] for r in rows} == counts
+    assert all(r[2] == round(100 * r[1] / 40, 1) for r in rows)
+
+
+def test_files_that_could_not_be_evaluated(batch, monkeypatch):
+    folder, lines, _ = batch
+    rows = query(folder, BAD, monkeypatch)
+    assert rows == [(o["file"], o["errors"][0]) for o in lines if not o["ok"]]
+    assert "'moon' is not a choice" in rows[0][1]
+
+
+def test_the_documented_partition_function_matches_batch(batch):
+    folder, lines, files = batch
+    code = next(block for block in PYTHON if "def evaluate_partition" in block)
+    scope: dict = {}
+    exec(compile(code, "docs/batch.md", "exec"), scope)  # exactly the documented function
+    mine = [n for n, f in enumerate(files) if yaml.safe_load(f.read_text())["checklist"] == "ketamine-clinic"]
+    forms = [yaml.safe_load(files[n].read_text()) for n in mine] + [{"checklist": "ketamine-clinic", "answers": {"where": "moon"}}]
+    expected = [lines[n] for n in mine] + [lines[-1]]
+    half = len(forms) // 2
+    out = [json.loads(x) for part in (forms[:half], forms[half:]) for x in scope["evaluate_partition"](part)]
+    assert len(out) == len(forms) > 20
+    assert [o["ok"] for o in out] == [o["ok"] for o in expected]
+    assert [o.get("result") for o in out] == [o.get("result") for o in expected]
+    assert out[-1]["errors"] == ["<answers>: answers.where: 'moon' is not a choice — use one of: clinic, home, elsewhere"]
+
+
+def test_the_api_from_the_package_and_its_lazy_import():
+    import clinic_ready
+    from clinic_ready import api
+
+    assert clinic_ready.load_checklist is api.load_checklist and clinic_ready.InputError is api.InputError
+    checklist = clinic_ready.load_checklist()
+    text = (EXAMPLES / "perry-like.yaml").read_text()
+    result = clinic_ready.evaluate_text(checklist, text)
+    assert clinic_ready.result_document(result) == json.loads(clinic_ready.result_line(result))
+    assert clinic_ready.result_document(result)["verdict"]["code"] == "stop"
+    with pytest.raises(clinic_ready.InputError) as exc:
+        clinic_ready.evaluate_text(checklist, "checklist: ketamine-clinic\nanswers:\n  where: moon\n", "f.yaml")
+    assert exc.value.lines()[0].startswith("f.yaml:3:10: answers.where:")
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import sys, clinic_ready; print(sorted(m for m in ('pydantic', 'yaml', 'clinic_ready.api') if m in sys.modules))"],
+        capture_output=True, text=True, check=True,
+    )
+    assert fresh.stdout.strip() == "[]"  # importing the package loads nothing heavy
