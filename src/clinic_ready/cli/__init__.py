@@ -100,7 +100,7 @@ def _root(
 
 
 def _register() -> None:
-    from clinic_ready.cli import batch, documents, info, run, selftest
+    from clinic_ready.cli import batch, compare, documents, info, run, selftest
 
     app.command("run", epilog=EPILOG)(run.run)
     app.command("report", epilog=EPILOG)(documents.report)
@@ -109,6 +109,7 @@ def _register() -> None:
     app.command("list", epilog=EPILOG)(info.list_checklists)
     app.command("validate", epilog=EPILOG)(info.validate)
     app.command("schema", epilog=EPILOG)(info.schema)
+    app.command("compare", epilog=EPILOG)(compare.compare)
     app.command("test", epilog=EPILOG)(selftest.test_checklists)
 
 
