@@ -74,3 +74,18 @@ def test_every_shipped_checklist_passes_its_own_examples(checklist_id):
     assert r.returncode == 0, r.stdout + r.stderr
     for example in load_checklist(shipped()[checklist_id]).examples:
         assert f"  PASS  {example.name}" in r.stdout.splitlines()
+
+
+@pytest.mark.parametrize("checklist_id", sorted(shipped()))
+def test_the_examples_written_for_the_shipped_checklists_pass(tmp_path, checklist_id):
+    """tests/fixtures/shipped-examples/ID.yaml holds an `examples:` block (the content profiles of
+    tests/test_checklist_content.py) to move into the shipped checklist; appended, they must pass."""
+    block = FIXTURES / "shipped-examples" / f"{checklist_id}.yaml"
+    path = tmp_path / f"{checklist_id}.yaml"
+    path.write_text(shipped()[checklist_id].read_text().rstrip() + "\n" + block.read_text())
+    r = run_cli("test", str(path))
+    assert r.returncode == 0, r.stdout + r.stderr
+    names = [e.name for e in load_checklist(path).examples]
+    assert len(names) >= 2
+    for name in names:
+        assert f"  PASS  {name}" in r.stdout.splitlines()
