@@ -62,3 +62,21 @@ def test_different_checklists_or_versions_are_a_clear_error(tmp_path):
     assert r.returncode == 2 and "different checklists" in r.stderr
     r = run_cli("compare", A)
     assert r.returncode == 2 and "at least two" in r.stderr
+
+
+def test_html_escapes_and_pdf_is_one_landscape_page(tmp_path):
+    html, pdf = tmp_path / "c.html", tmp_path / "c.pdf"
+    assert run_cli("compare", "--checklist", CL, A, B, C, "-f", "html", "-o", str(html)).returncode == 0
+    text = html.read_text()
+    assert "Clinic &lt;b&gt;A&lt;/b&gt;" in text and "<b>A" not in text and "\x1b" not in text
+    assert "● raised" in text and "988" in text and "landscape" in text
+    r = run_cli("compare", "--checklist", CL, A, B, C, "-f", "pdf", "--paper", "letter", "-o", str(pdf))
+    assert r.returncode == 0, r.stderr
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert box.width > box.height  # landscape
+    page = reader.pages[0].extract_text()
+    assert "Brightside" in page and "not raised" in page and "988" in page
