@@ -31,6 +31,7 @@ def check(checklist: Checklist) -> list[Problem]:
     problems += _conditions(checklist)
     problems += _citations(checklist)
     problems += _scores(checklist)
+    problems += _examples(checklist)
     return problems
 
 
@@ -157,3 +158,38 @@ def _scores(cl: Checklist) -> Iterator[Problem]:
                 yield problem("unknown_question", ("scores", i, "items", k), id=qid, hint=suggest(qid, cl.questions))
             elif q.type != "choice" or any(c.score is None for c in q.choices or ()):
                 yield problem("score_item", ("scores", i, "items", k), id=qid)
+
+
+def _examples(cl: Checklist) -> Iterator[Problem]:
+    """Self-tests (``examples:``): names unique, bases earlier, ids existing, answers valid."""
+    from clinic_ready.answers import AnswerRejected, coerce
+
+    concerns = {c.id for c in cl.concerns}
+    first: dict[str, tuple] = {}
+    for i, ex in enumerate(cl.examples):
+        path = ("examples", i)
+        if ex.based_on is not None and ex.based_on not in first:
+            yield problem("example_base", path + ("based_on",), name=ex.based_on, hint=suggest(ex.based_on, first))
+        if ex.name in first:
+            yield problem("example_dup", path + ("name",), name=ex.name, first=render_key_path(first[ex.name]))
+        else:
+            first[ex.name] = path
+        for qid, raw in ex.answers.items():
+            q = cl.questions.get(qid)
+            if q is None:
+                yield problem("answer_unknown", path + ("answers", qid), id=qid, hint=suggest(qid, cl.questions))
+                continue
+            try:
+                coerce(q, raw)
+            except AnswerRejected as exc:
+                yield problem("answer_type", path + ("answers", qid), problem=exc.what, fix=exc.fix)
+        for key, known, code in (("raised", concerns, "unknown_concern"), ("not_raised", concerns, "unknown_concern"),
+                                 ("could_apply", concerns, "unknown_concern"),
+                                 ("asked", cl.questions, "unknown_question"), ("skipped", cl.questions, "unknown_question")):
+            for k, ident in enumerate(getattr(ex, key)):
+                if ident not in known:
+                    yield problem(code, path + (key, k), id=ident, hint=suggest(ident, known))
+        for a, b in (("raised", "not_raised"), ("raised", "could_apply"), ("could_apply", "not_raised"), ("asked", "skipped")):
+            for k, ident in enumerate(getattr(ex, b)):
+                if ident in getattr(ex, a):
+                    yield problem("example_conflict", path + (b, k), id=ident, a=a, b=b)

@@ -66,6 +66,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exclusive_unexpected": ("'exclusive' applies only to multi_choice options (a {type} question takes one answer anyway)", "remove 'exclusive:'"),
     "range_order": ("min {min} is greater than max {max}", "swap them"),
     "score_item": ("'{id}' has no scored choices", "give every choice of the question a 'score:'"),
+    # checklist examples (self-tests)
+    "unknown_concern": ("no concern has the id '{id}'", "use an existing concern id{hint}"),
+    "example_dup": ("two examples are called '{name}' (first at {first})", "give each example its own name"),
+    "example_base": ("no earlier example is called '{name}'", "name an example written above this one{hint}"),
+    "example_conflict": ("'{id}' is listed under both '{a}' and '{b}'", "keep it under one of them"),
     # answers
     "answers_checklist": ("these answers are for checklist '{found}', not '{expected}'", "run them with 'clinic-ready run {found}' or fix 'checklist:'"),
     "answers_version": ("these answers were made for version {found}; the checklist is version {expected}", "check the answers still fit, then update 'checklist_version'"),

@@ -43,7 +43,7 @@ def known_keys() -> set[str]:
     from clinic_ready import model as m
 
     keys: set[str] = set()
-    for cls in (m.Checklist, m.Section, m.Question, m.Choice, m.Concern, m.Source, m.Score, m.Omitted):
+    for cls in (m.Checklist, m.Section, m.Question, m.Choice, m.Concern, m.Source, m.Score, m.Omitted, m.Example):
         keys.update(f.alias or name for name, f in cls.model_fields.items())
     for cls in (c.QuestionTest, c.ScoreTest, c.AllOf, c.AnyOf, c.NotOf):
         keys.update(f.alias or name for name, f in cls.model_fields.items())

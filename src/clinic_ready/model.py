@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Literal, NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -105,6 +105,7 @@ class Section(_Model):
     title: str
     intro: Optional[str] = None
     when: Optional[Condition] = None
+    about: Optional[Literal["clinic", "person"]] = None  # what its answers describe (compare); absent = clinic
     questions: list[Question] = Field(min_length=1)
 
 
@@ -138,6 +139,24 @@ class Omitted(_Model):
     reason: str
 
 
+VerdictCode = Literal["urgent", "stop", "discuss", "held", "ask", "incomplete", "none"]
+ExampleAnswer = Union[str, bool, int, float, list[Union[str, int, float, bool]]]
+
+
+class Example(_Model):
+    """A self-test run by ``clinic-ready test``: answers, and what must (not) follow from them."""
+
+    name: str
+    based_on: Optional[str] = None  # an earlier example's name: start from its answers
+    answers: dict[str, ExampleAnswer] = Field(default_factory=dict)
+    raised: list[Id] = Field(default_factory=list)
+    not_raised: list[Id] = Field(default_factory=list)
+    could_apply: list[Id] = Field(default_factory=list)
+    verdict: Optional[VerdictCode] = None
+    asked: list[Id] = Field(default_factory=list)
+    skipped: list[Id] = Field(default_factory=list)
+
+
 class Checklist(_Model):
     """A whole checklist file (format 1)."""
 
@@ -159,6 +178,7 @@ class Checklist(_Model):
     concerns: list[Concern] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
     omitted: list[Omitted] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
 
     @cached_property
     def questions(self) -> dict[str, Question]:

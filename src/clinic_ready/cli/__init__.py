@@ -140,7 +140,7 @@ def _root(
 
 
 def _register() -> None:
-    from clinic_ready.cli import batch, documents, explain, export, info, run
+    from clinic_ready.cli import batch, compare, documents, explain, export, info, run, selftest
 
     app.command("run", epilog=EPILOG)(run.run)
     app.command("report", epilog=EPILOG_NO_FAIL)(documents.report)
@@ -151,6 +151,8 @@ def _register() -> None:
     app.command("validate", epilog=EPILOG_NO_FAIL)(info.validate)
     app.command("schema", epilog=EPILOG_NO_FAIL)(info.schema)
     app.command("export", epilog=EPILOG_NO_FAIL)(export.export)
+    app.command("compare", epilog=EPILOG_NO_FAIL)(compare.compare)
+    app.command("test", epilog=EPILOG_NO_FAIL)(selftest.test_checklists)
 
 
 _register()

@@ -103,6 +103,9 @@ def run(
     _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain)  # 4. outputs
     if asked:
         asking.finish(inputs.checklist, result, plain, keeper, checklist)
+        from clinic_ready.cli.compare_offer import offer
+
+        offer(inputs.checklist, result, plain)
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     if engine.fails(result, level):
         raise typer.Exit(EXIT_CONCERN)

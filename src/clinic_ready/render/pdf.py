@@ -21,7 +21,7 @@ GREY = (90, 90, 90)
 HEADER_NAME = 160  # a longer clinic name is shortened in the header (it is in full in the answers)
 
 
-def _pdf(view, paper: str):
+def _pdf(view, paper: str, orientation: str = "P"):
     from fpdf import FPDF
 
     class Doc(FPDF):
@@ -34,7 +34,7 @@ def _pdf(view, paper: str):
             self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
             self.set_text_color(0, 0, 0)
 
-    pdf = Doc(format="letter" if paper == "letter" else "A4")
+    pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
     pdf.set_margins(16, 16, 16)
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))

@@ -1,0 +1,61 @@
+"""`clinic-ready compare`: several clinics' answers files side by side."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from clinic_ready.cli.run import PAPER_HELP, Paper, default_paper
+
+
+class CompareFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+def compare(
+    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help="Two or more answers files, one per clinic."),
+    fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the comparison to FILE."),
+    checklist: Optional[str] = typer.Option(None, "--checklist", metavar="ID|PATH", help="Use this checklist instead of the one the files name."),
+    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
+    plain: bool = typer.Option(False, "--plain", help="No colour or table: one line per item (screen readers, narrow terminals)."),
+) -> None:
+    """Compare clinics: each clinic's verdict and concerns side by side.
+
+    Each answers file is one clinic, named by its clinic_name answer (else the file name).  All
+    files must be for the same checklist and version.  Shows every concern raised for any clinic,
+    most serious first, marked per clinic; the questions still open per clinic; and, once, the
+    concerns about you that do not depend on the clinic.
+
+    \b
+    Examples:
+      clinic-ready compare clinic-a.yaml clinic-b.yaml clinic-c.yaml
+      clinic-ready compare a.yaml b.yaml --format pdf --output compare.pdf
+    """
+    from clinic_ready import compare as compare_mod
+    from clinic_ready import workflow
+    from clinic_ready.render import compare_text
+
+    found = compare_mod.load(files, checklist, warn=lambda line: typer.echo(line, err=True))
+    if fmt is CompareFormat.terminal and output in (None, "-"):
+        from clinic_ready.cli.console import plain_wanted, stdout_console
+
+        compare_text.show(found, stdout_console(plain), plain=plain_wanted(plain))
+        return
+    render = {"terminal": lambda: compare_text.render_terminal(found, plain=plain),
+              "markdown": lambda: compare_text.render_markdown(found), "json": lambda: compare_text.render_json(found),
+              "html": lambda: _doc().render_html(found, size), "pdf": lambda: _doc().render_pdf(found, size)}
+    size = (paper or default_paper()).value
+    workflow.write_document(fmt.value, output, render[fmt.value])
+
+
+def _doc():
+    from clinic_ready.render import compare_doc
+
+    return compare_doc

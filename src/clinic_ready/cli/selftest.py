@@ -1,0 +1,64 @@
+"""`clinic-ready test`: run a checklist's own examples and show what differed."""
+
+from __future__ import annotations
+
+from typing import List
+
+import typer
+
+from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_CONCERN, ClinicReadyError
+
+
+def test_checklists(
+    checklists: List[str] = typer.Argument(..., metavar="CHECKLIST...", help="Shipped checklist ids or YAML files."),
+) -> None:
+    """Run the examples written in checklists and report pass or fail for each.
+
+    An example gives answers and what must follow from them: concerns raised or not raised,
+    the verdict, questions asked or skipped (see "Testing your checklist" in
+    docs/checklist-format.md).  A failed example shows each expectation that did not hold.
+    Exit 0 when every example passes, 1 when one fails, 2 when a checklist cannot be loaded.
+
+    \b
+    Examples:
+      clinic-ready test my-checklist.yaml
+      clinic-ready test ketamine-clinic ketamine-clinic-self-audit
+    """
+    from clinic_ready import catalog, selftest, yamlio
+    from clinic_ready.loading import parse_checklist
+
+    bad = failed = False
+    for arg in checklists:
+        try:
+            name, text = yamlio.read_source(catalog.resolve(arg))
+            cl = parse_checklist(text, name)
+        except ClinicReadyError as exc:
+            for line in exc.lines():
+                typer.echo(line, err=True)
+            bad = True
+            continue
+        outcomes = selftest.run(cl)
+        if not outcomes:
+            typer.echo(f"{name}: no examples to run — add 'examples:' (see docs/checklist-format.md)")
+            continue
+        lines = yamlio.locate(text, [("examples", o.index) for o in outcomes])
+        typer.echo(f"{name}: {cl.id} {cl.version}, {len(outcomes)} example{'s' if len(outcomes) != 1 else ''}")
+        for o in outcomes:
+            line = lines.get((("examples", o.index), False), (None,))[0]
+            where = f"{name}:{line}" if line else name
+            typer.echo(f"  {'PASS' if o.passed else 'FAIL'}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
+            width = max((len(d.subject) for d in o.differences), default=0)
+            for d in o.differences:
+                typer.echo(f"        {d.subject:<{width}}  expected {d.expected}, got {d.got}")
+        passed = sum(o.passed for o in outcomes)
+        typer.echo(f"  {passed} passed, {len(outcomes) - passed} failed")
+        failed = failed or passed < len(outcomes)
+    if bad:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if failed:
+        raise typer.Exit(EXIT_CONCERN)
+
+
+def _one_line(text: str) -> str:
+    """An example's name on one line, without control characters (it comes from the file)."""
+    return "".join(ch if ch.isprintable() else " " for ch in " ".join(text.split()))

@@ -1,0 +1,182 @@
+"""Comparison renderers for text: the terminal (a table with clinics as columns, or one line per
+item with --plain), Markdown (escaped) and JSON.  Marks are words with a symbol, never colour alone."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from clinic_ready import __version__
+from clinic_ready.compare import RAISED, Comparison
+from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE
+from clinic_ready.render.common import STATE_WORDS, severity_label
+
+MARK_TEXT = {RAISED: "● raised", "could_apply": "◐ could apply", "not_raised": "○ not raised"}
+LEGEND = {
+    RAISED: "● raised: these answers raise the concern",
+    "could_apply": "◐ could apply: an open (unsure, declined or missing) answer decides",
+    "not_raised": "○ not raised",
+}
+VERDICT_SHORT = {
+    "urgent": "GET HELP NOW", "stop": "STOP", "discuss": "DISCUSS", "held": "FIND OUT FIRST", "ask": "ASK",
+    "incomplete": "INCOMPLETE", "none": "NONE RAISED",
+}
+STATES = {**STATE_WORDS, "optional": "optional, not answered", "answered": "answered"}
+
+
+def _state(s: str) -> str:
+    return ("? " if s in ("unsure", "declined", "missing") else "") + STATES[s]
+
+
+def _legend(c: Comparison) -> str:
+    return "Marks: " + "; ".join(LEGEND[m] for m in c.marks_used) + "."
+
+
+# --------------------------------------------------------------------------- terminal
+def show(c: Comparison, console, plain: bool = False) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    cl = c.checklist
+    console.print(Text(f"Comparing {len(c.clinics)} clinics — {cl.title}", style="bold"))
+    console.print(Text(f"Version {cl.version} · facts as of {cl.facts_as_of.isoformat()}", style="dim"))
+    console.print(Text(NOTICE, style="italic"))
+    console.print(Text(""))
+    if plain:
+        for k in c.clinics:
+            v = k.result.verdict
+            console.print(Text(f"{k.name}: {VERDICT_SHORT[v.code]} — {v.title}"))
+        _plain_rows(c, console)
+    else:
+        t = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=True)
+        t.add_column("", ratio=3)
+        for k in c.clinics:
+            t.add_column(k.name, ratio=2, overflow="fold")
+        t.add_row(Text("Verdict", style="bold"), *[Text(VERDICT_SHORT[k.result.verdict.code], style="bold") for k in c.clinics])
+        if c.concerns:
+            t.add_section()
+            for row in c.concerns:
+                label = Text(f"{severity_label(row.concern.severity)} ", style="bold") + Text(row.concern.title)
+                t.add_row(label, *[Text(MARK_TEXT[m], style="bold" if m == RAISED else "dim") for m in row.marks])
+        console.print(t)
+        console.print(Text(_legend(c)))
+        for k in c.clinics:
+            console.print(Text(f"{k.name}: {k.result.verdict.title}"))
+        if c.open_questions:
+            console.print(Text(""))
+            o = Table(box=box.SIMPLE_HEAVY, expand=True, title="Questions still open", title_justify="left")
+            o.add_column("Question", ratio=3)
+            for k in c.clinics:
+                o.add_column(k.name, ratio=2, overflow="fold")
+            for row in c.open_questions:
+                o.add_row(" ".join(row.question.prompt.split()), *[_state(s) for s in row.states])
+            console.print(o)
+        _about_you(c, console)
+    console.print(Text(""))
+    console.print(Text(CRISIS_HEADING + ":", style="bold"))
+    for who, how in CRISIS_LINES:
+        console.print(Text(f"  {who}: {how}"))
+
+
+def _plain_rows(c: Comparison, console) -> None:
+    from rich.text import Text
+
+    console.print(Text(""))
+    console.print(Text("Concerns, most serious first"))
+    for row in c.concerns:
+        marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks))
+        console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {marks}"))
+    if not c.concerns:
+        console.print(Text("  No concern differs between the clinics."))
+    if c.open_questions:
+        console.print(Text(""))
+        console.print(Text("Questions still open"))
+        for row in c.open_questions:
+            states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, row.states))
+            console.print(Text(f"  {' '.join(row.question.prompt.split())} — {states}"))
+    _about_you(c, console)
+
+
+def _about_you(c: Comparison, console) -> None:
+    from rich.text import Text
+
+    if not (c.personal or c.personal_open):
+        return
+    console.print(Text(""))
+    console.print(Text("About you, the same whichever clinic you choose", style="bold"))
+    for row in c.personal:
+        console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}"))
+    for row in c.personal_open:
+        console.print(Text(f"  ? {' '.join(row.question.prompt.split())} — {STATES[row.states[0]]}"))
+
+
+def render_terminal(c: Comparison, width: int = 80, plain: bool = False) -> str:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    show(c, Console(file=buf, width=width, no_color=True, force_terminal=False, highlight=False, emoji=False, markup=False), plain=plain)
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- markdown
+def render_markdown(c: Comparison) -> str:
+    from clinic_ready.render.markdown import _esc
+
+    cl = c.checklist
+    head = "| | " + " | ".join(_esc(k.name) for k in c.clinics) + " |"
+    rule = "|---" * (len(c.clinics) + 1) + "|"
+    out = [f"# Comparing clinics: {_esc(cl.title)}", "", f"Checklist version {_esc(cl.version)} · facts as of {cl.facts_as_of}", "",
+           f"> **{NOTICE}**", "", "## Verdicts", "", head, rule,
+           "| Verdict | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
+    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## Concerns, most serious first", ""]
+    if c.concerns:
+        out += [head, rule]
+        out += [f"| {severity_label(r.concern.severity)} {_esc(r.concern.title)} | " + " | ".join(MARK_TEXT[m] for m in r.marks) + " |" for r in c.concerns]
+        out += ["", _legend(c), ""]
+    else:
+        out += ["No concern differs between the clinics.", ""]
+    if c.open_questions:
+        out += ["## Questions still open", "", head, rule]
+        out += [f"| {_esc(r.question.prompt)} | " + " | ".join(_state(s) for s in r.states) + " |" for r in c.open_questions] + [""]
+    if c.personal or c.personal_open:
+        out += ["## About you, the same whichever clinic you choose", ""]
+        out += [f"- {severity_label(r.concern.severity)} {_esc(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}" for r in c.personal]
+        out += [f"- {_esc(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open] + [""]
+    out += [f"## {CRISIS_HEADING}", ""] + [f"- **{who}:** {how}" for who, how in CRISIS_LINES]
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- json
+def document(c: Comparison) -> dict:
+    cl = c.checklist
+
+    def concern(r, one: bool = False) -> dict:
+        d = {"id": r.concern.id, "severity": r.concern.severity.value, "title": r.concern.title,
+             "sources": [s.id for s in r.sources]}
+        d.update({"mark": r.marks[0]} if one else {"marks": list(r.marks)})
+        return d
+
+    return {
+        "format_version": 1,
+        "kind": "comparison",
+        "tool": {"name": "clinic-ready", "version": __version__},
+        "checklist": {"id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat()},
+        "clinics": [{"name": k.name, "file": k.file, "verdict": {"code": k.result.verdict.code, "title": k.result.verdict.title},
+                     "counts": k.result.counts} for k in c.clinics],
+        "concerns": [concern(r) for r in c.concerns],
+        "open_questions": [{"id": r.question.id, "section": r.section.id, "prompt": r.question.prompt, "states": list(r.states)}
+                           for r in c.open_questions],
+        "about_you": {"concerns": [concern(r, True) for r in c.personal],
+                      "open_questions": [{"id": r.question.id, "section": r.section.id, "prompt": r.question.prompt,
+                                          "state": r.states[0]} for r in c.personal_open]},
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
+                    for s in cl.sources if any(s in r.sources for r in c.concerns + c.personal)],
+        "notice": cl.notice.strip(),
+        "disclaimer": NOTICE,
+        "crisis_lines": [{"name": who, "contact": how} for who, how in CRISIS_LINES],
+    }
+
+
+def render_json(c: Comparison) -> str:
+    return json.dumps(document(c), indent=2, ensure_ascii=False) + "\n"
