@@ -57,11 +57,12 @@ def batch(
     any_bad = False
     worst: Severity | None = None
     out = sys.stdout
+    write = _line_writer(out)
     try:
         with _whole_lines() as stopped, closing(batch_mod.outcomes(files, checklist, jobs, fmt.value)) as found:
             for outcome in found:
                 if outcome.line is not None:  # fhir-ndjson holds resources only: a bad file's problems go to stderr
-                    out.write(outcome.line + "\n")
+                    write(outcome.line + "\n")
                 if outcome.errors:
                     any_bad = True
                     for e in outcome.errors:
@@ -102,3 +103,23 @@ def _whole_lines():
         for sig, old in saved.items():
             signal.signal(sig, old)
 
+
+
+def _line_writer(out):
+    """Write whole lines straight to the output's file descriptor, finishing a write that a signal
+    cut short (Python's buffered writer can drop the rest of a large line when a signal lands in
+    the middle of it); without a descriptor (tests capturing output), write to the stream."""
+    import os
+
+    try:
+        fd = out.fileno()
+    except (AttributeError, ValueError, OSError):
+        return out.write
+    out.flush()
+
+    def write(text: str) -> None:
+        view = memoryview(text.encode("utf-8"))
+        while view:
+            view = view[os.write(fd, view):]
+
+    return write
