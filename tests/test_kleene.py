@@ -1,7 +1,8 @@
 """Properties of three-valued (Kleene) evaluation, over random condition trees and random answers.
 
 1. With no unknown answer, the three-valued reading equals the two-valued (format 1) one.
-2. Monotonicity (conditions without ``state`` tests): a condition that is true or false while some
+2. Monotonicity (conditions without ``state`` tests, in themselves or in the conditions that
+   decide whether the questions they read are asked): a condition that is true or false while some
    answers are unsure, declined or missing keeps that value whatever concrete answers replace
    them; only unknown (could-apply) can change.  Checked through the whole engine, so questions
    shown "in doubt" and later skipped are covered too.
@@ -127,6 +128,26 @@ def has_state_test(cond) -> bool:
     return any(isinstance(t, c.QuestionTest) and t.operator == "state" for t in c.walk(cond))
 
 
+def reads_state(cl, cond, seen=None) -> bool:
+    """A state test in the condition, or in the `when` of a question (or its section) that the
+    condition reads, at any depth: such a concern is outside the monotonicity property, because a
+    state test deliberately treats "unsure" differently from every concrete answer (for example
+    "ask about suicidal thoughts right now when the past-weeks answer is unsure")."""
+    seen = set() if seen is None else seen
+    if has_state_test(cond):
+        return True
+    for t in c.walk(cond):
+        qids = cl.score_by_id[t.score].items if isinstance(t, c.ScoreTest) else [getattr(t, "question", None)]
+        for qid in qids:
+            if qid is None or qid in seen:
+                continue
+            seen.add(qid)
+            gates = [w for w in (cl.section_of[qid].when, cl.questions[qid].when) if w is not None]
+            if any(reads_state(cl, w, seen) for w in gates):
+                return True
+    return False
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_raised_and_silent_concerns_stay_so_only_could_apply_changes(data):
@@ -141,7 +162,7 @@ def test_raised_and_silent_concerns_stay_so_only_could_apply_changes(data):
     raised = lambda r: {f.concern.id for f in r.findings}  # noqa: E731
     possible = lambda r: {p.concern.id for p in r.could_apply}  # noqa: E731
     for concern in cl.concerns:
-        if has_state_test(concern.when):
+        if reads_state(cl, concern.when):
             continue
         cid = concern.id
         if cid in raised(before):
