@@ -49,7 +49,8 @@ def batch(
     try:
         with _whole_lines() as stopped, closing(batch_mod.outcomes(files, checklist, jobs)) as found:
             for outcome in found:
-                out.write(outcome.line + "\n")
+                with _signals_held():
+                    out.write(outcome.line + "\n")
                 if outcome.errors:
                     any_bad = True
                     for e in outcome.errors:
@@ -63,6 +64,11 @@ def batch(
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(EXIT_PIPE) from None
+    finally:
+        try:  # every write is a whole line: whatever is still buffered completes the last one
+            out.flush()
+        except (OSError, ValueError):
+            pass
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     code = batch_mod.exit_code(any_bad, [worst] if worst else [], level)
     if code:
@@ -76,7 +82,7 @@ def _whole_lines():
 
     caught: list[int] = []
     saved = {}
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    for name in _HELD:
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
@@ -88,6 +94,25 @@ def _whole_lines():
     finally:
         for sig, old in saved.items():
             signal.signal(sig, old)
+
+
+_HELD = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextmanager
+def _signals_held():
+    """Hold those signals while one line is written: they are handled right after it."""
+    import signal
+
+    sigs = {getattr(signal, name) for name in _HELD if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _silence_stdout() -> None:
