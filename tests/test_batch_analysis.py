@@ -49,7 +49,8 @@ def batch(tmp_path_factory):
 
 def query(folder: Path, sql: str, monkeypatch) -> list[tuple]:
     monkeypatch.chdir(folder)  # the doc says: run them in the folder that holds results.jsonl
-    return duckdb.connect().execute(sql).fetchall()
+    with duckdb.connect() as con:
+        return con.execute(sql).fetchall()
 
 
 def test_verdict_counts(batch, monkeypatch):

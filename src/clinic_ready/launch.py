@@ -62,7 +62,6 @@ def run_app(app) -> None:
     """Run the Typer app: usage errors exit 2 (Click's message), Ctrl-C 130, a closed pipe 141."""
     import gc
 
-    gc.disable()  # a short-lived process: no collector passes (batch and the keyboard session turn it back on)
     try:
         _guard_streams()
         app(prog_name="clinic-ready")
@@ -87,6 +86,10 @@ def run_app(app) -> None:
 def main() -> None:
     """Console-script entry point: imports happen inside the guard, so Ctrl-C during start-up
     ends quietly with exit 130."""
+    import gc
+
+    gc.disable()  # a short-lived process: no collector passes, not even while modules load (batch
+    # and the keyboard session turn it back on); run_app freezes what is left so exit skips a final one
     try:
         from clinic_ready.cli import app
     except KeyboardInterrupt:

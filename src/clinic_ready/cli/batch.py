@@ -90,7 +90,7 @@ def _whole_lines():
 
     caught: list[int] = []
     saved = {}
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    for name in _HELD:
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
