@@ -90,7 +90,7 @@ def _whole_lines():
 
     caught: list[int] = []
     saved = {}
-    for name in _HELD:
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
