@@ -130,7 +130,8 @@ def save(checklist: Checklist, answers: Answers, key: str | None = None, skipped
     skipped = sorted(q for q in skipped if q not in answers.values)
     if skipped:
         data["skipped"] = skipped
-    write_atomic(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's writer: ~10x faster, same text
+    write_atomic(path, yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True))
     return path
 
 
