@@ -276,7 +276,7 @@ def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
     doc = bundle(result, "2026-01-01T00:00:00+00:00")
     Bundle.model_validate(doc)
     assert doc["type"] == "collection"
-    issues = [e["resource"] for e in doc["entry"][1:]]
+    issues = [e["resource"] for e in doc["entry"][1:] if e["resource"]["status"] == "final"]
     assert len(issues) == len(result.findings) > 0
     qr_ref = doc["entry"][0]["fullUrl"]
     for issue, finding in zip(issues, result.findings):
@@ -289,6 +289,38 @@ def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
         assert issue["mitigation"][0]["action"]["text"] == finding.concern.action.strip()
     assert issues[0]["severity"] == "high" and issues[0]["extension"][0]["valueCode"] == "critical"
     assert "988" in doc["entry"][0]["resource"]["text"]["div"]
+
+
+def test_concerns_that_could_apply_are_preliminary_detected_issues_naming_the_answers_they_depend_on():
+    result = workflow.report_result(str(EXAMPLES / "perry-like.yaml"), None)
+    doc = bundle(result, "2026-01-01T00:00:00+00:00")
+    Bundle.model_validate(doc)
+    issues = [e["resource"] for e in doc["entry"][1:]]
+    assert [i["status"] for i in issues] == ["final"] * len(result.findings) + ["preliminary"] * len(result.could_apply)
+    assert len(result.could_apply) > 0
+    for issue, possible in zip(issues[len(result.findings):], result.could_apply):
+        DetectedIssue.model_validate(issue)
+        assert issue["code"]["coding"][0]["code"] == possible.concern.id
+        shown = [d["display"] for e in issue["evidence"] for d in e["detail"]]
+        assert shown == [f"{i.question.prompt} ({ {'unsure': 'you answered unsure', 'declined': 'you preferred not to say'}.get(i.state, 'not answered yet')})"
+                         for i in possible.depends_on]
+        assert "Could apply (" in issue["text"]["div"].split("</p>")[0]
+    raised = {i["code"]["coding"][0]["code"] for i in issues if i["status"] == "final"}
+    assert raised.isdisjoint(i["code"]["coding"][0]["code"] for i in issues if i["status"] == "preliminary")
+
+
+def test_an_urgent_concern_comes_first_flagged_and_with_the_crisis_lines():
+    answers = Answers(cl_main.id, cl_main.version, {"suicidal_thoughts": Answer.of("yes"), "suicidal_now": Answer.of("yes"),
+                                                    "sober_adult": Answer.of("no"), "where": Answer.of("home")})
+    result = engine.evaluate(cl_main, answers)
+    doc = bundle(result, "2026-01-01T00:00:00+00:00")
+    Bundle.model_validate(doc)
+    first = doc["entry"][1]["resource"]
+    assert first["code"]["coding"][0]["code"] == "suicidal_now" and first["status"] == "final"
+    assert {"url": "urn:clinic-ready:extension:concern-urgent", "valueBoolean": True} in first["extension"]
+    assert "<p>Urgent. Critical: " in first["text"]["div"] and "988" in first["text"]["div"]
+    others = [e["resource"] for e in doc["entry"][2:]]
+    assert others and not any(e["url"].endswith("concern-urgent") for i in others for e in i["extension"])
 
 
 cl_main = CHECKLISTS["ketamine-clinic"]
@@ -401,6 +433,12 @@ def test_export_writes_the_questionnaire_through_the_installed_command(tmp_path)
     assert (out.stat().st_mode & 0o777) == 0o600
     r = cli("export", "ketamine-clinic")
     assert r.returncode == 2 and "add --fhir" in r.stderr
+    assert not (tmp_path / "r5.json").exists()
+    r = cli("export", "ketamine-clinic", "--fhir", "--version", "R5", "-o", str(tmp_path / "r5.json"))
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("Usage: clinic-ready export ")  # Click's own usage message
+    assert "Error: Invalid value for '--version'" in r.stderr and "'R5' is not one of 'R4'" in r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "r5.json").exists()
 
 
 def test_batch_writes_one_questionnaire_response_per_line(tmp_path):
