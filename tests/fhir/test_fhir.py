@@ -271,6 +271,27 @@ def test_every_example_round_trips_through_a_questionnaire_response(example, tmp
     assert json.loads(r.stdout)["entry"][0]["resource"]["item"] == qr["item"]
 
 
+def test_a_response_is_completed_exactly_when_an_unattended_run_accepts_it(tmp_path):
+    """'Unsure' where the doses are taken asks the at-home questions in doubt; leaving them open is
+    not assessed, not an error: the response is completed, and run --no-input accepts it."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "well-run-clinic.yaml").read_text())
+    data["answers"]["where"] = "unsure"
+    path = tmp_path / "unsure.yaml"
+    path.write_text(yaml.safe_dump(data))
+    result = workflow.report_result(str(path), None)
+    in_doubt = [i for i in result.items if i.in_doubt and i.state == "missing" and i.question.required]
+    assert in_doubt, "the at-home questions are asked in doubt"
+    qr = response(result, "2026-01-01T00:00:00+00:00")
+    assert qr["status"] == "completed"
+    (tmp_path / "qr.json").write_text(json.dumps(qr))
+    assert run_json("ketamine-clinic", "--answers", str(tmp_path / "qr.json")) == run_json("ketamine-clinic", "--answers", str(path))
+    data["answers"].pop("prescriber_licensed")  # a required question put to everyone: still open
+    path.write_text(yaml.safe_dump(data))
+    assert response(workflow.report_result(str(path), None), "2026-01-01T00:00:00+00:00")["status"] == "in-progress"
+
+
 def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
     result = workflow.report_result(str(EXAMPLES / "perry-like.yaml"), None)
     doc = bundle(result, "2026-01-01T00:00:00+00:00")
@@ -437,7 +458,7 @@ def test_export_writes_the_questionnaire_through_the_installed_command(tmp_path)
     r = cli("export", "ketamine-clinic", "--fhir", "--version", "R5", "-o", str(tmp_path / "r5.json"))
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.startswith("Usage: clinic-ready export ")  # Click's own usage message
-    assert "Error: Invalid value for '--version'" in r.stderr and "'R5' is not one of 'R4'" in r.stderr
+    assert "Error: Invalid value for '--version'" in r.stderr and "'R5'" in r.stderr and "R4" in r.stderr
     assert "Traceback" not in r.stderr and not (tmp_path / "r5.json").exists()
 
 

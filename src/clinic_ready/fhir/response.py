@@ -62,12 +62,11 @@ def _answers(cl: Checklist, q: Question, answer: Answer) -> dict:
 
 def response(result: Result, authored: str | None = None) -> dict:
     """The asked questions' answers as a QuestionnaireResponse (status completed when nothing required is missing)."""
+    from clinic_ready.engine import missing_required
+
     cl = result.checklist
     groups: dict[str, dict] = {}
-    missing_required = False
     for item in result.items:
-        if item.state == "missing" and item.question.required:
-            missing_required = True
         if item.answer is None or item.state not in ("answered", "unsure", "declined"):
             continue
         group = groups.get(item.section.id)
@@ -84,7 +83,9 @@ def response(result: Result, authored: str | None = None) -> dict:
         "resourceType": "QuestionnaireResponse",
         "text": _narrative([f"Answers to {cl.title} (version {cl.version}).", *notice_paragraphs(cl)]),
         "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
-        "status": "in-progress" if missing_required else "completed",
+        # completed exactly when an unattended run accepts the answers: a required question asked
+        # only in doubt (its gate unsure) is listed as not assessed, never demanded
+        "status": "in-progress" if missing_required(result) else "completed",
         "authored": authored or _now(),
         "item": list(groups.values()),
     }
