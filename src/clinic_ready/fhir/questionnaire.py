@@ -1,9 +1,12 @@
 """A checklist as a FHIR R4 ``Questionnaire`` (plain dictionaries; see docs/fhir.md).
 
-Conditions become ``enableWhen`` where FHIR's own semantics match ours exactly (``equals``,
-``in``, ``includes``, ``includes_any``, ``gt``…, and ``all``/``any`` of those); everything else
-(``not``, nesting, ``not_equals``, ``not_in``, ``state`` and score tests) becomes the SDC
-``enableWhenExpression`` in FHIRPath, with the same meaning.  Nothing is dropped.
+A question shows when its conditions are true *or unknown* (when in doubt, ask): an "Unsure" or
+"Prefer not to say" answer makes a test on it unknown, and a blank answer is not yet given.
+Conditions become ``enableWhen`` (behaviour "any") where that says exactly this: a choice test, or
+``any`` of them, plus "=" entries on the unsure and prefer-not-to-say codes of each question tested;
+everything else (``all``, numbers, ``not``, ``not_equals``, ``not_in``, ``state`` and score tests)
+becomes the SDC ``enableWhenExpression`` in FHIRPath, with the same three-valued meaning.  Nothing is
+dropped.
 """
 
 from __future__ import annotations
@@ -96,11 +99,26 @@ class _Paths:
             return f"{item}.answer.value.where($this = {_num(value)}).exists()"  # type: ignore[arg-type]
         return f"{item}.answer.value.where($this = {_lit(value)}).exists()"
 
-    def enabled(self, qid: str) -> str:
-        """The question's own display condition (its section's and its own), as FHIRPath."""
+    def dar(self, qid: str) -> str:
+        """True when the question was answered unsure or prefer-not-to-say."""
+        return f"{self.states(qid)}.exists()"
+
+    def _parts(self, qid: str) -> list[object]:
         q, section = self.cl.questions[qid], self.cl.section_of[qid]
-        parts = [self.expr(c) for c in (section.when, q.when) if c is not None]
+        return [c for c in (section.when, q.when) if c is not None]
+
+    def enabled(self, qid: str) -> str:
+        """Whether the form shows the question: its section's and its own conditions true or unknown."""
+        parts = [self.maybe(c) for c in self._parts(qid)]
         return "(" + " and ".join(parts) + ")" if parts else "true"
+
+    def doubt(self, qid: str) -> str | None:
+        """Shown only because a condition is unknown (None: the question is never in doubt)."""
+        parts = self._parts(qid)
+        if not parts:
+            return None
+        surely = " and ".join(self.surely(c) for c in parts)
+        return f"({self.enabled(qid)} and ({surely}).not())"
 
     def state(self, qid: str, state: str) -> str:
         if state in STATE_CODES:
@@ -113,16 +131,43 @@ class _Paths:
         return f"({self.enabled(qid)} and {no_answer})"  # missing: shown, and nothing said
 
     def expr(self, cond: object) -> str:
-        """A condition as a FHIRPath boolean (never empty, so not/and/or keep two-valued logic)."""
+        """The display condition as FHIRPath: true when the condition is true *or unknown*."""
+        return self.maybe(cond)
+
+    # Three-valued (Kleene) logic as two two-valued FHIRPath booleans (never empty, so not/and/or
+    # stay two-valued): maybe(c) = "true or unknown", surely(c) = "true".  not swaps them.
+
+    def maybe(self, cond: object) -> str:
         if isinstance(cond, AllOf):
-            return "(" + " and ".join(self.expr(c) for c in cond.all) + ")"
+            return "(" + " and ".join(self.maybe(c) for c in cond.all) + ")"
         if isinstance(cond, AnyOf):
-            return "(" + " or ".join(self.expr(c) for c in cond.any) + ")"
+            return "(" + " or ".join(self.maybe(c) for c in cond.any) + ")"
         if isinstance(cond, NotOf):
-            return f"({self.expr(cond.not_)}).not()"
+            return f"({self.surely(cond.not_)}).not()"
         if isinstance(cond, ScoreTest):
-            return self.score(cond)
+            return self.score(cond, surely=False)
         assert isinstance(cond, QuestionTest)
+        if cond.operator == "state":
+            return self.test(cond)
+        return f"({self.test(cond)} or {self.dar(cond.question)})"  # an unsure or declined answer: unknown
+
+    def surely(self, cond: object) -> str:
+        if isinstance(cond, AllOf):
+            return "(" + " and ".join(self.surely(c) for c in cond.all) + ")"
+        if isinstance(cond, AnyOf):
+            return "(" + " or ".join(self.surely(c) for c in cond.any) + ")"
+        if isinstance(cond, NotOf):
+            return f"({self.maybe(cond.not_)}).not()"
+        if isinstance(cond, ScoreTest):
+            return self.score(cond, surely=True)
+        assert isinstance(cond, QuestionTest)
+        if cond.operator == "state":
+            return self.test(cond)
+        doubt = self.doubt(cond.question)  # a true test on a question asked only in doubt is unknown
+        return self.test(cond) if doubt is None else f"({self.test(cond)} and {doubt}.not())"
+
+    def test(self, cond: QuestionTest) -> str:
+        """One test, two-valued: false unless the question was answered (state tests aside)."""
         q, op, want = self.cl.questions[cond.question], cond.operator, cond.operand
         if op == "state":
             wanted = [want] if isinstance(want, str) else list(want)  # type: ignore[arg-type]
@@ -139,43 +184,65 @@ class _Paths:
         symbol = _FHIR_OPERATORS[op]
         return f"{self.item(q.id)}.answer.value.where($this {symbol} {_num(want)}).exists()"  # type: ignore[arg-type]
 
-    def score(self, cond: ScoreTest) -> str:
+    def score(self, cond: ScoreTest, surely: bool) -> str:
+        """surely: every item answered, the total passes, no item asked only in doubt.  maybe: every
+        item answered or unsure/declined, and the range the total could still take reaches the bound."""
         score = self.cl.score_by_id[cond.score]
-        answered, terms = [], []
+        op, want = cond.operator, _num(getattr(cond, cond.operator))
+        given, exact, low, high, doubts = [], [], [], [], []
         for qid in score.items:
             q = self.cl.questions[qid]
-            answered.append(self.answered(qid))
+            points = [c.score or 0 for c in q.choices or ()]
             term = "0"
             for c in reversed(q.choices or []):
                 term = f"iif({self.has_value(q, c.value)}, {c.score or 0}, {term})"
-            terms.append(term)
-        op = cond.operator
-        symbol = "=" if op == "equals" else _FHIR_OPERATORS[op]
-        total = " + ".join(terms)
-        return f"({' and '.join(answered)} and ({total}) {symbol} {_num(getattr(cond, op))})"
+            exact.append(term)
+            given.append(self.answered(qid) if surely else f"({self.answered(qid)} or {self.dar(qid)})")
+            low.append(f"iif({self.dar(qid)}, {_num(min(points, default=0))}, {term})")
+            high.append(f"iif({self.dar(qid)}, {_num(max(points, default=0))}, {term})")
+            if surely and (d := self.doubt(qid)) is not None:
+                doubts.append(f"{d}.not()")
+        if surely:
+            symbol = "=" if op == "equals" else _FHIR_OPERATORS[op]
+            test = f"({' + '.join(exact)}) {symbol} {want}"
+        elif op == "equals":
+            test = f"({' + '.join(low)}) <= {want} and ({' + '.join(high)}) >= {want}"
+        elif op in ("gt", "gte"):
+            test = f"({' + '.join(high)}) {_FHIR_OPERATORS[op]} {want}"
+        else:
+            test = f"({' + '.join(low)}) {_FHIR_OPERATORS[op]} {want}"
+        return "(" + " and ".join([*given, f"({test})", *doubts]) + ")"
 
 
-def _direct(cl: Checklist, cond: object) -> tuple[list[dict], str] | None:
-    """enableWhen entries and behaviour when the condition maps onto enableWhen exactly, else None."""
+def _direct(cl: Checklist, cond: object) -> list[dict] | None:
+    """enableWhen entries (behaviour "any") when the condition maps onto enableWhen exactly, else None.
+
+    Exact means: one test, or ``any`` of tests, that is true when a coded question has one of the
+    given choices, plus one "=" entry per question on the unsure and prefer-not-to-say codes (an
+    unsure answer makes the test unknown, and the form asks when in doubt).  Anything else (``all``
+    of several tests, numbers, whose unsure travels on the item, negations, states, scores) is an
+    enableWhenExpression.
+    """
+    if isinstance(cond, AllOf) and len(cond.all) == 1:
+        cond = cond.all[0]
     if isinstance(cond, QuestionTest):
         tests = [cond]
-        behavior = "any"
-    elif isinstance(cond, (AllOf, AnyOf)) and all(isinstance(c, QuestionTest) for c in (cond.all if isinstance(cond, AllOf) else cond.any)):
-        tests = list(cond.all if isinstance(cond, AllOf) else cond.any)
-        behavior = "all" if isinstance(cond, AllOf) else "any"
+    elif isinstance(cond, AnyOf) and all(isinstance(c, QuestionTest) for c in cond.any):
+        tests = list(cond.any)
     else:
         return None
     out: list[dict] = []
+    questions: list[str] = []
     for t in tests:
         q, op, want = cl.questions[t.question], t.operator, t.operand
-        if op in ("in", "includes_any") and (behavior == "any" or len(tests) == 1):
-            out += [_when(cl, q, "=", v) for v in want]  # type: ignore[union-attr]
-            behavior = "any"
-        elif op in _FHIR_OPERATORS:
-            out.append(_when(cl, q, _FHIR_OPERATORS[op], want))
-        else:
-            return None  # not_equals, not_in and state differ from FHIR when a question is unsure or unanswered
-    return out, behavior
+        if not coded(q) or op not in ("equals", "includes", "in", "includes_any"):
+            return None  # not_equals, not_in, state and numbers differ from enableWhen when unsure or unanswered
+        out += [_when(cl, q, "=", v) for v in (want if op in ("in", "includes_any") else [want])]  # type: ignore[union-attr]
+        if q.id not in questions:
+            questions.append(q.id)
+    for qid in questions:
+        out += [{"question": qid, "operator": "=", "answerCoding": state_coding(state)} for state in STATE_CODES]
+    return out
 
 
 def _when(cl: Checklist, q: Question, operator: str, value: object) -> dict:
@@ -192,10 +259,9 @@ def _when(cl: Checklist, q: Question, operator: str, value: object) -> dict:
 def _condition(cl: Checklist, cond: object | None) -> dict:
     if cond is None:
         return {}
-    direct = _direct(cl, cond)
-    if direct is not None:
-        entries, behavior = direct
-        return {"enableWhen": entries, **({"enableBehavior": behavior} if len(entries) > 1 else {})}
+    entries = _direct(cl, cond)
+    if entries is not None:
+        return {"enableWhen": entries, "enableBehavior": "any"}
     expression = {"language": "text/fhirpath", "expression": _Paths(cl).expr(cond)}
     return {"extension": [{"url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression}]}
 

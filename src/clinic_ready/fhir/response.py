@@ -29,8 +29,11 @@ from clinic_ready.fhir import (
 )
 from clinic_ready.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
 from clinic_ready.model import Answer, Answers, Checklist, Question, Result
+from clinic_ready.notices import CRISIS_LINES
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
+URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
+_STATE_WORDS = {"unsure": "you answered unsure", "declined": "you preferred not to say"}
 RELATED_ARTIFACT = "http://hl7.org/fhir/StructureDefinition/cqf-relatedArtifact"
 _ISSUE_SEVERITY = {"critical": "high", "high": "high", "moderate": "moderate", "low": "low", "info": "low"}
 
@@ -59,12 +62,11 @@ def _answers(cl: Checklist, q: Question, answer: Answer) -> dict:
 
 def response(result: Result, authored: str | None = None) -> dict:
     """The asked questions' answers as a QuestionnaireResponse (status completed when nothing required is missing)."""
+    from clinic_ready.engine import missing_required
+
     cl = result.checklist
     groups: dict[str, dict] = {}
-    missing_required = False
     for item in result.items:
-        if item.state == "missing" and item.question.required:
-            missing_required = True
         if item.answer is None or item.state not in ("answered", "unsure", "declined"):
             continue
         group = groups.get(item.section.id)
@@ -81,13 +83,17 @@ def response(result: Result, authored: str | None = None) -> dict:
         "resourceType": "QuestionnaireResponse",
         "text": _narrative([f"Answers to {cl.title} (version {cl.version}).", *notice_paragraphs(cl)]),
         "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
-        "status": "in-progress" if missing_required else "completed",
+        # completed exactly when an unattended run accepts the answers: a required question asked
+        # only in doubt (its gate unsure) is listed as not assessed, never demanded
+        "status": "in-progress" if missing_required(result) else "completed",
         "authored": authored or _now(),
         "item": list(groups.values()),
     }
 
 
-def _issue(result: Result, finding, response_ref: str, when: str) -> dict:
+def _issue(result: Result, finding, response_ref: str, when: str, possible: bool = False) -> dict:
+    """One concern as a DetectedIssue: ``final`` when raised, ``preliminary`` when it could apply
+    (its condition is unknown because of the answers named in ``evidence``)."""
     c = finding.concern
     cl = result.checklist
     artifacts = []
@@ -96,18 +102,37 @@ def _issue(result: Result, finding, response_ref: str, when: str) -> dict:
         if s.url:
             artifact["url"] = s.url
         artifacts.append({"url": RELATED_ARTIFACT, "valueRelatedArtifact": artifact})
+    heading = f"{c.severity.value.capitalize()}: {c.title}"
+    if possible:
+        heading = f"Could apply ({c.severity.value}): {c.title}"
+    if c.urgent:
+        heading = f"Urgent. {heading}"
+    paragraphs = [heading, c.why, f"Ask: {c.ask}", f"Do: {c.action}"]
+    extensions = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
+    if c.urgent:
+        extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
+        crisis = "; ".join(f"{who}: {how}" for who, how in CRISIS_LINES)
+        paragraphs.append(f"In a crisis: {crisis}.")
+    if possible:
+        evidence = [
+            {"detail": [{"reference": response_ref,
+                         "display": f"{i.question.prompt} ({_STATE_WORDS.get(i.state, 'not answered yet')})"}]}
+            for i in finding.depends_on
+        ] or [{"detail": [{"reference": response_ref, "display": "The answers this depends on"}]}]
+    else:
+        evidence = [{"detail": [{"reference": response_ref, "display": "The answers that raised this concern"}]}]
     issue: dict = {
         "resourceType": "DetectedIssue",
-        "text": _narrative([f"{c.severity.value.capitalize()}: {c.title}", c.why, f"Ask: {c.ask}", f"Do: {c.action}"]),
-        "extension": [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}, *artifacts],
-        "status": "final",
+        "text": _narrative(paragraphs),
+        "extension": [*extensions, *artifacts],
+        "status": "preliminary" if possible else "final",
         "code": {
             "coding": [{"system": f"{questionnaire_url(cl.id)}:concern", "code": c.id, "display": c.title}],
             "text": c.title,
         },
         "severity": _ISSUE_SEVERITY[c.severity.value],
         "identifiedDateTime": when,
-        "evidence": [{"detail": [{"reference": response_ref, "display": "The answers that raised this concern"}]}],
+        "evidence": evidence,
         "detail": f"{c.why.strip()} Ask: {c.ask.strip()}",
         "mitigation": [{"action": {"text": c.action.strip()}}],
     }
@@ -118,7 +143,9 @@ def _issue(result: Result, finding, response_ref: str, when: str) -> dict:
 
 
 def bundle(result: Result, authored: str | None = None) -> dict:
-    """A collection Bundle: the QuestionnaireResponse, then one DetectedIssue per raised concern, most serious first."""
+    """A collection Bundle: the QuestionnaireResponse, one ``final`` DetectedIssue per raised concern
+    (urgent first, then most serious first), then one ``preliminary`` DetectedIssue per concern that
+    could apply."""
     when = authored or _now()
     qr_ref = f"urn:uuid:{uuid.uuid4()}"
     qr = response(result, when)
@@ -129,6 +156,8 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     entries = [{"fullUrl": qr_ref, "resource": qr}]
     for finding in result.findings:
         entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": _issue(result, finding, qr_ref, when)})
+    for possible in result.could_apply:
+        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": _issue(result, possible, qr_ref, when, possible=True)})
     return {"resourceType": "Bundle", "type": "collection", "timestamp": when, "entry": entries}
 
 
