@@ -40,7 +40,7 @@ def test_a_failing_example_exits_1_and_shows_what_differed(tmp_path):
     [
         (("raised: [home_alone]", "raised: [home_alon]"), "examples[1].raised[0]: no concern has the id 'home_alon'"),
         (("based_on: well run", "based_on: wel run"), "examples[1].based_on: no earlier example is called 'wel run'"),
-        (("where: home, alone: yes", "where: moon, alone: yes"), "examples[1].answers.where: 'moon' is not a choice"),
+        (("where: home, alone: yes", "where: moon, alone: yes"), "examples[1].answers.where: the answer is not one of the choices — use one of: clinic, home"),
         (("skipped: [alone]", "skipped: [alon]"), "examples[0].skipped[0]: no question has the id 'alon'"),
         (("not_raised: [no_bp]", "not_raised: [no_bp]\n    raised: [no_bp]"), "examples[0].not_raised[0]: 'no_bp' is listed under both"),
         (("name: alone at home", "name: well run"), "examples[1].name: two examples are called 'well run'"),
@@ -70,22 +70,30 @@ def test_bad_input_wins_over_a_failure(tmp_path):
 
 @pytest.mark.parametrize("checklist_id", sorted(shipped()))
 def test_every_shipped_checklist_passes_its_own_examples(checklist_id):
+    """The shipped content carries its own self-tests (the clinical profiles a clinician would expect)."""
+    examples = load_checklist(shipped()[checklist_id]).examples
+    assert len(examples) >= 20
+    assert any(e.could_apply for e in examples) and {"stop", "none"} <= {e.verdict for e in examples}
     r = run_cli("test", checklist_id)
     assert r.returncode == 0, r.stdout + r.stderr
-    for example in load_checklist(shipped()[checklist_id]).examples:
+    for example in examples:
         assert f"  PASS  {example.name}" in r.stdout.splitlines()
+    assert f"  {len(examples)} passed, 0 failed" in r.stdout.splitlines()
 
 
 @pytest.mark.parametrize("checklist_id", sorted(shipped()))
-def test_the_examples_written_for_the_shipped_checklists_pass(tmp_path, checklist_id):
-    """tests/fixtures/shipped-examples/ID.yaml holds an `examples:` block (the content profiles of
-    tests/test_checklist_content.py) to move into the shipped checklist; appended, they must pass."""
-    block = FIXTURES / "shipped-examples" / f"{checklist_id}.yaml"
+def test_a_broken_example_in_a_shipped_checklist_fails_with_the_difference(tmp_path, checklist_id):
+    """Expecting the well-run profile to stop must fail (exit 1) and say what happened instead."""
+    text = shipped()[checklist_id].read_text()
+    head, examples = text.split("\nexamples:\n")
+    first_verdict = "\n  verdict: none\n"
+    assert first_verdict in examples
     path = tmp_path / f"{checklist_id}.yaml"
-    path.write_text(shipped()[checklist_id].read_text().rstrip() + "\n" + block.read_text())
+    path.write_text(head + "\nexamples:\n" + examples.replace(first_verdict, "\n  verdict: stop\n", 1))
+    name = load_checklist(path).examples[0].name
     r = run_cli("test", str(path))
-    assert r.returncode == 0, r.stdout + r.stderr
-    names = [e.name for e in load_checklist(path).examples]
-    assert len(names) >= 2
-    for name in names:
-        assert f"  PASS  {name}" in r.stdout.splitlines()
+    assert r.returncode == 1, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    assert any(x.startswith(f"  FAIL  {name}  (") for x in lines), r.stdout
+    assert "verdict  expected stop, got none" in r.stdout
+    assert f"  {len(load_checklist(path).examples) - 1} passed, 1 failed" in lines

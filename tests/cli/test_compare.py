@@ -15,8 +15,12 @@ def test_terminal_table_fits_80_columns_with_marks_in_words():
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout  # the clinic name's escape sequence is neutralised
     assert max(len(line) for line in r.stdout.splitlines()) <= 80
-    assert "STOP" in r.stdout and "DISCUSS" in r.stdout and "ASK" in r.stdout
-    assert "● raised" in r.stdout and "○ not raised" in r.stdout and "Marks: ● raised" in r.stdout
+    # B left the oxygen question unsure: it is held ("find out first"), and the
+    # high concern that answer decides could apply there, in words, not colour.
+    assert "STOP" in r.stdout and "DISCUSS" in r.stdout and "FIND OUT FIRST" in r.stdout
+    assert "● raised" in r.stdout and "○ not raised" in r.stdout and "◐ could apply" in r.stdout
+    assert "Marks: ● raised" in r.stdout and "◐ could apply: an open" in r.stdout
+    assert "Find out first: 1 high concern could" in r.stdout
     assert "compare-c.yaml" in r.stdout  # no clinic_name: the file name
     assert "? unsure" in r.stdout  # questions still open, per clinic
     assert "988" in r.stdout
@@ -38,10 +42,10 @@ def test_json_document(tmp_path):
     assert r.returncode == 0, r.stderr
     doc = json.loads(out.read_text())
     assert doc["kind"] == "comparison"
-    assert [k["verdict"]["code"] for k in doc["clinics"]] == ["stop", "ask", "discuss"]
+    assert [k["verdict"]["code"] for k in doc["clinics"]] == ["stop", "held", "discuss"]
     assert doc["clinics"][0]["name"] == "Clinic <b>A</b> | [31mred"
     assert [(c["id"], c["marks"]) for c in doc["concerns"]] == [
-        ("no_bp", ["raised", "not_raised", "not_raised"]), ("no_oxygen", ["not_raised", "not_raised", "raised"])]
+        ("no_bp", ["raised", "not_raised", "not_raised"]), ("no_oxygen", ["not_raised", "could_apply", "raised"])]
     assert doc["about_you"]["concerns"] == [{"id": "opioid_use", "severity": "moderate", "title": "Opioid use", "sources": ["s1"], "mark": "raised"}]
     assert doc["open_questions"][0]["states"] == ["answered", "unsure", "answered"]
 
