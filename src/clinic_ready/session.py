@@ -8,8 +8,6 @@ or a separate draft.  If drafts cannot be saved at all, the person is told once 
 
 from __future__ import annotations
 
-import signal
-from contextlib import contextmanager
 from typing import Optional
 
 from rich.console import Console
@@ -23,26 +21,11 @@ from clinic_ready.prompting import QuitRequested, Questionnaire, Reader, confirm
 MAX_DROPPED_SHOWN = 10
 
 
-@contextmanager
 def signals_interrupt():
     """Turn SIGHUP and SIGTERM into KeyboardInterrupt while questions are being asked."""
+    from clinic_ready.writing import _interrupt, signals_handled
 
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-
-    saved = {}
-    for name in ("SIGHUP", "SIGTERM"):
-        sig = getattr(signal, name, None)
-        if sig is not None:
-            try:
-                saved[sig] = signal.signal(sig, handler)
-            except (ValueError, OSError):  # not the main thread
-                pass
-    try:
-        yield
-    finally:
-        for sig, old in saved.items():
-            signal.signal(sig, old)
+    return signals_handled(("SIGHUP", "SIGTERM"), _interrupt)
 
 
 class DraftKeeper:

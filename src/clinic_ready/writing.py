@@ -33,16 +33,13 @@ def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
 
 
 @contextlib.contextmanager
-def _signals_end_the_write():
-    """SIGTERM and SIGHUP during a write raise KeyboardInterrupt, so the temporary file is removed
-    before the process ends (by default they would end it at once, leaving the file behind)."""
+def signals_handled(names, handler):
+    """While the block runs, the named signals (those this platform has) call ``handler``; the
+    previous handlers come back afterwards.  Outside the main thread nothing changes."""
     import signal
 
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-
     saved = {}
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in names:
         sig = getattr(signal, name, None)
         if sig is None:
             continue
@@ -55,6 +52,16 @@ def _signals_end_the_write():
     finally:
         for sig, old in saved.items():
             signal.signal(sig, old)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _signals_end_the_write():
+    """SIGTERM and SIGHUP during a write raise KeyboardInterrupt, so the temporary file is removed
+    before the process ends (by default they would end it at once, leaving the file behind)."""
+    return signals_handled(("SIGTERM", "SIGHUP"), _interrupt)
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:

@@ -86,22 +86,11 @@ def batch(
 @contextmanager
 def _whole_lines():
     """Ctrl-C, SIGTERM and SIGHUP take effect between lines, never in the middle of one."""
-    import signal
+    from clinic_ready.writing import signals_handled
 
     caught: list[int] = []
-    saved = {}
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        if sig is not None:
-            try:
-                saved[sig] = signal.signal(sig, lambda signum, frame: caught.append(signum))
-            except (ValueError, OSError):  # not the main thread
-                pass
-    try:
+    with signals_handled(("SIGINT", "SIGTERM", "SIGHUP"), lambda signum, frame: caught.append(signum)):
         yield lambda: bool(caught)
-    finally:
-        for sig, old in saved.items():
-            signal.signal(sig, old)
 
 
 
