@@ -57,7 +57,6 @@ def test_forced_checklist(tmp_path):
 # --------------------------------------------------------------------------- --jobs, interrupts, pipes
 # (through the installed entry point: processes, signals and pipes are the behaviour under test)
 
-import os  # noqa: E402
 import signal  # noqa: E402
 import subprocess  # noqa: E402
 
