@@ -7,7 +7,7 @@ characters that could act on a terminal or hide what is written are made visible
   escape sequence (CSI, OSC: colours, clearing the screen, retitling the window, hyperlinks)
   is printed as harmless characters instead of being obeyed;
 * DEL and the C1 controls (U+0080-U+009F, including the single-byte CSI U+009B) and the bidi
-  embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) become ``<U+XXXX>``;
+  embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) become their code point, such as ``<U+202E>``;
 * newline and tab are kept where a text may span lines (``keep_lines``), else they become spaces.
 
 ``reveal=True`` (for ids and names in error messages) also shows invisible format characters

@@ -227,23 +227,23 @@ def _report_fields(view: ReportView):
         yield f"source [{s.number}]", s.text
 
 
-def _quiet_fpdf():
-    """fpdf2 logs its own warning about missing glyphs; ours (check_glyphs) names the field."""
+def _quietly(draw, view, paper: str) -> bytes:
+    """Draw with fpdf2's own missing-glyph log silenced: ours (check_glyphs) names the field."""
     import logging
 
-    return logging.getLogger("fpdf.output")
+    log = logging.getLogger("fpdf.output")
+    level, log.level = log.level, logging.ERROR
+    try:
+        return draw(view, paper)
+    finally:
+        log.level = level
 
 
 def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False, **_: object) -> bytes:
     """The report as PDF bytes."""
     view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain))
     check_glyphs(_report_fields(view))
-    log = _quiet_fpdf()
-    level, log.level = log.level, 40
-    try:
-        return _render_report(view, paper)
-    finally:
-        log.level = level
+    return _quietly(_render_report, view, paper)
 
 
 def _render_report(view: ReportView, paper: str) -> bytes:
@@ -377,12 +377,7 @@ def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | N
     check_glyphs([("the checklist", " ".join(
         [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
     ))])
-    log = _quiet_fpdf()
-    level, log.level = log.level, 40
-    try:
-        return _render_blank(view, paper)
-    finally:
-        log.level = level
+    return _quietly(_render_blank, view, paper)
 
 
 def _render_blank(view: BlankView, paper: str) -> bytes:
