@@ -28,6 +28,19 @@ def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
 
+def typed_keys(question, answer) -> str:
+    """What a person types at the prompt to give this answer."""
+    if answer.state != "answered":
+        return {"unsure": "u", "declined": "d"}[answer.state]
+    if question.type == "yes_no":
+        return answer.value[0]
+    if question.type == "choice":
+        return str(question.choice_values.index(answer.value) + 1)
+    if question.type == "multi_choice":
+        return ",".join(str(question.choice_values.index(v) + 1) for v in answer.value)
+    return str(answer.value)
+
+
 MINI_HEAD = dedent(
     """
     format: 1

@@ -58,6 +58,26 @@ def closed_pipe() -> SystemExit:
     return SystemExit(EXIT_PIPE)
 
 
+def caused_by_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C that Python re-raised as another error (a KeyboardInterrupt inside a class body's
+    ``__set_name__`` while a module loads becomes a RuntimeError): still an interruption."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _interrupted() -> SystemExit:
+    try:
+        sys.stderr.write("\nclinic-ready: interrupted.\n")
+    except (OSError, ValueError):
+        pass
+    return SystemExit(EXIT_INTERRUPTED)
+
+
 def run_app(app) -> None:
     """Run the Typer app: usage errors exit 2 (Click's message), Ctrl-C 130, a closed pipe 141."""
     import gc
@@ -66,13 +86,13 @@ def run_app(app) -> None:
         _guard_streams()
         app(prog_name="clinic-ready")
     except KeyboardInterrupt:
-        try:
-            sys.stderr.write("\nclinic-ready: interrupted.\n")
-        except (OSError, ValueError):
-            pass
-        raise SystemExit(EXIT_INTERRUPTED) from None
+        raise _interrupted() from None
     except BrokenPipeError:
         raise closed_pipe() from None
+    except Exception as exc:
+        if caused_by_interrupt(exc):
+            raise _interrupted() from None
+        raise
     finally:
         gc.freeze()  # spares the interpreter its final full collection; output is still flushed below
         try:
@@ -94,4 +114,8 @@ def main() -> None:
         from clinic_ready.cli import app
     except KeyboardInterrupt:
         raise SystemExit(EXIT_INTERRUPTED) from None
+    except Exception as exc:
+        if caused_by_interrupt(exc):
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        raise
     run_app(app)

@@ -15,13 +15,12 @@ from typing import Callable, Optional
 
 from rich.console import Console
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from clinic_ready import engine
 from clinic_ready.answers import AnswerRejected, coerce
 from clinic_ready.model import Answer, Answers, Checklist, Question
-from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING, URGENT_LINES
+from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING
 from clinic_ready.render.common import answer_text
 
 SECONDS_PER_QUESTION = 20
@@ -263,12 +262,9 @@ class Questionnaire:
             self._say(Text(" ".join(f.concern.title.split()), style="bold"))
             self._say(Text(" ".join(f.concern.action.split())))
         self._say(Text("What to do now:", style="bold"))
-        bullets = Table.grid(padding=(0, 1))
-        bullets.add_column(no_wrap=True)
-        bullets.add_column(ratio=1, overflow="fold")
-        for line in URGENT_LINES:
-            bullets.add_row("  •", line)
-        self._say(bullets)
+        from clinic_ready.render.terminal import urgent_bullets
+
+        self._say(urgent_bullets())
         self._say(Text(""))
         self._say(Text(COME_BACK))
         while True:

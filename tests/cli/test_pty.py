@@ -22,7 +22,7 @@ from clinic_ready import engine  # noqa: E402
 from clinic_ready.answers import load_answers  # noqa: E402
 from clinic_ready.catalog import shipped  # noqa: E402
 from clinic_ready.loading import load_checklist  # noqa: E402
-from conftest import EXAMPLES, cli_path  # noqa: E402
+from conftest import EXAMPLES, cli_path, typed_keys  # noqa: E402
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)
@@ -43,16 +43,7 @@ QUESTION = re.compile(r"Question (\d+) of (\d+) · [^\r\n]*\r\n([^\r\n]+)\r\n")
 
 
 def keys_for(qid: str) -> str:
-    q, a = CL.questions[qid], ANSWERS.values[qid]
-    if a.state != "answered":
-        return {"unsure": "u", "declined": "d"}[a.state]
-    if q.type == "yes_no":
-        return a.value[0]
-    if q.type == "choice":
-        return str(q.choice_values.index(a.value) + 1)
-    if q.type == "multi_choice":
-        return ",".join(str(q.choice_values.index(v) + 1) for v in a.value)
-    return str(a.value)
+    return typed_keys(CL.questions[qid], ANSWERS.values[qid])
 
 
 def spawn(state: Path, out: Path, *extra: str):

@@ -18,7 +18,7 @@ from clinic_ready.answers import load_answers
 from clinic_ready.catalog import shipped
 from clinic_ready.cli import app, asking
 from clinic_ready.loading import load_checklist
-from conftest import EXAMPLES
+from conftest import EXAMPLES, typed_keys
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)
@@ -26,16 +26,7 @@ ASKED = [i.question.id for i in engine.evaluate(CL, ANSWERS).items if i.state !=
 
 
 def keys_for(qid: str) -> str:
-    q, a = CL.questions[qid], ANSWERS.values[qid]
-    if a.state != "answered":
-        return {"unsure": "u", "declined": "d"}[a.state]
-    if q.type == "yes_no":
-        return a.value[0]
-    if q.type == "choice":
-        return str(q.choice_values.index(a.value) + 1)
-    if q.type == "multi_choice":
-        return ",".join(str(q.choice_values.index(v) + 1) for v in a.value)
-    return str(a.value)
+    return typed_keys(CL.questions[qid], ANSWERS.values[qid])
 
 
 KEYS = [keys_for(qid) for qid in ASKED]

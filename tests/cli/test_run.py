@@ -131,3 +131,22 @@ def test_interrupt_exits_130(monkeypatch):
     monkeypatch.setattr(engine, "evaluate", interrupted)
     r = invoke("run", "-a", str(EXAMPLES / "perry-like.yaml"))
     assert r.exit_code == 130
+
+
+def test_ctrl_c_that_python_rewraps_is_still_an_interruption(monkeypatch):
+    """A KeyboardInterrupt inside a class body's __set_name__ surfaces as a RuntimeError."""
+    from clinic_ready import engine
+    from clinic_ready.launch import caused_by_interrupt
+
+    def interrupted(checklist, answers):
+        class Slot:
+            def __set_name__(self, owner, name):
+                raise KeyboardInterrupt
+
+        type("Late", (), {"slot": Slot()})  # Python 3.11 wraps it: RuntimeError from KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "evaluate", interrupted)
+    r = invoke("run", "-a", str(EXAMPLES / "perry-like.yaml"))
+    assert r.exit_code == 130
+    assert "interrupted" in r.stderr and "bug" not in r.stderr
+    assert not caused_by_interrupt(RuntimeError("an ordinary bug"))

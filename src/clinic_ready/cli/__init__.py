@@ -82,6 +82,11 @@ class BoundaryGroup(TyperGroup):
             _traceback(exc)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except Exception as exc:  # noqa: BLE001 - the boundary: nothing unexpected escapes as a traceback
+            from clinic_ready.launch import caused_by_interrupt
+
+            if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
+                _stderr("\nclinic-ready: interrupted.")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
             if ctx.params.get("debug"):
                 _traceback(exc)
             else:

@@ -126,6 +126,16 @@ def _concern(f, cites: Citations, sev: Severity, plain: bool, why_raised: str | 
     return Group(*parts, Padding(grid, (0, 0, 0, 2)))
 
 
+def urgent_bullets() -> Table:
+    """What to do now (988, 911, SAMHSA), as hanging bullets: in the summary and the interruption."""
+    bullets = Table.grid(padding=(0, 1))
+    bullets.add_column(no_wrap=True)
+    bullets.add_column(ratio=1, overflow="fold")
+    for line in URGENT_LINES:
+        bullets.add_row("  •", line)
+    return bullets
+
+
 def _urgent(result: Result, cites: Citations, plain: bool, explain: bool):
     """Urgent concerns first, above the verdict, with what to do now and the crisis lines."""
     if not result.urgent:
@@ -136,12 +146,7 @@ def _urgent(result: Result, cites: Citations, plain: bool, explain: bool):
         lines.append(Text(" ".join(f.concern.action.split())))
         if explain:
             lines.append(Text(because(result, f.concern), style="italic"))
-    bullets = Table.grid(padding=(0, 1))
-    bullets.add_column(no_wrap=True)
-    bullets.add_column(ratio=1, overflow="fold")
-    for line in URGENT_LINES:
-        bullets.add_row("  •", line)
-    lines.append(bullets)
+    lines.append(urgent_bullets())
     if plain:
         yield Group(Text("URGENT: ", style="bold"), *lines)
     else:
