@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from clinic_ready import yamlio
 from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, suggest
-from clinic_ready.model import Answer, Answers, Checklist, Question
+from clinic_ready.model import RESPONDENTS, Answer, Answers, Checklist, Question
 
 STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"}
 MAX_TEXT = 2000
@@ -162,7 +162,7 @@ _COERCE = {"yes_no": _yes_no, "choice": _choice, "multi_choice": _multi, "number
 
 # --------------------------------------------------------------------------- answers files
 
-_TOP_KEYS = ("checklist", "checklist_version", "answers")
+_TOP_KEYS = ("checklist", "checklist_version", "respondent", "answers")
 
 
 def load_answers(path: str | Path, checklist: Checklist | None, stdin: Any = None) -> tuple[Answers, list[Problem]]:
@@ -214,7 +214,12 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
         errors.append(problem("schema_type", ("answers",), message="expected a mapping of question id to answer",
                               fix="write 'question_id: answer' lines under 'answers:'"))
         raw = {}
-    answers = Answers(str(cid or ""), version)
+    respondent = data.get("respondent", "patient")
+    if respondent not in RESPONDENTS:
+        errors.append(problem("schema_type", ("respondent",), message="expected 'patient' or 'supporter'",
+                              fix="write 'respondent: supporter' when you answer for someone else, or leave the line out"))
+        respondent = "patient"
+    answers = Answers(str(cid or ""), version, respondent=respondent)
     if checklist is not None and not errors:
         for qid, value in raw.items():
             if not isinstance(qid, str):
@@ -267,4 +272,8 @@ def apply_sets(answers: Answers, checklist: Checklist, pairs: Iterable[str]) -> 
 def to_data(answers: Answers, checklist: Checklist) -> dict:
     """The answers-file form (checklist id and version recorded), in checklist order."""
     ordered = {qid: answers.values[qid].to_data() for qid in checklist.questions if qid in answers.values}
-    return {"checklist": checklist.id, "checklist_version": checklist.version, "answers": ordered}
+    data: dict = {"checklist": checklist.id, "checklist_version": checklist.version}
+    if answers.respondent != "patient":
+        data["respondent"] = answers.respondent
+    data["answers"] = ordered
+    return data

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from clinic_ready.model import Answer, Answers, Checklist
+from clinic_ready.model import RESPONDENTS, Answer, Answers, Checklist
 
 ENV_DIR = "CLINIC_READY_STATE_DIR"
 
@@ -125,6 +125,7 @@ def save(checklist: Checklist, answers: Answers, key: str | None = None, skipped
         "checklist": checklist.id,
         "checklist_version": checklist.version,
         "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "respondent": answers.respondent,
         "answers": {qid: a.to_data() for qid, a in answers.values.items()},
     }
     skipped = sorted(q for q in skipped if q not in answers.values)
@@ -158,7 +159,8 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
     raw = data.get("answers")
     if not isinstance(raw, dict):
         raise _set_aside(path, "it has no answers in the expected form")
-    answers = Answers(checklist.id, checklist.version)
+    respondent = data.get("respondent")
+    answers = Answers(checklist.id, checklist.version, respondent=respondent if respondent in RESPONDENTS else "patient")
     dropped: list[str] = []
     for qid, value in raw.items():
         q = checklist.questions.get(str(qid))
@@ -193,7 +195,8 @@ def remove(checklist: Checklist, key: str | None = None) -> None:
 
 def merge(base: Answers, draft: Answers) -> Answers:
     """Answers from a file or --set win over the draft's (they were given explicitly this run)."""
-    merged = Answers(base.checklist_id, base.checklist_version, dict(draft.values))
+    who = base.respondent if base.respondent != "patient" else draft.respondent
+    merged = Answers(base.checklist_id, base.checklist_version, dict(draft.values), respondent=who)
     merged.values.update(base.values)
     return merged
 

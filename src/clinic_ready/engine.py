@@ -204,6 +204,7 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         could_apply=tuple(possible),
         first_steps=first_steps(findings),
         ask_list=ask_list(findings, possible),
+        respondent=answers.respondent,
     )
 
 

@@ -82,6 +82,15 @@ class Question(_Model):
     max: Optional[float] = None
     unit: Optional[str] = None
     sources: list[Id] = Field(default_factory=list)
+    prompt_supporter: Optional[str] = None  # the prompt for someone answering for the person (third person)
+    help_supporter: Optional[str] = None  # the help for a supporter, where it differs from ``help``
+
+    def prompt_for(self, respondent: str = "patient") -> str:
+        """The prompt as the respondent should read it ("patient" or "supporter")."""
+        return self.prompt_supporter if respondent == "supporter" and self.prompt_supporter else self.prompt
+
+    def help_for(self, respondent: str = "patient") -> str:
+        return self.help_supporter if respondent == "supporter" and self.help_supporter else self.help
 
     @cached_property
     def choice_values(self) -> tuple[str, ...]:
@@ -132,6 +141,13 @@ class Score(_Model):
     source: Id
 
 
+class SupporterTip(_Model):
+    """Something a family member or friend can do to help (shown when a supporter answers)."""
+
+    text: str
+    sources: list[Id] = Field(default_factory=list)
+
+
 class Omitted(_Model):
     """A fact-sheet item deliberately left out of the checklist, with the reason."""
 
@@ -177,6 +193,7 @@ class Checklist(_Model):
     sections: list[Section] = Field(min_length=1)
     concerns: list[Concern] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
+    supporter_tips: list[SupporterTip] = Field(default_factory=list)  # what a supporter can do
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
@@ -251,13 +268,17 @@ class Answer:
         return self.value if self.state == "answered" else self.state
 
 
+RESPONDENTS = ("patient", "supporter")  # who answered: the person considering treatment, or someone helping them
+
+
 @dataclass
 class Answers:
-    """Answers by question id, with the checklist they were given for."""
+    """Answers by question id, with the checklist they were given for, and who gave them."""
 
     checklist_id: str
     checklist_version: str | None = None
     values: dict[str, Answer] = field(default_factory=dict)
+    respondent: str = "patient"  # one of RESPONDENTS
 
 
 class ItemResult(NamedTuple):
@@ -319,10 +340,20 @@ class Result:
     could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
     first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
+    respondent: str = "patient"  # who answered (Answers.respondent)
 
     @property
     def urgent(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.concern.urgent)
+
+    @cached_property
+    def ask_numbers(self) -> dict[str, int]:
+        """Concern id -> the number (from 1) of its first entry in ``ask_list``: a concern card says
+        "ask question 3" instead of repeating the question."""
+        out: dict[str, int] = {}
+        for n, item in enumerate(self.ask_list, 1):
+            out.setdefault(item.concern_id, n)
+        return out
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.concern.severity is severity)

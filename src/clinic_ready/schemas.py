@@ -49,6 +49,8 @@ def answers_schema(checklist: Checklist) -> dict:
         "properties": {
             "checklist": {"const": checklist.id},
             "checklist_version": {"type": "string"},
+            "respondent": {"enum": ["patient", "supporter"], "default": "patient",
+                           "description": "Who answered: the person considering treatment, or someone helping them."},
             "answers": {
                 "type": "object",
                 "additionalProperties": False,

@@ -124,7 +124,7 @@ def visible_answers(result: Result) -> Answers:
     """Only the answers to questions that were asked (what an answers file should keep)."""
     cl = result.checklist
     kept = {i.question.id: i.answer for i in result.items if i.answer is not None}
-    return Answers(cl.id, cl.version, kept)
+    return Answers(cl.id, cl.version, kept, respondent=result.respondent)
 
 
 def can_prompt(no_input: bool) -> bool:
