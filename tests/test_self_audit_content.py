@@ -311,7 +311,7 @@ def test_the_telemedicine_exception_is_dated():
     text = " ".join([AUDIT.questions["in_person_evaluation"].help,
                      next(c.why for c in AUDIT.concerns if c.id == "no_in_person_evaluation")])
     assert "December 31, 2026" in text
-    assert AUDIT.version == "1.1.0" and AUDIT.facts_as_of.isoformat() >= "2026-11-01"
+    assert AUDIT.version == "1.2.0" and AUDIT.facts_as_of.isoformat() >= "2026-11-01"
 
 
 # --------------------------------------------------------------------------- language

@@ -129,7 +129,7 @@ def test_dea_telemedicine_end_date_and_review_date_are_stated():
     cl = load_checklist(SHIPPED["ketamine-clinic"])
     assert "31 December 2026" in cl.questions["in_person_eval"].help
     assert cl.review_by is not None and cl.review_by.isoformat() == "2026-12-31"
-    assert cl.version == "1.1.0" and cl.funding and cl.maintainers and cl.reviewed_by and cl.balance
+    assert cl.version == "1.2.0" and cl.funding and cl.maintainers and cl.reviewed_by and cl.balance
 
 
 # --------------------------------------------------------------------------- YAML 1.1 / 1.2 agreement
