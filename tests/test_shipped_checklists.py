@@ -38,8 +38,10 @@ def user_texts(cl):
         yield from (s.title, s.intro or "")
         for q in s.questions:
             yield from (q.prompt, q.help, *(c.label for c in q.choices or ()))
+            yield from (q.prompt_supporter or "", q.help_supporter or "")
     for c in cl.concerns:
         yield from (c.title, c.why, c.ask, c.action)
+    yield from (t.text for t in cl.supporter_tips)
 
 
 @pytest.mark.parametrize("cid", sorted(SHIPPED))
