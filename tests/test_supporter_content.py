@@ -201,3 +201,24 @@ def test_supporter_prompt_sits_right_under_the_prompt_in_the_file(cid):
     for a, b in pairs:
         assert b.lstrip().startswith("prompt_supporter:"), a
         assert len(a) - len(a.lstrip()) == len(b) - len(b.lstrip()), b
+
+
+# --------------------------------------------------------------------------- validation
+def test_validate_accepts_supporter_fields_and_names_a_tip_citing_an_unknown_source(tmp_path):
+    """Someone else's checklist: supporter wording is optional, but a tip's citation must exist."""
+    from conftest import FIXTURES, run_cli
+
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("        prompt: Will you be alone?\n",
+                        "        prompt: Will you be alone?\n        prompt_supporter: Will the person you are helping be alone?\n")
+    good = tmp_path / "good.yaml"
+    good.write_text(text + "supporter_tips:\n  - {text: Stay with them after a dose., sources: [s1]}\n", encoding="utf-8")
+    r = run_cli("validate", str(good))
+    assert r.returncode == 0, r.stdout + r.stderr
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text + "supporter_tips:\n  - {text: Stay with them after a dose., sources: [s2]}\n", encoding="utf-8")
+    r = run_cli("validate", str(bad))
+    assert r.returncode == 2
+    line = len(text.splitlines()) + 2
+    assert f"bad.yaml:{line}:" in r.stderr and "supporter_tips[0].sources[0]" in r.stderr and "s2" in r.stderr, r.stderr

@@ -146,6 +146,10 @@ def _citations(cl: Checklist) -> Iterator[Problem]:
         for k, sid in enumerate(c.sources):
             if sid not in cl.source_by_id:
                 yield problem("unknown_source", ("concerns", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+    for i, t in enumerate(cl.supporter_tips):
+        for k, sid in enumerate(t.sources):
+            if sid not in cl.source_by_id:
+                yield problem("unknown_source", ("supporter_tips", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
 
 
 def _scores(cl: Checklist) -> Iterator[Problem]:

@@ -82,8 +82,12 @@ class Question(_Model):
     max: Optional[float] = None
     unit: Optional[str] = None
     sources: list[Id] = Field(default_factory=list)
-    prompt_supporter: Optional[str] = None  # the prompt for someone answering for the person (third person)
-    help_supporter: Optional[str] = None  # the help for a supporter, where it differs from ``help``
+    prompt_supporter: Optional[str] = Field(default=None, description=(
+        "The prompt for someone answering for the person (respondent: supporter), in the third person: "
+        "'Does the person you are helping take...'. Absent: the prompt is shown."))
+    help_supporter: Optional[str] = Field(default=None, description=(
+        "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
+        "Absent: the help is shown."))
 
     def prompt_for(self, respondent: str = "patient") -> str:
         """The prompt as the respondent should read it ("patient" or "supporter")."""
@@ -144,8 +148,8 @@ class Score(_Model):
 class SupporterTip(_Model):
     """Something a family member or friend can do to help (shown when a supporter answers)."""
 
-    text: str
-    sources: list[Id] = Field(default_factory=list)
+    text: str = Field(description="What a supporter can do, in plain language.")
+    sources: list[Id] = Field(default_factory=list, description="Source ids behind any fact the tip states.")
 
 
 class Omitted(_Model):
@@ -193,7 +197,8 @@ class Checklist(_Model):
     sections: list[Section] = Field(min_length=1)
     concerns: list[Concern] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
-    supporter_tips: list[SupporterTip] = Field(default_factory=list)  # what a supporter can do
+    supporter_tips: list[SupporterTip] = Field(default_factory=list, description=(
+        "What a family member or friend answering for the person can do; shown when a supporter answers."))
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
