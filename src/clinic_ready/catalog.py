@@ -24,7 +24,8 @@ def shipped() -> dict[str, Path]:
     folder = checklists_dir()
     if not folder.is_dir():
         return {}
-    return dict(sorted((p.stem, p) for p in folder.glob("*.yaml")))
+    # a translation sits beside its checklist as <id>.<lang>.yaml: not a checklist of its own
+    return dict(sorted((p.stem, p) for p in folder.glob("*.yaml") if "." not in p.stem))
 
 
 def looks_like_path(name: str) -> bool:
