@@ -180,6 +180,8 @@ def interactive(
             q = Questionnaire(cl, answers, console, read, on_change=lambda a: keeper.save(a, q.passed if q else ()), plain=plain,
                               saving=keeper.saving)
             q.passed.update(skipped)
+            # who is answering: asked unless --for-someone-else, the answers file or a resumed draft says
+            q.ask_who = answers is given and answers.respondent != "supporter"
             q.welcome()
             return q.run(), keeper
     except (KeyboardInterrupt, EOFError, QuitRequested):
