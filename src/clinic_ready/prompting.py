@@ -177,7 +177,7 @@ class Questionnaire:
         old_ids = {q.id for q in before}
         new = [q for q in visible if q.id not in old_ids]
         self._say(Text(""))
-        if new and all(self.cl.section_of[q.id].id not in old_sections for q in new):
+        if any(self.cl.section_of[q.id].id not in old_sections for q in new):
             self._say(Text(ngettext("A new section opened: {n} more question.", "A new section opened: {n} more questions.", more).format(n=more)))
         else:
             self._say(Text(ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(n=more)))
