@@ -104,8 +104,9 @@ class Questionnaire:
                 "You are answering for someone else: the questions ask about the person you are helping. "
                 "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
             )))
-        low, high = pace.rounded(*pace.question_range(self.cl, self.answers, self.passed))
-        mlow, mhigh = pace.minutes(low, high)
+        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
+        low, high = pace.rounded(fewest, most)
+        mlow, mhigh = pace.minutes(fewest, most)
         if low == high:
             count = ngettext("About {n} question", "About {n} questions", high).format(n=high)
         else:
