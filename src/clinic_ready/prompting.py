@@ -253,6 +253,8 @@ class Questionnaire:
                 return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
             return coerce(q, raw)
         except AnswerRejected as exc:
+            if q.type == "choice" and "choices" in exc.what and yes_no_choices(q):
+                raise AnswerRejected("that is not one of the choices", _("type y or n, or a number from 1 to {count}").format(count=count)) from None
             if q.type in ("choice", "multi_choice") and "choices" in exc.what:  # speak in numbers, not ids
                 raise AnswerRejected("that is not one of the choices", f"type a number from 1 to {count}") from None
             if q.type == "yes_no":

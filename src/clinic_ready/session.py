@@ -206,4 +206,4 @@ def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -
         return Interrupted("\nclinic-ready: stopped. The draft could not be saved, so these answers were not kept.")
     n = len(answers.values)
     noun = "answer is" if n == 1 else "answers are"
-    return Interrupted(f"\nclinic-ready: stopped. Your {n} {noun} saved in {path}. To continue: {resume_hint}")
+    return Interrupted(f"\nclinic-ready: stopped. Your {n} {noun} saved in {path}. To continue, type:\n  {resume_hint}")

@@ -42,7 +42,7 @@ def test_quit_keeps_the_draft_and_resume_continues(_isolated_state):
     assert r.exit_code == 130
     draft = mini_draft()
     assert draft.exists()
-    assert f"Your 1 answer is saved in {draft}. To continue: " in r.stderr
+    assert f"Your 1 answer is saved in {draft}. To continue, type:" in r.stderr
     assert f" run {MINI} --resume" in r.stderr
     r = invoke("--resume", input="1\n1\n30\n\n\n")
     assert r.exit_code == 0, r.output

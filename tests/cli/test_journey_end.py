@@ -36,7 +36,12 @@ def run_here(folder: Path, command: str, *args: str, input: str, path_env: str =
 
 
 def hint_after(text: str, marker: str) -> str:
-    return text.split(marker, 1)[1].splitlines()[0].strip()
+    """The command printed on its own line after the marker (which the screen may have wrapped)."""
+    import re
+
+    found = re.search(r"\s+".join(map(re.escape, marker.split())) + r"[ \t]*\n(.*)", text)
+    assert found, text
+    return found.group(1).strip()
 
 
 def test_both_writes_answers_and_pdf_with_default_names_and_the_hint_works_pasted(tmp_path):
@@ -48,7 +53,7 @@ def test_both_writes_answers_and_pdf_with_default_names_and_the_hint_works_paste
     answers, pdf = tmp_path / f"clinic-ready-answers-{TODAY}.yaml", tmp_path / f"clinic-ready-report-{TODAY}.pdf"
     assert answers.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert f"Wrote {pdf.name}" in r.stderr
-    hint = hint_after(r.stdout, "Make the report again with:")
+    hint = hint_after(r.stdout, "To make the report again, type:")
     assert hint == f".venv/bin/clinic-ready run {MINI} --answers {answers.name}"
     pasted = subprocess.run(["bash", "-c", hint + " --format json"], capture_output=True, text=True, cwd=tmp_path,
                             env={**os.environ, "PATH": NO_VENV_PATH}, timeout=120)
@@ -61,7 +66,7 @@ def test_on_path_the_hint_says_clinic_ready(tmp_path):
     r = run_here(tmp_path, cli_path(), "run", MINI, "--interactive", "--plain", input=ANSWERS + "1\n\n",
                  path_env=f"{bin_dir}:{NO_VENV_PATH}")
     assert r.returncode == 0, r.stderr
-    hint = hint_after(r.stdout, "Make the report again with:")
+    hint = hint_after(r.stdout, "To make the report again, type:")
     assert hint.startswith("clinic-ready run ")
     pasted = subprocess.run(["bash", "-c", hint + " --format json"], capture_output=True, text=True, cwd=tmp_path,
                             env={**os.environ, "PATH": f"{bin_dir}:{NO_VENV_PATH}"}, timeout=120)
@@ -111,7 +116,7 @@ def test_the_resume_hint_pasted_in_a_terminal_resumes(tmp_path, _isolated_state)
     r = subprocess.run([cmd, "run", MINI, "--interactive", "--plain"], input="\nn\nq\n", capture_output=True, text=True,
                        cwd=tmp_path, env=env, timeout=120)
     assert r.returncode == 130
-    hint = hint_after(r.stderr, "To continue:")
+    hint = hint_after(r.stderr, "To continue, type:")
     assert hint == f".venv/bin/clinic-ready run {shlex.quote(MINI)} --resume"
     child = pexpect.spawn("bash", ["-c", hint], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30)
     child.expect("Question 2 of")  # resumed: the first answer is kept, no resume question, no 'who' question

@@ -179,11 +179,8 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
             continue
         if kind == "answers":
             which = f" {shlex.quote(checklist_arg)}" if _source(checklist_arg) else ""
-            console.print(
-                Text(_("Saved your answers in {path}. Make the report again with: {command}").format(
-                    path=path, command=f"{invoked_as()} run{which} --answers {shlex.quote(path)}")),
-                soft_wrap=True,
-            )
+            console.print(Text(_("Saved your answers in {path}. To make the report again, type:").format(path=path)), soft_wrap=True)
+            console.print(Text(f"  {invoked_as()} run{which} --answers {shlex.quote(path)}"), soft_wrap=True)
         return
 
 
