@@ -19,14 +19,14 @@ from rich.text import Text
 
 from clinic_ready import engine
 from clinic_ready.answers import AnswerRejected, coerce
-from clinic_ready.i18n import _, ngettext
+from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Answer, Answers, Checklist, Question
 from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING
 from clinic_ready.render.common import answer_text
 
 from clinic_ready.pace import SECONDS_PER_QUESTION  # noqa: E402,F401  (kept importable here)
 
-KEYS = "? why this matters · u unsure · d prefer not to say · b back · q save and quit"
+KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q save and quit")
 _UNSURE = {"u", "unsure"}
 _DECLINE = {"d", "decline", "declined"}
 _BACK = {"b", "back"}
@@ -129,11 +129,9 @@ class Questionnaire:
             word = self.read(_("Type 1 or 2 (Enter for 1): ")).strip().lower()
             if word in _QUIT:
                 raise QuitRequested
-            if word in ("", "1"):
-                self.answers.respondent = "patient"
-                return
-            if word == "2":
-                self.answers.respondent = "supporter"
+            if word in ("", "1", "2"):
+                self.answers.respondent = "supporter" if word == "2" else "patient"
+                self._say(Text(""))
                 return
             self._say(Text(_("Please type 1 or 2."), style="yellow"))
 
@@ -296,7 +294,7 @@ class Questionnaire:
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
             self._say(Text(f"  Source: {src.title}. {src.publisher}, {src.year}.", style="dim"))
-        self._say(Text(KEYS, style="dim"))
+        self._say(Text(_(KEYS), style="dim"))
 
     def _section(self, section) -> None:
         self._last_section = section
