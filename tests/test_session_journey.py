@@ -14,7 +14,7 @@ from clinic_ready import catalog, engine, pace, selftest
 from clinic_ready.answers import load_answers
 from clinic_ready.loading import load_checklist
 from clinic_ready.model import Answer, Answers
-from clinic_ready.prompting import Questionnaire, yes_no_choices
+from clinic_ready.prompting import Questionnaire, QuitRequested, yes_no_choices
 from conftest import EXAMPLES, FIXTURES, cli_path
 
 SHIPPED = {name: load_checklist(path) for name, path in catalog.shipped().items()}
@@ -217,3 +217,15 @@ def test_choosing_supporter_at_the_welcome_is_kept_in_the_draft(tmp_path, _isola
     assert "Who is answering?" in r.stdout and "Is their blood pressure checked?" in r.stdout
     (draft,) = (_isolated_state / "drafts").glob("mini--*.yaml")
     assert "respondent: supporter" in draft.read_text()
+
+
+def test_a_supporter_is_told_what_to_do_for_the_person_at_an_urgent_answer():
+    cl = load_checklist(FIXTURES / "urgent.yaml")
+    out = io.StringIO()
+    typed = iter(["y", "3", "y", "s"])  # blood pressure: yes; medicines: none; crisis now: yes; stop
+    q = Questionnaire(cl, Answers(cl.id, cl.version, respondent="supporter"), Console(file=out, width=100, no_color=True),
+                      lambda p: next(typed), plain=True)
+    with pytest.raises(QuitRequested):
+        q.run()
+    screen = " ".join(out.getvalue().split())
+    assert "Their safety comes first" in screen and "stay with them and call 911" in screen and "988" in screen

@@ -318,13 +318,19 @@ class Questionnaire:
         if not new:
             return
         self._say(Text(""))
+        heading = _("Their safety comes first") if self.respondent == "supporter" else URGENT_HEADING
         if self.plain:
-            self._say(Text(URGENT_HEADING, style="bold"))
+            self._say(Text(heading, style="bold"))
         else:
-            self._say(Rule(URGENT_HEADING, align="left", style="bold red"))
+            self._say(Rule(heading, align="left", style="bold red"))
         for f in new:
             self._say(Text(" ".join(f.concern.title.split()), style="bold"))
             self._say(Text(" ".join(f.concern.action.split())))
+        if self.respondent == "supporter":
+            self._say(Text(_(
+                "You are answering for someone else. If the person you are helping may be in danger now, stay with "
+                "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
+            )))
         self._say(Text("What to do now:", style="bold"))
         from clinic_ready.render.terminal import urgent_bullets
 
