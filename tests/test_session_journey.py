@@ -229,3 +229,12 @@ def test_a_supporter_is_told_what_to_do_for_the_person_at_an_urgent_answer():
         q.run()
     screen = " ".join(out.getvalue().split())
     assert "Their safety comes first" in screen and "stay with them and call 911" in screen and "988" in screen
+
+
+def test_a_typed_control_sequence_at_the_review_is_shown_harmlessly(mini_path):
+    cl = load_checklist(mini_path)
+    typed = iter(["y", "3", "1", "40", "\x1b[2J\u202e", ""])
+    out = io.StringIO()
+    Questionnaire(cl, Answers(cl.id, cl.version), Console(file=out, width=100, no_color=True), lambda p: next(typed), plain=True).run()
+    assert "\x1b" not in out.getvalue() and "\u202e" not in out.getvalue()
+    assert "is not a number on the list" in out.getvalue()

@@ -24,8 +24,6 @@ from clinic_ready.model import Answer, Answers, Checklist, Question
 from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING
 from clinic_ready.render.common import answer_text
 
-from clinic_ready.pace import SECONDS_PER_QUESTION  # noqa: E402,F401  (kept importable here)
-
 KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q save and quit")
 _UNSURE = {"u", "unsure"}
 _DECLINE = {"d", "decline", "declined"}
@@ -384,7 +382,10 @@ class Questionnaire:
                 raise QuitRequested
             if _is_number(word) and len(word) <= 6 and 1 <= int(word) <= count:
                 return int(word)
-            shown = raw.strip() if len(raw.strip()) <= 20 else raw.strip()[:20] + "…"
+            from clinic_ready.safe_text import clean
+
+            typed = clean(raw.strip())
+            shown = typed if len(typed) <= 20 else typed[:20] + "…"
             self._say(Text(_("“{typed}” is not a number on the list: type a number from 1 to {count}, or press Enter.").format(
                 typed=shown, count=count), style="yellow"))
 
