@@ -48,6 +48,8 @@ def invoked_as(argv0: str | None = None, cwd: str | None = None, path_env: str |
     cwd = os.getcwd() if cwd is None else cwd
     module = os.path.basename(argv0) in ("__main__.py", "-m") or not argv0
     target = sys.executable if module else argv0
+    if not module and os.sep not in target:  # a bare name: the program was found on PATH
+        target = shutil.which(target, path=path_env if path_env is not None else os.environ.get("PATH")) or target
     full = os.path.realpath(os.path.join(cwd, target))
     if not module:
         found = shutil.which("clinic-ready", path=path_env if path_env is not None else os.environ.get("PATH"))
