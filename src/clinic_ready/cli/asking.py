@@ -88,7 +88,8 @@ def choose_outputs(read, console) -> tuple[str, ...]:
     while True:
         try:
             raw = read(_("Type a number 1-5, or press Enter to skip: ")).strip().lower()
-        except EOFError:
+        except EOFError:  # Ctrl-D: nothing more is written; end the line the prompt was on
+            console.print()
             return ()
         if not raw:
             return ()
@@ -143,6 +144,7 @@ def finish(cl: Checklist, result: Result, plain: bool, keeper, checklist_arg: Op
         try:
             _write_one(kind, cl, result, console, read, checklist_arg, paper, explain)
         except EOFError:
+            console.print()
             break
     keeper.remove()
 
