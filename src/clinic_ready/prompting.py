@@ -19,12 +19,12 @@ from rich.text import Text
 
 from clinic_ready import engine
 from clinic_ready.answers import AnswerRejected, coerce
+from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Answer, Answers, Checklist, Question
 from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING
 from clinic_ready.render.common import answer_text
 
-SECONDS_PER_QUESTION = 20
-KEYS = "? why this matters · u unsure · d prefer not to say · b back · q save and quit"
+KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q save and quit")
 _UNSURE = {"u", "unsure"}
 _DECLINE = {"d", "decline", "declined"}
 _BACK = {"b", "back"}
@@ -58,6 +58,8 @@ class Questionnaire:
         self.cl, self.answers, self.console, self.read = checklist, answers, console, read
         self.on_change, self.plain, self.saving = on_change, plain, saving
         self._last_section: object = None
+        self._last_shown: list[Question] = []  # the questions counted in the M last shown (to say when it grows)
+        self.ask_who = False  # ask at the welcome whether the person or a supporter is answering
         self.passed: set[str] = set()  # optional questions the person chose to skip this run
         self.urged: set[str] = self._urgent_ids()  # urgent concerns already shown (or raised before this run)
 
@@ -80,19 +82,56 @@ class Questionnaire:
         return qid not in self.answers.values and qid not in self.passed
 
     # ------------------------------------------------------------------ the flow
+    @property
+    def respondent(self) -> str:
+        return self.answers.respondent
+
     def welcome(self) -> None:
-        todo = self.unanswered()
-        minutes = max(1, round(len(todo) * SECONDS_PER_QUESTION / 60))
+        from clinic_ready import pace
+
         self._say(Text(self.cl.title, style="bold"))
         self._say(Text(NOTICE, style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
         if self.cl.balance:
             self._say(Text(" ".join(self.cl.balance.split())))
         self._say(Text(self.cl.currency_line(), style="dim"))
-        count = f"{len(todo)} question{'s' if len(todo) != 1 else ''}"
-        saved = " Your answers are saved as you go." if self.saving else " Your answers are not saved until the end."
-        self._say(Text(f"About {count}, roughly {minutes} minute{'s' if minutes != 1 else ''}.{saved}"))
-        self._say(Text(f"At any question: {KEYS}.", style="dim"))
+        if self.ask_who:
+            self.ask_respondent()
+        if self.respondent == "supporter":
+            self._say(Text(_(
+                "You are answering for someone else: the questions ask about the person you are helping. "
+                "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
+            )))
+        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
+        low, high = pace.rounded(fewest, most)
+        mlow, mhigh = pace.minutes(fewest, most)
+        if low == high:
+            count = ngettext("About {n} question", "About {n} questions", high).format(n=high)
+        else:
+            count = _("About {low}–{high} questions").format(low=low, high=high)
+        if mlow == mhigh:
+            time = ngettext("roughly {n} minute", "roughly {n} minutes", mhigh).format(n=mhigh)
+        else:
+            time = _("roughly {low}–{high} minutes").format(low=mlow, high=mhigh)
+        saved = _("Your answers are saved as you go.") if self.saving else _("Your answers are not saved until the end.")
+        self._say(Text(_("{count}, {time}; the number depends on your answers. {saved}").format(count=count, time=time, saved=saved)))
+        self._say(Text(_("At any question: {keys}.").format(keys=_(KEYS)), style="dim"))
+
+    def ask_respondent(self) -> None:
+        """Who is answering: the person considering treatment, or someone helping them."""
+        self._say(Text(""))
+        self._say(Text(_("Who is answering?"), style="bold"))
+        self._say(Text("  1) " + _("I am the person considering treatment")))
+        self._say(Text("  2) " + _("I am helping someone else (a family member or friend)")))
+        while True:
+            word = self.read(_("Type 1 or 2 (Enter for 1): ")).strip().lower()
+            if word in _QUIT:
+                raise QuitRequested
+            if word in ("", "1", "2"):
+                self.answers.respondent = "supporter" if word == "2" else "patient"
+                self._say(Text(""))
+                return
+            self._say(Text(_("Please type 1 or 2."), style="yellow"))
 
     def run(self) -> Answers:
         """Ask until every visible question has an answer (or unsure/declined), then review."""
@@ -114,6 +153,7 @@ class Questionnaire:
                 current = None
                 continue
             index = ids.index(current)
+            self._say_growth(visible)
             try:
                 self.ask(visible[index], index + 1, len(visible))
             except _Back:
@@ -123,6 +163,21 @@ class Questionnaire:
                     current = ids[index - 1]
                 continue
             current = self._next_after(current)
+
+    def _say_growth(self, visible: list[Question]) -> None:
+        """When an answer opens questions, say so once, calmly (M in "Question N of M" grows)."""
+        before, self._last_shown = self._last_shown, visible
+        more = len(visible) - len(before)
+        if not before or more <= 0:
+            return
+        old_sections = {self.cl.section_of[q.id].id for q in before}
+        old_ids = {q.id for q in before}
+        new = [q for q in visible if q.id not in old_ids]
+        self._say(Text(""))
+        if any(self.cl.section_of[q.id].id not in old_sections for q in new):
+            self._say(Text(ngettext("A new section opened: {n} more question.", "A new section opened: {n} more questions.", more).format(n=more)))
+        else:
+            self._say(Text(ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(n=more)))
 
     def _next_after(self, qid: str) -> Optional[str]:
         visible = self.visible()
@@ -140,8 +195,8 @@ class Questionnaire:
             self._section(section)
         current = self.answers.values.get(q.id)
         self._say(Text(""))
-        self._say(Text(f"Question {number} of {total} · {section.title}", style="dim"))
-        self._say(Text(" ".join(q.prompt.split()), style="bold"))
+        self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim"))
+        self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
         for line in self._choice_lines(q):
             self._say(Text(line))
         if current is not None:
@@ -182,6 +237,9 @@ class Questionnaire:
         count = len(q.choice_values)
         try:
             if q.type == "choice":
+                yes_no = yes_no_choices(q)
+                if yes_no and word in ("y", "yes", "n", "no"):
+                    return coerce(q, yes_no[word[0]])
                 if _is_number(word):
                     return coerce(q, self._by_number(q, word))
                 if all(_is_number(p) for p in word.replace(",", " ").split()):
@@ -191,6 +249,8 @@ class Questionnaire:
                 return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
             return coerce(q, raw)
         except AnswerRejected as exc:
+            if q.type == "choice" and "choices" in exc.what and yes_no_choices(q):
+                raise AnswerRejected("that is not one of the choices", _("type y or n, or a number from 1 to {count}").format(count=count)) from None
             if q.type in ("choice", "multi_choice") and "choices" in exc.what:  # speak in numbers, not ids
                 raise AnswerRejected("that is not one of the choices", f"type a number from 1 to {count}") from None
             if q.type == "yes_no":
@@ -217,6 +277,8 @@ class Questionnaire:
         if q.type == "yes_no":
             return "Answer y or n (or ?, u, d, b, q): "
         if q.type == "choice":
+            if yes_no_choices(q):
+                return _("Type y or n, or a number 1-{count} (or ?, u, d, b, q): ").format(count=len(q.choices or ()))
             return f"Type a number 1-{len(q.choices or ())} (or ?, u, d, b, q): "
         if q.type == "multi_choice":
             return "Type all numbers that apply, like 1,3 (or ?, u, d, b, q): "
@@ -226,11 +288,11 @@ class Questionnaire:
         return "Type your answer (or ?, u, d, b, q): "
 
     def _help(self, q: Question) -> None:
-        self._say(Text.assemble(("Why this matters: ", "bold"), " ".join(q.help.split())))
+        self._say(Text.assemble(("Why this matters: ", "bold"), " ".join(q.help_for(self.respondent).split())))
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
             self._say(Text(f"  Source: {src.title}. {src.publisher}, {src.year}.", style="dim"))
-        self._say(Text(KEYS, style="dim"))
+        self._say(Text(_(KEYS), style="dim"))
 
     def _section(self, section) -> None:
         self._last_section = section
@@ -254,13 +316,19 @@ class Questionnaire:
         if not new:
             return
         self._say(Text(""))
+        heading = _("Their safety comes first") if self.respondent == "supporter" else URGENT_HEADING
         if self.plain:
-            self._say(Text(URGENT_HEADING, style="bold"))
+            self._say(Text(heading, style="bold"))
         else:
-            self._say(Rule(URGENT_HEADING, align="left", style="bold red"))
+            self._say(Rule(heading, align="left", style="bold red"))
         for f in new:
             self._say(Text(" ".join(f.concern.title.split()), style="bold"))
             self._say(Text(" ".join(f.concern.action.split())))
+        if self.respondent == "supporter":
+            self._say(Text(_(
+                "You are answering for someone else. If the person you are helping may be in danger now, stay with "
+                "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
+            )))
         self._say(Text("What to do now:", style="bold"))
         from clinic_ready.render.terminal import urgent_bullets
 
@@ -290,23 +358,36 @@ class Questionnaire:
                     current_section = section
                     self._say(Text(section.title, style="bold"))
                 a = self.answers.values.get(q.id)
-                self._say(Text(f"  {n}. {' '.join(q.prompt.split())} — {self._words(q, a) if a else 'not answered'}"))
-            raw = self.read("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
-            word = raw.strip().lower()
-            if not word:
+                self._say(Text(f"  {n}. {' '.join(q.prompt_for(self.respondent).split())} — {self._words(q, a) if a else 'not answered'}"))
+            number = self._review_choice(len(visible))
+            if number is None:
                 return
-            if word in _QUIT:
-                raise QuitRequested
-            if not _is_number(word) or len(word) > 6 or not 1 <= int(word) <= len(visible):
-                self._say(Text(f"Type a number from 1 to {len(visible)}, or press Enter.", style="yellow"))
-                continue
-            target = visible[int(word) - 1]
+            target = visible[number - 1]
             self._last_section = None
             try:
-                self.ask(target, int(word), len(visible))
+                self.ask(target, number, len(visible))
             except _Back:
                 continue
             self._ask_until_done(start=None)  # a change may reveal new questions
+
+    def _review_choice(self, count: int) -> Optional[int]:
+        """A number from the review list, or None to confirm.  A wrong entry is answered right
+        above the prompt, which is asked again without redrawing the list (so the message stays)."""
+        while True:
+            raw = self.read("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
+            word = raw.strip().lower()
+            if not word:
+                return None
+            if word in _QUIT:
+                raise QuitRequested
+            if _is_number(word) and len(word) <= 6 and 1 <= int(word) <= count:
+                return int(word)
+            from clinic_ready.safe_text import clean
+
+            typed = clean(raw.strip())
+            shown = typed if len(typed) <= 20 else typed[:20] + "…"
+            self._say(Text(_("“{typed}” is not a number on the list: type a number from 1 to {count}, or press Enter.").format(
+                typed=shown, count=count), style="yellow"))
 
     # ------------------------------------------------------------------ helpers
     def _words(self, q: Question, answer: Answer) -> str:
@@ -316,6 +397,21 @@ class Questionnaire:
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)
+
+
+def yes_no_choices(q: Question) -> Optional[dict[str, str]]:
+    """For a choice question with one choice labelled Yes and one labelled No (like CAGE-AID's
+    items): {"y": value, "n": value}, so that y and n can be typed as at a yes/no question."""
+    if q.type != "choice":
+        return None
+    found: dict[str, list[str]] = {"y": [], "n": []}
+    for c in q.choices or ():
+        word = " ".join(c.label.split()).strip(" .!").lower()
+        if word in ("yes", "no"):
+            found[word[0]].append(c.value)
+    if len(found["y"]) == 1 and len(found["n"]) == 1:
+        return {"y": found["y"][0], "n": found["n"][0]}
+    return None
 
 
 def _is_number(word: str) -> bool:

@@ -180,6 +180,8 @@ def interactive(
             q = Questionnaire(cl, answers, console, read, on_change=lambda a: keeper.save(a, q.passed if q else ()), plain=plain,
                               saving=keeper.saving)
             q.passed.update(skipped)
+            # who is answering: asked unless --for-someone-else, the answers file or a resumed draft says
+            q.ask_who = answers is given and answers.respondent != "supporter"
             q.welcome()
             return q.run(), keeper
     except (KeyboardInterrupt, EOFError, QuitRequested):
@@ -204,4 +206,4 @@ def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -
         return Interrupted("\nclinic-ready: stopped. The draft could not be saved, so these answers were not kept.")
     n = len(answers.values)
     noun = "answer is" if n == 1 else "answers are"
-    return Interrupted(f"\nclinic-ready: stopped. Your {n} {noun} saved in {path}. To continue: {resume_hint}")
+    return Interrupted(f"\nclinic-ready: stopped. Your {n} {noun} saved in {path}. To continue, type:\n  {resume_hint}")

@@ -71,7 +71,7 @@ def test_no_network_and_no_stray_files(tmp_path, name):
 
 
 def test_interactive_run_leaves_only_what_was_asked(tmp_path):
-    r = run_guarded(["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"], tmp_path, stdin="n\n3\n1\n40\n\nmine.yaml\n")
+    r = run_guarded(["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"], tmp_path, stdin="\nn\n3\n1\n40\n\n1\nmine.yaml\n")
     assert "NETWORK ATTEMPT" not in r.stderr
     assert r.returncode == 0, r.stderr
     assert files_under(tmp_path) == {"mine.yaml"}  # the draft was removed when the run completed
@@ -79,7 +79,7 @@ def test_interactive_run_leaves_only_what_was_asked(tmp_path):
 
 
 def test_interrupted_interactive_run_keeps_only_the_draft(tmp_path):
-    r = run_guarded(["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"], tmp_path, stdin="n\nq\n")
+    r = run_guarded(["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"], tmp_path, stdin="\nn\nq\n")
     assert r.returncode == 130
     (draft,) = files_under(tmp_path)  # the draft alone: no lock file, no temporary file
     assert draft.startswith("state/drafts/mini--") and draft.endswith(".yaml")

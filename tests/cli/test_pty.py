@@ -39,6 +39,7 @@ def chosen_questions() -> list[int]:
     return sorted(picked)
 
 
+WHO = r"Type 1 or 2 \(Enter for 1\): "
 QUESTION = re.compile(r"Question (\d+) of (\d+) · [^\r\n]*\r\n([^\r\n]+)\r\n")
 
 
@@ -61,9 +62,12 @@ def drive(child, stop_at: int | None = None, stop_how: str = "intr") -> int:
     """Answer questions until stop_at (1-based count of questions seen), or to the end."""
     seen = 0
     while True:
-        i = child.expect([QUESTION, "Review your answers", "Resume it\\? \\[Y/n\\]"])
+        i = child.expect([QUESTION, "Review your answers", "Resume it\\? \\[Y/n\\]", WHO])
         if i == 2:
             child.sendline("y")
+            continue
+        if i == 3:
+            child.sendline("")  # the person answers for themselves
             continue
         if i == 1:
             child.expect("press Enter to confirm")
@@ -166,6 +170,8 @@ def test_ctrl_d_at_the_resume_question_exits_130_and_keeps_the_draft(tmp_path):
 def test_a_second_run_of_the_same_checklist_is_told_and_can_keep_a_separate_draft(tmp_path):
     state = tmp_path / "s"
     first = spawn(state, tmp_path / "a.json")
+    first.expect(WHO)
+    first.sendline("")
     first.expect(r"\(or \?, u, d, b, q[^)]*\): ")
     first.sendline("First clinic")
     first.expect(r"Question 2 of")
@@ -175,6 +181,8 @@ def test_a_second_run_of_the_same_checklist_is_told_and_can_keep_a_separate_draf
     second.expect(r"quit \(q\)\? ")
     second.sendline("s")
     second.expect("This run keeps its own draft")
+    second.expect(WHO)
+    second.sendline("")
     second.expect(r"\(or \?, u, d, b, q[^)]*\): ")
     second.sendline("q")
     second.expect(pexpect.EOF)

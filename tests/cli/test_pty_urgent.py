@@ -13,6 +13,7 @@ from conftest import FIXTURES, cli_path  # noqa: E402
 
 CHECKLIST = str(FIXTURES / "urgent.yaml")
 PROMPT = r"\(or \?, u, d, b, q[^)]*\): "
+WHO = r"Type 1 or 2 \(Enter for 1\): "
 STOP_PROMPT = "Type c to continue the questions, or s to stop here"
 
 
@@ -26,6 +27,8 @@ def spawn(state, out):
 
 
 def up_to_the_crisis_answer(child):
+    child.expect(WHO)
+    child.sendline("")  # the person answers for themselves
     for keys in ("y", "3"):  # blood pressure checked: yes; medicines: none of these
         child.expect(PROMPT)
         child.sendline(keys)

@@ -30,7 +30,8 @@ def keys_for(qid: str) -> str:
 
 
 KEYS = [keys_for(qid) for qid in ASKED]
-END = ["", ""]  # confirm the review; skip saving an answers file
+END = ["", ""]  # confirm the review; keep nothing (the end-of-run menu)
+WHO = [""]  # who is answering (asked when no draft is resumed): the person
 
 
 @pytest.fixture
@@ -61,18 +62,18 @@ def run(out, typed: list[str], *extra: str):
 def test_resume_at_every_question_equals_an_uninterrupted_run(ctrl_c_when_input_ends, _isolated_state, tmp_path, monkeypatch):
     # about 2,400 draft saves: flushing each to the disk is the real terminal test's business (test_pty)
     monkeypatch.setattr(os, "fsync", lambda fd: None)
-    whole = run(tmp_path / "whole.json", KEYS + END)
+    whole = run(tmp_path / "whole.json", WHO + KEYS + END)
     assert whole.exit_code == 0, whole.output
     reference = json.loads((tmp_path / "whole.json").read_text())
     assert reference["verdict"]["code"] == "stop"
     draft = _isolated_state / "drafts" / "ketamine-clinic.yaml"
     for k in range(1, len(ASKED) + 1):
         out = tmp_path / f"o{k}.json"
-        stopped = run(out, KEYS[: k - 1])
+        stopped = run(out, WHO + KEYS[: k - 1])
         assert stopped.exit_code == 130, (k, stopped.output)
         assert not out.exists(), k
         assert draft.exists() == (k > 1), k
-        resumed = run(out, KEYS[k - 1:] + END, "--resume")
+        resumed = run(out, (WHO if k == 1 else []) + KEYS[k - 1:] + END, "--resume")
         assert resumed.exit_code == 0, (k, resumed.output)
         assert json.loads(out.read_text()) == reference, f"interrupted at question {k}"
         assert not draft.exists(), k

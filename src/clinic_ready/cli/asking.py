@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from clinic_ready.i18n import N_
 from clinic_ready.model import Answers, Checklist, Result
 
 
@@ -34,7 +35,7 @@ def ask(cl: Checklist, given: Answers, checklist_arg: Optional[str], plain: bool
     gc.enable()  # a session at the keyboard can last long: collect as usual (the console script turns it off)
 
     console = stdout_console(plain)
-    hint = "clinic-ready run" + (f" {checklist_arg}" if checklist_arg else "") + " --resume"
+    hint = resume_hint(checklist_arg)
     key = drafts.draft_key(cl.id, _source(checklist_arg))
     return session.interactive(
         cl, given, console, _reader(console), resume=resume, use_drafts=use_drafts, plain=plain_wanted(plain),
@@ -42,65 +43,157 @@ def ask(cl: Checklist, given: Answers, checklist_arg: Optional[str], plain: bool
     )
 
 
-SAVE_QUESTION = "Save your answers to a file, to make the report again later? Type a file name, or press Enter to skip: "
+def resume_hint(checklist_arg: Optional[str]) -> str:
+    """How to continue a stopped run, as the person can paste it."""
+    import shlex
+
+    from clinic_ready.cli.console import invoked_as
+
+    which = f" {shlex.quote(checklist_arg)}" if checklist_arg else ""
+    return f"{invoked_as()} run{which} --resume"
 
 
-def ask_save_path(read, console) -> str:
-    """A file name to save the answers in ('' to skip): ~ is expanded, a missing folder is asked
-    again, and an existing file is replaced only when the person says so."""
+#: the end-of-run menu: (key, label, what to write)
+CHOICES = (
+    ("1", N_("Save your answers (to make the report again later)"), ("answers",)),
+    ("2", N_("Write a PDF report (to print or bring to the clinic)"), ("pdf",)),
+    ("3", N_("Write an HTML report (to open in a browser)"), ("html",)),
+    ("4", N_("Both: save your answers and write a PDF report"), ("answers", "pdf")),
+    ("5", N_("Neither: write nothing"), ()),
+)
+KINDS = {
+    "answers": (N_("your answers"), "clinic-ready-answers-{date}.yaml"),
+    "pdf": (N_("the PDF report"), "clinic-ready-report-{date}.pdf"),
+    "html": (N_("the HTML report"), "clinic-ready-report-{date}.html"),
+}
+
+
+def default_name(kind: str, today=None) -> str:
+    import datetime as dt
+
+    return KINDS[kind][1].format(date=(today or dt.date.today()).isoformat())
+
+
+def choose_outputs(read, console) -> tuple[str, ...]:
+    """One prompt: what to keep from this run.  Enter, 5, or end of input (Ctrl-D) write nothing."""
     from rich.text import Text
 
+    from clinic_ready.i18n import _
+
+    console.print(Text(""))
+    console.print(Text(_("What would you like to keep from this run?"), style="bold"))
+    for key, label, _kinds in CHOICES:
+        console.print(Text(f"  {key}) {_(label)}"))
+    words = {"a": "1", "p": "2", "h": "3", "b": "4", "n": "5"}
+    while True:
+        try:
+            raw = read(_("Type a number 1-5, or press Enter to skip: ")).strip().lower()
+        except EOFError:  # Ctrl-D: nothing more is written; end the line the prompt was on
+            console.print()
+            return ()
+        if not raw:
+            return ()
+        key = words.get(raw, raw)
+        for k, _label, kinds in CHOICES:
+            if key == k:
+                return kinds
+        console.print(Text(_("Please type a number from 1 to 5, or press Enter to write nothing."), style="yellow"))
+
+
+def ask_save_path(read, console, what: str = "", default: str = "") -> str:
+    """A file name to write ('' to skip): Enter takes the default, ~ is expanded, a folder or a
+    missing folder is asked again, and an existing file is replaced only when the person says so."""
+    from rich.text import Text
+
+    from clinic_ready.i18n import _
     from clinic_ready.prompting import ask_path, confirm
 
+    what = what or _(KINDS["answers"][0])
     while True:
-        raw = ask_path(read, SAVE_QUESTION)
+        if default:
+            question = _("File for {what} [{default}] (Enter to accept, or type another name): ").format(what=what, default=default)
+        else:
+            question = _("File for {what} (type a name, or press Enter to skip): ").format(what=what)
+        raw = ask_path(read, question) or default
         if not raw:
             return ""
         path = Path(raw).expanduser()
         if path.is_dir():
-            console.print(Text(f"{path} is a folder — type a file name, such as {path / 'my-answers.yaml'}.", style="yellow"))
+            example = path / (Path(default).name if default else "my-answers.yaml")
+            console.print(Text(_("{path} is a folder — type a file name, such as {example}.").format(path=path, example=example), style="yellow"))
             continue
         if not path.parent.is_dir():
-            console.print(Text(f"The folder {path.parent} does not exist — type another name, or press Enter to skip.", style="yellow"))
+            console.print(Text(_("The folder {folder} does not exist — type another name.").format(folder=path.parent), style="yellow"))
             continue
-        if path.exists() and not confirm(read, console, f"{path} already exists. Replace it?", default=False):
+        if path.exists() and not confirm(read, console, _("{path} already exists. Replace it?").format(path=path), default=False):
+            default = ""
             continue
         return str(path)
 
 
-def finish(cl: Checklist, result: Result, plain: bool, keeper, checklist_arg: Optional[str] = None) -> None:
-    """Offer to save the answers file, then remove the draft: the run is complete."""
+def finish(cl: Checklist, result: Result, plain: bool, keeper, checklist_arg: Optional[str] = None,
+           paper: str = "", explain: bool = False) -> None:
+    """Offer, in one prompt, to save the answers and/or write a report; then remove the draft: the
+    run is complete.  Ctrl-D at any of these prompts writes nothing more (the run is still complete)."""
+    from clinic_ready.cli.console import stdout_console
+
+    console = stdout_console(plain)
+    read = _reader(console)
+    kinds = choose_outputs(read, console)
+    for kind in kinds:
+        try:
+            _write_one(kind, cl, result, console, read, checklist_arg, paper, explain)
+        except EOFError:
+            console.print()
+            break
+    keeper.remove()
+
+
+def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklist_arg, paper: str, explain: bool) -> None:
+    import shlex
+
+    from rich.text import Text
+
+    from clinic_ready import workflow
+    from clinic_ready.cli.console import invoked_as
+    from clinic_ready.errors import UsageError
+    from clinic_ready.i18n import _
+
+    default = default_name(kind)
+    while True:
+        path = ask_save_path(read, console, _(KINDS[kind][0]), default)
+        if not path:
+            return
+        try:
+            if kind == "answers":
+                workflow.write_output(answers_text(cl, result), path, replace_read_only=True)
+            else:
+                if not paper:
+                    from clinic_ready.cli.run import default_paper
+
+                    paper = default_paper().value
+                from clinic_ready.render import renderer
+
+                workflow.write_document(kind, path, lambda: renderer(kind).render(result, paper=paper, explain=explain))
+        except UsageError as exc:
+            console.print(Text(str(exc).replace("clinic-ready: ", ""), style="yellow"))
+            default = ""
+            continue
+        if kind == "answers":
+            which = f" {shlex.quote(checklist_arg)}" if _source(checklist_arg) else ""
+            console.print(Text(_("Saved your answers in {path}. To make the report again, type:").format(path=path)), soft_wrap=True)
+            console.print(Text(f"  {invoked_as()} run{which} --answers {shlex.quote(path)}"), soft_wrap=True)
+        return
+
+
+def answers_text(cl: Checklist, result: Result) -> str:
+    """The answers file this run would save (only the questions that were asked)."""
     import yaml
 
     from clinic_ready import workflow
     from clinic_ready.answers import to_data
-    from clinic_ready.cli.console import stdout_console
-    from clinic_ready.errors import UsageError
 
-    console = stdout_console(plain)
-    read = _reader(console)
-    while True:
-        try:
-            path = ask_save_path(read, console)
-        except EOFError:
-            path = ""
-        if not path:
-            break
-        data = to_data(workflow.visible_answers(result), cl)
-        text = "# clinic-ready answers file: health information, keep it private.\n" + yaml.safe_dump(
-            data, sort_keys=False, allow_unicode=True
-        )
-        try:
-            workflow.write_output(text, path, replace_read_only=True)
-        except UsageError as exc:
-            from rich.text import Text
-
-            console.print(Text(str(exc).replace("clinic-ready: ", ""), style="yellow"))
-            continue
-        which = f" {checklist_arg}" if _source(checklist_arg) else ""
-        console.print(
-            f"Saved your answers in {path}. Make the report again with: clinic-ready run{which} --answers {path}",
-            soft_wrap=True,
-        )
-        break
-    keeper.remove()
+    data = to_data(workflow.visible_answers(result), cl)
+    return "# clinic-ready answers file: health information, keep it private.\n" + yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True
+    )

@@ -34,3 +34,33 @@ def warn(line: str) -> None:
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # the terminal has gone: nothing left to tell
         pass
+
+
+def invoked_as(argv0: str | None = None, cwd: str | None = None, path_env: str | None = None) -> str:
+    """The command as the person can type it again, shell-quoted, for hints printed after a run:
+    ``clinic-ready`` when that name on PATH is this very program, else the path it was started
+    by (relative to the current folder when shorter, e.g. ``.venv/bin/clinic-ready``), or
+    ``python -m clinic_ready`` for ``python -m``."""
+    import shlex
+    import shutil
+
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    cwd = os.getcwd() if cwd is None else cwd
+    module = os.path.basename(argv0) in ("__main__.py", "-m") or not argv0
+    target = sys.executable if module else argv0
+    if not module and os.sep not in target:  # a bare name: the program was found on PATH
+        target = shutil.which(target, path=path_env if path_env is not None else os.environ.get("PATH")) or target
+    full = os.path.realpath(os.path.join(cwd, target))
+    if not module:
+        found = shutil.which("clinic-ready", path=path_env if path_env is not None else os.environ.get("PATH"))
+        if found and os.path.realpath(os.path.join(cwd, found)) == full:
+            return "clinic-ready"
+    shown = os.path.abspath(os.path.join(cwd, target))
+    try:
+        rel = os.path.relpath(shown, cwd)
+    except ValueError:  # another drive (Windows)
+        rel = shown
+    if len(rel) < len(shown):
+        shown = rel if os.sep in rel else os.path.join(".", rel)
+    quoted = shlex.quote(shown)
+    return f"{quoted} -m clinic_ready" if module else quoted

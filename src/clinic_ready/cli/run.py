@@ -67,6 +67,9 @@ def run(
         False, "--interactive", help="Ask at the keyboard even when input is not a terminal (expect scripts, tests)."
     ),
     explain: bool = typer.Option(False, "--explain", help="Add a one-line \"because …\" under each raised concern."),
+    for_someone_else: bool = typer.Option(
+        False, "--for-someone-else", help="You are answering for someone else (a family member or friend): questions are worded for you."
+    ),
 ) -> None:
     """Answer a checklist and show a ranked summary of concerns.
 
@@ -91,6 +94,8 @@ def run(
     inputs = workflow.load_inputs(checklist, answers, set_)  # 1. inputs: checklist, answers file, --set
     for line in [str(w) for w in inputs.warnings]:
         warn(line)
+    if for_someone_else:
+        inputs.answers.respondent = "supporter"
     asked = (interactive or workflow.can_prompt(no_input)) and workflow.has_unanswered(inputs)
     keeper = None
     if asked:  # 2. ask at the keyboard, only if something is open and there is a keyboard
@@ -102,7 +107,7 @@ def run(
         warn(line)
     _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain)  # 4. outputs
     if asked:
-        asking.finish(inputs.checklist, result, plain, keeper, checklist)
+        asking.finish(inputs.checklist, result, plain, keeper, checklist, (paper or default_paper()).value, explain)
         from clinic_ready.cli.compare_offer import offer
 
         offer(inputs.checklist, result, plain)
