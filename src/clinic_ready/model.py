@@ -180,6 +180,7 @@ class Checklist(_Model):
     id: Id
     title: str
     version: str
+    languages: list[str] = Field(default_factory=lambda: ["en"])  # "es": checklists/<id>.es.yaml carries the texts
     facts_as_of: dt.date = Field(strict=False)
     review_by: Optional[dt.date] = Field(default=None, strict=False)
     maintainers: list[str] = Field(default_factory=list)
