@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from clinic_ready import __version__
 from clinic_ready import i18n
@@ -68,12 +68,52 @@ def _environment_message(exc: BaseException) -> str | None:
     return None
 
 
-class BoundaryGroup(TyperGroup):
+class _Words:
+    """Click's help and usage words in the person's language (see cli/click_text.py)."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        from clinic_ready.cli.click_text import USAGE_PREFIX
+
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_(USAGE_PREFIX))
+
+    def get_help_option(self, ctx):
+        from clinic_ready.cli.click_text import HELP_OPTION
+
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _(HELP_OPTION)
+        return option
+
+
+class Command(_Words, TyperCommand):
+    """Every command: Click's words translated."""
+
+
+class BoundaryGroup(_Words, TyperGroup):
     """The one error boundary: every command runs inside it.
 
     Usage errors (unknown option or command, a bad choice, a missing argument) are Click's own:
     its message and usage line on stderr, exit 2.  Exit 3 is only for a genuine bug.
     """
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """In English, Click's own main.  In another language, Click's usage errors are shown by
+        cli/click_text.py, in that language (Click itself builds them in English)."""
+        if i18n.language() == i18n.DEFAULT or not standalone_mode:
+            return super().main(*args, standalone_mode=standalone_mode, **kwargs)
+        from typer import _click
+
+        from clinic_ready.cli import click_text
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except _click.exceptions.ClickException as exc:
+            click_text.show(exc)
+            sys.exit(exc.exit_code)
+        except _click.exceptions.Abort:
+            _click.echo(_(click_text.ABORTED), file=sys.stderr)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):  # noqa: D102
         try:
@@ -192,7 +232,7 @@ def _register() -> None:
     from clinic_ready.cli import batch, compare, documents, explain, export, info, run, selftest
 
     for name, fn, epilog in COMMANDS(batch, compare, documents, explain, export, info, run, selftest):
-        app.command(name, help=doc(fn), epilog=_(epilog))(fn)
+        app.command(name, help=doc(fn), epilog=_(epilog), cls=Command)(fn)
 
 
 def COMMANDS(batch, compare, documents, explain, export, info, run, selftest):  # noqa: N802 - a table
