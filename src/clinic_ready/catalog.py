@@ -25,7 +25,8 @@ def shipped() -> dict[str, Path]:
     folder = checklists_dir()
     if not folder.is_dir():
         return {}
-    return dict(sorted((p.stem, p) for p in folder.glob("*.yaml")))
+    # x.es.yaml is the Spanish texts of x.yaml, not a checklist
+    return dict(sorted((p.stem, p) for p in folder.glob("*.yaml") if "." not in p.stem))
 
 
 def looks_like_path(name: str) -> bool:

@@ -82,6 +82,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "answer_type": (N_("{problem}"), N_("{fix}")),
     "answers_missing": (N_("{count} required question(s) have no answer: {ids}"), N_("add them to the answers file (--answers FILE) or give them with --set ID=VALUE")),
     "set_syntax": (N_("'{text}' is not ID=VALUE (the '=' or the id is missing)"), N_("write it as --set question_id=value")),
+    # translations (checklists/<id>.<lang>.yaml)
+    "translation_missing": (N_("no '{language}' translation of this text"), N_("add it to the checklist's .{language}.yaml file (see 'Translations' in docs/checklist-format.md)")),
+    "translation_file": (N_("the checklist declares language '{language}' but {file} does not exist"), N_("write {file} next to the checklist, or remove '{language}' from 'languages'")),
+    "translation_unknown": (N_("the checklist has no {kind} with the id '{id}'"), N_("remove it or fix the id{hint}")),
+    "translation_extra_tips": (N_("{found} supporter tips, the checklist has {expected}"), N_("keep one translated tip per tip of the checklist, in the same order")),
+    "translation_of": (N_("this translates '{found}', not '{expected}'"), N_("put it next to the checklist it translates, or fix 'translation_of'")),
+    "translation_language": (N_("the file is for language '{found}', its name says '{expected}'"), N_("fix 'language:' or rename the file")),
+    "translation_version": (N_("this translates version {found}; the checklist is version {expected}"), N_("check the texts that changed, then set 'version: \"{expected}\"'")),
     # checklists by name
     "unknown_checklist": (N_("no shipped checklist is called '{name}'"), N_("use one of: {allowed}{hint}, or give a path to a YAML file")),
 }

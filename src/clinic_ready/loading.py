@@ -50,10 +50,16 @@ def known_keys() -> set[str]:
     return keys
 
 
-def load_checklist(path: str | Path, stdin: Any = None) -> Checklist:
-    """Read, validate and cross-check a checklist file ('-' reads standard input)."""
+def load_checklist(path: str | Path, stdin: Any = None, lang: str | None = None) -> Checklist:
+    """Read, validate and cross-check a checklist file ('-' reads standard input); with ``lang``,
+    its texts in that language (translation.localized), when the checklist declares it."""
     name, text = yamlio.read_source(path, stdin)
-    return parse_checklist(text, name)
+    checklist = parse_checklist(text, name)
+    if lang and lang in checklist.languages and lang != checklist.languages[0]:
+        from clinic_ready import translation
+
+        checklist = translation.localized(checklist, path, lang)
+    return checklist
 
 
 def parse_checklist(text: str, name: str = "<checklist>", data: dict | None = None) -> Checklist:

@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from clinic_ready.conditions import Condition
 
@@ -181,6 +181,7 @@ class Checklist(_Model):
     title: str
     version: str
     languages: list[str] = Field(default_factory=lambda: ["en"])  # "es": checklists/<id>.es.yaml carries the texts
+    _translation: object = PrivateAttr(default=None)  # set by translation.localize: who translated, review status
     facts_as_of: dt.date = Field(strict=False)
     review_by: Optional[dt.date] = Field(default=None, strict=False)
     maintainers: list[str] = Field(default_factory=list)
@@ -197,6 +198,11 @@ class Checklist(_Model):
     supporter_tips: list[SupporterTip] = Field(default_factory=list)  # what a supporter can do
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+
+    @property
+    def translation(self):
+        """The translation.Translation these texts come from (who translated, review status), or None."""
+        return self._translation
 
     @cached_property
     def questions(self) -> dict[str, Question]:

@@ -13,6 +13,7 @@ from typing import Sequence
 from clinic_ready import answers as answers_mod
 from clinic_ready import catalog, engine, loading
 from clinic_ready.errors import InputError, Problem, UsageError, problem
+from clinic_ready.i18n import _
 from clinic_ready.model import Answers, Checklist, Result
 
 
@@ -31,7 +32,9 @@ def load_checklist(name: str | None) -> Checklist:
     """A shipped checklist id or a path ('-' is standard input)."""
     resolved = catalog.resolve(name)
     try:
-        return loading.load_checklist(resolved)
+        from clinic_ready import i18n
+
+        return loading.load_checklist(resolved, lang=i18n.language())
     except InputError:
         if name and name != "-" and _looks_like_answers(resolved):
             raise UsageError(
@@ -231,15 +234,24 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
                 cid = answers_mod.named_checklist(data, text, name)
                 checklist = known[cid] if cid in known else load_checklist(cid)
                 found, warnings = answers_mod.parse_answers(data, checklist, text, name)
-                return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
+                return _("{name}: valid answers for {id} ({count} answers)").format(
+                    name=name, id=checklist.id, count=len(found.values)
+                ), [str(w) for w in warnings]
             checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
             known[checklist.id] = checklist
+            from clinic_ready import translation
+
+            errors, warnings = translation.check_languages(checklist, text, name)
+            if errors:
+                raise InputError(errors + warnings)
     except InputError as exc:
         return "", exc.lines()
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
     return (
-        f"{name}: valid checklist {checklist.id} {checklist.version} "
-        f"({checklist.question_count} questions, {len(checklist.concerns)} concerns)",
-        [],
+        _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
+            name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+            concerns=len(checklist.concerns),
+        ),
+        [str(w) for w in warnings],
     )
