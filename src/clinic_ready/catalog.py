@@ -42,4 +42,4 @@ def resolve(name: str | None) -> str | Path:
     if name in found:
         return found[name]
     p = problem("unknown_checklist", name=name, allowed=", ".join(found) or _("(none installed)"), hint=suggest(name, found))
-    raise UsageError(f"clinic-ready: {p.what} — {p.fix}")
+    raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))
