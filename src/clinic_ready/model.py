@@ -180,7 +180,10 @@ class Checklist(_Model):
     id: Id
     title: str
     version: str
-    languages: list[str] = Field(default_factory=lambda: ["en"])  # "es": checklists/<id>.es.yaml carries the texts
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"],
+        description="Languages of the texts: the checklist's own first, then each one a sibling <file>.<lang>.yaml translates.",
+    )
     _translation: object = PrivateAttr(default=None)  # set by translation.localize: who translated, review status
     facts_as_of: dt.date = Field(strict=False)
     review_by: Optional[dt.date] = Field(default=None, strict=False)
