@@ -19,7 +19,7 @@ def list_checklists() -> None:
     Example:
       clinic-ready list
     """
-    from clinic_ready import catalog, loading
+    from clinic_ready import catalog, i18n, loading
 
     found = catalog.shipped()
     if not found:
@@ -27,7 +27,7 @@ def list_checklists() -> None:
         return
     rows = []
     for cid, path in found.items():
-        cl = loading.load_checklist(path)
+        cl = loading.load_checklist(path, lang=i18n.language())
         rows.append((cid, cl.version, str(cl.question_count), cl.title))
     widths = [max(len(r[i]) for r in rows + [("ID", "VERSION", "QUESTIONS", "")]) for i in range(3)]
     say(f"{'ID':<{widths[0]}}  {'VERSION':<{widths[1]}}  {'QUESTIONS':>{widths[2]}}  TITLE")
