@@ -118,3 +118,36 @@ def test_translation_schema_is_current():
     assert doc == translation.translation_schema()
     r = run_cli("schema", "--translation")
     assert r.returncode == 0 and json.loads(r.stdout) == doc
+
+
+@pytest.mark.parametrize("cid", ["ketamine-clinic", "ketamine-clinic-self-audit"])
+def test_a_full_translation_of_a_shipped_checklist_changes_only_words(tmp_path, cid):
+    """Every text of the real checklist replaced: validate finds nothing missing, and every
+    example gives the same verdict, concerns and asked questions as in English."""
+    import yaml
+
+    from clinic_ready import catalog, engine, selftest
+
+    source = catalog.shipped()[cid]
+    text = source.read_text()
+    if "languages:" not in text:
+        text = text.replace("\nversion:", "\nlanguages: [en, es]\nversion:", 1)
+    cl_path = tmp_path / source.name
+    cl_path.write_text(text)
+    en = loading.load_checklist(cl_path)
+    data = translation.skeleton(en, "es", text=lambda s: "ES " + s)
+    (tmp_path / f"{cid}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    r = run_cli("validate", str(cl_path))
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    es = loading.load_checklist(cl_path, lang="es")
+    assert all(q.prompt.startswith("ES ") for q in es.questions.values())
+    assert all(c.label.startswith("ES ") for q in es.questions.values() for c in q.choices or ())
+    assert en.examples, "the shipped checklist has self-test examples"
+    for example in en.examples:
+        answers = selftest.answers_for(en, example)
+        a, b = engine.evaluate(en, answers), engine.evaluate(es, answers)
+        assert a.verdict.code == b.verdict.code
+        assert [f.concern.id for f in a.findings] == [f.concern.id for f in b.findings]
+        assert [p.concern.id for p in a.could_apply] == [p.concern.id for p in b.could_apply]
+        assert a.scores == b.scores
+        assert [(i.question.id, i.state) for i in a.items] == [(i.question.id, i.state) for i in b.items]

@@ -243,6 +243,28 @@ def check_languages(checklist: Checklist, checklist_text: str, checklist_name: s
     return errors, warnings
 
 
+def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
+    """A complete translation file of the checklist as plain data, every text passed through
+    ``text`` (the English itself by default): a starting point for a translator, and a test aid."""
+    def pick(obj, fields) -> dict:
+        return {k: text(getattr(obj, k)) for k in fields if getattr(obj, k, None) is not None}
+
+    out: dict = {"format": 1, "translation_of": checklist.id, "language": lang, "version": checklist.version,
+                 "translated_by": ["…"], "review_status": "awaiting review by a bilingual clinician"}
+    out.update(pick(checklist, TOP_FIELDS))
+    out["sections"] = {s.id: pick(s, SECTION_FIELDS) for s in checklist.sections}
+    out["questions"] = {}
+    for q in checklist.questions.values():
+        entry = pick(q, QUESTION_FIELDS)
+        if q.choices:
+            entry["choices"] = {c.value: text(c.label) for c in q.choices}
+        out["questions"][q.id] = entry
+    out["concerns"] = {c.id: pick(c, CONCERN_FIELDS) for c in checklist.concerns}
+    out["scores"] = {s.id: {"title": text(s.title)} for s in checklist.scores}
+    out["supporter_tips"] = [text(t.text) for t in checklist.supporter_tips]
+    return out
+
+
 def translation_schema() -> dict:
     """JSON Schema of a translation file (format 1), generated from the pydantic model."""
     from clinic_ready.schemas import DIALECT
