@@ -88,8 +88,9 @@ def extract() -> None:
 
 
 def _stable(data: bytes) -> bytes:
-    """Drop the creation date so an unchanged catalogue gives an unchanged file."""
-    return b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b'"POT-Creation-Date:'))
+    """Drop the dates Babel writes, so an unchanged catalogue gives an unchanged file."""
+    dated = (b'"POT-Creation-Date:', b'"PO-Revision-Date:')
+    return b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(dated))
 
 
 def update() -> None:
