@@ -61,7 +61,7 @@ def _tree(result: Result, cond, ctx) -> dict:
     words = conditions.describe(cond, label, choice_label)
     if isinstance(cond, conditions.ScoreTest):
         score = cl.score_by_id[cond.score]
-        words = words.replace(f"the {cond.score} score", f"the {score.title}")
+        words = words.replace(_("the {score} score").format(score=cond.score), _("the {title}").format(title=score.title))
         total = result.scores.get(cond.score)
         node.update(kind="score", words=words, score=cond.score, answer=(_("incomplete") if total is None else f"{total:g}"))
         return node

@@ -100,7 +100,9 @@ class Question(_Model):
 
     def choice_label(self, value: object) -> str:
         if self.type == "yes_no":
-            return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
+            from clinic_ready.i18n import _
+
+            return {"yes": _("Yes"), "no": _("No")}.get(str(value), str(value))
         for c in self.choices or ():
             if c.value == value:
                 return c.label
