@@ -21,6 +21,7 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(state))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("CLINIC_READY_LANG", "en")  # English whatever the developer's locale (tests ask for Spanish)
     yield state
 
 

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from clinic_ready import yamlio
 from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, suggest
+from clinic_ready.i18n import _
 from clinic_ready.model import RESPONDENTS, Answer, Answers, Checklist, Question
 
 STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"}
@@ -39,7 +40,7 @@ def coerce(q: Question, raw: object) -> Answer:
     if isinstance(raw, str) and raw.strip().lower() in STATE_WORDS:
         return Answer(STATE_WORDS[raw.strip().lower()])  # type: ignore[arg-type]
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        raise AnswerRejected("the answer is empty", "give an answer, or write unsure or declined")
+        raise AnswerRejected(_("the answer is empty"), _("give an answer, or write unsure or declined"))
     return Answer.of(_COERCE[q.type](q, raw))
 
 
@@ -51,12 +52,12 @@ def _yes_no(q: Question, raw: object) -> str:
         return "yes"
     if word in _NO:
         return "no"
-    raise AnswerRejected("the answer is not yes or no", "answer yes, no, unsure or declined")
+    raise AnswerRejected(_("the answer is not yes or no"), _("answer yes, no, unsure or declined"))
 
 
 def _choice(q: Question, raw: object) -> str:
     if isinstance(raw, (list, dict)) or isinstance(raw, bool):
-        raise AnswerRejected("expected one choice", f"use one of: {', '.join(q.choice_values)}")
+        raise AnswerRejected(_("expected one choice"), _("use one of: {values}").format(values=", ".join(q.choice_values)))
     word = str(raw).strip()
     return _match(q, word)
 
@@ -69,7 +70,8 @@ def _match(q: Question, word: str) -> str:
         return folded[word.lower()]
     # the value itself is never repeated (it may be private); the fix names the choices
     raise AnswerRejected(
-        "the answer is not one of the choices", f"use one of: {', '.join(q.choice_values)}{suggest(word, q.choice_values)}"
+        _("the answer is not one of the choices"),
+        _("use one of: {values}").format(values=", ".join(q.choice_values)) + suggest(word, q.choice_values),
     )
 
 
@@ -79,37 +81,40 @@ def _multi(q: Question, raw: object) -> list[str]:
     elif isinstance(raw, list):
         items = raw
     else:
-        raise AnswerRejected("expected a list of choices", f"use a list of: {', '.join(q.choice_values)}")
+        raise AnswerRejected(_("expected a list of choices"), _("use a list of: {values}").format(values=", ".join(q.choice_values)))
     out: list[str] = []
     for item in items:
         if isinstance(item, (list, dict, bool)) or item is None:
-            raise AnswerRejected("each item must be one choice", f"use values from: {', '.join(q.choice_values)}")
+            raise AnswerRejected(_("each item must be one choice"), _("use values from: {values}").format(values=", ".join(q.choice_values)))
         value = _match(q, str(item).strip())
         if value not in out:
             out.append(value)
     if not out:
-        raise AnswerRejected("no choice was given", f"choose at least one of: {', '.join(q.choice_values)}; or answer unsure or declined")
+        raise AnswerRejected(
+            _("no choice was given"),
+            _("choose at least one of: {values}; or answer unsure or declined").format(values=", ".join(q.choice_values)),
+        )
     alone = [c for c in q.choices or () if c.exclusive and c.value in out]
     if alone and len(out) > 1:
         label = alone[0].label
         raise AnswerRejected(
-            f"“{label}” cannot be combined with other choices",
-            f"choose “{label}” on its own, or leave it out and keep the others",
+            _("“{label}” cannot be combined with other choices").format(label=label),
+            _("choose “{label}” on its own, or leave it out and keep the others").format(label=label),
         )
     return out
 
 
 def _number(q: Question, raw: object) -> int | float:
     if isinstance(raw, bool) or isinstance(raw, (list, dict)):
-        raise AnswerRejected("expected a number", "write a number such as 120")
+        raise AnswerRejected(_("expected a number"), _("write a number such as 120"))
     if isinstance(raw, str):
         raw = _parse_number(raw.strip())
     if not isinstance(raw, (int, float)):
-        raise AnswerRejected("expected a number", "write a number such as 120")
+        raise AnswerRejected(_("expected a number"), _("write a number such as 120"))
     if isinstance(raw, float) and not math.isfinite(raw):
-        raise AnswerRejected("expected a finite number", "write a number such as 120")
+        raise AnswerRejected(_("expected a finite number"), _("write a number such as 120"))
     if abs(raw) > MAX_MAGNITUDE:
-        raise AnswerRejected("the number is too large", "write a number such as 120, or answer unsure")
+        raise AnswerRejected(_("the number is too large"), _("write a number such as 120, or answer unsure"))
     if raw == 0:
         raw = 0 if isinstance(raw, int) else 0.0  # never "-0"
     low, high = q.min, q.max
@@ -123,8 +128,10 @@ def _parse_number(text: str) -> int | float:
     """Plain decimal numbers only: '120', '1,000', '0.5', '-3'.  Never '0,5', '12:30', '0x1F' or '1e3'."""
     if len(text) > 40 or not _NUMBER.fullmatch(text):
         if _DECIMAL_COMMA.fullmatch(text):
-            raise AnswerRejected("the answer uses a comma as the decimal mark", "write a decimal point, as in 0.5 (or 1,000 for a thousand)")
-        raise AnswerRejected("the answer is not a number", "write digits, with a decimal point if needed, such as 120 or 0.5")
+            raise AnswerRejected(
+                _("the answer uses a comma as the decimal mark"), _("write a decimal point, as in 0.5 (or 1,000 for a thousand)")
+            )
+        raise AnswerRejected(_("the answer is not a number"), _("write digits, with a decimal point if needed, such as 120 or 0.5"))
     plain = text.replace(",", "")
     return float(plain) if "." in plain else int(plain)
 
@@ -136,25 +143,27 @@ def _show(x: float) -> str:
     try:
         return f"{float(x):g}"
     except OverflowError:
-        return "a very large number"
+        return _("a very large number")
 
 
 def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
     if low is not None and high is not None:
-        rng = f"from {_show(low)} to {_show(high)}{unit}"
+        fix = _("give a number from {low} to {high}{unit}, or answer unsure").format(low=_show(low), high=_show(high), unit=unit)
     elif low is not None:
-        rng = f"at least {_show(low)}{unit}"
+        fix = _("give a number at least {low}{unit}, or answer unsure").format(low=_show(low), unit=unit)
     else:
-        rng = f"at most {_show(high)}{unit}"
-    raise AnswerRejected("the number is out of range", f"give a number {rng}, or answer unsure")
+        fix = _("give a number at most {high}{unit}, or answer unsure").format(high=_show(high), unit=unit)
+    raise AnswerRejected(_("the number is out of range"), fix)
 
 
 def _text(q: Question, raw: object) -> str:
     if isinstance(raw, (list, dict)):
-        raise AnswerRejected("expected text", "write the answer as one line of text")
+        raise AnswerRejected(_("expected text"), _("write the answer as one line of text"))
     text = str(raw).strip()
     if len(text) > MAX_TEXT:
-        raise AnswerRejected(f"the text is {len(text)} characters long", f"keep it under {MAX_TEXT} characters")
+        raise AnswerRejected(
+            _("the text is {count} characters long").format(count=len(text)), _("keep it under {limit} characters").format(limit=MAX_TEXT)
+        )
     return text
 
 
@@ -211,13 +220,13 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
     if checklist is not None and version and version != checklist.version:
         warnings.append(_warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version)))
     if not isinstance(raw, dict):
-        errors.append(problem("schema_type", ("answers",), message="expected a mapping of question id to answer",
-                              fix="write 'question_id: answer' lines under 'answers:'"))
+        errors.append(problem("schema_type", ("answers",), message=_("expected a mapping of question id to answer"),
+                              fix=_("write 'question_id: answer' lines under 'answers:'")))
         raw = {}
     respondent = data.get("respondent", "patient")
     if respondent not in RESPONDENTS:
-        errors.append(problem("schema_type", ("respondent",), message="expected 'patient' or 'supporter'",
-                              fix="write 'respondent: supporter' when you answer for someone else, or leave the line out"))
+        errors.append(problem("schema_type", ("respondent",), message=_("expected 'patient' or 'supporter'"),
+                              fix=_("write 'respondent: supporter' when you answer for someone else, or leave the line out")))
         respondent = "patient"
     answers = Answers(str(cid or ""), version, respondent=respondent)
     if checklist is not None and not errors:
@@ -241,7 +250,7 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
 
 def _hint(key: str, options: Iterable[str]) -> str:
     hint = suggest(key, options)
-    return f", or rename it{hint}" if hint else ""
+    return _(", or rename it{hint}").format(hint=hint) if hint else ""
 
 
 def _warn(p: Problem) -> Problem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clinic_ready.errors import UsageError, problem, suggest
+from clinic_ready.i18n import _
 
 DEFAULT_CHECKLIST = "ketamine-clinic"
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -40,5 +41,5 @@ def resolve(name: str | None) -> str | Path:
     found = shipped()
     if name in found:
         return found[name]
-    p = problem("unknown_checklist", name=name, allowed=", ".join(found) or "(none installed)", hint=suggest(name, found))
-    raise UsageError(f"clinic-ready: {p.what} — {p.fix}")
+    p = problem("unknown_checklist", name=name, allowed=", ".join(found) or _("(none installed)"), hint=suggest(name, found))
+    raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))

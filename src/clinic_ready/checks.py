@@ -10,6 +10,7 @@ from typing import Iterator
 
 from clinic_ready import conditions as cond
 from clinic_ready.errors import Problem, problem, render_key_path, suggest
+from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Question
 
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
@@ -39,8 +40,8 @@ def _unique(kind: str, items: list[tuple[str, tuple]]) -> Iterator[Problem]:
     first: dict[str, tuple] = {}
     for ident, path in items:
         if not ID_RE.match(ident) and kind != "choice value":
-            yield problem("schema_type", path + ("id",), message=f"'{ident}' is not a valid id",
-                          fix="use letters, digits, '_', '-' or '.', starting with a letter")
+            yield problem("schema_type", path + ("id",), message=_("'{id}' is not a valid id").format(id=ident),
+                          fix=_("use letters, digits, '_', '-' or '.', starting with a letter"))
         if ident in first:
             yield problem("dup_id", path, kind=kind, id=ident, first=render_key_path(first[ident]))
         else:
@@ -132,7 +133,8 @@ def _operator_fits(q: Question, test: cond.QuestionTest, path: tuple) -> Iterato
     if q.type == "number":
         for v in values:
             if isinstance(v, str):
-                yield problem("schema_type", path + (key,), message=f"'{v}' is not a number", fix="compare a number question with a number")
+                yield problem("schema_type", path + (key,), message=_("'{value}' is not a number").format(value=v),
+                              fix=_("compare a number question with a number"))
         return
     if q.type in ("yes_no", "choice", "multi_choice"):
         for v in values:

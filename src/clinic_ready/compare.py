@@ -15,6 +15,7 @@ from typing import Sequence
 
 from clinic_ready import conditions as cond
 from clinic_ready.errors import ClinicReadyError, UsageError
+from clinic_ready.i18n import N_, _
 from clinic_ready.model import Checklist, Concern, Question, Result, Section, Source
 
 #: marks, most to least serious
@@ -170,9 +171,9 @@ def load(paths: Sequence[str], checklist_name: str | None = None, warn=lambda li
     from clinic_ready.workflow import load_checklist
 
     if len(paths) < 2:
-        raise UsageError("clinic-ready: compare needs at least two answers files — give one file per clinic")
+        raise UsageError(_("clinic-ready: compare needs at least two answers files — give one file per clinic"))
     if list(paths).count("-") > 1:
-        raise UsageError("clinic-ready: standard input ('-') can be read only once — save the other answers to files")
+        raise UsageError(_("clinic-ready: standard input ('-') can be read only once — save the other answers to files"))
     docs = []
     errors: list[str] = []
     for path in paths:
@@ -186,8 +187,8 @@ def load(paths: Sequence[str], checklist_name: str | None = None, warn=lambda li
         docs.append((path, name, text, data, cid, None if version is None else str(version)))
     if errors:
         raise _Errors(errors)
-    _same("checklist", [(d[1], d[4]) for d in docs])
-    _same("checklist version", [(d[1], d[5]) for d in docs if d[5] is not None])
+    _same(_DIFFERENT_CHECKLISTS, [(d[1], d[4]) for d in docs])
+    _same(_DIFFERENT_VERSIONS, [(d[1], d[5]) for d in docs if d[5] is not None])
     checklist = load_checklist(docs[0][4])
     clinics: list[Clinic] = []
     for path, name, text, data, _cid, _version in docs:
@@ -207,14 +208,17 @@ def load(paths: Sequence[str], checklist_name: str | None = None, warn=lambda li
     return compare(checklist, clinics)
 
 
-def _same(what: str, pairs: list[tuple[str, str]]) -> None:
-    values = {v for _, v in pairs}
+_DIFFERENT_CHECKLISTS = N_("clinic-ready: these answers files are for different checklists ({listed}) — "
+                           "compare only answers made for the same checklist")
+_DIFFERENT_VERSIONS = N_("clinic-ready: these answers files are for different checklist versions ({listed}) — "
+                         "compare only answers made for the same checklist version")
+
+
+def _same(message: str, pairs: list[tuple[str, str]]) -> None:
+    values = {v for _n, v in pairs}
     if len(values) > 1:
         listed = "; ".join(f"{name}: {one_line(v)}" for name, v in pairs)
-        raise UsageError(
-            f"clinic-ready: these answers files are for different {what}s ({listed}) — "
-            f"compare only answers made for the same {what}"
-        )
+        raise UsageError(_(message).format(listed=listed))
 
 
 class _Errors(ClinicReadyError):

@@ -24,6 +24,8 @@ from typing import Annotated, Literal, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator, model_validator
 
+from clinic_ready.i18n import N_, _
+
 State = Literal["answered", "unsure", "declined", "skipped", "missing"]
 STATES: tuple[str, ...] = ("answered", "unsure", "declined", "skipped", "missing")
 Scalar = Union[str, int, float]
@@ -359,34 +361,43 @@ def walk_with_paths(cond: object, base: tuple = ()):
 
 
 def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: str(v)) -> str:
-    """The condition in words, for the printed blank checklist ("if you answered yes to …")."""
+    """The condition in words, for the printed blank checklist ("if you answered yes to …"), in
+    the current language."""
+    either = " " + _("or") + " "
     if isinstance(cond, AllOf):
-        return " and ".join(_paren(describe(c, label, choice_label)) for c in cond.all)
+        return (" " + _("and") + " ").join(_paren(describe(c, label, choice_label)) for c in cond.all)
     if isinstance(cond, AnyOf):
-        return " or ".join(_paren(describe(c, label, choice_label)) for c in cond.any)
+        return either.join(_paren(describe(c, label, choice_label)) for c in cond.any)
     if isinstance(cond, NotOf):
-        return f"not ({describe(cond.not_, label, choice_label)})"
+        return _("not ({condition})").format(condition=describe(cond.not_, label, choice_label))
     if isinstance(cond, ScoreTest):
-        return f"the {cond.score} score {_OP_WORDS[cond.operator]} {_num(getattr(cond, cond.operator))}"
+        return _("{score} {comparison} {value}").format(
+            score=_("the {score} score").format(score=cond.score), comparison=_(_OP_WORDS[cond.operator]),
+            value=_num(getattr(cond, cond.operator)),
+        )
     assert isinstance(cond, QuestionTest)
     q, op, want = cond.question, cond.operator, cond.operand
     words = lambda v: f"“{choice_label(q, v)}”"  # noqa: E731
     if op == "state":
         states = [want] if isinstance(want, str) else list(want)  # type: ignore[arg-type]
-        return f"{label(q)} is {' or '.join(states)}"
+        return _("{question} is {states}").format(question=label(q), states=either.join(_(_STATE_WORDS.get(s, s)) for s in states))
     if op in ("equals", "in"):
         vals = [want] if op == "equals" else list(want)  # type: ignore[arg-type]
-        return f"you answered {' or '.join(words(v) for v in vals)} to {label(q)}"
+        return _("you answered {values} to {question}").format(values=either.join(words(v) for v in vals), question=label(q))
     if op in ("not_equals", "not_in"):
         vals = [want] if op == "not_equals" else list(want)  # type: ignore[arg-type]
-        return f"you answered {label(q)} with something other than {' or '.join(words(v) for v in vals)}"
+        return _("you answered {question} with something other than {values}").format(
+            question=label(q), values=either.join(words(v) for v in vals)
+        )
     if op in ("includes", "includes_any"):
         vals = [want] if op == "includes" else list(want)  # type: ignore[arg-type]
-        return f"you ticked {' or '.join(words(v) for v in vals)} in {label(q)}"
-    return f"your answer to {label(q)} is {_OP_WORDS[op]} {_num(want)}"
+        return _("you ticked {values} in {question}").format(values=either.join(words(v) for v in vals), question=label(q))
+    return _("your answer to {question} is {comparison} {value}").format(question=label(q), comparison=_(_OP_WORDS[op]), value=_num(want))
 
 
-_OP_WORDS = {"equals": "equal to", "gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most"}
+_OP_WORDS = {"equals": N_("equal to"), "gt": N_("more than"), "gte": N_("at least"), "lt": N_("less than"), "lte": N_("at most")}
+_STATE_WORDS = {"answered": N_("answered"), "unsure": N_("unsure"), "declined": N_("declined"), "skipped": N_("skipped"),
+                "missing": N_("missing")}
 
 
 def _num(value: object) -> str:
@@ -394,7 +405,7 @@ def _num(value: object) -> str:
 
 
 def _paren(text: str) -> str:
-    return f"({text})" if " and " in text or " or " in text else text
+    return f"({text})" if f" {_('and')} " in text or f" {_('or')} " in text else text
 
 
 # --------------------------------------------------------------------------- reasons (explain)

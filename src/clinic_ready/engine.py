@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from clinic_ready import conditions
+from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import (
     Answer,
     Answers,
@@ -38,6 +39,9 @@ from clinic_ready.model import (
 MAX_FIRST_STEPS = 3
 
 
+_STATE_WORDS = {"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"), "missing": N_("not answered yet")}
+
+
 @lru_cache(maxsize=4096)
 def _words(text: str) -> str:
     """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
@@ -46,37 +50,49 @@ def _words(text: str) -> str:
 VERDICTS = {
     "urgent": Verdict(
         "urgent",
-        "Your safety comes first: talk to someone now",
-        "One of your answers says you may need help today, before any question about treatment. "
-        "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
-        "The rest of this checklist can wait until you are safe.",
+        N_("Your safety comes first: talk to someone now"),
+        N_(
+            "One of your answers says you may need help today, before any question about treatment. "
+            "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
+            "The rest of this checklist can wait until you are safe."
+        ),
     ),
     "stop": Verdict(
         "stop",
-        "Stop: resolve the critical concerns before any dose",
-        "At least one answer points to a serious risk. Do not take a dose until you have talked each "
-        "critical concern through with the prescriber, and changed what needs to change.",
+        N_("Stop: resolve the critical concerns before any dose"),
+        N_(
+            "At least one answer points to a serious risk. Do not take a dose until you have talked each "
+            "critical concern through with the prescriber, and changed what needs to change."
+        ),
     ),
     "discuss": Verdict(
         "discuss",
-        "Discuss these concerns with your prescriber before starting",
-        "Some answers need a conversation with the prescriber before the first dose. Bring this list.",
+        N_("Discuss these concerns with your prescriber before starting"),
+        N_(
+            "Some answers need a conversation with the prescriber before the first dose. Bring this list."
+        ),
     ),
     "ask": Verdict(
         "ask",
-        "Ask the clinic about these points",
-        "Nothing serious came up, but some points are worth asking about at your next visit.",
+        N_("Ask the clinic about these points"),
+        N_(
+            "Nothing serious came up, but some points are worth asking about at your next visit."
+        ),
     ),
     "incomplete": Verdict(
         "incomplete",
-        "Not enough information yet",
-        "No concern was raised, but some questions are still open. Find out the answers before treatment.",
+        N_("Not enough information yet"),
+        N_(
+            "No concern was raised, but some questions are still open. Find out the answers before treatment."
+        ),
     ),
     "none": Verdict(
         "none",
-        "No concerns raised by your answers",
-        "Your answers did not match any concern in this checklist. That is not a clearance: keep "
-        "talking with your prescriber, and tell them if anything changes.",
+        N_("No concerns raised by your answers"),
+        N_(
+            "Your answers did not match any concern in this checklist. That is not a clearance: keep "
+            "talking with your prescriber, and tell them if anything changes."
+        ),
     ),
 }
 
@@ -264,49 +280,64 @@ def ask_list(findings: list[Finding], possible: list[Possible]) -> tuple[AskItem
             if qid in seen_question:
                 continue
             seen_question.add(qid)
-            state = {"unsure": "you answered unsure", "declined": "you preferred not to say"}.get(item.state, "not answered yet")
-            about = f"Could apply: {_words(c.title)} ({state})"
+            state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
+            about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
             entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 
 
+#: severity words inside verdict texts
+LEVEL_WORDS = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("info")}
+
+
+def _verdict(code: str) -> Verdict:
+    """A fixed verdict in the current language."""
+    v = VERDICTS[code]
+    return Verdict(v.code, _(v.title), _(v.text), v.held_at)
+
+
 def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = ()) -> Verdict:
     levels = {f.concern.severity for f in findings}
     if any(f.concern.urgent for f in findings):
-        return VERDICTS["urgent"]
+        return _verdict("urgent")
     if Severity.critical in levels:
-        return VERDICTS["stop"]
+        return _verdict("stop")
     open_levels = [p.concern.severity for p in possible if p.concern.severity in (Severity.critical, Severity.high)]
     if Severity.high in levels:
         if Severity.critical in open_levels:
-            return _held(VERDICTS["discuss"], Severity.critical, open_levels)
-        return VERDICTS["discuss"]
+            return _held(_verdict("discuss"), Severity.critical, open_levels)
+        return _verdict("discuss")
     if open_levels:
         held = Severity.critical if Severity.critical in open_levels else Severity.high
         return _held(None, held, open_levels)
     if levels & {Severity.moderate, Severity.low}:
-        return VERDICTS["ask"]
+        return _verdict("ask")
     if not_assessed:
-        return VERDICTS["incomplete"]
-    return VERDICTS["none"]
+        return _verdict("incomplete")
+    return _verdict("none")
 
 
 def _held(base: Verdict | None, level: Severity, open_levels: list[Severity]) -> Verdict:
     """A verdict held by concerns that could apply: it says at which level, and why."""
     n = sum(1 for s in open_levels if s is level)
-    what = f"{n} {level.value} concern{'s' if n != 1 else ''} could apply"
-    why = (
-        f"{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        f"\u201cCould apply\u201d). Until you know, treat {'them' if n != 1 else 'it'} as {level.value}: find out the answers "
-        "and talk them through with the prescriber before the first dose."
-    )
+    word = _(LEVEL_WORDS[level.value])
+    what = ngettext("{n} {level} concern could apply", "{n} {level} concerns could apply", n).format(n=n, level=word)
+    why = ngettext(
+        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
+        "\u201cCould apply\u201d). Until you know, treat it as {level}: find out the answers "
+        "and talk them through with the prescriber before the first dose.",
+        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
+        "\u201cCould apply\u201d). Until you know, treat them as {level}: find out the answers "
+        "and talk them through with the prescriber before the first dose.",
+        n,
+    ).format(what=what, level=word)
     if base is not None:
-        return Verdict(base.code, base.title, f"{base.text} Also: {why}", level.value)
+        return Verdict(base.code, base.title, _("{text} Also: {why}").format(text=base.text, why=why), level.value)
     return Verdict(
         "held",
-        f"Find out first: {what}",
-        f"Nothing at that level was raised by the answers you gave, but {why}",
+        _("Find out first: {what}").format(what=what),
+        _("Nothing at that level was raised by the answers you gave, but {why}").format(why=why),
         level.value,
     )
 

@@ -14,6 +14,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from clinic_ready.i18n import N_, _, ngettext
+
 EXIT_OK = 0
 EXIT_CONCERN = 1
 EXIT_BAD_INPUT = 2
@@ -23,71 +25,80 @@ EXIT_PIPE = 141  # the reader of our output went away (128 + SIGPIPE), as for ot
 
 KeyPath = tuple[object, ...]
 
-#: code -> (what is wrong, how to fix it).  Both are ``str.format`` templates.
+#: code -> (what is wrong, how to fix it).  Both are ``str.format`` templates, marked for translation
+#: and translated when a problem is shown (``Problem.what`` / ``Problem.fix``).
 CATALOGUE: dict[str, tuple[str, str]] = {
     # reading files
-    "file_missing": ("no such file", "check the path"),
-    "file_is_dir": ("this is a directory, not a file", "give the path of a YAML or JSON file"),
-    "file_unreadable": ("cannot be read ({reason})", "check the file's permissions"),
-    "file_too_large": ("the file is {size} bytes; the limit is {limit} bytes", "split it or remove unused content"),
-    "file_empty": ("the file is empty", "write a YAML mapping into it (see docs/checklist-format.md)"),
-    "file_binary": ("looks like binary data, not text", "give a YAML or JSON text file"),
-    "file_encoding": ("the file is not valid UTF-8 (byte {byte} at offset {offset})", "save the file as UTF-8"),
+    "file_missing": (N_("no such file"), N_("check the path")),
+    "file_is_dir": (N_("this is a directory, not a file"), N_("give the path of a YAML or JSON file")),
+    "file_unreadable": (N_("cannot be read ({reason})"), N_("check the file's permissions")),
+    "file_too_large": (N_("the file is {size} bytes; the limit is {limit} bytes"), N_("split it or remove unused content")),
+    "file_empty": (N_("the file is empty"), N_("write a YAML mapping into it (see docs/checklist-format.md)")),
+    "file_binary": (N_("looks like binary data, not text"), N_("give a YAML or JSON text file")),
+    "file_encoding": (N_("the file is not valid UTF-8 (byte {byte} at offset {offset})"), N_("save the file as UTF-8")),
     # YAML syntax and shape
-    "yaml_syntax": ("YAML syntax error: {problem}", "fix the YAML at this place{hint}"),
-    "yaml_tag": ("the tag {tag} is not allowed", "remove the tag; only plain YAML values are accepted"),
-    "yaml_alias": ("an alias (*name) refers to a list or mapping", "write the content out instead of using anchors and aliases"),
-    "yaml_too_deep": ("nesting is deeper than {limit} levels", "flatten the structure"),
-    "yaml_too_many": ("the document has more than {limit} values", "split it into smaller files"),
-    "yaml_duplicate_key": ("duplicate key '{key}' (also on line {first})", "keep only one of them"),
-    "yaml_not_mapping": ("the top level is a {kind}, not a mapping", "start the file with keys such as 'id:' and 'title:'"),
-    "yaml_bad_key": ("key {key} is not a string", "quote the key"),
+    "yaml_syntax": (N_("YAML syntax error: {problem}"), N_("fix the YAML at this place{hint}")),
+    "yaml_tag": (N_("the tag {tag} is not allowed"), N_("remove the tag; only plain YAML values are accepted")),
+    "yaml_alias": (N_("an alias (*name) refers to a list or mapping"), N_("write the content out instead of using anchors and aliases")),
+    "yaml_too_deep": (N_("nesting is deeper than {limit} levels"), N_("flatten the structure")),
+    "yaml_too_many": (N_("the document has more than {limit} values"), N_("split it into smaller files")),
+    "yaml_duplicate_key": (N_("duplicate key '{key}' (also on line {first})"), N_("keep only one of them")),
+    "yaml_not_mapping": (N_("the top level is a {kind}, not a mapping"), N_("start the file with keys such as 'id:' and 'title:'")),
+    "yaml_bad_key": (N_("key {key} is not a string"), N_("quote the key")),
     # checklist schema
-    "schema_missing": ("'{key}' is required", "add '{key}:'"),
-    "schema_unknown_key": ("unknown key '{key}'", "remove it{hint}"),
-    "schema_type": ("{message}", "{fix}"),
-    "schema_choice": ("'{value}' is not allowed", "use one of: {allowed}"),
-    "schema_format": ("format {value} is not supported by this version of clinic-ready", "use 'format: 1' or upgrade clinic-ready"),
-    "cond_shape": ("a condition needs exactly one of: question, score, all, any, not", "see 'Conditions' in docs/checklist-format.md"),
-    "cond_operator": ("unknown operator '{key}'", "use one of: {allowed}{hint}"),
-    "cond_one_operator": ("a test needs exactly one operator, found {found}", "use one of: {allowed}"),
+    "schema_missing": (N_("'{key}' is required"), N_("add '{key}:'")),
+    "schema_unknown_key": (N_("unknown key '{key}'"), N_("remove it{hint}")),
+    "schema_type": (N_("{message}"), N_("{fix}")),
+    "schema_choice": (N_("'{value}' is not allowed"), N_("use one of: {allowed}")),
+    "schema_format": (N_("format {value} is not supported by this version of clinic-ready"), N_("use 'format: 1' or upgrade clinic-ready")),
+    "cond_shape": (N_("a condition needs exactly one of: question, score, all, any, not"), N_("see 'Conditions' in docs/checklist-format.md")),
+    "cond_operator": (N_("unknown operator '{key}'"), N_("use one of: {allowed}{hint}")),
+    "cond_one_operator": (N_("a test needs exactly one operator, found {found}"), N_("use one of: {allowed}")),
     # cross references
-    "dup_id": ("duplicate {kind} id '{id}' (first at {first})", "give each {kind} its own id"),
-    "unknown_question": ("no question has the id '{id}'", "use an existing question id{hint}"),
-    "forward_reference": ("'{id}' is asked after this {kind}", "a condition may only use questions asked before it"),
-    "self_reference": ("a question cannot depend on itself", "refer to an earlier question"),
-    "unknown_source": ("no source has the id '{id}'", "add it to 'sources' or cite an existing one{hint}"),
-    "unknown_score": ("no score has the id '{id}'", "use an id from 'scores'{hint}"),
-    "bad_value": ("'{value}' is not a choice of question '{question}'", "use one of: {allowed}{hint}"),
-    "bad_operator": ("'{op}' does not apply to a {type} question", "use one of: {allowed}"),
-    "choices_needed": ("a {type} question needs at least two choices", "add 'choices:' with 'value' and 'label'"),
-    "choices_unexpected": ("a {type} question has no choices", "remove 'choices:' or change 'type:'"),
-    "range_unexpected": ("'{key}' applies only to number questions", "remove '{key}:'"),
-    "exclusive_unexpected": ("'exclusive' applies only to multi_choice options (a {type} question takes one answer anyway)", "remove 'exclusive:'"),
-    "range_order": ("min {min} is greater than max {max}", "swap them"),
-    "score_item": ("'{id}' has no scored choices", "give every choice of the question a 'score:'"),
+    "dup_id": (N_("duplicate {kind} id '{id}' (first at {first})"), N_("give each {kind} its own id")),
+    "unknown_question": (N_("no question has the id '{id}'"), N_("use an existing question id{hint}")),
+    "forward_reference": (N_("'{id}' is asked after this {kind}"), N_("a condition may only use questions asked before it")),
+    "self_reference": (N_("a question cannot depend on itself"), N_("refer to an earlier question")),
+    "unknown_source": (N_("no source has the id '{id}'"), N_("add it to 'sources' or cite an existing one{hint}")),
+    "unknown_score": (N_("no score has the id '{id}'"), N_("use an id from 'scores'{hint}")),
+    "bad_value": (N_("'{value}' is not a choice of question '{question}'"), N_("use one of: {allowed}{hint}")),
+    "bad_operator": (N_("'{op}' does not apply to a {type} question"), N_("use one of: {allowed}")),
+    "choices_needed": (N_("a {type} question needs at least two choices"), N_("add 'choices:' with 'value' and 'label'")),
+    "choices_unexpected": (N_("a {type} question has no choices"), N_("remove 'choices:' or change 'type:'")),
+    "range_unexpected": (N_("'{key}' applies only to number questions"), N_("remove '{key}:'")),
+    "exclusive_unexpected": (N_("'exclusive' applies only to multi_choice options (a {type} question takes one answer anyway)"), N_("remove 'exclusive:'")),
+    "range_order": (N_("min {min} is greater than max {max}"), N_("swap them")),
+    "score_item": (N_("'{id}' has no scored choices"), N_("give every choice of the question a 'score:'")),
     # checklist examples (self-tests)
-    "unknown_concern": ("no concern has the id '{id}'", "use an existing concern id{hint}"),
-    "example_dup": ("two examples are called '{name}' (first at {first})", "give each example its own name"),
-    "example_base": ("no earlier example is called '{name}'", "name an example written above this one{hint}"),
-    "example_conflict": ("'{id}' is listed under both '{a}' and '{b}'", "keep it under one of them"),
+    "unknown_concern": (N_("no concern has the id '{id}'"), N_("use an existing concern id{hint}")),
+    "example_dup": (N_("two examples are called '{name}' (first at {first})"), N_("give each example its own name")),
+    "example_base": (N_("no earlier example is called '{name}'"), N_("name an example written above this one{hint}")),
+    "example_conflict": (N_("'{id}' is listed under both '{a}' and '{b}'"), N_("keep it under one of them")),
     # answers
-    "answers_checklist": ("these answers are for checklist '{found}', not '{expected}'", "run them with 'clinic-ready run {found}' or fix 'checklist:'"),
-    "answers_version": ("these answers were made for version {found}; the checklist is version {expected}", "check the answers still fit, then update 'checklist_version'"),
-    "answer_unknown": ("no question has the id '{id}'", "remove it or fix the id{hint}"),
-    "answer_hidden": ("question '{id}' is not asked with these answers (its condition is false)", "this answer is ignored; remove it or check the answers it depends on"),
-    "answer_type": ("{problem}", "{fix}"),
-    "answers_missing": ("{count} required question(s) have no answer: {ids}", "add them to the answers file (--answers FILE) or give them with --set ID=VALUE"),
-    "set_syntax": ("'{text}' is not ID=VALUE (the '=' or the id is missing)", "write it as --set question_id=value"),
+    "answers_checklist": (N_("these answers are for checklist '{found}', not '{expected}'"), N_("run them with 'clinic-ready run {found}' or fix 'checklist:'")),
+    "answers_version": (N_("these answers were made for version {found}; the checklist is version {expected}"), N_("check the answers still fit, then update 'checklist_version'")),
+    "answer_unknown": (N_("no question has the id '{id}'"), N_("remove it or fix the id{hint}")),
+    "answer_hidden": (N_("question '{id}' is not asked with these answers (its condition is false)"), N_("this answer is ignored; remove it or check the answers it depends on")),
+    "answer_type": (N_("{problem}"), N_("{fix}")),
+    "answers_missing": (N_("{count} required question(s) have no answer: {ids}"), N_("add them to the answers file (--answers FILE) or give them with --set ID=VALUE")),
+    "set_syntax": (N_("'{text}' is not ID=VALUE (the '=' or the id is missing)"), N_("write it as --set question_id=value")),
+    # translations (checklists/<id>.<lang>.yaml)
+    "translation_missing": (N_("no '{language}' translation of this text"), N_("add it to the checklist's .{language}.yaml file (see 'Translations' in docs/checklist-format.md)")),
+    "translation_file": (N_("the checklist declares language '{language}' but {file} does not exist"), N_("write {file} next to the checklist, or remove '{language}' from 'languages'")),
+    "translation_unknown": (N_("the checklist has no {kind} with the id '{id}'"), N_("remove it or fix the id{hint}")),
+    "translation_extra_tips": (N_("{found} supporter tips, the checklist has {expected}"), N_("keep one translated tip per tip of the checklist, in the same order")),
+    "translation_of": (N_("this translates '{found}', not '{expected}'"), N_("put it next to the checklist it translates, or fix 'translation_of'")),
+    "translation_language": (N_("the file is for language '{found}', its name says '{expected}'"), N_("fix 'language:' or rename the file")),
+    "translation_version": (N_("this translates version {found}; the checklist is version {expected}"), N_("check the texts that changed, then set 'version: \"{expected}\"'")),
     # checklists by name
-    "unknown_checklist": ("no shipped checklist is called '{name}'", "use one of: {allowed}{hint}, or give a path to a YAML file"),
+    "unknown_checklist": (N_("no shipped checklist is called '{name}'"), N_("use one of: {allowed}{hint}, or give a path to a YAML file")),
 }
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """A ' (did you mean 'x'?)' hint for a near-miss, or ''."""
     matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return _(" (did you mean '{word}'?)").format(word=matches[0]) if matches else ""
 
 
 def render_key_path(key_path: Sequence[object]) -> str:
@@ -115,11 +126,11 @@ class Problem:
 
     @property
     def what(self) -> str:
-        return CATALOGUE[self.code][0].format(**self.params)
+        return _(CATALOGUE[self.code][0]).format(**self.params)
 
     @property
     def fix(self) -> str:
-        return CATALOGUE[self.code][1].format(**self.params)
+        return _(CATALOGUE[self.code][1]).format(**self.params)
 
     def located(self, path: str, line: int | None, col: int | None) -> "Problem":
         return Problem(self.code, self.key_path, self.params, line, col, path, self.warning)
@@ -130,7 +141,7 @@ class Problem:
             where += f":{self.line}:{self.col or 1}"
         keys = render_key_path(self.key_path)
         middle = f" {keys}:" if keys else ""
-        prefix = " warning:" if self.warning else ""
+        prefix = " " + _("warning:") if self.warning else ""
         from clinic_ready.safe_text import clean
 
         return clean(f"{where}:{prefix}{middle} {self.what} — {self.fix}", reveal=True)
@@ -168,7 +179,13 @@ class InputError(ClinicReadyError):
         shown = [str(p) for p in self.problems[:MAX_SHOWN]]
         more = len(self.problems) - MAX_SHOWN
         if more > 0:
-            shown.append(f"… and {more} more problem{'s' if more != 1 else ''} (fix these first, then run it again)")
+            shown.append(
+                ngettext(
+                    "… and {count} more problem (fix these first, then run it again)",
+                    "… and {count} more problems (fix these first, then run it again)",
+                    more,
+                ).format(count=more)
+            )
         return shown
 
 

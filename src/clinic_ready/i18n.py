@@ -27,6 +27,8 @@ ENV_VAR = "CLINIC_READY_LANG"
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT
+_UNSET = object()
+_saved_env: object = _UNSET  # LANGUAGE as it was before install() set it
 
 
 def N_(message: str) -> str:
@@ -101,5 +103,16 @@ def install(lang: str) -> None:
     # names: point both at ours (our catalogue carries Click's strings too)
     _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     _gettext.textdomain(DOMAIN if lang != DEFAULT else "messages")
+    # gettext.gettext picks the language from the environment: name ours while it is installed
+    # (and put back what was there when English is installed again, for in-process callers)
+    global _saved_env
     if lang != DEFAULT:
+        if _saved_env is _UNSET:
+            _saved_env = os.environ.get("LANGUAGE")
         os.environ["LANGUAGE"] = lang
+    elif _saved_env is not _UNSET:
+        if _saved_env is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = _saved_env
+        _saved_env = _UNSET

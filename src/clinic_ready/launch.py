@@ -111,6 +111,10 @@ def main() -> None:
     gc.disable()  # a short-lived process: no collector passes, not even while modules load (batch
     # and the keyboard session turn it back on); run_app freezes what is left so exit skips a final one
     try:
+        from clinic_ready import i18n
+
+        # the language first: Typer's help and Click's own messages are built from it
+        i18n.install(i18n.resolve(sys.argv[1:]))
         from clinic_ready.cli import app
     except KeyboardInterrupt:
         raise SystemExit(EXIT_INTERRUPTED) from None

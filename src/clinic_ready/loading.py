@@ -17,22 +17,23 @@ from pydantic import ValidationError
 from clinic_ready import checks, yamlio
 from clinic_ready.conditions import QUESTION_OPERATORS, SCORE_OPERATORS
 from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.i18n import N_, _
 from clinic_ready.model import Checklist
 
 SUPPORTED_FORMATS = (1,)
 _TYPE_WORDS = {
-    "string_type": ("expected text", "put the value in quotes"),
-    "int_type": ("expected a whole number", "write a number without quotes, such as 2024"),
-    "int_from_float": ("expected a whole number", "remove the decimal part"),
-    "float_type": ("expected a number", "write a number without quotes"),
-    "bool_type": ("expected true or false", "write true or false without quotes"),
-    "list_type": ("expected a list", "write each item on its own '- ' line"),
-    "model_type": ("expected a mapping of keys and values", "write 'key: value' lines here"),
-    "dict_type": ("expected a mapping of keys and values", "write 'key: value' lines here"),
-    "date_type": ("expected a date", "write it as YYYY-MM-DD"),
-    "date_parsing": ("expected a date", "write it as YYYY-MM-DD"),
-    "date_from_datetime_parsing": ("expected a date", "write it as YYYY-MM-DD"),
-    "date_from_datetime_inexact": ("expected a date without a time", "write it as YYYY-MM-DD"),
+    "string_type": (N_("expected text"), N_("put the value in quotes")),
+    "int_type": (N_("expected a whole number"), N_("write a number without quotes, such as 2024")),
+    "int_from_float": (N_("expected a whole number"), N_("remove the decimal part")),
+    "float_type": (N_("expected a number"), N_("write a number without quotes")),
+    "bool_type": (N_("expected true or false"), N_("write true or false without quotes")),
+    "list_type": (N_("expected a list"), N_("write each item on its own '- ' line")),
+    "model_type": (N_("expected a mapping of keys and values"), N_("write 'key: value' lines here")),
+    "dict_type": (N_("expected a mapping of keys and values"), N_("write 'key: value' lines here")),
+    "date_type": (N_("expected a date"), N_("write it as YYYY-MM-DD")),
+    "date_parsing": (N_("expected a date"), N_("write it as YYYY-MM-DD")),
+    "date_from_datetime_parsing": (N_("expected a date"), N_("write it as YYYY-MM-DD")),
+    "date_from_datetime_inexact": (N_("expected a date without a time"), N_("write it as YYYY-MM-DD")),
 }
 _NOISE = re.compile(r"^(cond:\w+|literal\[.*|list\[.*|str|int|float|bool|none|function-\w+\[.*|union\[.*)$")
 
@@ -50,10 +51,16 @@ def known_keys() -> set[str]:
     return keys
 
 
-def load_checklist(path: str | Path, stdin: Any = None) -> Checklist:
-    """Read, validate and cross-check a checklist file ('-' reads standard input)."""
+def load_checklist(path: str | Path, stdin: Any = None, lang: str | None = None) -> Checklist:
+    """Read, validate and cross-check a checklist file ('-' reads standard input); with ``lang``,
+    its texts in that language (translation.localized), when the checklist declares it."""
     name, text = yamlio.read_source(path, stdin)
-    return parse_checklist(text, name)
+    checklist = parse_checklist(text, name)
+    if lang and lang in checklist.languages and lang != checklist.languages[0]:
+        from clinic_ready import translation
+
+        checklist = translation.localized(checklist, path, lang)
+    return checklist
 
 
 def parse_checklist(text: str, name: str = "<checklist>", data: dict | None = None) -> Checklist:
@@ -114,35 +121,38 @@ def _one(err: dict, loc: tuple, in_condition: bool, raw_loc: tuple) -> Problem:
         ops = SCORE_OPERATORS if "cond:score" in raw_loc else QUESTION_OPERATORS
         return problem("cond_one_operator", loc, found=found, allowed=", ".join(ops))
     if kind in ("literal_error", "enum"):
-        return problem("schema_choice", loc, value=value, allowed=ctx.get("expected", "").replace("'", ""))
+        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", " " + _("or") + " ")  # pydantic's "a, b or c"
+        return problem("schema_choice", loc, value=value, allowed=allowed)
     if kind == "too_short":
-        return problem("schema_type", loc, message=f"needs at least {ctx.get('min_length', 1)} item(s)", fix="add them")
+        return problem("schema_type", loc, message=_("needs at least {count} item(s)").format(count=ctx.get("min_length", 1)),
+                       fix=_("add them"))
     if kind in _TYPE_WORDS:
         what, fix = _TYPE_WORDS[kind]
-        return problem("schema_type", loc, message=f"{what}, found {_kind_of(value)}", fix=fix)
-    return problem("schema_type", loc, message=err["msg"], fix="see docs/checklist-format.md")
+        return problem("schema_type", loc, message=_("{expected}, found {found}").format(expected=_(what), found=_kind_of(value)),
+                       fix=_(fix))
+    return problem("schema_type", loc, message=err["msg"], fix=_("see docs/checklist-format.md"))
 
 
 def _did_you_mean(key: str) -> str:
     if " " in key:
-        return " (if it is part of the value before it, put that value in quotes: in {…} a comma ends a value)"
+        return _(" (if it is part of the value before it, put that value in quotes: in {…} a comma ends a value)")
     hint = suggest(key, known_keys())
-    return f", or rename it{hint}" if hint else ""
+    return _(", or rename it{hint}").format(hint=hint) if hint else ""
 
 
 def _kind_of(value: object) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
         if abs(value) >= 10**15:  # e.g. 400 digits: too large for a float, never printed in full
-            return "a number too large to use"
-        return f"the number {value}"
+            return _("a number too large to use")
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
-        return f"the text '{value}'" if len(value) < 40 else "text"
+        return _("the text '{value}'").format(value=value) if len(value) < 40 else _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if value is None:
-        return "nothing"
+        return _("nothing")
     return type(value).__name__

@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from clinic_ready.conditions import Condition
 
@@ -104,7 +104,9 @@ class Question(_Model):
 
     def choice_label(self, value: object) -> str:
         if self.type == "yes_no":
-            return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
+            from clinic_ready.i18n import _
+
+            return {"yes": _("Yes"), "no": _("No")}.get(str(value), str(value))
         for c in self.choices or ():
             if c.value == value:
                 return c.label
@@ -184,6 +186,11 @@ class Checklist(_Model):
     id: Id
     title: str
     version: str
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"],
+        description="Languages of the texts: the checklist's own first, then each one a sibling <file>.<lang>.yaml translates.",
+    )
+    _translation: object = PrivateAttr(default=None)  # set by translation.localize: who translated, review status
     facts_as_of: dt.date = Field(strict=False)
     review_by: Optional[dt.date] = Field(default=None, strict=False)
     maintainers: list[str] = Field(default_factory=list)
@@ -201,6 +208,11 @@ class Checklist(_Model):
         "What a family member or friend answering for the person can do; shown when a supporter answers."))
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+
+    @property
+    def translation(self):
+        """The translation.Translation these texts come from (who translated, review status), or None."""
+        return self._translation
 
     @cached_property
     def questions(self) -> dict[str, Question]:

@@ -13,6 +13,7 @@ from typing import Sequence
 from clinic_ready import answers as answers_mod
 from clinic_ready import catalog, engine, loading
 from clinic_ready.errors import InputError, Problem, UsageError, problem
+from clinic_ready.i18n import _
 from clinic_ready.model import Answers, Checklist, Result
 
 
@@ -31,12 +32,14 @@ def load_checklist(name: str | None) -> Checklist:
     """A shipped checklist id or a path ('-' is standard input)."""
     resolved = catalog.resolve(name)
     try:
-        return loading.load_checklist(resolved)
+        from clinic_ready import i18n
+
+        return loading.load_checklist(resolved, lang=i18n.language())
     except InputError:
         if name and name != "-" and _looks_like_answers(resolved):
             raise UsageError(
-                f"clinic-ready: {name} looks like an answers file, not a checklist — "
-                f"did you mean 'clinic-ready run --answers {name}'?"
+                _("clinic-ready: {name} looks like an answers file, not a checklist — "
+                  "did you mean 'clinic-ready run --answers {name}'?").format(name=name)
             ) from None
         raise
 
@@ -56,7 +59,7 @@ def _looks_like_answers(path) -> bool:
 def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequence[str]) -> Inputs:
     """Load the checklist and (optionally) an answers file, then apply --set overrides."""
     if checklist_name == "-" and answers_path == "-":
-        raise UsageError("clinic-ready: the checklist and the answers cannot both come from standard input — save one to a file")
+        raise UsageError(_("clinic-ready: the checklist and the answers cannot both come from standard input — save one to a file"))
     if answers_path is None:
         checklist = load_checklist(checklist_name)
         inputs = Inputs(checklist, Answers(checklist.id, checklist.version))
@@ -78,8 +81,8 @@ def report_result(answers_path: str, checklist_name: str | None) -> Result:
     named = checklist_name or answers_mod.named_checklist(data, text, name)
     if checklist_name is None and not catalog.looks_like_path(named) and named not in catalog.shipped():
         raise UsageError(
-            f"clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
-            f"— give its file: clinic-ready report {answers_path} --checklist PATH"
+            _("clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
+              "— give its file: clinic-ready report {answers} --checklist PATH").format(name=name, named=named, answers=answers_path)
         )
     checklist = load_checklist(named)
     found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
@@ -110,9 +113,9 @@ def require_complete(result: Result) -> None:
     """Without a terminal, missing required answers are an error that says how to give them."""
     missing = engine.missing_required(result)
     if missing:
-        shown = ", ".join(missing[:12]) + (f", … ({len(missing) - 12} more)" if len(missing) > 12 else "")
+        shown = ", ".join(missing[:12]) + (_(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else "")
         p = problem("answers_missing", count=len(missing), ids=shown)
-        raise UsageError(f"clinic-ready: {p.what} — {p.fix}")
+        raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))
 
 
 def has_unanswered(inputs: Inputs) -> bool:
@@ -144,10 +147,10 @@ def write_document(fmt: str, output: str | None, render) -> None:
     from clinic_ready.cli.console import warn
 
     if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
-        raise UsageError("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
+        raise UsageError(_("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf"))
     if fmt == "html" and (output is None or output == "-") and sys.stdout.isatty():
-        raise UsageError("clinic-ready: an HTML report is for a browser, not the terminal — add --output report.html "
-                         "(or use --format markdown to read it here)")
+        raise UsageError(_("clinic-ready: an HTML report is for a browser, not the terminal — add --output report.html "
+                           "(or use --format markdown to read it here)"))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = render()
@@ -156,7 +159,7 @@ def write_document(fmt: str, output: str | None, render) -> None:
             warn(str(w.message))
     write_output(data, output)
     if output not in (None, "-"):
-        warn(f"Wrote {output}")
+        warn(_("Wrote {file}").format(file=output))
 
 
 def write_output(data: str | bytes, output: str | None, replace_read_only: bool = False) -> None:
@@ -181,10 +184,10 @@ def write_output(data: str | bytes, output: str | None, replace_read_only: bool 
     from clinic_ready.writing import write_atomic
 
     if not output.strip():
-        raise UsageError("clinic-ready: the --output file name is empty — give a file name, or '-' for the screen")
+        raise UsageError(_("clinic-ready: the --output file name is empty — give a file name, or '-' for the screen"))
     target = Path(output)
     if target.is_dir():
-        raise UsageError(f"clinic-ready: {output}: is a directory — give a file name for --output")
+        raise UsageError(_("clinic-ready: {file}: is a directory — give a file name for --output").format(file=output))
     try:
         st = target.stat()  # follows links
     except OSError:
@@ -194,14 +197,24 @@ def write_output(data: str | bytes, output: str | None, replace_read_only: bool 
             _write_into(target, data)
             return
         if st is not None and not (st.st_mode & 0o222) and not replace_read_only:
-            raise UsageError(f"clinic-ready: {output}: the file is read-only — choose another path, or make it writable first")
+            raise UsageError(
+                _("clinic-ready: {file}: the file is read-only — choose another path, or make it writable first").format(file=output)
+            )
         if target.is_symlink() and st is not None:
             target = Path(os.path.realpath(target))
         if not target.parent.exists():
-            raise UsageError(f"clinic-ready: {output}: the folder {target.parent} does not exist — create it or choose another path")
+            raise UsageError(
+                _("clinic-ready: {file}: the folder {folder} does not exist — create it or choose another path").format(
+                    file=output, folder=target.parent
+                )
+            )
         write_atomic(target, data)
     except OSError as exc:
-        raise UsageError(f"clinic-ready: {output}: cannot write ({exc.strerror or type(exc).__name__}) — choose another path") from None
+        raise UsageError(
+            _("clinic-ready: {file}: cannot write ({reason}) — choose another path").format(
+                file=output, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
 
 
 def _write_into(target: Path, data: str | bytes) -> None:
@@ -231,15 +244,24 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
                 cid = answers_mod.named_checklist(data, text, name)
                 checklist = known[cid] if cid in known else load_checklist(cid)
                 found, warnings = answers_mod.parse_answers(data, checklist, text, name)
-                return f"{name}: valid answers for {checklist.id} ({len(found.values)} answers)", [str(w) for w in warnings]
+                return _("{name}: valid answers for {id} ({count} answers)").format(
+                    name=name, id=checklist.id, count=len(found.values)
+                ), [str(w) for w in warnings]
             checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
             known[checklist.id] = checklist
+            from clinic_ready import translation
+
+            errors, warnings = translation.check_languages(checklist, text, name)
+            if errors:
+                raise InputError(errors + warnings)
     except InputError as exc:
         return "", exc.lines()
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
     return (
-        f"{name}: valid checklist {checklist.id} {checklist.version} "
-        f"({checklist.question_count} questions, {len(checklist.concerns)} concerns)",
-        [],
+        _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
+            name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+            concerns=len(checklist.concerns),
+        ),
+        [str(w) for w in warnings],
     )

@@ -6,23 +6,32 @@ clinic-ready; 130 interrupted (any draft is kept).
 
 from __future__ import annotations
 
+import inspect
 import sys
+from enum import Enum
 from typing import Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from clinic_ready import __version__
+from clinic_ready import i18n
 from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError
+from clinic_ready.i18n import N_, _
 
-EPILOG = (
+EPILOG = N_(
     "Exit codes: 0 done; 1 a concern at or above --fail-on; 2 bad input, usage or a problem with "
     "files, pipes or the terminal that you can fix; 3 a bug in clinic-ready; 130 interrupted; "
     "141 the reader of the output went away (a closed pipe).  Not medical advice. "
     "In a crisis call or text 988; SAMHSA 1-800-662-4357; emergency 911."
 )
 #: commands without --fail-on never exit 1
-EPILOG_NO_FAIL = EPILOG.replace("1 a concern at or above --fail-on; ", "")
+EPILOG_NO_FAIL = N_(
+    "Exit codes: 0 done; 2 bad input, usage or a problem with "
+    "files, pipes or the terminal that you can fix; 3 a bug in clinic-ready; 130 interrupted; "
+    "141 the reader of the output went away (a closed pipe).  Not medical advice. "
+    "In a crisis call or text 988; SAMHSA 1-800-662-4357; emergency 911."
+)
 
 
 def _stderr(line: str) -> None:
@@ -37,27 +46,74 @@ def _environment_message(exc: BaseException) -> str | None:
 
     if isinstance(exc, UnicodeEncodeError):  # ASCII only: this line must show in that encoding
         encoding = exc.encoding or "the output encoding"
-        return (
-            f"clinic-ready: the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
+        return (  # ASCII in every language (the translation keeps to ASCII too)
+            "clinic-ready: the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
             "(for example LANG=C.UTF-8), set PYTHONIOENCODING=utf-8, or write to a file with --output"
-        )
+        ).format(encoding=encoding)
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return f"clinic-ready: cannot write the output ({reason}) — free some space, or write elsewhere with --output"
+            return _("clinic-ready: cannot write the output ({reason}) — free some space, or write elsewhere with --output").format(
+                reason=reason
+            )
         if reason.startswith("standard "):
-            return f"clinic-ready: {reason} — run the command with its input and output open"
-        where = f" {exc.filename}" if getattr(exc, "filename", None) else " the input or output"
-        return f"clinic-ready: cannot read or write{where} ({reason}) — check the file, the disk or the pipe"
+            return _("clinic-ready: {reason} — run the command with its input and output open").format(reason=reason)
+        if getattr(exc, "filename", None):
+            return _("clinic-ready: cannot read or write {file} ({reason}) — check the file, the disk or the pipe").format(
+                file=exc.filename, reason=reason
+            )
+        return _("clinic-ready: cannot read or write the input or output ({reason}) — check the file, the disk or the pipe").format(
+            reason=reason
+        )
     return None
 
 
-class BoundaryGroup(TyperGroup):
+class _Words:
+    """Click's help and usage words in the person's language (see cli/click_text.py)."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        from clinic_ready.cli.click_text import USAGE_PREFIX
+
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_(USAGE_PREFIX))
+
+    def get_help_option(self, ctx):
+        from clinic_ready.cli.click_text import HELP_OPTION
+
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _(HELP_OPTION)
+        return option
+
+
+class Command(_Words, TyperCommand):
+    """Every command: Click's words translated."""
+
+
+class BoundaryGroup(_Words, TyperGroup):
     """The one error boundary: every command runs inside it.
 
     Usage errors (unknown option or command, a bad choice, a missing argument) are Click's own:
     its message and usage line on stderr, exit 2.  Exit 3 is only for a genuine bug.
     """
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """In English, Click's own main.  In another language, Click's usage errors are shown by
+        cli/click_text.py, in that language (Click itself builds them in English)."""
+        if i18n.language() == i18n.DEFAULT or not standalone_mode:
+            return super().main(*args, standalone_mode=standalone_mode, **kwargs)
+        from typer import _click
+
+        from clinic_ready.cli import click_text
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except _click.exceptions.ClickException as exc:
+            click_text.show(exc)
+            sys.exit(exc.exit_code)
+        except _click.exceptions.Abort:
+            _click.echo(_(click_text.ABORTED), file=sys.stderr)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):  # noqa: D102
         try:
@@ -67,7 +123,7 @@ class BoundaryGroup(TyperGroup):
                 _stderr(line)
             raise typer.Exit(exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):
-            _stderr("\nclinic-ready: interrupted.")
+            _stderr("\n" + _("clinic-ready: interrupted."))
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             from clinic_ready.launch import closed_pipe
@@ -85,14 +141,16 @@ class BoundaryGroup(TyperGroup):
             from clinic_ready.launch import caused_by_interrupt
 
             if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
-                _stderr("\nclinic-ready: interrupted.")
+                _stderr("\n" + _("clinic-ready: interrupted."))
                 raise typer.Exit(EXIT_INTERRUPTED) from None
             if ctx.params.get("debug"):
                 _traceback(exc)
             else:
                 _stderr(
-                    f"clinic-ready: internal error ({type(exc).__name__}). This is a bug in clinic-ready, "
-                    "not in your input; run the same command with --debug to see where it happened."
+                    _(
+                        "clinic-ready: internal error ({error}). This is a bug in clinic-ready, "
+                        "not in your input; run the same command with --debug to see where it happened."
+                    ).format(error=type(exc).__name__)
                 )
             raise typer.Exit(EXIT_INTERNAL) from None
 
@@ -107,7 +165,7 @@ def _traceback(exc: BaseException) -> None:
 app = typer.Typer(
     name="clinic-ready",
     cls=BoundaryGroup,
-    epilog=EPILOG,
+    epilog=_(EPILOG),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -123,12 +181,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+class Language(str, Enum):
+    en = "en"
+    es = "es"
+
+
+def _language(value: Optional[Language]) -> Optional[Language]:
+    """--lang, else CLINIC_READY_LANG, else the locale (the console script has already done this
+    before the command line was built; doing it again here serves in-process callers)."""
+    i18n.install(value.value if value is not None else i18n.resolve([]))
+    return value
+
+
 def _root(
     version: Optional[bool] = typer.Option(
-        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        None, "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
     ),
-    debug: bool = typer.Option(False, "--debug", help="On an internal error, show where it happened (never answers)."),
+    lang: Optional[Language] = typer.Option(
+        None, "--lang", callback=_language, is_eager=True, case_sensitive=False,
+        help=_("Language of the questions, messages and reports: en (English) or es (Spanish). "
+               "Default: $CLINIC_READY_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."),
+    ),
+    debug: bool = typer.Option(False, "--debug", help=_("On an internal error, show where it happened (never answers).")),
 ) -> None:
     """Questions to ask before ketamine therapy.
 
@@ -144,20 +218,38 @@ def _root(
     """
 
 
+def doc(fn) -> str:
+    """A command's help: its docstring, translated (scripts/i18n.py puts every command's
+    docstring into the catalogue)."""
+    text = inspect.getdoc(fn)
+    return _(text) if text else ""
+
+
+app.callback(help=doc(_root))(_root)
+
+
 def _register() -> None:
     from clinic_ready.cli import batch, compare, documents, explain, export, info, run, selftest
 
-    app.command("run", epilog=EPILOG)(run.run)
-    app.command("report", epilog=EPILOG_NO_FAIL)(documents.report)
-    app.command("print", epilog=EPILOG_NO_FAIL)(documents.print_blank)
-    app.command("batch", epilog=EPILOG)(batch.batch)
-    app.command("explain", epilog=EPILOG_NO_FAIL)(explain.explain)
-    app.command("list", epilog=EPILOG_NO_FAIL)(info.list_checklists)
-    app.command("validate", epilog=EPILOG_NO_FAIL)(info.validate)
-    app.command("schema", epilog=EPILOG_NO_FAIL)(info.schema)
-    app.command("export", epilog=EPILOG_NO_FAIL)(export.export)
-    app.command("compare", epilog=EPILOG_NO_FAIL)(compare.compare)
-    app.command("test", epilog=EPILOG_NO_FAIL)(selftest.test_checklists)
+    for name, fn, epilog in COMMANDS(batch, compare, documents, explain, export, info, run, selftest):
+        app.command(name, help=doc(fn), epilog=_(epilog), cls=Command)(fn)
+
+
+def COMMANDS(batch, compare, documents, explain, export, info, run, selftest):  # noqa: N802 - a table
+    """(name, function, epilog) of every command, in the order of the help."""
+    return (
+        ("run", run.run, EPILOG),
+        ("report", documents.report, EPILOG_NO_FAIL),
+        ("print", documents.print_blank, EPILOG_NO_FAIL),
+        ("batch", batch.batch, EPILOG),
+        ("explain", explain.explain, EPILOG_NO_FAIL),
+        ("list", info.list_checklists, EPILOG_NO_FAIL),
+        ("validate", info.validate, EPILOG_NO_FAIL),
+        ("schema", info.schema, EPILOG_NO_FAIL),
+        ("export", export.export, EPILOG_NO_FAIL),
+        ("compare", compare.compare, EPILOG_NO_FAIL),
+        ("test", selftest.test_checklists, EPILOG_NO_FAIL),
+    )
 
 
 _register()

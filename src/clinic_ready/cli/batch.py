@@ -9,6 +9,8 @@ from typing import List, Optional
 
 import typer
 
+from clinic_ready.i18n import _
+
 from clinic_ready.cli.run import FailOn
 
 
@@ -18,17 +20,17 @@ class BatchFormat(str, Enum):
 
 
 def batch(
-    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help="Answers files (each names its checklist)."),
+    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help=_("Answers files (each names its checklist).")),
     checklist: Optional[str] = typer.Option(
-        None, "--checklist", metavar="ID|PATH", help="Evaluate every file against this checklist instead."
+        None, "--checklist", metavar="ID|PATH", help=_("Evaluate every file against this checklist instead.")
     ),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when any file raises a concern at or above this severity."),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when any file raises a concern at or above this severity.")),
     fmt: BatchFormat = typer.Option(
         BatchFormat.jsonl, "--format", "-f",
-        help="jsonl: one result line per file; fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr).",
+        help=_("jsonl: one result line per file; fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr)."),
     ),
     jobs: int = typer.Option(
-        1, "--jobs", "-j", metavar="N", help="Evaluate with N processes (0: one per core). The output order stays the input order."
+        1, "--jobs", "-j", metavar="N", help=_("Evaluate with N processes (0: one per core). The output order stays the input order.")
     ),
 ) -> None:
     """Evaluate many answers files and write JSON Lines to standard output.

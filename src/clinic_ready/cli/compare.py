@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from clinic_ready.i18n import _
+
 from clinic_ready.cli.run import PAPER_HELP, Paper, default_paper
 
 
@@ -19,12 +21,12 @@ class CompareFormat(str, Enum):
 
 
 def compare(
-    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help="Two or more answers files, one per clinic."),
-    fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the comparison to FILE."),
-    checklist: Optional[str] = typer.Option(None, "--checklist", metavar="ID|PATH", help="Use this checklist instead of the one the files name."),
+    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help=_("Two or more answers files, one per clinic.")),
+    fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help=_("Output format.")),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the comparison to FILE.")),
+    checklist: Optional[str] = typer.Option(None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the files name.")),
     paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
-    plain: bool = typer.Option(False, "--plain", help="No colour or table: one line per item (screen readers, narrow terminals)."),
+    plain: bool = typer.Option(False, "--plain", help=_("No colour or table: one line per item (screen readers, narrow terminals).")),
 ) -> None:
     """Compare clinics: each clinic's verdict and concerns side by side.
 

@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from clinic_ready.i18n import _
+
 
 class FhirVersion(str, Enum):
     R4 = "R4"
@@ -14,11 +16,11 @@ class FhirVersion(str, Enum):
 
 def export(
     checklist: Optional[str] = typer.Argument(
-        None, metavar="CHECKLIST", show_default=False, help="A shipped checklist id or a YAML file. Default: ketamine-clinic."
+        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic.")
     ),
-    fhir: bool = typer.Option(False, "--fhir", help="Export as a FHIR Questionnaire (JSON)."),
-    version: FhirVersion = typer.Option(FhirVersion.R4, "--version", help="FHIR version."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write it to FILE instead of the screen."),
+    fhir: bool = typer.Option(False, "--fhir", help=_("Export as a FHIR Questionnaire (JSON).")),
+    version: FhirVersion = typer.Option(FhirVersion.R4, "--version", help=_("FHIR version.")),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write it to FILE instead of the screen.")),
 ) -> None:
     """Export a checklist as a FHIR R4 Questionnaire, for form fillers and health records.
 
@@ -38,7 +40,7 @@ def export(
     from clinic_ready.errors import UsageError
 
     if not fhir:
-        raise UsageError("clinic-ready: choose what to export — add --fhir (a FHIR R4 Questionnaire)")
+        raise UsageError(_("clinic-ready: choose what to export — add --fhir (a FHIR R4 Questionnaire)"))
     from clinic_ready.fhir.questionnaire import questionnaire
 
     cl = workflow.load_checklist(checklist)

@@ -9,6 +9,7 @@ import typer
 
 from clinic_ready.cli.console import say, warn
 from clinic_ready.errors import EXIT_BAD_INPUT
+from clinic_ready.i18n import _
 
 
 def list_checklists() -> None:
@@ -18,15 +19,15 @@ def list_checklists() -> None:
     Example:
       clinic-ready list
     """
-    from clinic_ready import catalog, loading
+    from clinic_ready import catalog, i18n, loading
 
     found = catalog.shipped()
     if not found:
-        typer.echo("No checklists are installed.")
+        typer.echo(_("No checklists are installed."))
         return
     rows = []
     for cid, path in found.items():
-        cl = loading.load_checklist(path)
+        cl = loading.load_checklist(path, lang=i18n.language())
         rows.append((cid, cl.version, str(cl.question_count), cl.title))
     widths = [max(len(r[i]) for r in rows + [("ID", "VERSION", "QUESTIONS", "")]) for i in range(3)]
     say(f"{'ID':<{widths[0]}}  {'VERSION':<{widths[1]}}  {'QUESTIONS':>{widths[2]}}  TITLE")
@@ -35,7 +36,7 @@ def list_checklists() -> None:
 
 
 def validate(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Checklist or answers files ('-' reads standard input)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help=_("Checklist or answers files ('-' reads standard input).")),
 ) -> None:
     """Check checklist (or answers) files and list every problem.
 
@@ -64,9 +65,12 @@ def validate(
 
 def schema(
     answers: Optional[str] = typer.Option(
-        None, "--answers", metavar="CHECKLIST", help="Print the schema of this checklist's answers file instead."
+        None, "--answers", metavar="CHECKLIST", help=_("Print the schema of this checklist's answers file instead.")
     ),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the schema to FILE."),
+    translation: bool = typer.Option(
+        False, "--translation", help=_("Print the schema of a checklist translation file (<checklist>.<lang>.yaml) instead.")
+    ),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the schema to FILE.")),
 ) -> None:
     """Print the JSON Schema of the checklist format (or of one checklist's answers file).
 
@@ -77,10 +81,15 @@ def schema(
     Examples:
       clinic-ready schema --output checklist.schema.json
       clinic-ready schema --answers ketamine-clinic --output answers.schema.json
+      clinic-ready schema --translation --output translation.schema.json
     """
     from clinic_ready import schemas, workflow
 
-    if answers is None:
+    if translation:
+        from clinic_ready.translation import translation_schema
+
+        doc = translation_schema()
+    elif answers is None:
         doc = schemas.checklist_schema()
     else:
         doc = schemas.answers_schema(workflow.load_checklist(answers))

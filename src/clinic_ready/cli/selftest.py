@@ -6,11 +6,13 @@ from typing import List
 
 import typer
 
+from clinic_ready.i18n import _, ngettext
+
 from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_CONCERN, ClinicReadyError
 
 
 def test_checklists(
-    checklists: List[str] = typer.Argument(..., metavar="CHECKLIST...", help="Shipped checklist ids or YAML files."),
+    checklists: List[str] = typer.Argument(..., metavar="CHECKLIST...", help=_("Shipped checklist ids or YAML files.")),
 ) -> None:
     """Run the examples written in checklists and report pass or fail for each.
 
@@ -39,19 +41,24 @@ def test_checklists(
             continue
         outcomes = selftest.run(cl)
         if not outcomes:
-            typer.echo(f"{name}: no examples to run — add 'examples:' (see docs/checklist-format.md)")
+            typer.echo(_("{name}: no examples to run — add 'examples:' (see docs/checklist-format.md)").format(name=name))
             continue
         lines = yamlio.locate(text, [("examples", o.index) for o in outcomes])
-        typer.echo(f"{name}: {cl.id} {cl.version}, {len(outcomes)} example{'s' if len(outcomes) != 1 else ''}")
+        typer.echo(
+            ngettext("{name}: {id} {version}, {count} example", "{name}: {id} {version}, {count} examples", len(outcomes)).format(
+                name=name, id=cl.id, version=cl.version, count=len(outcomes)
+            )
+        )
         for o in outcomes:
             line = lines.get((("examples", o.index), False), (None,))[0]
             where = f"{name}:{line}" if line else name
-            typer.echo(f"  {'PASS' if o.passed else 'FAIL'}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
+            mark = _("PASS") if o.passed else _("FAIL")
+            typer.echo(f"  {mark}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
             width = max((len(d.subject) for d in o.differences), default=0)
             for d in o.differences:
-                typer.echo(f"        {d.subject:<{width}}  expected {d.expected}, got {d.got}")
+                typer.echo(f"        {d.subject:<{width}}  " + _("expected {expected}, got {got}").format(expected=d.expected, got=d.got))
         passed = sum(o.passed for o in outcomes)
-        typer.echo(f"  {passed} passed, {len(outcomes) - passed} failed")
+        typer.echo("  " + _("{passed} passed, {failed} failed").format(passed=passed, failed=len(outcomes) - passed))
         failed = failed or passed < len(outcomes)
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,0 +1,200 @@
+"""The tool's own words in Spanish: language resolution, the catalogue, Click's messages."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from clinic_ready import i18n, notices
+from conftest import run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "src" / "clinic_ready" / "locale" / "es" / "LC_MESSAGES" / "clinic_ready.po"
+MO = PO.with_suffix(".mo")
+
+
+@pytest.fixture
+def spanish(monkeypatch):
+    """Spanish for this test only (install touches LANGUAGE; English is put back after)."""
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    i18n.install("es")
+    yield
+    i18n.install("en")
+
+
+def _catalogue():
+    with open(PO, "rb") as fh:
+        return read_po(fh, locale="es")
+
+
+# --------------------------------------------------------------------------- choosing the language
+@pytest.mark.parametrize(
+    "argv, env, expected",
+    [
+        (["--lang", "es", "run"], {"CLINIC_READY_LANG": "en", "LANG": "en_US.UTF-8"}, "es"),
+        (["--lang=en"], {"CLINIC_READY_LANG": "es"}, "en"),
+        (["run"], {"CLINIC_READY_LANG": "es", "LANG": "en_US.UTF-8"}, "es"),
+        (["run"], {"CLINIC_READY_LANG": "fr", "LANG": "es_MX.UTF-8"}, "es"),  # an unknown value is skipped
+        (["run"], {"LANGUAGE": "fr:es_AR", "LANG": "en_US.UTF-8"}, "es"),
+        (["run"], {"LC_ALL": "es_ES.UTF-8", "LANG": "en_US.UTF-8"}, "es"),
+        (["run"], {"LC_MESSAGES": "es_CO"}, "es"),
+        (["run"], {"LANG": "es_MX.UTF-8"}, "es"),
+        (["run"], {"LANG": "C.UTF-8"}, "en"),
+        (["run"], {"LC_ALL": "C", "LANG": "es_MX.UTF-8"}, "en"),  # LC_ALL wins, as in gettext
+        (["run"], {}, "en"),
+        (["run", "--", "--lang", "es"], {}, "en"),  # after '--' it is an argument, not ours
+    ],
+)
+def test_resolution_order(argv, env, expected):
+    assert i18n.resolve(argv, env) == expected
+
+
+def test_install_translates_and_restores(spanish):
+    assert i18n.language() == "es"
+    assert i18n._("Options") == "Opciones"
+    i18n.install("en")
+    assert i18n._("Options") == "Options"
+
+
+# --------------------------------------------------------------------------- through the installed entry point
+def test_spanish_error_line_from_the_installed_command(tmp_path):
+    missing = tmp_path / "nada.yaml"
+    r = run_cli("--lang", "es", "validate", str(missing))
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"{missing}: el archivo no existe — revise la ruta"
+    r = run_cli("validate", str(missing), env={"CLINIC_READY_LANG": "es"})
+    assert "el archivo no existe" in r.stderr
+    r = run_cli("validate", str(missing), env={"CLINIC_READY_LANG": "", "LANGUAGE": "", "LC_ALL": "", "LANG": "es_MX.UTF-8"})
+    assert "el archivo no existe" in r.stderr
+    r = run_cli("--lang", "en", "validate", str(missing), env={"CLINIC_READY_LANG": "es"})
+    assert r.stderr.strip() == f"{missing}: no such file — check the path"
+
+
+def test_click_usage_error_in_spanish():
+    r = run_cli("--lang", "es", "run", "--nonsense")
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [
+        "Uso: clinic-ready run [OPTIONS] [CHECKLIST]",
+        "Pruebe 'clinic-ready run -h' para ver la ayuda.",
+        "",
+        "Error: No existe la opción: --nonsense (opciones posibles: --answers)",
+    ]
+    r = run_cli("--lang", "es", "nosuch")
+    assert r.returncode == 2 and "Error: No existe el comando 'nosuch'." in r.stderr
+    r = run_cli("run", "--nonsense")  # English is untouched
+    assert "Error: No such option: --nonsense" in r.stderr and "Usage: clinic-ready run" in r.stderr
+
+
+def test_help_in_spanish():
+    r = run_cli("--lang", "es", "--help")
+    assert r.returncode == 0
+    for words in ("Uso: clinic-ready", "Preguntas que hacer antes de una terapia con ketamina.", "Opciones:", "Comandos:",
+                  "Mostrar este mensaje y salir.", "Códigos de salida"):
+        assert words in r.stdout, words
+    r = run_cli("--lang", "es", "validate", "--help")
+    assert "Revisar archivos de lista" in r.stdout
+
+
+def test_a_language_we_do_not_have_is_a_usage_error():
+    r = run_cli("--lang", "fr", "list")
+    assert r.returncode == 2 and "--lang" in r.stderr
+
+
+def test_in_process_lang_option():
+    from typer.testing import CliRunner
+
+    from clinic_ready.cli import app
+
+    try:
+        r = CliRunner().invoke(app, ["--lang", "es", "validate", "/nonexistent/x.yaml"])
+        assert r.exit_code == 2 and "el archivo no existe" in r.stderr
+    finally:
+        i18n.install("en")
+
+
+# --------------------------------------------------------------------------- crisis lines
+def test_spanish_crisis_lines_name_the_spanish_services(spanish):
+    lines = dict(notices.crisis_lines())
+    text = notices.crisis_text()
+    assert "Línea 988 de Prevención del Suicidio y Crisis (EE. UU.)" in lines
+    assert "marque 2" in text and "AYUDA" in text and "988" in text
+    assert "1-800-662-4357" in text and "español" in text and "911" in text
+    urgent = " ".join(notices.urgent_lines())
+    assert "marque 2" in urgent and "AYUDA" in urgent and "911" in urgent and "1-800-662-4357" in urgent
+
+
+def test_every_number_of_the_crisis_texts_survives_translation(spanish):
+    english = [who + " " + how for who, how in notices.CRISIS_LINES] + list(notices.URGENT_LINES)
+    for text in english:
+        numbers = set(re.findall(r"\d[\d-]*\d", text))
+        assert numbers <= set(re.findall(r"\d[\d-]*\d", _translated(text))), text
+
+
+def _translated(text: str) -> str:
+    for who, how in notices.CRISIS_LINES:
+        if text == who + " " + how:
+            return i18n._(who) + " " + i18n._(how)
+    return i18n._(text)
+
+
+# --------------------------------------------------------------------------- the catalogue
+def test_every_entry_is_translated_and_none_is_fuzzy():
+    cat = _catalogue()
+    assert not cat.fuzzy, "the catalogue header is marked fuzzy"
+    bad = []
+    for m in cat:
+        if not m.id:
+            continue
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if m.fuzzy or not all(strings):
+            bad.append(m.id)
+    assert not bad, f"{len(bad)} untranslated or fuzzy entries in {PO.name}, e.g. {bad[:3]}"
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def test_translations_keep_the_placeholders():
+    for m in _catalogue():
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        wanted = set().union(*(_fields(i) for i in ids))
+        for s in strings:
+            assert _fields(s) == wanted, (m.id, s)
+        if "\b" in ids[0]:  # command help keeps its no-rewrap markers
+            assert all(s.count("\b") == ids[0].count("\b") for s in strings), m.id
+
+
+def test_compiled_catalogue_is_current():
+    cat = _catalogue()
+    with open(MO, "rb") as fh:
+        compiled = read_mo(fh)
+
+    def norm(x):
+        return tuple(x) if isinstance(x, (list, tuple)) else x
+
+    want = {norm(m.id): norm(m.string) for m in cat if m.id and not m.fuzzy}
+    have = {norm(m.id): norm(m.string) for m in compiled if m.id}
+    assert have == want, "the .mo is older than the .po: run 'python scripts/i18n.py compile'"
+
+
+def test_catalogue_holds_every_marked_string():
+    spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts" / "i18n.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    template = script.build_template()
+    ours = {m.id for m in _catalogue() if m.id}
+    missing = [m.id for m in template if m.id and m.id not in ours]
+    assert not missing, (
+        f"{len(missing)} marked strings are not in {PO.name} (run 'python scripts/i18n.py all' and translate them), "
+        f"e.g. {missing[:3]}"
+    )
