@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
 from clinic_ready.render.views import BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree
@@ -26,7 +27,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
     class Doc(FPDF):
         def footer(self) -> None:
-            self.set_y(-14)
+            self.set_y(-12)
             self.set_font(FONT, "", 8.5)
             self.set_text_color(*GREY)
             self.cell(0, 4, view.footer, align="L")
@@ -35,8 +36,8 @@ def _pdf(view, paper: str, orientation: str = "P"):
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
-    pdf.set_margins(16, 16, 16)
-    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_margins(15, 14, 15)
+    pdf.set_auto_page_break(True, margin=17)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_title(view.title)
@@ -54,15 +55,19 @@ def _text(pdf, text: str, size: float = BODY, style: str = "", h: float | None =
     pdf.set_text_color(0, 0, 0)
 
 
-def _heading(pdf, text: str, size: float = H2) -> None:
-    if pdf.get_y() > pdf.h - 45:
-        pdf.add_page()
+def _heading(pdf, text: str, size: float = H2, keep: float = 12.0) -> None:
+    """A heading kept with what follows it: ``keep`` is the height of the first block after it
+    (measured by the caller), so a heading is never the last thing on a page."""
+    height = 3 + _h(pdf, text, pdf.w - pdf.l_margin - pdf.r_margin, size * 0.5, size, "B") + (3 if size == H2 else 0.5)
+    _room(pdf, height + keep)
     pdf.ln(3)
     _text(pdf, text, size, "B")
     if size == H2:
         pdf.set_line_width(0.5)
         pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
         pdf.ln(2.5)
+    else:
+        pdf.ln(0.5)
 
 
 def _h(pdf, text: str, width: float, line: float, size: float, style: str = "") -> float:
@@ -110,58 +115,51 @@ def _crisis(pdf, view) -> None:
     _boxed(pdf, lines, width=0.8)
 
 
-def _sources(pdf, sources) -> None:
-    _heading(pdf, "Sources")
+def _sources(pdf, sources, heading: str = "Sources") -> None:
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.8, SMALL - 0.5) if sources else 4
+    _heading(pdf, heading, keep=first)
     for s in sources:
-        _text(pdf, f"[{s.number}] {s.text}", SMALL)
-        pdf.ln(0.8)
+        _text(pdf, f"[{s.number}] {s.text}", SMALL - 0.5, h=3.8)
+        pdf.ln(0.6)
 
 
-TABLE_SIZE, TABLE_LINE, PAD = SMALL + 0.5, 4.6, 1.2
+ROW_SIZE, ROW_LINE, PAD = SMALL - 0.5, 3.8, 0.9
 
 
-def _table(pdf, headings: tuple[str, str], rows: list[tuple[str, str]], widths=(68, 32)) -> None:
-    """A two-column table drawn row by row.  A row moves whole to the next page (the heading row is
-    repeated there); a row taller than a page is printed as two full-width paragraphs instead, so
-    no valid text, however long, can fail to fit."""
+def _answer_rows(pdf, rows, split: float = 0.64) -> None:
+    """Question and answer side by side, a light rule between rows; a row never splits (a row
+    taller than a page is printed as two full-width paragraphs, so no valid text can fail)."""
     usable = pdf.w - pdf.l_margin - pdf.r_margin
-    w1 = usable * widths[0] / sum(widths)
-    cols = (w1, usable - w1)
+    cols = (usable * split, usable * (1 - split))
     page_room = pdf.page_break_trigger - pdf.t_margin - 12
-    _row(pdf, headings, cols, bold=True)
-    for a, b in rows:
-        height = _row_height(pdf, (a, b), cols)
+    for r in rows:
+        height = _row_height(pdf, (r.prompt, r.answer), cols)
         if height > page_room:
-            _text(pdf, a, TABLE_SIZE, "B", h=TABLE_LINE)
-            _text(pdf, b, TABLE_SIZE, h=TABLE_LINE)
-            pdf.set_line_width(0.2)
-            pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
-            pdf.ln(1.5)
+            _text(pdf, r.prompt, ROW_SIZE, h=ROW_LINE)
+            _text(pdf, r.answer, ROW_SIZE, "B", h=ROW_LINE)
+            pdf.ln(1)
             continue
-        if pdf.get_y() + height > pdf.page_break_trigger:
-            pdf.add_page()
-            _row(pdf, headings, cols, bold=True)
-        _row(pdf, (a, b), cols)
-    pdf.ln(2)
+        _room(pdf, height)
+        _row(pdf, (r.prompt, r.answer), cols)
 
 
 def _row_height(pdf, cells, cols) -> float:
-    return max(_h(pdf, text, w - 2 * PAD, TABLE_LINE, TABLE_SIZE) for text, w in zip(cells, cols)) + 2 * PAD
+    return max(_h(pdf, text, w - 2 * PAD, ROW_LINE, ROW_SIZE, st) for text, w, st in zip(cells, cols, ("", "B"))) + 2 * PAD
 
 
-def _row(pdf, cells, cols, bold: bool = False) -> None:
+def _row(pdf, cells, cols) -> None:
     height = _row_height(pdf, cells, cols)
     x, y = pdf.l_margin, pdf.get_y()
-    pdf.set_line_width(0.2)
-    if bold:
-        pdf.set_fill_color(225, 225, 225)
-        pdf.rect(x, y, sum(cols), height, style="DF")
-    for text, w in zip(cells, cols):
-        pdf.rect(x, y, w, height)
+    for text, w, style in zip(cells, cols, ("", "B")):
         pdf.set_xy(x + PAD, y + PAD)
-        pdf.set_font(FONT, "B" if bold else "", TABLE_SIZE)
-        pdf.multi_cell(w - 2 * PAD, TABLE_LINE, text, align="L")
+        pdf.set_font(FONT, style, ROW_SIZE)
+        pdf.multi_cell(w - 2 * PAD, ROW_LINE, text, align="L")
         x += w
+    pdf.set_draw_color(170, 170, 170)
+    pdf.set_line_width(0.15)
+    pdf.line(pdf.l_margin, y + height, pdf.l_margin + sum(cols), y + height)
+    pdf.set_draw_color(0, 0, 0)
     pdf.set_xy(pdf.l_margin, y + height)
 
 
@@ -216,10 +214,10 @@ def _report_fields(view: ReportView):
     yield "the clinic name", view.clinic_name
     yield "the checklist title", view.title
     for _title, rows in view.answers:
-        for prompt, answer in rows:
-            short = prompt if len(prompt) <= 60 else prompt[:57] + "…"
-            yield f"the question “{short}”", prompt
-            yield f"the answer to “{short}”", answer
+        for r in rows:
+            short = r.prompt if len(r.prompt) <= 60 else r.prompt[:57] + "…"
+            yield f"the question “{short}”", r.prompt
+            yield f"the answer to “{short}”", r.answer
     for _label, _sev, items in view.groups:
         for c in items:
             yield f"the concern “{c.title[:60]}”", " ".join((c.title, c.why, c.ask, c.action))
@@ -239,136 +237,191 @@ def _quietly(draw, view, paper: str) -> bytes:
         log.level = level
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False, **_: object) -> bytes:
-    """The report as PDF bytes."""
-    view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain))
+def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
+           only: str | None = None, **_: object) -> bytes:
+    """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
+    view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain, only))
     check_glyphs(_report_fields(view))
     return _quietly(_render_report, view, paper)
 
 
+def _header(pdf, view: ReportView) -> None:
+    _text(pdf, view.title, H1, "B", h=8)
+    if view.clinic_name:
+        name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… " + _("(in full under Your answers)")
+        _text(pdf, _("Clinic:") + " " + name, BODY, "B")
+    if view.respondent_line:
+        _text(pdf, view.respondent_line, BODY, "B")
+    _text(pdf, _("Checklist version {version} · {currency} · report made {date}").format(
+        version=view.version, currency=view.currency, date=view.printed_on), SMALL - 0.5, h=3.8, color=GREY)
+    if not view.only:
+        for line in view.about:
+            _text(pdf, line, SMALL - 0.5, h=3.8, color=GREY)
+    pdf.ln(1.5)
+    _boxed(pdf, [(view.notice, "B", SMALL - 0.5), (view.crisis_line + ".", "", SMALL - 0.5)])
+
+
+def _questions(pdf, view: ReportView) -> None:
+    width = pdf.w - pdf.l_margin - pdf.r_margin - ASK_INDENT
+    first = _ask_height(pdf, view.ask_list[0], width) if view.ask_list else 6
+    _heading(pdf, view.heading_questions, keep=first + 5)
+    _text(pdf, view.questions_hint, SMALL - 0.5, h=3.8, color=GREY)
+    pdf.ln(1.5)
+    for item in view.ask_list:
+        _room(pdf, _ask_height(pdf, item, width))
+        _ask_draw(pdf, item, width)
+    if not view.ask_list:
+        _text(pdf, view.no_questions)
+
+
 def _render_report(view: ReportView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
-    _text(pdf, view.title, H1, "B", h=8.5)
-    if view.clinic_name:
-        name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… (in full under All answers)"
-        _text(pdf, f"Clinic: {name}", BODY, "B")
-    _text(pdf, f"Checklist version {view.version} · {view.currency} · report made {view.printed_on}", SMALL, color=GREY)
-    for line in view.about:
-        _text(pdf, line, SMALL, color=GREY)
-    pdf.ln(2)
-    _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
+    _header(pdf, view)
+    if view.only == "questions":
+        _questions(pdf, view)
+        pdf.ln(2)
+        _crisis(pdf, view)
+        return bytes(pdf.output())
     if view.urgent:
-        lines = [("Urgent: get help now", "B", H3)]
+        lines = [(view.heading_urgent, "B", H3)]
         for c in view.urgent:
             lines.append((f"{c.title}. {c.action}", "B", BODY))
             if c.because:
                 lines.append((c.because, "", SMALL))
         lines += [(f"•  {line}", "", BODY) for line in view.urgent_lines]
         _boxed(pdf, lines, width=1.6)
-    _boxed(pdf, [("Verdict: " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
+    _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
-        _heading(pdf, "First steps")
+        _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
         for n, step in enumerate(view.first_steps, 1):
-            _text(pdf, f"{n}. {step}")
+            _text(pdf, f"{n}. {step}", h=5)
             pdf.ln(0.8)
+    if view.tips:
+        _heading(pdf, view.heading_tips, keep=_h(pdf, "•  " + view.tips[0].text, full, 4.6, SMALL + 0.5))
+        for t in view.tips:
+            _text(pdf, f"•  {t.text}" + (f" {t.refs}" if t.refs else ""), SMALL + 0.5, h=4.6)
+            pdf.ln(0.6)
 
-    _heading(pdf, "Concerns, most serious first")
+    if pdf.get_y() > pdf.t_margin + 1:
+        pdf.add_page()  # the questions to ask start a page: it can be printed on its own
+    _questions(pdf, view)
+
+    first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
+    _heading(pdf, view.heading_concerns, keep=first_card + 8)
     if not view.groups:
-        _text(pdf, "No concern was raised by these answers.")
+        _text(pdf, view.no_concerns)
     for label, _sev, items in view.groups:
-        _heading(pdf, f"{label} ({len(items)})", H3)
+        _heading(pdf, f"{label} ({len(items)})", H3, keep=_concern_height(pdf, items[0]))
         for c in items:
             _concern(pdf, c)
-    if view.could_apply:
-        _heading(pdf, "Could apply")
-        _text(pdf, "Not raised, but your open answers leave these possible. Find out the answers.", SMALL, color=GREY)
-        pdf.ln(1.5)
+    if view.could_apply or view.not_assessed_note:
+        first = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
+        _heading(pdf, view.heading_could_apply, keep=first + 8)
+        if view.could_apply:
+            _text(pdf, view.could_apply_intro, SMALL - 0.5, h=3.8, color=GREY)
+            pdf.ln(1.5)
         for p in view.could_apply:
-            _room(pdf, 14)
-            _text(pdf, f"{p.label} · {p.title}", BODY, "B")
-            _text(pdf, p.depends, SMALL + 0.5)
-            pdf.ln(2)
+            _room(pdf, _possible_height(pdf, p))
+            _text(pdf, f"{p.label} · {p.title}", SMALL + 0.5, "B", h=4.6)
+            _text(pdf, p.depends, SMALL, h=4.2)
+            pdf.ln(1.5)
+        if view.not_assessed_note:
+            _text(pdf, view.not_assessed_note, SMALL, h=4.2)
 
-    pdf.add_page()
-    _heading(pdf, "Questions to ask your clinic")
-    _text(pdf, "Tick each question when it has been answered, and write the answer on the line.", SMALL, color=GREY)
-    pdf.ln(1.5)
-    for item in view.ask_list or []:
-        _ask(pdf, item.text, item.about)
-    if not view.ask_list:
-        _text(pdf, "No questions: nothing was raised and nothing is open.")
-
-    _heading(pdf, "Not assessed")
-    if view.not_assessed:
-        _table(pdf, ("Question", "State"), view.not_assessed)
-    else:
-        _text(pdf, "Every question was answered.")
-    _heading(pdf, "All answers")
+    first_rows = [rows for _t, rows in view.answers if rows]
+    _heading(pdf, view.heading_answers, keep=12 + (_row_height(pdf, (first_rows[0][0].prompt, first_rows[0][0].answer), _cols(pdf)) if first_rows else 0))
     for title, rows in view.answers:
-        _heading(pdf, title, H3)
-        _table(pdf, ("Question", "Answer"), rows)
-    _sources(pdf, view.sources)
-    _heading(pdf, "About this report")
-    _text(pdf, view.checklist_notice)
+        _heading(pdf, title, SMALL + 1, keep=_row_height(pdf, (rows[0].prompt, rows[0].answer), _cols(pdf)))
+        _answer_rows(pdf, rows)
+    if view.sources:
+        _sources(pdf, view.sources, view.heading_sources)
+    about = [(view.checklist_notice, "", SMALL), (view.notice, "B", SMALL)]
+    _heading(pdf, view.heading_about, keep=sum(_h(pdf, t, full, 4.2, sz, st) for t, st, sz in about) + 30)
+    for text, style, size in about:
+        _text(pdf, text, size, style, h=4.2)
+        pdf.ln(1)
     pdf.ln(1)
-    _text(pdf, view.notice, BODY, "B")
-    pdf.ln(2)
     _crisis(pdf, view)
     return bytes(pdf.output())
 
 
-LABEL_W = 31
+def _cols(pdf, split: float = 0.64) -> tuple[float, float]:
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    return usable * split, usable * (1 - split)
+
+
+LABEL_W = 26
+CARD_SIZE, CARD_LINE = SMALL, 4.1
+
+
+def _card_rows(c) -> tuple[tuple[str, str], ...]:
+    because = ((_("Because"), c.because.removeprefix("Because ")),) if c.because else ()
+    return because + ((_("Why it matters"), c.why), (_("What to do"), c.action), (_("Ask"), c.ask), (_("Sources"), c.refs))
+
+
+def _concern_height(pdf, c) -> float:
+    full = pdf.w - pdf.l_margin - pdf.r_margin - 4
+    height = _h(pdf, f"{c.label} · {c.title}", full, 4.8, BODY - 0.5, "B") + 2.5
+    return height + sum(max(CARD_LINE, _h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE)) for _n, v in _card_rows(c))
 
 
 def _concern(pdf, c) -> None:
-    full = pdf.w - pdf.l_margin - pdf.r_margin - 4
-    rows = (c.why, c.ask, c.action, c.refs) + ((c.because,) if c.because else ())
-    height = _h(pdf, f"{c.label} · {c.title}", full, 5.2, BODY, "B")
-    height += sum(max(4.8, _h(pdf, v, full - LABEL_W, 4.8, SMALL + 0.5)) for v in rows)
-    _room(pdf, height)
+    _room(pdf, _concern_height(pdf, c))  # a concern is never split across pages
     _concern_draw(pdf, c)
-    pdf.ln(3)
+    pdf.ln(2.5)
 
 
 def _concern_draw(doc, c) -> None:
     widths = {"critical": 1.6, "high": 1.1}.get(c.severity, 0.5)
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
-    doc.set_font(FONT, "B", BODY)
-    doc.multi_cell(0, 5.2, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
-    rows = ((("Because", c.because.removeprefix("Because ")),) if c.because else ()) + (("Why it matters", c.why), ("Ask", c.ask), ("What to do", c.action), ("Sources", c.refs))
-    for name, value in rows:
+    doc.set_font(FONT, "B", BODY - 0.5)
+    doc.multi_cell(0, 4.8, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
+    for name, value in _card_rows(c):
         doc.set_x(doc.l_margin + 4)
-        doc.set_font(FONT, "B", SMALL + 0.5)
-        doc.cell(LABEL_W, 4.8, name)
-        doc.set_font(FONT, "", SMALL + 0.5)
-        doc.multi_cell(0, 4.8, value, new_x="LMARGIN", new_y="NEXT", align="L")
+        doc.set_font(FONT, "B", CARD_SIZE)
+        doc.cell(LABEL_W, CARD_LINE, name)
+        doc.set_font(FONT, "", CARD_SIZE)
+        doc.multi_cell(0, CARD_LINE, value, new_x="LMARGIN", new_y="NEXT", align="L")
     doc.set_line_width(widths)
     doc.line(doc.l_margin + 1, top, doc.l_margin + 1, doc.get_y())
 
 
-def _ask(pdf, text: str, about: str) -> None:
-    width = pdf.w - pdf.l_margin - pdf.r_margin - 7
-    _room(pdf, _h(pdf, text, width, 5, BODY) + _h(pdf, about, width, 4, SMALL - 0.5) + 7)
-    _ask_draw(pdf, text, about)
+def _possible_height(pdf, p) -> float:
+    full = pdf.w - pdf.l_margin - pdf.r_margin
+    return _h(pdf, f"{p.label} · {p.title}", full, 4.6, SMALL + 0.5, "B") + _h(pdf, p.depends, full, 4.2, SMALL) + 1.5
 
 
-def _ask_draw(doc, text: str, about: str) -> None:
+ASK_INDENT = 13
+ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.6, SMALL - 1.5, 3.3, 6.5
+
+
+def _ask_height(pdf, item, width: float) -> float:
+    return _h(pdf, item.text, width, ASK_LINE, ASK_SIZE) + _h(pdf, item.about, width, ABOUT_LINE, ABOUT_SIZE) + WRITE + 2
+
+
+def _ask_draw(doc, item, width: float) -> None:
     y = doc.get_y()
-    _tick_box(doc, doc.l_margin, y + 0.6)
-    doc.set_x(doc.l_margin + 7)
-    doc.set_font(FONT, "", BODY)
-    doc.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT", align="L")
-    doc.set_x(doc.l_margin + 7)
-    doc.set_font(FONT, "", SMALL - 0.5)
+    doc.set_font(FONT, "B", ASK_SIZE)
+    doc.set_xy(doc.l_margin, y)
+    doc.cell(6, ASK_LINE, f"{item.number}.", align="R")
+    _tick_box(doc, doc.l_margin + 7.5, y + 0.5, 3.4)
+    doc.set_xy(doc.l_margin + ASK_INDENT, y)
+    doc.set_font(FONT, "", ASK_SIZE)
+    doc.multi_cell(width, ASK_LINE, item.text, new_x="LMARGIN", new_y="NEXT", align="L")
+    doc.set_x(doc.l_margin + ASK_INDENT)
+    doc.set_font(FONT, "", ABOUT_SIZE)
     doc.set_text_color(*GREY)
-    doc.multi_cell(0, 4, about, new_x="LMARGIN", new_y="NEXT", align="L")
+    doc.multi_cell(width, ABOUT_LINE, item.about, new_x="LMARGIN", new_y="NEXT", align="L")
     doc.set_text_color(0, 0, 0)
-    doc.ln(4)
+    doc.ln(WRITE)
     doc.set_line_width(0.2)
-    doc.line(doc.l_margin + 7, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
-    doc.ln(3)
+    doc.set_draw_color(120, 120, 120)
+    doc.line(doc.l_margin + ASK_INDENT, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+    doc.set_draw_color(0, 0, 0)
+    doc.ln(2)
 
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> bytes:
