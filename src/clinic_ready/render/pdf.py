@@ -27,7 +27,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
     class Doc(FPDF):
         def footer(self) -> None:
-            self.set_y(-12)
+            self.set_y(-11)
             self.set_font(FONT, "", 8.5)
             self.set_text_color(*GREY)
             self.cell(0, 4, view.footer, align="L")
@@ -36,8 +36,8 @@ def _pdf(view, paper: str, orientation: str = "P"):
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
-    pdf.set_margins(15, 14, 15)
-    pdf.set_auto_page_break(True, margin=17)
+    pdf.set_margins(13, 12, 13)
+    pdf.set_auto_page_break(True, margin=15)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_title(view.title)
@@ -117,50 +117,35 @@ def _crisis(pdf, view) -> None:
 
 def _sources(pdf, sources, heading: str = "Sources") -> None:
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.8, SMALL - 0.5) if sources else 4
+    first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.4, SMALL - 1) if sources else 4
     _heading(pdf, heading, keep=first)
     for s in sources:
-        _text(pdf, f"[{s.number}] {s.text}", SMALL - 0.5, h=3.8)
-        pdf.ln(0.6)
+        _text(pdf, f"[{s.number}] {s.text}", SMALL - 1, h=3.4)
+        pdf.ln(0.5)
 
 
-ROW_SIZE, ROW_LINE, PAD = SMALL - 0.5, 3.8, 0.9
+ROW_SIZE, ROW_LINE, PAD = SMALL - 1, 3.5, 0.7
 
 
-def _answer_rows(pdf, rows, split: float = 0.64) -> None:
-    """Question and answer side by side, a light rule between rows; a row never splits (a row
-    taller than a page is printed as two full-width paragraphs, so no valid text can fail)."""
-    usable = pdf.w - pdf.l_margin - pdf.r_margin
-    cols = (usable * split, usable * (1 - split))
-    page_room = pdf.page_break_trigger - pdf.t_margin - 12
+def _answer_height(pdf, r) -> float:
+    """Measured in bold throughout: a little generous, never short."""
+    return _h(pdf, f"{r.prompt} — {r.answer}", pdf.w - pdf.l_margin - pdf.r_margin, ROW_LINE, ROW_SIZE, "B") + 2 * PAD
+
+
+def _answer_rows(pdf, rows) -> None:
+    """Each question, then its answer in bold, in one flowing paragraph with a light rule under it."""
     for r in rows:
-        height = _row_height(pdf, (r.prompt, r.answer), cols)
-        if height > page_room:
-            _text(pdf, r.prompt, ROW_SIZE, h=ROW_LINE)
-            _text(pdf, r.answer, ROW_SIZE, "B", h=ROW_LINE)
-            pdf.ln(1)
-            continue
-        _room(pdf, height)
-        _row(pdf, (r.prompt, r.answer), cols)
-
-
-def _row_height(pdf, cells, cols) -> float:
-    return max(_h(pdf, text, w - 2 * PAD, ROW_LINE, ROW_SIZE, st) for text, w, st in zip(cells, cols, ("", "B"))) + 2 * PAD
-
-
-def _row(pdf, cells, cols) -> None:
-    height = _row_height(pdf, cells, cols)
-    x, y = pdf.l_margin, pdf.get_y()
-    for text, w, style in zip(cells, cols, ("", "B")):
-        pdf.set_xy(x + PAD, y + PAD)
-        pdf.set_font(FONT, style, ROW_SIZE)
-        pdf.multi_cell(w - 2 * PAD, ROW_LINE, text, align="L")
-        x += w
-    pdf.set_draw_color(170, 170, 170)
-    pdf.set_line_width(0.15)
-    pdf.line(pdf.l_margin, y + height, pdf.l_margin + sum(cols), y + height)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_xy(pdf.l_margin, y + height)
+        _room(pdf, min(_answer_height(pdf, r), pdf.page_break_trigger - pdf.t_margin - 12))
+        pdf.set_y(pdf.get_y() + PAD)
+        pdf.set_font(FONT, "", ROW_SIZE)
+        pdf.write(ROW_LINE, r.prompt + " — ")
+        pdf.set_font(FONT, "B", ROW_SIZE)
+        pdf.write(ROW_LINE, r.answer)
+        pdf.ln(ROW_LINE + PAD)
+        pdf.set_draw_color(190, 190, 190)
+        pdf.set_line_width(0.15)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.set_draw_color(0, 0, 0)
 
 
 class PdfTextWarning(UserWarning):
@@ -331,9 +316,9 @@ def _render_report(view: ReportView, paper: str) -> bytes:
             _text(pdf, view.not_assessed_note, SMALL, h=4.2)
 
     first_rows = [rows for _t, rows in view.answers if rows]
-    _heading(pdf, view.heading_answers, keep=12 + (_row_height(pdf, (first_rows[0][0].prompt, first_rows[0][0].answer), _cols(pdf)) if first_rows else 0))
+    _heading(pdf, view.heading_answers, keep=10 + (_answer_height(pdf, first_rows[0][0]) if first_rows else 0))
     for title, rows in view.answers:
-        _heading(pdf, title, SMALL + 1, keep=_row_height(pdf, (rows[0].prompt, rows[0].answer), _cols(pdf)))
+        _heading(pdf, title, SMALL + 1, keep=_answer_height(pdf, rows[0]))
         _answer_rows(pdf, rows)
     if view.sources:
         _sources(pdf, view.sources, view.heading_sources)
@@ -347,30 +332,34 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     return bytes(pdf.output())
 
 
-def _cols(pdf, split: float = 0.64) -> tuple[float, float]:
-    usable = pdf.w - pdf.l_margin - pdf.r_margin
-    return usable * split, usable * (1 - split)
-
-
-LABEL_W = 26
-CARD_SIZE, CARD_LINE = SMALL, 4.1
+LABEL_W = 25
+CARD_SIZE, CARD_LINE, LABEL_SIZE = SMALL - 0.5, 3.7, SMALL - 1
 
 
 def _card_rows(c) -> tuple[tuple[str, str], ...]:
+    """Label and text of each row; the sources are cited at the end of "why it matters"."""
     because = ((_("Because"), c.because.removeprefix("Because ")),) if c.because else ()
-    return because + ((_("Why it matters"), c.why), (_("What to do"), c.action), (_("Ask"), c.ask), (_("Sources"), c.refs))
+    ask = () if c.ask_number else ((_("Ask"), c.ask),)  # a numbered ask is referred to on the title line
+    return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask
+
+
+ASK_REF_W = 36
+
+
+def _ask_ref(c) -> str:
+    return _("Ask: see question {n}").format(n=c.ask_number) if c.ask_number else ""
 
 
 def _concern_height(pdf, c) -> float:
     full = pdf.w - pdf.l_margin - pdf.r_margin - 4
-    height = _h(pdf, f"{c.label} · {c.title}", full, 4.8, BODY - 0.5, "B") + 2.5
+    height = _h(pdf, f"{c.label} · {c.title}", full - (ASK_REF_W if c.ask_number else 0), 4.5, BODY - 0.5, "B")
     return height + sum(max(CARD_LINE, _h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE)) for _n, v in _card_rows(c))
 
 
 def _concern(pdf, c) -> None:
     _room(pdf, _concern_height(pdf, c))  # a concern is never split across pages
     _concern_draw(pdf, c)
-    pdf.ln(2.5)
+    pdf.ln(2)
 
 
 def _concern_draw(doc, c) -> None:
@@ -378,10 +367,17 @@ def _concern_draw(doc, c) -> None:
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
     doc.set_font(FONT, "B", BODY - 0.5)
-    doc.multi_cell(0, 4.8, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
+    title_w = doc.w - doc.l_margin - doc.r_margin - 4 - (ASK_REF_W if c.ask_number else 0)
+    doc.multi_cell(title_w, 4.5, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
+    if c.ask_number:
+        after = doc.get_y()
+        doc.set_xy(doc.w - doc.r_margin - ASK_REF_W, top)
+        doc.set_font(FONT, "B", LABEL_SIZE)
+        doc.cell(ASK_REF_W, 4.5, _ask_ref(c), align="R")
+        doc.set_xy(doc.l_margin, after)
     for name, value in _card_rows(c):
         doc.set_x(doc.l_margin + 4)
-        doc.set_font(FONT, "B", CARD_SIZE)
+        doc.set_font(FONT, "B", LABEL_SIZE)
         doc.cell(LABEL_W, CARD_LINE, name)
         doc.set_font(FONT, "", CARD_SIZE)
         doc.multi_cell(0, CARD_LINE, value, new_x="LMARGIN", new_y="NEXT", align="L")
@@ -395,11 +391,11 @@ def _possible_height(pdf, p) -> float:
 
 
 ASK_INDENT = 13
-ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.6, SMALL - 1.5, 3.3, 6.5
+ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5, 3.0, 4.8
 
 
 def _ask_height(pdf, item, width: float) -> float:
-    return _h(pdf, item.text, width, ASK_LINE, ASK_SIZE) + _h(pdf, item.about, width, ABOUT_LINE, ABOUT_SIZE) + WRITE + 2
+    return _h(pdf, item.text, width, ASK_LINE, ASK_SIZE) + _h(pdf, item.about, width, ABOUT_LINE, ABOUT_SIZE) + WRITE + 1.0
 
 
 def _ask_draw(doc, item, width: float) -> None:
@@ -421,7 +417,7 @@ def _ask_draw(doc, item, width: float) -> None:
     doc.set_draw_color(120, 120, 120)
     doc.line(doc.l_margin + ASK_INDENT, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
     doc.set_draw_color(0, 0, 0)
-    doc.ln(2)
+    doc.ln(1.0)
 
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> bytes:
