@@ -111,20 +111,20 @@ def _tick_box(pdf, x: float, y: float, size: float = 3.6) -> None:
 
 
 def _crisis(pdf, view) -> None:
-    lines = [(view.crisis_heading + ":", "B", BODY)] + [(f"{who}: {how}", "", BODY) for who, how in view.crisis]
+    lines = [(view.crisis_heading + ":", "B", SMALL)] + [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
     _boxed(pdf, lines, width=0.8)
 
 
 def _sources(pdf, sources, heading: str = "Sources") -> None:
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.4, SMALL - 1) if sources else 4
+    first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.0, SMALL - 2) if sources else 4
     _heading(pdf, heading, keep=first)
     for s in sources:
-        _text(pdf, f"[{s.number}] {s.text}", SMALL - 1, h=3.4)
-        pdf.ln(0.5)
+        _text(pdf, f"[{s.number}] {s.text}", SMALL - 2, h=3.0)
+        pdf.ln(0.4)
 
 
-ROW_SIZE, ROW_LINE, PAD = SMALL - 1, 3.5, 0.7
+ROW_SIZE, ROW_LINE, PAD = SMALL - 1, 3.3, 0.5
 
 
 def _answer_height(pdf, r) -> float:
@@ -391,7 +391,7 @@ def _possible_height(pdf, p) -> float:
 
 
 ASK_INDENT = 13
-ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5, 3.0, 4.8
+ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5, 3.0, 4.4
 
 
 def _ask_height(pdf, item, width: float) -> float:
