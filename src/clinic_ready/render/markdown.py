@@ -127,6 +127,8 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
         "Tick one box for each question (or every box that applies where it says so). "
         "Tick “Unsure” when you do not know: that is a question to ask the clinic.", "",
     ]
+    if v.key:
+        out += [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"] + [f"> {_esc(line)}  " for line in v.if_warned] + [""]
     for title, intro, when, questions in v.sections:
         out += [f"## {_esc(title)}", ""]
         out += [f"*{_esc(when)}*", ""] if when else []
@@ -136,7 +138,7 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
-            out += [f"- [ ] {_esc(o)}" for o in q.options] + [""]
+            out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn)] + [""]
             out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
     out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

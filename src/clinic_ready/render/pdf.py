@@ -12,7 +12,7 @@ from pathlib import Path
 
 from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
-from clinic_ready.render.views import BlankView, ReportView, blank_view, report_view
+from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
 FONTS = Path(__file__).parent / "fonts"
@@ -441,6 +441,11 @@ def _render_blank(view: BlankView, paper: str) -> bytes:
     _text(pdf, view.intro)
     pdf.ln(1)
     _text(pdf, "Tick one box for each question (or every box that applies where it says so). Tick “Unsure” when you do not know: that is a question to ask the clinic.", SMALL, color=GREY)
+    if view.key:
+        pdf.ln(1.5)
+        _text(pdf, view.key, SMALL, "B")
+        pdf.ln(1.5)
+        _boxed(pdf, [(view.if_warned_heading, "B", BODY)] + [(line, "", SMALL) for line in view.if_warned], width=1.2)
     for title, intro, when, questions in view.sections:
         _heading(pdf, title)
         if when:
@@ -465,7 +470,7 @@ def _blank_question(pdf, q) -> None:
         height += _h(pdf, q.condition, full, SMALL * 0.5, SMALL)
     if q.hint:
         height += _h(pdf, q.hint + ":", full, SMALL * 0.5, SMALL) + (0 if q.multi else 5.5)
-    height += _options(pdf, q.options, draw=False)
+    height += _options(pdf, _marked(q), draw=False)
     height += _h(pdf, "Why it matters: " + q.help, full, (SMALL - 0.5) * 0.5, SMALL - 0.5) + 8
     _room(pdf, height)
     _blank_question_draw(pdf, q)
@@ -484,7 +489,7 @@ def _blank_question_draw(doc, q) -> None:
             doc.set_line_width(0.2)
             doc.line(doc.l_margin + 6, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
             doc.ln(1.5)
-    _options(doc, q.options)
+    _options(doc, _marked(q))
     _text(doc, "Why it matters: " + q.help, SMALL - 0.5, color=GREY)
     doc.ln(5)
     doc.set_line_width(0.15)
@@ -494,6 +499,10 @@ def _blank_question_draw(doc, q) -> None:
     doc.set_text_color(0, 0, 0)
     doc.line(doc.l_margin + 12, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
     doc.ln(3)
+
+
+def _marked(q) -> tuple[str, ...]:
+    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options)))
 
 
 def _options(pdf, options: tuple[str, ...], draw: bool = True) -> float:

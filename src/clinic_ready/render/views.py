@@ -240,6 +240,76 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
 
 
 # --------------------------------------------------------------------------- the blank checklist
+WARN = "\u26a0"  # ⚠ (in the bundled DejaVu Sans, regular and bold)
+
+
+class _OneAnswer:
+    """A context in which only one question is answered (every other answer missing)."""
+
+    doubt: frozenset = frozenset()
+
+    def __init__(self, qid: str, state: str, value: object = None):
+        self.qid, self._state, self._value = qid, state, value
+
+    def state(self, question_id: str) -> str:
+        return self._state if question_id == self.qid else "missing"
+
+    def value(self, question_id: str) -> object:
+        return self._value if question_id == self.qid else None
+
+    def score(self, score_id: str) -> None:
+        return None
+
+
+def _signed_leaves(cond, positive: bool = True):
+    """(test, polarity) for every test in a condition: polarity flips under each ``not``.  Tests
+    beside a score test in an ``all`` only choose the score's threshold (who the person is), so
+    they are left out."""
+    if isinstance(cond, conditions.AllOf):
+        if any(isinstance(c, conditions.ScoreTest) for c in cond.all):
+            return
+        for c in cond.all:
+            yield from _signed_leaves(c, positive)
+    elif isinstance(cond, conditions.AnyOf):
+        for c in cond.any:
+            yield from _signed_leaves(c, positive)
+    elif isinstance(cond, conditions.NotOf):
+        yield from _signed_leaves(cond.not_, not positive)
+    elif cond is not None:
+        yield cond, positive
+
+
+def warning_signs(cl: Checklist) -> dict[str, set[str]]:
+    """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
+    signs: ticking one makes a critical or high concern's condition true on its own, or makes one
+    of its tests point towards the concern (a test read positively, or a yes/no or single choice
+    test under ``not`` that the option makes false).  Ticking a box in a multiple choice cannot
+    make an ``includes`` false, so negated multiple-choice tests never mark an option."""
+    out: dict[str, set[str]] = {}
+    serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
+    for q in cl.questions.values():
+        if q.type not in ("yes_no", "choice", "multi_choice"):
+            continue
+        options = [(v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
+        options += [(state, state, None) for state in ("unsure", "declined")]
+        for key, state, value in options:
+            ctx = _OneAnswer(q.id, state, value)
+            for c in serious:
+                if cl.compiled[("concern", c.id)](ctx) is True:
+                    out.setdefault(q.id, set()).add(key)
+                    break
+                if any(
+                    isinstance(t, conditions.QuestionTest) and t.question == q.id
+                    and (t.holds(ctx) if positive else (
+                        state == "answered" and q.type != "multi_choice" and t.operator != "state" and not t.holds(ctx)))
+                    for t, positive in _signed_leaves(c.when)
+                ):
+                    out.setdefault(q.id, set()).add(key)
+                    break
+        if set(q.choice_values) <= out.get(q.id, set()):
+            del out[q.id]  # every answer is marked: the question sets the context (which product), it is no sign
+    return out
+
 @dataclass(frozen=True)
 class BlankQuestion:
     number: int
@@ -249,12 +319,17 @@ class BlankQuestion:
     multi: bool
     condition: str | None
     hint: str | None
+    warn: tuple[bool, ...] = ()  # per option: a warning sign (⚠), see warning_signs
 
 
 @dataclass
 class BlankView(Common):
     intro: str = ""
     audience: str = ""
+    warn_mark: str = WARN
+    key: str = ""  # what ⚠ means
+    if_warned_heading: str = ""
+    if_warned: list[str] = field(default_factory=list)
     sections: list[tuple[str, str, str | None, list[BlankQuestion]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
 
@@ -278,15 +353,29 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
         checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
         currency=cl.currency_line(), about=about_lines(cl, today),
     )
+    signs = warning_signs(cl)
+    if signs:
+        view.key = _("Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
+                     "high concern in this checklist.").format(mark=WARN)
+        view.if_warned_heading = _("What to do if you ticked {mark}").format(mark=WARN)
+        view.if_warned = [
+            _("Before the first dose, show this page to the prescriber and ask about each answer you ticked with {mark}. "
+              "Do not take a dose until it has been talked through.").format(mark=WARN),
+            _("If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
+              "(free, confidential, 24/7); in an emergency call 911."),
+        ]
     for s in cl.sections:
         questions = []
         for q in s.questions:
+            marked = signs.get(q.id, set())
             if q.type == "yes_no":
                 options: tuple[str, ...] = ("Yes", "No")
             elif q.type in ("choice", "multi_choice"):
                 options = tuple(_clean(c.label) for c in q.choices or ())
             else:
                 options = ()
+            keys = (q.choice_values if options else ()) + ("unsure", "declined")
+            warn = tuple(k in marked for k in keys)
             hint = None
             if q.type == "number":
                 rng = [f"from {q.min:g}" if q.min is not None else "", f"to {q.max:g}" if q.max is not None else ""]
@@ -297,7 +386,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                 alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
                 hint = "Tick all that apply" + (f" (tick {' or '.join(chr(8220) + a + chr(8221) for a in alone)} only on its own)" if alone else "")
             questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + ("Unsure", "Prefer not to say"),
-                                           q.type == "multi_choice", words(q.when), hint))
+                                           q.type == "multi_choice", words(q.when), hint, warn))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]
     return view
