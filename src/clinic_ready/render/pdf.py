@@ -36,6 +36,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
+    _LINE_CACHE.clear()
     pdf.set_margins(13, 12, 13)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
@@ -48,11 +49,93 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
 
 def _text(pdf, text: str, size: float = BODY, style: str = "", h: float | None = None, color=None) -> None:
-    pdf.set_font(FONT, style, size)
     if color:
         pdf.set_text_color(*color)
-    pdf.multi_cell(0, h or size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(pdf, text, pdf.w - pdf.r_margin - pdf.get_x(), h or size * 0.5, size, style)
+    pdf.set_x(pdf.l_margin)
     pdf.set_text_color(0, 0, 0)
+
+
+# ------------------------------------------------------------------ text measured and wrapped once
+# fpdf2's multi_cell re-measures the whole line for every character it adds (quadratic in the
+# line's length), and a dry run costs as much as drawing.  Here each word's width is looked up
+# once in the font's width table (cached per style), lines are broken greedily at spaces as
+# multi_cell does (a word wider than the line is broken between characters), and each line is
+# drawn with a plain cell.  Measuring and drawing use the same lines, so a measured block always
+# takes exactly the height measured.
+
+
+def _units(pdf, style: str):
+    """A cached function: a word's width in font units (1/1000 em) in this style."""
+    cache = _UNIT_CACHE.get(style)
+    if cache is None:
+        cw = pdf.fonts[FONT.lower() + style].cw
+        words: dict[str, float] = {}
+
+        def cache(word: str) -> float:
+            width = words.get(word)
+            if width is None:
+                width = words[word] = sum(cw[ord(c)] for c in word)
+            return width
+
+        _UNIT_CACHE[style] = cache
+    return cache
+
+
+_UNIT_CACHE: dict = {}  # the bundled font only: the same widths for every document
+
+
+def _lines(pdf, text: str, width: float, size: float, style: str = "") -> list[str]:
+    """``text`` broken into lines that fit ``width`` (mm) at ``size`` points, as multi_cell would."""
+    key = (text, round(width, 3), size, style)
+    hit = _LINE_CACHE.get(key)
+    if hit is not None:
+        return hit
+    units = _units(pdf, style)
+    room = (width - 2 * pdf.c_margin) * pdf.k * 1000 / size  # in font units
+    space = units(" ")
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            w = units(word)
+            if line and used + space + w <= room:
+                line.append(word)
+                used += space + w
+                continue
+            if line:
+                out.append(" ".join(line))
+                line, used = [], 0.0
+            while w > room and len(word) > 1:  # a word wider than the line: break it between characters
+                cut, acc = 0, 0.0
+                for ch in word:
+                    cw = units(ch)
+                    if acc + cw > room and cut:
+                        break
+                    acc += cw
+                    cut += 1
+                out.append(word[:cut])
+                word = word[cut:]
+                w = units(word)
+            line, used = [word], w
+        out.append(" ".join(line))
+    _LINE_CACHE[key] = out
+    return out
+
+
+_LINE_CACHE: dict = {}  # emptied for each document (see _pdf)
+
+
+def _para(pdf, text: str, width: float, line: float, size: float, style: str = "") -> None:
+    """Draw ``text`` wrapped to ``width`` from the current x, one cell per line."""
+    x = pdf.get_x()
+    lines = _lines(pdf, text, width, size, style)
+    pdf.set_font(FONT, style, size)
+    for part in lines:
+        pdf.set_x(x)
+        pdf.cell(width, line, part, new_x="LEFT", new_y="NEXT", align="L")
+    pdf.set_x(x)
 
 
 def _heading(pdf, text: str, size: float = H2, keep: float = 12.0) -> None:
@@ -71,11 +154,8 @@ def _heading(pdf, text: str, size: float = H2, keep: float = 12.0) -> None:
 
 
 def _h(pdf, text: str, width: float, line: float, size: float, style: str = "") -> float:
-    """Height a multi_cell would take (measured without drawing; cheap)."""
-    from fpdf.enums import MethodReturnValue
-
-    pdf.set_font(FONT, style, size)
-    return pdf.multi_cell(width, line, text, dry_run=True, output=MethodReturnValue.HEIGHT, align="L")
+    """Height the text takes when drawn with _para (measured without drawing; cheap)."""
+    return len(_lines(pdf, text, width, size, style)) * line
 
 
 def _room(pdf, height: float) -> None:
@@ -97,9 +177,8 @@ def _boxed_draw(doc, lines, width) -> None:
     doc.ln(2)
     doc.set_x(doc.l_margin + 3)
     for text, style, size in lines:
-        doc.set_font(FONT, style, size)
         doc.set_x(doc.l_margin + 3)
-        doc.multi_cell(doc.w - doc.l_margin - doc.r_margin - 6, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        _para(doc, text, doc.w - doc.l_margin - doc.r_margin - 6, size * 0.5, size, style)
     doc.ln(2)
     doc.set_line_width(width)
     doc.rect(doc.l_margin, top, doc.w - doc.l_margin - doc.r_margin, doc.get_y() - top)
@@ -127,21 +206,42 @@ def _sources(pdf, sources, heading: str = "Sources") -> None:
 ROW_SIZE, ROW_LINE, PAD = SMALL - 1, 3.3, 0.5
 
 
+def _answer_layout(pdf, r):
+    """(prompt lines, where the answer starts on the last one or None, answer lines)."""
+    full = pdf.w - pdf.l_margin - pdf.r_margin
+    prompt = _lines(pdf, f"{r.prompt} —", full, ROW_SIZE)
+    start = _units(pdf, "")(prompt[-1] + " ") * ROW_SIZE / 1000 / pdf.k + pdf.c_margin
+    inline = _lines(pdf, r.answer, full - start, ROW_SIZE, "B")
+    if len(inline) == 1 and start < full - 10:
+        return prompt, start, inline
+    return prompt, None, _lines(pdf, r.answer, full, ROW_SIZE, "B")
+
+
 def _answer_height(pdf, r) -> float:
-    """Measured in bold throughout: a little generous, never short."""
-    return _h(pdf, f"{r.prompt} — {r.answer}", pdf.w - pdf.l_margin - pdf.r_margin, ROW_LINE, ROW_SIZE, "B") + 2 * PAD
+    prompt, start, answer = _answer_layout(pdf, r)
+    return (len(prompt) + (0 if start is not None else len(answer))) * ROW_LINE + 2 * PAD
 
 
 def _answer_rows(pdf, rows) -> None:
     """Each question, then its answer in bold, in one flowing paragraph with a light rule under it."""
+    full = pdf.w - pdf.l_margin - pdf.r_margin
     for r in rows:
         _room(pdf, min(_answer_height(pdf, r), pdf.page_break_trigger - pdf.t_margin - 12))
-        pdf.set_y(pdf.get_y() + PAD)
+        pdf.set_xy(pdf.l_margin, pdf.get_y() + PAD)
+        prompt, start, answer = _answer_layout(pdf, r)
         pdf.set_font(FONT, "", ROW_SIZE)
-        pdf.write(ROW_LINE, r.prompt + " — ")
+        for part in prompt:
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(full, ROW_LINE, part, new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.set_font(FONT, "B", ROW_SIZE)
-        pdf.write(ROW_LINE, r.answer)
-        pdf.ln(ROW_LINE + PAD)
+        if start is not None:
+            pdf.set_xy(pdf.l_margin + start - pdf.c_margin, pdf.get_y() - ROW_LINE)
+            pdf.cell(full - start, ROW_LINE, answer[0], new_x="LMARGIN", new_y="NEXT", align="L")
+        else:
+            for part in answer:
+                pdf.set_x(pdf.l_margin)
+                pdf.cell(full, ROW_LINE, part, new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.set_xy(pdf.l_margin, pdf.get_y() + PAD)
         pdf.set_draw_color(190, 190, 190)
         pdf.set_line_width(0.15)
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
@@ -353,7 +453,7 @@ def _ask_ref(c) -> str:
 def _concern_height(pdf, c) -> float:
     full = pdf.w - pdf.l_margin - pdf.r_margin - 4
     height = _h(pdf, f"{c.label} · {c.title}", full - (ASK_REF_W if c.ask_number else 0), 4.5, BODY - 0.5, "B")
-    return height + sum(max(CARD_LINE, _h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE)) for _n, v in _card_rows(c))
+    return height + sum(_h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE) for _n, v in _card_rows(c))
 
 
 def _concern(pdf, c) -> None:
@@ -366,9 +466,8 @@ def _concern_draw(doc, c) -> None:
     widths = {"critical": 1.6, "high": 1.1}.get(c.severity, 0.5)
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
-    doc.set_font(FONT, "B", BODY - 0.5)
     title_w = doc.w - doc.l_margin - doc.r_margin - 4 - (ASK_REF_W if c.ask_number else 0)
-    doc.multi_cell(title_w, 4.5, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(doc, f"{c.label} · {c.title}", title_w, 4.5, BODY - 0.5, "B")
     if c.ask_number:
         after = doc.get_y()
         doc.set_xy(doc.w - doc.r_margin - ASK_REF_W, top)
@@ -379,8 +478,8 @@ def _concern_draw(doc, c) -> None:
         doc.set_x(doc.l_margin + 4)
         doc.set_font(FONT, "B", LABEL_SIZE)
         doc.cell(LABEL_W, CARD_LINE, name)
-        doc.set_font(FONT, "", CARD_SIZE)
-        doc.multi_cell(0, CARD_LINE, value, new_x="LMARGIN", new_y="NEXT", align="L")
+        _para(doc, value, doc.w - doc.r_margin - doc.get_x(), CARD_LINE, CARD_SIZE)
+        doc.set_x(doc.l_margin)
     doc.set_line_width(widths)
     doc.line(doc.l_margin + 1, top, doc.l_margin + 1, doc.get_y())
 
@@ -405,12 +504,9 @@ def _ask_draw(doc, item, width: float) -> None:
     doc.cell(6, ASK_LINE, f"{item.number}.", align="R")
     _tick_box(doc, doc.l_margin + 7.5, y + 0.5, 3.4)
     doc.set_xy(doc.l_margin + ASK_INDENT, y)
-    doc.set_font(FONT, "", ASK_SIZE)
-    doc.multi_cell(width, ASK_LINE, item.text, new_x="LMARGIN", new_y="NEXT", align="L")
-    doc.set_x(doc.l_margin + ASK_INDENT)
-    doc.set_font(FONT, "", ABOUT_SIZE)
+    _para(doc, item.text, width, ASK_LINE, ASK_SIZE)
     doc.set_text_color(*GREY)
-    doc.multi_cell(width, ABOUT_LINE, item.about, new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(doc, item.about, width, ABOUT_LINE, ABOUT_SIZE)
     doc.set_text_color(0, 0, 0)
     doc.ln(WRITE)
     doc.set_line_width(0.2)
@@ -478,8 +574,7 @@ def _blank_question(pdf, q) -> None:
 
 def _blank_question_draw(doc, q) -> None:
     doc.ln(1.5)
-    doc.set_font(FONT, "B", BODY)
-    doc.multi_cell(0, 5, f"{q.number}. {q.prompt}", new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(doc, f"{q.number}. {q.prompt}", doc.w - doc.l_margin - doc.r_margin, 5, BODY, "B")
     if q.condition:
         _text(doc, q.condition, SMALL, color=GREY)
     if q.hint:
