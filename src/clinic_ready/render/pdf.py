@@ -252,8 +252,12 @@ class PdfTextWarning(UserWarning):
     """Some characters cannot be shown in the PDF (the bundled font lacks them)."""
 
 
-def _font_chars() -> frozenset[int]:
+def _font_chars(pdf=None) -> frozenset[int]:
+    """The characters the bundled fonts can show (from a document's fonts, already parsed by
+    fpdf2, when one is given; else read with fontTools)."""
     global _CHARS
+    if _CHARS is None and pdf is not None:
+        _CHARS = frozenset(set(pdf.fonts[FONT.lower()].cmap) | set(pdf.fonts[FONT.lower() + "B"].cmap))
     if _CHARS is None:
         from fontTools.ttLib import TTFont
 
@@ -270,7 +274,7 @@ _CHARS: frozenset[int] | None = None
 _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xFE0E, 0xFE0F}
 
 
-def check_glyphs(fields) -> None:
+def check_glyphs(fields, stacklevel: int = 2) -> None:
     """Warn, naming the field, about characters the bundled font cannot show (they are left out)."""
     import unicodedata
     import warnings
@@ -292,7 +296,7 @@ def check_glyphs(fields) -> None:
             warnings.warn(PdfTextWarning(
                 f"clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
                 "they are left out of the PDF — the HTML report (--format html) shows them"
-            ), stacklevel=2)
+            ), stacklevel=stacklevel)
 
 
 def _report_fields(view: ReportView):
@@ -326,7 +330,6 @@ def render(result: Result, paper: str = "letter", today: dt.date | None = None, 
            only: str | None = None, **_: object) -> bytes:
     """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
     view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain, only))
-    check_glyphs(_report_fields(view))
     return _quietly(_render_report, view, paper)
 
 
@@ -361,6 +364,8 @@ def _questions(pdf, view: ReportView) -> None:
 
 def _render_report(view: ReportView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
+    _font_chars(pdf)
+    check_glyphs(_report_fields(view), stacklevel=4)
     _header(pdf, view)
     if view.only == "questions":
         _questions(pdf, view)
@@ -519,14 +524,15 @@ def _ask_draw(doc, item, width: float) -> None:
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> bytes:
     """The blank paper checklist as PDF bytes."""
     view: BlankView = clean_tree(blank_view(checklist, today or dt.date.today()))
-    check_glyphs([("the checklist", " ".join(
-        [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
-    ))])
     return _quietly(_render_blank, view, paper)
 
 
 def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
+    _font_chars(pdf)
+    check_glyphs([("the checklist", " ".join(
+        [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
+    ))], stacklevel=4)
     _text(pdf, view.title, H1, "B", h=8.5)
     _text(pdf, f"Blank checklist · version {view.version} · {view.currency} · printed {view.printed_on}", SMALL, color=GREY)
     for line in view.about:
