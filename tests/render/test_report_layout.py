@@ -179,3 +179,20 @@ def test_report_only_questions_from_the_installed_command(tmp_path):
     bad = subprocess.run([CLI, "report", str(EXAMPLES / "perry-like.yaml"), "-f", "pdf", "--only", "answers", "-o", str(out)],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "'answers' is not one of 'questions'" in bad.stderr
+
+
+def test_a_supporters_answers_read_in_the_third_person():
+    import yaml
+
+    from clinic_ready.loading import parse_checklist
+    from clinic_ready.model import Answer, Answers
+    from conftest import FIXTURES
+
+    data = yaml.safe_load((FIXTURES / "mini.yaml").read_text())
+    data["sections"][0]["questions"][0]["prompt_supporter"] = "Is their blood pressure checked?"
+    cl = parse_checklist(yaml.safe_dump(data, sort_keys=False), "mini.yaml")
+    values = {"monitored": Answer.of("yes"), "meds": Answer.of(["none"]), "where": Answer.of("clinic")}
+    supporter = renderer("markdown").render(engine.evaluate(cl, Answers(cl.id, None, dict(values), "supporter")), today=TODAY)
+    patient = renderer("markdown").render(engine.evaluate(cl, Answers(cl.id, None, dict(values))), today=TODAY)
+    assert "Is their blood pressure checked? — **Yes**" in supporter
+    assert "Is your blood pressure checked? — **Yes**" in patient

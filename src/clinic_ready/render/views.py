@@ -232,7 +232,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
             "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.", n,
         ).format(n=n)
     view.answers = [
-        (section.title, [AnswerRow(_clean(i.question.prompt), _open(i), i.state != "answered") for i in items])
+        (section.title, [AnswerRow(_clean(i.question.prompt_for(result.respondent)), _open(i), i.state != "answered") for i in items])
         for section, items in by_section(result)
     ]
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
