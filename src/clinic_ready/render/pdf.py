@@ -399,7 +399,7 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     _questions(pdf, view)
 
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
-    _heading(pdf, view.heading_concerns, keep=first_card + 8)
+    _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:
         _text(pdf, view.no_concerns)
     for label, _sev, items in view.groups:
@@ -495,7 +495,7 @@ def _possible_height(pdf, p) -> float:
 
 
 ASK_INDENT = 13
-ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5, 3.0, 4.4
+ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5, 3.0, 4.3
 
 
 def _ask_height(pdf, item, width: float) -> float:

@@ -170,8 +170,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         heading_first_steps=_("First steps"),
         heading_tips=_("How you can help"),
         heading_questions=_("Questions to ask your clinic"),
-        questions_hint=_("Tick each question when it has been answered, and write the answer on the line. "
-                         "The concern each question comes from is under it."),
+        questions_hint=_("Tick each question when it has been answered, and write the answer on the line."),
         no_questions=_("No questions: nothing was raised and nothing is open."),
         heading_concerns=_("Concerns, most serious first"),
         no_concerns=_("No concern was raised by these answers."),
