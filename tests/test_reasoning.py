@@ -149,7 +149,12 @@ def test_ask_list_is_deduplicated_and_most_serious_first():
 def test_every_format_lists_could_apply_with_its_answers(fmt):
     r = result(monitored="unsure", meds=["opioid"], crisis_now="no", where="clinic")
     flat = as_text(fmt, r)
-    assert "Could apply — depends on: Is your blood pressure checked? (you answered unsure)" in flat
+    if fmt == "terminal":
+        assert "Could apply — depends on: Is your blood pressure checked? (you answered unsure)" in flat
+    else:  # documents: the answer is a numbered question to ask, and the could-apply entry points to it
+        n = next(k for k, i in enumerate(r.ask_list, 1) if i.text == "Is your blood pressure checked?")
+        assert f"Depends on question {n} in Questions to ask (you answered unsure)." in flat
+        assert "Is your blood pressure checked?" in flat and "No blood pressure checks" in flat
     assert flat.index("Could apply") > flat.index(r.verdict.title.split(":")[0])
     assert "[no_bp]" not in flat and "no_bp" not in flat  # titles, not ids
 

@@ -16,6 +16,10 @@ class DocFormat(str, Enum):
     markdown = "markdown"
 
 
+class Only(str, Enum):
+    questions = "questions"
+
+
 class ReportFormat(str, Enum):
     html = "html"
     pdf = "pdf"
@@ -31,6 +35,9 @@ def report(
         None, "--checklist", metavar="ID|PATH", help="Use this checklist instead of the one the answers file names."
     ),
     paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
+    only: Optional[Only] = typer.Option(
+        None, "--only", help="Print one part on its own: 'questions' (the questions to ask your clinic, with the crisis lines)."
+    ),
 ) -> None:
     """Make a printable report from a saved answers file.
 
@@ -41,14 +48,19 @@ def report(
     Examples:
       clinic-ready report my-answers.yaml --format pdf --output report.pdf
       clinic-ready report my-answers.yaml --format html --output report.html --paper a4
+      clinic-ready report my-answers.yaml --format pdf --only questions --output questions.pdf
     """
     from clinic_ready import workflow
-
+    from clinic_ready.errors import UsageError
+    from clinic_ready.i18n import _
     from clinic_ready.render import renderer
 
+    if only is not None and fmt is ReportFormat.fhir:
+        raise UsageError(_("clinic-ready: --only works with --format pdf, html or markdown, not fhir"))
     result = workflow.report_result(answers_file, checklist)
     size = (paper or default_paper()).value
-    workflow.write_document(fmt.value, output, lambda: renderer(fmt.value).render(result, paper=size))
+    part = only.value if only else None
+    workflow.write_document(fmt.value, output, lambda: renderer(fmt.value).render(result, paper=size, only=part))
 
 
 def print_blank(

@@ -29,11 +29,15 @@ class Citations:
     order: tuple[Source, ...]
 
     @classmethod
-    def of(cls, result: Result) -> "Citations":
+    def of(cls, result: Result, extra=()) -> "Citations":
+        """Numbered in order of first citation by the findings, then ``extra`` sources (a
+        supporter's tips) not cited yet."""
         seen: dict[str, Source] = {}
         for f in result.findings:
             for s in f.sources:
                 seen.setdefault(s.id, s)
+        for s in extra:
+            seen.setdefault(s.id, s)
         return cls(tuple(seen.values()))
 
     def number(self, source: Source) -> int:

@@ -16,17 +16,22 @@ PAPER = {"letter": "Letter", "a4": "A4"}
 def _env():
     import jinja2
 
-    return jinja2.Environment(
+    from clinic_ready import i18n
+
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["_"] = i18n._
+    return env
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False, **_: object) -> str:
-    view = clean_tree(report_view(result, today or dt.date.today(), explain))
+def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
+           only: str | None = None, **_: object) -> str:
+    view = clean_tree(report_view(result, today or dt.date.today(), explain, only))
     return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
 
 

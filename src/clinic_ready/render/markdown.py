@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
 from clinic_ready.render.views import blank_view, report_view
 from clinic_ready.safe_text import clean_tree
@@ -18,15 +19,32 @@ def _esc(text: str) -> str:
 
 
 def _footer(v) -> list[str]:
-    out = ["", "## About this report", "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
+    out = ["", f"## {_('About this report')}", "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
     out += [f"- **{who}:** {how}" for who, how in v.crisis]
     return out + [""]
+
+
+def _header(v) -> list[str]:
+    out = [f"# {_esc(v.title)}", ""]
+    if v.clinic_name:
+        out += [f"**{_('Clinic:')}** {_esc(v.clinic_name)}", ""]
+    if v.respondent_line:
+        out += [f"*{_esc(v.respondent_line)}*", ""]
+    out += [
+        _("Checklist version {version} · {currency} · report made {date}").format(
+            version=_esc(v.version), currency=v.currency, date=v.printed_on),
+        "",
+        *[line for a in v.about for line in (_esc(a), "")],
+        f"> **{v.notice}** {v.crisis_line}.",
+        "",
+    ]
+    return out
 
 
 def _urgent(v) -> list[str]:
     if not v.urgent:
         return []
-    out = ["## Urgent: get help now", ""]
+    out = [f"## {v.heading_urgent}", ""]
     for c in v.urgent:
         out += [f"**{_esc(c.title)}.** {_esc(c.action)}", ""]
         out += [f"*{_esc(c.because)}*", ""] if c.because else []
@@ -36,42 +54,27 @@ def _urgent(v) -> list[str]:
 def _first_steps(v) -> list[str]:
     if not v.first_steps:
         return []
-    return ["## First steps", ""] + [f"{n}. {_esc(t)}" for n, t in enumerate(v.first_steps, 1)] + [""]
+    return [f"## {v.heading_first_steps}", ""] + [f"{n}. {_esc(t)}" for n, t in enumerate(v.first_steps, 1)] + [""]
 
 
-def _could_apply(v) -> list[str]:
-    if not v.could_apply:
+def _tips(v) -> list[str]:
+    if not v.tips:
         return []
-    out = ["## Could apply", "", "Not raised, but your open answers leave these possible. Find out the answers.", ""]
-    for p in v.could_apply:
-        out += [f"- **{p.label} · {_esc(p.title)}** — {_esc(p.depends)}"]
-    return out + [""]
+    out = [f"## {v.heading_tips}", ""]
+    return out + [f"- {_esc(t.text)}" + (f" {t.refs}" if t.refs else "") for t in v.tips] + [""]
 
 
-def render(result: Result, today: dt.date | None = None, explain: bool = False, **_: object) -> str:
-    v = clean_tree(report_view(result, today or dt.date.today(), explain))
-    out = [f"# {_esc(v.title)}", ""]
-    if v.clinic_name:
-        out += [f"**Clinic:** {_esc(v.clinic_name)}", ""]
-    out += [
-        f"Checklist version {_esc(v.version)} · {v.currency} · report made {v.printed_on}",
-        "",
-        *[line for a in v.about for line in (_esc(a), "")],
-        f"> **{v.notice}** {v.crisis_line}.",
-        "",
-        *_urgent(v),
-        f"## Verdict: {_esc(v.verdict_title)}",
-        "",
-        _esc(v.verdict_text),
-        "",
-        v.counts_text,
-        "",
-        *_first_steps(v),
-        "## Concerns",
-        "",
-    ]
+def _questions(v) -> list[str]:
+    out = [f"## {v.heading_questions}", "", f"*{_esc(v.questions_hint)}*", ""]
+    out += [f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {_('Answer:')} ______________________________"
+            for i in v.ask_list]
+    return out + ([] if v.ask_list else [v.no_questions]) + [""]
+
+
+def _concerns(v) -> list[str]:
+    out = [f"## {v.heading_concerns}", ""]
     if not v.groups:
-        out += ["No concern was raised by these answers.", ""]
+        out += [v.no_concerns, ""]
     for label, _sev, items in v.groups:
         out += [f"### {label} ({len(items)})", ""]
         for c in items:
@@ -79,23 +82,38 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
                 f"#### {_esc(c.title)}",
                 "",
                 *([f"*{_esc(c.because)}*", ""] if c.because else []),
-                f"- **Why it matters:** {_esc(c.why)}",
-                f"- **Ask:** {_esc(c.ask)}",
-                f"- **What to do:** {_esc(c.action)}",
-                f"- **Sources:** {c.refs}",
+                f"- **{_('Why it matters:')}** {_esc(c.why)}",
+                f"- **{_('What to do:')}** {_esc(c.action)}",
+                f"- **{_('Ask:')}** {_esc(c.ask)}",
+                f"- **{_('Sources:')}** {c.refs}",
                 "",
             ]
-    out += _could_apply(v)
-    out += ["## Questions to ask your clinic", ""]
-    out += [f"- [ ] {_esc(i.text)} *({_esc(i.about)})*  \n  Answer: ______________________________" for i in v.ask_list]
-    out += [] if v.ask_list else ["No questions: nothing was raised and nothing is open."]
-    out += ["", "## Not assessed", ""]
-    out += [f"- {_esc(p)} — *{s}*" for p, s in v.not_assessed] or ["Every question was answered."]
-    out += ["", "## All answers", ""]
+    return out
+
+
+def _could_apply(v) -> list[str]:
+    if not v.could_apply and not v.not_assessed_note:
+        return []
+    out = [f"## {v.heading_could_apply}", ""]
+    if v.could_apply:
+        out += [_esc(v.could_apply_intro), ""]
+        out += [f"- **{p.label} · {_esc(p.title)}** — {_esc(p.depends)}" for p in v.could_apply] + [""]
+    return out + ([_esc(v.not_assessed_note), ""] if v.not_assessed_note else [])
+
+
+def render(result: Result, today: dt.date | None = None, explain: bool = False, only: str | None = None, **_o: object) -> str:
+    v = clean_tree(report_view(result, today or dt.date.today(), explain, only))
+    out = _header(v)
+    if v.only == "questions":
+        return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
+    out += [*_urgent(v), f"## {_('Verdict:')} {_esc(v.verdict_title)}", "", _esc(v.verdict_text), "", v.counts_text, ""]
+    out += _first_steps(v) + _tips(v) + _questions(v) + _concerns(v) + _could_apply(v)
+    out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:
-        out += [f"### {_esc(title)}", ""] + [f"- {_esc(p)} — **{_esc(a)}**" for p, a in rows] + [""]
-    out += ["## Sources", ""]
-    out += [f"{s.number}. {_esc(s.text)}" for s in v.sources] or ["No sources cited."]
+        out += [f"### {_esc(title)}", ""]
+        out += [f"- {_esc(r.prompt)} — " + (f"*{_esc(r.answer)}*" if r.open else f"**{_esc(r.answer)}**") for r in rows] + [""]
+    out += [f"## {v.heading_sources}", ""]
+    out += [f"{s.number}. {_esc(s.text)}" for s in v.sources] or [_("No sources cited.")]
     return "\n".join(out + _footer(v))
 
 
@@ -109,6 +127,8 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
         "Tick one box for each question (or every box that applies where it says so). "
         "Tick “Unsure” when you do not know: that is a question to ask the clinic.", "",
     ]
+    if v.key:
+        out += [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"] + [f"> {_esc(line)}  " for line in v.if_warned] + [""]
     for title, intro, when, questions in v.sections:
         out += [f"## {_esc(title)}", ""]
         out += [f"*{_esc(when)}*", ""] if when else []
@@ -118,7 +138,7 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
-            out += [f"- [ ] {_esc(o)}" for o in q.options] + [""]
+            out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn)] + [""]
             out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
     out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

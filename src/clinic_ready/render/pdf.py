@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
-from clinic_ready.render.views import BlankView, ReportView, blank_view, report_view
+from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
 FONTS = Path(__file__).parent / "fonts"
@@ -26,7 +27,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
     class Doc(FPDF):
         def footer(self) -> None:
-            self.set_y(-14)
+            self.set_y(-11)
             self.set_font(FONT, "", 8.5)
             self.set_text_color(*GREY)
             self.cell(0, 4, view.footer, align="L")
@@ -35,8 +36,9 @@ def _pdf(view, paper: str, orientation: str = "P"):
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
-    pdf.set_margins(16, 16, 16)
-    pdf.set_auto_page_break(True, margin=20)
+    _LINE_CACHE.clear()
+    pdf.set_margins(13, 12, 13)
+    pdf.set_auto_page_break(True, margin=15)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_title(view.title)
@@ -47,30 +49,113 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
 
 def _text(pdf, text: str, size: float = BODY, style: str = "", h: float | None = None, color=None) -> None:
-    pdf.set_font(FONT, style, size)
     if color:
         pdf.set_text_color(*color)
-    pdf.multi_cell(0, h or size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(pdf, text, pdf.w - pdf.r_margin - pdf.get_x(), h or size * 0.5, size, style)
+    pdf.set_x(pdf.l_margin)
     pdf.set_text_color(0, 0, 0)
 
 
-def _heading(pdf, text: str, size: float = H2) -> None:
-    if pdf.get_y() > pdf.h - 45:
-        pdf.add_page()
+# ------------------------------------------------------------------ text measured and wrapped once
+# fpdf2's multi_cell re-measures the whole line for every character it adds (quadratic in the
+# line's length), and a dry run costs as much as drawing.  Here each word's width is looked up
+# once in the font's width table (cached per style), lines are broken greedily at spaces as
+# multi_cell does (a word wider than the line is broken between characters), and each line is
+# drawn with a plain cell.  Measuring and drawing use the same lines, so a measured block always
+# takes exactly the height measured.
+
+
+def _units(pdf, style: str):
+    """A cached function: a word's width in font units (1/1000 em) in this style."""
+    cache = _UNIT_CACHE.get(style)
+    if cache is None:
+        cw = pdf.fonts[FONT.lower() + style].cw
+        words: dict[str, float] = {}
+
+        def cache(word: str) -> float:
+            width = words.get(word)
+            if width is None:
+                width = words[word] = sum(cw[ord(c)] for c in word)
+            return width
+
+        _UNIT_CACHE[style] = cache
+    return cache
+
+
+_UNIT_CACHE: dict = {}  # the bundled font only: the same widths for every document
+
+
+def _lines(pdf, text: str, width: float, size: float, style: str = "") -> list[str]:
+    """``text`` broken into lines that fit ``width`` (mm) at ``size`` points, as multi_cell would."""
+    key = (text, round(width, 3), size, style)
+    hit = _LINE_CACHE.get(key)
+    if hit is not None:
+        return hit
+    units = _units(pdf, style)
+    room = (width - 2 * pdf.c_margin) * pdf.k * 1000 / size  # in font units
+    space = units(" ")
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            w = units(word)
+            if line and used + space + w <= room:
+                line.append(word)
+                used += space + w
+                continue
+            if line:
+                out.append(" ".join(line))
+                line, used = [], 0.0
+            while w > room and len(word) > 1:  # a word wider than the line: break it between characters
+                cut, acc = 0, 0.0
+                for ch in word:
+                    cw = units(ch)
+                    if acc + cw > room and cut:
+                        break
+                    acc += cw
+                    cut += 1
+                out.append(word[:cut])
+                word = word[cut:]
+                w = units(word)
+            line, used = [word], w
+        out.append(" ".join(line))
+    _LINE_CACHE[key] = out
+    return out
+
+
+_LINE_CACHE: dict = {}  # emptied for each document (see _pdf)
+
+
+def _para(pdf, text: str, width: float, line: float, size: float, style: str = "") -> None:
+    """Draw ``text`` wrapped to ``width`` from the current x, one cell per line."""
+    x = pdf.get_x()
+    lines = _lines(pdf, text, width, size, style)
+    pdf.set_font(FONT, style, size)
+    for part in lines:
+        pdf.set_x(x)
+        pdf.cell(width, line, part, new_x="LEFT", new_y="NEXT", align="L")
+    pdf.set_x(x)
+
+
+def _heading(pdf, text: str, size: float = H2, keep: float = 12.0) -> None:
+    """A heading kept with what follows it: ``keep`` is the height of the first block after it
+    (measured by the caller), so a heading is never the last thing on a page."""
+    height = 3 + _h(pdf, text, pdf.w - pdf.l_margin - pdf.r_margin, size * 0.5, size, "B") + (3 if size == H2 else 0.5)
+    _room(pdf, height + keep)
     pdf.ln(3)
     _text(pdf, text, size, "B")
     if size == H2:
         pdf.set_line_width(0.5)
         pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
         pdf.ln(2.5)
+    else:
+        pdf.ln(0.5)
 
 
 def _h(pdf, text: str, width: float, line: float, size: float, style: str = "") -> float:
-    """Height a multi_cell would take (measured without drawing; cheap)."""
-    from fpdf.enums import MethodReturnValue
-
-    pdf.set_font(FONT, style, size)
-    return pdf.multi_cell(width, line, text, dry_run=True, output=MethodReturnValue.HEIGHT, align="L")
+    """Height the text takes when drawn with _para (measured without drawing; cheap)."""
+    return len(_lines(pdf, text, width, size, style)) * line
 
 
 def _room(pdf, height: float) -> None:
@@ -92,9 +177,8 @@ def _boxed_draw(doc, lines, width) -> None:
     doc.ln(2)
     doc.set_x(doc.l_margin + 3)
     for text, style, size in lines:
-        doc.set_font(FONT, style, size)
         doc.set_x(doc.l_margin + 3)
-        doc.multi_cell(doc.w - doc.l_margin - doc.r_margin - 6, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        _para(doc, text, doc.w - doc.l_margin - doc.r_margin - 6, size * 0.5, size, style)
     doc.ln(2)
     doc.set_line_width(width)
     doc.rect(doc.l_margin, top, doc.w - doc.l_margin - doc.r_margin, doc.get_y() - top)
@@ -106,71 +190,74 @@ def _tick_box(pdf, x: float, y: float, size: float = 3.6) -> None:
 
 
 def _crisis(pdf, view) -> None:
-    lines = [(view.crisis_heading + ":", "B", BODY)] + [(f"{who}: {how}", "", BODY) for who, how in view.crisis]
+    lines = [(view.crisis_heading + ":", "B", SMALL)] + [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
     _boxed(pdf, lines, width=0.8)
 
 
-def _sources(pdf, sources) -> None:
-    _heading(pdf, "Sources")
+def _sources(pdf, sources, heading: str = "Sources") -> None:
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.0, SMALL - 2) if sources else 4
+    _heading(pdf, heading, keep=first)
     for s in sources:
-        _text(pdf, f"[{s.number}] {s.text}", SMALL)
-        pdf.ln(0.8)
+        _text(pdf, f"[{s.number}] {s.text}", SMALL - 2, h=3.0)
+        pdf.ln(0.4)
 
 
-TABLE_SIZE, TABLE_LINE, PAD = SMALL + 0.5, 4.6, 1.2
+ROW_SIZE, ROW_LINE, PAD = SMALL - 1, 3.3, 0.5
 
 
-def _table(pdf, headings: tuple[str, str], rows: list[tuple[str, str]], widths=(68, 32)) -> None:
-    """A two-column table drawn row by row.  A row moves whole to the next page (the heading row is
-    repeated there); a row taller than a page is printed as two full-width paragraphs instead, so
-    no valid text, however long, can fail to fit."""
-    usable = pdf.w - pdf.l_margin - pdf.r_margin
-    w1 = usable * widths[0] / sum(widths)
-    cols = (w1, usable - w1)
-    page_room = pdf.page_break_trigger - pdf.t_margin - 12
-    _row(pdf, headings, cols, bold=True)
-    for a, b in rows:
-        height = _row_height(pdf, (a, b), cols)
-        if height > page_room:
-            _text(pdf, a, TABLE_SIZE, "B", h=TABLE_LINE)
-            _text(pdf, b, TABLE_SIZE, h=TABLE_LINE)
-            pdf.set_line_width(0.2)
-            pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
-            pdf.ln(1.5)
-            continue
-        if pdf.get_y() + height > pdf.page_break_trigger:
-            pdf.add_page()
-            _row(pdf, headings, cols, bold=True)
-        _row(pdf, (a, b), cols)
-    pdf.ln(2)
+def _answer_layout(pdf, r):
+    """(prompt lines, where the answer starts on the last one or None, answer lines)."""
+    full = pdf.w - pdf.l_margin - pdf.r_margin
+    prompt = _lines(pdf, f"{r.prompt} —", full, ROW_SIZE)
+    start = _units(pdf, "")(prompt[-1] + " ") * ROW_SIZE / 1000 / pdf.k + pdf.c_margin
+    inline = _lines(pdf, r.answer, full - start, ROW_SIZE, "B")
+    if len(inline) == 1 and start < full - 10:
+        return prompt, start, inline
+    return prompt, None, _lines(pdf, r.answer, full, ROW_SIZE, "B")
 
 
-def _row_height(pdf, cells, cols) -> float:
-    return max(_h(pdf, text, w - 2 * PAD, TABLE_LINE, TABLE_SIZE) for text, w in zip(cells, cols)) + 2 * PAD
+def _answer_height(pdf, r) -> float:
+    prompt, start, answer = _answer_layout(pdf, r)
+    return (len(prompt) + (0 if start is not None else len(answer))) * ROW_LINE + 2 * PAD
 
 
-def _row(pdf, cells, cols, bold: bool = False) -> None:
-    height = _row_height(pdf, cells, cols)
-    x, y = pdf.l_margin, pdf.get_y()
-    pdf.set_line_width(0.2)
-    if bold:
-        pdf.set_fill_color(225, 225, 225)
-        pdf.rect(x, y, sum(cols), height, style="DF")
-    for text, w in zip(cells, cols):
-        pdf.rect(x, y, w, height)
-        pdf.set_xy(x + PAD, y + PAD)
-        pdf.set_font(FONT, "B" if bold else "", TABLE_SIZE)
-        pdf.multi_cell(w - 2 * PAD, TABLE_LINE, text, align="L")
-        x += w
-    pdf.set_xy(pdf.l_margin, y + height)
+def _answer_rows(pdf, rows) -> None:
+    """Each question, then its answer in bold, in one flowing paragraph with a light rule under it."""
+    full = pdf.w - pdf.l_margin - pdf.r_margin
+    for r in rows:
+        _room(pdf, min(_answer_height(pdf, r), pdf.page_break_trigger - pdf.t_margin - 12))
+        pdf.set_xy(pdf.l_margin, pdf.get_y() + PAD)
+        prompt, start, answer = _answer_layout(pdf, r)
+        pdf.set_font(FONT, "", ROW_SIZE)
+        for part in prompt:
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(full, ROW_LINE, part, new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.set_font(FONT, "B", ROW_SIZE)
+        if start is not None:
+            pdf.set_xy(pdf.l_margin + start - pdf.c_margin, pdf.get_y() - ROW_LINE)
+            pdf.cell(full - start, ROW_LINE, answer[0], new_x="LMARGIN", new_y="NEXT", align="L")
+        else:
+            for part in answer:
+                pdf.set_x(pdf.l_margin)
+                pdf.cell(full, ROW_LINE, part, new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.set_xy(pdf.l_margin, pdf.get_y() + PAD)
+        pdf.set_draw_color(190, 190, 190)
+        pdf.set_line_width(0.15)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.set_draw_color(0, 0, 0)
 
 
 class PdfTextWarning(UserWarning):
     """Some characters cannot be shown in the PDF (the bundled font lacks them)."""
 
 
-def _font_chars() -> frozenset[int]:
+def _font_chars(pdf=None) -> frozenset[int]:
+    """The characters the bundled fonts can show (from a document's fonts, already parsed by
+    fpdf2, when one is given; else read with fontTools)."""
     global _CHARS
+    if _CHARS is None and pdf is not None:
+        _CHARS = frozenset(set(pdf.fonts[FONT.lower()].cmap) | set(pdf.fonts[FONT.lower() + "B"].cmap))
     if _CHARS is None:
         from fontTools.ttLib import TTFont
 
@@ -187,7 +274,7 @@ _CHARS: frozenset[int] | None = None
 _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xFE0E, 0xFE0F}
 
 
-def check_glyphs(fields) -> None:
+def check_glyphs(fields, stacklevel: int = 2) -> None:
     """Warn, naming the field, about characters the bundled font cannot show (they are left out)."""
     import unicodedata
     import warnings
@@ -209,17 +296,17 @@ def check_glyphs(fields) -> None:
             warnings.warn(PdfTextWarning(
                 f"clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
                 "they are left out of the PDF — the HTML report (--format html) shows them"
-            ), stacklevel=2)
+            ), stacklevel=stacklevel)
 
 
 def _report_fields(view: ReportView):
     yield "the clinic name", view.clinic_name
     yield "the checklist title", view.title
     for _title, rows in view.answers:
-        for prompt, answer in rows:
-            short = prompt if len(prompt) <= 60 else prompt[:57] + "…"
-            yield f"the question “{short}”", prompt
-            yield f"the answer to “{short}”", answer
+        for r in rows:
+            short = r.prompt if len(r.prompt) <= 60 else r.prompt[:57] + "…"
+            yield f"the question “{short}”", r.prompt
+            yield f"the answer to “{short}”", r.answer
     for _label, _sev, items in view.groups:
         for c in items:
             yield f"the concern “{c.title[:60]}”", " ".join((c.title, c.why, c.ask, c.action))
@@ -239,149 +326,213 @@ def _quietly(draw, view, paper: str) -> bytes:
         log.level = level
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False, **_: object) -> bytes:
-    """The report as PDF bytes."""
-    view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain))
-    check_glyphs(_report_fields(view))
+def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
+           only: str | None = None, **_: object) -> bytes:
+    """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
+    view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain, only))
     return _quietly(_render_report, view, paper)
+
+
+def _header(pdf, view: ReportView) -> None:
+    _text(pdf, view.title, H1, "B", h=8)
+    if view.clinic_name:
+        name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… " + _("(in full under Your answers)")
+        _text(pdf, _("Clinic:") + " " + name, BODY, "B")
+    if view.respondent_line:
+        _text(pdf, view.respondent_line, BODY, "B")
+    _text(pdf, _("Checklist version {version} · {currency} · report made {date}").format(
+        version=view.version, currency=view.currency, date=view.printed_on), SMALL - 0.5, h=3.8, color=GREY)
+    if not view.only:
+        for line in view.about:
+            _text(pdf, line, SMALL - 0.5, h=3.8, color=GREY)
+    pdf.ln(1.5)
+    _boxed(pdf, [(view.notice, "B", SMALL - 0.5), (view.crisis_line + ".", "", SMALL - 0.5)])
+
+
+def _questions(pdf, view: ReportView) -> None:
+    width = pdf.w - pdf.l_margin - pdf.r_margin - ASK_INDENT
+    first = _ask_height(pdf, view.ask_list[0], width) if view.ask_list else 6
+    _heading(pdf, view.heading_questions, keep=first + 5)
+    _text(pdf, view.questions_hint, SMALL - 0.5, h=3.8, color=GREY)
+    pdf.ln(1.5)
+    for item in view.ask_list:
+        _room(pdf, _ask_height(pdf, item, width))
+        _ask_draw(pdf, item, width)
+    if not view.ask_list:
+        _text(pdf, view.no_questions)
 
 
 def _render_report(view: ReportView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
-    _text(pdf, view.title, H1, "B", h=8.5)
-    if view.clinic_name:
-        name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… (in full under All answers)"
-        _text(pdf, f"Clinic: {name}", BODY, "B")
-    _text(pdf, f"Checklist version {view.version} · {view.currency} · report made {view.printed_on}", SMALL, color=GREY)
-    for line in view.about:
-        _text(pdf, line, SMALL, color=GREY)
-    pdf.ln(2)
-    _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
+    _font_chars(pdf)
+    check_glyphs(_report_fields(view), stacklevel=4)
+    _header(pdf, view)
+    if view.only == "questions":
+        _questions(pdf, view)
+        pdf.ln(2)
+        _crisis(pdf, view)
+        return bytes(pdf.output())
     if view.urgent:
-        lines = [("Urgent: get help now", "B", H3)]
+        lines = [(view.heading_urgent, "B", H3)]
         for c in view.urgent:
             lines.append((f"{c.title}. {c.action}", "B", BODY))
             if c.because:
                 lines.append((c.because, "", SMALL))
         lines += [(f"•  {line}", "", BODY) for line in view.urgent_lines]
         _boxed(pdf, lines, width=1.6)
-    _boxed(pdf, [("Verdict: " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
+    _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
-        _heading(pdf, "First steps")
+        _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
         for n, step in enumerate(view.first_steps, 1):
-            _text(pdf, f"{n}. {step}")
+            _text(pdf, f"{n}. {step}", h=5)
             pdf.ln(0.8)
+    if view.tips:
+        _heading(pdf, view.heading_tips, keep=_h(pdf, "•  " + view.tips[0].text, full, 4.6, SMALL + 0.5))
+        for t in view.tips:
+            _text(pdf, f"•  {t.text}" + (f" {t.refs}" if t.refs else ""), SMALL + 0.5, h=4.6)
+            pdf.ln(0.6)
 
-    _heading(pdf, "Concerns, most serious first")
+    if pdf.get_y() > pdf.t_margin + 1:
+        pdf.add_page()  # the questions to ask start a page: it can be printed on its own
+    _questions(pdf, view)
+
+    first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
+    _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:
-        _text(pdf, "No concern was raised by these answers.")
+        _text(pdf, view.no_concerns)
     for label, _sev, items in view.groups:
-        _heading(pdf, f"{label} ({len(items)})", H3)
+        _heading(pdf, f"{label} ({len(items)})", H3, keep=_concern_height(pdf, items[0]))
         for c in items:
             _concern(pdf, c)
-    if view.could_apply:
-        _heading(pdf, "Could apply")
-        _text(pdf, "Not raised, but your open answers leave these possible. Find out the answers.", SMALL, color=GREY)
-        pdf.ln(1.5)
+    if view.could_apply or view.not_assessed_note:
+        first = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
+        _heading(pdf, view.heading_could_apply, keep=first + 8)
+        if view.could_apply:
+            _text(pdf, view.could_apply_intro, SMALL - 0.5, h=3.8, color=GREY)
+            pdf.ln(1.5)
         for p in view.could_apply:
-            _room(pdf, 14)
-            _text(pdf, f"{p.label} · {p.title}", BODY, "B")
-            _text(pdf, p.depends, SMALL + 0.5)
-            pdf.ln(2)
+            _room(pdf, _possible_height(pdf, p))
+            _text(pdf, f"{p.label} · {p.title}", SMALL + 0.5, "B", h=4.6)
+            _text(pdf, p.depends, SMALL, h=4.2)
+            pdf.ln(1.5)
+        if view.not_assessed_note:
+            _text(pdf, view.not_assessed_note, SMALL, h=4.2)
 
-    pdf.add_page()
-    _heading(pdf, "Questions to ask your clinic")
-    _text(pdf, "Tick each question when it has been answered, and write the answer on the line.", SMALL, color=GREY)
-    pdf.ln(1.5)
-    for item in view.ask_list or []:
-        _ask(pdf, item.text, item.about)
-    if not view.ask_list:
-        _text(pdf, "No questions: nothing was raised and nothing is open.")
-
-    _heading(pdf, "Not assessed")
-    if view.not_assessed:
-        _table(pdf, ("Question", "State"), view.not_assessed)
-    else:
-        _text(pdf, "Every question was answered.")
-    _heading(pdf, "All answers")
+    first_rows = [rows for _t, rows in view.answers if rows]
+    _heading(pdf, view.heading_answers, keep=10 + (_answer_height(pdf, first_rows[0][0]) if first_rows else 0))
     for title, rows in view.answers:
-        _heading(pdf, title, H3)
-        _table(pdf, ("Question", "Answer"), rows)
-    _sources(pdf, view.sources)
-    _heading(pdf, "About this report")
-    _text(pdf, view.checklist_notice)
+        _heading(pdf, title, SMALL + 1, keep=_answer_height(pdf, rows[0]))
+        _answer_rows(pdf, rows)
+    if view.sources:
+        _sources(pdf, view.sources, view.heading_sources)
+    about = [(view.checklist_notice, "", SMALL), (view.notice, "B", SMALL)]
+    _heading(pdf, view.heading_about, keep=sum(_h(pdf, t, full, 4.2, sz, st) for t, st, sz in about) + 30)
+    for text, style, size in about:
+        _text(pdf, text, size, style, h=4.2)
+        pdf.ln(1)
     pdf.ln(1)
-    _text(pdf, view.notice, BODY, "B")
-    pdf.ln(2)
     _crisis(pdf, view)
     return bytes(pdf.output())
 
 
-LABEL_W = 31
+LABEL_W = 25
+CARD_SIZE, CARD_LINE, LABEL_SIZE = SMALL - 0.5, 3.7, SMALL - 1
+
+
+def _card_rows(c) -> tuple[tuple[str, str], ...]:
+    """Label and text of each row; the sources are cited at the end of "why it matters"."""
+    because = ((_("Because"), c.because.removeprefix("Because ")),) if c.because else ()
+    ask = () if c.ask_number else ((_("Ask"), c.ask),)  # a numbered ask is referred to on the title line
+    return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask
+
+
+ASK_REF_W = 36
+
+
+def _ask_ref(c) -> str:
+    return _("Ask: see question {n}").format(n=c.ask_number) if c.ask_number else ""
+
+
+def _concern_height(pdf, c) -> float:
+    full = pdf.w - pdf.l_margin - pdf.r_margin - 4
+    height = _h(pdf, f"{c.label} · {c.title}", full - (ASK_REF_W if c.ask_number else 0), 4.5, BODY - 0.5, "B")
+    return height + sum(_h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE) for _n, v in _card_rows(c))
 
 
 def _concern(pdf, c) -> None:
-    full = pdf.w - pdf.l_margin - pdf.r_margin - 4
-    rows = (c.why, c.ask, c.action, c.refs) + ((c.because,) if c.because else ())
-    height = _h(pdf, f"{c.label} · {c.title}", full, 5.2, BODY, "B")
-    height += sum(max(4.8, _h(pdf, v, full - LABEL_W, 4.8, SMALL + 0.5)) for v in rows)
-    _room(pdf, height)
+    _room(pdf, _concern_height(pdf, c))  # a concern is never split across pages
     _concern_draw(pdf, c)
-    pdf.ln(3)
+    pdf.ln(2)
 
 
 def _concern_draw(doc, c) -> None:
     widths = {"critical": 1.6, "high": 1.1}.get(c.severity, 0.5)
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
-    doc.set_font(FONT, "B", BODY)
-    doc.multi_cell(0, 5.2, f"{c.label} · {c.title}", new_x="LMARGIN", new_y="NEXT", align="L")
-    rows = ((("Because", c.because.removeprefix("Because ")),) if c.because else ()) + (("Why it matters", c.why), ("Ask", c.ask), ("What to do", c.action), ("Sources", c.refs))
-    for name, value in rows:
+    title_w = doc.w - doc.l_margin - doc.r_margin - 4 - (ASK_REF_W if c.ask_number else 0)
+    _para(doc, f"{c.label} · {c.title}", title_w, 4.5, BODY - 0.5, "B")
+    if c.ask_number:
+        after = doc.get_y()
+        doc.set_xy(doc.w - doc.r_margin - ASK_REF_W, top)
+        doc.set_font(FONT, "B", LABEL_SIZE)
+        doc.cell(ASK_REF_W, 4.5, _ask_ref(c), align="R")
+        doc.set_xy(doc.l_margin, after)
+    for name, value in _card_rows(c):
         doc.set_x(doc.l_margin + 4)
-        doc.set_font(FONT, "B", SMALL + 0.5)
-        doc.cell(LABEL_W, 4.8, name)
-        doc.set_font(FONT, "", SMALL + 0.5)
-        doc.multi_cell(0, 4.8, value, new_x="LMARGIN", new_y="NEXT", align="L")
+        doc.set_font(FONT, "B", LABEL_SIZE)
+        doc.cell(LABEL_W, CARD_LINE, name)
+        _para(doc, value, doc.w - doc.r_margin - doc.get_x(), CARD_LINE, CARD_SIZE)
+        doc.set_x(doc.l_margin)
     doc.set_line_width(widths)
     doc.line(doc.l_margin + 1, top, doc.l_margin + 1, doc.get_y())
 
 
-def _ask(pdf, text: str, about: str) -> None:
-    width = pdf.w - pdf.l_margin - pdf.r_margin - 7
-    _room(pdf, _h(pdf, text, width, 5, BODY) + _h(pdf, about, width, 4, SMALL - 0.5) + 7)
-    _ask_draw(pdf, text, about)
+def _possible_height(pdf, p) -> float:
+    full = pdf.w - pdf.l_margin - pdf.r_margin
+    return _h(pdf, f"{p.label} · {p.title}", full, 4.6, SMALL + 0.5, "B") + _h(pdf, p.depends, full, 4.2, SMALL) + 1.5
 
 
-def _ask_draw(doc, text: str, about: str) -> None:
+ASK_INDENT = 13
+ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5, 3.0, 4.3
+
+
+def _ask_height(pdf, item, width: float) -> float:
+    return _h(pdf, item.text, width, ASK_LINE, ASK_SIZE) + _h(pdf, item.about, width, ABOUT_LINE, ABOUT_SIZE) + WRITE + 1.0
+
+
+def _ask_draw(doc, item, width: float) -> None:
     y = doc.get_y()
-    _tick_box(doc, doc.l_margin, y + 0.6)
-    doc.set_x(doc.l_margin + 7)
-    doc.set_font(FONT, "", BODY)
-    doc.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT", align="L")
-    doc.set_x(doc.l_margin + 7)
-    doc.set_font(FONT, "", SMALL - 0.5)
+    doc.set_font(FONT, "B", ASK_SIZE)
+    doc.set_xy(doc.l_margin, y)
+    doc.cell(6, ASK_LINE, f"{item.number}.", align="R")
+    _tick_box(doc, doc.l_margin + 7.5, y + 0.5, 3.4)
+    doc.set_xy(doc.l_margin + ASK_INDENT, y)
+    _para(doc, item.text, width, ASK_LINE, ASK_SIZE)
     doc.set_text_color(*GREY)
-    doc.multi_cell(0, 4, about, new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(doc, item.about, width, ABOUT_LINE, ABOUT_SIZE)
     doc.set_text_color(0, 0, 0)
-    doc.ln(4)
+    doc.ln(WRITE)
     doc.set_line_width(0.2)
-    doc.line(doc.l_margin + 7, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
-    doc.ln(3)
+    doc.set_draw_color(120, 120, 120)
+    doc.line(doc.l_margin + ASK_INDENT, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+    doc.set_draw_color(0, 0, 0)
+    doc.ln(1.0)
 
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> bytes:
     """The blank paper checklist as PDF bytes."""
     view: BlankView = clean_tree(blank_view(checklist, today or dt.date.today()))
-    check_glyphs([("the checklist", " ".join(
-        [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
-    ))])
     return _quietly(_render_blank, view, paper)
 
 
 def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
+    _font_chars(pdf)
+    check_glyphs([("the checklist", " ".join(
+        [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
+    ))], stacklevel=4)
     _text(pdf, view.title, H1, "B", h=8.5)
     _text(pdf, f"Blank checklist · version {view.version} · {view.currency} · printed {view.printed_on}", SMALL, color=GREY)
     for line in view.about:
@@ -392,6 +543,11 @@ def _render_blank(view: BlankView, paper: str) -> bytes:
     _text(pdf, view.intro)
     pdf.ln(1)
     _text(pdf, "Tick one box for each question (or every box that applies where it says so). Tick “Unsure” when you do not know: that is a question to ask the clinic.", SMALL, color=GREY)
+    if view.key:
+        pdf.ln(1.5)
+        _text(pdf, view.key, SMALL, "B")
+        pdf.ln(1.5)
+        _boxed(pdf, [(view.if_warned_heading, "B", BODY)] + [(line, "", SMALL) for line in view.if_warned], width=1.2)
     for title, intro, when, questions in view.sections:
         _heading(pdf, title)
         if when:
@@ -416,7 +572,7 @@ def _blank_question(pdf, q) -> None:
         height += _h(pdf, q.condition, full, SMALL * 0.5, SMALL)
     if q.hint:
         height += _h(pdf, q.hint + ":", full, SMALL * 0.5, SMALL) + (0 if q.multi else 5.5)
-    height += _options(pdf, q.options, draw=False)
+    height += _options(pdf, _marked(q), draw=False)
     height += _h(pdf, "Why it matters: " + q.help, full, (SMALL - 0.5) * 0.5, SMALL - 0.5) + 8
     _room(pdf, height)
     _blank_question_draw(pdf, q)
@@ -424,8 +580,7 @@ def _blank_question(pdf, q) -> None:
 
 def _blank_question_draw(doc, q) -> None:
     doc.ln(1.5)
-    doc.set_font(FONT, "B", BODY)
-    doc.multi_cell(0, 5, f"{q.number}. {q.prompt}", new_x="LMARGIN", new_y="NEXT", align="L")
+    _para(doc, f"{q.number}. {q.prompt}", doc.w - doc.l_margin - doc.r_margin, 5, BODY, "B")
     if q.condition:
         _text(doc, q.condition, SMALL, color=GREY)
     if q.hint:
@@ -435,7 +590,7 @@ def _blank_question_draw(doc, q) -> None:
             doc.set_line_width(0.2)
             doc.line(doc.l_margin + 6, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
             doc.ln(1.5)
-    _options(doc, q.options)
+    _options(doc, _marked(q))
     _text(doc, "Why it matters: " + q.help, SMALL - 0.5, color=GREY)
     doc.ln(5)
     doc.set_line_width(0.15)
@@ -445,6 +600,10 @@ def _blank_question_draw(doc, q) -> None:
     doc.set_text_color(0, 0, 0)
     doc.line(doc.l_margin + 12, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
     doc.ln(3)
+
+
+def _marked(q) -> tuple[str, ...]:
+    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options)))
 
 
 def _options(pdf, options: tuple[str, ...], draw: bool = True) -> float:

@@ -10,16 +10,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from clinic_ready import conditions
+from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Checklist, Result, Severity
 from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_LINES, crisis_text
 from clinic_ready.render.common import (
+    ANSWER_STATE_WORDS,
     SEVERITY_WORDS,
     Citations,
     about_lines,
     answer_text,
     because,
     by_section,
-    depends_text,
     grouped,
     severity_label,
     source_line,
@@ -31,15 +32,16 @@ FOOTER = "Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 
 
 @dataclass(frozen=True)
 class ConcernView:
-    id: str
+    id: str  # for HTML anchors only: never printed
     severity: str
     label: str
     title: str
     why: str
-    ask: str
-    action: str
+    ask: str  # "see question 3 in Questions to ask", or the question itself when it is in no list
+    action: str  # "see first step 1 above", or the action itself
     refs: str
     because: str | None = None  # with --explain: the answers that raised it
+    ask_number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,12 @@ class PossibleView:
     severity: str
     label: str
     title: str
-    depends: str  # "Could apply — depends on: <prompt> (you answered unsure); …"
+    depends: str  # "Depends on question 9 in Questions to ask (you preferred not to say)"
 
 
 @dataclass(frozen=True)
 class AskItem:
+    number: int
     text: str
     about: str  # the concern title, or "Could apply: <title> (you answered unsure)"
 
@@ -61,6 +64,19 @@ class SourceView:
     number: int
     text: str
     url: str | None
+
+
+@dataclass(frozen=True)
+class TipView:
+    text: str
+    refs: str  # "[3], [8]" (numbers in this report's Sources), or ""
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    prompt: str
+    answer: str
+    open: bool = False  # unsure, declined or not answered: marked so a reader sees what is still open
 
 
 @dataclass
@@ -81,9 +97,14 @@ class Common:
     footer: str = FOOTER
 
 
+ONLY = ("questions",)  # parts of a report that can be printed on their own (report --only)
+
+
 @dataclass
 class ReportView(Common):
     clinic_name: str | None = None
+    respondent_line: str | None = None  # "Answered by someone helping …" when a supporter answered
+    only: str | None = None  # "questions": the questions to ask, with the header and crisis lines only
     verdict_code: str = ""
     verdict_title: str = ""
     verdict_text: str = ""
@@ -91,49 +112,126 @@ class ReportView(Common):
     urgent: list[ConcernView] = field(default_factory=list)
     urgent_lines: tuple = ()
     first_steps: list[str] = field(default_factory=list)
+    tips: list[TipView] = field(default_factory=list)  # "How you can help" (supporter only)
     could_apply: list[PossibleView] = field(default_factory=list)
     groups: list[tuple[str, str, list[ConcernView]]] = field(default_factory=list)
     ask_list: list[AskItem] = field(default_factory=list)
-    not_assessed: list[tuple[str, str]] = field(default_factory=list)
-    answers: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    not_assessed_note: str = ""
+    answers: list[tuple[str, list[AnswerRow]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
+    # the document's fixed wording (translatable)
+    heading_urgent: str = ""
+    heading_first_steps: str = ""
+    heading_tips: str = ""
+    heading_questions: str = ""
+    questions_hint: str = ""
+    no_questions: str = ""
+    heading_concerns: str = ""
+    no_concerns: str = ""
+    heading_could_apply: str = ""
+    could_apply_intro: str = ""
+    heading_answers: str = ""
+    heading_sources: str = ""
+    heading_about: str = ""
 
 
 def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def report_view(result: Result, today: dt.date, explain: bool = False) -> ReportView:
+def _numbers(numbers: list[int]) -> str:
+    """"question 9", "questions 9 and 10", "questions 3, 4 and 9"."""
+    if len(numbers) == 1:
+        return _("question {n}").format(n=numbers[0])
+    head = ", ".join(str(n) for n in numbers[:-1])
+    return _("questions {head} and {last}").format(head=head, last=numbers[-1])
+
+
+def _open(item) -> str:
+    text = _clean(answer_text(item))
+    return text if item.state == "answered" else _("{answer} (open)").format(answer=text)
+
+
+def report_view(result: Result, today: dt.date, explain: bool = False, only: str | None = None) -> ReportView:
     cl = result.checklist
-    cites = Citations.of(result)
+    supporter = result.respondent == "supporter"
+    tips = list(cl.supporter_tips) if supporter else []
+    cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
     clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
     counts = ", ".join(f"{n} {SEVERITY_WORDS[Severity(s)].lower()}" for s, n in result.counts.items() if n)
     view = ReportView(
         title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
         checklist_notice=_clean(cl.notice), clinic_name=_clean(str(clinic)) if clinic else None,
-        currency=cl.currency_line(), about=about_lines(cl, today),
+        currency=cl.currency_line(), about=about_lines(cl, today), only=only,
+        respondent_line=_("Answered by someone helping the person considering treatment.") if supporter else None,
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
-        counts_text=f"Concerns raised: {counts}." if counts else "No concern was raised.",
+        counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
+        heading_urgent=_("Urgent: get help now"),
+        heading_first_steps=_("First steps"),
+        heading_tips=_("How you can help"),
+        heading_questions=_("Questions to ask your clinic"),
+        questions_hint=_("Tick each question when it has been answered, and write the answer on the line."),
+        no_questions=_("No questions: nothing was raised and nothing is open."),
+        heading_concerns=_("Concerns, most serious first"),
+        no_concerns=_("No concern was raised by these answers."),
+        heading_could_apply=_("Could apply: not raised, not ruled out"),
+        could_apply_intro=_("Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
+                            "possible. Find out the answers: each is a question to ask above."),
+        heading_answers=_("Your answers"),
+        heading_sources=_("Sources"),
+        heading_about=_("About this report"),
     )
+    ask_numbers = result.ask_numbers
+    by_text: dict[str, int] = {}
+    by_question: dict[str, int] = {}
+    for n, item in enumerate(result.ask_list, 1):
+        by_text.setdefault(item.text.lower(), n)
+        if item.question_id:
+            by_question.setdefault(item.question_id, n)
+    step_numbers = {cid: n for n, (_text, cid) in enumerate(result.first_steps, 1)}
+    step_by_text = {text.lower(): n for n, (text, _cid) in enumerate(result.first_steps, 1)}
 
     def concern_view(f, sev) -> ConcernView:
-        return ConcernView(f.concern.id, sev.value, severity_label(sev), _clean(f.concern.title), _clean(f.concern.why),
-                           _clean(f.concern.ask), _clean(f.concern.action), cites.refs(f),
-                           because(result, f.concern) if explain else None)
+        c = f.concern
+        ask, action = _clean(c.ask), _clean(c.action)
+        number = ask_numbers.get(c.id) or by_text.get(ask.lower())
+        step = step_numbers.get(c.id) or step_by_text.get(action.lower())
+        return ConcernView(
+            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why),
+            _("see question {n} in Questions to ask").format(n=number) if number else ask,
+            _("see first step {n} above").format(n=step) if step and not c.urgent else action,
+            cites.refs(f), because(result, c) if explain else None, number,
+        )
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
     view.urgent_lines = URGENT_LINES if result.urgent else ()
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
+    view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
+                 for t in tips]
     for sev, findings in grouped(result):
         view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
-    view.could_apply = [
-        PossibleView(p.concern.severity.value, severity_label(p.concern.severity), _clean(p.concern.title), depends_text(p))
-        for p in result.could_apply
-    ]
-    view.ask_list = [AskItem(i.text, i.about) for i in result.ask_list]
-    view.not_assessed = [(_clean(i.question.prompt), answer_text(i)) for i in result.not_assessed]
+
+    for p in result.could_apply:
+        asked = sorted({by_question[i.question.id] for i in p.depends_on if i.question.id in by_question})
+        states = sorted({ANSWER_STATE_WORDS.get(i.state, i.state) for i in p.depends_on})
+        parts = []
+        if asked:
+            parts.append(_("Depends on {which} in Questions to ask ({states}).").format(which=_numbers(asked), states="; ".join(states)))
+        rest = [i for i in p.depends_on if i.question.id not in by_question]
+        if rest:
+            parts.append(_("Depends on: {answers}.").format(answers="; ".join(
+                f"“{_clean(i.question.prompt)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+        view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
+                                             _clean(p.concern.title), " ".join(parts)))
+    view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
+    if result.not_assessed:
+        n = len(result.not_assessed)
+        view.not_assessed_note = ngettext(
+            "Not assessed: {n} answer is unsure, declined or not given; it is marked “(open)” in Your answers.",
+            "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.", n,
+        ).format(n=n)
     view.answers = [
-        (section.title, [(_clean(i.question.prompt), _clean(answer_text(i))) for i in items])
+        (section.title, [AnswerRow(_clean(i.question.prompt_for(result.respondent)), _open(i), i.state != "answered") for i in items])
         for section, items in by_section(result)
     ]
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
@@ -141,6 +239,76 @@ def report_view(result: Result, today: dt.date, explain: bool = False) -> Report
 
 
 # --------------------------------------------------------------------------- the blank checklist
+WARN = "\u26a0"  # ⚠ (in the bundled DejaVu Sans, regular and bold)
+
+
+class _OneAnswer:
+    """A context in which only one question is answered (every other answer missing)."""
+
+    doubt: frozenset = frozenset()
+
+    def __init__(self, qid: str, state: str, value: object = None):
+        self.qid, self._state, self._value = qid, state, value
+
+    def state(self, question_id: str) -> str:
+        return self._state if question_id == self.qid else "missing"
+
+    def value(self, question_id: str) -> object:
+        return self._value if question_id == self.qid else None
+
+    def score(self, score_id: str) -> None:
+        return None
+
+
+def _signed_leaves(cond, positive: bool = True):
+    """(test, polarity) for every test in a condition: polarity flips under each ``not``.  Tests
+    beside a score test in an ``all`` only choose the score's threshold (who the person is), so
+    they are left out."""
+    if isinstance(cond, conditions.AllOf):
+        if any(isinstance(c, conditions.ScoreTest) for c in cond.all):
+            return
+        for c in cond.all:
+            yield from _signed_leaves(c, positive)
+    elif isinstance(cond, conditions.AnyOf):
+        for c in cond.any:
+            yield from _signed_leaves(c, positive)
+    elif isinstance(cond, conditions.NotOf):
+        yield from _signed_leaves(cond.not_, not positive)
+    elif cond is not None:
+        yield cond, positive
+
+
+def warning_signs(cl: Checklist) -> dict[str, set[str]]:
+    """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
+    signs: ticking one makes a critical or high concern's condition true on its own, or makes one
+    of its tests point towards the concern (a test read positively, or a yes/no or single choice
+    test under ``not`` that the option makes false).  Ticking a box in a multiple choice cannot
+    make an ``includes`` false, so negated multiple-choice tests never mark an option."""
+    out: dict[str, set[str]] = {}
+    serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
+    for q in cl.questions.values():
+        if q.type not in ("yes_no", "choice", "multi_choice"):
+            continue
+        options = [(v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
+        options += [(state, state, None) for state in ("unsure", "declined")]
+        for key, state, value in options:
+            ctx = _OneAnswer(q.id, state, value)
+            for c in serious:
+                if cl.compiled[("concern", c.id)](ctx) is True:
+                    out.setdefault(q.id, set()).add(key)
+                    break
+                if any(
+                    isinstance(t, conditions.QuestionTest) and t.question == q.id
+                    and (t.holds(ctx) if positive else (
+                        state == "answered" and q.type != "multi_choice" and t.operator != "state" and not t.holds(ctx)))
+                    for t, positive in _signed_leaves(c.when)
+                ):
+                    out.setdefault(q.id, set()).add(key)
+                    break
+        if set(q.choice_values) <= out.get(q.id, set()):
+            del out[q.id]  # every answer is marked: the question sets the context (which product), it is no sign
+    return out
+
 @dataclass(frozen=True)
 class BlankQuestion:
     number: int
@@ -150,12 +318,17 @@ class BlankQuestion:
     multi: bool
     condition: str | None
     hint: str | None
+    warn: tuple[bool, ...] = ()  # per option: a warning sign (⚠), see warning_signs
 
 
 @dataclass
 class BlankView(Common):
     intro: str = ""
     audience: str = ""
+    warn_mark: str = WARN
+    key: str = ""  # what ⚠ means
+    if_warned_heading: str = ""
+    if_warned: list[str] = field(default_factory=list)
     sections: list[tuple[str, str, str | None, list[BlankQuestion]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
 
@@ -179,15 +352,29 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
         checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
         currency=cl.currency_line(), about=about_lines(cl, today),
     )
+    signs = warning_signs(cl)
+    if signs:
+        view.key = _("Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
+                     "high concern in this checklist.").format(mark=WARN)
+        view.if_warned_heading = _("What to do if you ticked {mark}").format(mark=WARN)
+        view.if_warned = [
+            _("Before the first dose, show this page to the prescriber and ask about each answer you ticked with {mark}. "
+              "Do not take a dose until it has been talked through.").format(mark=WARN),
+            _("If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
+              "(free, confidential, 24/7); in an emergency call 911."),
+        ]
     for s in cl.sections:
         questions = []
         for q in s.questions:
+            marked = signs.get(q.id, set())
             if q.type == "yes_no":
                 options: tuple[str, ...] = ("Yes", "No")
             elif q.type in ("choice", "multi_choice"):
                 options = tuple(_clean(c.label) for c in q.choices or ())
             else:
                 options = ()
+            keys = (q.choice_values if options else ()) + ("unsure", "declined")
+            warn = tuple(k in marked for k in keys)
             hint = None
             if q.type == "number":
                 rng = [f"from {q.min:g}" if q.min is not None else "", f"to {q.max:g}" if q.max is not None else ""]
@@ -198,7 +385,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                 alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
                 hint = "Tick all that apply" + (f" (tick {' or '.join(chr(8220) + a + chr(8221) for a in alone)} only on its own)" if alone else "")
             questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + ("Unsure", "Prefer not to say"),
-                                           q.type == "multi_choice", words(q.when), hint))
+                                           q.type == "multi_choice", words(q.when), hint, warn))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]
     return view
