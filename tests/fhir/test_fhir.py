@@ -508,3 +508,16 @@ def test_any_response_shape_gives_answers_or_clinic_ready_errors(items):
         parse_answers(doc, cl_main, text, "qr.json")
     except ClinicReadyError as exc:
         assert all(line.startswith("qr.json") for line in exc.lines())
+
+
+@pytest.mark.parametrize("extension", [True, "x", {"url": "u"}, 3])
+def test_an_item_extension_of_the_wrong_shape_is_not_a_crash(extension):
+    """Found by the property above: `"extension": true` on an item raised TypeError (exit 3)."""
+    from clinic_ready.answers import parse_answers
+    from clinic_ready.errors import ClinicReadyError
+
+    doc = _qr([{"linkId": "age", "extension": extension, "answer": []}])
+    try:
+        parse_answers(doc, cl_main, json.dumps(doc), "qr.json")
+    except ClinicReadyError as exc:
+        assert all(line.startswith("qr.json") for line in exc.lines())

@@ -264,7 +264,8 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
 
 
 def _item_state(item: dict) -> str | None:
-    for ext in item.get("extension") or []:
+    extensions = item.get("extension")
+    for ext in extensions if isinstance(extensions, list) else []:  # any other shape carries no state
         if isinstance(ext, dict) and ext.get("url") == DAR_EXTENSION and ext.get("valueCode") in CODE_STATES:
             return CODE_STATES[ext["valueCode"]]
     return None
