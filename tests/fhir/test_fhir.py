@@ -516,7 +516,7 @@ def test_an_item_extension_of_the_wrong_shape_is_not_a_crash(extension):
     from clinic_ready.answers import parse_answers
     from clinic_ready.errors import ClinicReadyError
 
-    doc = _qr([{"linkId": "age", "extension": extension, "answer": []}])
+    doc = _qr([{"linkId": "where", "extension": extension, "answer": []}])
     try:
         parse_answers(doc, cl_main, json.dumps(doc), "qr.json")
     except ClinicReadyError as exc:
