@@ -112,9 +112,7 @@ def closing(result: Result, plain: bool = False) -> list:
     summary = _counts_line(result)
     asks = len(result.ask_list)
     if asks:
-        summary += " " + ngettext(
-            "{n} question to ask your clinic is listed above.", "{n} questions to ask your clinic are listed above.", asks
-        ).format(n=asks)
+        summary += " · " + ngettext("{n} question to ask your clinic", "{n} questions to ask your clinic", asks).format(n=asks)
     out.append(Text(summary, style="dim"))
     if result.first_steps:
         out.append(Text(""))
@@ -169,7 +167,7 @@ class Layout:
     """Lines of styled pieces at a fixed width."""
 
     def __init__(self, width: int, plain: bool, boxes: bool = True):
-        self.width = max(int(width), 20)
+        self.width = max(int(width), 8)
         self.plain = plain
         self.boxes = boxes
         self.lines: list[Line] = []
@@ -188,7 +186,10 @@ class Layout:
         hang = indent if hang is None else hang
         if len(pieces) == 1 and pieces[0][0].isascii():  # the common case: one style, one cell a character
             self._wrap_one(pieces[0], indent, hang, prefix)
-            return
+        else:
+            self._wrap_pieces(pieces, indent, hang, prefix)
+
+    def _wrap_pieces(self, pieces: list[Piece], indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
         words: list[list[Piece]] = [[]]
         for text, style in pieces:
             for i, part in enumerate(text.split(" ")):
@@ -283,7 +284,7 @@ def _unicode_boxes() -> bool:
 
 def summary_lines(result: Result, width: int, plain: bool, answers: bool, explain: bool = False, boxes: bool = True) -> list[Line]:
     """The whole summary, laid out at ``width``."""
-    out = Layout(width, plain, boxes)
+    out = Layout(max(width, 20), plain, boxes)
     cl = result.checklist
     cites = Citations.of(result)
     today = dt.date.today()
