@@ -108,7 +108,8 @@ def show_summary(result, plain: bool, explain: bool = False, no_pager: bool = Fa
     if fits or not _stdout_is_terminal():
         console.print(terminal.as_rich(lines), soft_wrap=True)
         return
-    if no_pager or not page(_ansi(console, terminal.as_rich(lines))):
+    dumb = os.environ.get("TERM") == "dumb"  # less cannot draw on it: print, as with --no-pager
+    if no_pager or dumb or not page(_ansi(console, terminal.as_rich(lines))):
         console.print(terminal.as_rich(lines), soft_wrap=True)
     for part in terminal.closing(result, plain):
         console.print(part)
