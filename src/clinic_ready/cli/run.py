@@ -70,6 +70,7 @@ def run(
     for_someone_else: bool = typer.Option(
         False, "--for-someone-else", help="You are answering for someone else (a family member or friend): questions are worded for you."
     ),
+    no_pager: bool = typer.Option(False, "--no-pager", help="Print a long summary straight to the terminal instead of through $PAGER."),
 ) -> None:
     """Answer a checklist and show a ranked summary of concerns.
 
@@ -105,7 +106,7 @@ def run(
     result = engine.evaluate(inputs.checklist, inputs.answers)  # 3. the result
     for line in [] if asked else workflow.check_scripted(result, inputs):
         warn(line)
-    _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain)  # 4. outputs
+    _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain, no_pager)  # 4. outputs
     if asked:
         asking.finish(inputs.checklist, result, plain, keeper, checklist, (paper or default_paper()).value, explain)
         from clinic_ready.cli.compare_offer import offer
@@ -116,13 +117,14 @@ def run(
         raise typer.Exit(EXIT_CONCERN)
 
 
-def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str, explain: bool = False) -> None:
+def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str, explain: bool = False, no_pager: bool = False) -> None:
     from clinic_ready import workflow
     from clinic_ready.render import renderer
 
     if fmt == "terminal" and (output is None or output == "-"):
-        from clinic_ready.cli.console import plain_wanted, stdout_console
+        from clinic_ready.cli import pager
+        from clinic_ready.cli.console import plain_wanted
 
-        renderer("terminal").show(result, stdout_console(plain), plain=plain_wanted(plain), explain=explain)
+        pager.show_summary(result, plain_wanted(plain), explain, no_pager)
         return
     workflow.write_document(fmt, output, lambda: renderer(fmt).render(result, paper=paper, explain=explain))
