@@ -135,3 +135,23 @@ def test_dates_in_english_are_unchanged(mini):
 
     assert _friendly("2026-12-31T23:59:00+00:00") == "31 Dec 2026 23:59"
     assert mini.currency_line() == "Facts checked 2026-11-01"
+
+
+def test_a_draft_is_offered_and_kept_in_spanish(spanish, mini, tmp_path, monkeypatch):
+    from clinic_ready import drafts, session
+    from clinic_ready.errors import Interrupted
+
+    monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(tmp_path))
+    drafts.save(mini, Answers(mini.id, mini.version, {"monitored": Answer.of("yes")}))
+    out = io.StringIO()
+    console = Console(file=out, width=200, no_color=True)
+    keys = Keys("s", "salir")
+    with pytest.raises(Interrupted) as stopped:
+        session.interactive(mini, Answers(mini.id, mini.version), console, keys, resume_hint="clinic-ready --lang es run --resume")
+    today = dt.date.today()
+    from clinic_ready.dates import in_words
+
+    assert keys.prompts[0].startswith(f"Tiene un borrador guardado el {in_words(today)}, ")  # the draft was saved just now
+    assert keys.prompts[0].endswith(" con 1 respuesta. ¿Quiere retomarlo? [S/n] ")
+    assert str(stopped.value).strip().startswith("clinic-ready: detenido. Se guardó 1 respuesta en ")
+    assert str(stopped.value).rstrip().endswith("Para continuar, escriba:\n  clinic-ready --lang es run --resume")
