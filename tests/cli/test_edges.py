@@ -124,6 +124,7 @@ def test_every_help_example_works(tmp_path):
     shutil.copy(EXAMPLES / "self-audit-well-run.yaml", tmp_path / "audits" / "a.yaml")
     (tmp_path / "forms").mkdir()
     shutil.copy(WELL_RUN, tmp_path / "forms" / "a.yaml")
+    (tmp_path / "paths.txt").write_text("forms/a.yaml\n")
     examples = help_examples()
     assert len(examples) >= 12
     for example in examples:
