@@ -386,8 +386,10 @@ def varied_answers(count: int, folder: Path, seed: int = 15) -> list[str]:
                 answers[qid] = rng.choice(["yes", "no", "unsure"])
             elif q.type == "choice":
                 answers[qid] = rng.choice(q.choice_values)
-            elif q.type == "multi_choice":
-                answers[qid] = rng.sample(q.choice_values, rng.randint(1, min(3, len(q.choice_values))))
+            elif q.type == "multi_choice":  # an exclusive option ("None of these") only on its own
+                picked = rng.sample(q.choice_values, rng.randint(1, min(3, len(q.choice_values))))
+                alone = {c.value for c in q.choices if c.exclusive}
+                answers[qid] = picked if len(picked) == 1 else [v for v in picked if v not in alone] or picked[:1]
             elif q.type == "number":
                 low, high = q.min if q.min is not None else 0, q.max if q.max is not None else 200
                 answers[qid] = rng.randint(int(low), int(high))
