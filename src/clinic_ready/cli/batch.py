@@ -19,7 +19,7 @@ class BatchFormat(str, Enum):
 
 def batch(
     files: Optional[List[str]] = typer.Argument(
-        None, metavar="ANSWERS_FILE...", help="Answers files (each names its checklist).", show_default=False
+        None, metavar="ANSWERS_FILE", help="Answers files (each names its checklist).", show_default=False
     ),
     from_list: Optional[str] = typer.Option(
         None, "--from", metavar="FILE",
