@@ -3,6 +3,8 @@ harmless when stale (regenerate with `python -m clinic_ready.compact`)."""
 
 from __future__ import annotations
 
+import re
+
 import shutil
 
 import pytest
@@ -76,9 +78,9 @@ def test_a_users_file_never_uses_a_copy(tmp_path):
 
 def test_build_rewrites_a_stale_copy_and_removes_orphans(shipped_copy):
     src = shipped_copy / "ketamine-clinic.yaml"
-    src.write_text(src.read_text(encoding="utf-8").replace('version: "1.1.0"', 'version: "1.1.1"', 1), encoding="utf-8")
+    src.write_text(re.sub(r'^version: ".*"$', 'version: "9.9.9"', src.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
     (shipped_copy / compact.FOLDER / "gone.yaml.json").write_text("x\n{}\n")
     written = compact.build(shipped_copy)
     assert [p.name for p in written] == ["ketamine-clinic.yaml.json"]
     assert not (shipped_copy / compact.FOLDER / "gone.yaml.json").exists()
-    assert compact.load(src, src.read_text(encoding="utf-8")).version == "1.1.1"
+    assert compact.load(src, src.read_text(encoding="utf-8")).version == "9.9.9"
