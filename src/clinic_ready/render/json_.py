@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import CRISIS_LINES, NOTICE, URGENT_LINES
+from clinic_ready.notices import crisis_lines, notice, urgent_lines
 from clinic_ready.model import Result, Source
 from clinic_ready.render.common import answer_text
 
@@ -41,7 +41,7 @@ def _possible(p) -> dict:
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(URGENT_LINES)}
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(urgent_lines())}
         for f in result.urgent
     ]
 
@@ -58,6 +58,18 @@ def _extras(result: Result, possible: bool = True) -> dict:
     }
 
 
+def _translation(cl) -> dict:
+    """A translated checklist's texts say so: language, translators, review status and the line
+    every output shows (absent for a checklist in its own language)."""
+    from clinic_ready.translation import credit
+
+    tr = cl.translation
+    if tr is None:
+        return {}
+    return {"translation": {"language": tr.language, "translated_by": list(tr.translated_by),
+                            "review_status": tr.review_status, "credit": credit(cl)}}
+
+
 def document(result: Result) -> dict:
     """The JSON document as plain data."""
     cl = result.checklist
@@ -69,6 +81,7 @@ def document(result: Result) -> dict:
             "review_by": cl.review_by.isoformat() if cl.review_by else None, "maintainers": list(cl.maintainers),
             "reviewed_by": list(cl.reviewed_by), "funding": cl.funding,
             "balance": " ".join(cl.balance.split()) if cl.balance else None,
+            **_translation(cl),
         },
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
@@ -93,8 +106,8 @@ def document(result: Result) -> dict:
         "scores": result.scores,
         "ignored_answers": list(result.ignored),
         "notice": cl.notice.strip(),
-        "disclaimer": NOTICE,
-        "crisis_lines": [{"name": who, "contact": how} for who, how in CRISIS_LINES],
+        "disclaimer": notice(),
+        "crisis_lines": [{"name": who, "contact": how} for who, how in crisis_lines()],
     }
 
 

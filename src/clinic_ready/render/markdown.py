@@ -120,12 +120,12 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
 def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
     v = clean_tree(blank_view(checklist, today or dt.date.today()))
     out = [
-        f"# {_esc(v.title)} (blank checklist)", "",
-        f"Version {_esc(v.version)} · {v.currency} · printed {v.printed_on}", "",
+        f"# {_esc(v.title)} ({v.heading_blank})", "",
+        _esc(v.meta_line), "",
         *[line for a in v.about for line in (_esc(a), "")],
+        f"**{v.for_label}** {_esc(v.audience)}", "",
         f"> **{v.notice}** {v.crisis_line}.", "", _esc(v.intro), "",
-        "Tick one box for each question (or every box that applies where it says so). "
-        "Tick “Unsure” when you do not know: that is a question to ask the clinic.", "",
+        _esc(v.how_to_tick), "",
     ]
     if v.key:
         out += [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"] + [f"> {_esc(line)}  " for line in v.if_warned] + [""]
@@ -139,6 +139,6 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
             out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn)] + [""]
-            out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
-    out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
+            out += [f"{v.why_label} {_esc(q.help)}", "", f"{v.notes_label} ______________________________", ""]
+    out += [f"## {v.heading_sources}", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
+from clinic_ready.render.common import because_prefix
 from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
@@ -32,7 +33,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
             self.set_text_color(*GREY)
             self.cell(0, 4, view.footer, align="L")
             self.set_x(self.l_margin)
-            self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
+            self.cell(0, 4, view.page_of.format(page=self.page_no(), pages="{nb}"), align="R")
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
@@ -42,7 +43,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_title(view.title)
-    pdf.set_lang("en")  # the document language, for screen readers (the HTML report is the accessible version)
+    pdf.set_lang(view.lang)  # the document language, for screen readers (the HTML report is the accessible version)
     pdf.set_creator("clinic-ready")
     pdf.add_page()
     return pdf
@@ -194,7 +195,7 @@ def _crisis(pdf, view) -> None:
     _boxed(pdf, lines, width=0.8)
 
 
-def _sources(pdf, sources, heading: str = "Sources") -> None:
+def _sources(pdf, sources, heading: str) -> None:
     width = pdf.w - pdf.l_margin - pdf.r_margin
     first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.0, SMALL - 2) if sources else 4
     _heading(pdf, heading, keep=first)
@@ -292,26 +293,26 @@ def check_glyphs(fields, stacklevel: int = 2) -> None:
                 continue
             missing.append(ch)
         if missing:
-            shown = " ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-            warnings.warn(PdfTextWarning(
-                f"clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
+            shown = " ".join(missing[:8]) + (" " + _("and {n} more").format(n=len(missing) - 8) if len(missing) > 8 else "")
+            warnings.warn(PdfTextWarning(_(
+                "clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
                 "they are left out of the PDF — the HTML report (--format html) shows them"
-            ), stacklevel=stacklevel)
+            ).format(label=label, shown=shown)), stacklevel=stacklevel)
 
 
 def _report_fields(view: ReportView):
-    yield "the clinic name", view.clinic_name
-    yield "the checklist title", view.title
+    yield _("the clinic name"), view.clinic_name
+    yield _("the checklist title"), view.title
     for _title, rows in view.answers:
         for r in rows:
             short = r.prompt if len(r.prompt) <= 60 else r.prompt[:57] + "…"
-            yield f"the question “{short}”", r.prompt
-            yield f"the answer to “{short}”", r.answer
+            yield _("the question “{question}”").format(question=short), r.prompt
+            yield _("the answer to “{question}”").format(question=short), r.answer
     for _label, _sev, items in view.groups:
         for c in items:
-            yield f"the concern “{c.title[:60]}”", " ".join((c.title, c.why, c.ask, c.action))
+            yield _("the concern “{title}”").format(title=c.title[:60]), " ".join((c.title, c.why, c.ask, c.action))
     for s in view.sources:
-        yield f"source [{s.number}]", s.text
+        yield _("source [{n}]").format(n=s.number), s.text
 
 
 def _quietly(draw, view, paper: str) -> bytes:
@@ -443,7 +444,7 @@ CARD_SIZE, CARD_LINE, LABEL_SIZE = SMALL - 0.5, 3.7, SMALL - 1
 
 def _card_rows(c) -> tuple[tuple[str, str], ...]:
     """Label and text of each row; the sources are cited at the end of "why it matters"."""
-    because = ((_("Because"), c.because.removeprefix("Because ")),) if c.because else ()
+    because = ((_("Because"), c.because.removeprefix(because_prefix())),) if c.because else ()
     ask = () if c.ask_number else ((_("Ask"), c.ask),)  # a numbered ask is referred to on the title line
     return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask
 
@@ -530,19 +531,19 @@ def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | N
 def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _font_chars(pdf)
-    check_glyphs([("the checklist", " ".join(
+    check_glyphs([(_("the checklist"), " ".join(
         [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
     ))], stacklevel=4)
     _text(pdf, view.title, H1, "B", h=8.5)
-    _text(pdf, f"Blank checklist · version {view.version} · {view.currency} · printed {view.printed_on}", SMALL, color=GREY)
+    _text(pdf, view.meta_line, SMALL, color=GREY)
     for line in view.about:
         _text(pdf, line, SMALL, color=GREY)
-    _text(pdf, f"For: {view.audience}", SMALL)
+    _text(pdf, f"{view.for_label} {view.audience}", SMALL)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
     _text(pdf, view.intro)
     pdf.ln(1)
-    _text(pdf, "Tick one box for each question (or every box that applies where it says so). Tick “Unsure” when you do not know: that is a question to ask the clinic.", SMALL, color=GREY)
+    _text(pdf, view.how_to_tick, SMALL, color=GREY)
     if view.key:
         pdf.ln(1.5)
         _text(pdf, view.key, SMALL, "B")
@@ -556,8 +557,8 @@ def _render_blank(view: BlankView, paper: str) -> bytes:
             _text(pdf, intro, SMALL)
             pdf.ln(1)
         for q in questions:
-            _blank_question(pdf, q)
-    _sources(pdf, view.sources)
+            _blank_question(pdf, q, view)
+    _sources(pdf, view.sources, view.heading_sources)
     pdf.ln(2)
     _text(pdf, view.checklist_notice, SMALL)
     pdf.ln(2)
@@ -565,7 +566,7 @@ def _render_blank(view: BlankView, paper: str) -> bytes:
     return bytes(pdf.output())
 
 
-def _blank_question(pdf, q) -> None:
+def _blank_question(pdf, q, view) -> None:
     full = pdf.w - pdf.l_margin - pdf.r_margin
     height = 1.5 + _h(pdf, f"{q.number}. {q.prompt}", full, 5, BODY, "B")
     if q.condition:
@@ -573,12 +574,12 @@ def _blank_question(pdf, q) -> None:
     if q.hint:
         height += _h(pdf, q.hint + ":", full, SMALL * 0.5, SMALL) + (0 if q.multi else 5.5)
     height += _options(pdf, _marked(q), draw=False)
-    height += _h(pdf, "Why it matters: " + q.help, full, (SMALL - 0.5) * 0.5, SMALL - 0.5) + 8
+    height += _h(pdf, view.why_label + " " + q.help, full, (SMALL - 0.5) * 0.5, SMALL - 0.5) + 8
     _room(pdf, height)
-    _blank_question_draw(pdf, q)
+    _blank_question_draw(pdf, q, view)
 
 
-def _blank_question_draw(doc, q) -> None:
+def _blank_question_draw(doc, q, view) -> None:
     doc.ln(1.5)
     _para(doc, f"{q.number}. {q.prompt}", doc.w - doc.l_margin - doc.r_margin, 5, BODY, "B")
     if q.condition:
@@ -591,14 +592,15 @@ def _blank_question_draw(doc, q) -> None:
             doc.line(doc.l_margin + 6, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
             doc.ln(1.5)
     _options(doc, _marked(q))
-    _text(doc, "Why it matters: " + q.help, SMALL - 0.5, color=GREY)
+    _text(doc, view.why_label + " " + q.help, SMALL - 0.5, color=GREY)
     doc.ln(5)
     doc.set_line_width(0.15)
     doc.set_font(FONT, "", SMALL - 1)
     doc.set_text_color(*GREY)
-    doc.cell(12, 0, "Notes:")
+    notes_w = doc.get_string_width(view.notes_label) + 2.5
+    doc.cell(notes_w, 0, view.notes_label)
     doc.set_text_color(0, 0, 0)
-    doc.line(doc.l_margin + 12, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+    doc.line(doc.l_margin + notes_w, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
     doc.ln(3)
 
 
