@@ -382,7 +382,7 @@ def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
         "status": "active",
         "date": cl.facts_as_of.isoformat(),
         "publisher": publisher,
-        "description": "\n\n".join([cl.intro.strip(), f"{_('For:')} {cl.audience.strip()}", *notice_paragraphs(cl)]),
+        "description": "\n\n".join([cl.intro.strip(), _("For:") + " " + cl.audience.strip(), *notice_paragraphs(cl)]),
         "subjectType": ["Patient"],
         "approvalDate": cl.facts_as_of.isoformat(),
         "lastReviewDate": cl.facts_as_of.isoformat(),

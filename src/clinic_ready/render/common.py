@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from clinic_ready.i18n import N_, _, language
+from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
 
 
@@ -43,14 +43,6 @@ SEVERITY_WORDS = Words({
     Severity.low: N_("Low"),
     Severity.info: N_("For information"),
 })
-#: the same severities as they read inside a sentence ("2 critical, 1 high")
-SEVERITY_COUNT_WORDS = Words({
-    Severity.critical: N_("critical"),
-    Severity.high: N_("high"),
-    Severity.moderate: N_("moderate"),
-    Severity.low: N_("low"),
-    Severity.info: N_("for information"),
-})
 #: the special answers as a person ticks or chooses them
 UNSURE_LABEL = N_("Unsure")
 DECLINED_LABEL = N_("Prefer not to say")
@@ -67,9 +59,24 @@ def date_text(day: dt.date) -> str:
     return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)
 
 
+def _count(severity: Severity, n: int) -> str:
+    """"2 critical": a number of concerns of one severity (words agree with "concern" in Spanish)."""
+    if severity is Severity.critical:
+        text = ngettext("{n} critical", "{n} critical", n)
+    elif severity is Severity.high:
+        text = ngettext("{n} high", "{n} high", n)
+    elif severity is Severity.moderate:
+        text = ngettext("{n} moderate", "{n} moderate", n)
+    elif severity is Severity.low:
+        text = ngettext("{n} low", "{n} low", n)
+    else:
+        text = ngettext("{n} for information", "{n} for information", n)
+    return text.format(n=n)
+
+
 def counts_text(result: Result) -> str:
     """"2 critical, 1 high" (empty when nothing was raised)."""
-    return ", ".join(f"{n} {SEVERITY_COUNT_WORDS[Severity(s)]}" for s, n in result.counts.items() if n)
+    return ", ".join(_count(Severity(s), n) for s, n in result.counts.items() if n)
 
 
 def currency_line(checklist) -> str:
@@ -220,7 +227,7 @@ def because(result: Result, concern: Concern) -> str:
         text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item), question=" ".join(item.question.prompt.split()))
         if text not in parts:
             parts.append(text)
-    return _("Because {reasons}.").format(reasons=f" {_('and')} ".join(parts))
+    return _("Because {reasons}.").format(reasons=(" " + _("and") + " ").join(parts))
 
 
 def because_prefix() -> str:

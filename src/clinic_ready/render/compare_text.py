@@ -132,12 +132,12 @@ def render_markdown(c: Comparison) -> str:
     cl = c.checklist
     head = "| | " + " | ".join(_esc(k.name) for k in c.clinics) + " |"
     rule = "|---" * (len(c.clinics) + 1) + "|"
-    out = [f"# {_('Comparing clinics: {title}').format(title=_esc(cl.title))}", "",
+    out = ["# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)), "",
            _("Checklist version {version} · facts as of {date}").format(version=_esc(cl.version), date=date_text(cl.facts_as_of)), "",
            *[line for a in ([credit(cl)] if credit(cl) else []) for line in (_esc(a), "")],
-           f"> **{notice()}** {crisis_text()}.", "", f"## {_('Verdicts')}", "", head, rule,
-           f"| {_('Verdict')} | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
-    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", f"## {_('Concerns, most serious first')}", ""]
+           f"> **{notice()}** {crisis_text()}.", "", "## " + _("Verdicts"), "", head, rule,
+           "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
+    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## " + _("Concerns, most serious first"), ""]
     if c.concerns:
         out += [head, rule]
         out += [f"| {severity_label(r.concern.severity)} {_esc(r.concern.title)} | " + " | ".join(MARK_TEXT[m] for m in r.marks) + " |" for r in c.concerns]
@@ -145,10 +145,10 @@ def render_markdown(c: Comparison) -> str:
     else:
         out += [_("No concern differs between the clinics."), ""]
     if c.open_questions:
-        out += [f"## {_('Questions still open')}", "", head, rule]
+        out += ["## " + _("Questions still open"), "", head, rule]
         out += [f"| {_esc(r.question.prompt)} | " + " | ".join(_state(s) for s in r.states) + " |" for r in c.open_questions] + [""]
     if c.personal or c.personal_open:
-        out += [f"## {_('About you, the same whichever clinic you choose')}", ""]
+        out += ["## " + _("About you, the same whichever clinic you choose"), ""]
         out += [f"- {severity_label(r.concern.severity)} {_esc(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}" for r in c.personal]
         out += [f"- {_esc(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open] + [""]
     out += [f"## {crisis_heading()}", ""] + [f"- **{who}:** {how}" for who, how in crisis_lines()]

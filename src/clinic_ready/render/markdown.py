@@ -19,7 +19,7 @@ def _esc(text: str) -> str:
 
 
 def _footer(v) -> list[str]:
-    out = ["", f"## {_('About this report')}", "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
+    out = ["", "## " + _("About this report"), "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
     out += [f"- **{who}:** {how}" for who, how in v.crisis]
     return out + [""]
 
@@ -27,7 +27,7 @@ def _footer(v) -> list[str]:
 def _header(v) -> list[str]:
     out = [f"# {_esc(v.title)}", ""]
     if v.clinic_name:
-        out += [f"**{_('Clinic:')}** {_esc(v.clinic_name)}", ""]
+        out += ["**" + _("Clinic:") + "** " + _esc(v.clinic_name), ""]
     if v.respondent_line:
         out += [f"*{_esc(v.respondent_line)}*", ""]
     out += [
@@ -66,13 +66,15 @@ def _tips(v) -> list[str]:
 
 def _questions(v) -> list[str]:
     out = [f"## {v.heading_questions}", "", f"*{_esc(v.questions_hint)}*", ""]
-    out += [f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {_('Answer:')} ______________________________"
+    answer = _("Answer:")
+    out += [f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {answer} ______________________________"
             for i in v.ask_list]
     return out + ([] if v.ask_list else [v.no_questions]) + [""]
 
 
 def _concerns(v) -> list[str]:
     out = [f"## {v.heading_concerns}", ""]
+    why, do, ask, sources = _("Why it matters:"), _("What to do:"), _("Ask:"), _("Sources:")
     if not v.groups:
         out += [v.no_concerns, ""]
     for label, _sev, items in v.groups:
@@ -82,10 +84,10 @@ def _concerns(v) -> list[str]:
                 f"#### {_esc(c.title)}",
                 "",
                 *([f"*{_esc(c.because)}*", ""] if c.because else []),
-                f"- **{_('Why it matters:')}** {_esc(c.why)}",
-                f"- **{_('What to do:')}** {_esc(c.action)}",
-                f"- **{_('Ask:')}** {_esc(c.ask)}",
-                f"- **{_('Sources:')}** {c.refs}",
+                f"- **{why}** {_esc(c.why)}",
+                f"- **{do}** {_esc(c.action)}",
+                f"- **{ask}** {_esc(c.ask)}",
+                f"- **{sources}** {c.refs}",
                 "",
             ]
     return out
@@ -106,7 +108,7 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
     out = _header(v)
     if v.only == "questions":
         return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
-    out += [*_urgent(v), f"## {_('Verdict:')} {_esc(v.verdict_title)}", "", _esc(v.verdict_text), "", v.counts_text, ""]
+    out += [*_urgent(v), "## " + _("Verdict:") + " " + _esc(v.verdict_title), "", _esc(v.verdict_text), "", v.counts_text, ""]
     out += _first_steps(v) + _tips(v) + _questions(v) + _concerns(v) + _could_apply(v)
     out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:

@@ -413,7 +413,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                 hint = _("Tick all that apply")
                 if alone:
                     hint += " " + _("(tick {choices} only on its own)").format(
-                        choices=f" {_('or')} ".join(chr(8220) + a + chr(8221) for a in alone))
+                        choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone))
             questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + (_(UNSURE_LABEL), _(DECLINED_LABEL)),
                                            q.type == "multi_choice", words(q.when), hint, warn))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
