@@ -29,11 +29,18 @@ def _pdf(view, paper: str, orientation: str = "P"):
     class Doc(FPDF):
         def footer(self) -> None:
             self.set_y(-11)
-            self.set_font(FONT, "", 8.5)
+            page = view.page_of.format(page=self.page_no(), pages="{nb}")
+            size = 8.5
+            self.set_font(FONT, "", size)
+            room = self.w - self.l_margin - self.r_margin - self.get_string_width(page.replace("{nb}", "99")) - 4
+            while size > 6 and self.get_string_width(view.footer) > room:  # a longer language: smaller, never overlapping
+                size -= 0.25
+                self.set_font(FONT, "", size)
             self.set_text_color(*GREY)
             self.cell(0, 4, view.footer, align="L")
             self.set_x(self.l_margin)
-            self.cell(0, 4, view.page_of.format(page=self.page_no(), pages="{nb}"), align="R")
+            self.set_font(FONT, "", 8.5)
+            self.cell(0, 4, page, align="R")
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
@@ -438,8 +445,15 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     return bytes(pdf.output())
 
 
-LABEL_W = 25
+LABEL_W = 25  # at least; wider when a language's labels need it (_label_w)
 CARD_SIZE, CARD_LINE, LABEL_SIZE = SMALL - 0.5, 3.7, SMALL - 1
+
+
+def _label_w(pdf) -> float:
+    """The width of the card labels' column: room for the longest label in this language."""
+    units = _units(pdf, "B")
+    widest = max(units(_(label)) for label in ("Because", "Why it matters", "What to do", "Ask"))
+    return max(LABEL_W, widest * LABEL_SIZE / 1000 / pdf.k + 2 * pdf.c_margin + 1.5)
 
 
 def _card_rows(c) -> tuple[tuple[str, str], ...]:
@@ -449,17 +463,24 @@ def _card_rows(c) -> tuple[tuple[str, str], ...]:
     return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask
 
 
-ASK_REF_W = 36
+ASK_REF_W = 36  # at least; wider when a language's "Ask: see question N" needs it (_ask_ref_w)
 
 
 def _ask_ref(c) -> str:
     return _("Ask: see question {n}").format(n=c.ask_number) if c.ask_number else ""
 
 
+def _ask_ref_w(pdf, c) -> float:
+    if not c.ask_number:
+        return 0
+    return max(ASK_REF_W, _units(pdf, "B")(_ask_ref(c)) * LABEL_SIZE / 1000 / pdf.k + 2 * pdf.c_margin + 2)
+
+
 def _concern_height(pdf, c) -> float:
     full = pdf.w - pdf.l_margin - pdf.r_margin - 4
-    height = _h(pdf, f"{c.label} · {c.title}", full - (ASK_REF_W if c.ask_number else 0), 4.5, BODY - 0.5, "B")
-    return height + sum(_h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE) for _n, v in _card_rows(c))
+    height = _h(pdf, f"{c.label} · {c.title}", full - _ask_ref_w(pdf, c), 4.5, BODY - 0.5, "B")
+    label_w = _label_w(pdf)
+    return height + sum(_h(pdf, v, full - label_w, CARD_LINE, CARD_SIZE) for _n, v in _card_rows(c))
 
 
 def _concern(pdf, c) -> None:
@@ -472,18 +493,20 @@ def _concern_draw(doc, c) -> None:
     widths = {"critical": 1.6, "high": 1.1}.get(c.severity, 0.5)
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
-    title_w = doc.w - doc.l_margin - doc.r_margin - 4 - (ASK_REF_W if c.ask_number else 0)
+    ref_w = _ask_ref_w(doc, c)
+    title_w = doc.w - doc.l_margin - doc.r_margin - 4 - ref_w
     _para(doc, f"{c.label} · {c.title}", title_w, 4.5, BODY - 0.5, "B")
     if c.ask_number:
         after = doc.get_y()
-        doc.set_xy(doc.w - doc.r_margin - ASK_REF_W, top)
+        doc.set_xy(doc.w - doc.r_margin - ref_w, top)
         doc.set_font(FONT, "B", LABEL_SIZE)
-        doc.cell(ASK_REF_W, 4.5, _ask_ref(c), align="R")
+        doc.cell(ref_w, 4.5, _ask_ref(c), align="R")
         doc.set_xy(doc.l_margin, after)
+    label_w = _label_w(doc)
     for name, value in _card_rows(c):
         doc.set_x(doc.l_margin + 4)
         doc.set_font(FONT, "B", LABEL_SIZE)
-        doc.cell(LABEL_W, CARD_LINE, name)
+        doc.cell(label_w, CARD_LINE, name)
         _para(doc, value, doc.w - doc.r_margin - doc.get_x(), CARD_LINE, CARD_SIZE)
         doc.set_x(doc.l_margin)
     doc.set_line_width(widths)
