@@ -232,7 +232,7 @@ def test_spanish_words_of_the_shared_helpers(spanish):
     assert common.date_text(dt.date(2026, 11, 21)) == "21 de noviembre de 2026"
     r = _result("es")
     assert common.counts_text(r).startswith("8 críticas, 11 altas")
-    assert common.currency_line(r.checklist).startswith("Datos verificados el ")
+    assert r.checklist.currency_line().startswith("Datos revisados el ")
     about = common.about_lines(r.checklist, dt.date(2026, 11, 21))
     assert about[-1].startswith(CREDIT_ES) and REVIEW_ES in about[-1]
     assert common.because(r, r.findings[0].concern).startswith("Porque respondió «")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from clinic_ready.i18n import N_, _, language, ngettext
+from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
 
 
@@ -47,16 +47,12 @@ SEVERITY_WORDS = Words({
 UNSURE_LABEL = N_("Unsure")
 DECLINED_LABEL = N_("Prefer not to say")
 
-MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
-
-
 def date_text(day: dt.date) -> str:
     """A date as a reader of the current language writes it: ISO in English (scripts and tests read
-    it), "21 de noviembre de 2026" in Spanish."""
-    if language() == "en":
-        return day.isoformat()
-    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)
+    it), "21 de noviembre de 2026" in Spanish (clinic_ready.dates)."""
+    from clinic_ready.dates import show_date
+
+    return show_date(day)
 
 
 def _count(severity: Severity, n: int) -> str:
@@ -77,22 +73,6 @@ def _count(severity: Severity, n: int) -> str:
 def counts_text(result: Result) -> str:
     """"2 critical, 1 high" (empty when nothing was raised)."""
     return ", ".join(_count(Severity(s), n) for s, n in result.counts.items() if n)
-
-
-def currency_line(checklist) -> str:
-    """"Facts checked 1 November 2026 · review due …": printed in every output."""
-    line = _("Facts checked {date}").format(date=date_text(checklist.facts_as_of))
-    if checklist.review_by:
-        return _("{facts} · review due {date}").format(facts=line, date=date_text(checklist.review_by))
-    return line
-
-
-def overdue_line(checklist, today: dt.date) -> str | None:
-    """A calm note once the review date has passed (never an error)."""
-    if checklist.review_by is None or today <= checklist.review_by:
-        return None
-    return _("This checklist is due for review: it was to be re-checked by {date}. Rules and labels may have "
-             "changed since; ask your clinician about anything that matters to you.").format(date=date_text(checklist.review_by))
 
 
 @dataclass(frozen=True)
@@ -162,7 +142,7 @@ def about_lines(checklist, today) -> list[str]:
     from clinic_ready.translation import credit
 
     out = []
-    overdue = overdue_line(checklist, today) if today is not None else None
+    overdue = checklist.overdue_line(today) if today is not None else None
     if overdue:
         out.append(overdue)
     if checklist.balance:

@@ -1,22 +1,28 @@
-"""The terminal summary (Rich).  Severity is shown by word and symbol as well as colour.
+"""The terminal summary.  Severity is shown by word and symbol as well as colour.
 
-``plain`` drops colour, boxes and rules: one line per item, readable by a screen reader and in a
-40-column terminal.  NO_COLOR is honoured by Rich itself.
+The summary is laid out here, once, as lines of ``(text, style)`` pieces wrapped to the width by
+this module (no Rich table).  Written to a file or a pipe, the lines are plain text and Rich is
+not even imported; on a terminal, a Rich console adds the colours (and honours NO_COLOR).  Every
+piece of text from a checklist or an answer goes through ``safe_text.clean`` before it is wrapped,
+and the whole output once more before it is written.
+
+``plain`` drops colour, boxes and rules: one labelled line per item, readable by a screen reader
+and in a 40-column terminal.
+
+Order (issue 12): urgent items, the verdict with its counts, first steps, the questions to ask
+your clinic (numbered), the concerns by severity (each card points to its question by number),
+could apply and not assessed, your answers, sources, then the notice and the crisis lines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import os
+import unicodedata
 
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
-
+from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Result, Severity
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_HEADING, URGENT_LINES
+from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_HEADING, URGENT_LINES, crisis_text
 from clinic_ready.render.common import (
     SEVERITY_WORDS,
     Citations,
@@ -29,6 +35,7 @@ from clinic_ready.render.common import (
     severity_label,
     source_line,
 )
+from clinic_ready.safe_text import clean
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -38,160 +45,436 @@ STYLES = {
     Severity.info: "bold",
 }
 VERDICT_STYLES = {"urgent": "red", "held": "red", "stop": "red", "discuss": "red", "ask": "yellow", "incomplete": "yellow", "none": "green"}
+HEADING = "bold underline"
+LABEL_WIDTH = 8  # "Sources" and one space: where a concern card's values start
+
+Piece = tuple  # (text, style)
+Line = list  # of pieces
 
 
-def show(result: Result, console: Console, plain: bool = False, answers: bool = False, explain: bool = False) -> None:
-    """Print the summary to a console."""
-    for part in _parts(result, plain, answers, explain):
-        console.print(part)
+# ----------------------------------------------------------------------------- entry points
 
 
-def render(result: Result, width: int = 80, plain: bool = True, answers: bool = True, explain: bool = False, **_: object) -> str:
-    """The summary as text (for --output FILE with --format terminal)."""
-    buf = io.StringIO()
-    from clinic_ready.safe_text import console_class
-
-    console = console_class()(file=buf, width=width, no_color=plain, force_terminal=False, highlight=False, emoji=False, markup=False)
-    show(result, console, plain=plain, answers=answers, explain=explain)
-    return buf.getvalue()
+def render(result: Result, width: int = 80, plain: bool = True, answers: bool = True, explain: bool = False, **_options: object) -> str:
+    """The summary as text, without colour (--output FILE with --format terminal, and pipes)."""
+    lines = summary_lines(result, width, plain, answers, explain, boxes=_unicode_boxes())
+    return clean(as_text(lines), keep_lines=True)
 
 
-def _parts(result: Result, plain: bool, answers: bool, explain: bool = False):
-    cl = result.checklist
-    cites = Citations.of(result)
-    yield Text(cl.title, style="bold")
-    yield Text(f"Version {cl.version} · {cl.currency_line()}", style="dim")
-    today = dt.date.today()
-    overdue = cl.overdue_line(today)
-    if overdue:
-        yield Text(overdue)
-    yield Text(NOTICE, style="italic")
-    yield Text("")
-    yield from _urgent(result, cites, plain, explain)
-    yield _verdict(result, plain)
-    yield from _first_steps(result)
-    yield Text("")
-    groups = grouped(result)
-    if groups:
-        yield Text("Concerns, most serious first", style="bold underline")
-    for sev, findings in groups:
-        yield Text("")
-        yield Text(f"{severity_label(sev)} ({len(findings)})", style=STYLES[sev])
-        for f in findings:
-            yield _concern(f, cites, sev, plain, because(result, f.concern) if explain else None)
-    yield from _could_apply(result)
-    yield from _not_assessed(result)
-    if answers:
-        yield from _answers(result)
-    if cites.order:
-        yield Text("")
-        yield Text("Sources", style="bold underline")
-        for n, s in enumerate(cites.order, 1):
-            yield Text(f"[{n}] {source_line(s)}")
-    yield Text("")
-    for line in about_lines(cl, today):
-        if line != overdue:
-            yield Text(line, style="dim")
-    yield Text(" ".join(cl.notice.split()), style="dim")
-    yield Text("")
-    yield Text(CRISIS_HEADING + ":", style="bold")
-    for who, how in CRISIS_LINES:
-        yield Text.assemble((f"  {who}: ", "bold"), how)
+def show(result: Result, console, plain: bool = False, answers: bool = False, explain: bool = False) -> None:
+    """Print the summary to a Rich console (a terminal: colours follow the console)."""
+    lines = summary_lines(result, console.width, plain, answers, explain, boxes=not console.encoding.lower().startswith("ascii"))
+    console.print(as_rich(lines), soft_wrap=True)  # already wrapped: Rich neither wraps nor crops
 
 
-def _verdict(result: Result, plain: bool):
+def output_width() -> int:
+    """The width Rich would choose for standard output: COLUMNS, else the terminal's (any of
+    stdin, stdout, stderr: a pipe into ``less`` still gets the screen's width), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
+
+
+def as_text(lines: list[Line]) -> str:
+    return "".join("".join(t for t, _s in line).rstrip(" ") + "\n" for line in lines)
+
+
+def as_rich(lines: list[Line]):
+    """One Rich Text for the laid-out lines (styles kept)."""
+    from rich.text import Text
+
+    text = Text(end="\n", no_wrap=True)
+    append = text.append
+    for line in lines:
+        for t, style in line:
+            append(t, style or None)
+        append("\n")
+    text.rstrip()
+    return text
+
+
+def closing(result: Result, plain: bool = False) -> list:
+    """The short screen left after the pager closes: the verdict with its counts, the first steps
+    and the crisis lines (never a list of sources).  Rich renderables, wrapped by the console."""
+    from rich.table import Table
+    from rich.text import Text
+
     v = result.verdict
-    counts = ", ".join(f"{n} {SEVERITY_WORDS[Severity(sev)].lower()}" for sev, n in result.counts.items() if n)
-    body = Text.assemble((v.title, "bold"), "\n", v.text, "\n", ("Raised: " + (counts or "nothing"), "dim"))
-    if plain:
-        return Group(Text("VERDICT: ", style="bold") + body)
-    return Panel(body, title="Verdict", title_align="left", border_style=VERDICT_STYLES[v.code])
+    out: list = [Text("")]
+    label = _("Verdict") + ": "
+    out.append(Text.assemble((label.upper() if plain else label, "bold"), (v.title, f"bold {VERDICT_STYLES[v.code]}")))
+    summary = _counts_line(result)
+    asks = len(result.ask_list)
+    if asks:
+        summary += " · " + ngettext("{n} question to ask your clinic", "{n} questions to ask your clinic", asks).format(n=asks)
+    out.append(Text(summary, style="dim"))
+    if result.first_steps:
+        out.append(Text(""))
+        out.append(Text(_("First steps"), style=HEADING))
+        steps = Table.grid(padding=(0, 1))
+        steps.add_column(no_wrap=True)
+        steps.add_column(ratio=1, overflow="fold")
+        for n, (step, _cid) in enumerate(result.first_steps, 1):
+            steps.add_row(f"  {n}.", Text(_words(step)))
+        out.append(steps)
+    out.append(Text(""))
+    out.append(Text.assemble((_(CRISIS_HEADING) + ": ", "bold"), crisis_text()))
+    return out
 
 
-def _concern(f, cites: Citations, sev: Severity, plain: bool, why_raised: str | None = None):
-    c = f.concern
-    rows = (("Why", c.why), ("Ask", c.ask), ("Do", c.action), ("Sources", cites.refs(f)))
-    head = Text.assemble((f"{sev.symbol} ", STYLES[sev]), (c.title, "bold"))
-    parts = [Text(""), head]
-    if why_raised:
-        parts.append(Padding(Text(why_raised, style="italic"), (0, 0, 0, 2)))
-    if plain:  # one labelled line each: wraps at any width, never cuts a word
-        lines = [Text.assemble((f"{label}: ", "bold"), " ".join(value.split())) for label, value in rows]
-        return Group(*parts, *(Padding(line, (0, 0, 0, 2)) for line in lines))
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold", min_width=4, overflow="fold")
-    grid.add_column(ratio=1, overflow="fold")  # a narrow terminal folds words, never cuts them
-    for label, value in rows:
-        grid.add_row(label, Text(" ".join(value.split())))  # Text: data is never parsed as markup
-    return Group(*parts, Padding(grid, (0, 0, 0, 2)))
+def urgent_bullets():
+    """What to do now (988, 911, SAMHSA), as hanging bullets: the interruption screen (Rich)."""
+    from rich.table import Table
 
-
-def urgent_bullets() -> Table:
-    """What to do now (988, 911, SAMHSA), as hanging bullets: in the summary and the interruption."""
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
     bullets.add_column(ratio=1, overflow="fold")
     for line in URGENT_LINES:
-        bullets.add_row("  •", line)
+        bullets.add_row("  •", _(line))
     return bullets
 
 
-def _urgent(result: Result, cites: Citations, plain: bool, explain: bool):
+# ----------------------------------------------------------------------------- layout
+
+
+def _words(text: object) -> str:
+    """Untrusted text on one line, safe to show: control characters made visible, spaces folded."""
+    return " ".join(clean(text).split())
+
+
+_WIDE = frozenset("WF")
+
+
+def cells(text: str) -> int:
+    """Terminal cells a text takes: East Asian wide characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    n = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in _WIDE else 1
+    return n
+
+
+class Layout:
+    """Lines of styled pieces at a fixed width."""
+
+    def __init__(self, width: int, plain: bool, boxes: bool = True):
+        self.width = max(int(width), 8)
+        self.plain = plain
+        self.boxes = boxes
+        self.lines: list[Line] = []
+
+    def blank(self) -> None:
+        self.lines.append([])
+
+    def line(self, *pieces: Piece) -> None:
+        """Pieces wrapped at the width, continuation lines flush left."""
+        self.wrap(list(pieces))
+
+    def wrap(self, pieces: list[Piece], indent: int = 0, hang: int | None = None, prefix: tuple[Piece, ...] = ()) -> None:
+        """Greedy word wrap of styled pieces (words split at spaces; a piece boundary is not a
+        space).  The first line starts at ``indent`` with ``prefix`` as it is (a number, a label);
+        the next lines start at ``hang``.  A word longer than a line is folded, never cut off."""
+        hang = indent if hang is None else hang
+        if len(pieces) == 1 and pieces[0][0].isascii():  # the common case: one style, one cell a character
+            self._wrap_one(pieces[0], indent, hang, prefix)
+        else:
+            self._wrap_pieces(pieces, indent, hang, prefix)
+
+    def _wrap_pieces(self, pieces: list[Piece], indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
+        words: list[list[Piece]] = [[]]
+        for text, style in pieces:
+            for i, part in enumerate(text.split(" ")):
+                if i:
+                    words.append([])
+                if part:
+                    words[-1].append((part, style))
+        width = self.width
+        line: Line = [(" " * indent, "")] if indent else []
+        line.extend(prefix)
+        used = start = indent + sum(cells(t) for t, _s in prefix)
+        fresh = True
+        for word in words:
+            if not word:
+                continue
+            size = sum(cells(t) for t, _s in word)
+            if not fresh and used + 1 + size > width:
+                self.lines.append(line)
+                line, used, start, fresh = ([(" " * hang, "")] if hang else []), hang, hang, True
+            if not fresh:
+                style = line[-1][1] if line[-1][1] == word[0][1] else ""
+                line.append((" ", style))
+                used += 1
+            if used + size <= width:
+                line.extend(word)
+                used += size
+            else:  # longer than a whole line: fold it
+                for text, style in word:
+                    for ch in text:
+                        w = cells(ch)
+                        if used + w > width and used > start:
+                            self.lines.append(line)
+                            line, used, start = ([(" " * hang, "")] if hang else []), hang, hang
+                        line.append((ch, style))
+                        used += w
+            fresh = False
+        self.lines.append(line)
+
+    def _wrap_one(self, piece: Piece, indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
+        """``wrap`` for one ASCII piece: the same lines, with string lengths for widths."""
+        text, style = piece
+        width = self.width
+        head: Line = [(" " * indent, "")] if indent else []
+        head.extend(prefix)
+        used = indent + sum(cells(t) for t, _s in prefix)
+        pad = [(" " * hang, "")] if hang else []
+        room = width - used
+        words: list[str] = []
+        n = -1
+        for word in text.split():
+            size = len(word)
+            if words and n + 1 + size > room:  # the next line
+                self.lines.append([*head, (" ".join(words), style)])
+                head, room, words, n = list(pad), width - hang, [], -1
+            if not words and size > room:  # longer than a whole line: fold it
+                if room <= 0:
+                    self.lines.append(head)
+                    head, room = list(pad), width - hang
+                while size > room:
+                    self.lines.append([*head, (word[:room], style)])
+                    word, size = word[room:], size - room
+                    head, room = list(pad), width - hang
+            words.append(word)
+            n += 1 + size
+        self.lines.append([*head, (" ".join(words), style)] if words else head)
+
+    def box(self, title: str, body: "Layout", style: str) -> None:
+        """A rounded panel the full width, the title in its top border (Rich's Panel look)."""
+        width = self.width
+        h, v, tl, tr, bl, br = ("─", "│", "╭", "╮", "╰", "╯") if self.boxes else ("-", "|", "+", "+", "+", "+")
+        head = f" {title} "
+        self.lines.append([(tl + h, style), (head, style), (h * max(0, width - 3 - cells(head)) + tr, style)])
+        for inner in body.lines:
+            used = sum(cells(t) for t, _s in inner)
+            self.lines.append([(v + " ", style), *inner, (" " * max(0, body.width - used) + " " + v, style)])
+        self.lines.append([(bl + h * (width - 2) + br, style)])
+
+    def inner(self) -> "Layout":
+        """A layout for the inside of a box."""
+        return Layout(self.width - 4, self.plain, self.boxes)
+
+
+def _unicode_boxes() -> bool:
+    import sys
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding.startswith("utf")
+
+
+# ----------------------------------------------------------------------------- the summary
+
+
+def summary_lines(result: Result, width: int, plain: bool, answers: bool, explain: bool = False, boxes: bool = True) -> list[Line]:
+    """The whole summary, laid out at ``width``."""
+    out = Layout(max(width, 20), plain, boxes)
+    cl = result.checklist
+    cites = Citations.of(result)
+    today = dt.date.today()
+    out.line((_words(cl.title), "bold"))
+    out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
+    overdue = cl.overdue_line(today)
+    if overdue:
+        out.line((_words(overdue), ""))
+    out.line((_(NOTICE), "italic"))
+    out.blank()
+    _urgent(out, result, explain)
+    _verdict(out, result)
+    _first_steps(out, result)
+    _ask_list(out, result)
+    _concerns(out, result, cites, explain)
+    _could_apply(out, result)
+    _not_assessed(out, result)
+    if answers:
+        _answers(out, result)
+    if cites.order:
+        out.blank()
+        out.line((_("Sources"), HEADING))
+        for n, s in enumerate(cites.order, 1):
+            out.wrap([(f"[{n}] " + _words(source_line(s)), "")])
+    out.blank()
+    for line in about_lines(cl, today):
+        if line != overdue:
+            out.line((_words(line), "dim"))
+    out.line((_words(cl.notice), "dim"))
+    out.blank()
+    out.line((_(CRISIS_HEADING) + ":", "bold"))
+    for who, how in CRISIS_LINES:
+        out.wrap([(_(who) + ":", "bold"), (" " + _(how), "")], indent=2, hang=4)
+    return out.lines
+
+
+def _counts_line(result: Result) -> str:
+    counts = ", ".join(f"{n} {_(SEVERITY_WORDS[Severity(sev)]).lower()}" for sev, n in result.counts.items() if n)
+    return _("Raised: {counts}").format(counts=counts) if counts else _("Raised: nothing")
+
+
+def _urgent(out: Layout, result: Result, explain: bool) -> None:
     """Urgent concerns first, above the verdict, with what to do now and the crisis lines."""
     if not result.urgent:
         return
-    lines = [Text(URGENT_HEADING, style="bold")]
+    body = out.inner() if not out.plain else out
+    if out.plain:
+        out.line((_("URGENT") + ": ", "bold"))
+    body.line((_(URGENT_HEADING), "bold"))
     for f in result.urgent:
-        lines.append(Text(" ".join(f.concern.title.split()), style="bold"))
-        lines.append(Text(" ".join(f.concern.action.split())))
+        body.line((_words(f.concern.title), "bold"))
+        body.line((_words(f.concern.action), ""))
         if explain:
-            lines.append(Text(because(result, f.concern), style="italic"))
-    lines.append(urgent_bullets())
-    if plain:
-        yield Group(Text("URGENT: ", style="bold"), *lines)
-    else:
-        yield Panel(Group(*lines), title="Urgent: get help now", title_align="left", border_style="bold red")
-    yield Text("")
+            body.line((_words(because(result, f.concern)), "italic"))
+    for line in URGENT_LINES:
+        body.wrap([(_(line), "")], hang=4, prefix=(("  • ", ""),))
+    if not out.plain:
+        out.box(_("Urgent: get help now"), body, "bold red")
+    out.blank()
 
 
-def _first_steps(result: Result):
+def _verdict(out: Layout, result: Result) -> None:
+    v = result.verdict
+    if out.plain:
+        out.line((_("VERDICT") + ": ", "bold"), (_words(v.title), "bold"))
+        out.line((_words(v.text), ""))
+        out.line((_counts_line(result), "dim"))
+        return
+    body = out.inner()
+    body.line((_words(v.title), "bold"))
+    body.line((_words(v.text), ""))
+    body.line((_counts_line(result), "dim"))
+    out.box(_("Verdict"), body, VERDICT_STYLES[v.code])
+
+
+def _numbered(out: Layout, n: int, total: int, text: str, style: str = "") -> int:
+    """``  1. text`` with a hanging indent (numbers right-aligned); returns the indent."""
+    mark = "  " + f"{n}.".rjust(len(str(total)) + 1) + " "
+    out.wrap([(text, style)], hang=len(mark), prefix=((mark, ""),))
+    return len(mark)
+
+
+def _first_steps(out: Layout, result: Result) -> None:
     if not result.first_steps:
         return
-    yield Text("")
-    yield Text("First steps", style="bold underline")
-    steps = Table.grid(padding=(0, 1))
-    steps.add_column(no_wrap=True)
-    steps.add_column(ratio=1, overflow="fold")
+    out.blank()
+    out.line((_("First steps"), HEADING))
     for n, (text, _cid) in enumerate(result.first_steps, 1):
-        steps.add_row(f"  {n}.", Text(" ".join(text.split())))
-    yield steps
+        _numbered(out, n, len(result.first_steps), _words(text))
 
 
-def _could_apply(result: Result):
+def _ask_list(out: Layout, result: Result) -> None:
+    if not result.ask_list:
+        return
+    out.blank()
+    out.line((_("Questions to ask your clinic ({n})").format(n=len(result.ask_list)), HEADING))
+    for n, item in enumerate(result.ask_list, 1):
+        hang = _numbered(out, n, len(result.ask_list), _words(item.text))
+        out.wrap([("(" + _words(item.about) + ")", "dim")], indent=hang)
+
+
+def _ask_ref(result: Result, concern) -> str:
+    """A concern's ask: a pointer to its number in the list above, else the ask itself."""
+    n = result.ask_numbers.get(concern.id)
+    if n is None:  # the same words as another concern's ask: listed once, under that one
+        text = _words(concern.ask).lower()
+        n = next((i for i, item in enumerate(result.ask_list, 1) if _words(item.text).lower() == text), None)
+    if n is None:
+        return _words(concern.ask)
+    return _("see question {n} above").format(n=n)
+
+
+def _concerns(out: Layout, result: Result, cites: Citations, explain: bool) -> None:
+    groups = grouped(result)
+    if groups:
+        out.blank()
+        out.line((_("Concerns, most serious first"), HEADING))
+    for sev, findings in groups:
+        out.blank()
+        out.line((f"{severity_label(sev)} ({len(findings)})", STYLES[sev]))
+        for f in findings:
+            _concern(out, result, f, cites, sev, because(result, f.concern) if explain else None)
+
+
+def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, why_raised: str | None) -> None:
+    c = f.concern
+    out.blank()
+    out.wrap([(f"{sev.symbol} ", STYLES[sev]), (_words(c.title), "bold")])
+    if why_raised:
+        out.wrap([(_words(why_raised), "italic")], indent=2)
+    rows = ((_("Why"), _words(c.why)), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action)), (_("Sources"), cites.refs(f)))
+    if out.plain:  # one labelled line each: wraps at any width, never cuts a word
+        for label, value in rows:
+            out.wrap([(value, "")], indent=2, prefix=((label + ": ", "bold"),))
+        return
+    col = max(LABEL_WIDTH, max(cells(label) for label, _v in rows) + 1)
+    for label, value in rows:
+        out.wrap([(value, "")], indent=2, hang=2 + col, prefix=((label + " " * (col - cells(label)), "bold"),))
+
+
+def _could_apply(out: Layout, result: Result) -> None:
     if not result.could_apply:
         return
-    yield Text("")
-    yield Text(f"Could apply ({len(result.could_apply)}): not raised, but your open answers leave them possible", style="bold underline")
+    out.blank()
+    n = len(result.could_apply)
+    out.line((_("Could apply ({n}): not raised, but your open answers leave them possible").format(n=n), HEADING))
+    asked = _asked_questions(result)
     for p in result.could_apply:
-        yield Text("")
-        yield Text.assemble((f"{severity_label(p.concern.severity)} ", STYLES[p.concern.severity]), (" ".join(p.concern.title.split()), "bold"))
-        yield Padding(Text(depends_text(p)), (0, 0, 0, 2))
+        out.blank()
+        out.wrap([(severity_label(p.concern.severity) + " ", STYLES[p.concern.severity]), (_words(p.concern.title), "bold")])
+        text = _words(depends_text(p))
+        refs = sorted({asked[i.question.id] for i in p.depends_on if i.question.id in asked})
+        if refs:
+            text = text.rstrip(".") + ". " + _see_questions(refs)
+        out.wrap([(text, "")], indent=2)
 
 
-def _not_assessed(result: Result):
+def _asked_questions(result: Result) -> dict[str, int]:
+    """Question id -> its number in the ask list, for the open answers listed there."""
+    out: dict[str, int] = {}
+    for n, item in enumerate(result.ask_list, 1):
+        if item.question_id:
+            out.setdefault(item.question_id, n)
+    return out
+
+
+def _see_questions(numbers: list[int]) -> str:
+    listed = ", ".join(str(n) for n in numbers)
+    return ngettext("See question {list} above.", "See questions {list} above.", len(numbers)).format(list=listed)
+
+
+def _not_assessed(out: Layout, result: Result) -> None:
+    """Open answers: those already in the ask list are named by number, the others listed."""
     if not result.not_assessed:
         return
-    yield Text("")
-    yield Text(f"Not assessed ({len(result.not_assessed)}): find these out", style="bold underline")
-    for i in result.not_assessed:
-        yield Text(f"  ? {i.question.prompt.strip()} — {answer_text(i)}")
+    asked = _asked_questions(result)
+    listed = sorted(asked[i.question.id] for i in result.not_assessed if i.question.id in asked)
+    rest = [i for i in result.not_assessed if i.question.id not in asked]
+    out.blank()
+    out.line((_("Not assessed ({n}): find these out").format(n=len(result.not_assessed)), HEADING))
+    if listed:
+        out.wrap([(_see_questions(listed), "")], indent=2)
+    for i in rest:
+        out.wrap([("? " + _words(i.question.prompt) + " — " + _words(answer_text(i)), "")], indent=2, hang=4)
 
 
-def _answers(result: Result):
-    yield Text("")
-    yield Text("Your answers", style="bold underline")
+def _answers(out: Layout, result: Result) -> None:
+    out.blank()
+    out.line((_("Your answers"), HEADING))
     for section, items in by_section(result):
-        yield Text(f"  {section.title}", style="bold")
+        out.wrap([(_words(section.title), "bold")], indent=2)
         for i in items:
-            yield Text(f"    {i.question.prompt.strip()} — {answer_text(i)}")
-
+            out.wrap([(_words(i.question.prompt) + " — " + _words(answer_text(i)), "")], indent=4, hang=6)

@@ -23,7 +23,6 @@ from clinic_ready.render.common import (
     because,
     by_section,
     counts_text,
-    currency_line,
     date_text,
     grouped,
     severity_label,
@@ -172,7 +171,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
     view = ReportView(
         title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
         checklist_notice=_clean(cl.notice), clinic_name=_clean(str(clinic)) if clinic else None,
-        currency=currency_line(cl), about=about_lines(cl, today), only=only,
+        currency=cl.currency_line(), about=about_lines(cl, today), only=only,
         respondent_line=_("Answered by someone helping the person considering treatment.") if supporter else None,
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
@@ -371,7 +370,7 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     view = BlankView(
         title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
         checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
-        currency=currency_line(cl), about=about_lines(cl, today),
+        currency=cl.currency_line(), about=about_lines(cl, today),
     )
     view.meta_line = _("Blank checklist · version {version} · {currency} · printed {date}").format(
         version=cl.version, currency=view.currency, date=view.printed_on)
