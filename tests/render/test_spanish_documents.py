@@ -96,8 +96,6 @@ def test_run_writes_each_format_in_spanish(tmp_path, fmt):
         doc = json.loads(text)
         assert NOTICE_ES in doc["disclaimer"]
         _crisis_es(" ".join(f"{c['name']}: {c['contact']}" for c in doc["crisis_lines"]), notice=False)
-        assert doc["checklist"]["translation"]["language"] == "es"
-        assert REVIEW_ES in doc["checklist"]["translation"]["credit"]
         assert doc["verdict"]["code"] == "stop" and doc["verdict"]["title"].startswith("Alto")
         assert not any(a["text"] in ("unsure", "prefer not to say") for a in doc["answers"])
         return

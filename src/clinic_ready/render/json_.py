@@ -58,18 +58,6 @@ def _extras(result: Result, possible: bool = True) -> dict:
     }
 
 
-def _translation(cl) -> dict:
-    """A translated checklist's texts say so: language, translators, review status and the line
-    every output shows (absent for a checklist in its own language)."""
-    from clinic_ready.translation import credit
-
-    tr = cl.translation
-    if tr is None:
-        return {}
-    return {"translation": {"language": tr.language, "translated_by": list(tr.translated_by),
-                            "review_status": tr.review_status, "credit": credit(cl)}}
-
-
 def document(result: Result) -> dict:
     """The JSON document as plain data."""
     cl = result.checklist
@@ -81,7 +69,6 @@ def document(result: Result) -> dict:
             "review_by": cl.review_by.isoformat() if cl.review_by else None, "maintainers": list(cl.maintainers),
             "reviewed_by": list(cl.reviewed_by), "funding": cl.funding,
             "balance": " ".join(cl.balance.split()) if cl.balance else None,
-            **_translation(cl),
         },
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
