@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from clinic_ready.i18n import _
 from clinic_ready.cli.run import PAPER_HELP, Paper, default_paper
 
 
@@ -28,15 +29,15 @@ class ReportFormat(str, Enum):
 
 
 def report(
-    answers_file: str = typer.Argument(..., metavar="ANSWERS_FILE", help="A saved answers file ('-' reads standard input)."),
-    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to FILE."),
+    answers_file: str = typer.Argument(..., metavar="ANSWERS_FILE", help=_("A saved answers file ('-' reads standard input).")),
+    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help=_("Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the report to FILE.")),
     checklist: Optional[str] = typer.Option(
-        None, "--checklist", metavar="ID|PATH", help="Use this checklist instead of the one the answers file names."
+        None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the answers file names.")
     ),
-    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
+    paper: Optional[Paper] = typer.Option(None, "--paper", help=_(PAPER_HELP)),
     only: Optional[Only] = typer.Option(
-        None, "--only", help="Print one part on its own: 'questions' (the questions to ask your clinic, with the crisis lines)."
+        None, "--only", help=_("Print one part on its own: 'questions' (the questions to ask your clinic, with the crisis lines).")
     ),
 ) -> None:
     """Make a printable report from a saved answers file.
@@ -52,7 +53,6 @@ def report(
     """
     from clinic_ready import workflow
     from clinic_ready.errors import UsageError
-    from clinic_ready.i18n import _
     from clinic_ready.render import renderer
 
     if only is not None and fmt is ReportFormat.fhir:
@@ -64,10 +64,10 @@ def report(
 
 
 def print_blank(
-    checklist: Optional[str] = typer.Argument(None, metavar="CHECKLIST", show_default=False, help="A shipped checklist id or a YAML file. Default: ketamine-clinic."),
-    fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help="Format of the blank checklist."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write it to FILE."),
-    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
+    checklist: Optional[str] = typer.Argument(None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic.")),
+    fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help=_("Format of the blank checklist.")),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write it to FILE.")),
+    paper: Optional[Paper] = typer.Option(None, "--paper", help=_(PAPER_HELP)),
 ) -> None:
     """Print a blank checklist to fill in by hand.
 

@@ -27,7 +27,8 @@ from clinic_ready.fhir import (
 )
 from clinic_ready.answers import MAX_TEXT
 from clinic_ready.model import Checklist, Question
-from clinic_ready.notices import CRISIS_LINES, NOTICE
+from clinic_ready.i18n import _
+from clinic_ready.notices import crisis_text, notice
 
 ITEM_CONTROL = f"{EXT}/questionnaire-itemControl"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
@@ -350,8 +351,7 @@ def _narrative(paragraphs: Iterable[str]) -> dict:
 
 
 def notice_paragraphs(cl: Checklist) -> list[str]:
-    crisis = "; ".join(f"{who}: {how}" for who, how in CRISIS_LINES)
-    return [cl.notice.strip(), NOTICE, f"In a crisis: {crisis}."]
+    return [cl.notice.strip(), notice(), _("In a crisis: {lines}.").format(lines=crisis_text())]
 
 
 def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
@@ -382,7 +382,7 @@ def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
         "status": "active",
         "date": cl.facts_as_of.isoformat(),
         "publisher": publisher,
-        "description": "\n\n".join([cl.intro.strip(), f"For: {cl.audience.strip()}", *notice_paragraphs(cl)]),
+        "description": "\n\n".join([cl.intro.strip(), _("For:") + " " + cl.audience.strip(), *notice_paragraphs(cl)]),
         "subjectType": ["Patient"],
         "approvalDate": cl.facts_as_of.isoformat(),
         "lastReviewDate": cl.facts_as_of.isoformat(),

@@ -29,11 +29,14 @@ from clinic_ready.fhir import (
 )
 from clinic_ready.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
 from clinic_ready.model import Answer, Answers, Checklist, Question, Result
-from clinic_ready.notices import CRISIS_LINES
+from clinic_ready.i18n import N_, _
+from clinic_ready.notices import crisis_text
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
-_STATE_WORDS = {"unsure": "you answered unsure", "declined": "you preferred not to say"}
+_STATE_WORDS = {"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"), "missing": N_("not answered yet")}
+_SEVERITY = {"critical": N_("Critical"), "high": N_("High"), "moderate": N_("Moderate"), "low": N_("Low"), "info": N_("For information")}
+_LEVEL = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("for information")}
 RELATED_ARTIFACT = "http://hl7.org/fhir/StructureDefinition/cqf-relatedArtifact"
 _ISSUE_SEVERITY = {"critical": "high", "high": "high", "moderate": "moderate", "low": "low", "info": "low"}
 
@@ -81,7 +84,7 @@ def response(result: Result, authored: str | None = None) -> dict:
         group["item"].append(entry)
     return {
         "resourceType": "QuestionnaireResponse",
-        "text": _narrative([f"Answers to {cl.title} (version {cl.version}).", *notice_paragraphs(cl)]),
+        "text": _narrative([_("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version), *notice_paragraphs(cl)]),
         "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
         # completed exactly when an unattended run accepts the answers: a required question asked
         # only in doubt (its gate unsure) is listed as not assessed, never demanded
@@ -102,25 +105,24 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         if s.url:
             artifact["url"] = s.url
         artifacts.append({"url": RELATED_ARTIFACT, "valueRelatedArtifact": artifact})
-    heading = f"{c.severity.value.capitalize()}: {c.title}"
+    heading = f"{_(_SEVERITY[c.severity.value])}: {c.title}"
     if possible:
-        heading = f"Could apply ({c.severity.value}): {c.title}"
+        heading = _("Could apply ({severity}): {title}").format(severity=_(_LEVEL[c.severity.value]), title=c.title)
     if c.urgent:
-        heading = f"Urgent. {heading}"
-    paragraphs = [heading, c.why, f"Ask: {c.ask}", f"Do: {c.action}"]
+        heading = _("Urgent. {heading}").format(heading=heading)
+    paragraphs = [heading, c.why, _("Ask: {text}").format(text=c.ask), _("Do: {text}").format(text=c.action)]
     extensions = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
     if c.urgent:
         extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
-        crisis = "; ".join(f"{who}: {how}" for who, how in CRISIS_LINES)
-        paragraphs.append(f"In a crisis: {crisis}.")
+        paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
     if possible:
         evidence = [
             {"detail": [{"reference": response_ref,
-                         "display": f"{i.question.prompt} ({_STATE_WORDS.get(i.state, 'not answered yet')})"}]}
+                         "display": f"{i.question.prompt} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})"}]}
             for i in finding.depends_on
-        ] or [{"detail": [{"reference": response_ref, "display": "The answers this depends on"}]}]
+        ] or [{"detail": [{"reference": response_ref, "display": _("The answers this depends on")}]}]
     else:
-        evidence = [{"detail": [{"reference": response_ref, "display": "The answers that raised this concern"}]}]
+        evidence = [{"detail": [{"reference": response_ref, "display": _("The answers that raised this concern")}]}]
     issue: dict = {
         "resourceType": "DetectedIssue",
         "text": _narrative(paragraphs),
@@ -133,7 +135,7 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         "severity": _ISSUE_SEVERITY[c.severity.value],
         "identifiedDateTime": when,
         "evidence": evidence,
-        "detail": f"{c.why.strip()} Ask: {c.ask.strip()}",
+        "detail": f"{c.why.strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
         "mitigation": [{"action": {"text": c.action.strip()}}],
     }
     first_url = next((s.url for s in finding.sources if s.url), None)
@@ -150,7 +152,7 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     qr_ref = f"urn:uuid:{uuid.uuid4()}"
     qr = response(result, when)
     qr["text"] = _narrative(
-        [f"Answers to {result.checklist.title} (version {result.checklist.version}).",
+        [_("Answers to {title} (version {version}).").format(title=result.checklist.title, version=result.checklist.version),
          f"{result.verdict.title}. {result.verdict.text}", *notice_paragraphs(result.checklist)]
     )
     entries = [{"fullUrl": qr_ref, "resource": qr}]

@@ -1,25 +1,78 @@
-"""What every renderer shares: citation numbers, grouping and answer wording."""
+"""What every renderer shares: citation numbers, grouping and answer wording.
+
+Every word here is in the current language (``clinic_ready.i18n``): the word tables are marked
+``N_`` and translated when they are read, so ``SEVERITY_WORDS[sev]`` is already Spanish in Spanish.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
 
-STATE_WORDS = {
-    "answered": "answered",
-    "unsure": "unsure",
-    "declined": "prefer not to say",
-    "missing": "not answered",
-    "skipped": "not asked",
-}
-SEVERITY_WORDS = {
-    Severity.critical: "Critical",
-    Severity.high: "High",
-    Severity.moderate: "Moderate",
-    Severity.low: "Low",
-    Severity.info: "For information",
-}
+
+class Words(dict):
+    """A table of English words (marked ``N_``) that gives them translated when read."""
+
+    def __getitem__(self, key):
+        return _(super().__getitem__(key))
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+
+STATE_WORDS = Words({
+    "answered": N_("answered"),
+    "unsure": N_("unsure"),
+    "declined": N_("prefer not to say"),
+    "missing": N_("not answered"),
+    "skipped": N_("not asked"),
+})
+SEVERITY_WORDS = Words({
+    Severity.critical: N_("Critical"),
+    Severity.high: N_("High"),
+    Severity.moderate: N_("Moderate"),
+    Severity.low: N_("Low"),
+    Severity.info: N_("For information"),
+})
+#: the special answers as a person ticks or chooses them
+UNSURE_LABEL = N_("Unsure")
+DECLINED_LABEL = N_("Prefer not to say")
+
+def date_text(day: dt.date) -> str:
+    """A date as a reader of the current language writes it: ISO in English (scripts and tests read
+    it), "21 de noviembre de 2026" in Spanish (clinic_ready.dates)."""
+    from clinic_ready.dates import show_date
+
+    return show_date(day)
+
+
+def _count(severity: Severity, n: int) -> str:
+    """"2 critical": a number of concerns of one severity (words agree with "concern" in Spanish)."""
+    if severity is Severity.critical:
+        text = ngettext("{n} critical", "{n} critical", n)
+    elif severity is Severity.high:
+        text = ngettext("{n} high", "{n} high", n)
+    elif severity is Severity.moderate:
+        text = ngettext("{n} moderate", "{n} moderate", n)
+    elif severity is Severity.low:
+        text = ngettext("{n} low", "{n} low", n)
+    else:
+        text = ngettext("{n} for information", "{n} for information", n)
+    return text.format(n=n)
+
+
+def counts_text(result: Result) -> str:
+    """"2 critical, 1 high" (empty when nothing was raised)."""
+    return ", ".join(_count(Severity(s), n) for s, n in result.counts.items() if n)
 
 
 @dataclass(frozen=True)
@@ -71,7 +124,7 @@ def answer_text(item: ItemResult) -> str:
     q, value = item.question, item.answer.value
     if q.type == "multi_choice":
         labels = [q.choice_label(v) for v in value]  # type: ignore[union-attr]
-        return "; ".join(labels) if labels else "none of these"
+        return "; ".join(labels) if labels else _("none of these")
     if q.type in ("yes_no", "choice"):
         return q.choice_label(value)
     if q.type == "number":
@@ -84,7 +137,10 @@ def about_lines(checklist, today) -> list[str]:
     """Who stands behind the checklist, its balance statement and its currency, for every output.
 
     ``checklist`` is a model.Checklist; ``today`` a date, or None to leave out the review-due note.
+    A translated checklist also says who translated it and its review status (translation.credit).
     """
+    from clinic_ready.translation import credit
+
     out = []
     overdue = checklist.overdue_line(today) if today is not None else None
     if overdue:
@@ -93,13 +149,16 @@ def about_lines(checklist, today) -> list[str]:
         out.append(" ".join(checklist.balance.split()))
     who = []
     if checklist.maintainers:
-        who.append("Maintained by " + "; ".join(checklist.maintainers) + ".")
+        who.append(_("Maintained by {who}.").format(who="; ".join(checklist.maintainers)))
     if checklist.reviewed_by:
-        who.append("Reviewed: " + "; ".join(checklist.reviewed_by) + ".")
+        who.append(_("Reviewed: {who}.").format(who="; ".join(checklist.reviewed_by)))
     if checklist.funding:
-        who.append("Funding: " + checklist.funding)
+        who.append(_("Funding: {funding}").format(funding=checklist.funding))
     if who:
         out.append(" ".join(who))
+    translated = credit(checklist)
+    if translated:
+        out.append(translated)
     return out
 
 
@@ -120,13 +179,14 @@ def by_section(result: Result, include_skipped: bool = False):
     return out
 
 
-ANSWER_STATE_WORDS = {"unsure": "you answered unsure", "declined": "you preferred not to say", "missing": "not answered yet"}
+ANSWER_STATE_WORDS = Words({"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"),
+                            "missing": N_("not answered yet")})
 
 
 def depends_text(possible: Possible) -> str:
     """'Could apply — depends on: <prompt> (you answered unsure); …'"""
     parts = [f"{' '.join(i.question.prompt.split())} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
-    return "Could apply — depends on: " + "; ".join(parts)
+    return _("Could apply — depends on: {answers}").format(answers="; ".join(parts))
 
 
 def because(result: Result, concern: Concern) -> str:
@@ -140,10 +200,16 @@ def because(result: Result, concern: Concern) -> str:
         if isinstance(test, conditions.ScoreTest):
             score = result.checklist.score_by_id[test.score]
             total = result.scores.get(test.score)
-            parts.append(f"your {score.title} is {total:g}" if total is not None else f"your {score.title}")
+            parts.append(_("your {score} is {total}").format(score=score.title, total=f"{total:g}") if total is not None
+                         else _("your {score}").format(score=score.title))
             continue
         item = by_id[test.question]
-        text = f"you answered “{answer_text(item)}” to “{' '.join(item.question.prompt.split())}”"
+        text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item), question=" ".join(item.question.prompt.split()))
         if text not in parts:
             parts.append(text)
-    return "Because " + " and ".join(parts) + "."
+    return _("Because {reasons}.").format(reasons=(" " + _("and") + " ").join(parts))
+
+
+def because_prefix() -> str:
+    """"Because " (what ``because`` starts with, in the current language)."""
+    return _("Because {reasons}.").split("{reasons}")[0]

@@ -7,8 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from clinic_ready.compare import RAISED, Comparison, one_line
-from clinic_ready.render.compare_text import LEGEND, MARK_TEXT, STATES, VERDICT_SHORT, _state
-from clinic_ready.render.common import severity_label
+from clinic_ready.i18n import _
+from clinic_ready.translation import credit
+from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
+from clinic_ready.render.common import date_text, severity_label
 from clinic_ready.render.views import Common
 
 
@@ -45,19 +47,27 @@ class CompareView(Common):
     open_questions: list[OpenView] = field(default_factory=list)
     personal: list[str] = field(default_factory=list)
     legend: str = ""
+    heading: str = ""  # "Comparing 3 clinics"
+    meta_line: str = ""
 
 
 def compare_view(c: Comparison, today: dt.date) -> CompareView:
     cl = c.checklist
-    v = CompareView(title=one_line(cl.title), version=cl.version, facts_as_of=cl.facts_as_of.isoformat(),
-                    printed_on=today.isoformat(), checklist_notice=one_line(cl.notice))
+    v = CompareView(title=one_line(cl.title), version=cl.version, facts_as_of=date_text(cl.facts_as_of),
+                    printed_on=date_text(today), checklist_notice=one_line(cl.notice))
     v.clinics = [ClinicView(k.name, VERDICT_SHORT[k.result.verdict.code], k.result.verdict.title) for k in c.clinics]
     v.concerns = [RowView(severity_label(r.concern.severity), one_line(r.concern.title),
                           tuple(MarkView(MARK_TEXT[m], m == RAISED) for m in r.marks)) for r in c.concerns]
     v.open_questions = [OpenView(one_line(r.question.prompt), tuple(_state(s) for s in r.states)) for r in c.open_questions]
     v.personal = [f"{severity_label(r.concern.severity)} {one_line(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}" for r in c.personal]
-    v.personal += [f"Still open: {one_line(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open]
-    v.legend = "Marks: " + "; ".join(LEGEND[m] for m in c.marks_used) + "."
+    v.personal += [_("Still open: {question} — {state}").format(question=one_line(r.question.prompt), state=STATES[r.states[0]])
+                   for r in c.personal_open]
+    v.legend = _legend(c)
+    translated = credit(cl)
+    v.about = [translated] if translated else []
+    v.heading = title_line(len(v.clinics))
+    v.meta_line = _("{title} · checklist version {version} · facts as of {date} · made {made}").format(
+        title=v.title, version=v.version, date=v.facts_as_of, made=v.printed_on)
     return v
 
 
@@ -75,9 +85,10 @@ def render_pdf(c: Comparison, paper: str = "letter", today: dt.date | None = Non
 
     view = compare_view(c, today or dt.date.today())
     doc = p._pdf(view, paper, orientation="L")
-    p._text(doc, f"Comparing {len(view.clinics)} clinics", p.H2, "B", h=7)
-    p._text(doc, f"{view.title} · checklist version {view.version} · facts as of {view.facts_as_of} · made {view.printed_on}",
-            p.SMALL, color=p.GREY)
+    p._text(doc, view.heading, p.H2, "B", h=7)
+    p._text(doc, view.meta_line, p.SMALL, color=p.GREY)
+    for line in view.about:
+        p._text(doc, line, p.SMALL, color=p.GREY)
     doc.ln(1.5)
     p._boxed(doc, [(view.notice, "B", p.SMALL - 0.5), (view.crisis_line + ".", "", p.SMALL - 0.5)])
     n = len(view.clinics)
@@ -93,17 +104,17 @@ def render_pdf(c: Comparison, paper: str = "letter", today: dt.date | None = Non
                 t.row(row)
         doc.ln(1.5)
 
-    table("Verdict", [["Verdict"] + [f"{k.short}: {k.title}" for k in view.clinics]])
+    table(_("Verdict"), [[_("Verdict")] + [f"{k.short}: {k.title}" for k in view.clinics]])
     if view.concerns:
-        table("Concern, most serious first", [[f"{r.label} {r.title}"] + [m.text for m in r.marks] for r in view.concerns])
+        table(_("Concern, most serious first"), [[f"{r.label} {r.title}"] + [m.text for m in r.marks] for r in view.concerns])
         p._text(doc, view.legend, p.SMALL - 0.5, color=p.GREY)
     else:
-        p._text(doc, "No concern differs between the clinics.", p.SMALL)
+        p._text(doc, _("No concern differs between the clinics."), p.SMALL)
     if view.open_questions:
         doc.ln(1.5)
-        table("Question still open", [[q.prompt] + list(q.states) for q in view.open_questions])
+        table(_("Question still open"), [[q.prompt] + list(q.states) for q in view.open_questions])
     if view.personal:
-        p._text(doc, "About you, the same whichever clinic you choose", p.SMALL + 0.5, "B")
+        p._text(doc, _("About you, the same whichever clinic you choose"), p.SMALL + 0.5, "B")
         for line in view.personal:
             p._text(doc, line, p.SMALL - 0.5)
         doc.ln(1.5)

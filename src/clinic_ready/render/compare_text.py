@@ -8,20 +8,22 @@ import json
 
 from clinic_ready import __version__
 from clinic_ready.compare import RAISED, Comparison
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE
-from clinic_ready.render.common import STATE_WORDS, severity_label
+from clinic_ready.i18n import N_, _
+from clinic_ready.translation import credit
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
+from clinic_ready.render.common import STATE_WORDS, Words, date_text, severity_label
 
-MARK_TEXT = {RAISED: "● raised", "could_apply": "◐ could apply", "not_raised": "○ not raised"}
-LEGEND = {
-    RAISED: "● raised: these answers raise the concern",
-    "could_apply": "◐ could apply: an open (unsure, declined or missing) answer decides",
-    "not_raised": "○ not raised",
-}
-VERDICT_SHORT = {
-    "urgent": "GET HELP NOW", "stop": "STOP", "discuss": "DISCUSS", "held": "FIND OUT FIRST", "ask": "ASK",
-    "incomplete": "INCOMPLETE", "none": "NONE RAISED",
-}
-STATES = {**STATE_WORDS, "optional": "optional, not answered", "answered": "answered"}
+MARK_TEXT = Words({RAISED: N_("● raised"), "could_apply": N_("◐ could apply"), "not_raised": N_("○ not raised")})
+LEGEND = Words({
+    RAISED: N_("● raised: these answers raise the concern"),
+    "could_apply": N_("◐ could apply: an open (unsure, declined or missing) answer decides"),
+    "not_raised": N_("○ not raised"),
+})
+VERDICT_SHORT = Words({
+    "urgent": N_("GET HELP NOW"), "stop": N_("STOP"), "discuss": N_("DISCUSS"), "held": N_("FIND OUT FIRST"), "ask": N_("ASK"),
+    "incomplete": N_("INCOMPLETE"), "none": N_("NONE RAISED"),
+})
+STATES = Words({**dict(STATE_WORDS), "optional": N_("optional, not answered"), "answered": N_("answered")})
 
 
 def _state(s: str) -> str:
@@ -29,7 +31,11 @@ def _state(s: str) -> str:
 
 
 def _legend(c: Comparison) -> str:
-    return "Marks: " + "; ".join(LEGEND[m] for m in c.marks_used) + "."
+    return _("Marks: {marks}.").format(marks="; ".join(LEGEND[m] for m in c.marks_used))
+
+
+def title_line(n: int) -> str:
+    return _("Comparing {n} clinics").format(n=n)
 
 
 # --------------------------------------------------------------------------- terminal
@@ -39,9 +45,9 @@ def show(c: Comparison, console, plain: bool = False) -> None:
     from rich.text import Text
 
     cl = c.checklist
-    console.print(Text(f"Comparing {len(c.clinics)} clinics — {cl.title}", style="bold"))
-    console.print(Text(f"Version {cl.version} · facts as of {cl.facts_as_of.isoformat()}", style="dim"))
-    console.print(Text(NOTICE, style="italic"))
+    console.print(Text(f"{title_line(len(c.clinics))} — {cl.title}", style="bold"))
+    console.print(Text(_("Version {version} · facts as of {date}").format(version=cl.version, date=date_text(cl.facts_as_of)), style="dim"))
+    console.print(Text(notice(), style="italic"))
     console.print(Text(""))
     if plain:
         for k in c.clinics:
@@ -53,7 +59,7 @@ def show(c: Comparison, console, plain: bool = False) -> None:
         t.add_column("", ratio=3)
         for k in c.clinics:
             t.add_column(k.name, ratio=2, overflow="fold")
-        t.add_row(Text("Verdict", style="bold"), *[Text(VERDICT_SHORT[k.result.verdict.code], style="bold") for k in c.clinics])
+        t.add_row(Text(_("Verdict"), style="bold"), *[Text(VERDICT_SHORT[k.result.verdict.code], style="bold") for k in c.clinics])
         if c.concerns:
             t.add_section()
             for row in c.concerns:
@@ -65,8 +71,8 @@ def show(c: Comparison, console, plain: bool = False) -> None:
             console.print(Text(f"{k.name}: {k.result.verdict.title}"))
         if c.open_questions:
             console.print(Text(""))
-            o = Table(box=box.SIMPLE_HEAVY, expand=True, title="Questions still open", title_justify="left")
-            o.add_column("Question", ratio=3)
+            o = Table(box=box.SIMPLE_HEAVY, expand=True, title=_("Questions still open"), title_justify="left")
+            o.add_column(_("Question"), ratio=3)
             for k in c.clinics:
                 o.add_column(k.name, ratio=2, overflow="fold")
             for row in c.open_questions:
@@ -74,8 +80,8 @@ def show(c: Comparison, console, plain: bool = False) -> None:
             console.print(o)
         _about_you(c, console)
     console.print(Text(""))
-    console.print(Text(CRISIS_HEADING + ":", style="bold"))
-    for who, how in CRISIS_LINES:
+    console.print(Text(crisis_heading() + ":", style="bold"))
+    for who, how in crisis_lines():
         console.print(Text(f"  {who}: {how}"))
 
 
@@ -83,15 +89,15 @@ def _plain_rows(c: Comparison, console) -> None:
     from rich.text import Text
 
     console.print(Text(""))
-    console.print(Text("Concerns, most serious first"))
+    console.print(Text(_("Concerns, most serious first")))
     for row in c.concerns:
         marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks))
         console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {marks}"))
     if not c.concerns:
-        console.print(Text("  No concern differs between the clinics."))
+        console.print(Text("  " + _("No concern differs between the clinics.")))
     if c.open_questions:
         console.print(Text(""))
-        console.print(Text("Questions still open"))
+        console.print(Text(_("Questions still open")))
         for row in c.open_questions:
             states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, row.states))
             console.print(Text(f"  {' '.join(row.question.prompt.split())} — {states}"))
@@ -104,7 +110,7 @@ def _about_you(c: Comparison, console) -> None:
     if not (c.personal or c.personal_open):
         return
     console.print(Text(""))
-    console.print(Text("About you, the same whichever clinic you choose", style="bold"))
+    console.print(Text(_("About you, the same whichever clinic you choose"), style="bold"))
     for row in c.personal:
         console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}"))
     for row in c.personal_open:
@@ -126,24 +132,26 @@ def render_markdown(c: Comparison) -> str:
     cl = c.checklist
     head = "| | " + " | ".join(_esc(k.name) for k in c.clinics) + " |"
     rule = "|---" * (len(c.clinics) + 1) + "|"
-    out = [f"# Comparing clinics: {_esc(cl.title)}", "", f"Checklist version {_esc(cl.version)} · facts as of {cl.facts_as_of}", "",
-           f"> **{NOTICE}**", "", "## Verdicts", "", head, rule,
-           "| Verdict | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
-    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## Concerns, most serious first", ""]
+    out = ["# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)), "",
+           _("Checklist version {version} · facts as of {date}").format(version=_esc(cl.version), date=date_text(cl.facts_as_of)), "",
+           *[line for a in ([credit(cl)] if credit(cl) else []) for line in (_esc(a), "")],
+           f"> **{notice()}** {crisis_text()}.", "", "## " + _("Verdicts"), "", head, rule,
+           "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
+    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## " + _("Concerns, most serious first"), ""]
     if c.concerns:
         out += [head, rule]
         out += [f"| {severity_label(r.concern.severity)} {_esc(r.concern.title)} | " + " | ".join(MARK_TEXT[m] for m in r.marks) + " |" for r in c.concerns]
         out += ["", _legend(c), ""]
     else:
-        out += ["No concern differs between the clinics.", ""]
+        out += [_("No concern differs between the clinics."), ""]
     if c.open_questions:
-        out += ["## Questions still open", "", head, rule]
+        out += ["## " + _("Questions still open"), "", head, rule]
         out += [f"| {_esc(r.question.prompt)} | " + " | ".join(_state(s) for s in r.states) + " |" for r in c.open_questions] + [""]
     if c.personal or c.personal_open:
-        out += ["## About you, the same whichever clinic you choose", ""]
+        out += ["## " + _("About you, the same whichever clinic you choose"), ""]
         out += [f"- {severity_label(r.concern.severity)} {_esc(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}" for r in c.personal]
         out += [f"- {_esc(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open] + [""]
-    out += [f"## {CRISIS_HEADING}", ""] + [f"- **{who}:** {how}" for who, how in CRISIS_LINES]
+    out += [f"## {crisis_heading()}", ""] + [f"- **{who}:** {how}" for who, how in crisis_lines()]
     return "\n".join(out) + "\n"
 
 
@@ -173,8 +181,8 @@ def document(c: Comparison) -> dict:
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
                     for s in cl.sources if any(s in r.sources for r in c.concerns + c.personal)],
         "notice": cl.notice.strip(),
-        "disclaimer": NOTICE,
-        "crisis_lines": [{"name": who, "contact": how} for who, how in CRISIS_LINES],
+        "disclaimer": notice(),
+        "crisis_lines": [{"name": who, "contact": how} for who, how in crisis_lines()],
     }
 
 

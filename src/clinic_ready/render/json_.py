@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import CRISIS_LINES, NOTICE, URGENT_LINES
+from clinic_ready.notices import crisis_lines, notice, urgent_lines
 from clinic_ready.model import Result, Source
 from clinic_ready.render.common import answer_text
 
@@ -41,7 +41,7 @@ def _possible(p) -> dict:
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(URGENT_LINES)}
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(urgent_lines())}
         for f in result.urgent
     ]
 
@@ -93,8 +93,8 @@ def document(result: Result) -> dict:
         "scores": result.scores,
         "ignored_answers": list(result.ignored),
         "notice": cl.notice.strip(),
-        "disclaimer": NOTICE,
-        "crisis_lines": [{"name": who, "contact": how} for who, how in CRISIS_LINES],
+        "disclaimer": notice(),
+        "crisis_lines": [{"name": who, "contact": how} for who, how in crisis_lines()],
     }
 
 

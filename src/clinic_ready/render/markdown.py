@@ -19,7 +19,7 @@ def _esc(text: str) -> str:
 
 
 def _footer(v) -> list[str]:
-    out = ["", f"## {_('About this report')}", "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
+    out = ["", "## " + _("About this report"), "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
     out += [f"- **{who}:** {how}" for who, how in v.crisis]
     return out + [""]
 
@@ -27,7 +27,7 @@ def _footer(v) -> list[str]:
 def _header(v) -> list[str]:
     out = [f"# {_esc(v.title)}", ""]
     if v.clinic_name:
-        out += [f"**{_('Clinic:')}** {_esc(v.clinic_name)}", ""]
+        out += ["**" + _("Clinic:") + "** " + _esc(v.clinic_name), ""]
     if v.respondent_line:
         out += [f"*{_esc(v.respondent_line)}*", ""]
     out += [
@@ -66,13 +66,15 @@ def _tips(v) -> list[str]:
 
 def _questions(v) -> list[str]:
     out = [f"## {v.heading_questions}", "", f"*{_esc(v.questions_hint)}*", ""]
-    out += [f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {_('Answer:')} ______________________________"
+    answer = _("Answer:")
+    out += [f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {answer} ______________________________"
             for i in v.ask_list]
     return out + ([] if v.ask_list else [v.no_questions]) + [""]
 
 
 def _concerns(v) -> list[str]:
     out = [f"## {v.heading_concerns}", ""]
+    why, do, ask, sources = _("Why it matters:"), _("What to do:"), _("Ask:"), _("Sources:")
     if not v.groups:
         out += [v.no_concerns, ""]
     for label, _sev, items in v.groups:
@@ -82,10 +84,10 @@ def _concerns(v) -> list[str]:
                 f"#### {_esc(c.title)}",
                 "",
                 *([f"*{_esc(c.because)}*", ""] if c.because else []),
-                f"- **{_('Why it matters:')}** {_esc(c.why)}",
-                f"- **{_('What to do:')}** {_esc(c.action)}",
-                f"- **{_('Ask:')}** {_esc(c.ask)}",
-                f"- **{_('Sources:')}** {c.refs}",
+                f"- **{why}** {_esc(c.why)}",
+                f"- **{do}** {_esc(c.action)}",
+                f"- **{ask}** {_esc(c.ask)}",
+                f"- **{sources}** {c.refs}",
                 "",
             ]
     return out
@@ -106,7 +108,7 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
     out = _header(v)
     if v.only == "questions":
         return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
-    out += [*_urgent(v), f"## {_('Verdict:')} {_esc(v.verdict_title)}", "", _esc(v.verdict_text), "", v.counts_text, ""]
+    out += [*_urgent(v), "## " + _("Verdict:") + " " + _esc(v.verdict_title), "", _esc(v.verdict_text), "", v.counts_text, ""]
     out += _first_steps(v) + _tips(v) + _questions(v) + _concerns(v) + _could_apply(v)
     out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:
@@ -120,12 +122,12 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
 def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
     v = clean_tree(blank_view(checklist, today or dt.date.today()))
     out = [
-        f"# {_esc(v.title)} (blank checklist)", "",
-        f"Version {_esc(v.version)} · {v.currency} · printed {v.printed_on}", "",
+        f"# {_esc(v.title)} ({v.heading_blank})", "",
+        _esc(v.meta_line), "",
         *[line for a in v.about for line in (_esc(a), "")],
+        f"**{v.for_label}** {_esc(v.audience)}", "",
         f"> **{v.notice}** {v.crisis_line}.", "", _esc(v.intro), "",
-        "Tick one box for each question (or every box that applies where it says so). "
-        "Tick “Unsure” when you do not know: that is a question to ask the clinic.", "",
+        _esc(v.how_to_tick), "",
     ]
     if v.key:
         out += [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"] + [f"> {_esc(line)}  " for line in v.if_warned] + [""]
@@ -139,6 +141,6 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
             out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn)] + [""]
-            out += [f"Why it matters: {_esc(q.help)}", "", "Notes: ______________________________", ""]
-    out += ["## Sources", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
+            out += [f"{v.why_label} {_esc(q.help)}", "", f"{v.notes_label} ______________________________", ""]
+    out += [f"## {v.heading_sources}", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

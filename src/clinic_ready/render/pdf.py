@@ -12,6 +12,7 @@ from pathlib import Path
 
 from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
+from clinic_ready.render.common import because_prefix
 from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
@@ -28,11 +29,18 @@ def _pdf(view, paper: str, orientation: str = "P"):
     class Doc(FPDF):
         def footer(self) -> None:
             self.set_y(-11)
-            self.set_font(FONT, "", 8.5)
+            page = view.page_of.format(page=self.page_no(), pages="{nb}")
+            size = 8.5
+            self.set_font(FONT, "", size)
+            room = self.w - self.l_margin - self.r_margin - self.get_string_width(page.replace("{nb}", "99")) - 4
+            while size > 6 and self.get_string_width(view.footer) > room:  # a longer language: smaller, never overlapping
+                size -= 0.25
+                self.set_font(FONT, "", size)
             self.set_text_color(*GREY)
             self.cell(0, 4, view.footer, align="L")
             self.set_x(self.l_margin)
-            self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
+            self.set_font(FONT, "", 8.5)
+            self.cell(0, 4, page, align="R")
             self.set_text_color(0, 0, 0)
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
@@ -42,7 +50,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_title(view.title)
-    pdf.set_lang("en")  # the document language, for screen readers (the HTML report is the accessible version)
+    pdf.set_lang(view.lang)  # the document language, for screen readers (the HTML report is the accessible version)
     pdf.set_creator("clinic-ready")
     pdf.add_page()
     return pdf
@@ -194,7 +202,7 @@ def _crisis(pdf, view) -> None:
     _boxed(pdf, lines, width=0.8)
 
 
-def _sources(pdf, sources, heading: str = "Sources") -> None:
+def _sources(pdf, sources, heading: str) -> None:
     width = pdf.w - pdf.l_margin - pdf.r_margin
     first = _h(pdf, f"[{sources[0].number}] {sources[0].text}", width, 3.0, SMALL - 2) if sources else 4
     _heading(pdf, heading, keep=first)
@@ -292,26 +300,26 @@ def check_glyphs(fields, stacklevel: int = 2) -> None:
                 continue
             missing.append(ch)
         if missing:
-            shown = " ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-            warnings.warn(PdfTextWarning(
-                f"clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
+            shown = " ".join(missing[:8]) + (" " + _("and {n} more").format(n=len(missing) - 8) if len(missing) > 8 else "")
+            warnings.warn(PdfTextWarning(_(
+                "clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
                 "they are left out of the PDF — the HTML report (--format html) shows them"
-            ), stacklevel=stacklevel)
+            ).format(label=label, shown=shown)), stacklevel=stacklevel)
 
 
 def _report_fields(view: ReportView):
-    yield "the clinic name", view.clinic_name
-    yield "the checklist title", view.title
+    yield _("the clinic name"), view.clinic_name
+    yield _("the checklist title"), view.title
     for _title, rows in view.answers:
         for r in rows:
             short = r.prompt if len(r.prompt) <= 60 else r.prompt[:57] + "…"
-            yield f"the question “{short}”", r.prompt
-            yield f"the answer to “{short}”", r.answer
+            yield _("the question “{question}”").format(question=short), r.prompt
+            yield _("the answer to “{question}”").format(question=short), r.answer
     for _label, _sev, items in view.groups:
         for c in items:
-            yield f"the concern “{c.title[:60]}”", " ".join((c.title, c.why, c.ask, c.action))
+            yield _("the concern “{title}”").format(title=c.title[:60]), " ".join((c.title, c.why, c.ask, c.action))
     for s in view.sources:
-        yield f"source [{s.number}]", s.text
+        yield _("source [{n}]").format(n=s.number), s.text
 
 
 def _quietly(draw, view, paper: str) -> bytes:
@@ -437,28 +445,42 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     return bytes(pdf.output())
 
 
-LABEL_W = 25
+LABEL_W = 25  # at least; wider when a language's labels need it (_label_w)
 CARD_SIZE, CARD_LINE, LABEL_SIZE = SMALL - 0.5, 3.7, SMALL - 1
+
+
+def _label_w(pdf) -> float:
+    """The width of the card labels' column: room for the longest label in this language."""
+    units = _units(pdf, "B")
+    widest = max(units(_(label)) for label in ("Because", "Why it matters", "What to do", "Ask"))
+    return max(LABEL_W, widest * LABEL_SIZE / 1000 / pdf.k + 2 * pdf.c_margin + 1.5)
 
 
 def _card_rows(c) -> tuple[tuple[str, str], ...]:
     """Label and text of each row; the sources are cited at the end of "why it matters"."""
-    because = ((_("Because"), c.because.removeprefix("Because ")),) if c.because else ()
+    because = ((_("Because"), c.because.removeprefix(because_prefix())),) if c.because else ()
     ask = () if c.ask_number else ((_("Ask"), c.ask),)  # a numbered ask is referred to on the title line
     return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask
 
 
-ASK_REF_W = 36
+ASK_REF_W = 36  # at least; wider when a language's "Ask: see question N" needs it (_ask_ref_w)
 
 
 def _ask_ref(c) -> str:
     return _("Ask: see question {n}").format(n=c.ask_number) if c.ask_number else ""
 
 
+def _ask_ref_w(pdf, c) -> float:
+    if not c.ask_number:
+        return 0
+    return max(ASK_REF_W, _units(pdf, "B")(_ask_ref(c)) * LABEL_SIZE / 1000 / pdf.k + 2 * pdf.c_margin + 2)
+
+
 def _concern_height(pdf, c) -> float:
     full = pdf.w - pdf.l_margin - pdf.r_margin - 4
-    height = _h(pdf, f"{c.label} · {c.title}", full - (ASK_REF_W if c.ask_number else 0), 4.5, BODY - 0.5, "B")
-    return height + sum(_h(pdf, v, full - LABEL_W, CARD_LINE, CARD_SIZE) for _n, v in _card_rows(c))
+    height = _h(pdf, f"{c.label} · {c.title}", full - _ask_ref_w(pdf, c), 4.5, BODY - 0.5, "B")
+    label_w = _label_w(pdf)
+    return height + sum(_h(pdf, v, full - label_w, CARD_LINE, CARD_SIZE) for _n, v in _card_rows(c))
 
 
 def _concern(pdf, c) -> None:
@@ -471,18 +493,20 @@ def _concern_draw(doc, c) -> None:
     widths = {"critical": 1.6, "high": 1.1}.get(c.severity, 0.5)
     top = doc.get_y()
     doc.set_x(doc.l_margin + 4)
-    title_w = doc.w - doc.l_margin - doc.r_margin - 4 - (ASK_REF_W if c.ask_number else 0)
+    ref_w = _ask_ref_w(doc, c)
+    title_w = doc.w - doc.l_margin - doc.r_margin - 4 - ref_w
     _para(doc, f"{c.label} · {c.title}", title_w, 4.5, BODY - 0.5, "B")
     if c.ask_number:
         after = doc.get_y()
-        doc.set_xy(doc.w - doc.r_margin - ASK_REF_W, top)
+        doc.set_xy(doc.w - doc.r_margin - ref_w, top)
         doc.set_font(FONT, "B", LABEL_SIZE)
-        doc.cell(ASK_REF_W, 4.5, _ask_ref(c), align="R")
+        doc.cell(ref_w, 4.5, _ask_ref(c), align="R")
         doc.set_xy(doc.l_margin, after)
+    label_w = _label_w(doc)
     for name, value in _card_rows(c):
         doc.set_x(doc.l_margin + 4)
         doc.set_font(FONT, "B", LABEL_SIZE)
-        doc.cell(LABEL_W, CARD_LINE, name)
+        doc.cell(label_w, CARD_LINE, name)
         _para(doc, value, doc.w - doc.r_margin - doc.get_x(), CARD_LINE, CARD_SIZE)
         doc.set_x(doc.l_margin)
     doc.set_line_width(widths)
@@ -530,19 +554,19 @@ def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | N
 def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _font_chars(pdf)
-    check_glyphs([("the checklist", " ".join(
+    check_glyphs([(_("the checklist"), " ".join(
         [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
     ))], stacklevel=4)
     _text(pdf, view.title, H1, "B", h=8.5)
-    _text(pdf, f"Blank checklist · version {view.version} · {view.currency} · printed {view.printed_on}", SMALL, color=GREY)
+    _text(pdf, view.meta_line, SMALL, color=GREY)
     for line in view.about:
         _text(pdf, line, SMALL, color=GREY)
-    _text(pdf, f"For: {view.audience}", SMALL)
+    _text(pdf, f"{view.for_label} {view.audience}", SMALL)
     pdf.ln(2)
     _boxed(pdf, [(view.notice, "B", SMALL), (view.crisis_line + ".", "", SMALL)])
     _text(pdf, view.intro)
     pdf.ln(1)
-    _text(pdf, "Tick one box for each question (or every box that applies where it says so). Tick “Unsure” when you do not know: that is a question to ask the clinic.", SMALL, color=GREY)
+    _text(pdf, view.how_to_tick, SMALL, color=GREY)
     if view.key:
         pdf.ln(1.5)
         _text(pdf, view.key, SMALL, "B")
@@ -556,8 +580,8 @@ def _render_blank(view: BlankView, paper: str) -> bytes:
             _text(pdf, intro, SMALL)
             pdf.ln(1)
         for q in questions:
-            _blank_question(pdf, q)
-    _sources(pdf, view.sources)
+            _blank_question(pdf, q, view)
+    _sources(pdf, view.sources, view.heading_sources)
     pdf.ln(2)
     _text(pdf, view.checklist_notice, SMALL)
     pdf.ln(2)
@@ -565,7 +589,7 @@ def _render_blank(view: BlankView, paper: str) -> bytes:
     return bytes(pdf.output())
 
 
-def _blank_question(pdf, q) -> None:
+def _blank_question(pdf, q, view) -> None:
     full = pdf.w - pdf.l_margin - pdf.r_margin
     height = 1.5 + _h(pdf, f"{q.number}. {q.prompt}", full, 5, BODY, "B")
     if q.condition:
@@ -573,12 +597,12 @@ def _blank_question(pdf, q) -> None:
     if q.hint:
         height += _h(pdf, q.hint + ":", full, SMALL * 0.5, SMALL) + (0 if q.multi else 5.5)
     height += _options(pdf, _marked(q), draw=False)
-    height += _h(pdf, "Why it matters: " + q.help, full, (SMALL - 0.5) * 0.5, SMALL - 0.5) + 8
+    height += _h(pdf, view.why_label + " " + q.help, full, (SMALL - 0.5) * 0.5, SMALL - 0.5) + 8
     _room(pdf, height)
-    _blank_question_draw(pdf, q)
+    _blank_question_draw(pdf, q, view)
 
 
-def _blank_question_draw(doc, q) -> None:
+def _blank_question_draw(doc, q, view) -> None:
     doc.ln(1.5)
     _para(doc, f"{q.number}. {q.prompt}", doc.w - doc.l_margin - doc.r_margin, 5, BODY, "B")
     if q.condition:
@@ -591,14 +615,15 @@ def _blank_question_draw(doc, q) -> None:
             doc.line(doc.l_margin + 6, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
             doc.ln(1.5)
     _options(doc, _marked(q))
-    _text(doc, "Why it matters: " + q.help, SMALL - 0.5, color=GREY)
+    _text(doc, view.why_label + " " + q.help, SMALL - 0.5, color=GREY)
     doc.ln(5)
     doc.set_line_width(0.15)
     doc.set_font(FONT, "", SMALL - 1)
     doc.set_text_color(*GREY)
-    doc.cell(12, 0, "Notes:")
+    notes_w = doc.get_string_width(view.notes_label) + 2.5
+    doc.cell(notes_w, 0, view.notes_label)
     doc.set_text_color(0, 0, 0)
-    doc.line(doc.l_margin + 12, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+    doc.line(doc.l_margin + notes_w, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
     doc.ln(3)
 
 

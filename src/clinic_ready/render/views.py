@@ -9,25 +9,32 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clinic_ready import conditions
-from clinic_ready.i18n import _, ngettext
+from clinic_ready import conditions, i18n
+from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Checklist, Result, Severity
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_LINES, crisis_text
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_lines
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
-    SEVERITY_WORDS,
+    DECLINED_LABEL,
+    UNSURE_LABEL,
     Citations,
     about_lines,
     answer_text,
     because,
     by_section,
+    counts_text,
+    date_text,
     grouped,
     severity_label,
     source_line,
 )
 
 CLINIC_NAME_ID = "clinic_name"  # a text question with this id names the clinic in the header
-FOOTER = "Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911"
+FOOTER = N_("Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911")
+
+
+def footer() -> str:
+    return _(FOOTER)
 
 
 @dataclass(frozen=True)
@@ -90,11 +97,13 @@ class Common:
     checklist_notice: str
     currency: str = ""  # "Facts checked … · review due …"
     about: list[str] = field(default_factory=list)  # review-due note, balance statement, maintainers and funding
-    notice: str = NOTICE
-    crisis_heading: str = CRISIS_HEADING
-    crisis: tuple = CRISIS_LINES
+    notice: str = field(default_factory=notice)
+    crisis_heading: str = field(default_factory=crisis_heading)
+    crisis: tuple = field(default_factory=crisis_lines)
     crisis_line: str = field(default_factory=crisis_text)
-    footer: str = FOOTER
+    footer: str = field(default_factory=footer)
+    lang: str = field(default_factory=i18n.language)  # <html lang>, the PDF's document language
+    page_of: str = field(default_factory=lambda: _("Page {page} of {pages}"))  # page numbers (PDF, printed HTML)
 
 
 ONLY = ("questions",)  # parts of a report that can be printed on their own (report --only)
@@ -158,9 +167,9 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
     tips = list(cl.supporter_tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
     clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
-    counts = ", ".join(f"{n} {SEVERITY_WORDS[Severity(s)].lower()}" for s, n in result.counts.items() if n)
+    counts = counts_text(result)
     view = ReportView(
-        title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
+        title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
         checklist_notice=_clean(cl.notice), clinic_name=_clean(str(clinic)) if clinic else None,
         currency=cl.currency_line(), about=about_lines(cl, today), only=only,
         respondent_line=_("Answered by someone helping the person considering treatment.") if supporter else None,
@@ -204,7 +213,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         )
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
-    view.urgent_lines = URGENT_LINES if result.urgent else ()
+    view.urgent_lines = urgent_lines() if result.urgent else ()
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
                  for t in tips]
@@ -331,13 +340,24 @@ class BlankView(Common):
     if_warned: list[str] = field(default_factory=list)
     sections: list[tuple[str, str, str | None, list[BlankQuestion]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
+    # the document's fixed wording (translatable)
+    unsure_label: str = ""
+    declined_label: str = ""
+    heading_blank: str = field(default_factory=lambda: _("blank checklist"))
+    meta_line: str = ""  # "Blank checklist · version … · facts … · printed …"
+    for_label: str = field(default_factory=lambda: _("For:"))
+    how_to_tick: str = ""
+    why_label: str = field(default_factory=lambda: _("Why it matters:"))
+    notes_label: str = field(default_factory=lambda: _("Notes:"))
+    heading_sources: str = field(default_factory=lambda: _("Sources"))
+    tick_box_label: str = field(default_factory=lambda: _("tick box"))
 
 
 def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     numbers = {qid: n for n, qid in enumerate(cl.questions, 1)}
 
     def label(qid: str) -> str:
-        return f"question {numbers[qid]}"
+        return _("question {n}").format(n=numbers[qid])
 
     def choice_label(qid: str, value: object) -> str:
         return cl.questions[qid].choice_label(value)
@@ -345,13 +365,17 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     def words(cond) -> str | None:
         if cond is None:
             return None
-        return "Answer this if " + conditions.describe(cond, label, choice_label) + "."
+        return _("Answer this if {condition}.").format(condition=conditions.describe(cond, label, choice_label))
 
     view = BlankView(
-        title=cl.title, version=cl.version, facts_as_of=cl.facts_as_of.isoformat(), printed_on=today.isoformat(),
+        title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
         checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
         currency=cl.currency_line(), about=about_lines(cl, today),
     )
+    view.meta_line = _("Blank checklist · version {version} · {currency} · printed {date}").format(
+        version=cl.version, currency=view.currency, date=view.printed_on)
+    view.how_to_tick = _("Tick one box for each question (or every box that applies where it says so). Tick “{unsure}” "
+                         "when you do not know: that is a question to ask the clinic.").format(unsure=_(UNSURE_LABEL))
     signs = warning_signs(cl)
     if signs:
         view.key = _("Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
@@ -363,12 +387,13 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
             _("If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
               "(free, confidential, 24/7); in an emergency call 911."),
         ]
+    view.unsure_label, view.declined_label = _(UNSURE_LABEL), _(DECLINED_LABEL)
     for s in cl.sections:
         questions = []
         for q in s.questions:
             marked = signs.get(q.id, set())
             if q.type == "yes_no":
-                options: tuple[str, ...] = ("Yes", "No")
+                options: tuple[str, ...] = (_("Yes"), _("No"))
             elif q.type in ("choice", "multi_choice"):
                 options = tuple(_clean(c.label) for c in q.choices or ())
             else:
@@ -377,14 +402,18 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
             warn = tuple(k in marked for k in keys)
             hint = None
             if q.type == "number":
-                rng = [f"from {q.min:g}" if q.min is not None else "", f"to {q.max:g}" if q.max is not None else ""]
-                hint = " ".join(["A number", *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
+                rng = [_("from {n}").format(n=f"{q.min:g}") if q.min is not None else "",
+                       _("to {n}").format(n=f"{q.max:g}") if q.max is not None else ""]
+                hint = " ".join([_("A number"), *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
             elif q.type == "text":
-                hint = "Write your answer"
+                hint = _("Write your answer")
             elif q.type == "multi_choice":
                 alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
-                hint = "Tick all that apply" + (f" (tick {' or '.join(chr(8220) + a + chr(8221) for a in alone)} only on its own)" if alone else "")
-            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + ("Unsure", "Prefer not to say"),
+                hint = _("Tick all that apply")
+                if alone:
+                    hint += " " + _("(tick {choices} only on its own)").format(
+                        choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone))
+            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + (_(UNSURE_LABEL), _(DECLINED_LABEL)),
                                            q.type == "multi_choice", words(q.when), hint, warn))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]

@@ -24,7 +24,9 @@ def block_title(context, missing=missing):
     l_0_v = resolve('v')
     pass
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'title'))
-    yield ' (blank)'
+    yield ' ('
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'heading_blank'))
+    yield ')'
 
 def block_body(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -37,12 +39,8 @@ def block_body(context, missing=missing):
     pass
     yield '<header>\n  <h1>'
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'title'))
-    yield '</h1>\n  <p class="meta">Blank checklist · version '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'version'))
-    yield ' · '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'currency'))
-    yield ' · printed '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'printed_on'))
+    yield '</h1>\n  <p class="meta">'
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'meta_line'))
     yield '</p>\n'
     for l_1_a in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'about'):
         _loop_vars = {}
@@ -51,7 +49,9 @@ def block_body(context, missing=missing):
         yield escape(l_1_a)
         yield '</p>'
     l_1_a = missing
-    yield '  <p class="meta"><strong>For:</strong> '
+    yield '  <p class="meta"><strong>'
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'for_label'))
+    yield '</strong> '
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'audience'))
     yield '</p>\n  <p class="notice"><strong>'
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'notice'))
@@ -59,7 +59,9 @@ def block_body(context, missing=missing):
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'crisis_line'))
     yield '.</p>\n  <p>'
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'intro'))
-    yield '</p>\n  <p class="meta">Tick one box for each question (or every box that applies where it says so). Tick "Unsure" when you do not know: that is a question to ask the clinic.</p>\n'
+    yield '</p>\n  <p class="meta">'
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'how_to_tick'))
+    yield '</p>\n'
     if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'key'):
         pass
         yield '  <p class="key">'
@@ -123,7 +125,9 @@ def block_body(context, missing=missing):
                 l_3__ = resolve('_')
                 _loop_vars = {}
                 pass
-                yield '<span class="opt"><span class="box" role="img" aria-label="tick box"></span>'
+                yield '<span class="opt"><span class="box" role="img" aria-label="'
+                yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'tick_box_label'))
+                yield '"></span>'
                 yield escape(l_3_o)
                 if environment.getitem(environment.getattr(l_2_q, 'warn'), environment.getattr(l_3_loop, 'index0')):
                     pass
@@ -134,12 +138,18 @@ def block_body(context, missing=missing):
                     yield '</span>'
                 yield '</span>'
             l_3_loop = l_3_o = l_3__ = missing
-            yield '  </div>\n  <div class="help">Why it matters: '
+            yield '  </div>\n  <div class="help">'
+            yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'why_label'))
+            yield ' '
             yield escape(environment.getattr(l_2_q, 'help'))
-            yield '</div>\n  <div class="help">Notes:</div><div class="notes"></div>\n</div>\n'
+            yield '</div>\n  <div class="help">'
+            yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'notes_label'))
+            yield '</div><div class="notes"></div>\n</div>\n'
         l_2_loop = l_2_q = missing
     l_1_loop = l_1_title = l_1_intro = l_1_when = l_1_questions = missing
-    yield '<h2>Sources</h2>\n<ol class="sources">'
+    yield '<h2>'
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'heading_sources'))
+    yield '</h2>\n<ol class="sources">'
     for l_1_s in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sources'):
         _loop_vars = {}
         pass
@@ -166,4 +176,4 @@ def block_body(context, missing=missing):
     yield '</ul>\n</section>\n'
 
 blocks = {'title': block_title, 'body': block_body}
-debug_info = '1=12&2=17&3=29&5=39&6=41&7=47&8=55&9=57&10=61&12=63&13=66&14=68&15=70&16=72&20=82&21=86&22=88&23=93&24=99&26=103&27=107&29=113&30=118&31=122&33=138&39=143&40=153&42=155&43=157'
+debug_info = '1=12&2=17&3=31&5=41&6=43&7=45&8=53&9=57&10=61&11=63&12=65&13=68&14=70&15=72&16=74&20=84&21=88&22=90&23=95&24=101&26=105&27=109&29=115&30=120&31=124&33=142&34=146&38=151&39=153&40=163&42=165&43=167'

@@ -21,10 +21,10 @@ def block_title(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0__ = resolve('_')
     l_0_v = resolve('v')
     pass
-    yield 'Comparing clinics: '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'title'))
+    yield escape(context.call(environment.getattr(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Comparing clinics: {title}', _block_vars=_block_vars), 'format'), title=environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'title'), _block_vars=_block_vars))
 
 def block_body(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -34,28 +34,31 @@ def block_body(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_v = resolve('v')
-    try:
-        t_1 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+    l_0__ = resolve('_')
     pass
-    yield '<header>\n  <h1>Comparing '
-    yield escape(t_1(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'clinics')))
-    yield ' clinics</h1>\n  <p class="meta">'
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'title'))
-    yield ' · checklist version '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'version'))
-    yield ' · facts as of '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'facts_as_of'))
-    yield ' · made '
-    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'printed_on'))
-    yield '</p>\n  <p class="notice"><strong>'
+    yield '<header>\n  <h1>'
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'heading'))
+    yield '</h1>\n  <p class="meta">'
+    yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'meta_line'))
+    yield '</p>\n'
+    for l_1_a in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'about'):
+        _loop_vars = {}
+        pass
+        yield '<p class="meta">'
+        yield escape(l_1_a)
+        yield '</p>'
+    l_1_a = missing
+    yield '  <p class="notice"><strong>'
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'notice'))
     yield '</strong> '
     yield escape(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'crisis_line'))
-    yield '.</p>\n</header>\n<h2>Verdicts</h2>\n<table><thead><tr><th scope="col">Clinic</th><th scope="col">Verdict</th></tr></thead><tbody>\n'
+    yield '.</p>\n</header>\n<h2>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Verdicts', _block_vars=_block_vars))
+    yield '</h2>\n<table><thead><tr><th scope="col">'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Clinic', _block_vars=_block_vars))
+    yield '</th><th scope="col">'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Verdict', _block_vars=_block_vars))
+    yield '</th></tr></thead><tbody>\n'
     for l_1_k in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'clinics'):
         _loop_vars = {}
         pass
@@ -67,10 +70,14 @@ def block_body(context, missing=missing):
         yield escape(environment.getattr(l_1_k, 'title'))
         yield '</td></tr>'
     l_1_k = missing
-    yield '</tbody></table>\n<h2>Concerns, most serious first</h2>\n'
+    yield '</tbody></table>\n<h2>'
+    yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Concerns, most serious first', _block_vars=_block_vars))
+    yield '</h2>\n'
     if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'concerns'):
         pass
-        yield '<table><thead><tr><th scope="col">Concern</th>'
+        yield '<table><thead><tr><th scope="col">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Concern', _block_vars=_block_vars))
+        yield '</th>'
         for l_1_k in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'clinics'):
             _loop_vars = {}
             pass
@@ -108,10 +115,16 @@ def block_body(context, missing=missing):
         yield '</p>\n'
     else:
         pass
-        yield '<p>No concern differs between the clinics.</p>'
+        yield '<p>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'No concern differs between the clinics.', _block_vars=_block_vars))
+        yield '</p>'
     if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'open_questions'):
         pass
-        yield '<h2>Questions still open</h2>\n<table><thead><tr><th scope="col">Question</th>'
+        yield '<h2>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Questions still open', _block_vars=_block_vars))
+        yield '</h2>\n<table><thead><tr><th scope="col">'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Question', _block_vars=_block_vars))
+        yield '</th>'
         for l_1_k in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'clinics'):
             _loop_vars = {}
             pass
@@ -138,7 +151,9 @@ def block_body(context, missing=missing):
         yield '</tbody></table>\n'
     if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'personal'):
         pass
-        yield '<h2>About you, the same whichever clinic you choose</h2>\n<ul>'
+        yield '<h2>'
+        yield escape(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'About you, the same whichever clinic you choose', _block_vars=_block_vars))
+        yield '</h2>\n<ul>'
         for l_1_line in environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'personal'):
             _loop_vars = {}
             pass
@@ -164,4 +179,4 @@ def block_body(context, missing=missing):
     yield '</ul>\n</section>\n'
 
 blocks = {'title': block_title, 'body': block_body}
-debug_info = '1=12&2=17&3=29&5=45&6=47&7=55&11=59&14=71&15=74&16=82&18=107&20=112&22=115&23=123&26=139&28=142&30=151&32=153&33=155'
+debug_info = '1=12&2=17&3=29&5=40&6=42&7=44&8=52&10=56&11=58&12=62&14=74&15=76&16=79&17=89&19=114&20=119&21=121&22=124&23=126&24=136&27=152&28=155&29=157&31=166&33=168&34=170'
