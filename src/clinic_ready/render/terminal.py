@@ -20,11 +20,10 @@ import datetime as dt
 import os
 import unicodedata
 
-from clinic_ready.i18n import _, ngettext
+from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.model import Result, Severity
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_HEADING, URGENT_LINES, crisis_text
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_heading, urgent_lines
 from clinic_ready.render.common import (
-    SEVERITY_WORDS,
     Citations,
     about_lines,
     answer_text,
@@ -36,6 +35,7 @@ from clinic_ready.render.common import (
     source_line,
 )
 from clinic_ready.safe_text import clean
+from clinic_ready.translation import credit
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -46,7 +46,19 @@ STYLES = {
 }
 VERDICT_STYLES = {"urgent": "red", "held": "red", "stop": "red", "discuss": "red", "ask": "yellow", "incomplete": "yellow", "none": "green"}
 HEADING = "bold underline"
-LABEL_WIDTH = 8  # "Sources" and one space: where a concern card's values start
+LABEL_WIDTH = 8  # "Sources" and one space: where a concern card's values start (longer labels widen it)
+
+#: "8 critical, 11 high" in the verdict box: one plural form per severity, so that a language whose
+#: adjectives agree with the noun ("8 críticas") can say it
+COUNT_WORDS = {
+    Severity.critical: lambda n: ngettext("{n} critical", "{n} critical", n),
+    Severity.high: lambda n: ngettext("{n} high", "{n} high", n),
+    Severity.moderate: lambda n: ngettext("{n} moderate", "{n} moderate", n),
+    Severity.low: lambda n: ngettext("{n} low", "{n} low", n),
+    Severity.info: lambda n: ngettext("{n} for information", "{n} for information", n),
+}
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 Piece = tuple  # (text, style)
 Line = list  # of pieces
@@ -107,7 +119,7 @@ def closing(result: Result, plain: bool = False) -> list:
 
     v = result.verdict
     out: list = [Text("")]
-    label = _("Verdict") + ": "
+    label = _("Verdict:") + " "
     out.append(Text.assemble((label.upper() if plain else label, "bold"), (v.title, f"bold {VERDICT_STYLES[v.code]}")))
     summary = _counts_line(result)
     asks = len(result.ask_list)
@@ -124,7 +136,7 @@ def closing(result: Result, plain: bool = False) -> list:
             steps.add_row(f"  {n}.", Text(_words(step)))
         out.append(steps)
     out.append(Text(""))
-    out.append(Text.assemble((_(CRISIS_HEADING) + ": ", "bold"), crisis_text()))
+    out.append(Text.assemble((crisis_heading() + ": ", "bold"), crisis_text()))
     return out
 
 
@@ -135,8 +147,8 @@ def urgent_bullets():
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
     bullets.add_column(ratio=1, overflow="fold")
-    for line in URGENT_LINES:
-        bullets.add_row("  •", _(line))
+    for line in urgent_lines():
+        bullets.add_row("  •", line)
     return bullets
 
 
@@ -289,11 +301,11 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     cites = Citations.of(result)
     today = dt.date.today()
     out.line((_words(cl.title), "bold"))
-    out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
+    out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=currency_line(cl))), "dim"))
     overdue = cl.overdue_line(today)
     if overdue:
         out.line((_words(overdue), ""))
-    out.line((_(NOTICE), "italic"))
+    out.line((notice(), "italic"))
     out.blank()
     _urgent(out, result, explain)
     _verdict(out, result)
@@ -310,19 +322,39 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         for n, s in enumerate(cites.order, 1):
             out.wrap([(f"[{n}] " + _words(source_line(s)), "")])
     out.blank()
-    for line in about_lines(cl, today):
+    about = about_lines(cl, today)
+    translated = credit(cl)  # who translated the checklist, and that it awaits review
+    if translated and translated not in about:
+        about.append(translated)
+    for line in about:
         if line != overdue:
             out.line((_words(line), "dim"))
     out.line((_words(cl.notice), "dim"))
     out.blank()
-    out.line((_(CRISIS_HEADING) + ":", "bold"))
-    for who, how in CRISIS_LINES:
-        out.wrap([(_(who) + ":", "bold"), (" " + _(how), "")], indent=2, hang=4)
+    out.line((crisis_heading() + ":", "bold"))
+    for who, how in crisis_lines():
+        out.wrap([(who + ":", "bold"), (" " + how, "")], indent=2, hang=4)
     return out.lines
 
 
+def date_text(day: dt.date) -> str:
+    """A date as the current language writes it: ISO in English, "21 de noviembre de 2026" in Spanish
+    (month names from the message catalogue: no Babel or system locale at run time)."""
+    if language() == "en":
+        return day.isoformat()
+    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)
+
+
+def currency_line(checklist) -> str:
+    """"Facts checked 2026-11-01 · review due 2026-12-31", in the current language."""
+    line = _("Facts checked {date}").format(date=date_text(checklist.facts_as_of))
+    if checklist.review_by:
+        return _("{facts} · review due {date}").format(facts=line, date=date_text(checklist.review_by))
+    return line
+
+
 def _counts_line(result: Result) -> str:
-    counts = ", ".join(f"{n} {_(SEVERITY_WORDS[Severity(sev)]).lower()}" for sev, n in result.counts.items() if n)
+    counts = ", ".join(COUNT_WORDS[Severity(sev)](n).format(n=n) for sev, n in result.counts.items() if n)
     return _("Raised: {counts}").format(counts=counts) if counts else _("Raised: nothing")
 
 
@@ -333,14 +365,14 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
     body = out.inner() if not out.plain else out
     if out.plain:
         out.line((_("URGENT") + ": ", "bold"))
-    body.line((_(URGENT_HEADING), "bold"))
+    body.line((urgent_heading(), "bold"))
     for f in result.urgent:
         body.line((_words(f.concern.title), "bold"))
         body.line((_words(f.concern.action), ""))
         if explain:
             body.line((_words(because(result, f.concern)), "italic"))
-    for line in URGENT_LINES:
-        body.wrap([(_(line), "")], hang=4, prefix=(("  • ", ""),))
+    for line in urgent_lines():
+        body.wrap([(line, "")], hang=4, prefix=(("  • ", ""),))
     if not out.plain:
         out.box(_("Urgent: get help now"), body, "bold red")
     out.blank()
