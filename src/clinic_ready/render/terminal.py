@@ -175,6 +175,11 @@ def cells(text: str) -> int:
     return n
 
 
+def _narrow(text: str) -> bool:
+    """Every character takes one cell (ASCII, and most accented text: "¿Qué?", "niño")."""
+    return text.isascii() or cells(text) == len(text)
+
+
 class Layout:
     """Lines of styled pieces at a fixed width."""
 
@@ -196,7 +201,7 @@ class Layout:
         space).  The first line starts at ``indent`` with ``prefix`` as it is (a number, a label);
         the next lines start at ``hang``.  A word longer than a line is folded, never cut off."""
         hang = indent if hang is None else hang
-        if len(pieces) == 1 and pieces[0][0].isascii():  # the common case: one style, one cell a character
+        if len(pieces) == 1 and _narrow(pieces[0][0]):  # the common case: one style, one cell a character
             self._wrap_one(pieces[0], indent, hang, prefix)
         else:
             self._wrap_pieces(pieces, indent, hang, prefix)
@@ -241,7 +246,8 @@ class Layout:
         self.lines.append(line)
 
     def _wrap_one(self, piece: Piece, indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
-        """``wrap`` for one ASCII piece: the same lines, with string lengths for widths."""
+        """``wrap`` for one piece whose characters take one cell each: the same lines, with string
+        lengths for widths (and one style run a line, not one a word)."""
         text, style = piece
         width = self.width
         head: Line = [(" " * indent, "")] if indent else []
