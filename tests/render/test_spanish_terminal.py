@@ -9,6 +9,7 @@ import difflib
 import os
 import re
 import stat
+import subprocess
 import time
 
 import pytest
@@ -83,6 +84,18 @@ def test_spanish_plain_summary():
     assert "RESULTADO: Alto:" in r.stdout and "╭" not in r.stdout
     for label in ("Por qué:", "Pregunte:", "Qué hacer:", "Fuentes:"):
         assert re.search(rf"^  {label} ", r.stdout, re.M), label
+
+
+def test_a_closed_pipe_in_spanish_ends_quietly_with_141():
+    """The reader of the pipe goes away first (``| head``): exit 141, no traceback (Spanish goes
+    through another main, which once tripped over an exception class Typer's Click lacks)."""
+    proc = subprocess.Popen([cli_path(), "--lang", "es", "run", "-a", PERRY, "--no-input"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before it writes: its first write meets a closed pipe
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 141, err
+    assert "Traceback" not in err
 
 
 def _words_kept(narrow: str, wide: str, width: int) -> None:
