@@ -197,3 +197,21 @@ def test_quitting_less_with_q_leaves_the_spanish_closing_screen():
     assert child.exitstatus == 0, screen
     assert "Traceback" not in screen
     closing_screen_is_spanish("Resultado:" + screen.rsplit("Resultado:", 1)[1])  # what is left after less
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_urgent_answers_show_the_spanish_urgent_part_first(tmp_path, plain):
+    text = (EXAMPLES / "perry-like.yaml").read_text(encoding="utf-8")
+    assert "  suicidal_now: declined\n" in text
+    (tmp_path / "a.yaml").write_text(text.replace("  suicidal_now: declined\n", '  suicidal_now: "yes"\n'), encoding="utf-8")
+    r = run_cli("--lang", "es", "run", "-a", str(tmp_path / "a.yaml"), "--no-input", *(["--plain"] if plain else []),
+                env={"COLUMNS": "50"})
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert max(cells(line) for line in out.splitlines()) <= 50
+    head = out[: out.index("Resultado" if not plain else "RESULTADO:")]  # above the verdict
+    flat = " ".join(head.replace("│", " ").split())
+    assert ("URGENTE:" in flat) if plain else ("╭─ Urgente: busque ayuda ahora ─" in flat)
+    assert "Su seguridad es lo primero" in flat and "marque 2" in flat and "1-800-662-4357" in flat and "911" in flat
+    for part in ("URGENT:", "Urgent: get help now", "Your safety comes first", "Call or text 988"):
+        assert part not in out, part
