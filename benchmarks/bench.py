@@ -19,7 +19,7 @@ P3  ``clinic-ready validate`` of generated 5,000- and 10,000-question checklists
 P4  the PDF and the HTML report of examples/perry-like.yaml, as multiples of ``clinic-ready
     --version`` measured in the same pairs
 P5  ``batch`` of 2,000 varied answers files (1 process, and ``--jobs 2`` vs 1); 20,000 vs 2,000
-    files; peak memory (RSS) of each
+    files given with ``--from`` (and as arguments); peak memory (RSS) of each
 T   the README's test command (``python -m pytest -q``), one timed run
 
 Every ratio comes from pairs: A and B run one after the other, the order swapped on every pair, so
@@ -53,12 +53,13 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "clin
 
 
 class Run:
-    """One finished process: wall seconds, peak resident memory (MiB), exit code."""
+    """One finished process: wall seconds, peak resident memory (MiB), exit code, CPU seconds (user +
+    system, its own and its children's: less sensitive to a busy machine than the wall time)."""
 
-    __slots__ = ("secs", "rss_mib", "code")
+    __slots__ = ("secs", "rss_mib", "code", "cpu")
 
-    def __init__(self, secs: float, rss_mib: float, code: int):
-        self.secs, self.rss_mib, self.code = secs, rss_mib, code
+    def __init__(self, secs: float, rss_mib: float, code: int, cpu: float = float("nan")):
+        self.secs, self.rss_mib, self.code, self.cpu = secs, rss_mib, code, cpu
 
 
 TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
@@ -94,7 +95,7 @@ def run_once(cmd: list[str], stdout: Path | None = None, env: dict | None = None
         except (ValueError, IndexError):
             pass
         os.unlink(mem)
-    return Run(secs, rss, p.returncode)
+    return Run(secs, rss, p.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def paired(a: list[str], b: list[str], n: int, warmup: int = 1, a_out: Path | None = None, b_out: Path | None = None,
@@ -386,8 +387,10 @@ def varied_answers(count: int, folder: Path, seed: int = 15) -> list[str]:
                 answers[qid] = rng.choice(["yes", "no", "unsure"])
             elif q.type == "choice":
                 answers[qid] = rng.choice(q.choice_values)
-            elif q.type == "multi_choice":
-                answers[qid] = rng.sample(q.choice_values, rng.randint(1, min(3, len(q.choice_values))))
+            elif q.type == "multi_choice":  # an exclusive option ("None of these") only on its own
+                picked = rng.sample(q.choice_values, rng.randint(1, min(3, len(q.choice_values))))
+                alone = {c.value for c in q.choices if c.exclusive}
+                answers[qid] = picked if len(picked) == 1 else [v for v in picked if v not in alone] or picked[:1]
             elif q.type == "number":
                 low, high = q.min if q.min is not None else 0, q.max if q.max is not None else 200
                 answers[qid] = rng.randint(int(low), int(high))
@@ -411,6 +414,8 @@ def p5(tmp: Path) -> None:
     ra, rb = paired(one, [CLI, "--version"], n=7, a_out=out)
     rate = [len(small) / r.secs for r in ra]
     print(f"P5    1 job: {spread(rate, '{:.0f}')} files/s; {ratio(ra, rb)} --version  [A {ms(ra)}; n={len(ra)}]  goal >= 1,150 files/s")
+    print(f"P5    1 job, by CPU time: {spread([len(small) / r.cpu for r in ra], '{:.0f}')} files per CPU-second "
+          f"[{spread([r.cpu * 1000 for r in ra], '{:.0f}')} ms CPU]")
     two = [CLI, "batch", "--jobs", "2", *small]
     if run_once(two, out).code in (0, 1):
         ra2, rb2 = paired(two, one, n=7, a_out=out, b_out=out)
@@ -418,15 +423,26 @@ def p5(tmp: Path) -> None:
         rate2 = [len(small) / r.secs for r in ra2]
         print(f"P5    2 jobs: {spread(rate2, '{:.0f}')} files/s; {spread(speed)}× the throughput of 1 job  "
               f"[{ms(ra2)} vs {ms(rb2)}; n={len(ra2)}]  goal >= 1.7×")
+        print(f"P5    2 jobs CPU time / 1 job CPU time: {spread([x.cpu / y.cpu for x, y in zip(ra2, rb2)])}× "
+              "(the parallel overhead; 2 jobs can reach 2 / this × 1 job's rate on 2 idle cores)")
     else:
         print("P5    --jobs: not available")
-    ra, rb = paired([CLI, "batch", *big], one, n=3, warmup=0, a_out=out, b_out=out, rss=True)
-    print(f"P5    20k/2k time: {spread([x.secs / y.secs for x, y in zip(ra, rb)])}× (linear = 10); "
+    lists = {}
+    for n, paths in (("2k", small), ("20k", big)):
+        lists[n] = tmp / f"paths{n}.txt"
+        lists[n].write_text("\n".join(paths) + "\n")
+    from2k, from20k = [CLI, "batch", "--from", str(lists["2k"])], [CLI, "batch", "--from", str(lists["20k"])]
+    ra, rb = paired(from20k, from2k, n=3, warmup=0, a_out=out, b_out=out, rss=True)
+    print(f"P5    --from list: 20k/2k time: {spread([x.secs / y.secs for x, y in zip(ra, rb)])}× (linear = 10); "
           f"20k files/s {spread([len(big) / r.secs for r in ra], '{:.0f}')}")
-    print(f"P5    peak RSS 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; 20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB  goal flat")
+    print(f"P5    --from list: peak RSS 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
+          f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB  goal flat")
+    ra, rb = paired([CLI, "batch", *big], one, n=3, warmup=0, a_out=out, b_out=out, rss=True)
+    print(f"P5    paths as arguments: peak RSS 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
+          f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB (Typer converts each argument)")
     if run_once(two, out).code in (0, 1):
-        ra, rb = paired([CLI, "batch", "--jobs", "2", *big], two, n=3, warmup=0, a_out=out, b_out=out, rss=True)
-        print(f"P5    --jobs 2 peak RSS of the main process 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
+        ra, rb = paired([*from20k, "--jobs", "2"], [*from2k, "--jobs", "2"], n=3, warmup=0, a_out=out, b_out=out, rss=True)
+        print(f"P5    --jobs 2 --from list: peak RSS of the main process 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
               f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB")
 
 
@@ -436,9 +452,15 @@ def p5(tmp: Path) -> None:
 def t(tmp: Path) -> None:
     env = {**os.environ}
     env.pop("NO_COLOR", None)
-    r = run_once([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], tmp / "pytest.out", env, cwd=ROOT)
+    cmd = [sys.executable, "-m", "pytest", "-q", "-n", "auto", "-p", "no:cacheprovider"]  # the README's test command
+    before = os.times()
+    r = run_once(cmd, tmp / "pytest.out", env, cwd=ROOT)
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     tail = (tmp / "pytest.out").read_text(errors="replace").strip().splitlines()[-1:]
-    print(f"T     python -m pytest -q: {r.secs:.1f} s wall, exit {r.code} ({tail[0] if tail else ''})  goal <= 75 s")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"T     python -m pytest -q -n auto: {r.secs:.1f} s wall, {cpu:.1f} s CPU (all processes), load {load:.1f} after, "
+          f"exit {r.code} ({tail[0] if tail else ''})  goal <= 75 s")
 
 
 def main(argv: list[str]) -> None:

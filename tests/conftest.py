@@ -14,6 +14,12 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 EXAMPLES = HERE.parent / "examples"
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest-xdist's workers export COLUMNS=80 and LINES=24, which Rich (in the tool under test)
+    # would prefer to the real size of a test's pseudo-terminal: run as a serial session does
+    for _name in ("COLUMNS", "LINES"):
+        os.environ.pop(_name, None)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory, monkeypatch):
@@ -22,6 +28,7 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(state))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("CLINIC_READY_LANG", "en")  # English whatever the developer's locale (tests ask for Spanish)
+    monkeypatch.setenv("PAGER", "cat")  # a summary on a pseudo-terminal prints straight through (tests/cli/test_pager.py sets its own)
     yield state
 
 

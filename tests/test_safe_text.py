@@ -70,8 +70,8 @@ def test_no_hostile_text_survives_any_renderer(text):
         terminal.show(result, console, plain=plain, answers=True)
         out = SGR.sub("", buf.getvalue())
         assert not FORBIDDEN.search(out), repr(out)
-        if "[/i.v.]" in text:
-            assert "[/i.v.]" in out  # markup in data printed as written
+        if "[/i.v.]" in text:  # markup in data printed as written (a long word may be folded across lines)
+            assert "[/i.v.]" in re.sub(r"\n\s*", "", out)
     assert not FORBIDDEN.search(terminal.render(result))
     assert not FORBIDDEN.search(markdown.render(result))
     assert not FORBIDDEN.search(markdown.render_blank(cl))

@@ -142,3 +142,23 @@ def test_nesting_cannot_be_hidden_from_the_guard(doc):
 def test_brackets_in_text_do_not_trip_the_guard():
     text = "a: " + "'[[[['" + "\nb: " + ", ".join(["{x: 1}"] * 200) .join(["[", "]"]) + "\nc: text with [ and {\n"
     assert yamlio.parse(text, "x")["a"] == "[[[["
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\nb: [1, 2.5, true, null, '3', x]\nc: {d: e}\n", "a: &x [1]\nb: *x\n", "a: &s str\nb: *s\n", "1: a\n2: b\n",
+     "base: &b {x: 1}\nm: {<<: *b, y: 2}\n", "a: 1\na: 2\nb: {c: 1, c: 2}\n", "- !!binary aGk=\n",
+     "x: !!str 12\ny: 2026-01-01\nz: .inf\n", "", "# only\n", "[1, [2, [3]]]\n", "a: !!set {x, y}\n", "n: ~\nm: no\nk: |\n  two\n  lines\n"],
+)
+def test_the_fast_build_equals_pyyamls_constructor(text):
+    """yamlio builds common documents itself; the data and duplicate-key records are PyYAML's."""
+    loader = yamlio._Loader(text)
+    loader.duplicates = []
+    try:
+        expected = (loader.duplicates, loader.get_single_data())
+    finally:
+        loader.dispose()
+    assert yamlio._construct(text) == expected
+    if "&x [1]" in text:  # an alias to a container is still caught
+        with pytest.raises(InputError):
+            yamlio.parse(text, "t.yaml")

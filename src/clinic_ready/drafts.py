@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from clinic_ready.i18n import _
 from clinic_ready.model import RESPONDENTS, Answer, Answers, Checklist
 
 ENV_DIR = "CLINIC_READY_STATE_DIR"
@@ -153,12 +154,12 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
         name, text = yamlio.read_source(path)
         data = yamlio.require_mapping(yamlio.parse(text, name), name)
     except InputError as exc:
-        raise _set_aside(path, exc.problems[0].what if exc.problems else "it cannot be read") from None
+        raise _set_aside(path, exc.problems[0].what if exc.problems else _("it cannot be read")) from None
     if data.get("checklist") != checklist.id:
-        raise _set_aside(path, "it belongs to another checklist")
+        raise _set_aside(path, _("it belongs to another checklist"))
     raw = data.get("answers")
     if not isinstance(raw, dict):
-        raise _set_aside(path, "it has no answers in the expected form")
+        raise _set_aside(path, _("it has no answers in the expected form"))
     respondent = data.get("respondent")
     answers = Answers(checklist.id, checklist.version, respondent=respondent if respondent in RESPONDENTS else "patient")
     dropped: list[str] = []

@@ -55,7 +55,11 @@ def load_checklist(path: str | Path, stdin: Any = None, lang: str | None = None)
     """Read, validate and cross-check a checklist file ('-' reads standard input); with ``lang``,
     its texts in that language (translation.localized), when the checklist declares it."""
     name, text = yamlio.read_source(path, stdin)
-    checklist = parse_checklist(text, name)
+    from clinic_ready import compact
+
+    checklist = compact.load(path, text)  # a shipped checklist whose pre-checked copy is current
+    if checklist is None:
+        checklist = parse_checklist(text, name)
     if lang and lang in checklist.languages and lang != checklist.languages[0]:
         from clinic_ready import translation
 

@@ -247,16 +247,26 @@ class Checklist(_Model):
         return out
 
     def currency_line(self) -> str:
-        """"Facts checked 2026-11-01 · review due 2026-12-31": printed in every output."""
-        line = f"Facts checked {self.facts_as_of.isoformat()}"
-        return f"{line} · review due {self.review_by.isoformat()}" if self.review_by else line
+        """"Facts checked 2026-11-01 · review due 2026-12-31": printed in every output (in the
+        current language; Spanish writes the dates in words)."""
+        from clinic_ready.dates import show_date
+        from clinic_ready.i18n import _
+
+        line = _("Facts checked {date}").format(date=show_date(self.facts_as_of))
+        if not self.review_by:
+            return line
+        return _("{facts} · review due {date}").format(facts=line, date=show_date(self.review_by))
 
     def overdue_line(self, today: dt.date) -> str | None:
         """A calm note once the review date has passed (never an error)."""
         if self.review_by is None or today <= self.review_by:
             return None
-        return (f"This checklist is due for review: it was to be re-checked by {self.review_by.isoformat()}. "
-                "Rules and labels may have changed since; ask your clinician about anything that matters to you.")
+        from clinic_ready.dates import show_date
+        from clinic_ready.i18n import _
+
+        return _("This checklist is due for review: it was to be re-checked by {date}. "
+                 "Rules and labels may have changed since; ask your clinician about anything that matters to you.").format(
+            date=show_date(self.review_by))
 
     @property
     def question_count(self) -> int:

@@ -4,6 +4,9 @@ A line-based loop (works with screen readers, under test runners and in any term
 
     ?  why this matters      u  unsure      d  prefer not to say      b  back      q  save and quit
 
+In Spanish the same keys work, and Spanish ones are added (shown in the Spanish key line):
+``s``/``n`` (sí/no), ``ns`` (No sé), ``p`` (Prefiero no decirlo), ``a`` (atrás), ``salir``, ``ayuda``.
+
 Conditions are re-evaluated after every answer.  Answers to questions that become hidden are
 kept (so changing an earlier answer back loses nothing) but left out of the result by the engine.
 ``on_change`` is called after every change, so the caller can save a draft.
@@ -19,17 +22,53 @@ from rich.text import Text
 
 from clinic_ready import engine
 from clinic_ready.answers import AnswerRejected, coerce
-from clinic_ready.i18n import N_, _, ngettext
+from clinic_ready import notices
+from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.model import Answer, Answers, Checklist, Question
-from clinic_ready.notices import COME_BACK, NOTICE, URGENT_HEADING
 from clinic_ready.render.common import answer_text
 
 KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q save and quit")
-_UNSURE = {"u", "unsure"}
-_DECLINE = {"d", "decline", "declined"}
-_BACK = {"b", "back"}
-_QUIT = {"q", "quit"}
-_HELP = {"?", "h", "help"}
+#: the keys shown after every prompt (the optional form adds Enter)
+KEY_HINT = N_("(or ?, u, d, b, q)")
+KEY_HINT_OPTIONAL = N_("(or ?, u, d, b, q, or Enter to skip)")
+#: how the special answers are named on screen (the Spanish checklists call them "No sé" and
+#: "Prefiero no decirlo", the keys' labels)
+UNSURE_LABEL = N_("Unsure")
+DECLINED_LABEL = N_("Prefer not to say")
+
+#: what a person may type, in every language (English)
+KEYWORDS: dict[str, frozenset[str]] = {
+    "help": frozenset({"?", "h", "help"}),
+    "unsure": frozenset({"u", "unsure"}),
+    "declined": frozenset({"d", "decline", "declined"}),
+    "back": frozenset({"b", "back"}),
+    "quit": frozenset({"q", "quit"}),
+    "yes": frozenset({"y", "yes"}),
+    "no": frozenset({"n", "no"}),
+}
+#: what Spanish adds (no word means two things, and none is a number: tests/test_session_spanish.py)
+SPANISH_KEYWORDS: dict[str, frozenset[str]] = {
+    "help": frozenset({"ayuda"}),
+    "unsure": frozenset({"ns", "no sé", "no se", "nose"}),
+    "declined": frozenset({"p", "prefiero no decirlo"}),
+    "back": frozenset({"a", "atrás", "atras"}),
+    "quit": frozenset({"salir"}),
+    "yes": frozenset({"s", "sí", "si"}),
+}
+
+
+def keywords(kind: str) -> frozenset[str]:
+    """The words that mean ``kind`` (help, unsure, declined, back, quit, yes, no) in the current language."""
+    words = KEYWORDS[kind]
+    if language() == "es":
+        words = words | SPANISH_KEYWORDS.get(kind, frozenset())
+    return words
+
+
+def _typed(raw: str) -> str:
+    """What was typed, as the keys are compared: lower case, spaces squeezed."""
+    return " ".join(raw.split()).lower()
+
 
 Reader = Callable[[str], str]
 
@@ -90,7 +129,7 @@ class Questionnaire:
         from clinic_ready import pace
 
         self._say(Text(self.cl.title, style="bold"))
-        self._say(Text(NOTICE, style="italic"))
+        self._say(Text(notices.notice(), style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
         if self.cl.balance:
             self._say(Text(" ".join(self.cl.balance.split())))
@@ -124,8 +163,8 @@ class Questionnaire:
         self._say(Text("  1) " + _("I am the person considering treatment")))
         self._say(Text("  2) " + _("I am helping someone else (a family member or friend)")))
         while True:
-            word = self.read(_("Type 1 or 2 (Enter for 1): ")).strip().lower()
-            if word in _QUIT:
+            word = _typed(self.read(_("Type 1 or 2 (Enter for 1): ")))
+            if word in keywords("quit"):
                 raise QuitRequested
             if word in ("", "1", "2"):
                 self.answers.respondent = "supporter" if word == "2" else "patient"
@@ -158,7 +197,7 @@ class Questionnaire:
                 self.ask(visible[index], index + 1, len(visible))
             except _Back:
                 if index == 0:
-                    self._say(Text("This is the first question.", style="dim"))
+                    self._say(Text(_("This is the first question."), style="dim"))
                 else:
                     current = ids[index - 1]
                 continue
@@ -200,15 +239,15 @@ class Questionnaire:
         for line in self._choice_lines(q):
             self._say(Text(line))
         if current is not None:
-            self._say(Text(f"Current answer: {self._words(q, current)} (press Enter to keep it)", style="dim"))
+            self._say(Text(_("Current answer: {answer} (press Enter to keep it)").format(answer=self._words(q, current)), style="dim"))
         while True:
             raw = self.read(self._hint(q))
-            word = raw.strip().lower()
-            if word in _QUIT:
+            word = _typed(raw)
+            if word in keywords("quit"):
                 raise QuitRequested
-            if word in _BACK:
+            if word in keywords("back"):
                 raise _Back
-            if word in _HELP:
+            if word in keywords("help"):
                 self._help(q)
                 continue
             if not word:
@@ -217,12 +256,12 @@ class Questionnaire:
                 if not q.required:
                     self.passed.add(q.id)
                     return
-                self._say(Text("Please answer, or type ? for help, u if unsure, d for prefer not to say.", style="yellow"))
+                self._say(Text(_("Please answer, or type ? for help, u if unsure, d for prefer not to say."), style="yellow"))
                 continue
             try:
                 answer = self._parse(q, raw.strip(), word)
             except AnswerRejected as exc:
-                self._say(Text(f"{exc.what} — {exc.fix}.", style="yellow"))
+                self._say(Text(_("{what} — {fix}.").format(what=exc.what, fix=exc.fix), style="yellow"))
                 continue
             self.answers.values[q.id] = answer
             self.on_change(self.answers)
@@ -230,38 +269,47 @@ class Questionnaire:
             return
 
     def _parse(self, q: Question, raw: str, word: str) -> Answer:
-        if word in _UNSURE:
+        if word in keywords("unsure"):
             return Answer("unsure")
-        if word in _DECLINE:
+        if word in keywords("declined"):
             return Answer("declined")
+        said = "y" if word in keywords("yes") else "n" if word in keywords("no") else None
         count = len(q.choice_values)
+        not_a_choice = _("that is not one of the choices")
         try:
+            if q.type == "yes_no" and said:
+                return coerce(q, "yes" if said == "y" else "no")
             if q.type == "choice":
                 yes_no = yes_no_choices(q)
-                if yes_no and word in ("y", "yes", "n", "no"):
-                    return coerce(q, yes_no[word[0]])
+                if yes_no and said:
+                    return coerce(q, yes_no[said])
                 if _is_number(word):
                     return coerce(q, self._by_number(q, word))
                 if all(_is_number(p) for p in word.replace(",", " ").split()):
-                    raise AnswerRejected("only one answer can be chosen here", f"type one number from 1 to {count}")
+                    raise AnswerRejected(_("only one answer can be chosen here"),
+                                         _("type one number from 1 to {count}").format(count=count))
             if q.type == "multi_choice":
                 parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
                 return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
             return coerce(q, raw)
         except AnswerRejected as exc:
-            if q.type == "choice" and "choices" in exc.what and yes_no_choices(q):
-                raise AnswerRejected("that is not one of the choices", _("type y or n, or a number from 1 to {count}").format(count=count)) from None
-            if q.type in ("choice", "multi_choice") and "choices" in exc.what:  # speak in numbers, not ids
-                raise AnswerRejected("that is not one of the choices", f"type a number from 1 to {count}") from None
+            wrong_choice = exc.what == _("the answer is not one of the choices")
+            if q.type == "choice" and wrong_choice and yes_no_choices(q):
+                raise AnswerRejected(not_a_choice, _("type y or n, or a number from 1 to {count}").format(count=count)) from None
+            if q.type in ("choice", "multi_choice") and wrong_choice:  # speak in numbers, not ids
+                raise AnswerRejected(not_a_choice, _("type a number from 1 to {count}").format(count=count)) from None
             if q.type == "yes_no":
-                raise AnswerRejected("that is not yes or no", "type y or n; u if you are not sure; d for prefer not to say") from None
+                raise AnswerRejected(_("that is not yes or no"),
+                                     _("type y or n; u if you are not sure; d for prefer not to say")) from None
             raise
 
     def _by_number(self, q: Question, digits: str) -> str:
         n = int(digits) if len(digits) <= 6 else 0
         if not 1 <= n <= len(q.choice_values):
-            shown = digits if len(digits) <= 6 else "that number"
-            raise AnswerRejected(f"{shown} is not one of the numbers shown", f"type a number from 1 to {len(q.choice_values)}")
+            fix = _("type a number from 1 to {count}").format(count=len(q.choice_values))
+            if len(digits) <= 6:
+                raise AnswerRejected(_("{number} is not one of the numbers shown").format(number=digits), fix)
+            raise AnswerRejected(_("that number is not one of the numbers shown"), fix)
         return q.choice_values[n - 1]
 
     def _choice_lines(self, q: Question) -> list[str]:
@@ -270,35 +318,36 @@ class Questionnaire:
         return []
 
     def _hint(self, q: Question) -> str:
-        hint = self._base_hint(q)
-        return hint.replace("): ", ", or Enter to skip): ") if not q.required else hint
+        """The prompt: what to type, then the keys ("Answer y or n (or ?, u, d, b, q): ")."""
+        keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
+        return _("{what} {keys}: ").format(what=self._base_hint(q), keys=keys)
 
     def _base_hint(self, q: Question) -> str:
         if q.type == "yes_no":
-            return "Answer y or n (or ?, u, d, b, q): "
+            return _("Answer y or n")
         if q.type == "choice":
             if yes_no_choices(q):
-                return _("Type y or n, or a number 1-{count} (or ?, u, d, b, q): ").format(count=len(q.choices or ()))
-            return f"Type a number 1-{len(q.choices or ())} (or ?, u, d, b, q): "
+                return _("Type y or n, or a number 1-{count}").format(count=len(q.choices or ()))
+            return _("Type a number 1-{count}").format(count=len(q.choices or ()))
         if q.type == "multi_choice":
-            return "Type all numbers that apply, like 1,3 (or ?, u, d, b, q): "
+            return _("Type all numbers that apply, like 1,3")
         if q.type == "number":
-            unit = f" in {q.unit}" if q.unit else ""
-            return f"Type a number{unit} (or ?, u, d, b, q): "
-        return "Type your answer (or ?, u, d, b, q): "
+            return _("Type a number in {unit}").format(unit=q.unit) if q.unit else _("Type a number")
+        return _("Type your answer")
 
     def _help(self, q: Question) -> None:
-        self._say(Text.assemble(("Why this matters: ", "bold"), " ".join(q.help_for(self.respondent).split())))
+        self._say(Text.assemble((_("Why this matters: "), "bold"), " ".join(q.help_for(self.respondent).split())))
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
-            self._say(Text(f"  Source: {src.title}. {src.publisher}, {src.year}.", style="dim"))
+            self._say(Text(_("  Source: {title}. {publisher}, {year}.").format(
+                title=src.title, publisher=src.publisher, year=src.year), style="dim"))
         self._say(Text(_(KEYS), style="dim"))
 
     def _section(self, section) -> None:
         self._last_section = section
         if self.plain:
             self._say(Text(""))
-            self._say(Text(f"Section: {section.title}", style="bold"))
+            self._say(Text(_("Section: {title}").format(title=section.title), style="bold"))
         else:
             self._say(Rule(Text(section.title), align="left"))
         if section.intro:
@@ -316,7 +365,7 @@ class Questionnaire:
         if not new:
             return
         self._say(Text(""))
-        heading = _("Their safety comes first") if self.respondent == "supporter" else URGENT_HEADING
+        heading = _("Their safety comes first") if self.respondent == "supporter" else notices.urgent_heading()
         if self.plain:
             self._say(Text(heading, style="bold"))
         else:
@@ -329,20 +378,20 @@ class Questionnaire:
                 "You are answering for someone else. If the person you are helping may be in danger now, stay with "
                 "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
             )))
-        self._say(Text("What to do now:", style="bold"))
-        from clinic_ready.render.terminal import urgent_bullets
-
-        self._say(urgent_bullets())
+        self._say(Text(_("What to do now:"), style="bold"))
+        self._say(_urgent_bullets())
         self._say(Text(""))
-        self._say(Text(COME_BACK))
+        self._say(Text(notices.come_back()))
+        go_on = {"c", "continue", "continuar", "seguir"}
+        stop = {"s", "stop", "parar"} | keywords("quit")
         while True:
-            word = self.read("Type c to continue the questions, or s to stop here (your answers are kept): ").strip().lower()
-            if word in ("c", "continue"):
+            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ")))
+            if word in go_on:
                 self._last_section = None
                 return
-            if word in ("s", "stop", "q", "quit"):
+            if word in stop:
                 raise QuitRequested
-            self._say(Text("Type c to continue, or s to stop.", style="yellow"))
+            self._say(Text(_("Type c to continue, or s to stop."), style="yellow"))
 
     # ------------------------------------------------------------------ review
     def review(self) -> None:
@@ -350,7 +399,7 @@ class Questionnaire:
         while True:
             visible = self.visible()
             self._say(Text(""))
-            self._say(Text("Review your answers", style="bold underline"))
+            self._say(Text(_("Review your answers"), style="bold underline"))
             current_section = None
             for n, q in enumerate(visible, 1):
                 section = self.cl.section_of[q.id]
@@ -358,7 +407,8 @@ class Questionnaire:
                     current_section = section
                     self._say(Text(section.title, style="bold"))
                 a = self.answers.values.get(q.id)
-                self._say(Text(f"  {n}. {' '.join(q.prompt_for(self.respondent).split())} — {self._words(q, a) if a else 'not answered'}"))
+                words = self._words(q, a) if a else _("not answered")
+                self._say(Text(f"  {n}. {' '.join(q.prompt_for(self.respondent).split())} — {words}"))
             number = self._review_choice(len(visible))
             if number is None:
                 return
@@ -374,11 +424,11 @@ class Questionnaire:
         """A number from the review list, or None to confirm.  A wrong entry is answered right
         above the prompt, which is asked again without redrawing the list (so the message stays)."""
         while True:
-            raw = self.read("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
-            word = raw.strip().lower()
+            raw = self.read(_("Type a number to change that answer, or press Enter to confirm (q to save and quit): "))
+            word = _typed(raw)
             if not word:
                 return None
-            if word in _QUIT:
+            if word in keywords("quit"):
                 raise QuitRequested
             if _is_number(word) and len(word) <= 6 and 1 <= int(word) <= count:
                 return int(word)
@@ -391,24 +441,48 @@ class Questionnaire:
 
     # ------------------------------------------------------------------ helpers
     def _words(self, q: Question, answer: Answer) -> str:
+        """An answer as the questionnaire names it: the choice labels, or the special answer's label."""
         from clinic_ready.model import ItemResult
 
+        if answer.state == "unsure":
+            return _(UNSURE_LABEL)
+        if answer.state == "declined":
+            return _(DECLINED_LABEL)
+        if q.type == "multi_choice" and not answer.value:
+            return _("none of these")
         return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer))
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)
 
 
+def _urgent_bullets():
+    """What to do now (988, 911, SAMHSA) in the current language, as hanging bullets."""
+    from rich.table import Table
+
+    bullets = Table.grid(padding=(0, 1))
+    bullets.add_column(no_wrap=True)
+    bullets.add_column(ratio=1, overflow="fold")
+    for line in notices.urgent_lines():
+        bullets.add_row("  •", line)
+    return bullets
+
+
+#: choice labels that mean yes or no (a Spanish checklist labels them Sí and No)
+_YES_LABELS = {"yes": "y", "no": "n", "sí": "y", "si": "y"}
+
+
 def yes_no_choices(q: Question) -> Optional[dict[str, str]]:
     """For a choice question with one choice labelled Yes and one labelled No (like CAGE-AID's
-    items): {"y": value, "n": value}, so that y and n can be typed as at a yes/no question."""
+    items; Sí and No in Spanish): {"y": value, "n": value}, so that y and n (s and n in Spanish)
+    can be typed as at a yes/no question."""
     if q.type != "choice":
         return None
     found: dict[str, list[str]] = {"y": [], "n": []}
     for c in q.choices or ():
-        word = " ".join(c.label.split()).strip(" .!").lower()
-        if word in ("yes", "no"):
-            found[word[0]].append(c.value)
+        word = " ".join(c.label.split()).strip(" .!¡").lower()
+        if word in _YES_LABELS:
+            found[_YES_LABELS[word]].append(c.value)
     if len(found["y"]) == 1 and len(found["n"]) == 1:
         return {"y": found["y"][0], "n": found["n"][0]}
     return None
@@ -421,16 +495,16 @@ def _is_number(word: str) -> bool:
 
 def confirm(read: Reader, console: Console, question: str, default: bool = True) -> bool:
     """A yes/no question outside the checklist (resume a draft?)."""
-    suffix = " [Y/n] " if default else " [y/N] "
+    suffix = _(" [Y/n] ") if default else _(" [y/N] ")
     while True:
-        word = read(question + suffix).strip().lower()
+        word = _typed(read(question + suffix))
         if not word:
             return default
-        if word in ("y", "yes"):
+        if word in keywords("yes"):
             return True
-        if word in ("n", "no"):
+        if word in keywords("no"):
             return False
-        console.print(Text("Please type y or n.", style="yellow"))
+        console.print(Text(_("Please type y or n."), style="yellow"))
 
 
 def ask_path(read: Reader, question: str) -> str:

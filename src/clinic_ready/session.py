@@ -15,8 +15,9 @@ from rich.text import Text
 
 from clinic_ready import drafts
 from clinic_ready.errors import Interrupted
+from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Answers, Checklist
-from clinic_ready.prompting import QuitRequested, Questionnaire, Reader, confirm
+from clinic_ready.prompting import QuitRequested, Questionnaire, Reader, _typed, confirm, keywords
 
 MAX_DROPPED_SHOWN = 10
 
@@ -51,18 +52,19 @@ class DraftKeeper:
         except OSError as exc:
             self._disable(exc)
             return
-        self._say(f"Another run is using this draft ({drafts.draft_path(self.key)}).", "yellow")
+        self._say(_("Another run is using this draft ({path}).").format(path=drafts.draft_path(self.key)), "yellow")
+        # r/s/q in every language; Spanish adds l (leer: read-only) and salir
         while True:
-            word = read("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ").strip().lower()
-            if word in ("r", "read-only", "readonly"):
+            word = _typed(read(_("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ")))
+            if word in ("r", "read-only", "readonly", "l", "leer"):
                 self.read_only = True
                 return
             if word in ("s", "separate"):
                 self._separate()
                 return
-            if word in ("q", "quit"):
+            if word in keywords("quit"):
                 raise QuitRequested
-            self._say("Please type r, s or q.", "yellow")
+            self._say(_("Please type r, s or q."), "yellow")
 
     def _separate(self) -> None:
         for n in range(2, 100):
@@ -75,16 +77,17 @@ class DraftKeeper:
                 self._disable(exc)
                 return
             self.key = key
-            self._say(f"This run keeps its own draft: {drafts.draft_path(key)}.", "dim")
+            self._say(_("This run keeps its own draft: {path}.").format(path=drafts.draft_path(key)), "dim")
             return
-        self._disable(OSError("too many runs at once"))
+        self._disable(OSError(_("too many runs at once")))
 
     def _disable(self, exc: OSError) -> None:
         self.enabled, self.failed = False, True
         reason = getattr(exc, "strerror", None) or str(exc)
         self._say(
-            f"Note: your answers cannot be saved as a draft ({reason}); the run goes on, but a stopped run cannot be "
-            "resumed. Use --no-draft to skip this note, or set CLINIC_READY_STATE_DIR to a folder you can write to.",
+            _("Note: your answers cannot be saved as a draft ({reason}); the run goes on, but a stopped run cannot be "
+              "resumed. Use --no-draft to skip this note, or set CLINIC_READY_STATE_DIR to a folder you can write to.").format(
+                reason=reason),
             "yellow",
         )
 
@@ -98,7 +101,8 @@ class DraftKeeper:
         try:
             return drafts.load(self.cl, self.key)
         except drafts.CorruptDraft as exc:
-            self._say(f"Your saved draft could not be read ({exc.reason}); it was kept as {exc.kept} and a new draft is started.", "yellow")
+            self._say(_("Your saved draft could not be read ({reason}); it was kept as {kept} and a new draft is started.").format(
+                reason=exc.reason, kept=exc.kept), "yellow")
             return None
 
     def save(self, answers: Answers, skipped) -> Optional[str]:
@@ -131,30 +135,35 @@ def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Re
     count = len(draft.answers.values)
     if resume is None and not keeper.read_only:
         when = _friendly(draft.saved_at)
-        noun = "answer" if count == 1 else "answers"
-        resume = confirm(read, console, f"You have a saved draft from {when} with {count} {noun}. Resume it?")
+        question = ngettext("You have a saved draft from {when} with {count} answer. Resume it?",
+                            "You have a saved draft from {when} with {count} answers. Resume it?", count)
+        resume = confirm(read, console, question.format(when=when, count=count))
     if keeper.read_only:
         resume = True
     if not resume:
-        console.print(Text("Starting afresh. The saved draft is replaced when you give your first answer.", style="dim"))
+        console.print(Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim"))
         return given, []
     if draft.checklist_version != keeper.cl.version:
-        console.print(Text(f"Note: the draft was made for version {draft.checklist_version} of this checklist; this is version {keeper.cl.version}."))
+        console.print(Text(_("Note: the draft was made for version {old} of this checklist; this is version {new}.").format(
+            old=draft.checklist_version, new=keeper.cl.version)))
     if draft.dropped:
         shown = ", ".join(draft.dropped[:MAX_DROPPED_SHOWN])
         more = len(draft.dropped) - MAX_DROPPED_SHOWN
-        shown += f" and {more} more" if more > 0 else ""
-        console.print(Text(f"These saved answers no longer fit the checklist and were dropped: {shown}."))
+        shown += _(" and {more} more").format(more=more) if more > 0 else ""
+        console.print(Text(_("These saved answers no longer fit the checklist and were dropped: {ids}.").format(ids=shown)))
     return drafts.merge(given, draft.answers), draft.skipped
 
 
 def _friendly(stamp: str) -> str:
+    """When the draft was saved, as the current language writes it ("21 de noviembre de 2026, 14:05")."""
     import datetime as dt
 
+    from clinic_ready.dates import show_datetime
+
     try:
-        return dt.datetime.fromisoformat(stamp).strftime("%d %b %Y %H:%M")
+        return show_datetime(dt.datetime.fromisoformat(stamp))
     except ValueError:
-        return stamp or "an earlier run"
+        return stamp or _("an earlier run")
 
 
 def interactive(
@@ -195,15 +204,17 @@ def interactive(
 
 def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -> Interrupted:
     if keeper.read_only:
-        return Interrupted("\nclinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged.")
+        return Interrupted("\n" + _("clinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged."))
     if not keeper.enabled:
-        why = "could not be saved" if keeper.failed else "are off (--no-draft)"
-        return Interrupted(f"\nclinic-ready: stopped. Drafts {why}, so these answers were not kept.")
+        if keeper.failed:
+            return Interrupted("\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept."))
+        return Interrupted("\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept."))
     if not answers.values and not skipped:
-        return Interrupted("\nclinic-ready: stopped before any answer was given; nothing was saved.")
+        return Interrupted("\n" + _("clinic-ready: stopped before any answer was given; nothing was saved."))
     path = keeper.save(answers, skipped)
     if path is None:
-        return Interrupted("\nclinic-ready: stopped. The draft could not be saved, so these answers were not kept.")
+        return Interrupted("\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept."))
     n = len(answers.values)
-    noun = "answer is" if n == 1 else "answers are"
-    return Interrupted(f"\nclinic-ready: stopped. Your {n} {noun} saved in {path}. To continue, type:\n  {resume_hint}")
+    said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
+                    "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
+    return Interrupted("\n" + said.format(n=n, path=path) + f"\n  {resume_hint}")

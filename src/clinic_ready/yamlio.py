@@ -223,11 +223,64 @@ def _parse(text: str, name: str) -> Any:
         raise
 
 
-def _parse_once(text: str, name: str) -> Any:
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Revisited(Exception):
+    """An alias to a container: left to PyYAML's constructor, which keeps the one shared object."""
+
+
+def _build(loader: Any, node: Any, seen: set) -> Any:
+    """Plain data from composed nodes, as PyYAML's constructor makes it, several times faster for
+    the common case (text, mappings with text keys, lists); anything else goes to the loader."""
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if id(node) in seen:
+        raise _Revisited
+    seen.add(id(node))
+    if cls is yaml.MappingNode and node.tag == _MAP:
+        pairs = node.value
+        if all(k.__class__ is yaml.ScalarNode and k.tag == _STR for k, _ in pairs):
+            out: dict = {}
+            first: dict = {}
+            for k, v in pairs:
+                key = k.value
+                line = k.start_mark.line + 1
+                if key in first:
+                    loader.duplicates.append((key, first[key], line, k.start_mark.column + 1))
+                else:
+                    first[key] = line
+                out[key] = _build(loader, v, seen)
+            return out
+    elif cls is yaml.SequenceNode and node.tag == _SEQ:
+        return [_build(loader, n, seen) for n in node.value]
+    return loader.construct_object(node, deep=True)
+
+
+def _construct(text: str) -> tuple[list, Any]:
+    """(duplicate keys, data): the fast build, or PyYAML's own constructor when the text has
+    aliases to containers (composed again by a fresh loader, so nothing is recorded twice)."""
     loader = _Loader(text)
     loader.duplicates = []
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        return loader.duplicates, (None if node is None else _build(loader, node, set()))
+    except _Revisited:
+        pass
+    finally:
+        loader.dispose()
+    loader = _Loader(text)
+    loader.duplicates = []
+    try:
+        return loader.duplicates, loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _parse_once(text: str, name: str) -> Any:
+    try:
+        duplicates, data = _construct(text)
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
     except ValueError as exc:  # a value Python refuses to convert (guarded above; never a crash)
@@ -236,13 +289,11 @@ def _parse_once(text: str, name: str) -> Any:
         raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
     except RecursionError:
         raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)]) from None
-    finally:
-        loader.dispose()
-    if loader.duplicates:
+    if duplicates:
         raise InputError(
             [
                 problem("yaml_duplicate_key", key=key, first=first).located(name, line, col)
-                for key, first, line, col in loader.duplicates
+                for key, first, line, col in duplicates
             ]
         )
     _check_shape(data, name)

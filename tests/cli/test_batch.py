@@ -131,3 +131,20 @@ def test_a_closed_pipe_ends_quietly(tmp_path, jobs):
     p.wait(timeout=60)
     assert err == b""  # no traceback, no "bug"
     assert p.returncode == 141  # as other tools: 128 + SIGPIPE
+
+
+def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
+    """--from FILE (or -) for lists too long for the command line: the same lines, after any paths given."""
+    from conftest import run_cli
+
+    listed = tmp_path / "paths.txt"
+    listed.write_text(f"{PERRY}\n\n{WELL}\r\n")
+    by_args = run_cli("batch", WELL, PERRY, WELL)
+    by_file = run_cli("batch", WELL, "--from", str(listed))
+    by_stdin = run_cli("batch", WELL, "--from", "-", input=listed.read_text())
+    assert by_args.returncode == by_file.returncode == by_stdin.returncode == 0, by_file.stderr + by_stdin.stderr
+    assert by_args.stdout == by_file.stdout == by_stdin.stdout and len(by_args.stdout.splitlines()) == 3
+    missing = run_cli("batch", "--from", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and "--from" in missing.stderr and "cannot read it" in missing.stderr, missing.stderr
+    nothing = run_cli("batch", "--from", "-", input="\n")
+    assert nothing.returncode == 2 and "no answers files" in nothing.stderr and missing.stdout == nothing.stdout == ""

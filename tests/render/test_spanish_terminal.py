@@ -37,7 +37,7 @@ ENGLISH = (
     "review due", "URGENT", "questions to ask your clinic",
 )
 CARD_LABELS = re.compile(r"^\s+(Why|Ask|Do|Sources)\b", re.M)  # a concern card's labels in English
-SPANISH_DATE = re.compile(r"Versión \S+ · Datos verificados el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+SPANISH_DATE = re.compile(r"Versión \S+ · Datos \w+ el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
                           r"septiembre|octubre|noviembre|diciembre) de \d{4}")
 
 

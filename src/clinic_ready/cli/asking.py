@@ -47,10 +47,18 @@ def resume_hint(checklist_arg: Optional[str]) -> str:
     """How to continue a stopped run, as the person can paste it."""
     import shlex
 
+    which = f" {shlex.quote(checklist_arg)}" if checklist_arg else ""
+    return f"{command()} run{which} --resume"
+
+
+def command() -> str:
+    """The program as invoked, with ``--lang`` when the run is not in English (so that a pasted
+    hint continues in the language the person chose, whichever way it was chosen)."""
+    from clinic_ready import i18n
     from clinic_ready.cli.console import invoked_as
 
-    which = f" {shlex.quote(checklist_arg)}" if checklist_arg else ""
-    return f"{invoked_as()} run{which} --resume"
+    lang = i18n.language()
+    return invoked_as() if lang == i18n.DEFAULT else f"{invoked_as()} --lang {lang}"
 
 
 #: the end-of-run menu: (key, label, what to write)
@@ -108,7 +116,8 @@ def ask_save_path(read, console, what: str = "", default: str = "") -> str:
     from clinic_ready.i18n import _
     from clinic_ready.prompting import ask_path, confirm
 
-    what = what or _(KINDS["answers"][0])
+    label = KINDS["answers"][0]
+    what = what or _(label)
     while True:
         if default:
             question = _("File for {what} [{default}] (Enter to accept, or type another name): ").format(what=what, default=default)
@@ -155,7 +164,6 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
     from rich.text import Text
 
     from clinic_ready import workflow
-    from clinic_ready.cli.console import invoked_as
     from clinic_ready.errors import UsageError
     from clinic_ready.i18n import _
 
@@ -182,7 +190,7 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
         if kind == "answers":
             which = f" {shlex.quote(checklist_arg)}" if _source(checklist_arg) else ""
             console.print(Text(_("Saved your answers in {path}. To make the report again, type:").format(path=path)), soft_wrap=True)
-            console.print(Text(f"  {invoked_as()} run{which} --answers {shlex.quote(path)}"), soft_wrap=True)
+            console.print(Text(f"  {command()} run{which} --answers {shlex.quote(path)}"), soft_wrap=True)
         return
 
 
@@ -192,8 +200,9 @@ def answers_text(cl: Checklist, result: Result) -> str:
 
     from clinic_ready import workflow
     from clinic_ready.answers import to_data
+    from clinic_ready.i18n import _
 
     data = to_data(workflow.visible_answers(result), cl)
-    return "# clinic-ready answers file: health information, keep it private.\n" + yaml.safe_dump(
+    return "# " + _("clinic-ready answers file: health information, keep it private.") + "\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True
     )

@@ -20,7 +20,13 @@ class BatchFormat(str, Enum):
 
 
 def batch(
-    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help=_("Answers files (each names its checklist).")),
+    files: Optional[List[str]] = typer.Argument(
+        None, metavar="ANSWERS_FILE", help=_("Answers files (each names its checklist)."), show_default=False
+    ),
+    from_list: Optional[str] = typer.Option(
+        None, "--from", metavar="FILE",
+        help=_("Also read answers files' paths from FILE, one per line ('-': standard input); for lists too long for the command line."),
+    ),
     checklist: Optional[str] = typer.Option(
         None, "--checklist", metavar="ID|PATH", help=_("Evaluate every file against this checklist instead.")
     ),
@@ -48,6 +54,7 @@ def batch(
       clinic-ready batch --jobs 0 forms/*.yaml > results.jsonl
       clinic-ready batch --checklist ketamine-clinic-self-audit audits/*.yaml --fail-on critical
       clinic-ready batch forms/*.yaml --format fhir-ndjson > QuestionnaireResponse.ndjson
+      clinic-ready batch --from paths.txt --jobs 0 > results.jsonl
     """
     from clinic_ready import batch as batch_mod
     from clinic_ready.errors import UsageError
@@ -55,6 +62,13 @@ def batch(
 
     if jobs < 0:
         raise UsageError(f"clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core")
+    files = list(files or [])
+    if from_list is not None:
+        files += _listed(from_list)
+    if not files:
+        from clinic_ready.i18n import _
+
+        raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
 
     any_bad = False
     worst: Severity | None = None
@@ -83,6 +97,24 @@ def batch(
     code = batch_mod.exit_code(any_bad, [worst] if worst else [], level)
     if code:
         raise typer.Exit(code)
+
+
+def _listed(source: str) -> list[str]:
+    """The paths listed in a file (or standard input), one per line; blank lines are skipped."""
+    from clinic_ready.errors import UsageError
+    from clinic_ready.i18n import _
+
+    try:
+        if source == "-":
+            text = sys.stdin.buffer.read().decode("utf-8-sig", errors="surrogateescape")
+        else:
+            with open(source, "rb") as fh:
+                text = fh.read().decode("utf-8-sig", errors="surrogateescape")
+    except OSError as exc:
+        raise UsageError(
+            _("clinic-ready batch: --from {file}: cannot read it ({reason})").format(file=source, reason=exc.strerror or type(exc).__name__)
+        ) from None
+    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clinic_ready.i18n import _
 from clinic_ready.model import Checklist, Result
 
 MAX_FILES = 20
@@ -48,7 +49,7 @@ def choose(read, console, count: int) -> list[int]:
 
     while True:
         try:
-            raw = read("Type the numbers to compare with (for example 1 or 1,3), or press Enter to skip: ").strip()
+            raw = read(_("Type the numbers to compare with (for example 1 or 1,3), or press Enter to skip: ")).strip()
         except EOFError:
             return []
         if not raw:
@@ -56,7 +57,7 @@ def choose(read, console, count: int) -> list[int]:
         parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
         if parts and all(p.isdigit() and 1 <= int(p) <= count for p in parts):
             return list(dict.fromkeys(int(p) for p in parts))
-        console.print(Text(f"Please type numbers from 1 to {count}, separated by commas."))
+        console.print(Text(_("Please type numbers from 1 to {count}, separated by commas.").format(count=count)))
 
 
 def offer(checklist: Checklist, result: Result, plain: bool, folder: Path | None = None, read=None, console=None) -> None:
@@ -75,15 +76,16 @@ def offer(checklist: Checklist, result: Result, plain: bool, folder: Path | None
         def read(prompt: str) -> str:
             return console.input(prompt, markup=False)
 
-    console.print(Text("Compare with another saved clinic? Answers files here for this checklist:"))
+    console.print(Text(_("Compare with another saved clinic? Answers files here for this checklist:")))
     for n, (path, other) in enumerate(saved, 1):
         console.print(Text(f"  {n}. {compare.one_line(path.name)} ({compare.clinic_name(other, str(path))})"))
     picked = choose(read, console, len(saved))
     if not picked:
         return
-    files = ["this run"] + [str(saved[n - 1][0]) for n in picked]
+    this_run = _("this run")
+    files = [this_run] + [str(saved[n - 1][0]) for n in picked]
     results = [result] + [saved[n - 1][1] for n in picked]
-    names = [compare.clinic_name(result, "this run")] + [compare.clinic_name(r, f) for r, f in zip(results[1:], files[1:])]
+    names = [compare.clinic_name(result, this_run)] + [compare.clinic_name(r, f) for r, f in zip(results[1:], files[1:])]
     names = compare.distinct_names(names, files)
     clinics = [compare.Clinic(n, f, r) for n, f, r in zip(names, files, results)]
     console.print(Text(""))

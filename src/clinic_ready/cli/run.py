@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from clinic_ready.errors import EXIT_CONCERN
+from clinic_ready.i18n import _
 
 
 class Format(str, Enum):
@@ -35,7 +36,8 @@ def default_paper() -> "Paper":
     return Paper.a4
 
 
-PAPER_HELP = "Page size for html and pdf. Default: letter for US and Canadian locales, else a4."
+#: translated when the command line is built (the language is chosen before; also used by report, blank and compare)
+PAPER_HELP = _("Page size for html and pdf. Default: letter for US and Canadian locales, else a4.")
 
 
 class FailOn(str, Enum):
@@ -49,26 +51,26 @@ class FailOn(str, Enum):
 
 def run(
     checklist: Optional[str] = typer.Argument(
-        None, metavar="CHECKLIST", show_default=False, help="A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic."
+        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic.")
     ),
-    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE", help="Answers file (YAML, JSON or a FHIR QuestionnaireResponse); '-' reads standard input."),
-    set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", help="Give or override one answer; repeatable."),
-    no_input: bool = typer.Option(False, "--no-input", help="Never ask at the keyboard; missing answers are an error."),
-    fmt: Format = typer.Option(Format.terminal, "--format", "-f", help="Output format (fhir: a FHIR R4 Bundle, see docs/fhir.md)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the result to FILE instead of the screen."),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a concern is at or above this severity."),
-    plain: bool = typer.Option(False, "--plain", help="No colour, boxes or cursor movement (screen readers, narrow terminals)."),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE", help=_("Answers file (YAML, JSON or a FHIR QuestionnaireResponse); '-' reads standard input.")),
+    set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", help=_("Give or override one answer; repeatable.")),
+    no_input: bool = typer.Option(False, "--no-input", help=_("Never ask at the keyboard; missing answers are an error.")),
+    fmt: Format = typer.Option(Format.terminal, "--format", "-f", help=_("Output format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the result to FILE instead of the screen.")),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when a concern is at or above this severity.")),
+    plain: bool = typer.Option(False, "--plain", help=_("No colour, boxes or cursor movement (screen readers, narrow terminals).")),
     paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
     resume: Optional[bool] = typer.Option(
-        None, "--resume/--fresh", help="Resume a saved draft, or start afresh, without being asked."
+        None, "--resume/--fresh", help=_("Resume a saved draft, or start afresh, without being asked.")
     ),
-    no_draft: bool = typer.Option(False, "--no-draft", help="Do not save a draft while answering."),
+    no_draft: bool = typer.Option(False, "--no-draft", help=_("Do not save a draft while answering.")),
     interactive: bool = typer.Option(
-        False, "--interactive", help="Ask at the keyboard even when input is not a terminal (expect scripts, tests)."
+        False, "--interactive", help=_("Ask at the keyboard even when input is not a terminal (expect scripts, tests).")
     ),
-    explain: bool = typer.Option(False, "--explain", help="Add a one-line \"because …\" under each raised concern."),
+    explain: bool = typer.Option(False, "--explain", help=_("Add a one-line \"because …\" under each raised concern.")),
     for_someone_else: bool = typer.Option(
-        False, "--for-someone-else", help="You are answering for someone else (a family member or friend): questions are worded for you."
+        False, "--for-someone-else", help=_("You are answering for someone else (a family member or friend): questions are worded for you.")
     ),
     no_pager: bool = typer.Option(False, "--no-pager", help="Print a long summary straight to the terminal instead of through $PAGER."),
 ) -> None:
