@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import unicodedata
 
-from clinic_ready.i18n import N_, _, language, ngettext
+from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Result, Severity
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_heading, urgent_lines
 from clinic_ready.render.common import (
@@ -57,8 +57,6 @@ COUNT_WORDS = {
     Severity.low: lambda n: ngettext("{n} low", "{n} low", n),
     Severity.info: lambda n: ngettext("{n} for information", "{n} for information", n),
 }
-MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 Piece = tuple  # (text, style)
 Line = list  # of pieces
@@ -307,7 +305,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     cites = Citations.of(result)
     today = dt.date.today()
     out.line((_words(cl.title), "bold"))
-    out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=currency_line(cl))), "dim"))
+    out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
     overdue = cl.overdue_line(today)
     if overdue:
         out.line((_words(overdue), ""))
@@ -341,22 +339,6 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     for who, how in crisis_lines():
         out.wrap([(who + ":", "bold"), (" " + how, "")], indent=2, hang=4)
     return out.lines
-
-
-def date_text(day: dt.date) -> str:
-    """A date as the current language writes it: ISO in English, "21 de noviembre de 2026" in Spanish
-    (month names from the message catalogue: no Babel or system locale at run time)."""
-    if language() == "en":
-        return day.isoformat()
-    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)
-
-
-def currency_line(checklist) -> str:
-    """"Facts checked 2026-11-01 · review due 2026-12-31", in the current language."""
-    line = _("Facts checked {date}").format(date=date_text(checklist.facts_as_of))
-    if checklist.review_by:
-        return _("{facts} · review due {date}").format(facts=line, date=date_text(checklist.review_by))
-    return line
 
 
 def _counts_line(result: Result) -> str:
