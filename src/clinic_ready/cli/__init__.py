@@ -110,7 +110,7 @@ class BoundaryGroup(_Words, TyperGroup):
         except _click.exceptions.ClickException as exc:
             click_text.show(exc)
             sys.exit(exc.exit_code)
-        except _click.exceptions.Abort:
+        except typer.Abort:  # (the Click that Typer bundles raises Typer's Abort)
             _click.echo(_(click_text.ABORTED), file=sys.stderr)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)

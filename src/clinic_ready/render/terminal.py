@@ -22,9 +22,8 @@ import unicodedata
 
 from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Result, Severity
-from clinic_ready.notices import CRISIS_HEADING, CRISIS_LINES, NOTICE, URGENT_HEADING, URGENT_LINES, crisis_text
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_heading, urgent_lines
 from clinic_ready.render.common import (
-    SEVERITY_WORDS,
     Citations,
     about_lines,
     answer_text,
@@ -36,6 +35,7 @@ from clinic_ready.render.common import (
     source_line,
 )
 from clinic_ready.safe_text import clean
+from clinic_ready.translation import credit
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -46,7 +46,17 @@ STYLES = {
 }
 VERDICT_STYLES = {"urgent": "red", "held": "red", "stop": "red", "discuss": "red", "ask": "yellow", "incomplete": "yellow", "none": "green"}
 HEADING = "bold underline"
-LABEL_WIDTH = 8  # "Sources" and one space: where a concern card's values start
+LABEL_WIDTH = 8  # "Sources" and one space: where a concern card's values start (longer labels widen it)
+
+#: "8 critical, 11 high" in the verdict box: one plural form per severity, so that a language whose
+#: adjectives agree with the noun ("8 críticas") can say it
+COUNT_WORDS = {
+    Severity.critical: lambda n: ngettext("{n} critical", "{n} critical", n),
+    Severity.high: lambda n: ngettext("{n} high", "{n} high", n),
+    Severity.moderate: lambda n: ngettext("{n} moderate", "{n} moderate", n),
+    Severity.low: lambda n: ngettext("{n} low", "{n} low", n),
+    Severity.info: lambda n: ngettext("{n} for information", "{n} for information", n),
+}
 
 Piece = tuple  # (text, style)
 Line = list  # of pieces
@@ -107,7 +117,7 @@ def closing(result: Result, plain: bool = False) -> list:
 
     v = result.verdict
     out: list = [Text("")]
-    label = _("Verdict") + ": "
+    label = _("Verdict:") + " "
     out.append(Text.assemble((label.upper() if plain else label, "bold"), (v.title, f"bold {VERDICT_STYLES[v.code]}")))
     summary = _counts_line(result)
     asks = len(result.ask_list)
@@ -124,7 +134,7 @@ def closing(result: Result, plain: bool = False) -> list:
             steps.add_row(f"  {n}.", Text(_words(step)))
         out.append(steps)
     out.append(Text(""))
-    out.append(Text.assemble((_(CRISIS_HEADING) + ": ", "bold"), crisis_text()))
+    out.append(Text.assemble((crisis_heading() + ": ", "bold"), crisis_text()))
     return out
 
 
@@ -135,8 +145,8 @@ def urgent_bullets():
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
     bullets.add_column(ratio=1, overflow="fold")
-    for line in URGENT_LINES:
-        bullets.add_row("  •", _(line))
+    for line in urgent_lines():
+        bullets.add_row("  •", line)
     return bullets
 
 
@@ -163,6 +173,11 @@ def cells(text: str) -> int:
     return n
 
 
+def _narrow(text: str) -> bool:
+    """Every character takes one cell (ASCII, and most accented text: "¿Qué?", "niño")."""
+    return text.isascii() or cells(text) == len(text)
+
+
 class Layout:
     """Lines of styled pieces at a fixed width."""
 
@@ -184,7 +199,7 @@ class Layout:
         space).  The first line starts at ``indent`` with ``prefix`` as it is (a number, a label);
         the next lines start at ``hang``.  A word longer than a line is folded, never cut off."""
         hang = indent if hang is None else hang
-        if len(pieces) == 1 and pieces[0][0].isascii():  # the common case: one style, one cell a character
+        if len(pieces) == 1 and _narrow(pieces[0][0]):  # the common case: one style, one cell a character
             self._wrap_one(pieces[0], indent, hang, prefix)
         else:
             self._wrap_pieces(pieces, indent, hang, prefix)
@@ -229,7 +244,8 @@ class Layout:
         self.lines.append(line)
 
     def _wrap_one(self, piece: Piece, indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
-        """``wrap`` for one ASCII piece: the same lines, with string lengths for widths."""
+        """``wrap`` for one piece whose characters take one cell each: the same lines, with string
+        lengths for widths (and one style run a line, not one a word)."""
         text, style = piece
         width = self.width
         head: Line = [(" " * indent, "")] if indent else []
@@ -293,7 +309,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     overdue = cl.overdue_line(today)
     if overdue:
         out.line((_words(overdue), ""))
-    out.line((_(NOTICE), "italic"))
+    out.line((notice(), "italic"))
     out.blank()
     _urgent(out, result, explain)
     _verdict(out, result)
@@ -310,19 +326,23 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         for n, s in enumerate(cites.order, 1):
             out.wrap([(f"[{n}] " + _words(source_line(s)), "")])
     out.blank()
-    for line in about_lines(cl, today):
+    about = about_lines(cl, today)
+    translated = credit(cl)  # who translated the checklist, and that it awaits review
+    if translated and translated not in about:
+        about.append(translated)
+    for line in about:
         if line != overdue:
             out.line((_words(line), "dim"))
     out.line((_words(cl.notice), "dim"))
     out.blank()
-    out.line((_(CRISIS_HEADING) + ":", "bold"))
-    for who, how in CRISIS_LINES:
-        out.wrap([(_(who) + ":", "bold"), (" " + _(how), "")], indent=2, hang=4)
+    out.line((crisis_heading() + ":", "bold"))
+    for who, how in crisis_lines():
+        out.wrap([(who + ":", "bold"), (" " + how, "")], indent=2, hang=4)
     return out.lines
 
 
 def _counts_line(result: Result) -> str:
-    counts = ", ".join(f"{n} {_(SEVERITY_WORDS[Severity(sev)]).lower()}" for sev, n in result.counts.items() if n)
+    counts = ", ".join(COUNT_WORDS[Severity(sev)](n).format(n=n) for sev, n in result.counts.items() if n)
     return _("Raised: {counts}").format(counts=counts) if counts else _("Raised: nothing")
 
 
@@ -333,14 +353,14 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
     body = out.inner() if not out.plain else out
     if out.plain:
         out.line((_("URGENT") + ": ", "bold"))
-    body.line((_(URGENT_HEADING), "bold"))
+    body.line((urgent_heading(), "bold"))
     for f in result.urgent:
         body.line((_words(f.concern.title), "bold"))
         body.line((_words(f.concern.action), ""))
         if explain:
             body.line((_words(because(result, f.concern)), "italic"))
-    for line in URGENT_LINES:
-        body.wrap([(_(line), "")], hang=4, prefix=(("  • ", ""),))
+    for line in urgent_lines():
+        body.wrap([(line, "")], hang=4, prefix=(("  • ", ""),))
     if not out.plain:
         out.box(_("Urgent: get help now"), body, "bold red")
     out.blank()
