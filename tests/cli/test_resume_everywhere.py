@@ -59,7 +59,11 @@ def run(out, typed: list[str], *extra: str):
     return CliRunner().invoke(app, args, input="\n".join(typed) + "\n" if typed else "")
 
 
-def test_resume_at_every_question_equals_an_uninterrupted_run(ctrl_c_when_input_ends, _isolated_state, tmp_path, monkeypatch):
+CHUNKS = 4  # every k is checked; the ks are dealt into chunks so that test workers share them
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_resume_at_every_question_equals_an_uninterrupted_run(chunk, ctrl_c_when_input_ends, _isolated_state, tmp_path, monkeypatch):
     # about 2,400 draft saves: flushing each to the disk is the real terminal test's business (test_pty)
     monkeypatch.setattr(os, "fsync", lambda fd: None)
     whole = run(tmp_path / "whole.json", WHO + KEYS + END)
@@ -67,7 +71,7 @@ def test_resume_at_every_question_equals_an_uninterrupted_run(ctrl_c_when_input_
     reference = json.loads((tmp_path / "whole.json").read_text())
     assert reference["verdict"]["code"] == "stop"
     draft = _isolated_state / "drafts" / "ketamine-clinic.yaml"
-    for k in range(1, len(ASKED) + 1):
+    for k in range(1 + chunk, len(ASKED) + 1, CHUNKS):
         out = tmp_path / f"o{k}.json"
         stopped = run(out, WHO + KEYS[: k - 1])
         assert stopped.exit_code == 130, (k, stopped.output)
