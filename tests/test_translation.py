@@ -155,3 +155,9 @@ def test_a_full_translation_of_a_shipped_checklist_changes_only_words(tmp_path, 
         assert [p.concern.id for p in a.could_apply] == [p.concern.id for p in b.could_apply]
         assert a.scores == b.scores
         assert [(i.question.id, i.state) for i in a.items] == [(i.question.id, i.state) for i in b.items]
+    assert es.maintainers == ["ES " + m for m in en.maintainers] and es.funding == "ES " + en.funding
+    data.pop("reviewed_by")
+    (tmp_path / f"{cid}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    r = run_cli("validate", str(cl_path))
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("reviewed_by:"))
+    assert r.returncode == 2 and f"{cl_path}:{line}:" in r.stderr and "reviewed_by[0]: no 'es' translation" in r.stderr, r.stderr

@@ -21,7 +21,8 @@ from clinic_ready.errors import InputError, Problem, problem, suggest
 from clinic_ready.model import Checklist, Source, _Model
 
 #: text fields of each part of a checklist (what a translation must carry)
-TOP_FIELDS = ("title", "audience", "intro", "balance", "notice")
+TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
+LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
 SECTION_FIELDS = ("title", "intro")
 QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "unit")
 CONCERN_FIELDS = ("title", "why", "ask", "action")
@@ -66,6 +67,9 @@ class Translation(_Model):
     intro: Optional[str] = None
     balance: Optional[str] = None
     notice: Optional[str] = None
+    funding: Optional[str] = None
+    maintainers: list[str] = Field(default_factory=list)  # same order and length as the checklist's
+    reviewed_by: list[str] = Field(default_factory=list)  # same order and length as the checklist's
     sections: dict[str, SectionText] = Field(default_factory=dict)
     questions: dict[str, QuestionText] = Field(default_factory=dict)
     concerns: dict[str, ConcernText] = Field(default_factory=dict)
@@ -121,6 +125,10 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
                 target[key] = value
 
     put(data, tr, TOP_FIELDS)
+    for key in LIST_FIELDS:
+        given = getattr(tr, key)
+        if key in data and given:
+            data[key] = [given[i] if i < len(given) else text for i, text in enumerate(data[key])]
     for s in data["sections"]:
         put(s, tr.sections.get(s["id"]), SECTION_FIELDS)
         for q in s["questions"]:
@@ -158,6 +166,10 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
 
     for key in TOP_FIELDS:
         need((key,), getattr(checklist, key), getattr(tr, key))
+    for key in LIST_FIELDS:
+        given = getattr(tr, key)
+        for i, text in enumerate(getattr(checklist, key)):
+            need((key, i), text, given[i] if i < len(given) else None)
     for i, s in enumerate(checklist.sections):
         st = tr.sections.get(s.id)
         for key in SECTION_FIELDS:
@@ -263,6 +275,9 @@ def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
     out: dict = {"format": 1, "translation_of": checklist.id, "language": lang, "version": checklist.version,
                  "translated_by": ["…"], "review_status": "awaiting review by a bilingual clinician"}
     out.update(pick(checklist, TOP_FIELDS))
+    for key in LIST_FIELDS:
+        if getattr(checklist, key):
+            out[key] = [text(t) for t in getattr(checklist, key)]
     out["sections"] = {s.id: pick(s, SECTION_FIELDS) for s in checklist.sections}
     out["questions"] = {}
     for q in checklist.questions.values():
