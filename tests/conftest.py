@@ -94,3 +94,38 @@ def run_cli(*args: str, input: str | None = None, cwd: Path | None = None, env: 
         timeout=60,
         stdin=None if input is not None else subprocess.DEVNULL,
     )
+
+
+# --------------------------------------------------------------------------- a pager and a pseudo-terminal
+def pager_recorder(tmp_path) -> str:
+    """A pager that records what it was given (``paged``) and its $LESS (``less-env``), showing nothing."""
+    import stat
+
+    script = tmp_path / "record-pager"
+    script.write_text(f'#!/bin/sh\nprintf "%s" "${{LESS-<unset>}}" > "{tmp_path}/less-env"\ncat > "{tmp_path}/paged"\n')
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return str(script)
+
+
+def spawn_cli(args, env_changes, rows=24, cols=100):
+    """The installed entry point in a pseudo-terminal (pexpect); a None value removes that variable."""
+    import pexpect
+
+    env = {**os.environ, "TERM": "xterm", **env_changes}
+    for key in [k for k, v in env_changes.items() if v is None]:
+        env.pop(key, None)
+    env.pop("NO_COLOR", None) if "NO_COLOR" not in env_changes else None
+    child = pexpect.spawn(cli_path(), args, env=env, encoding="utf-8", timeout=30, dimensions=(rows, cols))
+    child.delaybeforesend = None
+    child.ptyproc.delayafterclose = 0.0
+    return child
+
+
+def pty_finish(child) -> str:
+    """Everything the program printed until it ended."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    out = child.before
+    child.close()
+    return out

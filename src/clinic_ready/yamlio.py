@@ -31,21 +31,25 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
 
 
+def _note_key(duplicates: list, first: dict, key_node: Any) -> None:
+    """Record a mapping key's first line, or the key as a duplicate (key, first line, line, column)."""
+    key, line = key_node.value, key_node.start_mark.line + 1
+    if key in first:
+        duplicates.append((key, first[key], line, key_node.start_mark.column + 1))
+    else:
+        first[key] = line
+
+
 class _Loader(_BASE):  # type: ignore[misc,valid-type]
     """Safe loader: YAML 1.2 booleans, dates as text, duplicate keys recorded."""
 
     duplicates: list[tuple[str, int, int, int]]
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict:  # noqa: D102
-        seen: dict[object, int] = {}
+        first: dict[object, int] = {}
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                key = key_node.value
-                line = key_node.start_mark.line + 1
-                if key in seen:
-                    self.duplicates.append((key, seen[key], line, key_node.start_mark.column + 1))
-                else:
-                    seen[key] = line
+                _note_key(self.duplicates, first, key_node)
         return super().construct_mapping(node, deep=deep)
 
 
@@ -245,13 +249,8 @@ def _build(loader: Any, node: Any, seen: set) -> Any:
             out: dict = {}
             first: dict = {}
             for k, v in pairs:
-                key = k.value
-                line = k.start_mark.line + 1
-                if key in first:
-                    loader.duplicates.append((key, first[key], line, k.start_mark.column + 1))
-                else:
-                    first[key] = line
-                out[key] = _build(loader, v, seen)
+                _note_key(loader.duplicates, first, k)
+                out[k.value] = _build(loader, v, seen)
             return out
     elif cls is yaml.SequenceNode and node.tag == _SEQ:
         return [_build(loader, n, seen) for n in node.value]

@@ -6,49 +6,22 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import time
 
 import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from conftest import EXAMPLES, FIXTURES, cli_path, run_cli  # noqa: E402
+from conftest import EXAMPLES, FIXTURES, pager_recorder, pty_finish, run_cli, spawn_cli  # noqa: E402
 
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 ANY_ESCAPE = re.compile(r"\x1b(?!\[[0-9;]*m)")  # an escape that is not a colour code
 
 
-def recorder(tmp_path):
-    """A pager that records what it was given (its input and $LESS) and shows nothing."""
-    script = tmp_path / "record-pager"
-    script.write_text(f'#!/bin/sh\nprintf "%s" "${{LESS-<unset>}}" > "{tmp_path}/less-env"\ncat > "{tmp_path}/paged"\n')
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return str(script)
-
-
-def spawn(args, env_changes, rows=24, cols=100):
-    env = {**os.environ, "TERM": "xterm", **env_changes}
-    for key in [k for k, v in env_changes.items() if v is None]:
-        env.pop(key, None)
-    env.pop("NO_COLOR", None) if "NO_COLOR" not in env_changes else None
-    child = pexpect.spawn(cli_path(), args, env=env, encoding="utf-8", timeout=30, dimensions=(rows, cols))
-    child.delaybeforesend = None
-    child.ptyproc.delayafterclose = 0.0
-    return child
-
-
-def finish(child) -> str:
-    child.expect(pexpect.EOF)
-    out = child.before
-    child.close()
-    return out
-
-
 def test_a_long_summary_goes_through_the_pager_then_the_closing_screen(tmp_path):
-    child = spawn(["run", "-a", PERRY, "--no-input"], {"PAGER": recorder(tmp_path), "LESS": None, "COLUMNS": None})
-    screen = finish(child)
+    child = spawn_cli(["run", "-a", PERRY, "--no-input"], {"PAGER": pager_recorder(tmp_path), "LESS": None, "COLUMNS": None})
+    screen = pty_finish(child)
     assert child.exitstatus == 0
     paged = (tmp_path / "paged").read_text(encoding="utf-8")
     assert (tmp_path / "less-env").read_text() == "FRX"
@@ -66,8 +39,8 @@ def test_a_long_summary_goes_through_the_pager_then_the_closing_screen(tmp_path)
 
 
 def test_less_set_by_the_person_is_kept(tmp_path):
-    child = spawn(["run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": recorder(tmp_path), "LESS": "-i"})
-    finish(child)
+    child = spawn_cli(["run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": pager_recorder(tmp_path), "LESS": "-i"})
+    pty_finish(child)
     assert child.exitstatus == 0
     assert (tmp_path / "less-env").read_text() == "-i"
     assert "\x1b" not in (tmp_path / "paged").read_text(encoding="utf-8")  # --plain: no colour codes
@@ -76,7 +49,7 @@ def test_less_set_by_the_person_is_kept(tmp_path):
 @pytest.mark.parametrize("how", ["--no-pager", "PAGER=cat", "PAGER=", "PAGER=missing", "TERM=dumb"])
 def test_the_pager_can_be_turned_off_and_a_missing_one_prints_directly(tmp_path, how):
     args = ["run", "-a", PERRY, "--no-input"]
-    env = {"PAGER": recorder(tmp_path)}
+    env = {"PAGER": pager_recorder(tmp_path)}
     if how == "--no-pager":
         args.append(how)
     elif how == "PAGER=missing":
@@ -85,8 +58,8 @@ def test_the_pager_can_be_turned_off_and_a_missing_one_prints_directly(tmp_path,
         env["TERM"] = "dumb"
     else:
         env["PAGER"] = how.split("=", 1)[1]
-    child = spawn(args, env, rows=24)
-    screen = SGR.sub("", finish(child))
+    child = spawn_cli(args, env, rows=24)
+    screen = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     assert not (tmp_path / "paged").exists()
     assert "Questions to ask your clinic (33)" in screen and "Sources" in screen  # the whole summary, printed
@@ -98,15 +71,15 @@ def test_the_pager_can_be_turned_off_and_a_missing_one_prints_directly(tmp_path,
 
 
 def test_a_summary_that_fits_the_screen_is_printed_without_a_pager(tmp_path):
-    child = spawn(["run", "-a", PERRY, "--no-input"], {"PAGER": recorder(tmp_path)}, rows=900)
-    screen = SGR.sub("", finish(child))
+    child = spawn_cli(["run", "-a", PERRY, "--no-input"], {"PAGER": pager_recorder(tmp_path)}, rows=900)
+    screen = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     assert not (tmp_path / "paged").exists()
     assert screen.count("Stop: resolve the critical concerns") == 1  # no closing screen after a summary that fits
 
 
 def test_a_pipe_never_pages(tmp_path):
-    r = run_cli("run", "-a", PERRY, "--no-input", env={"PAGER": recorder(tmp_path)})
+    r = run_cli("run", "-a", PERRY, "--no-input", env={"PAGER": pager_recorder(tmp_path)})
     assert r.returncode == 0
     assert not (tmp_path / "paged").exists()
     assert "Questions to ask your clinic (33)" in r.stdout
@@ -116,9 +89,9 @@ def test_hostile_checklist_text_reaches_the_pager_made_visible(tmp_path):
     text = (FIXTURES / "mini.yaml").read_text()
     text = text.replace("title: Mini checklist", 'title: "Mini \\e]2;PWNED\\a \\e[2J checklist"')
     (tmp_path / "cl.yaml").write_text(text)
-    child = spawn(["run", str(tmp_path / "cl.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "--no-input"],
-                  {"PAGER": recorder(tmp_path)}, rows=10)
-    finish(child)
+    child = spawn_cli(["run", str(tmp_path / "cl.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "--no-input"],
+                  {"PAGER": pager_recorder(tmp_path)}, rows=10)
+    pty_finish(child)
     paged = (tmp_path / "paged").read_text(encoding="utf-8")
     assert not ANY_ESCAPE.search(paged) and "\x07" not in paged
     assert "␛]2;PWNED␇" in SGR.sub("", paged)
@@ -127,13 +100,13 @@ def test_hostile_checklist_text_reaches_the_pager_made_visible(tmp_path):
 @pytest.mark.skipif(not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed")
 @pytest.mark.parametrize("keys", [["q"], ["\x03", "q"], [" ", "\x03", "q"]])
 def test_quitting_less_with_q_or_after_ctrl_c_ends_with_exit_0(tmp_path, keys):
-    child = spawn(["run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)
+    child = spawn_cli(["run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)
     child.expect("Ketamine clinic readiness")
     child.expect(":")  # less's prompt: the first screen is shown and less waits for keys
     for key in keys:
         time.sleep(0.3)  # less throws away keys typed ahead of a Ctrl-C
         child.send(key)
-    screen = SGR.sub("", finish(child))
+    screen = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0, screen
     assert "Traceback" not in screen and "interrupted" not in screen
     assert "If you are in crisis or danger" in screen.rsplit("Verdict:", 1)[1]

@@ -8,14 +8,13 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import stat
 import subprocess
 import time
 
 import pytest
 
 from clinic_ready.render.terminal import cells
-from conftest import EXAMPLES, cli_path, run_cli
+from conftest import EXAMPLES, cli_path, pager_recorder, pty_finish, run_cli, spawn_cli
 
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -131,30 +130,6 @@ def test_spanish_summary_fits_the_width_and_cuts_no_word(width, plain):
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
 
-def recorder(tmp_path):
-    script = tmp_path / "record-pager"
-    script.write_text(f'#!/bin/sh\ncat > "{tmp_path}/paged"\n')
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return str(script)
-
-
-def spawn(args, env_changes, rows=24, cols=100):
-    env = {**os.environ, "TERM": "xterm", **env_changes}
-    for key in [k for k, v in env_changes.items() if v is None]:
-        env.pop(key, None)
-    child = pexpect.spawn(cli_path(), args, env=env, encoding="utf-8", timeout=30, dimensions=(rows, cols))
-    child.delaybeforesend = None
-    child.ptyproc.delayafterclose = 0.0
-    return child
-
-
-def finish(child) -> str:
-    child.expect(pexpect.EOF)
-    out = child.before
-    child.close()
-    return out
-
-
 def closing_screen_is_spanish(shown: str) -> None:
     flat = " ".join(shown.split())
     assert "Resultado: Alto: resuelva las preocupaciones críticas antes de cualquier dosis" in flat
@@ -167,9 +142,9 @@ def closing_screen_is_spanish(shown: str) -> None:
 
 @pytest.mark.parametrize("cols", [100, 60])
 def test_spanish_summary_through_the_pager_then_the_spanish_closing_screen(tmp_path, cols):
-    child = spawn(["--lang", "es", "run", "-a", PERRY, "--no-input"], {"PAGER": recorder(tmp_path), "LESS": None, "COLUMNS": None},
+    child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input"], {"PAGER": pager_recorder(tmp_path), "LESS": None, "COLUMNS": None},
                   cols=cols)
-    shown = SGR.sub("", finish(child))
+    shown = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     paged = SGR.sub("", (tmp_path / "paged").read_text(encoding="utf-8"))
     spanish_summary(paged)
@@ -179,8 +154,8 @@ def test_spanish_summary_through_the_pager_then_the_spanish_closing_screen(tmp_p
 
 
 def test_spanish_plain_closing_screen(tmp_path):
-    child = spawn(["--lang", "es", "run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": recorder(tmp_path)})
-    shown = SGR.sub("", finish(child))
+    child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": pager_recorder(tmp_path)})
+    shown = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     assert "RESULTADO: Alto:" in shown
     closing_screen_is_spanish(shown.replace("RESULTADO:", "Resultado:"))
@@ -188,12 +163,12 @@ def test_spanish_plain_closing_screen(tmp_path):
 
 @pytest.mark.skipif(not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed")
 def test_quitting_less_with_q_leaves_the_spanish_closing_screen():
-    child = spawn(["--lang", "es", "run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)
+    child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)
     child.expect("verificaci")
     child.expect(":")  # less's prompt
     time.sleep(0.3)
     child.send("q")
-    screen = SGR.sub("", finish(child))
+    screen = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0, screen
     assert "Traceback" not in screen
     closing_screen_is_spanish("Resultado:" + screen.rsplit("Resultado:", 1)[1])  # what is left after less
