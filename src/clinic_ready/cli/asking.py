@@ -177,7 +177,7 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
                 workflow.write_output(answers_text(cl, result), path, replace_read_only=True)
             else:
                 if not paper:
-                    from clinic_ready.cli.run import default_paper
+                    from clinic_ready.cli.paper import default_paper
 
                     paper = default_paper().value
                 from clinic_ready.render import renderer

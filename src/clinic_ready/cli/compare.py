@@ -9,7 +9,7 @@ import typer
 
 from clinic_ready.i18n import _
 
-from clinic_ready.cli.run import PAPER_HELP, Paper, default_paper
+from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
 
 
 class CompareFormat(str, Enum):

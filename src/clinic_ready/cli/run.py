@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
 from clinic_ready.errors import EXIT_CONCERN
 from clinic_ready.i18n import _
 
@@ -18,26 +19,6 @@ class Format(str, Enum):
     html = "html"
     pdf = "pdf"
     fhir = "fhir"
-
-
-class Paper(str, Enum):
-    letter = "letter"
-    a4 = "a4"
-
-
-def default_paper() -> "Paper":
-    """Letter for US and Canadian English locales, A4 elsewhere."""
-    import os
-
-    for var in ("LC_ALL", "LC_PAPER", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return Paper.letter if value.split(".")[0] in ("en_US", "en_CA", "es_US", "fr_CA") else Paper.a4
-    return Paper.a4
-
-
-#: translated when the command line is built (the language is chosen before; also used by report, blank and compare)
-PAPER_HELP = _("Page size for html and pdf. Default: letter for US and Canadian locales, else a4.")
 
 
 class FailOn(str, Enum):
