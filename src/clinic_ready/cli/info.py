@@ -29,8 +29,9 @@ def list_checklists() -> None:
     for cid, path in found.items():
         cl = loading.load_checklist(path, lang=i18n.language())
         rows.append((cid, cl.version, str(cl.question_count), cl.title))
-    widths = [max(len(r[i]) for r in rows + [("ID", "VERSION", "QUESTIONS", "")]) for i in range(3)]
-    say(f"{'ID':<{widths[0]}}  {'VERSION':<{widths[1]}}  {'QUESTIONS':>{widths[2]}}  TITLE")
+    head = (_("ID"), _("VERSION"), _("QUESTIONS"), _("TITLE"))  # column headings of the list
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(3)]
+    say(f"{head[0]:<{widths[0]}}  {head[1]:<{widths[1]}}  {head[2]:>{widths[2]}}  {head[3]}")
     for cid, version, count, title in rows:
         say(f"{cid:<{widths[0]}}  {version:<{widths[1]}}  {count:>{widths[2]}}  {title}")
 
