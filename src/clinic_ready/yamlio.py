@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import re
 import sys
 from pathlib import Path
@@ -89,11 +90,13 @@ def read_source(path: str | Path, stdin: Any = None) -> tuple[str, str]:
         try:
             if p.is_dir():
                 raise InputError([problem("file_is_dir").located(name, None, None)])
-            size = p.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError([problem("file_too_large", size=size, limit=MAX_BYTES).located(name, None, None)])
             with p.open("rb") as fh:
-                raw = fh.read(MAX_BYTES + 1)
+                size = os.fstat(fh.fileno()).st_size
+                if size > MAX_BYTES:
+                    raise InputError([problem("file_too_large", size=size, limit=MAX_BYTES).located(name, None, None)])
+                raw = fh.read(size + 1)  # a buffer of the file's size, not of the limit (5 MB for every small file)
+                if len(raw) > size:  # it grew while read, or a FIFO or device (size 0): read on, to the limit
+                    raw += fh.read(MAX_BYTES + 1 - len(raw))
         except FileNotFoundError:
             raise InputError([problem("file_missing").located(name, None, None)]) from None
         except (PermissionError, OSError) as exc:
