@@ -1,33 +1,58 @@
-"""Pre-checked compact copies of the shipped checklists (a start-up saving, never a source of truth).
+"""Pre-checked, ready-made copies of the shipped checklists (a start-up saving, never a source of truth).
 
-For each shipped ``checklists/<name>.yaml`` the package carries ``checklists/compiled/<name>.yaml.json``:
-a first line with the SHA-256 of the YAML text, then that YAML's data as one line of JSON.  The
-copy is made (and every cross-check run on it) by ``python -m clinic_ready.compact``, and
-tests/test_compact.py fails while a copy is missing or stale.
+For each shipped ``checklists/<name>.yaml`` the package carries ``checklists/compiled/<name>.yaml.pickle``:
+a first line naming exactly what the copy was made from (the SHA-256 of the YAML text, and of the
+checklist schema: ``model.py``, ``conditions.py``, pydantic's version and Python's), then the
+validated ``Checklist`` itself, pickled.  ``python -m clinic_ready.compact`` makes the copies after
+running every check the YAML path runs, and tests/test_compact.py fails while a copy is missing or
+stale.
 
-Loading a shipped checklist uses its copy only when the YAML beside it still has that hash: the
-data then goes through the same pydantic model as the YAML path (``Checklist.model_validate_json``),
-skipping only the YAML parse and the cross-checks that the build already ran on the same bytes.
-Any other case (a file that is not shipped, an edited YAML, a missing or unreadable copy) loads the
-YAML as usual, so a stale copy costs time, never correctness.
+Why a pickle: unpickling restores the validated objects without parsing YAML, validating, or even
+building the schema's validators (the models are ``defer_build``): about 20 ms of every command that
+reads a shipped checklist.  A pickle can run code as it loads, so a copy is read only from the
+package's own ``checklists/compiled`` folder, which is trusted exactly as the package's Python files
+beside it are; a path the user gives (a checklist of their own, ``-``) never reaches this module.
+
+A copy is used only when its first line matches the YAML beside it and the schema of the running
+code.  Any other case (a file that is not shipped, an edited YAML, a changed model, another pydantic,
+a missing or damaged copy) loads the YAML as usual, so a stale copy costs time, never correctness.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from pathlib import Path
 
 FOLDER = "compiled"
+SUFFIX = ".pickle"
+MAGIC = "clinic-ready checklist"
+PROTOCOL = 5
 
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def schema_digest() -> str:
+    """What a pickled Checklist depends on besides its YAML: the code of its classes, and the
+    versions of pydantic (whose objects it holds) and of Python."""
+    import pydantic
+
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in ("model.py", "conditions.py"):
+        h.update((here / name).read_bytes())
+    h.update(f"pydantic {pydantic.VERSION}; python {sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return h.hexdigest()
+
+
+def header(text: str) -> str:
+    return f"{MAGIC} {digest(text)} schema {schema_digest()}"
+
+
 def copy_path(checklist: Path) -> Path:
-    return checklist.parent / FOLDER / (checklist.name + ".json")
+    return checklist.parent / FOLDER / (checklist.name + SUFFIX)
 
 
 def _shipped_folder() -> Path:
@@ -43,25 +68,56 @@ def load(path: object, text: str):
     try:
         if path.parent.resolve() != _shipped_folder():
             return None
-        raw = copy_path(path).read_text(encoding="utf-8")
-    except OSError:
+        raw = copy_path(path).read_bytes()
+        head, newline, body = raw.partition(b"\n")
+        if not newline or head != header(text).encode("ascii"):
+            return None
+    except OSError:  # no copy, or (an install without sources) no model.py to fingerprint
         return None
-    head, _, body = raw.partition("\n")
-    if head != digest(text):
-        return None
+    import pickle
+
     from clinic_ready.model import Checklist
 
     try:
-        return Checklist.model_validate_json(body)
-    except ValueError:  # a damaged copy: the YAML decides
+        checklist = pickle.loads(body)
+    except Exception:  # noqa: BLE001 - a damaged copy (any unpickling error): the YAML decides
         return None
+    return checklist if type(checklist) is Checklist else None
+
+
+def make(text: str, name: str) -> bytes:
+    """The copy of one checklist's YAML text: every check of the YAML path first (InputError if
+    any fails), then a freshly validated Checklist (no cached lookups, no compiled conditions)."""
+    import pickle
+
+    from clinic_ready import yamlio
+    from clinic_ready.loading import parse_checklist
+    from clinic_ready.model import Checklist
+
+    data = yamlio.parse(text, name)
+    parse_checklist(text, name, data)  # every check the YAML path runs
+    fresh = Checklist.model_validate(data)
+    return header(text).encode("ascii") + b"\n" + pickle.dumps(fresh, protocol=PROTOCOL)
+
+
+def same(a: bytes, b: bytes) -> bool:
+    """Two copies hold the same checklist for the same schema.  (Their bytes may differ: pydantic
+    keeps the names of the fields given as a set, whose order varies from process to process.)"""
+    import pickle
+
+    (head_a, _, body_a), (head_b, _, body_b) = a.partition(b"\n"), b.partition(b"\n")
+    if head_a != head_b:
+        return False
+    try:
+        return pickle.loads(body_a) == pickle.loads(body_b)
+    except Exception:  # noqa: BLE001 - a damaged copy is not the same
+        return False
 
 
 def build(folder: Path | None = None) -> list[Path]:
-    """Check every shipped checklist fully and write its compact copy; remove copies of files that
-    are gone.  Returns the files written.  Raises InputError if a checklist is invalid."""
+    """Check every shipped checklist fully and write its copy; remove copies of files that are
+    gone.  Returns the files written.  Raises InputError if a checklist is invalid."""
     from clinic_ready import yamlio
-    from clinic_ready.loading import parse_checklist
 
     folder = folder or _shipped_folder()
     out = folder / FOLDER
@@ -69,17 +125,14 @@ def build(folder: Path | None = None) -> list[Path]:
     written = []
     sources = sorted(p for p in folder.glob("*.yaml") if "." not in p.stem)  # <id>.<lang>.yaml are translations
     for src in sources:
-        text = yamlio.read_source(src)[1]
-        data = yamlio.parse(text, str(src))
-        parse_checklist(text, str(src), data)  # every check the YAML path runs
+        content = make(yamlio.read_source(src)[1], str(src))
         target = copy_path(src)
-        content = digest(text) + "\n" + json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
-            target.write_text(content, encoding="utf-8")
+        if not target.exists() or not same(target.read_bytes(), content):
+            target.write_bytes(content)
             written.append(target)
     keep = {copy_path(src).name for src in sources}
-    for stale in out.glob("*.json"):
-        if stale.name not in keep:
+    for stale in out.iterdir():
+        if stale.is_file() and stale.name not in keep:
             stale.unlink()
     return written
 

@@ -62,7 +62,7 @@ def _yes_no(value: object) -> object:
 
 
 class _Cond(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, defer_build=True)
 
 
 class QuestionTest(_Cond):
@@ -312,8 +312,12 @@ def _shape(data: object) -> str | None:
             if key in data:
                 return f"cond:{key}"
         return None
+    if isinstance(data, _Cond):  # a condition already made (model_dump, a copy): its own tag
+        return _TAG_OF.get(type(data))
     return f"cond:{type(data).__name__}"
 
+
+_TAG_OF = {QuestionTest: "cond:question", ScoreTest: "cond:score", AllOf: "cond:all", AnyOf: "cond:any", NotOf: "cond:not"}
 
 Condition = Annotated[
     Union[
@@ -325,9 +329,6 @@ Condition = Annotated[
     ],
     Discriminator(_shape, custom_error_type="cond_shape", custom_error_message="condition shape"),
 ]
-
-for _model in (AllOf, AnyOf, NotOf):
-    _model.model_rebuild()
 
 
 def walk(cond: object):
