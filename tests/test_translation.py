@@ -41,8 +41,8 @@ def test_localize_replaces_texts_and_keeps_ids_values_conditions():
     assert es.translation.translated_by == ["clinic-ready test suite"]
     assert "bilingüe" in es.translation.review_status
     assert en.translation is None
-    assert translation.credit(en) is None
-    assert translation.credit(es) == (
+    assert en.credit_line() is None
+    assert es.credit_line() == (
         "Translated by clinic-ready test suite; pendiente de revisión por un profesional clínico bilingüe."
     )
 

@@ -249,6 +249,16 @@ class Checklist(_Model):
             out[("concern", c.id)] = compile_condition(c.when)
         return out
 
+    def credit_line(self) -> str | None:
+        """The line every output shows for translated content: who translated it and its review
+        status (None for a checklist in its own language)."""
+        tr = self._translation
+        if tr is None:
+            return None
+        from clinic_ready.i18n import _
+
+        return _("Translated by {who}; {status}.").format(who=", ".join(tr.translated_by), status=tr.review_status.rstrip("."))
+
     def currency_line(self) -> str:
         """"Facts checked 2026-11-01 · review due 2026-12-31": printed in every output (in the
         current language; Spanish writes the dates in words)."""

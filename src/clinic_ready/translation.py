@@ -255,17 +255,6 @@ def check_languages(checklist: Checklist, checklist_text: str, checklist_name: s
     return errors, warnings
 
 
-def credit(checklist: Checklist) -> str | None:
-    """The line every output shows for translated content: who translated it and its review
-    status (None for a checklist in its own language)."""
-    from clinic_ready.i18n import _
-
-    tr = checklist.translation
-    if tr is None:
-        return None
-    return _("Translated by {who}; {status}.").format(who=", ".join(tr.translated_by), status=tr.review_status.rstrip("."))
-
-
 def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
     """A complete translation file of the checklist as plain data, every text passed through
     ``text`` (the English itself by default): a starting point for a translator, and a test aid."""

@@ -137,10 +137,8 @@ def about_lines(checklist, today) -> list[str]:
     """Who stands behind the checklist, its balance statement and its currency, for every output.
 
     ``checklist`` is a model.Checklist; ``today`` a date, or None to leave out the review-due note.
-    A translated checklist also says who translated it and its review status (translation.credit).
+    A translated checklist also says who translated it and its review status (Checklist.credit_line).
     """
-    from clinic_ready.translation import credit
-
     out = []
     overdue = checklist.overdue_line(today) if today is not None else None
     if overdue:
@@ -156,7 +154,7 @@ def about_lines(checklist, today) -> list[str]:
         who.append(_("Funding: {funding}").format(funding=checklist.funding))
     if who:
         out.append(" ".join(who))
-    translated = credit(checklist)
+    translated = checklist.credit_line()
     if translated:
         out.append(translated)
     return out

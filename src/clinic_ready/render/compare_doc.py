@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from clinic_ready.compare import RAISED, Comparison, one_line
 from clinic_ready.i18n import _
-from clinic_ready.translation import credit
 from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
 from clinic_ready.render.common import date_text, severity_label
 from clinic_ready.render.views import Common
@@ -63,7 +62,7 @@ def compare_view(c: Comparison, today: dt.date) -> CompareView:
     v.personal += [_("Still open: {question} — {state}").format(question=one_line(r.question.prompt), state=STATES[r.states[0]])
                    for r in c.personal_open]
     v.legend = _legend(c)
-    translated = credit(cl)
+    translated = cl.credit_line()
     v.about = [translated] if translated else []
     v.heading = title_line(len(v.clinics))
     v.meta_line = _("{title} · checklist version {version} · facts as of {date} · made {made}").format(

@@ -9,7 +9,6 @@ import json
 from clinic_ready import __version__
 from clinic_ready.compare import RAISED, Comparison
 from clinic_ready.i18n import N_, _
-from clinic_ready.translation import credit
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
 from clinic_ready.render.common import STATE_WORDS, Words, date_text, severity_label
 
@@ -134,7 +133,7 @@ def render_markdown(c: Comparison) -> str:
     rule = "|---" * (len(c.clinics) + 1) + "|"
     out = ["# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)), "",
            _("Checklist version {version} · facts as of {date}").format(version=_esc(cl.version), date=date_text(cl.facts_as_of)), "",
-           *[line for a in ([credit(cl)] if credit(cl) else []) for line in (_esc(a), "")],
+           *[line for a in ([cl.credit_line()] if cl.credit_line() else []) for line in (_esc(a), "")],
            f"> **{notice()}** {crisis_text()}.", "", "## " + _("Verdicts"), "", head, rule,
            "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
     out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## " + _("Concerns, most serious first"), ""]

@@ -35,7 +35,6 @@ from clinic_ready.render.common import (
     source_line,
 )
 from clinic_ready.safe_text import clean
-from clinic_ready.translation import credit
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -327,7 +326,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
             out.wrap([(f"[{n}] " + _words(source_line(s)), "")])
     out.blank()
     about = about_lines(cl, today)
-    translated = credit(cl)  # who translated the checklist, and that it awaits review
+    translated = cl.credit_line()  # who translated the checklist, and that it awaits review
     if translated and translated not in about:
         about.append(translated)
     for line in about:

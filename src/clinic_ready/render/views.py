@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from clinic_ready import conditions, i18n
 from clinic_ready.i18n import N_, _, ngettext
@@ -37,8 +38,7 @@ def footer() -> str:
     return _(FOOTER)
 
 
-@dataclass(frozen=True)
-class ConcernView:
+class ConcernView(NamedTuple):
     id: str  # for HTML anchors only: never printed
     severity: str
     label: str
@@ -51,42 +51,37 @@ class ConcernView:
     ask_number: int | None = None
 
 
-@dataclass(frozen=True)
-class PossibleView:
+class PossibleView(NamedTuple):
     severity: str
     label: str
     title: str
     depends: str  # "Depends on question 9 in Questions to ask (you preferred not to say)"
 
 
-@dataclass(frozen=True)
-class AskItem:
+class AskItem(NamedTuple):
     number: int
     text: str
     about: str  # the concern title, or "Could apply: <title> (you answered unsure)"
 
 
-@dataclass(frozen=True)
-class SourceView:
+class SourceView(NamedTuple):
     number: int
     text: str
     url: str | None
 
 
-@dataclass(frozen=True)
-class TipView:
+class TipView(NamedTuple):
     text: str
     refs: str  # "[3], [8]" (numbers in this report's Sources), or ""
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     prompt: str
     answer: str
     open: bool = False  # unsure, declined or not answered: marked so a reader sees what is still open
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # built once per document, never compared or printed
 class Common:
     """What every printed document carries."""
 
@@ -109,7 +104,7 @@ class Common:
 ONLY = ("questions",)  # parts of a report that can be printed on their own (report --only)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # built once per document, never compared or printed
 class ReportView(Common):
     clinic_name: str | None = None
     respondent_line: str | None = None  # "Answered by someone helping …" when a supporter answered
@@ -318,8 +313,7 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
             del out[q.id]  # every answer is marked: the question sets the context (which product), it is no sign
     return out
 
-@dataclass(frozen=True)
-class BlankQuestion:
+class BlankQuestion(NamedTuple):
     number: int
     prompt: str
     help: str
@@ -330,7 +324,7 @@ class BlankQuestion:
     warn: tuple[bool, ...] = ()  # per option: a warning sign (⚠), see warning_signs
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # built once per document, never compared or printed
 class BlankView(Common):
     intro: str = ""
     audience: str = ""
