@@ -2,15 +2,15 @@
 
 A bad file becomes a line with its errors; it never stops the batch.  Each checklist is loaded
 once per process, however many files name it.  With ``jobs`` > 1 the files are evaluated in
-chunks by worker processes; the lines still come out in input order, and only a bounded number
-of chunks is in flight at a time, so memory does not grow with the number of files.
+chunks by worker processes (see "worker processes" below); the lines still come out in input
+order, and each worker's pipe bounds what is in flight, so memory does not grow with the number
+of files.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections import deque
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from clinic_ready import answers as answers_mod
@@ -19,8 +19,9 @@ from clinic_ready.errors import ClinicReadyError
 from clinic_ready.model import Checklist, Result, Severity
 from clinic_ready.render.json_ import compact
 
-#: files per task sent to a worker process (large enough to amortise the hand-over)
-CHUNK = 64
+#: files per chunk handed back by a worker: small, so that the last chunks share out evenly (a
+#: chunk's lines cross the pipe as one string, so the hand-over costs little however small)
+CHUNK = 16
 
 
 class _Checklists:
@@ -96,6 +97,31 @@ def output_line(fmt: str, path: str, result: Result | None, errors: list[str]) -
     return line(path, result, errors)
 
 
+class Block(NamedTuple):
+    """The output of one or more consecutive files, in input order: their lines as UTF-8 (written
+    as they are), the error lines of the bad ones (empty when every file was valid), and the worst
+    severity among the valid ones.  A worker hands back one Block per chunk of files: a single
+    string of bytes crosses the pipe, and the parent writes it with one call."""
+
+    data: bytes
+    errors: list[str]
+    worst: Severity | None
+
+
+def block(outcomes: Iterable[Outcome]) -> Block:
+    lines: list[str] = []
+    errors: list[str] = []
+    worst: Severity | None = None
+    for o in outcomes:
+        if o.line is not None:  # fhir-ndjson holds resources only: a bad file's problems go to stderr
+            lines.append(o.line + "\n")
+        if o.errors:
+            errors.extend(o.errors)
+        elif o.worst is not None and (worst is None or o.worst.rank < worst.rank):
+            worst = o.worst
+    return Block("".join(lines).encode("utf-8"), errors, worst)
+
+
 def _outcomes(paths: Iterable[str], checklist: str | None, fmt: str) -> Iterator[Outcome]:
     for path, result, errors in run(paths, checklist):
         yield Outcome(output_line(fmt, path, result, errors), errors, result.worst() if result is not None else None)
@@ -111,19 +137,29 @@ def workers(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def outcomes(paths: Sequence[str], checklist: str | None = None, jobs: int = 1, fmt: str = "jsonl") -> Iterator[Outcome]:
-    """Each file's Outcome, in input order, evaluated by ``jobs`` processes (0 = all cores)."""
+def blocks(paths: Sequence[str], checklist: str | None = None, jobs: int = 1, fmt: str = "jsonl") -> Iterator[Block]:
+    """The files' output in input order, as Blocks: one per file in this process, one per chunk of
+    files when ``jobs`` processes evaluate them (0 = all cores)."""
     n = min(workers(jobs), len(paths))
     if n <= 1:
-        yield from _outcomes(paths, checklist, fmt)
+        for outcome in _outcomes(paths, checklist, fmt):
+            yield block((outcome,))
         return
     size = min(CHUNK, -(-len(paths) // (4 * n)))  # small batches still share the work out evenly
     yield from _parallel(paths, checklist, n, size, fmt)
 
 
 # --------------------------------------------------------------------------- worker processes
+#
+# Each of the n workers takes a fixed share of the chunks (worker i: chunks i, i + n, i + 2n, ...)
+# and sends each chunk's Block down its own pipe; the parent reads chunk 0 from worker 0, chunk 1
+# from worker 1, and so on, so the lines come out in input order with nothing to sort.  Forked
+# workers inherit the list of paths (no task is sent), and the parent runs no helper threads: on
+# two cores every cycle the parent spends is taken from a worker.  A full pipe pauses its worker,
+# so memory stays bounded however many files there are.
 
 _WORKER: dict[str, object] = {}
+PIPE_BYTES = 1 << 20  # per worker: room for several chunks' lines, so a worker rarely waits for the parent
 
 
 def _start_worker(checklist: str | None, fmt: str) -> None:
@@ -131,7 +167,7 @@ def _start_worker(checklist: str | None, fmt: str) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
-    for name in ("SIGTERM", "SIGHUP"):  # and ends the pool with SIGTERM: not the parent's handlers
+    for name in ("SIGTERM", "SIGHUP"):  # and ends the workers with SIGTERM: not the parent's handlers
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     try:  # a worker never writes to standard output, not even the parent's buffer it was forked with
@@ -140,47 +176,97 @@ def _start_worker(checklist: str | None, fmt: str) -> None:
         os.close(devnull)
     except OSError:
         pass
-    gc.freeze()
-    gc.enable()
+    gc.freeze()  # what the worker inherits is never collected (and a collection would touch, and so
+    gc.enable()  # copy, every page it shares with the parent); the checklist is frozen after the first chunk
     _WORKER["checklists"] = _Checklists(checklist)
     _WORKER["format"] = fmt
+    _WORKER["frozen"] = False
 
 
-def _chunk(paths: list[str]) -> list[Outcome]:
+def _chunk(paths: Sequence[str]) -> Block:
     checklists, fmt = _WORKER["checklists"], _WORKER["format"]
-    out = []
-    for path in paths:
-        try:
-            result = evaluate_file(path, checklists)
-        except ClinicReadyError as exc:
-            out.append(Outcome(output_line(fmt, path, None, exc.lines()), exc.lines(), None))
-        else:
-            out.append(Outcome(output_line(fmt, path, result, []), [], result.worst()))
+
+    def each() -> Iterator[Outcome]:
+        for path in paths:
+            try:
+                result = evaluate_file(path, checklists)
+            except ClinicReadyError as exc:
+                yield Outcome(output_line(fmt, path, None, exc.lines()), exc.lines(), None)
+            else:
+                yield Outcome(output_line(fmt, path, result, []), [], result.worst())
+
+    out = block(each())
+    if not _WORKER["frozen"]:  # as run() does after its first file: the checklist, its compiled
+        import gc  # conditions and the imported code live as long as the worker; collections skip them
+
+        gc.freeze()
+        _WORKER["frozen"] = True
     return out
 
 
-def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fmt: str) -> Iterator[Outcome]:
+def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, conn) -> None:
+    """A worker process: its share of the chunks, each sent as ("block", Block); a bug is sent as
+    ("bug", traceback) for the parent to report."""
+    _start_worker(checklist, fmt)
+    try:
+        for start in range(index * size, len(paths), n * size):
+            conn.send(("block", _chunk(paths[start:start + size])))
+    except (BrokenPipeError, EOFError):  # the parent has gone (interrupted, or its reader went away)
+        pass
+    except BaseException:  # noqa: BLE001 - handed to the parent, whose error boundary reports it
+        import traceback
+
+        try:
+            conn.send(("bug", traceback.format_exc()))
+        except OSError:
+            pass
+    finally:
+        conn.close()
+
+
+def _widen(conn) -> None:
+    """Give the pipe room for several chunks (Linux; elsewhere it keeps its size)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except (ImportError, OSError, ValueError):
+        pass
+
+
+def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fmt: str) -> Iterator[Block]:
     import multiprocessing
+    import sys
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    import sys
-
     sys.stdout.flush()  # nothing buffered is copied into the workers
-    pool = ctx.Pool(n, initializer=_start_worker, initargs=(checklist, fmt))
+    procs, conns = [], []
     try:
-        pending: deque = deque()
-        chunks = (list(paths[i:i + size]) for i in range(0, len(paths), size))
-        for chunk in chunks:
-            pending.append(pool.apply_async(_chunk, (chunk,)))
-            if len(pending) >= 3 * n:  # a bounded window: memory stays flat however many files
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-        pool.close()
+        for index in range(n):
+            reader, writer = ctx.Pipe(duplex=False)
+            _widen(reader)
+            proc = ctx.Process(target=_work, args=(paths, index, n, size, checklist, fmt, writer), daemon=True)
+            proc.start()
+            writer.close()  # the parent keeps only the reading end: a worker that dies reads as EOF
+            procs.append(proc)
+            conns.append(reader)
+        for k in range(-(-len(paths) // size)):
+            try:
+                kind, payload = conns[k % n].recv()
+            except EOFError:
+                raise RuntimeError(f"batch worker {k % n + 1} of {n} stopped before it finished") from None
+            if kind != "block":
+                raise RuntimeError(f"batch worker {k % n + 1} of {n} failed:\n{payload}")
+            yield payload
     finally:
-        pool.terminate()
-        pool.join()
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join()
+        for conn in conns:
+            conn.close()
 
 
 def exit_code(any_bad: bool, worst: Iterable[Severity], fail_on: Severity | None) -> int:

@@ -148,3 +148,60 @@ def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
     assert missing.returncode == 2 and "--from" in missing.stderr and "cannot read it" in missing.stderr, missing.stderr
     nothing = run_cli("batch", "--from", "-", input="\n")
     assert nothing.returncode == 2 and "no answers files" in nothing.stderr and missing.stdout == nothing.stdout == ""
+
+
+# --------------------------------------------------------------------------- worker processes (in process)
+
+
+def _blocks(files, jobs=2):
+    from clinic_ready import batch as batch_mod
+
+    return list(batch_mod.blocks(files, None, jobs))
+
+
+def test_workers_share_the_chunks_and_the_parent_reads_them_in_order(tmp_path):
+    from clinic_ready import batch as batch_mod
+
+    files = many(tmp_path, 70, bad_every=9)
+    one = b"".join(b.data for b in _blocks(files, 1))
+    for jobs in (2, 3):
+        got = _blocks(files, jobs)
+        assert b"".join(b.data for b in got) == one
+        assert len(got) == -(-len(files) // min(batch_mod.CHUNK, -(-len(files) // (4 * jobs))))  # one Block per chunk
+    assert [e for b in _blocks(files) for e in b.errors] == [e for b in _blocks(files, 1) for e in b.errors]
+
+
+def test_a_bug_in_a_worker_is_reported_not_hidden(tmp_path, monkeypatch):
+    """A worker's exception reaches the parent with its traceback (the CLI's error boundary then
+    reports a bug, exit 3); the other worker is stopped."""
+    from clinic_ready import batch as batch_mod
+
+    files = many(tmp_path, 40)
+    real = batch_mod._chunk
+
+    def broken(paths):
+        if files[20] in paths:
+            raise ZeroDivisionError("deliberate")
+        return real(paths)
+
+    monkeypatch.setattr(batch_mod, "_chunk", broken)  # the forked workers inherit it
+    with pytest.raises(RuntimeError, match=r"(?s)batch worker \d of 2 failed:.*ZeroDivisionError: deliberate"):
+        _blocks(files)
+
+
+def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeypatch):
+    import os
+
+    from clinic_ready import batch as batch_mod
+
+    files = many(tmp_path, 40)
+    real = batch_mod._chunk
+
+    def dying(paths):
+        if files[30] in paths:
+            os._exit(9)  # as if killed (out of memory, say)
+        return real(paths)
+
+    monkeypatch.setattr(batch_mod, "_chunk", dying)
+    with pytest.raises(RuntimeError, match=r"batch worker \d of 2 stopped before it finished"):
+        _blocks(files)

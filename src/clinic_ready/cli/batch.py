@@ -75,16 +75,16 @@ def batch(
     out = sys.stdout
     write = _line_writer(out)
     try:
-        with _whole_lines() as stopped, closing(batch_mod.outcomes(files, checklist, jobs, fmt.value)) as found:
-            for outcome in found:
-                if outcome.line is not None:  # fhir-ndjson holds resources only: a bad file's problems go to stderr
-                    write(outcome.line + "\n")
-                if outcome.errors:
+        with _whole_lines() as stopped, closing(batch_mod.blocks(files, checklist, jobs, fmt.value)) as found:
+            for block in found:
+                if block.data:
+                    write(block.data)
+                if block.errors:
                     any_bad = True
-                    for e in outcome.errors:
+                    for e in block.errors:
                         typer.echo(e, err=True)
-                elif outcome.worst is not None and (worst is None or outcome.worst.rank < worst.rank):
-                    worst = outcome.worst
+                if block.worst is not None and (worst is None or block.worst.rank < worst.rank):
+                    worst = block.worst
                 if stopped():
                     out.flush()
                     raise KeyboardInterrupt
@@ -137,11 +137,11 @@ def _line_writer(out):
     try:
         fd = out.fileno()
     except (AttributeError, ValueError, OSError):
-        return out.write
+        return lambda data: out.write(data.decode("utf-8"))
     out.flush()
 
-    def write(text: str) -> None:
-        view = memoryview(text.encode("utf-8"))
+    def write(data: bytes) -> None:
+        view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
 
