@@ -79,3 +79,28 @@ def test_sources_are_resolved(mini):
 def test_evaluate_is_pure(mini):
     a = answers(monitored="no", meds=["opioid"], where="home", alone="yes")
     assert engine.evaluate(mini, a) == engine.evaluate(mini, a)
+
+
+def test_urgent_alone_gives_what_evaluate_gives_in_the_same_order():
+    """engine.urgent (asked after every answer) orders several urgent concerns as evaluate does:
+    most severe first, checklist order within a level."""
+    from conftest import FIXTURES
+    from clinic_ready.loading import parse_checklist
+
+    extra = "".join(
+        f"""
+  - id: {cid}
+    severity: {sev}
+    urgent: true
+    title: Urgent {cid}
+    when: {{question: crisis_now, equals: "yes"}}
+    why: W.
+    ask: A?
+    action: Act now.
+    sources: [s1]"""
+        for cid, sev in (("second_high", "high"), ("third_critical", "critical"))
+    )
+    cl = parse_checklist((FIXTURES / "urgent.yaml").read_text(encoding="utf-8").rstrip("\n") + extra + "\n", "urgent+.yaml")
+    found = Answers(cl.id, None, {"crisis_now": Answer.of("yes")})
+    ids = [f.concern.id for f in engine.urgent(cl, found)]
+    assert ids == [f.concern.id for f in engine.evaluate(cl, found).urgent] == ["crisis_now", "third_critical", "second_high"]

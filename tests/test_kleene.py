@@ -169,3 +169,16 @@ def test_raised_and_silent_concerns_stay_so_only_could_apply_changes(data):
             assert cid in raised(after), cid
         elif cid not in possible(before):
             assert cid not in raised(after) and cid not in possible(after), cid
+
+
+@SETTINGS
+@given(st.data())
+def test_the_partial_evaluations_equal_the_whole_one(data):
+    """engine.shown and engine.urgent (what the questionnaire asks after every answer) say exactly
+    what engine.evaluate says, for any answers to either shipped checklist, with or without
+    questions not reached yet."""
+    cl = data.draw(st.sampled_from([SHIPPED, URGENT, load_checklist(shipped()["ketamine-clinic-self-audit"])]))
+    answers = data.draw(answers_for(cl))
+    unreached = data.draw(st.sets(st.sampled_from(sorted(cl.questions))))
+    assert engine.shown(cl, answers, unreached) == engine.evaluate(cl, answers, unreached).items
+    assert engine.urgent(cl, answers) == engine.evaluate(cl, answers).urgent

@@ -173,22 +173,8 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
     not asked (false) rather than unknown, so that a progress count ("Question 4 of 44") holds
     only what the answers so far open, and grows when a new section opens.
     """
-    ctx = _Context(checklist, answers)
+    ctx, items = _walk(checklist, answers, unreached)
     compiled = checklist.compiled
-    items: list[ItemResult] = []
-    for section in checklist.sections:
-        section_value = True if section.when is None else compiled[("section", section.id)](ctx)
-        for q in section.questions:
-            value = section_value
-            if value is not False and q.when is not None:
-                value = conditions.kleene_all((value, compiled[("question", q.id)](ctx)))
-            shown = value is not False
-            answer = answers.values.get(q.id)
-            state = _state_of(q, answer) if shown else "skipped"
-            ctx.states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
-            if value is None:
-                ctx.doubt.add(q.id)
-            items.append(ItemResult(q, section, state, answer if shown else None, value is None))
     scores = {s.id: ctx.score(s.id) for s in checklist.scores}
     findings: list[Finding] = []
     possible: list[Possible] = []
@@ -222,6 +208,48 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         ask_list=ask_list(findings, possible),
         respondent=answers.respondent,
     )
+
+
+def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, list[ItemResult]]:
+    """Step 1: each question in order, shown (its conditions true or unknown) or skipped."""
+    ctx = _Context(checklist, answers)
+    compiled = checklist.compiled
+    items: list[ItemResult] = []
+    for section in checklist.sections:
+        section_value = True if section.when is None else compiled[("section", section.id)](ctx)
+        for q in section.questions:
+            value = section_value
+            if value is not False and q.when is not None:
+                value = conditions.kleene_all((value, compiled[("question", q.id)](ctx)))
+            shown = value is not False
+            answer = answers.values.get(q.id)
+            state = _state_of(q, answer) if shown else "skipped"
+            ctx.states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
+            if value is None:
+                ctx.doubt.add(q.id)
+            items.append(ItemResult(q, section, state, answer if shown else None, value is None))
+    return ctx, items
+
+
+def shown(checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()) -> tuple[ItemResult, ...]:
+    """Step 1 alone: every question's state for these answers, exactly ``evaluate(...).items``,
+    without judging any concern: for what needs only the questions (the questionnaire's progress,
+    the welcome's range)."""
+    return tuple(_walk(checklist, answers, unreached)[1])
+
+
+def urgent(checklist: Checklist, answers: Answers) -> tuple[Finding, ...]:
+    """The urgent concerns these answers raise, exactly ``evaluate(...).urgent``, judging only the
+    urgent concerns (the questionnaire asks this after every answer)."""
+    ctx, _items = _walk(checklist, answers, frozenset())
+    compiled = checklist.compiled
+    raised = [
+        Finding(c, tuple(checklist.source_by_id[s] for s in c.sources))
+        for c in checklist.concerns
+        if c.urgent and compiled[("concern", c.id)](ctx) is True
+    ]
+    raised.sort(key=lambda f: f.concern.severity.rank)  # as evaluate orders them: stable within a level
+    return tuple(raised)
 
 
 def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemResult]) -> tuple[ItemResult, ...]:

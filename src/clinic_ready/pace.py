@@ -70,7 +70,7 @@ def _operands(qid: str, cl: Checklist) -> list[object]:
 def to_ask(cl: Checklist, answers: Answers, done: Iterable[str] = ()) -> int:
     """Questions shown for these answers that were not answered (or skipped) before this run."""
     done = set(done)
-    return sum(1 for i in engine.evaluate(cl, answers).items if i.state != "skipped" and i.question.id not in done)
+    return sum(1 for i in engine.shown(cl, answers) if i.state != "skipped" and i.question.id not in done)
 
 
 def question_range(cl: Checklist, given: Answers, passed: Iterable[str] = ()) -> tuple[int, int]:

@@ -108,8 +108,7 @@ class Questionnaire:
         open nothing), and every question whose condition is in doubt because of an unsure,
         declined or skipped answer (when in doubt, ask)."""
         unreached = {qid for qid in self.cl.questions if self._pending_id(qid)}
-        result = engine.evaluate(self.cl, self.answers, unreached)
-        return [i.question for i in result.items if i.state != "skipped"]
+        return [i.question for i in engine.shown(self.cl, self.answers, unreached) if i.state != "skipped"]
 
     def unanswered(self) -> list[Question]:
         return [q for q in self.visible() if self._pending(q)]
@@ -355,11 +354,11 @@ class Questionnaire:
 
     # ------------------------------------------------------------------ urgent answers
     def _urgent_ids(self) -> set[str]:
-        return {f.concern.id for f in engine.evaluate(self.cl, self.answers).urgent}
+        return {f.concern.id for f in engine.urgent(self.cl, self.answers)}
 
     def _interrupt_if_urgent(self) -> None:
         """Right after an answer raises an urgent concern: a calm screen, then continue or stop."""
-        raised = engine.evaluate(self.cl, self.answers).urgent
+        raised = engine.urgent(self.cl, self.answers)
         new = [f for f in raised if f.concern.id not in self.urged]
         self.urged = {f.concern.id for f in raised}
         if not new:

@@ -120,7 +120,7 @@ def require_complete(result: Result) -> None:
 
 def has_unanswered(inputs: Inputs) -> bool:
     """Any shown question without an answer (required or not): worth asking on a terminal."""
-    return any(i.state == "missing" for i in engine.evaluate(inputs.checklist, inputs.answers).items)
+    return any(i.state == "missing" for i in engine.shown(inputs.checklist, inputs.answers))
 
 
 def visible_answers(result: Result) -> Answers:

@@ -1,7 +1,7 @@
 """End to end in a real pseudo-terminal through the installed entry point (pexpect).
 
 At chosen questions k of the shipped checklist (the first, the last, the first of each section,
-each question or section that opens on a condition): interrupt with Ctrl-C at question k, resume,
+the first question an answer opened in each section): interrupt with Ctrl-C at question k, resume,
 finish — the JSON result must equal that of an uninterrupted run with the same answers.  The same
 property for every k is checked in process (tests/cli/test_resume_everywhere.py).
 """
@@ -31,10 +31,16 @@ ASKED = [i for i in engine.evaluate(CL, ANSWERS).items if i.state != "skipped"] 
 
 
 def chosen_questions() -> list[int]:
-    """1-based positions: first, last, each section's first, each conditional question or section."""
+    """1-based positions: first, last, each section's first, and in each section the first
+    question that an answer opened (its own condition or its section's).  Every other k is
+    checked in process (test_resume_everywhere)."""
     picked = {1, len(ASKED)}
+    opened: set[str] = set()
     for k, item in enumerate(ASKED, 1):
-        if k == 1 or item.section.id != ASKED[k - 2].section.id or item.question.when or item.section.when:
+        if k == 1 or item.section.id != ASKED[k - 2].section.id:
+            picked.add(k)
+        if (item.question.when or item.section.when) and item.section.id not in opened:
+            opened.add(item.section.id)
             picked.add(k)
     return sorted(picked)
 
@@ -120,6 +126,8 @@ def test_the_chosen_questions_cover_every_kind_of_boundary():
     sections = {i.section.id for i in ASKED}
     assert chosen[0] == 1 and chosen[-1] == len(ASKED) and len(chosen) >= len(sections) + 1
     assert any(ASKED[k - 1].question.when for k in chosen)  # a question that opens on an answer
+    assert any(ASKED[k - 1].section.when for k in chosen)  # a section that opens on an answer
+    assert len(chosen) <= 14, chosen  # about ten: the in-process test covers every k
 
 
 @pytest.mark.parametrize("k", chosen_questions())

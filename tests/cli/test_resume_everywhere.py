@@ -1,6 +1,6 @@
 """Resume at any point equals an uninterrupted run: Ctrl-C at every question k, in process.
 
-The real terminal (tests/cli/test_pty.py) interrupts at chosen questions; here the same run goes
+The real terminal (tests/cli/test_pty.py) interrupts at about ten chosen questions; here the same run goes
 through the Typer app with the keyboard fed as lines, and Ctrl-C arrives as KeyboardInterrupt
 from the keyboard reader when question k is asked, for every k.
 """
