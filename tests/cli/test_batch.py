@@ -156,7 +156,7 @@ def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
 def _blocks(files, jobs=2):
     from clinic_ready import batch as batch_mod
 
-    return list(batch_mod.blocks(files, None, jobs))
+    return [b._replace(data=bytes(b.data)) for b in batch_mod.blocks(files, None, jobs)]  # a worker's data is a view, reused
 
 
 def test_workers_share_the_chunks_and_the_parent_reads_them_in_order(tmp_path):

@@ -58,7 +58,6 @@ def batch(
     """
     from clinic_ready import batch as batch_mod
     from clinic_ready.errors import UsageError
-    from clinic_ready.model import Severity
 
     if jobs < 0:
         raise UsageError(f"clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core")
@@ -71,7 +70,7 @@ def batch(
         raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
 
     any_bad = False
-    worst: Severity | None = None
+    worst: set[str] = set()  # the severities the valid files reached (judged after the run)
     out = sys.stdout
     write = _line_writer(out)
     try:
@@ -83,8 +82,8 @@ def batch(
                     any_bad = True
                     for e in block.errors:
                         typer.echo(e, err=True)
-                if block.worst is not None and (worst is None or block.worst.rank < worst.rank):
-                    worst = block.worst
+                if block.worst is not None:
+                    worst.add(block.worst)
                 if stopped():
                     out.flush()
                     raise KeyboardInterrupt
@@ -93,8 +92,10 @@ def batch(
         from clinic_ready.launch import closed_pipe
 
         raise closed_pipe() from None
+    from clinic_ready.model import Severity
+
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
-    code = batch_mod.exit_code(any_bad, [worst] if worst else [], level)
+    code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
     if code:
         raise typer.Exit(code)
 
@@ -137,10 +138,10 @@ def _line_writer(out):
     try:
         fd = out.fileno()
     except (AttributeError, ValueError, OSError):
-        return lambda data: out.write(data.decode("utf-8"))
+        return lambda data: out.write(bytes(data).decode("utf-8"))
     out.flush()
 
-    def write(data: bytes) -> None:
+    def write(data: bytes | memoryview) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
