@@ -152,10 +152,15 @@ def workers(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def blocks(paths: Sequence[str], checklist: str | None = None, jobs: int = 1, fmt: str = "jsonl") -> Iterator[Block]:
-    """The files' output in input order, as Blocks: one per file in this process, one per chunk of
-    files when ``jobs`` processes evaluate them (0 = all cores)."""
-    n = min(workers(jobs), len(paths))
+def blocks(paths: Iterable[str], checklist: str | None = None, jobs: int = 1, fmt: str = "jsonl") -> Iterator[Block]:
+    """The files' output in input order, as Blocks: one per file in this process (``paths`` is
+    then read as the batch goes, so it may be a stream), one per chunk of files when ``jobs``
+    processes evaluate them (0 = all cores; ``paths`` must then be a sequence)."""
+    n = workers(jobs)
+    if n > 1:
+        if not isinstance(paths, Sequence):
+            raise TypeError("batch.blocks: worker processes need the paths as a sequence")
+        n = min(n, len(paths))
     if n <= 1:
         for outcome in _outcomes(paths, checklist, fmt):
             yield block((outcome,))

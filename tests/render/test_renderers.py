@@ -115,3 +115,22 @@ def test_compact_json_equals_the_document():
         assert "\n" not in compact(r)
 
     check()
+
+
+def test_compact_json_keeps_a_bounded_cache_and_stays_right_when_it_is_full(monkeypatch):
+    """A batch's memory stays flat: the fragment cache stops growing at its bound, and what is not
+    cached is built each time, the same."""
+    from clinic_ready.model import Answer, Answers
+    from clinic_ready.render import json_
+
+    monkeypatch.setattr(json_, "MAX_FRAGMENTS", 40)
+    monkeypatch.setattr(json_, "_CACHES", {})
+    cl = load_checklist(shipped()["ketamine-clinic"])
+    multi = [q for q in cl.questions.values() if q.type == "multi_choice" and len(q.choice_values) >= 4]
+    import itertools
+
+    for q in multi:
+        for pick in itertools.combinations(q.choice_values, 2):
+            r = engine.evaluate(cl, Answers(cl.id, cl.version, {q.id: Answer.of(list(pick))}))
+            assert json.loads(json_.compact(r)) == json_.document(r)
+    assert len(json_._CACHES[id(cl)][1]) == 40

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import sys
-from enum import Enum
 from contextlib import closing, contextmanager
-from typing import List, Optional
+from enum import Enum
+from typing import Iterator, List, Optional
 
 import typer
 
@@ -61,20 +63,22 @@ def batch(
 
     if jobs < 0:
         raise UsageError(f"clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core")
-    files = list(files or [])
-    if from_list is not None:
-        files += _listed(from_list)
-    if not files:
+    listed = _listed(from_list) if from_list is not None else iter(())
+    first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
+    if not files and first is None:
         from clinic_ready.i18n import _
 
         raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
+    paths = itertools.chain(files or [], [first] if first is not None else [], listed)
+    if batch_mod.workers(jobs) > 1:
+        paths = list(paths)  # worker processes share the list out
 
     any_bad = False
     worst: set[str] = set()  # the severities the valid files reached (judged after the run)
     out = sys.stdout
     write = _line_writer(out)
     try:
-        with _whole_lines() as stopped, closing(batch_mod.blocks(files, checklist, jobs, fmt.value)) as found:
+        with _whole_lines() as stopped, closing(batch_mod.blocks(paths, checklist, jobs, fmt.value)) as found:
             for block in found:
                 if block.data:
                     write(block.data)
@@ -100,22 +104,33 @@ def batch(
         raise typer.Exit(code)
 
 
-def _listed(source: str) -> list[str]:
-    """The paths listed in a file (or standard input), one per line; blank lines are skipped."""
+def _listed(source: str) -> Iterator[str]:
+    """The paths listed in a file (or standard input), one per line, read as they are needed;
+    blank lines are skipped.  A file that cannot be opened is a usage error at once."""
     from clinic_ready.errors import UsageError
     from clinic_ready.i18n import _
 
-    try:
-        if source == "-":
-            text = sys.stdin.buffer.read().decode("utf-8-sig", errors="surrogateescape")
-        else:
-            with open(source, "rb") as fh:
-                text = fh.read().decode("utf-8-sig", errors="surrogateescape")
-    except OSError as exc:
-        raise UsageError(
+    def cannot(exc: OSError) -> UsageError:
+        return UsageError(
             _("clinic-ready batch: --from {file}: cannot read it ({reason})").format(file=source, reason=exc.strerror or type(exc).__name__)
-        ) from None
-    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+        )
+
+    try:
+        fh = sys.stdin.buffer if source == "-" else open(source, "rb")
+    except OSError as exc:
+        raise cannot(exc) from None
+
+    def lines() -> Iterator[str]:
+        try:
+            with contextlib.nullcontext(fh) if source == "-" else fh:
+                for n, raw in enumerate(fh):
+                    line = raw.decode("utf-8-sig" if n == 0 else "utf-8", errors="surrogateescape").rstrip("\r\n")
+                    if line.strip():
+                        yield line
+        except OSError as exc:
+            raise cannot(exc) from None
+
+    return lines()
 
 
 @contextmanager

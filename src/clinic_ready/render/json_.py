@@ -108,6 +108,16 @@ def render(result: Result, **_: object) -> str:
 # json.loads(compact(r)) == document(r).
 
 _CACHES: dict[int, tuple[object, dict]] = {}  # id(checklist) -> (checklist kept alive, fragments)
+#: fragments kept per checklist: every text of a checklist and its common answers fit; what is rarer
+#: (one of the many combinations of a multiple choice) is then built each time, so that a batch's
+#: memory stays flat however many files it reads
+MAX_FRAGMENTS = 4096
+
+
+def _keep(cache: dict, key: object, fragment: str) -> str:
+    if len(cache) < MAX_FRAGMENTS:
+        cache[key] = fragment
+    return fragment
 
 
 def _dump(value: object) -> str:
@@ -132,7 +142,7 @@ def compact(result: Result) -> str:
     v = result.verdict
     verdict = cache.get(v)
     if verdict is None:
-        verdict = cache[v] = _dump(_verdict(v))
+        verdict = _keep(cache, v, _dump(_verdict(v)))
     possible = ",".join(
         _concern_fragment(cache, p.concern, p.sources)[:-1]
         + ',"depends_on":' + _dump([{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on]) + "}"
@@ -166,7 +176,7 @@ def _concern_fragment(cache: dict, c, sources) -> str:
     key = ("concern", c.id)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _dump(_concern_data(c, sources))
+        found = _keep(cache, key, _dump(_concern_data(c, sources)))
     return found
 
 
@@ -174,7 +184,7 @@ def _not_assessed(cache: dict, i) -> str:
     key = ("na", i.question.id, i.state)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _dump({"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state})
+        found = _keep(cache, key, _dump({"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state}))
     return found
 
 
@@ -187,5 +197,5 @@ def _answer(cache: dict, i) -> str:
     if found is None:
         found = _dump({"id": q.id, "section": i.section.id, "prompt": q.prompt, "state": i.state, "value": value, "text": answer_text(i)})
         if cacheable:
-            cache[key] = found
+            _keep(cache, key, found)
     return found
