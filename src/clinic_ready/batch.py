@@ -343,7 +343,7 @@ def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fm
             try:
                 meta, data = channels[k % n].recv()
             except EOFError:
-                raise RuntimeError(f"batch worker {k % n + 1} of {n} stopped before it finished") from None
+                raise _gone(procs[k % n], k % n + 1, n) from None
             if "bug" in meta:
                 raise RuntimeError(f"batch worker {k % n + 1} of {n} failed:\n{meta['bug']}")
             yield Block(data, meta["errors"], meta["worst"])
@@ -355,6 +355,27 @@ def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fm
             proc.join()
         for conn in conns:
             conn.close()
+
+
+def _gone(proc, number: int, n: int) -> Exception:
+    """Why a worker stopped before sending its chunk: the system stopped it (a signal: short of
+    memory, say), which the user can act on; or it ended on its own, which is a bug."""
+    proc.join(timeout=5)
+    code = proc.exitcode
+    if code is not None and code < 0:
+        import signal
+
+        from clinic_ready.i18n import _
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return ClinicReadyError(_(
+            "clinic-ready batch: worker {number} of {n} was stopped by {signal} before it finished — the "
+            "system may be short of memory: try fewer --jobs"
+        ).format(number=number, n=n, signal=name))
+    return RuntimeError(f"batch worker {number} of {n} stopped before it finished (exit code {code})")
 
 
 def exit_code(any_bad: bool, worst: Iterable[Severity], fail_on: Severity | None) -> int:

@@ -205,3 +205,43 @@ def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeyp
     monkeypatch.setattr(batch_mod, "_chunk", dying)
     with pytest.raises(RuntimeError, match=r"batch worker \d of 2 stopped before it finished"):
         _blocks(files)
+
+
+def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatch):
+    """SIGKILL (the out-of-memory killer, say) is the environment, not a bug: a usage-level error
+    (exit 2 at the command line) that names the signal and suggests fewer --jobs."""
+    import os
+    import signal as sig
+
+    from clinic_ready import batch as batch_mod
+    from clinic_ready.errors import ClinicReadyError
+
+    files = many(tmp_path, 40)
+    real = batch_mod._chunk
+
+    def killed(paths):
+        if files[30] in paths:
+            os.kill(os.getpid(), sig.SIGKILL)
+        return real(paths)
+
+    monkeypatch.setattr(batch_mod, "_chunk", killed)
+    with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .* try fewer --jobs"):
+        _blocks(files)
+
+
+def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):
+    """`kill -TERM -<pgid>` (a service manager, `timeout`): the workers die too; the batch still
+    ends as interrupted (130) after whole lines, not as a failure."""
+    import os
+    import signal as sig
+
+    files = many(tmp_path, 400)
+    p = subprocess.Popen([cli_path(), "batch", "--jobs", "2", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, start_new_session=True)
+    first = p.stdout.readline()
+    os.killpg(p.pid, sig.SIGTERM)
+    rest, err = p.stdout.read(), p.stderr.read()
+    assert p.wait(timeout=60) == 130, err
+    out = (first + rest).decode()
+    assert out.endswith("\n") and all(json.loads(x) for x in out.splitlines())
+    assert err.decode().strip() == "clinic-ready: interrupted."

@@ -78,7 +78,8 @@ def batch(
     out = sys.stdout
     write = _line_writer(out)
     try:
-        with _whole_lines() as stopped, closing(batch_mod.blocks(paths, checklist, jobs, fmt.value)) as found:
+        with _whole_lines() as stopped, closing(batch_mod.blocks(paths, checklist, jobs, fmt.value)) as found, \
+                _interrupt_if(stopped):
             for block in found:
                 if block.data:
                     write(block.data)
@@ -131,6 +132,18 @@ def _listed(source: str) -> Iterator[str]:
             raise cannot(exc) from None
 
     return lines()
+
+
+@contextmanager
+def _interrupt_if(stopped):
+    """A signal that also reached the workers (SIGTERM to the whole process group) ends the batch
+    as an interruption, not as a worker's failure."""
+    try:
+        yield
+    except Exception:
+        if stopped():
+            raise KeyboardInterrupt from None
+        raise
 
 
 @contextmanager
