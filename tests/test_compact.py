@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from clinic_ready import catalog, compact
+from clinic_ready.compact import build
 from clinic_ready.loading import load_checklist, parse_checklist
 
 from conftest import EXAMPLES
@@ -26,7 +27,7 @@ def test_every_shipped_checklist_has_a_current_copy_equal_to_its_yaml(cid, monke
     copy = compact.copy_path(src)
     assert copy.is_file(), f"{copy.name} {REGENERATE}"
     assert copy.read_bytes().partition(b"\n")[0] == compact.header(text).encode(), f"{copy.name} {REGENERATE}"
-    assert compact.same(copy.read_bytes(), compact.make(text, str(src))), f"{copy.name} {REGENERATE}"
+    assert build.same(copy.read_bytes(), build.make(text, str(src))), f"{copy.name} {REGENERATE}"
     from_yaml = parse_checklist(text, str(src))
     calls = []
     monkeypatch.setattr("clinic_ready.loading.parse_checklist", lambda *a, **k: calls.append(a))
@@ -134,11 +135,11 @@ def test_build_rewrites_a_stale_copy_and_removes_orphans(shipped_copy):
     src = shipped_copy / "ketamine-clinic.yaml"
     src.write_text(re.sub(r'^version: ".*"$', 'version: "9.9.9"', src.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
     (shipped_copy / compact.FOLDER / "gone.yaml.json").write_text("x\n{}\n")
-    written = compact.build(shipped_copy)
+    written = build.make_all(shipped_copy)
     assert [p.name for p in written] == ["ketamine-clinic.yaml.pickle"]
     assert not (shipped_copy / compact.FOLDER / "gone.yaml.json").exists()
     assert compact.load(src, src.read_text(encoding="utf-8")).version == "9.9.9"
-    assert compact.build(shipped_copy) == []  # nothing changed: nothing rewritten
+    assert build.make_all(shipped_copy) == []  # nothing changed: nothing rewritten
 
 
 def test_build_refuses_an_invalid_checklist(shipped_copy):
@@ -147,4 +148,4 @@ def test_build_refuses_an_invalid_checklist(shipped_copy):
     src = shipped_copy / "ketamine-clinic.yaml"
     src.write_text(src.read_text(encoding="utf-8").replace("format: 1", "format: 7", 1), encoding="utf-8")
     with pytest.raises(InputError):
-        compact.build(shipped_copy)
+        build.make_all(shipped_copy)

@@ -168,7 +168,7 @@ def _scores(cl: Checklist) -> Iterator[Problem]:
 
 def _examples(cl: Checklist) -> Iterator[Problem]:
     """Self-tests (``examples:``): names unique, bases earlier, ids existing, answers valid."""
-    from clinic_ready.answers import AnswerRejected, coerce
+    from clinic_ready.coercion import AnswerRejected, coerce
 
     concerns = {c.id for c in cl.concerns}
     first: dict[str, tuple] = {}

@@ -144,7 +144,7 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
     (``NAME.unreadable-STAMP.yaml``) and CorruptDraft says where: it is never silently overwritten.
     """
     from clinic_ready import yamlio
-    from clinic_ready.answers import AnswerRejected, coerce
+    from clinic_ready.coercion import AnswerRejected, coerce
     from clinic_ready.errors import InputError
 
     path = draft_path(key or checklist.id)

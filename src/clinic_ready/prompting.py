@@ -21,7 +21,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from clinic_ready import engine
-from clinic_ready.answers import AnswerRejected, coerce
+from clinic_ready.coercion import AnswerRejected, coerce
 from clinic_ready import notices
 from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.model import Answer, Answers, Checklist, Question

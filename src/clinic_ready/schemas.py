@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clinic_ready.answers import STATE_WORDS
+from clinic_ready.coercion import STATE_WORDS
 from clinic_ready.model import Checklist, Question
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

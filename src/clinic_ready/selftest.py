@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clinic_ready import engine
-from clinic_ready.answers import coerce
+from clinic_ready.coercion import coerce
 from clinic_ready.model import Answer, Answers, Checklist, Example, Result
 
 

@@ -96,20 +96,21 @@ def localized(checklist: Checklist, checklist_path: str | Path, lang: str) -> Ch
 
 def load(path: str | Path) -> Translation:
     """Read and validate a translation file (located problems, as for a checklist)."""
-    from clinic_ready import loading, yamlio
+    from clinic_ready import yamlio
 
     name, text = yamlio.read_source(path)
     return parse(text, name)
 
 
 def parse(text: str, name: str = "<translation>") -> Translation:
-    from clinic_ready import loading, yamlio
+    from clinic_ready import yamlio
+    from clinic_ready.schema_errors import schema_problems
 
     data = yamlio.require_mapping(yamlio.parse(text, name), name)
     try:
         return Translation.model_validate(data)
     except ValidationError as exc:
-        raise InputError(yamlio.locate_all(loading.schema_problems(exc), text, name)) from None
+        raise InputError(yamlio.locate_all(schema_problems(exc), text, name)) from None
 
 
 def localize(checklist: Checklist, tr: Translation) -> Checklist:

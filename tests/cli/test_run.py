@@ -136,7 +136,7 @@ def test_interrupt_exits_130(monkeypatch):
 def test_ctrl_c_that_python_rewraps_is_still_an_interruption(monkeypatch):
     """A KeyboardInterrupt inside a class body's __set_name__ surfaces as a RuntimeError."""
     from clinic_ready import engine
-    from clinic_ready.launch import caused_by_interrupt
+    from clinic_ready.process import caused_by_interrupt
 
     def interrupted(checklist, answers):
         class Slot:

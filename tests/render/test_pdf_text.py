@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clinic_ready import engine
-from clinic_ready.answers import MAX_TEXT, parse_answers
+from clinic_ready.answers import parse_answers
+from clinic_ready.coercion import MAX_TEXT
 from clinic_ready.loading import parse_checklist
 from clinic_ready.render import pdf
 from conftest import FIXTURES

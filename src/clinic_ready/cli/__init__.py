@@ -126,7 +126,7 @@ class BoundaryGroup(_Words, TyperGroup):
             _stderr("\n" + _("clinic-ready: interrupted."))
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
-            from clinic_ready.launch import closed_pipe
+            from clinic_ready.process import closed_pipe
 
             raise closed_pipe() from None
         except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):  # Click's usage errors: exit 2
@@ -138,7 +138,7 @@ class BoundaryGroup(_Words, TyperGroup):
             _traceback(exc)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except Exception as exc:  # noqa: BLE001 - the boundary: nothing unexpected escapes as a traceback
-            from clinic_ready.launch import caused_by_interrupt
+            from clinic_ready.process import caused_by_interrupt
 
             if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
                 _stderr("\n" + _("clinic-ready: interrupted."))
@@ -256,7 +256,7 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point (see clinic_ready.launch for the start-up guard)."""
-    from clinic_ready.launch import run_app
+    """Run the app inside the process guard (the console script starts at clinic_ready.launch)."""
+    from clinic_ready.process import run_app
 
     run_app(app)

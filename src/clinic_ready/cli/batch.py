@@ -94,7 +94,7 @@ def batch(
                     raise KeyboardInterrupt
             out.flush()
     except BrokenPipeError:
-        from clinic_ready.launch import closed_pipe
+        from clinic_ready.process import closed_pipe
 
         raise closed_pipe() from None
     from clinic_ready.model import Severity

@@ -25,7 +25,7 @@ from clinic_ready.fhir import (
     choice_system,
     questionnaire_url,
 )
-from clinic_ready.answers import MAX_TEXT
+from clinic_ready.coercion import MAX_TEXT
 from clinic_ready.model import Checklist, Question
 from clinic_ready.i18n import _
 from clinic_ready.notices import crisis_text, notice

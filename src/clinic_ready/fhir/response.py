@@ -15,7 +15,7 @@ import json
 import uuid
 from typing import Mapping
 
-from clinic_ready.answers import AnswerRejected, coerce
+from clinic_ready.coercion import AnswerRejected, coerce
 from clinic_ready.errors import InputError, Problem, problem, suggest
 from clinic_ready.fhir import (
     CODE_STATES,

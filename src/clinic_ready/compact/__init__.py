@@ -4,8 +4,8 @@ For each shipped ``checklists/<name>.yaml`` the package carries ``checklists/com
 a first line naming exactly what the copy was made from (the SHA-256 of the YAML text, and of the
 checklist schema: ``model.py``, ``conditions.py``, pydantic's version and Python's), then the
 validated ``Checklist`` itself, pickled.  ``python -m clinic_ready.compact`` makes the copies after
-running every check the YAML path runs, and tests/test_compact.py fails while a copy is missing or
-stale.
+running every check the YAML path runs (compact/build.py), and tests/test_compact.py fails while a
+copy is missing or stale.  This module only reads them, so the loader can use it without a circle.
 
 Why a pickle: unpickling restores the validated objects without parsing YAML, validating, or even
 building the schema's validators (the models are ``defer_build``): about 20 ms of every command that
@@ -39,7 +39,7 @@ def schema_digest() -> str:
     versions of pydantic (whose objects it holds) and of Python."""
     import pydantic
 
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent
     h = hashlib.sha256()
     for name in ("model.py", "conditions.py"):
         h.update((here / name).read_bytes())
@@ -83,65 +83,3 @@ def load(path: object, text: str):
     except Exception:  # noqa: BLE001 - a damaged copy (any unpickling error): the YAML decides
         return None
     return checklist if type(checklist) is Checklist else None
-
-
-def make(text: str, name: str) -> bytes:
-    """The copy of one checklist's YAML text: every check of the YAML path first (InputError if
-    any fails), then a freshly validated Checklist (no cached lookups, no compiled conditions)."""
-    import pickle
-
-    from clinic_ready import yamlio
-    from clinic_ready.loading import parse_checklist
-    from clinic_ready.model import Checklist
-
-    data = yamlio.parse(text, name)
-    parse_checklist(text, name, data)  # every check the YAML path runs
-    fresh = Checklist.model_validate(data)
-    return header(text).encode("ascii") + b"\n" + pickle.dumps(fresh, protocol=PROTOCOL)
-
-
-def same(a: bytes, b: bytes) -> bool:
-    """Two copies hold the same checklist for the same schema.  (Their bytes may differ: pydantic
-    keeps the names of the fields given as a set, whose order varies from process to process.)"""
-    import pickle
-
-    (head_a, _, body_a), (head_b, _, body_b) = a.partition(b"\n"), b.partition(b"\n")
-    if head_a != head_b:
-        return False
-    try:
-        return pickle.loads(body_a) == pickle.loads(body_b)
-    except Exception:  # noqa: BLE001 - a damaged copy is not the same
-        return False
-
-
-def build(folder: Path | None = None) -> list[Path]:
-    """Check every shipped checklist fully and write its copy; remove copies of files that are
-    gone.  Returns the files written.  Raises InputError if a checklist is invalid."""
-    from clinic_ready import yamlio
-
-    folder = folder or _shipped_folder()
-    out = folder / FOLDER
-    out.mkdir(exist_ok=True)
-    written = []
-    sources = sorted(p for p in folder.glob("*.yaml") if "." not in p.stem)  # <id>.<lang>.yaml are translations
-    for src in sources:
-        content = make(yamlio.read_source(src)[1], str(src))
-        target = copy_path(src)
-        if not target.exists() or not same(target.read_bytes(), content):
-            target.write_bytes(content)
-            written.append(target)
-    keep = {copy_path(src).name for src in sources}
-    for stale in out.iterdir():
-        if stale.is_file() and stale.name not in keep:
-            stale.unlink()
-    return written
-
-
-def main() -> None:
-    for path in build():
-        print(f"wrote {path}")
-    sys.stdout.flush()
-
-
-if __name__ == "__main__":
-    main()
