@@ -190,18 +190,29 @@ def test_lhc_forms_evaluates_the_fhirpath_conditions_as_clinic_ready_does(browse
     page.evaluate("q => LForms.Util.addFormToPage(q, 'form', {})", json.loads(r.stdout))
     page.wait_for_selector("lhc-item", timeout=30000)
 
-    def shown():
-        page.wait_for_timeout(300)
-        return {q: page.locator(f'lhc-item[id^="item-{q}/"]').count() > 0 for q in ("e_ne", "e_state", "e_not")}
+    def shown(expected: dict) -> dict:
+        """Which of the three questions LHC-Forms shows, once it shows the expected ones (every step
+        below changes at least one of them, so reaching it means the answer was processed), or
+        after 5 s: then the assertion shows what it does show."""
+        js = ("exp => Object.entries(exp).every(([q, v]) => "
+              "(document.querySelectorAll(`lhc-item[id^='item-${q}/']`).length > 0) === v)")
+        try:
+            page.wait_for_function(js, arg=expected, timeout=5000)
+        except Exception:  # noqa: BLE001 - Playwright's timeout: compare what is there
+            pass
+        return {q: page.locator(f'lhc-item[id^="item-{q}/"]').count() > 0 for q in expected}
 
-    assert shown() == {"e_ne": False, "e_state": False, "e_not": True}  # blank: not given yet (docs/fhir.md)
+    def expect(expected: dict) -> None:
+        assert shown(expected) == expected
+
+    expect({"e_ne": False, "e_state": False, "e_not": True})  # blank: not given yet (docs/fhir.md)
     answer = page.locator('lhc-item[id^="item-a/"]')
     answer.get_by_text("Unsure", exact=True).click()
-    assert shown() == {"e_ne": True, "e_state": True, "e_not": True}  # unknown: when in doubt, ask
+    expect({"e_ne": True, "e_state": True, "e_not": True})  # unknown: when in doubt, ask
     answer.get_by_text("No", exact=True).click()
-    assert shown() == {"e_ne": True, "e_state": False, "e_not": True}
+    expect({"e_ne": True, "e_state": False, "e_not": True})
     answer.get_by_text("Yes", exact=True).click()
-    assert shown() == {"e_ne": False, "e_state": False, "e_not": False}
+    expect({"e_ne": False, "e_state": False, "e_not": False})
     answer.get_by_text("Prefer not to say", exact=True).click()
-    assert shown() == {"e_ne": True, "e_state": True, "e_not": True}
+    expect({"e_ne": True, "e_state": True, "e_not": True})
     assert errors == []
