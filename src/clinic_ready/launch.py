@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-from clinic_ready.process import EXIT_INTERRUPTED, caused_by_interrupt, run_app
+EXIT_INTERRUPTED = 130  # as in errors.py; nothing of ours is imported before the guard below
 
 
 def main() -> None:
@@ -21,7 +21,7 @@ def main() -> None:
     gc.disable()  # a short-lived process: no collector passes, not even while modules load (batch
     # and the keyboard session turn it back on); run_app freezes what is left so exit skips a final one
     try:
-        from clinic_ready import i18n
+        from clinic_ready import i18n, process
 
         # the language first: Typer's help and Click's own messages are built from it
         i18n.install(i18n.resolve(sys.argv[1:]))
@@ -29,7 +29,9 @@ def main() -> None:
     except KeyboardInterrupt:
         raise SystemExit(EXIT_INTERRUPTED) from None
     except Exception as exc:
+        from clinic_ready.process import caused_by_interrupt
+
         if caused_by_interrupt(exc):
             raise SystemExit(EXIT_INTERRUPTED) from None
         raise
-    run_app(app)
+    process.run_app(app)
