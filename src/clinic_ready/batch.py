@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 # with --jobs the parent, which only passes lines on, never loads it; each worker loads it into
 # its own memory (in parallel) rather than inheriting pages it would then copy as it touches them.
 
+#: how a line that cannot be UTF-8 (a file name that is not, kept by the file system's surrogate
+#: escapes) is written: as a JSON escape (\udcff), which JSON readers accept and Python turns back
+ENCODING_ERRORS = "backslashreplace"
+
 #: files per chunk handed back by a worker: small, so that the last chunks share out evenly and a
 #: worker's pipe holds several chunks (a 2,000-file batch of the examples makes 79 MB of lines)
 CHUNK = 8
@@ -106,11 +110,12 @@ def output_line(fmt: str, path: str, result: Result | None, errors: list[str]) -
 
 
 class Block(NamedTuple):
-    """The output of one or more consecutive files, in input order: their lines as UTF-8 (written
-    as they are; from a worker, a view valid until the next Block), the error lines of the bad ones (empty when every file was valid), and the worst
-    severity among the valid ones, as its name ("critical", …; None when no valid file raised a
-    concern).  A worker hands back one Block per chunk of files: a single string of bytes crosses
-    the pipe, and the parent writes it with one call."""
+    """The output of one or more consecutive files, in input order: their lines as UTF-8, to be
+    written as they are (from a worker, a view that is valid only until the next Block: write it
+    before asking for the next); the error lines of the bad files (empty when every file was
+    valid); and the worst severity among the valid ones, as its name ("critical", …; None when no
+    valid file raised a concern).  One Block per file in this process, one per chunk of files from
+    a worker, which the parent writes with one call."""
 
     data: bytes | memoryview
     errors: list[str]
@@ -134,7 +139,7 @@ def _summary(outcomes: Iterable[Outcome]) -> tuple[list[str], list[str], str | N
 
 def block(outcomes: Iterable[Outcome]) -> Block:
     lines, errors, worst = _summary(outcomes)
-    return Block("".join(line + "\n" for line in lines).encode("utf-8"), errors, worst)
+    return Block("".join(line + "\n" for line in lines).encode("utf-8", ENCODING_ERRORS), errors, worst)
 
 
 def _outcomes(paths: Iterable[str], checklist: str | None, fmt: str) -> Iterator[Outcome]:
@@ -186,14 +191,20 @@ except (AttributeError, OSError, ValueError):
     IOV_MAX = 16  # what POSIX guarantees
 
 
-def _start_worker(checklist: str | None, fmt: str) -> None:
+def _start_worker(checklist: str | None, fmt: str, lang: str) -> None:
     import gc
     import signal
+
+    from clinic_ready import i18n
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
     for name in ("SIGTERM", "SIGHUP"):  # and ends the workers with SIGTERM: not the parent's handlers
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # even if whoever started clinic-ready had blocked it
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    if i18n.language() != lang:  # a worker started afresh (spawn, off Linux) speaks the parent's language
+        i18n.install(lang)
     try:  # a worker never writes to standard output, not even the parent's buffer it was forked with
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
@@ -201,8 +212,10 @@ def _start_worker(checklist: str | None, fmt: str) -> None:
     except OSError:
         pass
     gc.freeze()  # what the worker inherits is never collected (a collection would touch, and so copy,
-    # every page it shares with the parent); the collector stays off, as in the parent, until the
-    # first chunk has loaded the checklist and the code that evaluates (_chunk freezes them too)
+    # every page it shares with the parent); the collector stays off (forked from the command line,
+    # where it starts off) until the first chunk has loaded the checklist and the code that
+    # evaluates, which _chunk then freezes too
+    gc.disable()
     _WORKER["checklists"] = _Checklists(checklist)
     _WORKER["format"] = fmt
     _WORKER["frozen"] = False
@@ -231,17 +244,17 @@ def _chunk(paths: Sequence[str]) -> tuple[list[str], list[str], str | None]:
     return out
 
 
-def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, conn) -> None:
+def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str, conn) -> None:
     """A worker process: its share of the chunks, each sent as one frame (see _Channel); a bug is
     sent as a frame with its traceback, for the parent to report."""
-    _start_worker(checklist, fmt)
+    _start_worker(checklist, fmt, lang)
     channel = _Channel(conn)
     try:
         for start in range(index * size, len(paths), n * size):
             lines, errors, worst = _chunk(paths[start:start + size])
             parts = []
             for line in lines:  # each line encoded on its own, and the lot written with one writev:
-                parts += (line.encode("utf-8"), b"\n")  # no 600 KB string built twice per chunk
+                parts += (line.encode("utf-8", ENCODING_ERRORS), b"\n")  # no 600 KB string built twice per chunk
             channel.send({"errors": errors, "worst": worst}, parts)
     except (BrokenPipeError, EOFError):  # the parent has gone (interrupted, or its reader went away)
         pass
@@ -259,19 +272,20 @@ def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | 
 class _Channel:
     """Frames over a worker's pipe: an 8-byte header (the lengths of the two parts), a small JSON
     part (a chunk's error lines and worst severity, or a bug's traceback), then the chunk's lines
-    as they will be written.  Nothing is pickled; and on POSIX the parent reads every frame into one
-    reused buffer (os.readv), so tens of megabytes of results cost no new memory per chunk (a fresh
-    buffer for each 600 KB chunk cost the parent ~19,000 page faults in a 2,000-file batch)."""
+    as they will be written.  Nothing is pickled; and on POSIX the parent reads each worker's frames
+    into one buffer it reuses (os.readv), so tens of megabytes of results cost no new memory per
+    chunk (a fresh buffer for each 600 KB chunk cost the parent ~19,000 page faults in a 2,000-file
+    batch)."""
 
     HEAD = 8
 
     def __init__(self, conn):
         self.conn = conn
         self.raw = os.name == "posix" and hasattr(os, "readv")
-        self.buf = bytearray(PIPE_BYTES)
+        self.buf = bytearray()  # the reading side's, made on the first read and reused
 
     def send(self, meta: dict, parts: list[bytes]) -> None:
-        part = json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        part = json.dumps(meta).encode("ascii")  # ASCII escapes: a file name that is not UTF-8 survives
         head = len(part).to_bytes(4, "little") + sum(map(len, parts)).to_bytes(4, "little")
         if not self.raw:
             self.conn.send_bytes(b"".join([head, part, *parts]))
@@ -300,7 +314,7 @@ class _Channel:
 
     def _read(self, size: int) -> memoryview:
         if len(self.buf) < size:
-            self.buf = bytearray(size)
+            self.buf = bytearray(max(size, PIPE_BYTES))
         view = memoryview(self.buf)[:size]
         got, fd = 0, self.conn.fileno()
         while got < size:
@@ -315,10 +329,13 @@ def _widen(conn) -> None:
     """Give the pipe room for several chunks (Linux; elsewhere it keeps its size)."""
     try:
         import fcntl
-
-        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
-    except (ImportError, OSError, ValueError):
-        pass
+    except ImportError:
+        return
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        try:
+            fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        except (OSError, ValueError):  # over the system's limit: the pipe keeps its size
+            pass
 
 
 def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fmt: str) -> Iterator[Block]:
@@ -327,13 +344,16 @@ def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fm
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    from clinic_ready import i18n
+
+    lang = i18n.language()
     sys.stdout.flush()  # nothing buffered is copied into the workers
     procs, conns = [], []
     try:
         for index in range(n):
             reader, writer = ctx.Pipe(duplex=False)
             _widen(reader)
-            proc = ctx.Process(target=_work, args=(paths, index, n, size, checklist, fmt, writer), daemon=True)
+            proc = ctx.Process(target=_work, args=(paths, index, n, size, checklist, fmt, lang, writer), daemon=True)
             proc.start()
             writer.close()  # the parent keeps only the reading end: a worker that dies reads as EOF
             procs.append(proc)
@@ -348,13 +368,16 @@ def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fm
                 raise RuntimeError(f"batch worker {k % n + 1} of {n} failed:\n{meta['bug']}")
             yield Block(data, meta["errors"], meta["worst"])
     finally:
+        for conn in conns:
+            conn.close()
         for proc in procs:
             if proc.is_alive():
                 proc.terminate()
         for proc in procs:
-            proc.join()
-        for conn in conns:
-            conn.close()
+            proc.join(timeout=5)
+            if proc.is_alive():  # SIGTERM blocked or ignored somehow: never wait for ever
+                proc.kill()
+                proc.join()
 
 
 def _gone(proc, number: int, n: int) -> Exception:
@@ -372,8 +395,8 @@ def _gone(proc, number: int, n: int) -> Exception:
         except ValueError:
             name = f"signal {-code}"
         return ClinicReadyError(_(
-            "clinic-ready batch: worker {number} of {n} was stopped by {signal} before it finished — the "
-            "system may be short of memory: try fewer --jobs"
+            "clinic-ready batch: worker {number} of {n} was stopped by {signal} before it finished, so the "
+            "output is incomplete — the system may be short of memory: try fewer --jobs"
         ).format(number=number, n=n, signal=name))
     return RuntimeError(f"batch worker {number} of {n} stopped before it finished (exit code {code})")
 

@@ -15,8 +15,9 @@ def main() -> None:
     import gc
 
     # No pydantic plugin ever sees a value: a plugin installed in the same environment (an
-    # observability one, say) would be handed every answer validated, and answers are health data.
-    # (It also spares the entry-point scan of every installed package.)
+    # observability one, say) would be handed everything pydantic validates here — checklists,
+    # translations, and the command line's own values (file names among them). (It also spares
+    # the entry-point scan of every installed package.)
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     gc.disable()  # a short-lived process: no collector passes, not even while modules load (batch
     # and the keyboard session turn it back on); run_app freezes what is left so exit skips a final one

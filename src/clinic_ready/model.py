@@ -47,7 +47,7 @@ _RANK = {"critical": 0, "high": 1, "moderate": 2, "low": 3, "info": 4}
 
 class _Model(BaseModel):
     # defer_build: the validators are built on first validation, not at import; a shipped checklist
-    # arrives ready-made (compact.py) and never needs them
+    # arrives ready-made (compact/) and never needs them
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, str_strip_whitespace=True,
                               defer_build=True)
 

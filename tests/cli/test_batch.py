@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -208,8 +209,9 @@ def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeyp
 
 
 def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatch):
-    """SIGKILL (the out-of-memory killer, say) is the environment, not a bug: a usage-level error
-    (exit 2 at the command line) that names the signal and suggests fewer --jobs."""
+    """SIGKILL (the out-of-memory killer, say) is the environment, not a bug: exit 2 at the command
+    line, with a message that names the signal, says the output is incomplete and suggests fewer
+    --jobs."""
     import os
     import signal as sig
 
@@ -225,7 +227,7 @@ def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatc
         return real(paths)
 
     monkeypatch.setattr(batch_mod, "_chunk", killed)
-    with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .* try fewer --jobs"):
+    with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .*output is incomplete.* try fewer --jobs"):
         _blocks(files)
 
 
@@ -245,3 +247,43 @@ def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):
     out = (first + rest).decode()
     assert out.endswith("\n") and all(json.loads(x) for x in out.splitlines())
     assert err.decode().strip() == "clinic-ready: interrupted."
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names as bytes")
+def test_a_file_name_that_is_not_utf8_is_escaped_the_same_way_with_or_without_workers(tmp_path):
+    import os as _os
+
+    good = open(WELL, "rb").read()
+    names = [_os.path.join(_os.fsencode(str(tmp_path)), b"a\xff%d.yaml" % i) for i in range(3)]
+    for name in names:
+        with open(name, "wb") as fh:
+            fh.write(good)
+    args = [_os.fsdecode(n) for n in names]
+    outs = []
+    for jobs in ("1", "2"):
+        r = subprocess.run([cli_path(), "batch", "--jobs", jobs, *args], capture_output=True, stdin=subprocess.DEVNULL)
+        assert r.returncode == 0, r.stderr
+        outs.append(r.stdout)
+    assert outs[0] == outs[1]
+    files = [json.loads(x)["file"] for x in outs[0].decode("utf-8").splitlines()]
+    assert [_os.fsencode(f) for f in files] == names  # the very bytes, back
+
+
+def test_a_signal_while_waiting_for_listed_paths_ends_the_batch_at_once(tmp_path):
+    """`producer | clinic-ready batch --from -`: Ctrl-C or SIGTERM while the batch waits for the
+    next path ends it (130) at once, never later as a success."""
+    import signal as sig
+    import time
+
+    files = many(tmp_path, 2)
+    p = subprocess.Popen([cli_path(), "batch", "--from", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    p.stdin.write((files[0] + "\n").encode())
+    p.stdin.flush()
+    first = p.stdout.readline()  # its line is out: the batch now waits for the next path
+    assert json.loads(first)["ok"] is True
+    time.sleep(0.2)
+    p.send_signal(sig.SIGTERM)
+    assert p.wait(timeout=10) == 130  # while standard input is still open
+    p.stdin.close()
+    assert p.stderr.read().decode().strip() == "clinic-ready: interrupted."

@@ -78,18 +78,19 @@ def batch(
     out = sys.stdout
     write = _line_writer(out)
     try:
-        with _whole_lines() as stopped, closing(batch_mod.blocks(paths, checklist, jobs, fmt.value)) as found, \
-                _interrupt_if(stopped):
+        with _whole_lines() as gate, closing(batch_mod.blocks(paths, checklist, jobs, fmt.value)) as found, \
+                _interrupt_if(gate.stopped):
             for block in found:
-                if block.data:
-                    write(block.data)
-                if block.errors:
-                    any_bad = True
-                    for e in block.errors:
-                        typer.echo(e, err=True)
+                with gate.writing():
+                    if block.data:
+                        write(block.data)
+                    if block.errors:
+                        any_bad = True
+                        for e in block.errors:
+                            typer.echo(e, err=True)
                 if block.worst is not None:
                     worst.add(block.worst)
-                if stopped():
+                if gate.stopped():
                     out.flush()
                     raise KeyboardInterrupt
             out.flush()
@@ -146,15 +147,40 @@ def _interrupt_if(stopped):
         raise
 
 
+class _Gate:
+    """Ctrl-C, SIGTERM and SIGHUP end the batch at once while it reads or evaluates (waiting for the
+    next path of a --from list, say), and after the lines being written when it writes: the output
+    never ends in a cut-off line."""
+
+    def __init__(self) -> None:
+        self.caught: list[int] = []
+        self.in_write = False
+
+    def handler(self, signum, frame) -> None:
+        if self.in_write:
+            self.caught.append(signum)
+        else:
+            raise KeyboardInterrupt
+
+    def stopped(self) -> bool:
+        return bool(self.caught)
+
+    @contextmanager
+    def writing(self):
+        self.in_write = True
+        try:
+            yield
+        finally:
+            self.in_write = False
+
+
 @contextmanager
 def _whole_lines():
-    """Ctrl-C, SIGTERM and SIGHUP take effect between lines, never in the middle of one."""
     from clinic_ready.writing import signals_handled
 
-    caught: list[int] = []
-    with signals_handled(("SIGINT", "SIGTERM", "SIGHUP"), lambda signum, frame: caught.append(signum)):
-        yield lambda: bool(caught)
-
+    gate = _Gate()
+    with signals_handled(("SIGINT", "SIGTERM", "SIGHUP"), gate.handler):
+        yield gate
 
 
 def _line_writer(out):

@@ -2,7 +2,7 @@
 
 For each shipped ``checklists/<name>.yaml`` the package carries ``checklists/compiled/<name>.yaml.pickle``:
 a first line naming exactly what the copy was made from (the SHA-256 of the YAML text, and of the
-checklist schema: ``model.py``, ``conditions.py``, pydantic's version and Python's), then the
+checklist's code: SCHEMA_CODE, pydantic's version and Python's), then the
 validated ``Checklist`` itself, pickled.  ``python -m clinic_ready.compact`` makes the copies after
 running every check the YAML path runs (compact/build.py), and tests/test_compact.py fails while a
 copy is missing or stale.  This module only reads them, so the loader can use it without a circle.
@@ -28,6 +28,10 @@ FOLDER = "compiled"
 SUFFIX = ".pickle"
 MAGIC = "clinic-ready checklist"
 PROTOCOL = 5
+#: the code a copy depends on besides its YAML: the classes it holds (model, conditions) and what
+#: turns YAML into them and decides they are valid (yamlio, loading, checks); an edit to any of
+#: them makes every copy stale until it is made again
+SCHEMA_CODE = ("model.py", "conditions.py", "yamlio.py", "loading.py", "checks.py")
 
 
 def digest(text: str) -> str:
@@ -35,13 +39,13 @@ def digest(text: str) -> str:
 
 
 def schema_digest() -> str:
-    """What a pickled Checklist depends on besides its YAML: the code of its classes, and the
+    """What a pickled Checklist depends on besides its YAML: the code in SCHEMA_CODE, and the
     versions of pydantic (whose objects it holds) and of Python."""
     import pydantic
 
     here = Path(__file__).parent.parent
     h = hashlib.sha256()
-    for name in ("model.py", "conditions.py"):
+    for name in SCHEMA_CODE:
         h.update((here / name).read_bytes())
     h.update(f"pydantic {pydantic.VERSION}; python {sys.version_info[0]}.{sys.version_info[1]}".encode())
     return h.hexdigest()
@@ -66,9 +70,10 @@ def load(path: object, text: str):
     if not isinstance(path, Path):
         return None  # a name the user typed ('-', a path of theirs): never looked up here
     try:
-        if path.parent.resolve() != _shipped_folder():
+        folder = _shipped_folder()
+        if path.parent.resolve() != folder:
             return None
-        raw = copy_path(path).read_bytes()
+        raw = (folder / FOLDER / (path.name + SUFFIX)).read_bytes()  # from the resolved folder itself
         head, newline, body = raw.partition(b"\n")
         if not newline or head != header(text).encode("ascii"):
             return None
