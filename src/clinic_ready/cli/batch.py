@@ -62,7 +62,9 @@ def batch(
     from clinic_ready.errors import UsageError
 
     if jobs < 0:
-        raise UsageError(f"clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core")
+        from clinic_ready.i18n import _
+
+        raise UsageError(_("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs))
     listed = _listed(from_list) if from_list is not None else iter(())
     first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
     if not files and first is None:
