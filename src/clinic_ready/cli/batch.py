@@ -62,14 +62,10 @@ def batch(
     from clinic_ready.errors import UsageError
 
     if jobs < 0:
-        from clinic_ready.i18n import _
-
         raise UsageError(_("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs))
     listed = _listed(from_list) if from_list is not None else iter(())
     first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
     if not files and first is None:
-        from clinic_ready.i18n import _
-
         raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
     paths = itertools.chain(files or [], [first] if first is not None else [], listed)
     if batch_mod.workers(jobs) > 1:
@@ -112,7 +108,6 @@ def _listed(source: str) -> Iterator[str]:
     """The paths listed in a file (or standard input), one per line, read as they are needed;
     blank lines are skipped.  A file that cannot be opened is a usage error at once."""
     from clinic_ready.errors import UsageError
-    from clinic_ready.i18n import _
 
     def cannot(exc: OSError) -> UsageError:
         return UsageError(
