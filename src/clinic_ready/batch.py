@@ -73,19 +73,25 @@ def evaluate_file(path: str, checklists: _Checklists) -> Result:
     return engine.evaluate(checklist, found)
 
 
-def run(paths: Iterable[str], checklist: str | None = None) -> Iterator[tuple[str, Result | None, list[str]]]:
-    """(path, result or None, error lines) for each file, in order, in this process."""
-    import gc
+_SETTLED: list[bool] = []  # set once this process has evaluated its first file
 
-    checklists = _Checklists(checklist)
-    for n, path in enumerate(paths):
+
+def run(paths: Iterable[str], checklists: _Checklists, fmt: str) -> Iterator[Outcome]:
+    """Each file's Outcome, in order, in this process (the one loop both a single process and a
+    worker run)."""
+    for path in paths:
         try:
-            yield path, evaluate_file(path, checklists), []
+            result = evaluate_file(path, checklists)
         except ClinicReadyError as exc:
-            yield path, None, exc.lines()
-        if n == 0:
-            gc.freeze()  # the checklist and the imported code live for the whole batch: stop rescanning them
-            gc.enable()  # and collect what each file leaves behind (the console script starts with it off)
+            yield Outcome(output_line(fmt, path, None, exc.lines()), exc.lines(), None)
+        else:
+            yield Outcome(output_line(fmt, path, result, []), [], result.worst())
+        if not _SETTLED:
+            import gc
+
+            gc.freeze()  # the checklist, its compiled conditions and the imported code live as long
+            gc.enable()  # as the process: collections skip them, and collect what each file leaves
+            _SETTLED.append(True)  # (the console script, and a worker, start with the collector off)
 
 
 def line(path: str, result: Result | None, errors: list[str]) -> str:
@@ -142,11 +148,6 @@ def block(outcomes: Iterable[Outcome]) -> Block:
     return Block("".join(line + "\n" for line in lines).encode("utf-8", ENCODING_ERRORS), errors, worst)
 
 
-def _outcomes(paths: Iterable[str], checklist: str | None, fmt: str) -> Iterator[Outcome]:
-    for path, result, errors in run(paths, checklist):
-        yield Outcome(output_line(fmt, path, result, errors), errors, result.worst() if result is not None else None)
-
-
 def workers(jobs: int) -> int:
     """The number of processes for --jobs: 0 means one per available core."""
     if jobs > 0:
@@ -167,7 +168,7 @@ def blocks(paths: Iterable[str], checklist: str | None = None, jobs: int = 1, fm
             raise TypeError("batch.blocks: worker processes need the paths as a sequence")
         n = min(n, len(paths))
     if n <= 1:
-        for outcome in _outcomes(paths, checklist, fmt):
+        for outcome in run(paths, _Checklists(checklist), fmt):
             yield block((outcome,))
         return
     size = min(CHUNK, -(-len(paths) // (4 * n)))  # small batches still share the work out evenly
@@ -212,36 +213,17 @@ def _start_worker(checklist: str | None, fmt: str, lang: str) -> None:
     except OSError:
         pass
     gc.freeze()  # what the worker inherits is never collected (a collection would touch, and so copy,
-    # every page it shares with the parent); the collector stays off (forked from the command line,
-    # where it starts off) until the first chunk has loaded the checklist and the code that
-    # evaluates, which _chunk then freezes too
+    # every page it shares with the parent); the collector stays off until the first file has
+    # loaded the checklist and the code that evaluates, which run() then freezes too
     gc.disable()
+    _SETTLED.clear()
     _WORKER["checklists"] = _Checklists(checklist)
     _WORKER["format"] = fmt
-    _WORKER["frozen"] = False
 
 
 def _chunk(paths: Sequence[str]) -> tuple[list[str], list[str], str | None]:
     """One chunk's _summary, in a worker."""
-    checklists, fmt = _WORKER["checklists"], _WORKER["format"]
-
-    def each() -> Iterator[Outcome]:
-        for path in paths:
-            try:
-                result = evaluate_file(path, checklists)
-            except ClinicReadyError as exc:
-                yield Outcome(output_line(fmt, path, None, exc.lines()), exc.lines(), None)
-            else:
-                yield Outcome(output_line(fmt, path, result, []), [], result.worst())
-
-    out = _summary(each())
-    if not _WORKER["frozen"]:  # as run() does after its first file: the checklist, its compiled
-        import gc  # conditions and the imported code live as long as the worker; collections skip them
-
-        gc.freeze()
-        gc.enable()  # and collect what each file leaves behind
-        _WORKER["frozen"] = True
-    return out
+    return _summary(run(paths, _WORKER["checklists"], _WORKER["format"]))
 
 
 def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str, conn) -> None:
