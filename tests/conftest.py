@@ -21,9 +21,22 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
         os.environ.pop(_name, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_working_folder(tmp_path_factory):
+    """Tests run in an empty folder, never in the clone: README command 1 saves answers and reports
+    in the current folder, and a later test run there must not see them (the end-of-run offer
+    would then offer to compare with them).  Module-scoped fixtures run here too."""
+    before = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("cwd"))
+    yield
+    os.chdir(before)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory, monkeypatch):
-    """No test may touch the developer's own state directory (drafts)."""
+    """No test may touch the developer's own state directory (drafts), nor see another test's
+    files in its working folder."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(state))
     monkeypatch.delenv("NO_COLOR", raising=False)
