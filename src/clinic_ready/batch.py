@@ -1,10 +1,10 @@
 """Batch evaluation: many answers files, one JSON line per file, in input order.
 
 A bad file becomes a line with its errors; it never stops the batch.  Each checklist is loaded
-once per process, however many files name it.  With ``jobs`` > 1 the files are evaluated in
-chunks by worker processes (see "worker processes" below); the lines still come out in input
-order, and each worker's pipe bounds what is in flight, so memory does not grow with the number
-of files.
+once per process, however many files name it.  ``blocks`` evaluates in this process;
+``parallel`` in chunks by worker processes (see "worker processes" below), which write the lines
+themselves, in input order, holding only a few chunks each, so memory does not grow with the
+number of files.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ if TYPE_CHECKING:
     from clinic_ready.model import Checklist, Result, Severity
 
 # What evaluates a file (answers, engine, model, the JSON renderer) is imported where it is used:
-# with --jobs the parent, which only passes lines on, never loads it; each worker loads it into
-# its own memory (in parallel) rather than inheriting pages it would then copy as it touches them.
+# with --jobs the parent, which only waits, never loads it; each worker loads it into its own
+# memory (in parallel) rather than inheriting pages it would then copy as it touches them.
 
 #: how a line that cannot be UTF-8 (a file name that is not, kept by the file system's surrogate
 #: escapes) is written: as a JSON escape (\udcff), which JSON readers accept and Python turns back
 ENCODING_ERRORS = "backslashreplace"
 
-#: files per chunk handed back by a worker: small, so that the last chunks share out evenly and a
-#: worker's pipe holds several chunks (a 2,000-file batch of the examples makes 79 MB of lines)
+#: files per chunk a worker writes in one turn: small, so that the last chunks share out evenly and
+#: the chunks a worker holds stay small (a 2,000-file batch of the examples makes 79 MB of lines)
 CHUNK = 8
 
 
@@ -116,14 +116,11 @@ def output_line(fmt: str, path: str, result: Result | None, errors: list[str]) -
 
 
 class Block(NamedTuple):
-    """The output of one or more consecutive files, in input order: their lines as UTF-8, to be
-    written as they are (from a worker, a view that is valid only until the next Block: write it
-    before asking for the next); the error lines of the bad files (empty when every file was
-    valid); and the worst severity among the valid ones, as its name ("critical", …; None when no
-    valid file raised a concern).  One Block per file in this process, one per chunk of files from
-    a worker, which the parent writes with one call."""
+    """The output of one file, in this process: its line as UTF-8, to be written as it is; its
+    error lines (empty when the file was valid); and its worst severity, as its name ("critical",
+    …; None when it was bad or raised no concern)."""
 
-    data: bytes | memoryview
+    data: bytes
     errors: list[str]
     worst: str | None
 
@@ -158,55 +155,81 @@ def workers(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def blocks(paths: Iterable[str], checklist: str | None = None, jobs: int = 1, fmt: str = "jsonl") -> Iterator[Block]:
-    """The files' output in input order, as Blocks: one per file in this process (``paths`` is
-    then read as the batch goes, so it may be a stream), one per chunk of files when ``jobs``
-    processes evaluate them (0 = all cores; ``paths`` must then be a sequence)."""
-    n = workers(jobs)
-    if n > 1:
-        if not isinstance(paths, Sequence):
-            raise TypeError("batch.blocks: worker processes need the paths as a sequence")
-        n = min(n, len(paths))
-    if n <= 1:
-        for outcome in run(paths, _Checklists(checklist), fmt):
-            yield block((outcome,))
-        return
-    size = min(CHUNK, -(-len(paths) // (4 * n)))  # small batches still share the work out evenly
-    yield from _parallel(paths, checklist, n, size, fmt)
+def blocks(paths: Iterable[str], checklist: str | None = None, fmt: str = "jsonl") -> Iterator[Block]:
+    """The files' output in input order, one Block per file, evaluated in this process (``paths``
+    is read as the batch goes, so it may be a stream)."""
+    for outcome in run(paths, _Checklists(checklist), fmt):
+        yield block((outcome,))
+
+
+class Summary(NamedTuple):
+    """What a batch run by workers saw: whether any file was bad, and the worst severity (its name)
+    each worker's valid files reached; the worst of those is the batch's."""
+
+    any_bad: bool
+    worst: frozenset[str]
 
 
 # --------------------------------------------------------------------------- worker processes
 #
 # Each of the n workers takes a fixed share of the chunks (worker i: chunks i, i + n, i + 2n, ...)
-# and sends each chunk's Block down its own pipe; the parent reads chunk 0 from worker 0, chunk 1
-# from worker 1, and so on, so the lines come out in input order with nothing to sort.  Forked
-# workers inherit the list of paths (no task is sent), and the parent runs no helper threads: on
-# two cores every cycle the parent spends is taken from a worker.  A full pipe pauses its worker,
-# so memory stays bounded however many files there are.
+# and writes each chunk's lines itself, straight to the output, when its turn comes: a token goes
+# round a ring of pipes, from the worker that wrote chunk k to the one that holds chunk k + 1, so
+# the lines come out in input order and no two writes ever mix.  The parent starts the workers,
+# hands out the first turn and waits: it never touches the lines (on two cores every cycle a
+# parent spent copying 80 MB of lines was taken from a worker).  While a worker waits for its turn
+# it evaluates ahead, up to AHEAD chunks; then it waits, so memory stays bounded however many files
+# there are.  At the end each worker tells the parent what it saw (any bad file, the worst
+# severities), or sends its bug.  Forked workers inherit the list of paths: no task is sent.
 
-_WORKER: dict[str, object] = {}
-PIPE_BYTES = 1 << 20  # per worker: room for several chunks' lines, so a worker rarely waits for the parent
+#: chunks a worker may hold evaluated while it waits for its turn to write them
+AHEAD = 4
 try:
     IOV_MAX = max(16, os.sysconf("SC_IOV_MAX"))  # buffers per writev (1,024 on Linux and macOS)
 except (AttributeError, OSError, ValueError):
     IOV_MAX = 16  # what POSIX guarantees
 
 
-def _start_worker(checklist: str | None, fmt: str, lang: str) -> None:
+_WORKER: dict[str, object] = {}  # a worker's checklists and output format
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP reached a worker: it ends without writing more (exit code 130)."""
+
+
+class _WorkerGate:
+    """A worker's SIGTERM and SIGHUP: at once while it evaluates or waits, after the chunk when it
+    writes one, so the output never ends in a cut-off line."""
+
+    def __init__(self) -> None:
+        self.in_write = False
+        self.caught = False
+
+    def handler(self, signum, frame) -> None:
+        if self.in_write:
+            self.caught = True
+        else:
+            raise _Stopped
+
+
+def _start_worker(checklist: str | None, fmt: str, lang: str, out_fd: int) -> tuple[_WorkerGate, int]:
+    """Set a worker up; its gate, and its own descriptor for the output."""
     import gc
     import signal
 
     from clinic_ready import i18n
 
+    gate = _WorkerGate()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
-    for name in ("SIGTERM", "SIGHUP"):  # and ends the workers with SIGTERM: not the parent's handlers
+    for name in ("SIGTERM", "SIGHUP"):  # the parent ends the workers with SIGTERM
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+            signal.signal(getattr(signal, name), gate.handler)
     if hasattr(signal, "pthread_sigmask"):  # even if whoever started clinic-ready had blocked it
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     if i18n.language() != lang:  # a worker started afresh (spawn, off Linux) speaks the parent's language
         i18n.install(lang)
-    try:  # a worker never writes to standard output, not even the parent's buffer it was forked with
+    out = os.dup(out_fd)
+    try:  # nothing but a turn's writes reaches the output, not even a buffer forked from the parent
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.close(devnull)
@@ -219,6 +242,8 @@ def _start_worker(checklist: str | None, fmt: str, lang: str) -> None:
     _SETTLED.clear()
     _WORKER["checklists"] = _Checklists(checklist)
     _WORKER["format"] = fmt
+    return gate, out
+
 
 
 def _chunk(paths: Sequence[str]) -> tuple[list[str], list[str], str | None]:
@@ -226,147 +251,165 @@ def _chunk(paths: Sequence[str]) -> tuple[list[str], list[str], str | None]:
     return _summary(run(paths, _WORKER["checklists"], _WORKER["format"]))
 
 
-def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str, conn) -> None:
-    """A worker process: its share of the chunks, each sent as one frame (see _Channel); a bug is
-    sent as a frame with its traceback, for the parent to report."""
-    _start_worker(checklist, fmt, lang)
-    channel = _Channel(conn)
+def _write_all(fd: int, parts: list[bytes]) -> None:
+    """Write the buffers in order with as few calls as it takes (a write can stop short)."""
+    views = [memoryview(p) for p in parts if p]
+    while views:
+        done = os.writev(fd, views[:IOV_MAX])
+        while done:
+            if done >= len(views[0]):
+                done -= len(views.pop(0))
+            else:
+                views[0], done = views[0][done:], 0
+
+
+def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str,
+          out_fd: int, turn, next_turn, status, parent: int) -> None:
+    """A worker process: evaluate its share of the chunks and write each in its turn; then send
+    the parent a summary (or the bug, or that the reader of the output went away)."""
+    import sys
+    from collections import deque
+
+    bad, worst = False, None
     try:
+        gate, out = _start_worker(checklist, fmt, lang, out_fd)
+
+        def write(chunk: tuple[list[bytes], list[str]]) -> None:
+            turn.recv_bytes()  # this worker's turn
+            gate.in_write = True
+            parts, errors = chunk
+            _write_all(out, parts)
+            if errors:
+                sys.stderr.write("".join(e + "\n" for e in errors))
+                sys.stderr.flush()
+            gate.in_write = False
+            next_turn.send_bytes(b"")
+            if gate.caught:
+                raise _Stopped
+
+        ahead: deque = deque()
         for start in range(index * size, len(paths), n * size):
-            lines, errors, worst = _chunk(paths[start:start + size])
-            parts = []
-            for line in lines:  # each line encoded on its own, and the lot written with one writev:
-                parts += (line.encode("utf-8", ENCODING_ERRORS), b"\n")  # no 600 KB string built twice per chunk
-            channel.send({"errors": errors, "worst": worst}, parts)
-    except (BrokenPipeError, EOFError):  # the parent has gone (interrupted, or its reader went away)
-        pass
+            if os.getppid() != parent:  # the parent has gone: nobody waits for the rest
+                return
+            lines, errors, chunk_worst = _chunk(paths[start:start + size])
+            bad = bad or bool(errors)
+            if chunk_worst is not None and (worst is None or _rank(chunk_worst) < _rank(worst)):
+                worst = chunk_worst
+            parts: list[bytes] = []
+            for line in lines:  # each line encoded on its own, and the lot written with one writev
+                parts += (line.encode("utf-8", ENCODING_ERRORS), b"\n")
+            ahead.append((parts, errors))
+            while ahead and (len(ahead) >= AHEAD or turn.poll()):
+                write(ahead.popleft())
+        while ahead:
+            write(ahead.popleft())
+        status.send_bytes(json.dumps({"bad": bad, "worst": worst}).encode("ascii"))
+    except (_Stopped, KeyboardInterrupt):
+        raise SystemExit(EXIT_STOPPED) from None
+    except BrokenPipeError:  # the reader of the output went away (`… | head`)
+        _tell(status, {"closed": True})
     except BaseException:  # noqa: BLE001 - handed to the parent, whose error boundary reports it
         import traceback
 
-        try:
-            channel.send({"bug": traceback.format_exc()}, [])
-        except OSError:
-            pass
-    finally:
-        conn.close()
+        _tell(status, {"bug": traceback.format_exc()})
 
 
-class _Channel:
-    """Frames over a worker's pipe: an 8-byte header (the lengths of the two parts), a small JSON
-    part (a chunk's error lines and worst severity, or a bug's traceback), then the chunk's lines
-    as they will be written.  Nothing is pickled; and on POSIX the parent reads each worker's frames
-    into one buffer it reuses (os.readv), so tens of megabytes of results cost no new memory per
-    chunk (a fresh buffer for each 600 KB chunk cost the parent ~19,000 page faults in a 2,000-file
-    batch)."""
-
-    HEAD = 8
-
-    def __init__(self, conn):
-        self.conn = conn
-        self.raw = os.name == "posix" and hasattr(os, "readv")
-        self.buf = bytearray()  # the reading side's, made on the first read and reused
-
-    def send(self, meta: dict, parts: list[bytes]) -> None:
-        part = json.dumps(meta).encode("ascii")  # ASCII escapes: a file name that is not UTF-8 survives
-        head = len(part).to_bytes(4, "little") + sum(map(len, parts)).to_bytes(4, "little")
-        if not self.raw:
-            self.conn.send_bytes(b"".join([head, part, *parts]))
-            return
-        fd = self.conn.fileno()
-        views = [memoryview(p) for p in (head + part, *parts) if p]
-        while views:  # a write to a pipe can stop short (a signal): carry on from where it stopped
-            done = os.writev(fd, views[:IOV_MAX])
-            while done:
-                if done >= len(views[0]):
-                    done -= len(views.pop(0))
-                else:
-                    views[0], done = views[0][done:], 0
-
-    def recv(self) -> tuple[dict, memoryview]:
-        """The next frame: (its JSON part, a view of its lines, valid until the next call).
-        EOFError when the worker has gone."""
-        if not self.raw:
-            frame = self.conn.recv_bytes()
-            m = int.from_bytes(frame[:4], "little")
-            return json.loads(frame[self.HEAD:self.HEAD + m]), memoryview(frame)[self.HEAD + m:]
-        head = self._read(self.HEAD)
-        m, d = int.from_bytes(head[:4], "little"), int.from_bytes(head[4:], "little")
-        meta = json.loads(bytes(self._read(m)))
-        return meta, self._read(d)
-
-    def _read(self, size: int) -> memoryview:
-        if len(self.buf) < size:
-            self.buf = bytearray(max(size, PIPE_BYTES))
-        view = memoryview(self.buf)[:size]
-        got, fd = 0, self.conn.fileno()
-        while got < size:
-            n = os.readv(fd, [view[got:]])
-            if n == 0:
-                raise EOFError
-            got += n
-        return view
+#: a worker's exit code when a signal stopped it (as the command's own, for an interruption)
+EXIT_STOPPED = 130
 
 
-def _widen(conn) -> None:
-    """Give the pipe room for several chunks (Linux; elsewhere it keeps its size)."""
+def _rank(severity: str) -> int:
+    from clinic_ready.model import Severity
+
+    return Severity(severity).rank
+
+
+def _tell(status, message: dict) -> None:
     try:
-        import fcntl
-    except ImportError:
-        return
-    if hasattr(fcntl, "F_SETPIPE_SZ"):
-        try:
-            fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        except (OSError, ValueError):  # over the system's limit: the pipe keeps its size
-            pass
+        status.send_bytes(json.dumps(message).encode("ascii"))  # ASCII escapes: any text survives
+    except OSError:
+        pass
 
 
-def _parallel(paths: Sequence[str], checklist: str | None, n: int, size: int, fmt: str) -> Iterator[Block]:
+def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, out_fd: int) -> Summary:
+    """Evaluate the files with ``jobs`` worker processes (0: one per core), which write the lines to
+    ``out_fd`` and the error lines to standard error, in input order.  KeyboardInterrupt when a
+    worker was stopped by SIGTERM or SIGHUP; ClinicReadyError when the system stopped a worker;
+    BrokenPipeError when the reader went away; RuntimeError for a bug in a worker."""
     import multiprocessing
     import sys
+    from multiprocessing.connection import wait
 
+    n = max(1, min(workers(jobs), len(paths)))
+    size = max(1, min(CHUNK, -(-len(paths) // (4 * n))))  # small batches still share the work out evenly
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     from clinic_ready import i18n
 
     lang = i18n.language()
     sys.stdout.flush()  # nothing buffered is copied into the workers
-    procs, conns = [], []
+    sys.stderr.flush()
+    turns = [ctx.Pipe(duplex=False) for _ in range(n)]  # (reader, writer): worker i waits on turns[i]
+    statuses = [ctx.Pipe(duplex=False) for _ in range(n)]
+    procs = []
     try:
-        for index in range(n):
-            reader, writer = ctx.Pipe(duplex=False)
-            _widen(reader)
-            proc = ctx.Process(target=_work, args=(paths, index, n, size, checklist, fmt, lang, writer), daemon=True)
+        turns[0][1].send_bytes(b"")  # the first chunk's turn
+        for i in range(n):
+            proc = ctx.Process(target=_work, daemon=True, args=(
+                paths, i, n, size, checklist, fmt, lang, out_fd, turns[i][0], turns[(i + 1) % n][1],
+                statuses[i][1], os.getpid()))
             proc.start()
-            writer.close()  # the parent keeps only the reading end: a worker that dies reads as EOF
             procs.append(proc)
-            conns.append(reader)
-        channels = [_Channel(conn) for conn in conns]
-        for k in range(-(-len(paths) // size)):
-            try:
-                meta, data = channels[k % n].recv()
-            except EOFError:
-                raise _gone(procs[k % n], k % n + 1, n) from None
-            if "bug" in meta:
-                raise RuntimeError(f"batch worker {k % n + 1} of {n} failed:\n{meta['bug']}")
-            yield Block(data, meta["errors"], meta["worst"])
+        said: dict[int, dict] = {}
+        readers = {statuses[i][0]: i for i in range(n)}
+        ended = {proc.sentinel: i for i, proc in enumerate(procs)}
+        while len(said) < n:
+            ready = wait([*readers, *ended])
+            for conn in [r for r in ready if r in readers]:
+                _heard(said, readers.pop(conn), conn, n)
+            for sentinel in [r for r in ready if r in ended]:
+                i = ended.pop(sentinel)
+                conn = statuses[i][0]
+                if i not in said and conn in readers and conn.poll():  # it spoke, then ended
+                    _heard(said, readers.pop(conn), conn, n)
+                if i not in said:
+                    raise _gone(procs[i], i + 1, n)
+        return Summary(any(m["bad"] for m in said.values()), frozenset(m["worst"] for m in said.values()) - {None})
     finally:
-        for conn in conns:
-            conn.close()
         for proc in procs:
             if proc.is_alive():
-                proc.terminate()
+                proc.terminate()  # a worker that is writing finishes its chunk first
         for proc in procs:
             proc.join(timeout=5)
             if proc.is_alive():  # SIGTERM blocked or ignored somehow: never wait for ever
                 proc.kill()
                 proc.join()
+        for pair in (*turns, *statuses):
+            for conn in pair:
+                conn.close()
 
 
-def _gone(proc, number: int, n: int) -> Exception:
-    """Why a worker stopped before sending its chunk: the system stopped it (a signal: short of
-    memory, say), which the user can act on; or it ended on its own, which is a bug."""
+def _heard(said: dict, i: int, conn, n: int) -> None:
+    """A worker's last word: its summary, or why it stopped."""
+    try:
+        message = json.loads(conn.recv_bytes())
+    except (EOFError, OSError):
+        return  # nothing: its exit code will tell
+    if "bug" in message:
+        raise RuntimeError(f"batch worker {i + 1} of {n} failed:\n{message['bug']}")
+    if "closed" in message:
+        raise BrokenPipeError
+    said[i] = message
+
+
+def _gone(proc, number: int, n: int) -> BaseException:
+    """Why a worker stopped before it finished: a signal told it to (an interruption); the system
+    stopped it (a signal: short of memory, say), which the user can act on; or it ended on its own,
+    which is a bug."""
     proc.join(timeout=5)
     code = proc.exitcode
+    if code == EXIT_STOPPED:
+        return KeyboardInterrupt()
     if code is not None and code < 0:
         import signal
 

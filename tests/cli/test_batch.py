@@ -154,22 +154,51 @@ def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
 # --------------------------------------------------------------------------- worker processes (in process)
 
 
-def _blocks(files, jobs=2):
+def _in_workers(files, tmp_path, jobs=2):
+    """What the workers write to the output (bytes), and their Summary."""
     from clinic_ready import batch as batch_mod
 
-    return [b._replace(data=bytes(b.data)) for b in batch_mod.blocks(files, None, jobs)]  # a worker's data is a view, reused
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as fh:
+        summary = batch_mod.parallel(files, None, jobs, "jsonl", fh.fileno())
+    return out.read_bytes(), summary
 
 
-def test_workers_share_the_chunks_and_the_parent_reads_them_in_order(tmp_path):
+def _in_process(files):
     from clinic_ready import batch as batch_mod
 
+    return list(batch_mod.blocks(files))
+
+
+@pytest.mark.parametrize("ahead", [1, 4])
+def test_workers_write_the_chunks_in_input_order(tmp_path, capfd, monkeypatch, ahead):
+    """Each worker writes its own chunks in its turn: the same bytes and error lines as one process,
+    whether a worker may evaluate several chunks ahead or must wait for its turn after each."""
+    from clinic_ready import batch as batch_mod
+
+    monkeypatch.setattr(batch_mod, "AHEAD", ahead)
     files = many(tmp_path, 70, bad_every=9)
-    one = b"".join(b.data for b in _blocks(files, 1))
+    one = _in_process(files)
+    capfd.readouterr()
     for jobs in (2, 3):
-        got = _blocks(files, jobs)
-        assert b"".join(b.data for b in got) == one
-        assert len(got) == -(-len(files) // min(batch_mod.CHUNK, -(-len(files) // (4 * jobs))))  # one Block per chunk
-    assert [e for b in _blocks(files) for e in b.errors] == [e for b in _blocks(files, 1) for e in b.errors]
+        data, summary = _in_workers(files, tmp_path, jobs)
+        assert data == b"".join(b.data for b in one)
+        assert capfd.readouterr().err.splitlines() == [e for b in one for e in b.errors]
+        assert summary.any_bad and summary.worst == {"critical"}  # each worker met a Perry-like form
+
+
+def test_workers_report_what_they_saw(tmp_path):
+    """Each worker's summary reaches the parent: no bad file, and the worst severities seen."""
+    from clinic_ready import batch as batch_mod
+
+    well = tmp_path / "well.yaml"
+    well.write_text(open(WELL).read())
+    files = [str(well)] * 9 + many(tmp_path, 1)  # the last chunk holds the one Perry-like form
+    _, summary = _in_workers(files, tmp_path)
+    assert not summary.any_bad and summary.worst == {"critical", "info"}  # one worker saw it, the other did not
+    from clinic_ready.model import Severity
+
+    assert batch_mod.exit_code(summary.any_bad, [Severity(w) for w in summary.worst], Severity.critical) == 1
 
 
 def test_a_bug_in_a_worker_is_reported_not_hidden(tmp_path, monkeypatch):
@@ -187,10 +216,11 @@ def test_a_bug_in_a_worker_is_reported_not_hidden(tmp_path, monkeypatch):
 
     monkeypatch.setattr(batch_mod, "_chunk", broken)  # the forked workers inherit it
     with pytest.raises(RuntimeError, match=r"(?s)batch worker \d of 2 failed:.*ZeroDivisionError: deliberate"):
-        _blocks(files)
+        _in_workers(files, tmp_path)
 
 
 def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeypatch):
+    """The other worker would wait for ever for the dead one's turn: the parent stops it."""
     import os
 
     from clinic_ready import batch as batch_mod
@@ -205,7 +235,7 @@ def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeyp
 
     monkeypatch.setattr(batch_mod, "_chunk", dying)
     with pytest.raises(RuntimeError, match=r"batch worker \d of 2 stopped before it finished"):
-        _blocks(files)
+        _in_workers(files, tmp_path)
 
 
 def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatch):
@@ -228,7 +258,31 @@ def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatc
 
     monkeypatch.setattr(batch_mod, "_chunk", killed)
     with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .*output is incomplete.* try fewer --jobs"):
-        _blocks(files)
+        _in_workers(files, tmp_path)
+
+
+def test_a_worker_stopped_by_sigterm_ends_the_batch_as_interrupted(tmp_path, monkeypatch):
+    """SIGTERM to one worker (or to the whole group) is an interruption: the parent ends the batch
+    as interrupted (KeyboardInterrupt: exit 130 at the command line), after whole chunks."""
+    import os
+    import signal as sig
+
+    from clinic_ready import batch as batch_mod
+
+    files = many(tmp_path, 40)
+    real = batch_mod._chunk
+
+    def stopped(paths):
+        if files[30] in paths:
+            os.kill(os.getpid(), sig.SIGTERM)
+        return real(paths)
+
+    monkeypatch.setattr(batch_mod, "_chunk", stopped)
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as fh, pytest.raises(KeyboardInterrupt):
+        batch_mod.parallel(files, None, 2, "jsonl", fh.fileno())
+    lines = out.read_bytes().decode().splitlines()
+    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)] and len(lines) <= 30  # never the stopped chunk
 
 
 def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):

@@ -68,30 +68,13 @@ def batch(
     if not files and first is None:
         raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
     paths = itertools.chain(files or [], [first] if first is not None else [], listed)
-    if batch_mod.workers(jobs) > 1:
-        paths = list(paths)  # worker processes share the list out
-
-    any_bad = False
-    worst: set[str] = set()  # the severities the valid files reached (judged after the run)
-    out = sys.stdout
-    write = _line_writer(out)
+    fd = _descriptor(sys.stdout)
     try:
-        with _whole_lines() as gate, closing(batch_mod.blocks(paths, checklist, jobs, fmt.value)) as found, \
-                _interrupt_if(gate.stopped):
-            for block in found:
-                with gate.writing():
-                    if block.data:
-                        write(block.data)
-                    if block.errors:
-                        any_bad = True
-                        for e in block.errors:
-                            typer.echo(e, err=True)
-                if block.worst is not None:
-                    worst.add(block.worst)
-                if gate.stopped():
-                    out.flush()
-                    raise KeyboardInterrupt
-            out.flush()
+        if batch_mod.workers(jobs) > 1 and fd is not None:
+            with _whole_lines():  # the workers write; the parent only waits
+                any_bad, worst = batch_mod.parallel(list(paths), checklist, jobs, fmt.value, fd)
+        else:
+            any_bad, worst = _in_process(paths, checklist, fmt.value, fd)
     except BrokenPipeError:
         from clinic_ready.process import closed_pipe
 
@@ -102,6 +85,32 @@ def batch(
     code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
     if code:
         raise typer.Exit(code)
+
+
+def _in_process(paths, checklist: str | None, fmt: str, fd: int | None) -> tuple[bool, set[str]]:
+    """Evaluate the files one after another in this process, writing each line as it comes."""
+    from clinic_ready import batch as batch_mod
+
+    any_bad = False
+    worst: set[str] = set()  # the severities the valid files reached (judged after the run)
+    out = sys.stdout
+    write = _line_writer(out, fd)
+    with _whole_lines() as gate, closing(batch_mod.blocks(paths, checklist, fmt)) as found:
+        for block in found:
+            with gate.writing():
+                if block.data:
+                    write(block.data)
+                if block.errors:
+                    any_bad = True
+                    for e in block.errors:
+                        typer.echo(e, err=True)
+            if block.worst is not None:
+                worst.add(block.worst)
+            if gate.stopped():
+                out.flush()
+                raise KeyboardInterrupt
+        out.flush()
+    return any_bad, worst
 
 
 def _listed(source: str) -> Iterator[str]:
@@ -130,18 +139,6 @@ def _listed(source: str) -> Iterator[str]:
             raise cannot(exc) from None
 
     return lines()
-
-
-@contextmanager
-def _interrupt_if(stopped):
-    """A signal that also reached the workers (SIGTERM to the whole process group) ends the batch
-    as an interruption, not as a worker's failure."""
-    try:
-        yield
-    except Exception:
-        if stopped():
-            raise KeyboardInterrupt from None
-        raise
 
 
 class _Gate:
@@ -180,15 +177,21 @@ def _whole_lines():
         yield gate
 
 
-def _line_writer(out):
+def _descriptor(out) -> int | None:
+    """The output's file descriptor (None for a stream without one: tests capturing output)."""
+    try:
+        return out.fileno()
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _line_writer(out, fd: int | None):
     """Write whole lines straight to the output's file descriptor, finishing a write that a signal
     cut short (Python's buffered writer can drop the rest of a large line when a signal lands in
-    the middle of it); without a descriptor (tests capturing output), write to the stream."""
+    the middle of it); without a descriptor, write to the stream."""
     import os
 
-    try:
-        fd = out.fileno()
-    except (AttributeError, ValueError, OSError):
+    if fd is None:
         return lambda data: out.write(bytes(data).decode("utf-8"))
     out.flush()
 
