@@ -182,3 +182,17 @@ def test_the_partial_evaluations_equal_the_whole_one(data):
     unreached = data.draw(st.sets(st.sampled_from(sorted(cl.questions))))
     assert engine.shown(cl, answers, unreached) == engine.evaluate(cl, answers, unreached).items
     assert engine.urgent(cl, answers) == engine.evaluate(cl, answers).urgent
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # each example checks every condition
+@given(st.data())
+def test_the_compiled_unknown_leaves_are_the_unknown_leaves(data):
+    """What the engine lists under a could-apply concern ("depends on") comes from compiled
+    conditions: for every condition of every shipped checklist, and any answers, the same tests
+    in the same order as conditions.unknown_leaves."""
+    cl = data.draw(st.sampled_from([SHIPPED, URGENT, load_checklist(shipped()["ketamine-clinic-self-audit"])]))
+    answers = data.draw(answers_for(cl))
+    ctx, _items = engine._walk(cl, answers, frozenset())
+    conds = [x.when for x in (*cl.sections, *cl.questions.values(), *cl.concerns) if x.when is not None]
+    for cond in conds:
+        assert c.compile_unknown_leaves(cond)(ctx) == list(c.unknown_leaves(cond, ctx))

@@ -162,3 +162,32 @@ def test_the_fast_build_equals_pyyamls_constructor(text):
     if "&x [1]" in text:  # an alias to a container is still caught
         with pytest.raises(InputError):
             yamlio.parse(text, "t.yaml")
+
+
+# --------------------------------------------------------------------------- tag resolution
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SCALARS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "~", "null", "Null", "NULL", "true", "False", "yes", "no", "on", "0", "-1", "+7", "010", "0x1F",
+                     "1_000", "12:30", "1.5", ".5", "1e3", "-.inf", ".NaN", "2026-11-21", "<<", "=", "note 123"]),
+    st.from_regex(r"[-+]?[0-9]{1,6}(\.[0-9]{0,3})?([eE][-+]?[0-9]{1,3})?", fullmatch=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SCALARS, st.booleans(), st.booleans())
+def test_the_loaders_tag_resolution_is_pyyamls(value, plain, quoted):
+    """The loader's own resolve() (a faster copy) gives the tag PyYAML's resolver gives, for any
+    scalar, plain or quoted, and for sequences and mappings."""
+    import yaml
+
+    loader = yamlio._Loader("")
+    try:
+        for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+            implicit = (plain, quoted)
+            assert loader.resolve(kind, value, implicit) == yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
+    finally:
+        loader.dispose()

@@ -432,6 +432,27 @@ def unknown_leaves(cond: object, ctx: Context):
         yield cond
 
 
+def compile_unknown_leaves(cond: object):
+    """``unknown_leaves(cond, ctx)`` as a list, as a plain function of a Context built from the
+    compiled conditions (the engine asks it for every could-apply concern of every file)."""
+    value = compile_condition(cond)
+    if isinstance(cond, (AllOf, AnyOf, NotOf)):
+        kids = cond.all if isinstance(cond, AllOf) else cond.any if isinstance(cond, AnyOf) else [cond.not_]
+        parts = [compile_unknown_leaves(c) for c in kids]
+
+        def inner(ctx) -> list:
+            if value(ctx) is not None:
+                return []
+            out: list = []
+            for part in parts:
+                out += part(ctx)
+            return out
+
+        return inner
+    leaf = [cond]
+    return lambda ctx: [] if value(ctx) is not None else leaf
+
+
 def deciding_leaves(cond: object, ctx: Context):
     """For a known condition, the tests that decide it: every part of a true ``all``, the first
     true part of an ``any`` (and the mirror image for false)."""

@@ -256,8 +256,13 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
     """The unknown answers a could-apply concern depends on, in checklist order, each once."""
     ids: set[str] = set()
     todo = [c.when]
+    finders = checklist.unknown_leaf_finders
     while todo:
-        for test in conditions.unknown_leaves(todo.pop(), ctx):
+        cond = todo.pop()
+        find = finders.get(id(cond))
+        if find is None:
+            find = finders[id(cond)] = conditions.compile_unknown_leaves(cond)
+        for test in find(ctx):
             qids = checklist.score_by_id[test.score].items if isinstance(test, conditions.ScoreTest) else [test.question]
             for qid in qids:
                 if ctx.state(qid) in conditions.UNKNOWN_STATES:

@@ -249,6 +249,11 @@ class Checklist(_Model):
             out[("concern", c.id)] = compile_condition(c.when)
         return out
 
+    @cached_property
+    def unknown_leaf_finders(self) -> dict[int, object]:
+        """Condition (by id) -> its compiled ``conditions.unknown_leaves``, made when first asked."""
+        return {}
+
     def credit_line(self) -> str | None:
         """The line every output shows for translated content: who translated it and its review
         status (None for a checklist in its own language)."""

@@ -53,6 +53,19 @@ class _Loader(_BASE):  # type: ignore[misc,valid-type]
                 _note_key(self.duplicates, first, key_node)
         return super().construct_mapping(node, deep=deep)
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: D102
+        """PyYAML's tag resolution, for this loader (no path resolvers): the first implicit
+        resolver that matches a plain scalar, else the default tag; the same answers as
+        BaseResolver.resolve, without its per-call list building (libyaml calls it for every
+        scalar of every file)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag
+            return _SCALAR
+        return _SEQUENCE if kind is yaml.SequenceNode else _MAPPING
+
 
 _NUMBERS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _Loader.yaml_implicit_resolvers = {
@@ -76,6 +89,13 @@ _Loader.add_implicit_resolver(
     ),
     list("-+0123456789."),
 )
+assert not _Loader.yaml_path_resolvers  # resolve() above relies on it
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+#: first character of a plain scalar -> the resolvers to try, in PyYAML's order (then the wildcard ones)
+_IMPLICIT = {
+    first: tuple(resolvers) + _WILDCARD for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
+}
+_SCALAR, _SEQUENCE, _MAPPING = _Loader.DEFAULT_SCALAR_TAG, _Loader.DEFAULT_SEQUENCE_TAG, _Loader.DEFAULT_MAPPING_TAG
 
 
 def read_source(path: str | Path, stdin: Any = None) -> tuple[str, str]:
@@ -86,11 +106,8 @@ def read_source(path: str | Path, stdin: Any = None) -> tuple[str, str]:
         raw = stream.read(MAX_BYTES + 1)
         name = "<stdin>"
     else:
-        p = Path(path)
         try:
-            if p.is_dir():
-                raise InputError([problem("file_is_dir").located(name, None, None)])
-            with p.open("rb") as fh:
+            with open(name, "rb") as fh:  # a folder: IsADirectoryError (one open, no separate stat)
                 size = os.fstat(fh.fileno()).st_size
                 if size > MAX_BYTES:
                     raise InputError([problem("file_too_large", size=size, limit=MAX_BYTES).located(name, None, None)])
@@ -99,6 +116,8 @@ def read_source(path: str | Path, stdin: Any = None) -> tuple[str, str]:
                     raw += fh.read(MAX_BYTES + 1 - len(raw))
         except FileNotFoundError:
             raise InputError([problem("file_missing").located(name, None, None)]) from None
+        except IsADirectoryError:
+            raise InputError([problem("file_is_dir").located(name, None, None)]) from None
         except (PermissionError, OSError) as exc:
             if isinstance(exc, InputError):
                 raise
