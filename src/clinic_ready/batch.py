@@ -197,18 +197,23 @@ class _Stopped(BaseException):
     """SIGTERM or SIGHUP reached a worker: it ends without writing more (exit code 130)."""
 
 
+#: how often (seconds) a worker waiting for its turn looks whether a signal told it to stop
+WAIT_STEP = 0.05
+
+
 class _WorkerGate:
-    """A worker's SIGTERM and SIGHUP: at once while it evaluates or waits, after the chunk when it
-    writes one, so the output never ends in a cut-off line."""
+    """A worker's SIGTERM and SIGHUP only set a flag, which the worker looks at before it evaluates
+    a chunk and before it writes one (also while it waits for its turn): a signal never cuts a
+    write short, and never lands in the middle of the worker's own reporting."""
 
     def __init__(self) -> None:
-        self.in_write = False
         self.caught = False
 
     def handler(self, signum, frame) -> None:
-        if self.in_write:
-            self.caught = True
-        else:
+        self.caught = True
+
+    def check(self) -> None:
+        if self.caught:
             raise _Stopped
 
 
@@ -275,20 +280,21 @@ def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | 
         gate, out = _start_worker(checklist, fmt, lang, out_fd)
 
         def write(chunk: tuple[list[bytes], list[str]]) -> None:
-            turn.recv_bytes()  # this worker's turn
-            gate.in_write = True
+            while True:  # wait for this worker's turn; stopped, it writes nothing more
+                gate.check()
+                if turn.poll(WAIT_STEP):
+                    break
+            turn.recv_bytes()
             parts, errors = chunk
             _write_all(out, parts)
             if errors:
                 sys.stderr.write("".join(e + "\n" for e in errors))
                 sys.stderr.flush()
-            gate.in_write = False
             next_turn.send_bytes(b"")
-            if gate.caught:
-                raise _Stopped
 
         ahead: deque = deque()
         for start in range(index * size, len(paths), n * size):
+            gate.check()
             if os.getppid() != parent:  # the parent has gone: nobody waits for the rest
                 return
             lines, errors, chunk_worst = _chunk(paths[start:start + size])
