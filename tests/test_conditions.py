@@ -11,6 +11,8 @@ COND = TypeAdapter(c.Condition)
 
 
 class Ctx:
+    doubt = frozenset()  # no question shown in doubt
+
     def __init__(self, states=None, values=None, scores=None):
         self.states, self.values, self.scores = states or {}, values or {}, scores or {}
 

@@ -20,7 +20,7 @@ Two readings of the same tree:
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Protocol, Union
+from typing import Annotated, Container, Literal, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator, model_validator
 
@@ -41,7 +41,10 @@ SHAPES = ("question", "score", "all", "any", "not")
 
 
 class Context(Protocol):
-    """What a condition may look at: answer states, values and score totals."""
+    """What a condition may look at: answer states, values and score totals, and which questions
+    are shown only in doubt (their own condition unknown)."""
+
+    doubt: Container[str]
 
     def state(self, question_id: str) -> str: ...
 
@@ -125,7 +128,7 @@ class QuestionTest(_Cond):
         if ctx.state(self.question) in UNKNOWN_STATES:
             return None
         held = self.holds(ctx)
-        return None if held and self.question in getattr(ctx, "doubt", ()) else held
+        return None if held and self.question in ctx.doubt else held
 
 
 def _number(value: object) -> bool:
@@ -273,10 +276,32 @@ def compile_condition(cond: object):
     """
     if isinstance(cond, AllOf):
         parts = [compile_condition(c) for c in cond.all]
-        return lambda ctx: kleene_all(p(ctx) for p in parts)
+
+        def all_of(ctx):  # kleene_all, without a generator per call
+            unknown = False
+            for part in parts:
+                v = part(ctx)
+                if v is False:
+                    return False
+                if v is None:
+                    unknown = True
+            return None if unknown else True
+
+        return all_of
     if isinstance(cond, AnyOf):
         parts = [compile_condition(c) for c in cond.any]
-        return lambda ctx: kleene_any(p(ctx) for p in parts)
+
+        def any_of(ctx):  # kleene_any, without a generator per call
+            unknown = False
+            for part in parts:
+                v = part(ctx)
+                if v is True:
+                    return True
+                if v is None:
+                    unknown = True
+            return None if unknown else False
+
+        return any_of
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_)
 
@@ -300,7 +325,7 @@ def compile_condition(cond: object):
         state = ctx.state(qid)
         if state == "answered":
             held = test(ctx.value(qid), want)
-            return None if held and qid in getattr(ctx, "doubt", ()) else held
+            return None if held and qid in ctx.doubt else held
         return None if state in UNKNOWN_STATES else False
 
     return leaf

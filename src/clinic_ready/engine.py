@@ -214,20 +214,21 @@ def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, 
     """Step 1: each question in order, shown (its conditions true or unknown) or skipped."""
     ctx = _Context(checklist, answers)
     compiled = checklist.compiled
+    given, states, doubt = answers.values, ctx.states, ctx.doubt
     items: list[ItemResult] = []
     for section in checklist.sections:
         section_value = True if section.when is None else compiled[("section", section.id)](ctx)
         for q in section.questions:
             value = section_value
             if value is not False and q.when is not None:
-                value = conditions.kleene_all((value, compiled[("question", q.id)](ctx)))
-            shown = value is not False
-            answer = answers.values.get(q.id)
-            state = _state_of(q, answer) if shown else "skipped"
-            ctx.states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
+                own = compiled[("question", q.id)](ctx)
+                value = False if own is False else None if own is None or value is None else True  # Kleene AND
+            answer = given.get(q.id) if value is not False else None
+            state = "skipped" if value is False else _state_of(q, answer)
+            states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
             if value is None:
-                ctx.doubt.add(q.id)
-            items.append(ItemResult(q, section, state, answer if shown else None, value is None))
+                doubt.add(q.id)
+            items.append(ItemResult(q, section, state, answer, value is None))
     return ctx, items
 
 
