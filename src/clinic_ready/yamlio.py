@@ -168,9 +168,15 @@ def _flow_depth_bound(text: str) -> int:
     return deepest
 
 
+#: block sequences nested on one line ("- - - …"): MAX_DEPTH markers in a row; the first pattern,
+#: two markers in a row, is necessary for it and several times cheaper to look for
+_MARKER_PAIR = re.compile(r"[-?] +[-?]")
+_MARKER_RUN = re.compile(r"(?:[-?] +){%d,}" % MAX_DEPTH)
+
+
 def _check_nesting(text: str, name: str) -> None:
     """Refuse input nested deeper than MAX_DEPTH *before* libyaml recurses into it."""
-    if re.search(r"(?:[-?] +){%d,}" % MAX_DEPTH, text):
+    if _MARKER_PAIR.search(text) and _MARKER_RUN.search(text):
         raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)])
     if text.count("[") + text.count("{") <= MAX_DEPTH or _flow_depth_bound(text) <= MAX_DEPTH:
         return
