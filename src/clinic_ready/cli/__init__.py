@@ -89,6 +89,38 @@ class Command(_Words, TyperCommand):
     """Every command: Click's words translated."""
 
 
+#: the root's options that a newcomer often writes after the command (`clinic-ready run --lang es`),
+#: and that no command has an option of the same name (export's --version is the FHIR version)
+ROOT_FLAGS = ("--debug",)
+ROOT_VALUED = "--lang"
+
+
+def _root_options_first(argv: list[str]) -> list[str]:
+    """The command line with the root's own --lang X (--lang=X) and --debug moved in front of the
+    command, wherever they were written (up to a `--`), so that
+    `clinic-ready run --lang es` means `clinic-ready --lang es run`.  i18n.resolve reads --lang
+    from the same places."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == ROOT_VALUED:
+            # without a value, an empty one: Click then names the values it takes (not the command)
+            front += argv[i:i + 2] if i + 1 < len(argv) else [ROOT_VALUED + "="]
+            i += 2
+            continue
+        if arg in ROOT_FLAGS or arg.startswith(ROOT_VALUED + "="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 class BoundaryGroup(_Words, TyperGroup):
     """The one error boundary: every command runs inside it.
 
@@ -96,17 +128,19 @@ class BoundaryGroup(_Words, TyperGroup):
     its message and usage line on stderr, exit 2.  Exit 3 is only for a genuine bug.
     """
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
+    def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
         """In English, Click's own main.  In another language, Click's usage errors are shown by
-        cli/click_text.py, in that language (Click itself builds them in English)."""
+        cli/click_text.py, in that language (Click itself builds them in English).  The root's
+        own options may also follow the command (see _root_options_first)."""
+        args = _root_options_first(list(sys.argv[1:] if args is None else args))
         if i18n.language() == i18n.DEFAULT or not standalone_mode:
-            return super().main(*args, standalone_mode=standalone_mode, **kwargs)
+            return super().main(args, *rest, standalone_mode=standalone_mode, **kwargs)
         from typer import _click
 
         from clinic_ready.cli import click_text
 
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except _click.exceptions.ClickException as exc:
             click_text.show(exc)
             sys.exit(exc.exit_code)
