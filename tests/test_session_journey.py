@@ -67,6 +67,18 @@ def test_the_shipped_checklist_says_about_40_to_70_questions():
     assert "About 40–70 questions, roughly 15–20 minutes" in text
 
 
+def test_the_welcome_names_the_count_the_first_question_shows():
+    """Fewer questions are shown at first than the fewest anyone answers in all (later answers
+    open more): the welcome says how many there are to begin with, the M of "Question 1 of M",
+    so the count never seems to contradict the range just given."""
+    screen = " ".join(scripted_shipped_run("1").split())
+    begin = re.search(r"About 40–70 questions, roughly 15–20 minutes: (\d+) to begin with, and your answers open more\.", screen)
+    assert begin and int(begin.group(1)) < 40
+    assert re.search(r"Question 1 of (\d+) ·", screen).group(1) == begin.group(1)
+    cl = load_checklist(FIXTURES / "mini.yaml")  # every question is shown from the start: no such words
+    assert "to begin with" not in welcome(cl) and "the number depends on your answers" in " ".join(welcome(cl).split())
+
+
 def test_the_range_counts_only_what_is_left(mini_path):
     cl = load_checklist(mini_path)
     given = Answers(cl.id, cl.version, {"monitored": Answer.of("no"), "meds": Answer.of(["none"]), "where": Answer.of("clinic")})

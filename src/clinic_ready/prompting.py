@@ -152,7 +152,12 @@ class Questionnaire:
         else:
             time = _("roughly {low}–{high} minutes").format(low=mlow, high=mhigh)
         saved = _("Your answers are saved as you go.") if self.saving else _("Your answers are not saved until the end.")
-        self._say(Text(_("{count}, {time}; the number depends on your answers. {saved}").format(count=count, time=time, saved=saved)))
+        now = len(self.unanswered())  # the M of the first "Question N of M"; it grows as answers open questions
+        if now < low:
+            self._say(Text(_("{count}, {time}: {now} to begin with, and your answers open more. {saved}").format(
+                count=count, time=time, now=now, saved=saved)))
+        else:
+            self._say(Text(_("{count}, {time}; the number depends on your answers. {saved}").format(count=count, time=time, saved=saved)))
         self._say(Text(_("At any question: {keys}.").format(keys=_(KEYS)), style="dim"))
 
     def ask_respondent(self) -> None:

@@ -71,7 +71,8 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     child.sendline("")
     child.expect(PROMPT)
     welcome = flat(child.before)
-    assert re.search(r"Entre \d+ y \d+ preguntas, más o menos de \d+ a \d+ minutos; el número depende de sus respuestas", welcome)
+    begin = re.search(r"Entre \d+ y \d+ preguntas, más o menos de \d+ a \d+ minutos: (\d+) para empezar, y sus respuestas abren más", welcome)
+    assert begin and f"Pregunta 1 de {begin.group(1)} ·" in welcome
     assert "En cualquier pregunta: ? por qué importa · ns No sé · p Prefiero no decirlo · a atrás · q guardar y salir." in welcome
 
     yes_no_seen, si_no_seen, helped, interrupted = 0, 0, False, False
