@@ -178,59 +178,79 @@ class Summary(NamedTuple):
 # the lines come out in input order and no two writes ever mix.  The parent starts the workers,
 # hands out the first turn and waits: it never touches the lines (on two cores every cycle a
 # parent spent copying 80 MB of lines was taken from a worker).  While a worker waits for its turn
-# it evaluates ahead, up to AHEAD chunks; then it waits, so memory stays bounded however many files
-# there are.  At the end each worker tells the parent what it saw (any bad file, the worst
-# severities), or sends its bug.  Forked workers inherit the list of paths: no task is sent.
+# it evaluates ahead, up to AHEAD chunks; then it waits, so the output in memory stays bounded
+# however many files there are.  At the end each worker tells the parent what it saw (any bad
+# file, the worst severity), or why it stopped (its bug, a write that failed, the reader gone).
+# Forked workers inherit the list of paths: no task is sent.
 
 #: chunks a worker may hold evaluated while it waits for its turn to write them
 AHEAD = 4
+#: how often (seconds) a worker waiting for its turn looks whether it should stop
+WAIT_STEP = 0.05
+#: how long (seconds) the parent waits for stopped workers to finish the chunk they are writing
+#: (a reader that has stopped reading holds them up) before it kills them
+JOIN_SECONDS = 30
+#: a worker's exit code when a signal stopped it (as the command's own, for an interruption)
+EXIT_STOPPED = 130
+#: the signals that end a batch (the parent's) and stop a worker (SIGTERM, SIGHUP)
+SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 try:
     IOV_MAX = max(16, os.sysconf("SC_IOV_MAX"))  # buffers per writev (1,024 on Linux and macOS)
 except (AttributeError, OSError, ValueError):
     IOV_MAX = 16  # what POSIX guarantees
 
-
 _WORKER: dict[str, object] = {}  # a worker's checklists and output format
 
 
 class _Stopped(BaseException):
-    """SIGTERM or SIGHUP reached a worker: it ends without writing more (exit code 130)."""
-
-
-#: how often (seconds) a worker waiting for its turn looks whether a signal told it to stop
-WAIT_STEP = 0.05
+    """A worker must stop without writing more: SIGTERM or SIGHUP reached it, or its parent has
+    gone (exit code 130)."""
 
 
 class _WorkerGate:
     """A worker's SIGTERM and SIGHUP only set a flag, which the worker looks at before it evaluates
-    a chunk and before it writes one (also while it waits for its turn): a signal never cuts a
-    write short, and never lands in the middle of the worker's own reporting."""
+    a chunk and before it writes one (and while it waits for its turn), with whether its parent is
+    still there: a signal never cuts a write short, never lands in the worker's own reporting, and
+    a worker whose parent was killed stops instead of waiting for ever."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: int) -> None:
+        self.parent = parent
         self.caught = False
 
     def handler(self, signum, frame) -> None:
         self.caught = True
 
     def check(self) -> None:
-        if self.caught:
+        if self.caught or os.getppid() != self.parent:
             raise _Stopped
 
 
-def _start_worker(checklist: str | None, fmt: str, lang: str, out_fd: int) -> tuple[_WorkerGate, int]:
-    """Set a worker up; its gate, and its own descriptor for the output."""
+def _blocked(names=SIGNALS):
+    """Block these signals until the returned function is called (where the platform allows)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return lambda: None
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, n) for n in names if hasattr(signal, n)})
+    return lambda: signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _start_worker(checklist: str | None, fmt: str, lang: str, out_fd: int, parent: int) -> tuple[_WorkerGate, int]:
+    """Set a worker up (it starts with SIGINT, SIGTERM and SIGHUP blocked: see parallel); its gate,
+    and its own descriptor for the output."""
     import gc
     import signal
 
     from clinic_ready import i18n
 
-    gate = _WorkerGate()
+    gate = _WorkerGate(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
-    for name in ("SIGTERM", "SIGHUP"):  # the parent ends the workers with SIGTERM
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), gate.handler)
-    if hasattr(signal, "pthread_sigmask"):  # even if whoever started clinic-ready had blocked it
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    for name in ("SIGTERM", "SIGHUP"):  # the parent stops the workers with SIGTERM
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN:  # (nohup: SIGHUP stays ignored)
+            signal.signal(sig, gate.handler)
+    if hasattr(signal, "pthread_sigmask"):  # now that the handlers are in place
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in SIGNALS if hasattr(signal, n)})
     if i18n.language() != lang:  # a worker started afresh (spawn, off Linux) speaks the parent's language
         i18n.install(lang)
     out = os.dup(out_fd)
@@ -250,14 +270,36 @@ def _start_worker(checklist: str | None, fmt: str, lang: str, out_fd: int) -> tu
     return gate, out
 
 
+def _chunk(paths: Sequence[str]) -> list[Outcome]:
+    """One chunk's Outcomes, in a worker."""
+    return list(run(paths, _WORKER["checklists"], _WORKER["format"]))
 
-def _chunk(paths: Sequence[str]) -> tuple[list[str], list[str], str | None]:
-    """One chunk's _summary, in a worker."""
-    return _summary(run(paths, _WORKER["checklists"], _WORKER["format"]))
+
+def _pieces(outcomes: list[Outcome]) -> list[tuple[list[bytes], str]]:
+    """A chunk as it is written: runs of lines (UTF-8, each written with one writev), each run
+    followed by the error lines of the bad file that ends it, so that output and errors merged
+    (2>&1) read exactly as with one process."""
+    pieces: list[tuple[list[bytes], str]] = []
+    parts: list[bytes] = []
+    for o in outcomes:
+        if o.line is not None:  # fhir-ndjson holds resources only: a bad file's problems go to stderr
+            parts += (o.line.encode("utf-8", ENCODING_ERRORS), b"\n")
+        if o.errors:
+            pieces.append((parts, "".join(e + "\n" for e in o.errors)))
+            parts = []
+    if parts or not pieces:
+        pieces.append((parts, ""))
+    return pieces
 
 
 def _write_all(fd: int, parts: list[bytes]) -> None:
     """Write the buffers in order with as few calls as it takes (a write can stop short)."""
+    if not hasattr(os, "writev"):  # (Windows)
+        for part in parts:
+            view = memoryview(part)
+            while view:
+                view = view[os.write(fd, view):]
+        return
     views = [memoryview(p) for p in parts if p]
     while views:
         done = os.writev(fd, views[:IOV_MAX])
@@ -271,63 +313,53 @@ def _write_all(fd: int, parts: list[bytes]) -> None:
 def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str,
           out_fd: int, turn, next_turn, status, parent: int) -> None:
     """A worker process: evaluate its share of the chunks and write each in its turn; then send
-    the parent a summary (or the bug, or that the reader of the output went away)."""
+    the parent a summary (or the bug, or the error that stopped a write, or that the reader of the
+    output went away)."""
     import sys
     from collections import deque
 
     bad, worst = False, None
     try:
-        gate, out = _start_worker(checklist, fmt, lang, out_fd)
+        gate, out = _start_worker(checklist, fmt, lang, out_fd, parent)
 
-        def write(chunk: tuple[list[bytes], list[str]]) -> None:
+        def write(pieces: list[tuple[list[bytes], str]]) -> None:
             while True:  # wait for this worker's turn; stopped, it writes nothing more
                 gate.check()
                 if turn.poll(WAIT_STEP):
                     break
             turn.recv_bytes()
-            parts, errors = chunk
-            _write_all(out, parts)
-            if errors:
-                sys.stderr.write("".join(e + "\n" for e in errors))
-                sys.stderr.flush()
+            for parts, errors in pieces:
+                _write_all(out, parts)
+                if errors:
+                    sys.stderr.write(errors)
+                    sys.stderr.flush()
             next_turn.send_bytes(b"")
 
         ahead: deque = deque()
         for start in range(index * size, len(paths), n * size):
             gate.check()
-            if os.getppid() != parent:  # the parent has gone: nobody waits for the rest
-                return
-            lines, errors, chunk_worst = _chunk(paths[start:start + size])
-            bad = bad or bool(errors)
-            if chunk_worst is not None and (worst is None or _rank(chunk_worst) < _rank(worst)):
-                worst = chunk_worst
-            parts: list[bytes] = []
-            for line in lines:  # each line encoded on its own, and the lot written with one writev
-                parts += (line.encode("utf-8", ENCODING_ERRORS), b"\n")
-            ahead.append((parts, errors))
+            outcomes = _chunk(paths[start:start + size])
+            for o in outcomes:
+                if o.errors:
+                    bad = True
+                elif o.worst is not None and (worst is None or o.worst.rank < worst.rank):
+                    worst = o.worst
+            ahead.append(_pieces(outcomes))
             while ahead and (len(ahead) >= AHEAD or turn.poll()):
                 write(ahead.popleft())
         while ahead:
             write(ahead.popleft())
-        status.send_bytes(json.dumps({"bad": bad, "worst": worst}).encode("ascii"))
+        _tell(status, {"bad": bad, "worst": worst.value if worst is not None else None})
     except (_Stopped, KeyboardInterrupt):
         raise SystemExit(EXIT_STOPPED) from None
     except BrokenPipeError:  # the reader of the output went away (`… | head`)
         _tell(status, {"closed": True})
+    except OSError as exc:  # a write the system refused (a full disk, say): the user can act on it
+        _tell(status, {"oserror": [exc.errno, exc.strerror or type(exc).__name__]})
     except BaseException:  # noqa: BLE001 - handed to the parent, whose error boundary reports it
         import traceback
 
         _tell(status, {"bug": traceback.format_exc()})
-
-
-#: a worker's exit code when a signal stopped it (as the command's own, for an interruption)
-EXIT_STOPPED = 130
-
-
-def _rank(severity: str) -> int:
-    from clinic_ready.model import Severity
-
-    return Severity(severity).rank
 
 
 def _tell(status, message: dict) -> None:
@@ -341,7 +373,8 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
     """Evaluate the files with ``jobs`` worker processes (0: one per core), which write the lines to
     ``out_fd`` and the error lines to standard error, in input order.  KeyboardInterrupt when a
     worker was stopped by SIGTERM or SIGHUP; ClinicReadyError when the system stopped a worker;
-    BrokenPipeError when the reader went away; RuntimeError for a bug in a worker."""
+    BrokenPipeError when the reader went away, OSError when a write failed; RuntimeError for a bug
+    in a worker."""
     import multiprocessing
     import sys
     from multiprocessing.connection import wait
@@ -358,14 +391,21 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
     turns = [ctx.Pipe(duplex=False) for _ in range(n)]  # (reader, writer): worker i waits on turns[i]
     statuses = [ctx.Pipe(duplex=False) for _ in range(n)]
     procs = []
+    # no signal lands while a worker is being started: a worker starts with them blocked (a Ctrl-C
+    # there would otherwise meet the parent's handler in the child) and the parent never loses
+    # track of one it started; what arrives meanwhile is delivered once they are all running
+    unblock = _blocked()
     try:
-        turns[0][1].send_bytes(b"")  # the first chunk's turn
-        for i in range(n):
-            proc = ctx.Process(target=_work, daemon=True, args=(
-                paths, i, n, size, checklist, fmt, lang, out_fd, turns[i][0], turns[(i + 1) % n][1],
-                statuses[i][1], os.getpid()))
-            proc.start()
-            procs.append(proc)
+        try:
+            turns[0][1].send_bytes(b"")  # the first chunk's turn
+            for i in range(n):
+                proc = ctx.Process(target=_work, daemon=True, args=(
+                    paths, i, n, size, checklist, fmt, lang, out_fd, turns[i][0], turns[(i + 1) % n][1],
+                    statuses[i][1], os.getpid()))
+                proc.start()
+                procs.append(proc)
+        finally:
+            unblock()
         said: dict[int, dict] = {}
         readers = {statuses[i][0]: i for i in range(n)}
         ended = {proc.sentinel: i for i, proc in enumerate(procs)}
@@ -380,31 +420,36 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
                     _heard(said, readers.pop(conn), conn, n)
                 if i not in said:
                     raise _gone(procs[i], i + 1, n)
+        for proc in procs:  # each has spoken and is ending
+            proc.join(timeout=JOIN_SECONDS)
         return Summary(any(m["bad"] for m in said.values()), frozenset(m["worst"] for m in said.values()) - {None})
     finally:
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()  # a worker that is writing finishes its chunk first
-        for proc in procs:
-            proc.join(timeout=5)
-            if proc.is_alive():  # SIGTERM blocked or ignored somehow: never wait for ever
-                proc.kill()
-                proc.join()
-        for pair in (*turns, *statuses):
-            for conn in pair:
-                conn.close()
+        unblock = _blocked()  # a second Ctrl-C does not cut the clean-up short
+        try:
+            for proc in procs:
+                if proc.is_alive():
+                    proc.terminate()  # a worker that is writing finishes its chunk first
+            for proc in procs:
+                proc.join(timeout=JOIN_SECONDS)
+                if proc.is_alive():  # held up that long (a reader that stopped reading): never wait for ever
+                    proc.kill()
+                    proc.join()
+            for pair in (*turns, *statuses):
+                for conn in pair:
+                    conn.close()
+        finally:
+            unblock()
 
 
 def _heard(said: dict, i: int, conn, n: int) -> None:
     """A worker's last word: its summary, or why it stopped."""
-    try:
-        message = json.loads(conn.recv_bytes())
-    except (EOFError, OSError):
-        return  # nothing: its exit code will tell
+    message = json.loads(conn.recv_bytes())  # (a message is one write of a few bytes: whole or not at all)
     if "bug" in message:
         raise RuntimeError(f"batch worker {i + 1} of {n} failed:\n{message['bug']}")
     if "closed" in message:
         raise BrokenPipeError
+    if "oserror" in message:
+        raise OSError(*message["oserror"])
     said[i] = message
 
 

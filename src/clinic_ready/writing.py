@@ -35,13 +35,15 @@ def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
 @contextlib.contextmanager
 def signals_handled(names, handler):
     """While the block runs, the named signals (those this platform has) call ``handler``; the
-    previous handlers come back afterwards.  Outside the main thread nothing changes."""
+    previous handlers come back afterwards.  A signal that is ignored stays ignored (`nohup`
+    ignores SIGHUP so that a command outlives the terminal).  Outside the main thread nothing
+    changes."""
     import signal
 
     saved = {}
     for name in names:
         sig = getattr(signal, name, None)
-        if sig is None:
+        if sig is None or signal.getsignal(sig) is signal.SIG_IGN:
             continue
         try:
             saved[sig] = signal.signal(sig, handler)

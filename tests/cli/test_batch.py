@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 
@@ -234,8 +235,11 @@ def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeyp
         return real(paths)
 
     monkeypatch.setattr(batch_mod, "_chunk", dying)
+    monkeypatch.setattr(batch_mod, "JOIN_SECONDS", 120)  # were SIGTERM ignored, the parent would wait that long
+    started = time.monotonic()
     with pytest.raises(RuntimeError, match=r"batch worker \d of 2 stopped before it finished"):
         _in_workers(files, tmp_path)
+    assert time.monotonic() - started < 60  # the other worker stopped when told, not when killed
 
 
 def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatch):
@@ -282,7 +286,8 @@ def test_a_worker_stopped_by_sigterm_ends_the_batch_as_interrupted(tmp_path, mon
     with open(out, "wb") as fh, pytest.raises(KeyboardInterrupt):
         batch_mod.parallel(files, None, 2, "jsonl", fh.fileno())
     lines = out.read_bytes().decode().splitlines()
-    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)] and len(lines) <= 30  # never the stopped chunk
+    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)]
+    assert 5 <= len(lines) <= 30  # the first chunk (5 files) is out; never the chunk it was stopped at
 
 
 def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):
@@ -341,3 +346,101 @@ def test_a_signal_while_waiting_for_listed_paths_ends_the_batch_at_once(tmp_path
     assert p.wait(timeout=10) == 130  # while standard input is still open
     p.stdin.close()
     assert p.stderr.read().decode().strip() == "clinic-ready: interrupted."
+
+
+def _first_bytes(stream) -> bytes:
+    """Some of the output, read from the descriptor itself (a buffered readline would keep more
+    than it returns, which _read_all then could not see)."""
+    got = b""
+    while b"\n" not in got:
+        chunk = os.read(stream.fileno(), 1 << 16)
+        assert chunk, "the batch ended before writing a line"
+        got += chunk
+    return got
+
+
+def _read_all(stream, seconds: float) -> bytes:
+    """Everything until end of file, failing the test if it has not come within ``seconds``."""
+    import selectors
+
+    sel = selectors.DefaultSelector()
+    sel.register(stream, selectors.EVENT_READ)
+    got, deadline = b"", time.monotonic() + seconds
+    while True:
+        left = deadline - time.monotonic()
+        assert left > 0, "the output was still open: something is still running"
+        if sel.select(left):
+            chunk = os.read(stream.fileno(), 1 << 16)
+            if not chunk:
+                return got
+            got += chunk
+
+
+def test_workers_stop_when_their_parent_is_killed(tmp_path):
+    """`kill -9` of the batch (not of its group): the workers stop too, within moments, instead of
+    waiting for ever for a turn and keeping the output open; what they wrote is whole lines."""
+    import signal as sig
+
+    files = many(tmp_path, 40)  # each worker soon holds all its chunks, waiting for its turns
+    p = start(files, "--jobs", "2")
+    first = _first_bytes(p.stdout)
+    time.sleep(0.3)  # one worker now waits for its turn while the other writes to the full pipe
+    p.send_signal(sig.SIGKILL)
+    rest = _read_all(p.stdout, 30)  # end of file: every worker has closed the output
+    p.wait(timeout=10)
+    lines = (first + rest).decode().splitlines()
+    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)] and len(lines) < len(files)
+
+
+def test_ctrl_c_to_the_whole_group_ends_after_whole_lines(tmp_path):
+    """Ctrl-C in a terminal reaches every process of the group: the workers leave it to the batch,
+    which ends as interrupted (130) after whole lines."""
+    import signal as sig
+
+    files = many(tmp_path, 400)
+    p = subprocess.Popen([cli_path(), "batch", "--jobs", "2", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, start_new_session=True)
+    first = _first_bytes(p.stdout)
+    os.killpg(p.pid, sig.SIGINT)
+    rest, err = _read_all(p.stdout, 30), p.stderr.read()
+    assert p.wait(timeout=30) == 130, err
+    lines = (first + rest).decode().splitlines()
+    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)] and len(lines) < len(files)
+    assert err.decode().strip() == "clinic-ready: interrupted."
+
+
+def test_nohup_keeps_a_batch_running_past_a_hangup(tmp_path):
+    """Under `nohup` (SIGHUP ignored) a hang-up of the terminal neither stops the batch nor its
+    workers: every line is written and the batch ends normally."""
+    import signal as sig
+
+    files = many(tmp_path, 120)
+    p = subprocess.Popen([cli_path(), "batch", "--jobs", "2", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, start_new_session=True,
+                         preexec_fn=lambda: sig.signal(sig.SIGHUP, sig.SIG_IGN))
+    first = _first_bytes(p.stdout)
+    os.killpg(p.pid, sig.SIGHUP)
+    rest, err = _read_all(p.stdout, 60), p.stderr.read()
+    assert p.wait(timeout=30) == 1 or p.returncode == 0, err
+    assert [json.loads(x)["file"] for x in (first + rest).decode().splitlines()] == files
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_is_reported_the_same_way_with_or_without_workers(tmp_path):
+    files = many(tmp_path, 30)
+    said = []
+    for jobs in ("1", "2"):
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([cli_path(), "batch", "--jobs", jobs, *files], stdout=full, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, timeout=60)
+        assert r.returncode == 2, r.stderr
+        said.append(r.stderr)
+    assert said[0] == said[1] and b"cannot write the output (No space left on device)" in said[0]
+
+
+def test_output_and_errors_merged_read_the_same_with_or_without_workers(tmp_path):
+    """`batch … > all.txt 2>&1`: each bad file's error lines follow its own line, whatever --jobs is."""
+    files = many(tmp_path, 40, bad_every=7)
+    merged = [subprocess.run([cli_path(), "batch", "--jobs", jobs, *files], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=60).stdout for jobs in ("1", "2")]
+    assert merged[0] == merged[1] and merged[0].count(b"answers.where") >= 2 * (40 // 7)
