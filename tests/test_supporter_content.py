@@ -222,3 +222,27 @@ def test_validate_accepts_supporter_fields_and_names_a_tip_citing_an_unknown_sou
     assert r.returncode == 2
     line = len(text.splitlines()) + 2
     assert f"bad.yaml:{line}:" in r.stderr and "supporter_tips[0].sources[0]" in r.stderr and "s2" in r.stderr, r.stderr
+
+
+def test_a_supporters_report_asks_the_open_questions_as_the_supporter_read_them():
+    """Answered by a supporter, the open answers behind could-apply concerns ("Questions to ask",
+    "Depends on", "Because …") are the questions as the supporter read them ("Has the person you
+    are helping been given ketamine to take home?"), never "Have you been given …?", in every
+    format."""
+    from clinic_ready import engine
+    from clinic_ready.model import Answer, Answers
+    from clinic_ready.render import html, markdown, terminal
+
+    unsure = {q: Answer("unsure") for q in PATIENT.questions}
+    result = engine.evaluate(PATIENT, Answers(PATIENT.id, PATIENT.version, unsure, respondent="supporter"))
+    opened = [i for i in result.ask_list if i.question_id]
+    assert len(opened) >= 5
+    for item in opened:
+        q = PATIENT.questions[item.question_id]
+        assert item.text == _words(q.prompt_for("supporter")), item.question_id
+    home = _words(PATIENT.questions["take_home_supply"].prompt_for("supporter"))
+    assert "person you are helping" in home and any(i.text == home for i in opened)
+    patient_voice = _words(PATIENT.questions["take_home_supply"].prompt)
+    for render in (markdown.render, html.render, lambda r: terminal.render(r, width=100)):
+        shown = _words(render(result))
+        assert "person you are helping" in shown and patient_voice not in shown, render

@@ -205,7 +205,7 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         ignored=ignored,
         could_apply=tuple(possible),
         first_steps=first_steps(findings),
-        ask_list=ask_list(findings, possible),
+        ask_list=ask_list(findings, possible, answers.respondent),
         respondent=answers.respondent,
     )
 
@@ -291,9 +291,10 @@ def first_steps(findings: list[Finding]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def ask_list(findings: list[Finding], possible: list[Possible]) -> tuple[AskItem, ...]:
-    """Raised concerns' asks plus the unknown answers behind could-apply concerns: deduplicated,
-    most serious first (raised before could-apply within a level)."""
+def ask_list(findings: list[Finding], possible: list[Possible], respondent: str = "patient") -> tuple[AskItem, ...]:
+    """Raised concerns' asks plus the unknown answers behind could-apply concerns (each question as
+    the respondent read it): deduplicated, most serious first (raised before could-apply within a
+    level)."""
     entries: list[tuple[int, int, AskItem]] = []
     seen_text: set[str] = set()
     seen_question: set[str] = set()
@@ -316,7 +317,7 @@ def ask_list(findings: list[Finding], possible: list[Possible]) -> tuple[AskItem
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
             about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
-            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt), about, c.severity, c.id, qid)))
+            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt_for(respondent)), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 

@@ -181,9 +181,11 @@ ANSWER_STATE_WORDS = Words({"unsure": N_("you answered unsure"), "declined": N_(
                             "missing": N_("not answered yet")})
 
 
-def depends_text(possible: Possible) -> str:
-    """'Could apply — depends on: <prompt> (you answered unsure); …'"""
-    parts = [f"{' '.join(i.question.prompt.split())} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
+def depends_text(possible: Possible, respondent: str = "patient") -> str:
+    """'Could apply — depends on: <prompt> (you answered unsure); …', each question as the
+    respondent read it."""
+    parts = [f"{' '.join(i.question.prompt_for(respondent).split())} ({ANSWER_STATE_WORDS.get(i.state, i.state)})"
+             for i in possible.depends_on]
     return _("Could apply — depends on: {answers}").format(answers="; ".join(parts))
 
 
@@ -202,7 +204,7 @@ def because(result: Result, concern: Concern) -> str:
                          else _("your {score}").format(score=score.title))
             continue
         item = by_id[test.question]
-        text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item), question=" ".join(item.question.prompt.split()))
+        text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item), question=" ".join(item.question.prompt_for(result.respondent).split()))
         if text not in parts:
             parts.append(text)
     return _("Because {reasons}.").format(reasons=(" " + _("and") + " ").join(parts))

@@ -454,7 +454,7 @@ def _could_apply(out: Layout, result: Result) -> None:
     for p in result.could_apply:
         out.blank()
         out.wrap([(severity_label(p.concern.severity) + " ", STYLES[p.concern.severity]), (_words(p.concern.title), "bold")])
-        text = _words(depends_text(p))
+        text = _words(depends_text(p, result.respondent))
         refs = sorted({asked[i.question.id] for i in p.depends_on if i.question.id in asked})
         if refs:
             text = text.rstrip(".") + ". " + _see_questions(refs)
@@ -487,7 +487,7 @@ def _not_assessed(out: Layout, result: Result) -> None:
     if listed:
         out.wrap([(_see_questions(listed), "")], indent=2)
     for i in rest:
-        out.wrap([("? " + _words(i.question.prompt) + " — " + _words(answer_text(i)), "")], indent=2, hang=4)
+        out.wrap([("? " + _words(i.question.prompt_for(result.respondent)) + " — " + _words(answer_text(i)), "")], indent=2, hang=4)
 
 
 def _answers(out: Layout, result: Result) -> None:
@@ -496,4 +496,4 @@ def _answers(out: Layout, result: Result) -> None:
     for section, items in by_section(result):
         out.wrap([(_words(section.title), "bold")], indent=2)
         for i in items:
-            out.wrap([(_words(i.question.prompt) + " — " + _words(answer_text(i)), "")], indent=4, hang=6)
+            out.wrap([(_words(i.question.prompt_for(result.respondent)) + " — " + _words(answer_text(i)), "")], indent=4, hang=6)

@@ -224,7 +224,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
             parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_clean(i.question.prompt)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+                f"“{_clean(i.question.prompt_for(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
         view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
                                              _clean(p.concern.title), " ".join(parts)))
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
