@@ -267,6 +267,24 @@ def kleene_any(values) -> Tri:
     return None if unknown else False
 
 
+def _kleene(parts: list, wins: bool):
+    """kleene_any (wins=True) or kleene_all (wins=False) of compiled parts, as one function of a
+    Context, without a generator per call: the value that wins ends it, else unknown if any part
+    was, else the other value."""
+
+    def join(ctx):
+        unknown = False
+        for part in parts:
+            v = part(ctx)
+            if v is wins:
+                return wins
+            if v is None:
+                unknown = True
+        return None if unknown else not wins
+
+    return join
+
+
 def compile_condition(cond: object):
     """Turn a validated condition into a plain function of a Context (built from data, no eval).
 
@@ -274,34 +292,9 @@ def compile_condition(cond: object):
     times faster: the engine evaluates every condition of a checklist for every answers file in
     a batch.
     """
-    if isinstance(cond, AllOf):
-        parts = [compile_condition(c) for c in cond.all]
-
-        def all_of(ctx):  # kleene_all, without a generator per call
-            unknown = False
-            for part in parts:
-                v = part(ctx)
-                if v is False:
-                    return False
-                if v is None:
-                    unknown = True
-            return None if unknown else True
-
-        return all_of
-    if isinstance(cond, AnyOf):
-        parts = [compile_condition(c) for c in cond.any]
-
-        def any_of(ctx):  # kleene_any, without a generator per call
-            unknown = False
-            for part in parts:
-                v = part(ctx)
-                if v is True:
-                    return True
-                if v is None:
-                    unknown = True
-            return None if unknown else False
-
-        return any_of
+    if isinstance(cond, (AllOf, AnyOf)):
+        return _kleene([compile_condition(c) for c in (cond.all if isinstance(cond, AllOf) else cond.any)],
+                       wins=isinstance(cond, AnyOf))
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_)
 

@@ -202,6 +202,20 @@ def test_workers_report_what_they_saw(tmp_path):
     assert batch_mod.exit_code(summary.any_bad, [Severity(w) for w in summary.worst], Severity.critical) == 1
 
 
+def _chunk_that(monkeypatch, files, act) -> None:
+    """Workers whose chunk holding the 31st file first does ``act`` (they inherit the patch)."""
+    from clinic_ready import batch as batch_mod
+
+    real = batch_mod._chunk
+
+    def chunk(paths):
+        if files[30] in paths:
+            act()
+        return real(paths)
+
+    monkeypatch.setattr(batch_mod, "_chunk", chunk)
+
+
 def test_a_bug_in_a_worker_is_reported_not_hidden(tmp_path, monkeypatch):
     """A worker's exception reaches the parent with its traceback (the CLI's error boundary then
     reports a bug, exit 3); the other worker is stopped."""
@@ -227,14 +241,7 @@ def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeyp
     from clinic_ready import batch as batch_mod
 
     files = many(tmp_path, 40)
-    real = batch_mod._chunk
-
-    def dying(paths):
-        if files[30] in paths:
-            os._exit(9)  # as if killed (out of memory, say)
-        return real(paths)
-
-    monkeypatch.setattr(batch_mod, "_chunk", dying)
+    _chunk_that(monkeypatch, files, lambda: os._exit(9))  # as if killed (out of memory, say)
     monkeypatch.setattr(batch_mod, "JOIN_SECONDS", 120)  # were SIGTERM ignored, the parent would wait that long
     started = time.monotonic()
     with pytest.raises(RuntimeError, match=r"batch worker \d of 2 stopped before it finished"):
@@ -249,18 +256,10 @@ def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatc
     import os
     import signal as sig
 
-    from clinic_ready import batch as batch_mod
     from clinic_ready.errors import ClinicReadyError
 
     files = many(tmp_path, 40)
-    real = batch_mod._chunk
-
-    def killed(paths):
-        if files[30] in paths:
-            os.kill(os.getpid(), sig.SIGKILL)
-        return real(paths)
-
-    monkeypatch.setattr(batch_mod, "_chunk", killed)
+    _chunk_that(monkeypatch, files, lambda: os.kill(os.getpid(), sig.SIGKILL))
     with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .*output is incomplete.* try fewer --jobs"):
         _in_workers(files, tmp_path)
 
@@ -274,14 +273,7 @@ def test_a_worker_stopped_by_sigterm_ends_the_batch_as_interrupted(tmp_path, mon
     from clinic_ready import batch as batch_mod
 
     files = many(tmp_path, 40)
-    real = batch_mod._chunk
-
-    def stopped(paths):
-        if files[30] in paths:
-            os.kill(os.getpid(), sig.SIGTERM)
-        return real(paths)
-
-    monkeypatch.setattr(batch_mod, "_chunk", stopped)
+    _chunk_that(monkeypatch, files, lambda: os.kill(os.getpid(), sig.SIGTERM))
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as fh, pytest.raises(KeyboardInterrupt):
         batch_mod.parallel(files, None, 2, "jsonl", fh.fileno())
