@@ -125,24 +125,12 @@ class Block(NamedTuple):
     worst: str | None
 
 
-def _summary(outcomes: Iterable[Outcome]) -> tuple[list[str], list[str], str | None]:
-    """The lines to write (without their line ends), the error lines, the worst severity's name."""
-    lines: list[str] = []
-    errors: list[str] = []
-    worst: Severity | None = None
-    for o in outcomes:
-        if o.line is not None:  # fhir-ndjson holds resources only: a bad file's problems go to stderr
-            lines.append(o.line)
-        if o.errors:
-            errors.extend(o.errors)
-        elif o.worst is not None and (worst is None or o.worst.rank < worst.rank):
-            worst = o.worst
-    return lines, errors, worst.value if worst is not None else None
-
-
-def block(outcomes: Iterable[Outcome]) -> Block:
-    lines, errors, worst = _summary(outcomes)
-    return Block("".join(line + "\n" for line in lines).encode("utf-8", ENCODING_ERRORS), errors, worst)
+def block(outcome: Outcome) -> Block:
+    """One file's Block (fhir-ndjson holds resources only: a bad file writes no line, its
+    problems go to standard error)."""
+    data = b"" if outcome.line is None else (outcome.line + "\n").encode("utf-8", ENCODING_ERRORS)
+    worst = outcome.worst.value if outcome.worst is not None and not outcome.errors else None
+    return Block(data, outcome.errors, worst)
 
 
 def workers(jobs: int) -> int:
@@ -159,7 +147,7 @@ def blocks(paths: Iterable[str], checklist: str | None = None, fmt: str = "jsonl
     """The files' output in input order, one Block per file, evaluated in this process (``paths``
     is read as the batch goes, so it may be a stream)."""
     for outcome in run(paths, _Checklists(checklist), fmt):
-        yield block((outcome,))
+        yield block(outcome)
 
 
 class Summary(NamedTuple):
