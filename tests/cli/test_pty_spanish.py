@@ -24,7 +24,7 @@ WHO = r"Escriba 1 o 2 \(Enter para 1\): "
 STOP = r"o s para salir por ahora \(sus respuestas se guardan\): "
 REVIEW = r"presione Enter para confirmar \(q para guardar y salir\): "
 #: JSON fields that carry words (they change with the language); every other value must be equal
-TEXT_DROPPED = {"sources", "crisis_lines", "what_to_do_now", "maintainers", "reviewed_by"}
+TEXT_DROPPED = {"sources", "crisis_lines", "what_to_do_now", "maintainers", "reviewed_by", "translation"}  # (who translated: Spanish only)
 KEPT = {"id", "code", "severity", "state", "value", "section", "concern", "question", "version", "facts_as_of",
         "review_by", "respondent", "name"}
 
@@ -151,3 +151,4 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     english = json.loads(english.stdout)
     assert english["verdict"]["title"] != spanish["verdict"]["title"]  # the words differ …
     assert skeleton(english) == skeleton(spanish)  # … and nothing else
+    assert english["checklist"]["translation"] is None and spanish["checklist"]["translation"]["language"] == "es"

@@ -27,6 +27,16 @@ def _concern_data(c, sources) -> dict:
     }
 
 
+def _translation(cl) -> dict | None:
+    """Who translated the checklist's texts and their review status (None in its own language):
+    what every other output prints as its credit line."""
+    tr = cl.translation
+    if tr is None:
+        return None
+    return {"language": tr.language, "translated_by": list(tr.translated_by), "review_status": tr.review_status,
+            "credit": cl.credit_line()}
+
+
 def _verdict(v) -> dict:
     return {"code": v.code, "title": v.title, "text": v.text, "held_at": v.held_at}
 
@@ -69,6 +79,7 @@ def document(result: Result) -> dict:
             "review_by": cl.review_by.isoformat() if cl.review_by else None, "maintainers": list(cl.maintainers),
             "reviewed_by": list(cl.reviewed_by), "funding": cl.funding,
             "balance": " ".join(cl.balance.split()) if cl.balance else None,
+            "translation": _translation(cl),
         },
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
