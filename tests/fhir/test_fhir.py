@@ -521,3 +521,40 @@ def test_an_item_extension_of_the_wrong_shape_is_not_a_crash(extension):
         parse_answers(doc, cl_main, json.dumps(doc), "qr.json")
     except ClinicReadyError as exc:
         assert all(line.startswith("qr.json") for line in exc.lines())
+
+
+def _codings(doc, out=None):
+    """Every Coding in a FHIR document, in order, as (system, code, display)."""
+    out = [] if out is None else out
+    if isinstance(doc, dict):
+        if "system" in doc and "code" in doc:
+            out.append((doc["system"], doc["code"], doc.get("display")))
+        for v in doc.values():
+            _codings(v, out)
+    elif isinstance(doc, list):
+        for v in doc:
+            _codings(v, out)
+    return out
+
+
+def test_a_spanish_questionnaire_shows_the_standard_codes_in_spanish(tmp_path):
+    """Yes/No (HL7 0136) and unsure/prefer-not-to-say (data-absent-reason) are shown in the
+    person's language, on the same systems and codes: what decides is the code. And a Spanish
+    QuestionnaireResponse reads back to the same result as the YAML answers it came from."""
+    from conftest import run_cli
+
+    en, es = (json.loads(run_cli("--lang", lang, "export", "--fhir").stdout) for lang in ("en", "es"))
+    en_codes, es_codes = _codings(en), _codings(es)
+    assert [c[:2] for c in en_codes] == [c[:2] for c in es_codes]
+    shown = {(system, code): display for system, code, display in es_codes if system in (DAR_SYSTEM, YES_NO_SYSTEM)}
+    assert shown == {(YES_NO_SYSTEM, "Y"): "Sí", (YES_NO_SYSTEM, "N"): "No", (DAR_SYSTEM, "asked-unknown"): "No sé",
+                     (DAR_SYSTEM, "asked-declined"): "Prefiero no decirlo"}
+    assert {d for s, c, d in en_codes if (s, c) == (DAR_SYSTEM, "asked-unknown")} == {"Unsure"}
+
+    line = run_cli("--lang", "es", "batch", "--format", "fhir-ndjson", str(EXAMPLES / "perry-like.yaml")).stdout
+    answers = tmp_path / "respuesta.json"
+    answers.write_text(line, encoding="utf-8")
+    assert '"display":"No sé"' in line or '"display": "No sé"' in line or "Prefiero no decirlo" in line
+    back = run_cli("run", "--answers", str(answers), "--no-input", "-f", "json")
+    direct = run_cli("run", "--answers", str(EXAMPLES / "perry-like.yaml"), "--no-input", "-f", "json")
+    assert back.returncode == direct.returncode and json.loads(back.stdout)["answers"] == json.loads(direct.stdout)["answers"], back.stderr

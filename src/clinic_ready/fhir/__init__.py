@@ -10,18 +10,21 @@ the commands that ask for FHIR.  See docs/fhir.md for the mapping.
 
 from __future__ import annotations
 
+from clinic_ready.i18n import N_
+
 #: The canonical base of everything clinic-ready defines (questionnaires, code systems, extensions).
 BASE = "urn:clinic-ready"
 
 #: HL7 data-absent-reason: how "unsure" and "prefer not to say" travel in FHIR.
 DAR_SYSTEM = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 DAR_EXTENSION = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
-STATE_CODES = {"unsure": ("asked-unknown", "Unsure"), "declined": ("asked-declined", "Prefer not to say")}
+#: (the displays are English here, and shown in the person's language: see questionnaire.state_coding)
+STATE_CODES = {"unsure": ("asked-unknown", N_("Unsure")), "declined": ("asked-declined", N_("Prefer not to say"))}
 CODE_STATES = {code: state for state, (code, _display) in STATE_CODES.items()}
 
 #: HL7 v2 table 0136 (Yes/No): how yes_no questions are coded.
 YES_NO_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0136"
-YES_NO_CODES = {"yes": ("Y", "Yes"), "no": ("N", "No")}
+YES_NO_CODES = {"yes": ("Y", N_("Yes")), "no": ("N", N_("No"))}
 CODE_YES_NO = {code: value for value, (code, _display) in YES_NO_CODES.items()}
 
 SDC = "http://hl7.org/fhir/uv/sdc/StructureDefinition"

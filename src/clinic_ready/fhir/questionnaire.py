@@ -46,13 +46,13 @@ def coding(cl: Checklist, q: Question, value: str) -> dict:
     """The Coding of one choice (yes/no use HL7 table 0136)."""
     if q.type == "yes_no":
         code, display = YES_NO_CODES[value]
-        return {"system": YES_NO_SYSTEM, "code": code, "display": display}
+        return {"system": YES_NO_SYSTEM, "code": code, "display": _(display)}  # the code decides; the words are the person's
     return {"system": choice_system(cl.id, q.id), "code": value, "display": q.choice_label(value)}
 
 
 def state_coding(state: str) -> dict:
     code, display = STATE_CODES[state]
-    return {"system": DAR_SYSTEM, "code": code, "display": display}
+    return {"system": DAR_SYSTEM, "code": code, "display": _(display)}
 
 
 def coded(q: Question) -> bool:
