@@ -52,6 +52,8 @@ def test_every_command_with_an_invalid_option_exits_2_with_clicks_message(comman
         (["frobnicate"], "No such command 'frobnicate'"),
         (["report", str(WELL_RUN), "-f", "terminal"], "'terminal' is not one of"),
         (["report"], "Missing argument 'ANSWERS_FILE'"),
+        (["batch", "--jobs", "two", str(WELL_RUN)], "Invalid value for '--jobs' / '-j'"),
+        (["--lang", "fr", "list"], "'fr' is not one of"),
     ],
 )
 def test_mistyped_options_print_the_message_and_usage_line(args, message):

@@ -85,8 +85,19 @@ class _Words:
         return option
 
 
-class Command(_Words, TyperCommand):
-    """Every command: Click's words translated."""
+class _QuickParams:
+    """The usual values of the parameters are coerced without typer's pydantic adapters
+    (cli/params.py); anything else goes to typer's own coercion."""
+
+    def parse_args(self, ctx, args):
+        from clinic_ready.cli.params import prepare
+
+        prepare(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+class Command(_QuickParams, _Words, TyperCommand):
+    """Every command: Click's words translated, its parameters coerced quickly."""
 
 
 #: the root's options that a newcomer often writes after the command (`clinic-ready run --lang es`),
@@ -121,7 +132,7 @@ def _root_options_first(argv: list[str]) -> list[str]:
     return front + rest
 
 
-class BoundaryGroup(_Words, TyperGroup):
+class BoundaryGroup(_QuickParams, _Words, TyperGroup):
     """The one error boundary: every command runs inside it.
 
     Usage errors (unknown option or command, a bad choice, a missing argument) are Click's own:
