@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 from clinic_ready.errors import ClinicReadyError
 
 if TYPE_CHECKING:
-    from clinic_ready.model import Checklist, Result, Severity
+    from clinic_ready.model import Checklist, Result
+    from clinic_ready.severity import Severity
 
 # What evaluates a file (answers, engine, model, the JSON renderer) is imported where it is used:
 # with --jobs the parent, which only waits, never loads it; each worker loads it into its own

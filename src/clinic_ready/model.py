@@ -9,40 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from clinic_ready.conditions import Condition
+from clinic_ready.severity import Severity  # noqa: F401 - part of the model (in its own module: see there)
 
 Id = str  # validated as an identifier in checks.py, so the message can name the fix
 
 QUESTION_TYPES = ("yes_no", "choice", "multi_choice", "number", "text")
 QuestionType = Literal["yes_no", "choice", "multi_choice", "number", "text"]
 YES_NO = ("yes", "no")
-
-
-class Severity(str, Enum):
-    """How much a concern matters, most serious first."""
-
-    critical = "critical"
-    high = "high"
-    moderate = "moderate"
-    low = "low"
-    info = "info"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self.value]
-
-    @property
-    def symbol(self) -> str:
-        return {"critical": "!!!", "high": "!!", "moderate": "!", "low": "-", "info": "i"}[self.value]
-
-
-_RANK = {"critical": 0, "high": 1, "moderate": 2, "low": 3, "info": 4}
 
 
 class _Model(BaseModel):

@@ -79,7 +79,7 @@ def batch(
         from clinic_ready.process import closed_pipe
 
         raise closed_pipe() from None
-    from clinic_ready.model import Severity
+    from clinic_ready.severity import Severity  # (not the model: the parent of --jobs never loads it)
 
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
