@@ -31,7 +31,7 @@ PROTOCOL = 5
 #: the code a copy depends on besides its YAML: the classes it holds (model, conditions) and what
 #: turns YAML into them and decides they are valid (yamlio, loading, checks); an edit to any of
 #: them makes every copy stale until it is made again
-SCHEMA_CODE = ("model.py", "conditions.py", "yamlio.py", "loading.py", "checks.py")
+SCHEMA_CODE = ("model.py", "severity.py", "conditions.py", "yamlio.py", "loading.py", "checks.py")
 
 
 def digest(text: str) -> str:
