@@ -19,7 +19,8 @@ P3  ``clinic-ready validate`` of generated 5,000- and 10,000-question checklists
 P4  the PDF and the HTML report of examples/perry-like.yaml, as multiples of ``clinic-ready
     --version`` measured in the same pairs
 P5  ``batch`` of 2,000 varied answers files (1 process, and ``--jobs 2`` vs 1); 20,000 vs 2,000
-    files given with ``--from`` (and as arguments); peak memory (RSS) of each
+    files given with ``--from`` (and as arguments, next to ``python -c pass`` given the same
+    arguments: the interpreter's own copies of a long command line); peak memory (RSS) of each
 T   the README's test command (``python -m pytest -q``), one timed run
 
 Every ratio comes from pairs: A and B run one after the other, the order swapped on every pair, so
@@ -442,7 +443,11 @@ def p5(tmp: Path) -> None:
           f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB  goal flat")
     ra, rb = paired([CLI, "batch", *big], one, n=3, warmup=0, a_out=out, b_out=out, rss=True)
     print(f"P5    paths as arguments: peak RSS 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
-          f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB (Typer converts each argument)")
+          f"20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB")
+    ra, rb = paired([sys.executable, "-c", "pass", *big], [sys.executable, "-c", "pass", *small], n=3, warmup=0, rss=True)
+    print(f"P5    the interpreter alone (python -c pass) with the same arguments: peak RSS 2k: "
+          f"{spread([r.rss_mib for r in rb], '{:.1f}')} MiB; 20k: {spread([r.rss_mib for r in ra], '{:.1f}')} MiB "
+          "(its own copies of the command line)")
     if run_once(two, out).code in (0, 1):
         ra, rb = paired([*from20k, "--jobs", "2"], [*from2k, "--jobs", "2"], n=3, warmup=0, a_out=out, b_out=out, rss=True)
         print(f"P5    --jobs 2 --from list: peak RSS of the main process 2k: {spread([r.rss_mib for r in rb], '{:.1f}')} MiB; "
