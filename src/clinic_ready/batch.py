@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import struct
+import sys
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 
 from clinic_ready.errors import ClinicReadyError
@@ -161,19 +163,25 @@ class Summary(NamedTuple):
 
 # --------------------------------------------------------------------------- worker processes
 #
-# Each of the n workers takes a fixed share of the chunks (worker i: chunks i, i + n, i + 2n, ...)
-# and writes each chunk's lines itself, straight to the output, when its turn comes: a token goes
-# round a ring of pipes, from the worker that wrote chunk k to the one that holds chunk k + 1, so
-# the lines come out in input order and no two writes ever mix.  The parent starts the workers,
-# hands out the first turn and waits: it never touches the lines (on two cores every cycle a
-# parent spent copying 80 MB of lines was taken from a worker).  While a worker waits for its turn
-# it evaluates ahead, up to AHEAD chunks; then it waits, so the output in memory stays bounded
-# however many files there are.  At the end each worker tells the parent what it saw (any bad
-# file, the worst severity), or why it stopped (its bug, a write that failed, the reader gone).
+# The files are cut into chunks.  A worker claims the next chunk nobody has claimed yet, evaluates
+# it, and writes its lines itself, straight to the output, when its turn comes: a token passes from
+# the worker that wrote chunk k to the one holding chunk k + 1, so the lines come out in input order
+# and no two writes ever mix.  Claiming as they go (rather than each taking a fixed share) keeps
+# both cores busy to the end when some files take longer than others, or a core is slower for a
+# while.  What they share (the next chunk to claim, the next to write, who holds each chunk
+# claimed and not yet written) is a short message in a pipe, the baton, that a worker takes and
+# puts back.  The parent starts the workers and waits: it never touches the lines (on two cores
+# every cycle a parent spent copying 80 MB of lines was taken from a worker).  While a worker waits
+# for its turn it evaluates ahead, up to AHEAD chunks; then it waits, so the output in memory stays
+# bounded however many files there are.  At the end each worker tells the parent what it saw (any
+# bad file, the worst severity), or why it stopped (its bug, a write that failed, the reader gone).
 # Forked workers inherit the list of paths: no task is sent.
 
 #: chunks a worker may hold evaluated while it waits for its turn to write them
 AHEAD = 4
+#: the most workers a batch starts: the baton (see _Baton) must fit in one atomic pipe write, and
+#: POSIX guarantees that for 512 bytes
+PIPE_BUF = 512
 #: how often (seconds) a worker waiting for its turn looks whether it should stop
 WAIT_STEP = 0.05
 #: how long (seconds) the parent waits for stopped workers to finish the chunk they are writing
@@ -299,45 +307,124 @@ def _write_all(fd: int, parts: list[bytes]) -> None:
                 views[0], done = views[0][done:], 0
 
 
+class _Baton:
+    """The chunks' shared state, a message in a pipe that one worker at a time takes (reads) and puts
+    back (writes): the next chunk to claim, the next chunk to write, and a ring of who holds each
+    chunk claimed and not yet written (at most n × (AHEAD + 1) of them: each worker holds up to
+    AHEAD chunks and evaluates one more).  The message is written in one write shorter than
+    PIPE_BUF, so it arrives whole; on POSIX it is taken in one non-blocking read, so two workers
+    never both take it, and a worker waiting for it still looks whether it should stop."""
+
+    HEAD = struct.Struct("<qq")
+
+    def __init__(self, reader, writer, n: int) -> None:
+        self.reader, self.writer = reader, writer
+        self.ring = n * (AHEAD + 1) + 1
+        self.size = self.HEAD.size + self.ring
+        self.raw = hasattr(os, "set_blocking") and sys.platform != "win32"  # a POSIX pipe: its descriptors
+
+    def start(self) -> None:
+        """Put the first state in (by the parent, before the workers start)."""
+        self._put(0, 0, bytearray(self.ring))
+
+    def _put(self, claim: int, write: int, owners: bytearray) -> None:
+        message = self.HEAD.pack(claim, write) + owners
+        if self.raw:
+            os.write(self.writer.fileno(), message)
+        else:  # (Windows: a message-mode pipe, each message read whole)
+            self.writer.send_bytes(message)
+
+    def _take(self, gate: _WorkerGate) -> tuple[int, int, bytearray]:
+        while True:
+            gate.check()
+            if not self.reader.poll(WAIT_STEP):
+                continue
+            if not self.raw:
+                message = self.reader.recv_bytes()
+                break
+            try:
+                message = os.read(self.reader.fileno(), self.size)
+            except BlockingIOError:  # another worker took it first
+                continue
+            break
+        if len(message) != self.size:
+            raise RuntimeError(f"the batch's shared state arrived cut: {len(message)} of {self.size} bytes")
+        claim, write = self.HEAD.unpack_from(message)
+        return claim, write, bytearray(message[self.HEAD.size:])
+
+    def claim(self, me: int, total: int, gate: _WorkerGate) -> tuple[int | None, bool]:
+        """The next chunk nobody has claimed (None: none left), and whether its turn to be written
+        has already come (the chunk before it is written)."""
+        claim, write, owners = self._take(gate)
+        if claim >= total:
+            self._put(claim, write, owners)
+            return None, False
+        owners[claim % self.ring] = me
+        self._put(claim + 1, write, owners)
+        return claim, write == claim
+
+    def written(self, k: int, gate: _WorkerGate) -> int | None:
+        """Chunk k is written: the worker holding chunk k + 1, whose turn it is now (None: nobody
+        holds it yet, and whoever claims it will find its turn has come)."""
+        claim, _write, owners = self._take(gate)
+        self._put(claim, k + 1, owners)
+        return owners[(k + 1) % self.ring] if k + 1 < claim else None
+
+
 def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str,
-          out_fd: int, turn, next_turn, status, parent: int) -> None:
-    """A worker process: evaluate its share of the chunks and write each in its turn; then send
-    the parent a summary (or the bug, or the error that stopped a write, or that the reader of the
+          out_fd: int, turns, baton: _Baton, status, parent: int) -> None:
+    """A worker process: claim chunks, evaluate them and write each in its turn; then send the
+    parent a summary (or the bug, or the error that stopped a write, or that the reader of the
     output went away)."""
-    import sys
     from collections import deque
 
     bad, worst = False, None
+    total = -(-len(paths) // size)
+    mine = turns[index][0]
     try:
         gate, out = _start_worker(checklist, fmt, lang, out_fd, parent)
+        if baton.raw:
+            os.set_blocking(baton.reader.fileno(), False)
 
-        def write(pieces: list[tuple[list[bytes], str]]) -> None:
-            while True:  # wait for this worker's turn; stopped, it writes nothing more
+        def give_turn(worker: int) -> None:
+            turns[worker][1].send_bytes(b"")
+
+        def write(k: int, pieces: list[tuple[list[bytes], str]]) -> None:
+            while True:  # wait for this chunk's turn; stopped, the worker writes nothing more
                 gate.check()
-                if turn.poll(WAIT_STEP):
+                if mine.poll(WAIT_STEP):
                     break
-            turn.recv_bytes()
+            mine.recv_bytes()
             for parts, errors in pieces:
                 _write_all(out, parts)
                 if errors:
                     sys.stderr.write(errors)
                     sys.stderr.flush()
-            next_turn.send_bytes(b"")
+            following = baton.written(k, gate)
+            if following is not None:
+                give_turn(following)
 
-        ahead: deque = deque()
-        for start in range(index * size, len(paths), n * size):
-            gate.check()
-            outcomes = _chunk(paths[start:start + size])
-            for o in outcomes:
-                if o.errors:
-                    bad = True
-                elif o.worst is not None and (worst is None or o.worst.rank < worst.rank):
-                    worst = o.worst
-            ahead.append(_pieces(outcomes))
-            while ahead and (len(ahead) >= AHEAD or turn.poll()):
-                write(ahead.popleft())
-        while ahead:
-            write(ahead.popleft())
+        ahead: deque = deque()  # (chunk, pieces) evaluated and not yet written, oldest first
+        claiming = True
+        while claiming or ahead:
+            if claiming and len(ahead) < AHEAD:
+                k, now = baton.claim(index, total, gate)
+                if k is None:
+                    claiming = False
+                    continue
+                if now:
+                    give_turn(index)
+                outcomes = _chunk(paths[k * size:(k + 1) * size])
+                for o in outcomes:
+                    if o.errors:
+                        bad = True
+                    elif o.worst is not None and (worst is None or o.worst.rank < worst.rank):
+                        worst = o.worst
+                ahead.append((k, _pieces(outcomes)))
+                while ahead and mine.poll():  # its turn has come: write now what it can
+                    write(*ahead.popleft())
+            else:
+                write(*ahead.popleft())  # holding AHEAD chunks, or none left to claim: wait for the turn
         _tell(status, {"bad": bad, "worst": worst.value if worst is not None else None})
     except (_Stopped, KeyboardInterrupt):
         raise SystemExit(EXIT_STOPPED) from None
@@ -365,10 +452,9 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
     BrokenPipeError when the reader went away, OSError when a write failed; RuntimeError for a bug
     in a worker."""
     import multiprocessing
-    import sys
     from multiprocessing.connection import wait
 
-    n = max(1, min(workers(jobs), len(paths)))
+    n = max(1, min(workers(jobs), len(paths), (PIPE_BUF - _Baton.HEAD.size - 1) // (AHEAD + 1)))
     size = max(1, min(CHUNK, -(-len(paths) // (4 * n))))  # small batches still share the work out evenly
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -379,6 +465,9 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
     sys.stderr.flush()
     turns = [ctx.Pipe(duplex=False) for _ in range(n)]  # (reader, writer): worker i waits on turns[i]
     statuses = [ctx.Pipe(duplex=False) for _ in range(n)]
+    shared = ctx.Pipe(duplex=False)
+    baton = _Baton(*shared, n)
+    baton.start()
     procs = []
     # no signal lands while a worker is being started: a worker starts with them blocked (a Ctrl-C
     # there would otherwise meet the parent's handler in the child) and the parent never loses
@@ -386,11 +475,9 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
     unblock = _blocked()
     try:
         try:
-            turns[0][1].send_bytes(b"")  # the first chunk's turn
             for i in range(n):
                 proc = ctx.Process(target=_work, daemon=True, args=(
-                    paths, i, n, size, checklist, fmt, lang, out_fd, turns[i][0], turns[(i + 1) % n][1],
-                    statuses[i][1], os.getpid()))
+                    paths, i, n, size, checklist, fmt, lang, out_fd, turns, baton, statuses[i][1], os.getpid()))
                 proc.start()
                 procs.append(proc)
         finally:
@@ -423,7 +510,7 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
                 if proc.is_alive():  # held up that long (a reader that stopped reading): never wait for ever
                     proc.kill()
                     proc.join()
-            for pair in (*turns, *statuses):
+            for pair in (*turns, *statuses, shared):
                 for conn in pair:
                     conn.close()
         finally:

@@ -181,7 +181,7 @@ def test_workers_write_the_chunks_in_input_order(tmp_path, capfd, monkeypatch, a
     files = many(tmp_path, 70, bad_every=9)
     one = _in_process(files)
     capfd.readouterr()
-    for jobs in (2, 3):
+    for jobs in (2, 3, 5):
         data, summary = _in_workers(files, tmp_path, jobs)
         assert data == b"".join(b.data for b in one)
         assert capfd.readouterr().err.splitlines() == [e for b in one for e in b.errors]
@@ -200,6 +200,61 @@ def test_workers_report_what_they_saw(tmp_path):
     from clinic_ready.model import Severity
 
     assert batch_mod.exit_code(summary.any_bad, [Severity(w) for w in summary.worst], Severity.critical) == 1
+
+
+def test_a_slow_worker_leaves_more_chunks_to_the_others(tmp_path, monkeypatch):
+    """Workers claim chunks as they go: while one is slow (a core busy with something else, or
+    files that take longer), the other evaluates more of them; the output is still the same, in
+    order.  (With a fixed share each, both would get 4 of the 8 chunks.)"""
+    from clinic_ready import batch as batch_mod
+
+    files = many(tmp_path, 40)  # 8 chunks of 5
+    record = tmp_path / "chunks.txt"
+    real = batch_mod._chunk
+    slow: list[bool] = []  # each worker's own copy: is it the one that evaluated the first chunk
+
+    def chunk(paths):
+        if not slow:
+            slow.append(files[0] in paths)
+        if slow[0]:
+            time.sleep(0.3)
+        with open(record, "a") as fh:
+            fh.write(f"{os.getpid()} {slow[0]}\n")
+        return real(paths)
+
+    monkeypatch.setattr(batch_mod, "_chunk", chunk)
+    data, _ = _in_workers(files, tmp_path)
+    assert data == b"".join(b.data for b in _in_process(files))
+    claims = record.read_text().split()
+    by_slow = claims[1::2].count("True")
+    assert by_slow + claims[1::2].count("False") == 8 and 1 <= by_slow <= 2, claims
+
+
+def test_the_turn_passes_to_whoever_holds_the_next_chunk_in_either_order():
+    """The baton's two cases: the next chunk already claimed (its holder gets the turn when the
+    chunk before it is written), or not yet (its claimer finds the turn has come)."""
+    import multiprocessing
+
+    from clinic_ready import batch as batch_mod
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    baton = batch_mod._Baton(reader, writer, 2)
+    baton.start()
+    if baton.raw:
+        os.set_blocking(reader.fileno(), False)
+    gate = batch_mod._WorkerGate(os.getppid())
+    assert baton.claim(0, 3, gate) == (0, True)  # the first chunk: its turn has come
+    assert baton.claim(1, 3, gate) == (1, False)
+    assert baton.written(0, gate) == 1  # worker 1 holds chunk 1: its turn now
+    assert baton.written(1, gate) is None  # nobody holds chunk 2 yet
+    assert baton.claim(0, 3, gate) == (2, True)  # so worker 0, claiming it, finds its turn has come
+    assert baton.claim(1, 3, gate) == (None, False)  # none left
+    assert baton.written(2, gate) is None
+    gate.caught = True  # a worker told to stop while it waits for the baton stops
+    with pytest.raises(batch_mod._Stopped):
+        baton.claim(0, 3, gate)
+    reader.close()
+    writer.close()
 
 
 def _chunk_that(monkeypatch, files, act) -> None:
