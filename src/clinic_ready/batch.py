@@ -136,8 +136,15 @@ def block(outcome: Outcome) -> Block:
     return Block(data, outcome.errors, worst)
 
 
+#: whether this system can start worker processes: they are forked from the batch (not on Windows)
+FORKS = hasattr(os, "fork")
+
+
 def workers(jobs: int) -> int:
-    """The number of processes for --jobs: 0 means one per available core."""
+    """The number of processes for --jobs: 0 means one per available core; always 1 where the
+    batch cannot fork its workers (FORKS)."""
+    if not FORKS:
+        return 1
     if jobs > 0:
         return jobs
     try:
@@ -232,13 +239,11 @@ def _blocked(names=SIGNALS):
     return lambda: signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _start_worker(checklist: str | None, fmt: str, lang: str, out_fd: int, parent: int) -> tuple[_WorkerGate, int]:
+def _start_worker(checklist: str | None, fmt: str, out_fd: int, parent: int) -> tuple[_WorkerGate, int]:
     """Set a worker up (it starts with SIGINT, SIGTERM and SIGHUP blocked: see parallel); its gate,
     and its own descriptor for the output."""
     import gc
     import signal
-
-    from clinic_ready import i18n
 
     gate = _WorkerGate(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
@@ -248,8 +253,6 @@ def _start_worker(checklist: str | None, fmt: str, lang: str, out_fd: int, paren
             signal.signal(sig, gate.handler)
     if hasattr(signal, "pthread_sigmask"):  # now that the handlers are in place
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in SIGNALS if hasattr(signal, n)})
-    if i18n.language() != lang:  # a worker started afresh (spawn, off Linux) speaks the parent's language
-        i18n.install(lang)
     out = os.dup(out_fd)
     try:  # nothing but a turn's writes reaches the output, not even a buffer forked from the parent
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -291,12 +294,6 @@ def _pieces(outcomes: list[Outcome]) -> list[tuple[list[bytes], str]]:
 
 def _write_all(fd: int, parts: list[bytes]) -> None:
     """Write the buffers in order with as few calls as it takes (a write can stop short)."""
-    if not hasattr(os, "writev"):  # (Windows)
-        for part in parts:
-            view = memoryview(part)
-            while view:
-                view = view[os.write(fd, view):]
-        return
     views = [memoryview(p) for p in parts if p]
     while views:
         done = os.writev(fd, views[:IOV_MAX])
@@ -312,8 +309,8 @@ class _Baton:
     back (writes): the next chunk to claim, the next chunk to write, and a ring of who holds each
     chunk claimed and not yet written (at most n × (AHEAD + 1) of them: each worker holds up to
     AHEAD chunks and evaluates one more).  The message is written in one write shorter than
-    PIPE_BUF, so it arrives whole; on POSIX it is taken in one non-blocking read, so two workers
-    never both take it, and a worker waiting for it still looks whether it should stop."""
+    PIPE_BUF, so it arrives whole, and taken in one non-blocking read, so two workers never both
+    take it, and a worker waiting for it still looks whether it should stop."""
 
     HEAD = struct.Struct("<qq")
 
@@ -321,27 +318,19 @@ class _Baton:
         self.reader, self.writer = reader, writer
         self.ring = n * (AHEAD + 1) + 1
         self.size = self.HEAD.size + self.ring
-        self.raw = hasattr(os, "set_blocking") and sys.platform != "win32"  # a POSIX pipe: its descriptors
 
     def start(self) -> None:
         """Put the first state in (by the parent, before the workers start)."""
         self._put(0, 0, bytearray(self.ring))
 
     def _put(self, claim: int, write: int, owners: bytearray) -> None:
-        message = self.HEAD.pack(claim, write) + owners
-        if self.raw:
-            os.write(self.writer.fileno(), message)
-        else:  # (Windows: a message-mode pipe, each message read whole)
-            self.writer.send_bytes(message)
+        os.write(self.writer.fileno(), self.HEAD.pack(claim, write) + owners)
 
     def _take(self, gate: _WorkerGate) -> tuple[int, int, bytearray]:
         while True:
             gate.check()
             if not self.reader.poll(WAIT_STEP):
                 continue
-            if not self.raw:
-                message = self.reader.recv_bytes()
-                break
             try:
                 message = os.read(self.reader.fileno(), self.size)
             except BlockingIOError:  # another worker took it first
@@ -371,7 +360,7 @@ class _Baton:
         return owners[(k + 1) % self.ring] if k + 1 < claim else None
 
 
-def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str, lang: str,
+def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | None, fmt: str,
           out_fd: int, turns, baton: _Baton, status, parent: int) -> None:
     """A worker process: claim chunks, evaluate them and write each in its turn; then send the
     parent a summary (or the bug, or the error that stopped a write, or that the reader of the
@@ -382,9 +371,8 @@ def _work(paths: Sequence[str], index: int, n: int, size: int, checklist: str | 
     total = -(-len(paths) // size)
     mine = turns[index][0]
     try:
-        gate, out = _start_worker(checklist, fmt, lang, out_fd, parent)
-        if baton.raw:
-            os.set_blocking(baton.reader.fileno(), False)
+        gate, out = _start_worker(checklist, fmt, out_fd, parent)
+        os.set_blocking(baton.reader.fileno(), False)
 
         def give_turn(worker: int) -> None:
             turns[worker][1].send_bytes(b"")
@@ -456,11 +444,7 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
 
     n = max(1, min(workers(jobs), len(paths), (PIPE_BUF - _Baton.HEAD.size - 1) // (AHEAD + 1)))
     size = max(1, min(CHUNK, -(-len(paths) // (4 * n))))  # small batches still share the work out evenly
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    from clinic_ready import i18n
-
-    lang = i18n.language()
+    ctx = multiprocessing.get_context("fork")  # (workers() is 1 where there is no fork)
     sys.stdout.flush()  # nothing buffered is copied into the workers
     sys.stderr.flush()
     turns = [ctx.Pipe(duplex=False) for _ in range(n)]  # (reader, writer): worker i waits on turns[i]
@@ -477,7 +461,7 @@ def parallel(paths: Sequence[str], checklist: str | None, jobs: int, fmt: str, o
         try:
             for i in range(n):
                 proc = ctx.Process(target=_work, daemon=True, args=(
-                    paths, i, n, size, checklist, fmt, lang, out_fd, turns, baton, statuses[i][1], os.getpid()))
+                    paths, i, n, size, checklist, fmt, out_fd, turns, baton, statuses[i][1], os.getpid()))
                 proc.start()
                 procs.append(proc)
         finally:

@@ -152,6 +152,22 @@ def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
     assert nothing.returncode == 2 and "no answers files" in nothing.stderr and missing.stdout == nothing.stdout == ""
 
 
+def test_where_workers_cannot_be_forked_jobs_runs_in_one_process_and_says_so(tmp_path, monkeypatch):
+    """On a system without fork (Windows) --jobs 2 evaluates in the one process: the same lines, and
+    a line on standard error saying why it is not faster."""
+    from clinic_ready import batch as batch_mod
+
+    files = many(tmp_path, 12, bad_every=5)
+    one = CliRunner().invoke(app, ["batch", *files])
+    monkeypatch.setattr(batch_mod, "FORKS", False)
+    monkeypatch.setattr(batch_mod, "parallel", None)  # never reached
+    two = CliRunner().invoke(app, ["batch", "--jobs", "2", *files])
+    assert two.exit_code == one.exit_code == 2 and two.stdout == one.stdout
+    notice = "clinic-ready batch: --jobs 2: this system cannot start worker processes (they are forked), so the files are evaluated in this one"
+    assert two.stderr.splitlines() == [notice] + one.stderr.splitlines()
+    assert batch_mod.workers(0) == batch_mod.workers(4) == 1
+
+
 # --------------------------------------------------------------------------- worker processes (in process)
 
 
@@ -240,8 +256,7 @@ def test_the_turn_passes_to_whoever_holds_the_next_chunk_in_either_order():
     reader, writer = multiprocessing.Pipe(duplex=False)
     baton = batch_mod._Baton(reader, writer, 2)
     baton.start()
-    if baton.raw:
-        os.set_blocking(reader.fileno(), False)
+    os.set_blocking(reader.fileno(), False)
     gate = batch_mod._WorkerGate(os.getppid())
     assert baton.claim(0, 3, gate) == (0, True)  # the first chunk: its turn has come
     assert baton.claim(1, 3, gate) == (1, False)

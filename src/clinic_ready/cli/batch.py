@@ -68,6 +68,11 @@ def batch(
     if not files and first is None:
         raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
     paths = itertools.chain(files or [], [first] if first is not None else [], listed)
+    if jobs != 1 and not batch_mod.FORKS:
+        from clinic_ready.cli.console import warn
+
+        warn(_("clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
+               "so the files are evaluated in this one").format(jobs=jobs))
     fd = _descriptor(sys.stdout)
     try:
         if batch_mod.workers(jobs) > 1 and fd is not None:
