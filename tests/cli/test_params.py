@@ -57,10 +57,15 @@ def values_for(param) -> st.SearchStrategy:
     return st.one_of(leaf, st.lists(leaf, max_size=4), st.lists(leaf, max_size=4).map(tuple))
 
 
+_TYPERS: dict[int, object] = {}  # typer's coercion of each parameter, built once (a pydantic adapter each)
+
+
 def typer_says(descriptor, value, param, ctx):
     """typer's own coercion: ("value", result) or ("error", message)."""
+    if id(descriptor) not in _TYPERS:
+        _TYPERS[id(descriptor)] = (descriptor, build_runtime_param(descriptor))  # (kept alive: ids stay unique)
     try:
-        return "value", build_runtime_param(descriptor)._coerce_value(value, param=param, ctx=ctx)
+        return "value", _TYPERS[id(descriptor)][1]._coerce_value(value, param=param, ctx=ctx)
     except BadParameter as exc:
         return "error", exc.message
 
