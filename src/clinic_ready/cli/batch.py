@@ -194,15 +194,9 @@ def _line_writer(out, fd: int | None):
     """Write whole lines straight to the output's file descriptor, finishing a write that a signal
     cut short (Python's buffered writer can drop the rest of a large line when a signal lands in
     the middle of it); without a descriptor, write to the stream."""
-    import os
+    from clinic_ready import batch as batch_mod
 
     if fd is None:
         return lambda data: out.write(bytes(data).decode("utf-8"))
     out.flush()
-
-    def write(data: bytes | memoryview) -> None:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-
-    return write
+    return lambda data: batch_mod.write_fully(fd, data)
