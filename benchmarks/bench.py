@@ -482,7 +482,9 @@ def bytecode() -> None:
     where = subprocess.run([sys.executable, "-c", "import clinic_ready, os; print(os.path.dirname(clinic_ready.__file__))"],
                            capture_output=True, text=True, check=True).stdout.strip()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", where], env=env, check=True, stdout=subprocess.DEVNULL)
+    # -f: compileall trusts a .pyc whose recorded time matches the source's, but Python also checks
+    # the size, so a source changed within the same second would be compiled again at every start
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-f", where], env=env, check=True, stdout=subprocess.DEVNULL)
     print(f"bytecode compiled for {where} (as a wheel install has it)")
 
 
