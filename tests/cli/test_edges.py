@@ -63,6 +63,23 @@ def test_mistyped_options_print_the_message_and_usage_line(args, message):
     assert BUG not in r.stderr
 
 
+def test_usage_lines_write_arguments_as_command_line_tools_do():
+    """A required argument bare, an optional one in brackets, several with "..." (typer 0.29 would
+    write {ANSWERS_FILE}, and our metavars doubled the brackets and dots)."""
+    from typer.testing import CliRunner
+
+    from clinic_ready.cli import app
+
+    usage = {c: CliRunner().invoke(app, [c, "--help"]).stdout.splitlines()[0] for c in [*COMMANDS, "explain", "compare", "test"]}
+    assert usage["report"] == "Usage: clinic-ready report [OPTIONS] ANSWERS_FILE"
+    assert usage["explain"] == "Usage: clinic-ready explain [OPTIONS] ID [CHECKLIST]"
+    assert usage["validate"] == "Usage: clinic-ready validate [OPTIONS] PATH..."
+    assert usage["batch"] == "Usage: clinic-ready batch [OPTIONS] [ANSWERS_FILE]..."
+    assert not [line for line in usage.values() if "{" in line or "[[" in line or "...]..." in line or "......" in line]
+    missing = run_cli("compare")
+    assert missing.returncode == 2 and "Usage: clinic-ready compare [OPTIONS] ANSWERS_FILE..." in missing.stderr
+
+
 def help_examples() -> list[str]:
     """The example lines of every command's --help (in process: the help text is the same)."""
     from typer.testing import CliRunner

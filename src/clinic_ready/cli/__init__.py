@@ -76,6 +76,19 @@ class _Words:
 
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_(USAGE_PREFIX))
 
+    def collect_usage_pieces(self, ctx):
+        """The usage line's arguments as command-line tools write them: a required one bare
+        (ANSWERS_FILE), an optional one in brackets ([CHECKLIST]), one that takes several with
+        "..." (typer 0.29 writes a required one in braces, {ANSWERS_FILE}, which reads as a
+        choice between values)."""
+        usual = {}
+        for param in self.get_params(ctx):
+            if hasattr(param, "_usage_display_name"):
+                name = param.metavar or param.name.upper()
+                name = (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
+                usual[param._usage_display_name()] = name
+        return [usual.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]
+
     def get_help_option(self, ctx):
         from clinic_ready.cli.click_text import HELP_OPTION
 

@@ -21,7 +21,7 @@ class CompareFormat(str, Enum):
 
 
 def compare(
-    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE...", help=_("Two or more answers files, one per clinic.")),
+    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE", help=_("Two or more answers files, one per clinic.")),
     fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help=_("Output format.")),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the comparison to FILE.")),
     checklist: Optional[str] = typer.Option(None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the files name.")),

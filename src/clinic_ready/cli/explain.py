@@ -19,7 +19,7 @@ def explain(
     ident: str = typer.Argument(..., metavar="ID", help=_("A concern id or a question id (see the JSON result or the checklist).")),
     answers: str = typer.Option(..., "--answers", "-a", metavar="FILE", help=_("Answers file (YAML or JSON); '-' reads standard input.")),
     checklist: Optional[str] = typer.Argument(
-        None, metavar="[CHECKLIST]", show_default=False, help=_("A shipped checklist id or a YAML file. Default: the one the answers file names.")
+        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: the one the answers file names.")
     ),
     fmt: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help=_("Output format.")),
 ) -> None:

@@ -37,7 +37,7 @@ def list_checklists() -> None:
 
 
 def validate(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help=_("Checklist or answers files ('-' reads standard input).")),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help=_("Checklist or answers files ('-' reads standard input).")),
 ) -> None:
     """Check checklist (or answers) files and list every problem.
 

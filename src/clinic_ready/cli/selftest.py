@@ -12,7 +12,7 @@ from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_CONCERN, ClinicReadyError
 
 
 def test_checklists(
-    checklists: List[str] = typer.Argument(..., metavar="CHECKLIST...", help=_("Shipped checklist ids or YAML files.")),
+    checklists: List[str] = typer.Argument(..., metavar="CHECKLIST", help=_("Shipped checklist ids or YAML files.")),
 ) -> None:
     """Run the examples written in checklists and report pass or fail for each.
 
