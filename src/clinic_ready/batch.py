@@ -186,8 +186,8 @@ class Summary(NamedTuple):
 
 #: chunks a worker may hold evaluated while it waits for its turn to write them
 AHEAD = 4
-#: the most workers a batch starts: the baton (see _Baton) must fit in one atomic pipe write, and
-#: POSIX guarantees that for 512 bytes
+#: the bytes POSIX guarantees a pipe takes in one piece: the baton (see _Baton) must fit, which caps
+#: a batch at 99 workers
 PIPE_BUF = 512
 #: how often (seconds) a worker waiting for its turn looks whether it should stop
 WAIT_STEP = 0.05

@@ -3,9 +3,8 @@
 typer 0.29 turns each parameter's text into its type with a pydantic ``TypeAdapter``, built when
 a command runs.  Importing that layer (``typer._adapters``, pydantic's ``TypeAdapter`` and its
 plugin loader, which imports ``importlib.metadata``) and building an adapter for every parameter
-costs a command about as much as all of clinic-ready's own work for an HTML report, and it puts
-pydantic into the parent of ``batch --jobs``, which only waits (review-2026-11/perf.md, items 7
-and 8).
+took about 12 ms of the 190 an HTML report took (measured, 22 November 2026), and it put pydantic
+into the parent of ``batch --jobs``, which only waits (review-2026-11/perf.md, items 7 and 8).
 
 clinic-ready's parameters are all simple: text, whole numbers, flags, and choices (``str`` enums),
 or lists of them.  For those, a value written in its usual form (a string for text, ``-?[0-9]+``
