@@ -78,6 +78,27 @@ def catalogue() -> dict[Path, bytes]:
     return files
 
 
+def _own_entries(data: bytes) -> dict:
+    """A catalogue's entries that come from our own sources, with their translations and our own
+    locations: what the --check compares.  Typer's strings are extracted from the installed Typer,
+    so they are refreshed when the catalogue is written, never a reason for the check to fail on a
+    new Typer release."""
+    import io
+
+    from babel.messages.pofile import read_po
+
+    out = {}
+    for m in read_po(io.BytesIO(data)):
+        own = sorted(f for f, _ in m.locations if not f.startswith("typer/"))
+        if m.id and own:
+            out[(m.id if isinstance(m.id, str) else tuple(m.id), m.context)] = (m.string, own, m.fuzzy)
+    return out
+
+
+def _is_catalogue(path: Path) -> bool:
+    return path.suffix in (".po", ".pot")
+
+
 def targets() -> dict[Path, Callable[[], bytes]]:
     """Each generated file and how to make its bytes (the catalogue's files are made together)."""
     made: dict[Path, bytes] = {}
@@ -106,8 +127,23 @@ def targets() -> dict[Path, Callable[[], bytes]]:
 
 
 def stale() -> list[Path]:
-    """The generated files whose committed bytes differ from what the code makes now."""
-    return [path for path, make in targets().items() if not path.exists() or path.read_bytes() != make()]
+    """The generated files whose committed contents differ from what the code makes now."""
+    out = []
+    for path, make in targets().items():
+        if not path.exists():
+            out.append(path)
+        elif _is_catalogue(path):
+            if _own_entries(path.read_bytes()) != _own_entries(make()):
+                out.append(path)
+        elif path.suffix == ".mo":
+            import i18n
+
+            lang = path.parent.parent.name
+            if path.read_bytes() != i18n.compile_mo(lang):  # the .mo holds exactly the committed .po
+                out.append(path)
+        elif path.read_bytes() != make():
+            out.append(path)
+    return out
 
 
 def main(argv: list[str]) -> int:
