@@ -141,6 +141,9 @@ def stale() -> list[Path]:
             lang = path.parent.parent.name
             if path.read_bytes() != i18n.compile_mo(lang):  # the .mo holds exactly the committed .po
                 out.append(path)
+        elif path.suffix == ".md":  # help as Click lays it out: words compared, not line breaks
+            if " ".join(path.read_text(encoding="utf-8").split()) != " ".join(make().decode().split()):
+                out.append(path)
         elif path.read_bytes() != make():
             out.append(path)
     return out
