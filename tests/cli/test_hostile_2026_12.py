@@ -291,3 +291,146 @@ def test_a_draft_holding_a_tag_is_set_aside(tmp_path):
     kept = [p.name for p in drafts.iterdir() if ".unreadable-" in p.name]
     assert kept, list(drafts.iterdir())
     assert "could not be read" in r.stdout + r.stderr or kept
+
+
+# --------------------------------------------------------------------------- major 6: separate drafts
+def _draft_text(version: str, answers: str, when: str) -> str:
+    return f"checklist: ketamine-clinic\nchecklist_version: '{version}'\nsaved_at: '{when}'\nrespondent: patient\nanswers: {answers}\n"
+
+
+def test_a_separate_draft_is_listed_and_can_be_resumed(_isolated_state):
+    """A run told to "start a separate draft" saved answers that --resume never offered."""
+    from clinic_ready.catalog import shipped
+    from clinic_ready.loading import load_checklist
+
+    version = load_checklist(shipped()["ketamine-clinic"]).version
+    folder = _isolated_state / "drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ketamine-clinic.yaml").write_text(
+        _draft_text(version, "{clinic_name: Clinic A, reason: depression}", "2026-12-01T10:00:00+00:00"))
+    (folder / "ketamine-clinic-2.yaml").write_text(_draft_text(version, "{clinic_name: Clinic B}", "2026-12-02T10:00:00+00:00"))
+    r = run_cli("run", "--interactive", "--plain", "--resume", input="2\nq\n")
+    assert r.returncode == 130, r.stderr
+    assert "You have 2 saved drafts for this checklist:" in r.stdout
+    assert "1. from 01 Dec 2026 10:00, 2 answers" in r.stdout and "2. from 02 Dec 2026 10:00, 1 answer" in r.stdout
+    assert "ketamine-clinic-2.yaml" in r.stderr  # the stopped run names the draft it kept
+    assert "Clinic B" in (folder / "ketamine-clinic-2.yaml").read_text()
+    assert "Clinic A" in (folder / "ketamine-clinic.yaml").read_text()  # the other draft is untouched
+    # the next run lists both again; 'n' starts afresh, and --fresh never asks
+    again = run_cli("run", "--interactive", "--plain", input="n\n1\nq\n")
+    assert "You have 2 saved drafts" in again.stdout and again.returncode == 130
+    fresh = run_cli("run", "--interactive", "--plain", "--fresh", input="1\nq\n")
+    assert "You have" not in fresh.stdout and fresh.returncode == 130
+
+
+# --------------------------------------------------------------------------- minor 4: temporary files
+def test_temporary_files_of_a_killed_save_are_removed_at_the_next_start(_isolated_state):
+    folder = _isolated_state / "drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    left = folder / ".ketamine-clinic.yaml.a1b2c3d4.tmp"
+    left.write_text("checklist: ketamine-clinic\nanswers: {clinic_name: secret}\n")
+    other = folder / ".other.yaml.a1b2c3d4.tmp"
+    other.write_text("x")
+    r = run_cli("run", "--interactive", "--plain", input="q\n")
+    assert r.returncode == 130, r.stderr
+    assert not left.exists()
+    assert other.exists()  # another draft's file: only its own run removes it
+
+
+@pytest.mark.parametrize("sig", ["SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU", "SIGVTALRM", "SIGPROF"])
+def test_fatal_signals_during_an_atomic_write_leave_no_temporary_file(tmp_path, sig):
+    """-o and drafts: the temporary file holds a whole report (or the answers) with mode 0600."""
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        from clinic_ready import writing
+        real = os.fsync
+        def slow(fd):
+            os.kill(os.getpid(), signal.{sig})
+            real(fd)
+        os.fsync = slow
+        try:
+            writing.write_atomic({str(tmp_path / "out.json")!r}, "{{}}")
+        except KeyboardInterrupt:
+            sys.exit(130)
+    """)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=30)
+    assert r.returncode == 130, r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- minor 5
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_root_help_and_version_into_a_full_or_closed_output(flag):
+    full = subprocess.run(f"{cli_path()} {flag} > /dev/full", shell=True, capture_output=True, text=True, timeout=30)
+    closed = subprocess.run(f"{cli_path()} {flag} >&-", shell=True, capture_output=True, text=True, timeout=30)
+    for r in (full, closed):
+        assert r.returncode == 2, r.stderr
+        assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert "No space left" in full.stderr and "standard output is closed" in closed.stderr
+
+
+# --------------------------------------------------------------------------- minor 7: a pager that fails
+@pytest.mark.parametrize("pager", ["false", "'", "sh -c 'exit 3'"])
+def test_a_pager_that_fails_to_start_falls_back_to_printing(pager):
+    pytest.importorskip("pexpect")
+    from conftest import pty_finish, spawn_cli
+
+    child = spawn_cli(["run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "--plain"], {"PAGER": pager}, rows=20)
+    screen = pty_finish(child)
+    assert child.exitstatus == 0
+    assert "Questions to ask your clinic (33)" in screen and "Sources" in screen
+
+
+# --------------------------------------------------------------------------- minor 10: the compare offer
+def test_the_compare_offer_parses_only_files_that_name_this_checklist(tmp_path):
+    """A file in the folder holding a tag ended a completed run with exit 3; one that names
+    another checklist is never parsed at all (a bounded peek at its start)."""
+    (tmp_path / "downloaded.yaml").write_text("checklist: mini\nanswers: {monitored: 'yes', meds: !!set [a]}\n")
+    (tmp_path / "bomb.yaml").write_text(pairs_bomb(8, "!!pairs").replace("ketamine-clinic", "other"))
+    (tmp_path / "friend.yaml").write_text("checklist: mini\nanswers: {monitored: 'no', meds: [benzo], where: clinic}\n")
+    r = run_cli("run", str(MINI), "--interactive", "--plain", "--no-draft", input="1\ny\n2\n1\n\n\n\n\n\n", cwd=tmp_path)
+    assert "internal error" not in r.stderr
+    assert r.returncode in (0, 1, 130), r.stderr
+    assert "friend.yaml" in r.stdout and "downloaded.yaml" not in r.stdout
+
+
+def test_the_peek_reads_only_the_start_of_a_file(tmp_path, monkeypatch):
+    from clinic_ready.cli import compare_offer
+
+    f = tmp_path / "x.yaml"
+    f.write_text("# notes\n" * 2000 + "checklist: mini\n")
+    assert not compare_offer._names_checklist(f, "mini")
+    f.write_text('{"checklist": "mini", "answers": {}}')
+    assert compare_offer._names_checklist(f, "mini") and not compare_offer._names_checklist(f, "min")
+
+
+# --------------------------------------------------------------------------- major 5: the blank form
+def test_the_blank_forms_work_grows_with_the_checklist_not_questions_times_concerns(monkeypatch):
+    """1,500 questions each with its own critical concern took 24 s (every concern evaluated for
+    every option of every question); counted here as condition evaluations."""
+    from clinic_ready.loading import parse_checklist
+    from clinic_ready.render import views
+
+    def checklist(n: int):
+        qs = "".join(f"      - {{id: q{i}, type: yes_no, prompt: p{i}, help: h}}\n" for i in range(n))
+        cs = "".join(f'  - {{id: c{i}, severity: critical, title: t{i}, when: {{question: q{i}, equals: "no"}}, why: w, ask: a, '
+                     f"action: x, sources: [s1]}}\n" for i in range(n))
+        head = MINI.read_text().split("sections:")[0].replace("id: mini", "id: quad")
+        return parse_checklist(head + "sections:\n  - id: main\n    title: M\n    questions:\n" + qs + "concerns:\n" + cs, "q.yaml")
+
+    counts = {}
+    for n in (50, 200):
+        cl = checklist(n)
+        calls = [0]
+        for key, fn in list(cl.compiled.items()):
+            def counted(ctx, fn=fn):
+                calls[0] += 1
+                return fn(ctx)
+            cl.compiled[key] = counted
+        signs = views.warning_signs(cl)
+        assert signs == {f"q{i}": {"no"} for i in range(n)} or all("no" in v for v in signs.values())
+        counts[n] = calls[0]
+    assert counts[200] <= 4 * counts[50] + 10, counts
