@@ -253,3 +253,15 @@ def test_the_loaders_tag_resolution_is_pyyamls(value, plain, quoted):
             assert loader.resolve(kind, value, implicit) == yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
     finally:
         loader.dispose()
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("a: b\nc: d\x1b]2;x\n", "2:5"), ("a: [" + "[" * 70 + "\x13" + "]" * 71 + "\n", "1:75"), ("a: x\x00\n", "1:5")],
+)
+def test_control_characters_are_located_even_where_nesting_is_checked(text, where):
+    """libyaml's ReaderError is not a MarkedYAMLError: it escaped the nesting guard (the fuzzer's
+    first finding after the nesting fix) and had no location."""
+    with pytest.raises(InputError) as exc:
+        yamlio.parse(text, "c.yaml")
+    assert lines_of(exc).startswith(f"c.yaml:{where}: YAML syntax error: the character U+")

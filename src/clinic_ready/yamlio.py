@@ -191,10 +191,11 @@ def _check_nesting(text: str, name: str) -> None:
                     raise InputError([too_deep.located(name, mark.line + 1, mark.column + 1)])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
         # A parser's own nesting limit (libyaml's since PyYAML 6.0.4) is the same refusal as ours;
-        # any other syntax error is reported, located, by the parse that follows.
-        if "nesting" not in str(exc.problem or ""):
+        # any other error (a syntax error, a control character: a ReaderError, which is not a
+        # MarkedYAMLError) is reported, located, by the parse that follows.
+        if not isinstance(exc, yaml.MarkedYAMLError) or "nesting" not in str(exc.problem or ""):
             return
         mark = exc.problem_mark
         raise InputError([too_deep.located(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
@@ -350,6 +351,12 @@ def _parse_once(text: str, name: str) -> Any:
         raise InputError([problem(exc.code, **exc.params).located(name, mark.line + 1, mark.column + 1)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
+    except yaml.reader.ReaderError as exc:  # a control character: located by its position
+        at = exc.position if isinstance(exc.position, int) and 0 <= exc.position <= len(text) else None
+        line = None if at is None else text.count("\n", 0, at) + 1
+        col = None if at is None else at - (text.rfind("\n", 0, at) + 1) + 1
+        what = f"the character U+{exc.character:04X} is not allowed" if isinstance(exc.character, int) else "a character is not allowed"
+        raise InputError([problem("yaml_syntax", problem=what).located(name, line, col)]) from None
     except yaml.YAMLError as exc:
         raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
     except RecursionError:  # the pure-Python composer recurses; libyaml has its own depth limit
