@@ -434,3 +434,22 @@ def test_the_blank_forms_work_grows_with_the_checklist_not_questions_times_conce
         assert signs == {f"q{i}": {"no"} for i in range(n)} or all("no" in v for v in signs.values())
         counts[n] = calls[0]
     assert counts[200] <= 4 * counts[50] + 10, counts
+
+
+# --------------------------------------------------------------------------- minor 9
+def test_answers_for_a_checklist_of_ones_own_get_a_hint_that_works(tmp_path):
+    answers = FIXTURES / "mini-answers.yaml"
+    r = run("run", "-a", str(answers))
+    err = r.stderr.decode()
+    assert r.returncode == 2
+    assert "run them with 'clinic-ready run mini'" not in err
+    assert f"'clinic-ready run CHECKLIST_FILE --answers {answers}'" in err
+    works = run("run", str(MINI), "--answers", str(answers), "-f", "json")  # the hint, followed
+    assert works.returncode == 0, works.stderr
+
+
+def test_validate_takes_the_answers_file_first_too():
+    r = run("validate", str(FIXTURES / "mini-answers.yaml"), str(MINI))
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr
+    assert "valid answers for mini" in out and "valid checklist mini" in out
