@@ -50,7 +50,7 @@ def batch(
     --format json) or {"file", "ok": false, "errors": [...]}.  A bad file does not stop the
     batch; the exit code is 2 if any file was bad, else the --fail-on rule over all files.
     With --format jsonl-compact each line holds only ids, severities and codes (the texts are in
-    the checklist): a twentieth of the size, for analysing many forms; see docs/batch.md.
+    the checklist, by id): much smaller, for analysing many forms; see docs/batch.md.
     With --format fhir-ndjson each valid file becomes one QuestionnaireResponse line (FHIR bulk
     data NDJSON, for a FHIR server's import); see docs/fhir.md.
     An interrupted batch (Ctrl-C) ends after a whole line, with exit code 130.
