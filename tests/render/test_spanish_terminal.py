@@ -14,7 +14,7 @@ import time
 import pytest
 
 from clinic_ready.render.terminal import cells
-from conftest import EXAMPLES, cli_path, pager_recorder, pty_finish, run_cli, spawn_cli
+from conftest import EXAMPLES, cli_path, pager_recorder, pty_finish, invoke_cli, spawn_cli
 
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -55,7 +55,7 @@ def spanish_summary(text: str) -> None:
 
 
 def run_es(*args: str, columns: int = 80):
-    return run_cli("--lang", "es", "run", "-a", PERRY, "--no-input", *args, env={"COLUMNS": str(columns), "PAGER": "cat"})
+    return invoke_cli("--lang", "es", "run", "-a", PERRY, "--no-input", *args, env={"COLUMNS": str(columns), "PAGER": "cat"})
 
 
 def test_spanish_summary_to_a_pipe():
@@ -179,7 +179,7 @@ def test_urgent_answers_show_the_spanish_urgent_part_first(tmp_path, plain):
     text = (EXAMPLES / "perry-like.yaml").read_text(encoding="utf-8")
     assert "  suicidal_now: declined\n" in text
     (tmp_path / "a.yaml").write_text(text.replace("  suicidal_now: declined\n", '  suicidal_now: "yes"\n'), encoding="utf-8")
-    r = run_cli("--lang", "es", "run", "-a", str(tmp_path / "a.yaml"), "--no-input", *(["--plain"] if plain else []),
+    r = invoke_cli("--lang", "es", "run", "-a", str(tmp_path / "a.yaml"), "--no-input", *(["--plain"] if plain else []),
                 env={"COLUMNS": "50"})
     assert r.returncode == 0, r.stderr
     out = r.stdout
