@@ -145,6 +145,10 @@ def ratio(ra: list[Run], rb: list[Run]) -> str:
     return spread([x.secs / y.secs for x, y in zip(ra, rb)]) + "×"
 
 
+def millis(seconds: list[float]) -> str:
+    return spread([x * 1000 for x in seconds], "{:.0f}") + " ms"
+
+
 def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "load ?"
 
@@ -572,13 +576,13 @@ def f1(tmp: Path) -> None:
         return
     exe, tpl = found
     env = pty_env(tmp)
-    pairs = alternate(7, lambda: clinic_session(env, "ketamine-clinic"), lambda: copier_session(exe, tpl, tmp / "d1", env))
+    pairs = alternate(7, lambda: clinic_session(env, "ketamine-clinic"),
+                      lambda: copier_session(exe, tpl, tmp / "d1", env))
     ours = [a[0] for a, _ in pairs]
     theirs = [b[0] for _, b in pairs]
-    print(f"F1     {spread([x / y for x, y in zip(ours, theirs)])}×  [clinic-ready run -> first question "
-          f"{spread([x * 1000 for x in ours], '{:.0f}')} ms; copier -> first prompt {spread([y * 1000 for y in theirs], '{:.0f}')} ms; "
-          f"n={len(pairs)}; {load()}]  goal <= 0.6×")
-    print(f"F1     (launch -> Question 1 after Enter at 'Who is answering?': {spread([a[1] * 1000 for a, _ in pairs], '{:.0f}')} ms)")
+    print(f"F1     {spread([x / y for x, y in zip(ours, theirs, strict=True)])}×  [clinic-ready run -> first question "
+          f"{millis(ours)}; copier -> first prompt {millis(theirs)}; n={len(pairs)}; {load()}]  goal <= 0.6×")
+    print(f"F1     (launch -> Question 1 after Enter at 'Who is answering?': {millis([a[1] for a, _ in pairs])})")
 
 
 def f2(tmp: Path) -> None:
@@ -593,7 +597,8 @@ def f2(tmp: Path) -> None:
     ours = [x * 1000 for a, _ in pairs for x in a[2]]
     theirs = [x * 1000 for _, b in pairs for x in b[1]]
     print(f"F2     {spread(rat)}×  [answer + Enter -> next question drawn: clinic-ready {spread(ours, '{:.1f}')} ms "
-          f"(n={len(ours)}); copier {spread(theirs, '{:.1f}')} ms (n={len(theirs)}); {len(pairs)} session pairs; {load()}]  goal <= 0.5×")
+          f"(n={len(ours)}); copier {spread(theirs, '{:.1f}')} ms (n={len(theirs)}); {len(pairs)} session pairs; "
+          f"{load()}]  goal <= 0.5×")
 
 
 def f8(tmp: Path) -> None:
@@ -602,8 +607,8 @@ def f8(tmp: Path) -> None:
     env = pty_env(tmp)
     pairs = alternate(5, lambda: clinic_session(env, str(big)), lambda: clinic_session(env, "ketamine-clinic"))
     rat = [a[1] / b[1] for a, b in pairs]
-    print(f"F8     {spread(rat)}×  [launch -> Question 1: 700 questions {spread([a[1] * 1000 for a, _ in pairs], '{:.0f}')} ms; "
-          f"shipped ({len(_shipped_questions())} questions) {spread([b[1] * 1000 for _, b in pairs], '{:.0f}')} ms; "
+    print(f"F8     {spread(rat)}×  [launch -> Question 1: 700 questions {millis([a[1] for a, _ in pairs])}; "
+          f"shipped ({len(_shipped_questions())} questions) {millis([b[1] for _, b in pairs])}; "
           f"n={len(pairs)}; {load()}]  goal <= 2.5×")
 
 
@@ -658,9 +663,10 @@ def f7(tmp: Path) -> None:
         cmd = ["taskset", "-c", "0", *cmd] if shutil.which("taskset") else cmd
     got = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
     for name, what in (("evaluate", "api.evaluate"), ("evaluate_line", "api.evaluate + api.result_line")):
-        rat = [x / y for x, y in zip(got[name], got["parse"])]
-        print(f"F7     {spread(rat)}×  [{what} {spread(got[name], '{:.0f}')} forms per CPU-s; libyaml parse of the same texts "
-              f"{spread(got['parse'], '{:.0f}')}; n={len(rat)} alternated passes of 2,000 forms; {load()}]"
+        rat = [x / y for x, y in zip(got[name], got["parse"], strict=True)]
+        print(f"F7     {spread(rat)}×  [{what} {spread(got[name], '{:.0f}')} forms per CPU-s; "
+              f"libyaml parse of the same texts {spread(got['parse'], '{:.0f}')}; "
+              f"n={len(rat)} alternated passes of 2,000 forms; {load()}]"
               + ("  goal >= 1.0×" if name == "evaluate" else "  (what batch adds before writing)"))
 
 

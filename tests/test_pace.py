@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import sys
 
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_kleene import answers_for
 
 from clinic_ready import engine, pace
 from clinic_ready.catalog import shipped
 from clinic_ready.loading import load_checklist, parse_checklist
 from clinic_ready.model import Answer, Answers
-from conftest import FIXTURES
-from test_kleene import answers_for
 
 sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
 from bench import generated_checklist  # noqa: E402  (the checklists P3/F6 and F8 measure)

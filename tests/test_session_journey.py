@@ -209,7 +209,8 @@ def test_for_someone_else_through_the_command(tmp_path, _isolated_state):
     (draft,) = (_isolated_state / "drafts").glob("mini--*.yaml")
     assert "respondent: supporter" in draft.read_text()
     # resumed: the draft says supporter, so nobody is asked again; the saved answers file keeps it
-    r = invoke_cli("run", str(path), "--interactive", "--plain", "--resume", input="3\n1\n\n\n1\nmine.yaml\n", cwd=tmp_path)
+    r = invoke_cli("run", str(path), "--interactive", "--plain", "--resume", input="3\n1\n\n\n1\nmine.yaml\n",
+                   cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Who is answering?" not in r.stdout and "Which does the person you are helping take?" in r.stdout
     assert "respondent: supporter" in (tmp_path / "mine.yaml").read_text()

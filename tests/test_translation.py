@@ -70,7 +70,8 @@ def test_same_answers_same_result_in_both_languages():
     assert en["checklist"].pop("translation") is None  # who translated the texts: the one addition
     credit = es["checklist"].pop("translation")
     assert credit["language"] == "es" and credit["translated_by"] and credit["review_status"]
-    markdown = invoke_cli("--lang", "es", "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"), "--format", "markdown")
+    markdown = invoke_cli("--lang", "es", "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"),
+                          "--format", "markdown")
     assert credit["credit"] in " ".join(markdown.stdout.split())  # the line every other output prints
     for doc in (en, es):  # the Spanish-only source is an addition, not a change
         for c in doc["concerns"]:

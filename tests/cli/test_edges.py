@@ -256,7 +256,8 @@ def test_markup_in_a_concern_why_prints_literally_and_never_crashes(tmp_path):
     cl = (FIXTURES / "mini.yaml").read_text().replace("why: ", "why: Doses above 0.5 mg/kg [/i.v.] are rare. ", 1)
     (tmp_path / "cl.yaml").write_text(cl)
     (tmp_path / "a.yaml").write_text("checklist: mini\nanswers: {monitored: 'no', meds: [opioid], where: home, alone: 'yes', age: 30}\n")
-    r = invoke_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"), env={"TERM": "xterm", "FORCE_COLOR": "1"})
+    r = invoke_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"),
+                   env={"TERM": "xterm", "FORCE_COLOR": "1"})
     assert r.returncode == 0, r.stderr
     assert "[/i.v.]" in r.stdout and "988" in r.stdout
 

@@ -465,8 +465,8 @@ def test_export_writes_the_questionnaire_through_the_installed_command(tmp_path)
     r = cli("export", "ketamine-clinic")
     assert r.returncode == 2 and "add --fhir" in r.stderr
     assert not (tmp_path / "r5.json").exists()
-    r = subprocess.run([cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R5", "-o", str(tmp_path / "r5.json")],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run([cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R5",
+                        "-o", str(tmp_path / "r5.json")], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.startswith("Usage: clinic-ready export ")  # Click's own usage message
     assert "Error: Invalid value for '--version'" in r.stderr and "'R5'" in r.stderr and "R4" in r.stderr

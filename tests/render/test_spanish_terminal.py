@@ -54,7 +54,8 @@ def spanish_summary(text: str) -> None:
 
 
 def run_es(*args: str, columns: int = 80):
-    return invoke_cli("--lang", "es", "run", "-a", PERRY, "--no-input", *args, env={"COLUMNS": str(columns), "PAGER": "cat"})
+    return invoke_cli("--lang", "es", "run", "-a", PERRY, "--no-input", *args,
+                      env={"COLUMNS": str(columns), "PAGER": "cat"})
 
 
 def test_spanish_summary_to_a_pipe():
