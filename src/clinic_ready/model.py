@@ -161,6 +161,29 @@ class Example(_Model):
     skipped: list[Id] = Field(default_factory=list)
 
 
+MigratedValue = Union[str, list[str]]
+
+
+class Migration(_Model):
+    """How answers saved with an earlier version of this checklist are carried over to this one.
+
+    Applied in order of ``from`` to answers files, drafts and FHIR QuestionnaireResponses that
+    record an older ``checklist_version`` (see migration.py)."""
+
+    from_version: str = Field(alias="from", description=(
+        "The version this step starts from: answers saved with this version (or an earlier one) go through it."))
+    renamed: dict[Id, Id] = Field(default_factory=dict, description="Old question id -> its id from the next version on.")
+    to_multi_choice: list[Id] = Field(default_factory=list, description=(
+        "Questions (new ids) that were a single choice and became multi_choice: the old answer becomes a one-item list."))
+    values: dict[Id, dict[str, MigratedValue]] = Field(default_factory=dict, description=(
+        "Question (new id) -> old value -> its new value, or a list of values (a value split in several). "
+        "Split into several values for a single-choice question, the answer is asked again."))
+    removed: list[Id] = Field(default_factory=list, description=(
+        "Questions (old ids) no longer asked: their answers are left out, and the note says so."))
+    ask_again: list[Id] = Field(default_factory=list, description=(
+        "Questions (new ids) whose old answers cannot be carried over (the question changed its meaning): asked again."))
+
+
 class Checklist(_Model):
     """A whole checklist file (format 1)."""
 
@@ -190,6 +213,8 @@ class Checklist(_Model):
         "What a family member or friend answering for the person can do; shown when a supporter answers."))
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+    migrations: list[Migration] = Field(default_factory=list, description=(
+        "How answers saved with earlier versions are carried over (docs/checklist-format.md, 'Migrations')."))
 
     @property
     def translation(self):

@@ -214,6 +214,7 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
     warnings: list[Problem] = []
     canonical = data.get("questionnaire")
     cid, version = "", None
+    carried = None
     if not isinstance(canonical, str) or not canonical:
         errors.append(problem("schema_missing", ("questionnaire",), key="questionnaire"))
     elif (found := checklist_of(canonical)) is None:
@@ -223,31 +224,49 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
         if checklist is not None and cid != checklist.id:
             errors.append(problem("answers_checklist", ("questionnaire",), found=cid, expected=checklist.id))
         elif checklist is not None and version and version != checklist.version:
-            w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
-            warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
+            from clinic_ready import migration
+
+            carried = migration.plan(checklist, version)
+            if carried is None:
+                w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
+                warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
     answers = Answers(cid, version)
     if checklist is not None and not errors:
         items = data.get("item", [])
         if not isinstance(items, list):
             errors.append(problem("schema_type", ("item",), message="expected a list of items", fix="write 'item' as a JSON array"))
         else:
-            _read_items(items, ("item",), checklist, answers, errors)
+            _read_items(items, ("item",), checklist, answers, errors, carried)
+            if carried is not None:
+                from clinic_ready.answers import migrated_warning
+
+                warnings.append(migrated_warning(carried, ("questionnaire",)))
     if errors:
         raise InputError(yamlio.locate_all(errors, text, name))
     return answers, yamlio.locate_all(warnings, text, name)
 
 
-def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem]) -> None:
-    known = set(cl.questions) | {s.id for s in cl.sections}
+def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem], carried=None) -> None:
+    """Every item's answer, into ``answers``; with ``carried`` (a migration.Plan), items saved
+    with an earlier version are carried over to the current ids and values."""
+    sections = {s.id for s in cl.sections}
+    known = set(cl.questions) | sections
     for n, item in enumerate(items):
         where = path + (n,)
         if not isinstance(item, dict):
             errors.append(problem("schema_type", where, message="expected an item object", fix="write each item as {\"linkId\": …}"))
             continue
         link = item.get("linkId")
-        q = cl.questions.get(str(link))
         given = item.get("answer") or []
-        if q is None:
+        if carried is not None and isinstance(link, str) and link not in sections:
+            found = _carry(cl, carried, link, item, given, where, errors)
+            if found is not None:
+                answers.values[found[0]] = found[1]
+            link = None
+        q = cl.questions.get(str(link))
+        if link is None:
+            pass
+        elif q is None:
             if given and str(link) not in known:
                 errors.append(problem("answer_unknown", where + ("linkId",), id=link, hint=suggest(str(link), cl.questions)))
         else:
@@ -259,10 +278,34 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
             if found is not None:
                 answers.values[q.id] = found
         if isinstance(item.get("item"), list):
-            _read_items(item["item"], where + ("item",), cl, answers, errors)
+            _read_items(item["item"], where + ("item",), cl, answers, errors, carried)
         for k, answer in enumerate(given if isinstance(given, list) else []):
             if isinstance(answer, dict) and isinstance(answer.get("item"), list):
-                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors)
+                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors, carried)
+
+
+def _carry(cl: Checklist, carried, link: str, item: dict, given: object, where: tuple, errors: list[Problem]):
+    """(current id, Answer) for an item whose linkId an earlier version used, or None."""
+    if not isinstance(given, list) or not given:
+        state = _item_state(item)
+        got = carried.carry(link, state) if state else None
+        return (got[0], Answer(state)) if got and got[0] in cl.questions else None  # type: ignore[arg-type]
+    try:
+        raw = []
+        for a in given:
+            if isinstance(a, dict) and isinstance(a.get("valueCoding"), dict):
+                code = a["valueCoding"].get("code")
+                raw.append(CODE_YES_NO.get(code, code) if a["valueCoding"].get("system") != DAR_SYSTEM
+                           else CODE_STATES.get(code, code))
+            elif isinstance(a, dict):
+                raw.append(next((v for k, v in a.items() if k.startswith("value")), None))
+        got = carried.carry(link, raw[0] if len(raw) == 1 else raw)
+        if got is None or got[0] not in cl.questions:
+            return None
+        return got[0], coerce(cl.questions[got[0]], got[1])
+    except AnswerRejected as exc:
+        errors.append(problem("answer_type", where + ("answer",), problem=exc.what, fix=exc.fix))
+        return None
 
 
 def _item_state(item: dict) -> str | None:
