@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from clinic_ready import conditions
+from clinic_ready import conditions, wording
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import (
     Answer,
@@ -47,54 +47,8 @@ def _words(text: str) -> str:
     """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
     return " ".join(text.split())
 
-VERDICTS = {
-    "urgent": Verdict(
-        "urgent",
-        N_("Your safety comes first: talk to someone now"),
-        N_(
-            "One of your answers says you may need help today, before any question about treatment. "
-            "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
-            "The rest of this checklist can wait until you are safe."
-        ),
-    ),
-    "stop": Verdict(
-        "stop",
-        N_("Stop: resolve the critical concerns before any dose"),
-        N_(
-            "At least one answer points to a serious risk. Do not take a dose until you have talked each "
-            "critical concern through with the prescriber, and changed what needs to change."
-        ),
-    ),
-    "discuss": Verdict(
-        "discuss",
-        N_("Discuss these concerns with your prescriber before starting"),
-        N_(
-            "Some answers need a conversation with the prescriber before the first dose. Bring this list."
-        ),
-    ),
-    "ask": Verdict(
-        "ask",
-        N_("Ask the clinic about these points"),
-        N_(
-            "Nothing serious came up, but some points are worth asking about at your next visit."
-        ),
-    ),
-    "incomplete": Verdict(
-        "incomplete",
-        N_("Not enough information yet"),
-        N_(
-            "No concern was raised, but some questions are still open. Find out the answers before treatment."
-        ),
-    ),
-    "none": Verdict(
-        "none",
-        N_("No concerns raised by your answers"),
-        N_(
-            "Your answers did not match any concern in this checklist. That is not a clearance: keep "
-            "talking with your prescriber, and tell them if anything changes."
-        ),
-    ),
-}
+#: the patient's verdicts (wording.py has every reader's, and a checklist may word its own)
+VERDICTS = {code: Verdict(code, t.title, t.text) for code, t in wording.VERDICT_TEXTS["patient"].items()}
 
 
 class _Context:
@@ -200,7 +154,7 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         items=tuple(items),
         findings=tuple(findings),
         not_assessed=not_assessed,
-        verdict=verdict_for(findings, not_assessed, possible),
+        verdict=verdict_for(findings, not_assessed, possible, wording.Words(checklist, answers.respondent)),
         scores=scores,
         ignored=ignored,
         could_apply=tuple(possible),
@@ -323,56 +277,50 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
 
 
 #: severity words inside verdict texts
-LEVEL_WORDS = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("info")}
+LEVEL_WORDS = wording.LEVEL_WORDS
 
 
-def _verdict(code: str) -> Verdict:
-    """A fixed verdict in the current language."""
-    v = VERDICTS[code]
-    return Verdict(v.code, _(v.title), _(v.text), v.held_at)
+def _verdict(code: str, words: wording.Words | None = None) -> Verdict:
+    """A fixed verdict in the current language, worded for the reader."""
+    t = (words or wording.Words()).verdict(code)
+    return Verdict(code, t.title, t.text)
 
 
-def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = ()) -> Verdict:
+def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = (),
+                words: wording.Words | None = None) -> Verdict:
+    words = words or wording.Words()
     levels = {f.concern.severity for f in findings}
     if any(f.concern.urgent for f in findings):
-        return _verdict("urgent")
+        return _verdict("urgent", words)
     if Severity.critical in levels:
-        return _verdict("stop")
+        return _verdict("stop", words)
     open_levels = [p.concern.severity for p in possible if p.concern.severity in (Severity.critical, Severity.high)]
     if Severity.high in levels:
         if Severity.critical in open_levels:
-            return _held(_verdict("discuss"), Severity.critical, open_levels)
-        return _verdict("discuss")
+            return _held(_verdict("discuss", words), Severity.critical, open_levels, words)
+        return _verdict("discuss", words)
     if open_levels:
         held = Severity.critical if Severity.critical in open_levels else Severity.high
-        return _held(None, held, open_levels)
+        return _held(None, held, open_levels, words)
     if levels & {Severity.moderate, Severity.low}:
-        return _verdict("ask")
+        return _verdict("ask", words)
     if not_assessed:
-        return _verdict("incomplete")
-    return _verdict("none")
+        return _verdict("incomplete", words)
+    return _verdict("none", words)
 
 
-def _held(base: Verdict | None, level: Severity, open_levels: list[Severity]) -> Verdict:
+def _held(base: Verdict | None, level: Severity, open_levels: list[Severity], words: wording.Words) -> Verdict:
     """A verdict held by concerns that could apply: it says at which level, and why."""
     n = sum(1 for s in open_levels if s is level)
     word = _(LEVEL_WORDS[level.value])
     what = ngettext("{n} {level} concern could apply", "{n} {level} concerns could apply", n).format(n=n, level=word)
-    why = ngettext(
-        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        "\u201cCould apply\u201d). Until you know, treat it as {level}: find out the answers "
-        "and talk them through with the prescriber before the first dose.",
-        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        "\u201cCould apply\u201d). Until you know, treat them as {level}: find out the answers "
-        "and talk them through with the prescriber before the first dose.",
-        n,
-    ).format(what=what, level=word)
+    why = words.held_why(what, word, n)
     if base is not None:
         return Verdict(base.code, base.title, _("{text} Also: {why}").format(text=base.text, why=why), level.value)
     return Verdict(
         "held",
         _("Find out first: {what}").format(what=what),
-        _("Nothing at that level was raised by the answers you gave, but {why}").format(why=why),
+        words.held_text(why),
         level.value,
     )
 

@@ -161,6 +161,34 @@ class Example(_Model):
     skipped: list[Id] = Field(default_factory=list)
 
 
+VerdictKey = Literal["urgent", "stop", "discuss", "ask", "incomplete", "none"]
+HeadingKey = Literal["questions", "first_steps", "concerns", "could_apply", "answers", "tips", "private", "good_to_know"]
+
+
+class VerdictText(_Model):
+    """A verdict's title and text as this checklist words them (either may be left to the default)."""
+
+    title: Optional[str] = None
+    text: Optional[str] = None
+
+
+class Wording(_Model):
+    """The checklist's own verdict texts and headings (wording.py has the defaults per reader).
+    ``verdicts``/``headings`` speak to the checklist's reader (the patient, or staff);
+    ``verdicts_supporter``/``headings_supporter`` to someone answering for the patient."""
+
+    verdicts: dict[VerdictKey, VerdictText] = Field(default_factory=dict)
+    headings: dict[HeadingKey, str] = Field(default_factory=dict)
+    verdicts_supporter: dict[VerdictKey, VerdictText] = Field(default_factory=dict)
+    headings_supporter: dict[HeadingKey, str] = Field(default_factory=dict)
+
+    def verdict_for(self, code: str, audience: str) -> Optional[VerdictText]:
+        return (self.verdicts_supporter if audience == "supporter" else self.verdicts).get(code)  # type: ignore[call-overload]
+
+    def heading_for(self, key: str, audience: str) -> Optional[str]:
+        return (self.headings_supporter if audience == "supporter" else self.headings).get(key)  # type: ignore[call-overload]
+
+
 MigratedValue = Union[str, list[str]]
 
 
@@ -202,6 +230,11 @@ class Checklist(_Model):
     reviewed_by: list[str] = Field(default_factory=list)
     funding: Optional[str] = None
     audience: str
+    reader: Literal["patient", "staff"] = Field(default="patient", description=(
+        "Who reads the results: 'patient' (the person considering treatment, or someone helping them) or "
+        "'staff' (a clinic auditing itself). Chooses the verdict texts, headings and banner (wording.py)."))
+    wording: Optional[Wording] = Field(default=None, description=(
+        "The checklist's own verdict texts and headings, instead of the defaults for its reader."))
     intro: str
     balance: Optional[str] = None
     notice: str

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
+from clinic_ready.wording import Words
 from clinic_ready import engine
 from clinic_ready.coercion import AnswerRejected, coerce
 from clinic_ready import notices
@@ -128,7 +129,7 @@ class Questionnaire:
         from clinic_ready import pace
 
         self._say(Text(self.cl.title, style="bold"))
-        self._say(Text(notices.notice(), style="italic"))
+        self._say(Text(Words(self.cl, self.respondent).notice(), style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
         if self.cl.balance:
             self._say(Text(" ".join(self.cl.balance.split())))
@@ -369,7 +370,8 @@ class Questionnaire:
         if not new:
             return
         self._say(Text(""))
-        heading = _("Their safety comes first") if self.respondent == "supporter" else notices.urgent_heading()
+        words = Words(self.cl, self.respondent)
+        heading = words.urgent_heading()
         if self.plain:
             self._say(Text(heading, style="bold"))
         else:
@@ -383,7 +385,7 @@ class Questionnaire:
                 "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
             )))
         self._say(Text(_("What to do now:"), style="bold"))
-        self._say(_urgent_bullets())
+        self._say(_urgent_bullets(words.urgent_lines()))
         self._say(Text(""))
         self._say(Text(notices.come_back()))
         go_on = {"c", "continue", "continuar", "seguir"}
@@ -460,14 +462,14 @@ class Questionnaire:
         self.console.print(renderable)
 
 
-def _urgent_bullets():
+def _urgent_bullets(lines=None):
     """What to do now (988, 911, SAMHSA) in the current language, as hanging bullets."""
     from rich.table import Table
 
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
     bullets.add_column(ratio=1, overflow="fold")
-    for line in notices.urgent_lines():
+    for line in lines or notices.urgent_lines():
         bullets.add_row("  •", line)
     return bullets
 

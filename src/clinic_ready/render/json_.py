@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import crisis_lines, notice, urgent_lines
+from clinic_ready.notices import crisis_lines
+from clinic_ready.wording import words_for
 from clinic_ready.model import Result, Source
 from clinic_ready.render.common import answer_text
 
-FORMAT_VERSION = 2  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at
+FORMAT_VERSION = 3  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at; 3: who reads (docs/json-format.md)
 
 
 def _source(s: Source) -> dict:
@@ -48,10 +49,16 @@ def _possible(p) -> dict:
     }
 
 
+def _reader(result: Result) -> dict:
+    """Who answered, and who the texts speak to (format 3)."""
+    words = words_for(result)
+    return {"respondent": result.respondent, "audience": words.audience, "crisis_heading": words.crisis_heading()}
+
+
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(urgent_lines())}
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(words_for(result).urgent_lines())}
         for f in result.urgent
     ]
 
@@ -81,6 +88,7 @@ def document(result: Result) -> dict:
             "balance": " ".join(cl.balance.split()) if cl.balance else None,
             "translation": _translation(cl),
         },
+        **_reader(result),
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
         "counts": result.counts,
@@ -104,7 +112,7 @@ def document(result: Result) -> dict:
         "scores": result.scores,
         "ignored_answers": list(result.ignored),
         "notice": cl.notice.strip(),
-        "disclaimer": notice(),
+        "disclaimer": words_for(result).notice(),
         "crisis_lines": [{"name": who, "contact": how} for who, how in crisis_lines()],
     }
 
@@ -166,6 +174,7 @@ def compact(result: Result) -> str:
     )
     return "".join((
         cache["head"],
+        ",", _dump(_reader(result))[1:-1],
         ',"urgent":', _dump(_urgent(result)) if result.findings and result.findings[0].concern.urgent else "[]",
         ',"verdict":', verdict,
         ',"counts":', _dump(result.counts),

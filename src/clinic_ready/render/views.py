@@ -13,7 +13,8 @@ from typing import NamedTuple
 from clinic_ready import conditions, i18n
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Checklist, Result, Severity
-from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_lines
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
+from clinic_ready.wording import words_for
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
     DECLINED_LABEL,
@@ -158,6 +159,7 @@ def _open(item) -> str:
 
 def report_view(result: Result, today: dt.date, explain: bool = False, only: str | None = None) -> ReportView:
     cl = result.checklist
+    words = words_for(result)
     supporter = result.respondent == "supporter"
     tips = list(cl.supporter_tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
@@ -171,17 +173,18 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
         heading_urgent=_("Urgent: get help now"),
-        heading_first_steps=_("First steps"),
-        heading_tips=_("How you can help"),
-        heading_questions=_("Questions to ask your clinic"),
+        heading_first_steps=words.heading("first_steps"),
+        heading_tips=words.heading("tips"),
+        heading_questions=words.heading("questions"),
         questions_hint=_("Tick each question when it has been answered, and write the answer on the line."),
         no_questions=_("No questions: nothing was raised and nothing is open."),
-        heading_concerns=_("Concerns, most serious first"),
+        heading_concerns=words.heading("concerns"),
         no_concerns=_("No concern was raised by these answers."),
-        heading_could_apply=_("Could apply: not raised, not ruled out"),
+        heading_could_apply=words.heading("could_apply"),
         could_apply_intro=_("Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
                             "possible. Find out the answers: each is a question to ask above."),
-        heading_answers=_("Your answers"),
+        heading_answers=words.heading("answers"),
+        notice=words.notice(), crisis_heading=words.crisis_heading(),
         heading_sources=_("Sources"),
         heading_about=_("About this report"),
     )
@@ -208,7 +211,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         )
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
-    view.urgent_lines = urgent_lines() if result.urgent else ()
+    view.urgent_lines = words.urgent_lines() if result.urgent else ()
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
                  for t in tips]
