@@ -98,6 +98,9 @@ def _conditions(cl: Checklist) -> Iterator[Problem]:
         seen_before += len(s.questions)
     for i, c in enumerate(cl.concerns):
         yield from _condition(cl, c.when, ("concerns", i, "when"), order, None, "concern")
+    for i, t in enumerate(cl.supporter_tips):
+        if t.when is not None:
+            yield from _condition(cl, t.when, ("supporter_tips", i, "when"), order, None, "tip")
 
 
 def _condition(cl, when, base, order, limit, kind, self_id=None) -> Iterator[Problem]:

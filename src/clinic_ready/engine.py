@@ -158,9 +158,10 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         scores=scores,
         ignored=ignored,
         could_apply=tuple(possible),
-        first_steps=first_steps(findings),
+        first_steps=first_steps(findings, answers.respondent),
         ask_list=ask_list(findings, possible, answers.respondent),
         respondent=answers.respondent,
+        tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
     )
 
 
@@ -228,13 +229,20 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
     return tuple(by_id[q] for q in checklist.questions if q in ids)
 
 
-def first_steps(findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
+    """The tips for someone answering for the person: each whose ``when`` holds or is unknown."""
+    compiled = checklist.compiled
+    return tuple(t for i, t in enumerate(checklist.supporter_tips)
+                 if t.when is None or compiled[("tip", str(i))](ctx) is not False)
+
+
+def first_steps(findings: list[Finding], respondent: str = "patient") -> tuple[tuple[str, str], ...]:
     """Up to three distinct actions, from the most serious raised (non-urgent, non-info) concerns."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for f in findings:
         c = f.concern
-        text = _words(c.action)
+        text = _words(c.action_for(respondent))
         key = text.lower()
         if c.urgent or c.severity is Severity.info or key in seen:
             continue
@@ -271,7 +279,7 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
             about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
-            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt_for(respondent)), about, c.severity, c.id, qid)))
+            entries.append((c.severity.rank, n, AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 

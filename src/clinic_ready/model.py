@@ -8,6 +8,7 @@ builds them and renderers read them; neither knows about YAML, files or terminal
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
@@ -22,6 +23,14 @@ Id = str  # validated as an identifier in checks.py, so the message can name the
 QUESTION_TYPES = ("yes_no", "choice", "multi_choice", "number", "text")
 QuestionType = Literal["yes_no", "choice", "multi_choice", "number", "text"]
 YES_NO = ("yes", "no")
+
+
+_HINT = re.compile(r"\s*\((?=[^()]*\b(?:answers?|respuestas?)\b)[^()]*\)\s*$", re.IGNORECASE)
+
+
+def strip_hint(text: str) -> str:
+    """A prompt without a closing '(… the answers …)' hint for whoever answers for someone else."""
+    return _HINT.sub("", text) if text.rstrip().endswith(")") else text
 
 
 class _Model(BaseModel):
@@ -48,6 +57,12 @@ class Choice(_Model):
     label: str
     score: Optional[int] = None
     exclusive: bool = False  # multi_choice only: may not be combined with other options (FHIR optionExclusive)
+    label_supporter: Optional[str] = Field(default=None, description=(
+        "The label for someone answering for the person: 'They give it to themselves' for 'I give it to myself'. "
+        "Absent: the label is shown."))
+
+    def label_for(self, respondent: str = "patient") -> str:
+        return self.label_supporter if respondent == "supporter" and self.label_supporter else self.label
 
 
 class Question(_Model):
@@ -70,6 +85,14 @@ class Question(_Model):
     help_supporter: Optional[str] = Field(default=None, description=(
         "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
         "Absent: the help is shown."))
+    hint_supporter: Optional[str] = Field(default=None, description=(
+        "A line shown under the prompt to a supporter at the questionnaire only, never in a report: "
+        "'(\"I\" in the answers means them.)'."))
+
+    def report_prompt(self, respondent: str = "patient") -> str:
+        """The prompt as a report shows it: the respondent's wording without any hint about how to
+        read the answers ('("I" in the answers means them.)'), which only helps at the prompt."""
+        return strip_hint(self.prompt_for(respondent))
 
     def prompt_for(self, respondent: str = "patient") -> str:
         """The prompt as the respondent should read it ("patient" or "supporter")."""
@@ -84,14 +107,14 @@ class Question(_Model):
             return YES_NO
         return tuple(c.value for c in self.choices or ())
 
-    def choice_label(self, value: object) -> str:
+    def choice_label(self, value: object, respondent: str = "patient") -> str:
         if self.type == "yes_no":
             from clinic_ready.i18n import _
 
             return {"yes": _("Yes"), "no": _("No")}.get(str(value), str(value))
         for c in self.choices or ():
             if c.value == value:
-                return c.label
+                return c.label_for(respondent)
         return str(value)
 
 
@@ -103,6 +126,11 @@ class Section(_Model):
     intro: Optional[str] = None
     when: Optional[Condition] = None
     about: Optional[Literal["clinic", "person"]] = None  # what its answers describe (compare); absent = clinic
+    intro_supporter: Optional[str] = Field(default=None, description=(
+        "The intro for someone answering for the person ('Ketamine can raise their blood pressure…'). Absent: intro."))
+
+    def intro_for(self, respondent: str = "patient") -> Optional[str]:
+        return self.intro_supporter if respondent == "supporter" and self.intro_supporter else self.intro
     questions: list[Question] = Field(min_length=1)
 
 
@@ -118,6 +146,16 @@ class Concern(_Model):
     action: str
     sources: list[Id] = Field(min_length=1)
     urgent: bool = False  # a response, not a severity: shown first, with the crisis lines, and interrupts the questions
+    why_supporter: Optional[str] = Field(default=None, description=(
+        "Why it matters, told to someone answering for the person ('…while they have these thoughts'). Absent: why."))
+    action_supporter: Optional[str] = Field(default=None, description=(
+        "What to do, told to someone answering for the person ('Stay with them…'). Absent: action."))
+
+    def why_for(self, respondent: str = "patient") -> str:
+        return self.why_supporter if respondent == "supporter" and self.why_supporter else self.why
+
+    def action_for(self, respondent: str = "patient") -> str:
+        return self.action_supporter if respondent == "supporter" and self.action_supporter else self.action
 
 
 class Score(_Model):
@@ -134,6 +172,8 @@ class SupporterTip(_Model):
 
     text: str = Field(description="What a supporter can do, in plain language.")
     sources: list[Id] = Field(default_factory=list, description="Source ids behind any fact the tip states.")
+    when: Optional[Condition] = Field(default=None, description=(
+        "Shown only when this holds (or is unknown): 'Drive them home' only for clinic doses."))
 
 
 class Omitted(_Model):
@@ -284,6 +324,9 @@ class Checklist(_Model):
                     out[("question", q.id)] = compile_condition(q.when)
         for c in self.concerns:
             out[("concern", c.id)] = compile_condition(c.when)
+        for i, t in enumerate(self.supporter_tips):
+            if t.when is not None:
+                out[("tip", str(i))] = compile_condition(t.when)
         return out
 
     @cached_property
@@ -423,6 +466,7 @@ class Result:
     first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
+    tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown
 
     @property
     def urgent(self) -> tuple[Finding, ...]:

@@ -241,6 +241,8 @@ class Questionnaire:
         self._say(Text(""))
         self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim"))
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
+        if self.respondent == "supporter" and q.hint_supporter:
+            self._say(Text(" ".join(q.hint_supporter.split()), style="dim"))
         for line in self._choice_lines(q):
             self._say(Text(line))
         if current is not None:
@@ -319,7 +321,7 @@ class Questionnaire:
 
     def _choice_lines(self, q: Question) -> list[str]:
         if q.type in ("choice", "multi_choice"):
-            return [f"  {n}) {c.label}" for n, c in enumerate(q.choices or (), 1)]
+            return [f"  {n}) {c.label_for(self.respondent)}" for n, c in enumerate(q.choices or (), 1)]
         return []
 
     def _hint(self, q: Question) -> str:
@@ -355,8 +357,9 @@ class Questionnaire:
             self._say(Text(_("Section: {title}").format(title=section.title), style="bold"))
         else:
             self._say(Rule(Text(section.title), align="left"))
-        if section.intro:
-            self._say(Text(" ".join(section.intro.split())))
+        intro = section.intro_for(self.respondent)
+        if intro:
+            self._say(Text(" ".join(intro.split())))
 
     # ------------------------------------------------------------------ urgent answers
     def _urgent_ids(self) -> set[str]:
@@ -456,7 +459,7 @@ class Questionnaire:
             return _(DECLINED_LABEL)
         if q.type == "multi_choice" and not answer.value:
             return _("none of these")
-        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer))
+        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer), self.respondent)
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)

@@ -23,14 +23,15 @@ from clinic_ready.model import Checklist, Source, Wording, _Model
 #: text fields of each part of a checklist (what a translation must carry)
 TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
 LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
-SECTION_FIELDS = ("title", "intro")
-QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "unit")
-CONCERN_FIELDS = ("title", "why", "ask", "action")
+SECTION_FIELDS = ("title", "intro", "intro_supporter")
+QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "unit")
+CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter")
 
 
 class SectionText(_Model):
     title: Optional[str] = None
     intro: Optional[str] = None
+    intro_supporter: Optional[str] = None
 
 
 class QuestionText(_Model):
@@ -38,8 +39,10 @@ class QuestionText(_Model):
     help: Optional[str] = None
     prompt_supporter: Optional[str] = None
     help_supporter: Optional[str] = None
+    hint_supporter: Optional[str] = None
     unit: Optional[str] = None
     choices: dict[str, str] = Field(default_factory=dict)  # choice value -> label
+    choices_supporter: dict[str, str] = Field(default_factory=dict)  # choice value -> label_supporter
 
 
 class ConcernText(_Model):
@@ -47,6 +50,8 @@ class ConcernText(_Model):
     why: Optional[str] = None
     ask: Optional[str] = None
     action: Optional[str] = None
+    why_supporter: Optional[str] = None
+    action_supporter: Optional[str] = None
 
 
 class TitleText(_Model):
@@ -139,6 +144,8 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
             if qt is not None:
                 for c in q.get("choices") or ():
                     c["label"] = qt.choices.get(c["value"], c["label"])
+                    if "label_supporter" in c:
+                        c["label_supporter"] = qt.choices_supporter.get(c["value"], c["label_supporter"])
     for c in data["concerns"]:
         put(c, tr.concerns.get(c["id"]), CONCERN_FIELDS)
         c["sources"] = list(c["sources"]) + [s for s in tr.also_cite.get(c["id"], ()) if s not in c["sources"]]
@@ -214,6 +221,7 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
                 need(base + (key,), getattr(q, key), getattr(qt, key, None))
             for k, c in enumerate(q.choices or ()):
                 need(base + ("choices", k, "label"), c.label, qt.choices.get(c.value) if qt else None)
+                need(base + ("choices", k, "label_supporter"), c.label_supporter, qt.choices_supporter.get(c.value) if qt else None)
             if qt is not None:
                 for value in qt.choices:
                     if value not in q.choice_values:
@@ -310,6 +318,8 @@ def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
         entry = pick(q, QUESTION_FIELDS)
         if q.choices:
             entry["choices"] = {c.value: text(c.label) for c in q.choices}
+            if any(c.label_supporter for c in q.choices):
+                entry["choices_supporter"] = {c.value: text(c.label_supporter) for c in q.choices if c.label_supporter}
         out["questions"][q.id] = entry
     out["concerns"] = {c.id: pick(c, CONCERN_FIELDS) for c in checklist.concerns}
     out["scores"] = {s.id: {"title": text(s.title)} for s in checklist.scores}

@@ -31,6 +31,7 @@ from clinic_ready.fhir.questionnaire import _narrative, coded, coding, notice_pa
 from clinic_ready.model import Answer, Answers, Checklist, Question, Result
 from clinic_ready.i18n import N_, _
 from clinic_ready.notices import crisis_text
+from clinic_ready.wording import Words
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
@@ -82,9 +83,10 @@ def response(result: Result, authored: str | None = None) -> dict:
         else:
             entry.update(parts)
         group["item"].append(entry)
-    return {
+    out = {
         "resourceType": "QuestionnaireResponse",
-        "text": _narrative([_("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version), *notice_paragraphs(cl)]),
+        "text": _narrative([_("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version),
+                            *notice_paragraphs(cl, result.respondent)]),
         "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
         # completed exactly when an unattended run accepts the answers: a required question asked
         # only in doubt (its gate unsure) is listed as not assessed, never demanded
@@ -92,6 +94,9 @@ def response(result: Result, authored: str | None = None) -> dict:
         "authored": authored or _now(),
         "item": list(groups.values()),
     }
+    if result.respondent == "supporter":  # who answered: someone helping the person (read back by parse)
+        out["source"] = {"type": "RelatedPerson", "display": _("Someone helping the person considering treatment")}
+    return out
 
 
 def _issue(result: Result, finding, response_ref: str, when: str, possible: bool = False) -> dict:
@@ -110,15 +115,17 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         heading = _("Could apply ({severity}): {title}").format(severity=_(_LEVEL[c.severity.value]), title=c.title)
     if c.urgent:
         heading = _("Urgent. {heading}").format(heading=heading)
-    paragraphs = [heading, c.why, _("Ask: {text}").format(text=c.ask), _("Do: {text}").format(text=c.action)]
+    who = result.respondent
+    paragraphs = [heading, c.why_for(who), _("Ask: {text}").format(text=c.ask), _("Do: {text}").format(text=c.action_for(who))]
     extensions = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
     if c.urgent:
         extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
+        paragraphs += list(Words(cl, who).urgent_lines())
         paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
     if possible:
         evidence = [
             {"detail": [{"reference": response_ref,
-                         "display": f"{i.question.prompt} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})"}]}
+                         "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})"}]}
             for i in finding.depends_on
         ] or [{"detail": [{"reference": response_ref, "display": _("The answers this depends on")}]}]
     else:
@@ -135,8 +142,8 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         "severity": _ISSUE_SEVERITY[c.severity.value],
         "identifiedDateTime": when,
         "evidence": evidence,
-        "detail": f"{c.why.strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
-        "mitigation": [{"action": {"text": c.action.strip()}}],
+        "detail": f"{c.why_for(who).strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
+        "mitigation": [{"action": {"text": c.action_for(who).strip()}}],
     }
     first_url = next((s.url for s in finding.sources if s.url), None)
     if first_url:
@@ -153,7 +160,7 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     qr = response(result, when)
     qr["text"] = _narrative(
         [_("Answers to {title} (version {version}).").format(title=result.checklist.title, version=result.checklist.version),
-         f"{result.verdict.title}. {result.verdict.text}", *notice_paragraphs(result.checklist)]
+         f"{result.verdict.title}. {result.verdict.text}", *notice_paragraphs(result.checklist, result.respondent)]
     )
     entries = [{"fullUrl": qr_ref, "resource": qr}]
     for finding in result.findings:
@@ -230,7 +237,8 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
             if carried is None:
                 w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
                 warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
-    answers = Answers(cid, version)
+    source = data.get("source")
+    answers = Answers(cid, version, respondent="supporter" if isinstance(source, dict) and source.get("type") == "RelatedPerson" else "patient")
     if checklist is not None and not errors:
         items = data.get("item", [])
         if not isinstance(items, list):

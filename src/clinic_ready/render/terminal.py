@@ -302,7 +302,8 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     """The whole summary, laid out at ``width``."""
     out = Layout(max(width, 20), plain, boxes)
     cl = result.checklist
-    cites = Citations.of(result)
+    cl_sources = result.checklist.source_by_id
+    cites = Citations.of(result, extra=[cl_sources[s] for t in result.tips for s in t.sources if s in cl_sources])
     today = dt.date.today()
     out.line((_words(cl.title), "bold"))
     out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
@@ -314,6 +315,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     _urgent(out, result, explain)
     _verdict(out, result)
     _first_steps(out, result)
+    _tips(out, result, cites)
     _ask_list(out, result)
     _concerns(out, result, cites, explain)
     _could_apply(out, result)
@@ -357,7 +359,7 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
     body.line((words.urgent_heading(), "bold"))
     for f in result.urgent:
         body.line((_words(f.concern.title), "bold"))
-        body.line((_words(f.concern.action), ""))
+        body.line((_words(f.concern.action_for(result.respondent)), ""))
         if explain:
             body.line((_words(because(result, f.concern)), "italic"))
     for line in words.urgent_lines():
@@ -395,6 +397,17 @@ def _first_steps(out: Layout, result: Result) -> None:
     out.line((_("First steps"), HEADING))
     for n, (text, _cid) in enumerate(result.first_steps, 1):
         _numbered(out, n, len(result.first_steps), _words(text))
+
+
+def _tips(out: Layout, result: Result, cites: Citations) -> None:
+    """"How you can help": a supporter's tips, right after the first steps."""
+    if not result.tips:
+        return
+    out.blank()
+    out.line((words_for(result).heading("tips"), HEADING))
+    for t in result.tips:
+        refs = " ".join(f"[{cites.number(result.checklist.source_by_id[s])}]" for s in t.sources if s in result.checklist.source_by_id)
+        out.wrap([(_words(t.text) + (" " + refs if refs else ""), "")], hang=4, prefix=(("  • ", ""),))
 
 
 def _ask_list(out: Layout, result: Result) -> None:
@@ -436,7 +449,9 @@ def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, wh
     out.wrap([(f"{sev.symbol} ", STYLES[sev]), (_words(c.title), "bold")])
     if why_raised:
         out.wrap([(_words(why_raised), "italic")], indent=2)
-    rows = ((_("Why"), _words(c.why)), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action)), (_("Sources"), cites.refs(f)))
+    who = result.respondent
+    rows = ((_("Why"), _words(c.why_for(who))), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action_for(who))),
+            (_("Sources"), cites.refs(f)))
     if out.plain:  # one labelled line each: wraps at any width, never cuts a word
         for label, value in rows:
             out.wrap([(value, "")], indent=2, prefix=((label + ": ", "bold"),))
@@ -489,7 +504,8 @@ def _not_assessed(out: Layout, result: Result) -> None:
     if listed:
         out.wrap([(_see_questions(listed), "")], indent=2)
     for i in rest:
-        out.wrap([("? " + _words(i.question.prompt_for(result.respondent)) + " — " + _words(answer_text(i)), "")], indent=2, hang=4)
+        out.wrap([("? " + _words(i.question.report_prompt(result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
+                 indent=2, hang=4)
 
 
 def _answers(out: Layout, result: Result) -> None:
@@ -498,4 +514,5 @@ def _answers(out: Layout, result: Result) -> None:
     for section, items in by_section(result):
         out.wrap([(_words(section.title), "bold")], indent=2)
         for i in items:
-            out.wrap([(_words(i.question.prompt_for(result.respondent)) + " — " + _words(answer_text(i)), "")], indent=4, hang=6)
+            out.wrap([(_words(i.question.report_prompt(result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
+                     indent=4, hang=6)

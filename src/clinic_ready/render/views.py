@@ -152,8 +152,8 @@ def _numbers(numbers: list[int]) -> str:
     return _("questions {head} and {last}").format(head=head, last=numbers[-1])
 
 
-def _open(item) -> str:
-    text = _clean(answer_text(item))
+def _open(item, respondent: str = "patient") -> str:
+    text = _clean(answer_text(item, respondent))
     return text if item.state == "answered" else _("{answer} (open)").format(answer=text)
 
 
@@ -161,7 +161,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
     cl = result.checklist
     words = words_for(result)
     supporter = result.respondent == "supporter"
-    tips = list(cl.supporter_tips) if supporter else []
+    tips = list(result.tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
     clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
     counts = counts_text(result)
@@ -200,11 +200,11 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
 
     def concern_view(f, sev) -> ConcernView:
         c = f.concern
-        ask, action = _clean(c.ask), _clean(c.action)
+        ask, action = _clean(c.ask), _clean(c.action_for(result.respondent))
         number = ask_numbers.get(c.id) or by_text.get(ask.lower())
         step = step_numbers.get(c.id) or step_by_text.get(action.lower())
         return ConcernView(
-            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why),
+            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why_for(result.respondent)),
             _("see question {n} in Questions to ask").format(n=number) if number else ask,
             _("see first step {n} above").format(n=step) if step and not c.urgent else action,
             cites.refs(f), because(result, c) if explain else None, number,
@@ -227,7 +227,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
             parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_clean(i.question.prompt_for(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+                f"“{_clean(i.question.report_prompt(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
         view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
                                              _clean(p.concern.title), " ".join(parts)))
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
@@ -238,7 +238,8 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
             "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.", n,
         ).format(n=n)
     view.answers = [
-        (section.title, [AnswerRow(_clean(i.question.prompt_for(result.respondent)), _open(i), i.state != "answered") for i in items])
+        (section.title, [AnswerRow(_clean(i.question.report_prompt(result.respondent)), _open(i, result.respondent), i.state != "answered")
+                         for i in items])
         for section, items in by_section(result)
     ]
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
