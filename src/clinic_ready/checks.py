@@ -84,6 +84,14 @@ def _questions(cl: Checklist) -> Iterator[Problem]:
             for k, sid in enumerate(q.sources):
                 if sid not in cl.source_by_id:
                     yield problem("unknown_source", path + ("sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+            if q.if_skipped is not None:
+                from clinic_ready.coercion import AnswerRejected, coerce
+
+                try:
+                    if coerce(q, q.if_skipped).state != "answered":
+                        raise AnswerRejected(_("skipping cannot mean unsure or declined"), _("give an answer such as 'no'"))
+                except AnswerRejected as exc:
+                    yield problem("answer_type", path + ("if_skipped",), problem=exc.what, fix=exc.fix)
 
 
 def _conditions(cl: Checklist) -> Iterator[Problem]:

@@ -170,6 +170,10 @@ def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, 
     ctx = _Context(checklist, answers)
     compiled = checklist.compiled
     given, states, doubt = answers.values, ctx.states, ctx.doubt
+    skip_answers = checklist.skip_answers
+    if skip_answers:  # an opt-in gate left out means what skipping it means ("no"), for every command alike
+        given = dict(given)
+        ctx.answers = given
     items: list[ItemResult] = []
     for section in checklist.sections:
         section_value = True if section.when is None else compiled[("section", section.id)](ctx)
@@ -179,11 +183,15 @@ def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, 
                 own = compiled[("question", q.id)](ctx)
                 value = False if own is False else None if own is None or value is None else True  # Kleene AND
             answer = given.get(q.id) if value is not False else None
+            by_skipping = False
+            if answer is None and value is not False and q.id in skip_answers and q.id not in unreached:
+                answer = given[q.id] = skip_answers[q.id]
+                by_skipping = True
             state = "skipped" if value is False else _state_of(q, answer)
             states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
             if value is None:
                 doubt.add(q.id)
-            items.append(ItemResult(q, section, state, answer, value is None))
+            items.append(ItemResult(q, section, state, answer, value is None, by_skipping))
     return ctx, items
 
 

@@ -85,6 +85,9 @@ class Question(_Model):
     help_supporter: Optional[str] = Field(default=None, description=(
         "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
         "Absent: the help is shown."))
+    if_skipped: Optional[Union[str, list[str]]] = Field(default=None, description=(
+        "What skipping this question means (an opt-in gate: 'no'): Enter at the prompt records it, and an "
+        "answers file that leaves the question out is read as giving it. Absent: a skipped question stays open."))
     hint_supporter: Optional[str] = Field(default=None, description=(
         "A line shown under the prompt to a supporter at the questionnaire only, never in a report: "
         "'(\"I\" in the answers means them.)'."))
@@ -303,6 +306,13 @@ class Checklist(_Model):
         return {q.id: s for s in self.sections for q in s.questions}
 
     @cached_property
+    def skip_answers(self) -> dict[str, "Answer"]:
+        """Question id -> the Answer that skipping it means (Question.if_skipped), checked once."""
+        from clinic_ready.coercion import coerce
+
+        return {q.id: coerce(q, q.if_skipped) for q in self.questions.values() if q.if_skipped is not None}
+
+    @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
 
@@ -414,6 +424,7 @@ class ItemResult(NamedTuple):
     state: str  # answered | unsure | declined | skipped | missing
     answer: Optional[Answer]
     in_doubt: bool = False  # shown because its (or its section's) condition is unknown: when in doubt, ask
+    by_skipping: bool = False  # not answered: its answer is what skipping it means (Question.if_skipped)
 
 
 class Finding(NamedTuple):

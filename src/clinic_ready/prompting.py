@@ -32,6 +32,7 @@ KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q 
 #: the keys shown after every prompt (the optional form adds Enter)
 KEY_HINT = N_("(or ?, u, d, b, q)")
 KEY_HINT_OPTIONAL = N_("(or ?, u, d, b, q, or Enter to skip)")
+KEY_HINT_SKIP_MEANS = N_("(or ?, u, d, b, q, or Enter for {answer})")
 #: how the special answers are named on screen (the Spanish checklists call them "No sé" and
 #: "Prefiero no decirlo", the keys' labels)
 UNSURE_LABEL = N_("Unsure")
@@ -260,6 +261,12 @@ class Questionnaire:
             if not word:
                 if current is not None:
                     return
+                if q.id in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
+                    answer = self.cl.skip_answers[q.id]
+                    self.answers.values[q.id] = answer
+                    self._say(Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim"))
+                    self.on_change(self.answers)
+                    return
                 if not q.required:
                     self.passed.add(q.id)
                     return
@@ -326,7 +333,10 @@ class Questionnaire:
 
     def _hint(self, q: Question) -> str:
         """The prompt: what to type, then the keys ("Answer y or n (or ?, u, d, b, q): ")."""
-        keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
+        if q.id in self.cl.skip_answers:
+            keys = _(KEY_HINT_SKIP_MEANS).format(answer=self._words(q, self.cl.skip_answers[q.id]))
+        else:
+            keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
         return _("{what} {keys}: ").format(what=self._base_hint(q), keys=keys)
 
     def _base_hint(self, q: Question) -> str:

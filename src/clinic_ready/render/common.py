@@ -122,6 +122,9 @@ def answer_text(item: ItemResult, respondent: str = "patient") -> str:
     or the state in words."""
     if item.state != "answered" or item.answer is None:
         return STATE_WORDS[item.state]
+    if getattr(item, "by_skipping", False):
+        bare = item._replace(by_skipping=False)
+        return _("{answer} (skipped)").format(answer=answer_text(bare, respondent))
     q, value = item.question, item.answer.value
     if q.type == "multi_choice":
         labels = [q.choice_label(v, respondent) for v in value]  # type: ignore[union-attr]
