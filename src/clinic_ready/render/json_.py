@@ -222,7 +222,7 @@ def _answer(cache: dict, i) -> str:
     q = i.question
     value = _value(i)
     cacheable = q.type in ("yes_no", "choice", "multi_choice")
-    key = ("answer", q.id, i.state, _hashable(value)) if cacheable else None
+    key = ("answer", q.id, i.state, _hashable(value), i.by_skipping) if cacheable else None
     found = cache.get(key) if cacheable else None
     if found is None:
         found = _dump({"id": q.id, "section": i.section.id, "prompt": q.prompt, "state": i.state, "value": value, "text": answer_text(i)})
