@@ -501,5 +501,18 @@ class Result:
         """Raised concerns per level (``info`` items are not concerns: see good_to_know)."""
         return {s.value: self.count(s) for s in Severity if s is not Severity.info}
 
+    def fail_level(self) -> Severity | None:
+        """What --fail-on compares: the worst raised concern, or the level a held verdict is held at
+        ("Find out first: 1 critical concern could apply" counts as critical), whichever is worse."""
+        levels = [f.concern.severity for f in self.findings]
+        if self.verdict.held_at:
+            levels.append(Severity(self.verdict.held_at))
+        return min(levels, key=lambda s: s.rank, default=None)
+
+    @property
+    def crisis_first(self) -> bool:
+        """Crisis lines go before the concern list: an urgent concern is raised, or could apply."""
+        return bool(self.urgent) or any(p.concern.urgent for p in self.could_apply)
+
     def worst(self) -> Severity | None:
         return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first

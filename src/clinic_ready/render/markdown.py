@@ -116,6 +116,8 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
     if v.only == "questions":
         return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
     out += [*_urgent(v), "## " + _("Verdict:") + " " + _esc(v.verdict_title), "", _esc(v.verdict_text), "", v.counts_text, ""]
+    if v.crisis_first:
+        out += [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""]
     out += _first_steps(v) + _tips(v) + _questions(v) + _concerns(v) + _good_to_know(v) + _could_apply(v)
     out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:

@@ -394,6 +394,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _boxed(pdf, lines, width=1.6)
     _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    if view.crisis_first:  # before the concern list, not only at the end
+        _crisis(pdf, view)
     full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
         _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))

@@ -124,6 +124,15 @@ def closing(result: Result, plain: bool = False) -> list:
     if asks:
         summary += " · " + words_for(result).questions_count(asks)
     out.append(Text(summary, style="dim"))
+    if result.urgent:  # the recap repeats what to do now
+        out.append(Text(""))
+        out.append(Text(_("What to do now:"), style="bold"))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column(ratio=1, overflow="fold")
+        for line in words_for(result).urgent_lines():
+            bullets.add_row("  •", line)
+        out.append(bullets)
     if result.first_steps:
         out.append(Text(""))
         out.append(Text(_("First steps"), style=HEADING))
@@ -314,6 +323,8 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     out.blank()
     _urgent(out, result, explain)
     _verdict(out, result)
+    if result.crisis_first:  # before the concern list, not only at the end
+        _crisis(out, result)
     _first_steps(out, result)
     _tips(out, result, cites)
     _ask_list(out, result)
@@ -337,11 +348,15 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         if line != overdue:
             out.line((_words(line), "dim"))
     out.line((_words(cl.notice), "dim"))
+    _crisis(out, result)
+    return out.lines
+
+
+def _crisis(out: Layout, result: Result) -> None:
     out.blank()
     out.line((words_for(result).crisis_heading() + ":", "bold"))
     for who, how in crisis_lines():
         out.wrap([(who + ":", "bold"), (" " + how, "")], indent=2, hang=4)
-    return out.lines
 
 
 def _counts_line(result: Result) -> str:

@@ -116,6 +116,7 @@ class ReportView(Common):
     clinic_name: str | None = None
     respondent_line: str | None = None  # "Answered by someone helping …" when a supporter answered
     only: str | None = None  # "questions": the questions to ask, with the header and crisis lines only
+    crisis_first: bool = False  # crisis lines right after the verdict too (an urgent concern raised or could apply)
     verdict_code: str = ""
     verdict_title: str = ""
     verdict_text: str = ""
@@ -221,6 +222,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
     view.urgent_lines = words.urgent_lines() if result.urgent else ()
+    view.crisis_first = result.crisis_first
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
                  for t in tips]
