@@ -69,7 +69,7 @@ def test_every_format_puts_urgent_first_with_the_crisis_lines(fmt):
         assert flat.index("First steps") > verdict and flat.index("First steps") < flat.index("No blood pressure checks")
     else:
         doc = json.loads(renderer("json").render(r))
-        assert doc["format_version"] == 2 and doc["verdict"]["code"] == "urgent"
+        assert doc["format_version"] == 3 and doc["verdict"]["code"] == "urgent"
         assert doc["concerns"][0]["id"] == "crisis_now" and doc["concerns"][0]["urgent"] is True
         assert list(doc).index("urgent") < list(doc).index("verdict")
         assert "988" in " ".join(doc["urgent"][0]["what_to_do_now"])

@@ -258,10 +258,12 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         return "", exc.lines()
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
-    return (
-        _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
-            name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
-            concerns=len(checklist.concerns),
-        ),
-        [str(w) for w in warnings],
+    from clinic_ready import migration
+
+    summary = _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
+        name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+        concerns=len(checklist.concerns),
     )
+    for line in migration.describe(checklist):
+        summary += "\n  " + _("Migration: {what}").format(what=line)
+    return summary, [str(w) for w in warnings]

@@ -13,7 +13,8 @@ from typing import NamedTuple
 from clinic_ready import conditions, i18n
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Checklist, Result, Severity
-from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_lines
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
+from clinic_ready.wording import words_for
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
     DECLINED_LABEL,
@@ -151,15 +152,16 @@ def _numbers(numbers: list[int]) -> str:
     return _("questions {head} and {last}").format(head=head, last=numbers[-1])
 
 
-def _open(item) -> str:
-    text = _clean(answer_text(item))
+def _open(item, respondent: str = "patient") -> str:
+    text = _clean(answer_text(item, respondent))
     return text if item.state == "answered" else _("{answer} (open)").format(answer=text)
 
 
 def report_view(result: Result, today: dt.date, explain: bool = False, only: str | None = None) -> ReportView:
     cl = result.checklist
+    words = words_for(result)
     supporter = result.respondent == "supporter"
-    tips = list(cl.supporter_tips) if supporter else []
+    tips = list(result.tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
     clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
     counts = counts_text(result)
@@ -171,17 +173,18 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
         heading_urgent=_("Urgent: get help now"),
-        heading_first_steps=_("First steps"),
-        heading_tips=_("How you can help"),
-        heading_questions=_("Questions to ask your clinic"),
+        heading_first_steps=words.heading("first_steps"),
+        heading_tips=words.heading("tips"),
+        heading_questions=words.heading("questions"),
         questions_hint=_("Tick each question when it has been answered, and write the answer on the line."),
         no_questions=_("No questions: nothing was raised and nothing is open."),
-        heading_concerns=_("Concerns, most serious first"),
+        heading_concerns=words.heading("concerns"),
         no_concerns=_("No concern was raised by these answers."),
-        heading_could_apply=_("Could apply: not raised, not ruled out"),
+        heading_could_apply=words.heading("could_apply"),
         could_apply_intro=_("Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
                             "possible. Find out the answers: each is a question to ask above."),
-        heading_answers=_("Your answers"),
+        heading_answers=words.heading("answers"),
+        notice=words.notice(), crisis_heading=words.crisis_heading(),
         heading_sources=_("Sources"),
         heading_about=_("About this report"),
     )
@@ -197,18 +200,18 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
 
     def concern_view(f, sev) -> ConcernView:
         c = f.concern
-        ask, action = _clean(c.ask), _clean(c.action)
+        ask, action = _clean(c.ask), _clean(c.action_for(result.respondent))
         number = ask_numbers.get(c.id) or by_text.get(ask.lower())
         step = step_numbers.get(c.id) or step_by_text.get(action.lower())
         return ConcernView(
-            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why),
+            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why_for(result.respondent)),
             _("see question {n} in Questions to ask").format(n=number) if number else ask,
             _("see first step {n} above").format(n=step) if step and not c.urgent else action,
             cites.refs(f), because(result, c) if explain else None, number,
         )
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
-    view.urgent_lines = urgent_lines() if result.urgent else ()
+    view.urgent_lines = words.urgent_lines() if result.urgent else ()
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
                  for t in tips]
@@ -224,7 +227,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
             parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_clean(i.question.prompt_for(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+                f"“{_clean(i.question.report_prompt(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
         view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
                                              _clean(p.concern.title), " ".join(parts)))
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
@@ -235,7 +238,8 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
             "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.", n,
         ).format(n=n)
     view.answers = [
-        (section.title, [AnswerRow(_clean(i.question.prompt_for(result.respondent)), _open(i), i.state != "answered") for i in items])
+        (section.title, [AnswerRow(_clean(i.question.report_prompt(result.respondent)), _open(i, result.respondent), i.state != "answered")
+                         for i in items])
         for section, items in by_section(result)
     ]
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
