@@ -329,3 +329,29 @@ def test_sources_the_asa_guidance_is_cited_only_for_what_it_says():
 def test_well_run_profiles_raise_no_critical_or_high():
     for values in (IV_CLINIC, SPRAVATO_CLINIC):
         assert raised(result(**values), "critical", "high") == set()
+
+
+# --------------------------------------------------------------------------- issue 28, supporter forms, migration
+def test_issue28_they_take_it_and_the_family_watches_is_an_answer_and_still_unsupervised():
+    c = next(ch for ch in CL.questions["who_gives"].choices if ch.value == "self_family_watches")
+    assert c.label_supporter.startswith("They take it themselves, and I")
+    values = dict(COMMON, product="oral_compounded", where="home", who_gives="self_family_watches", dose_level_explained="yes",
+                  take_home_supply="yes", injection_at_home="no", medicines=["benzodiazepine"], **HOME_OK)
+    assert "depressants_without_supervision" in raised(result(**values), "critical")
+
+
+def test_the_crisis_concern_speaks_to_a_supporter_as_a_supporter():
+    c = next(c for c in CL.concerns if c.id == "suicidal_now")
+    assert c.action_supporter.startswith("Stay with them") and "988 together" in c.action_supporter
+    assert "how you feel" not in c.action_supporter
+
+
+def test_a_1_2_0_answer_of_daily_or_on_demand_is_asked_again_not_guessed(tmp_path):
+    from clinic_ready.answers import load_answers
+
+    f = tmp_path / "old.yaml"
+    f.write_text('checklist: ketamine-clinic\nchecklist_version: "1.2.0"\nanswers: {dose_frequency: daily_or_on_demand, '
+                 'where: clinic}\n')
+    answers, warnings = load_answers(f, CL)
+    assert "dose_frequency" not in answers.values
+    assert any("dose_frequency" in str(w) for w in warnings)
