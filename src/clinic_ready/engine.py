@@ -142,6 +142,9 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
             findings.append(Finding(c, sources))
         else:
             possible.append(Possible(c, sources, _depends_on(c, ctx, checklist, by_id)))
+    good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
+    findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
+    possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
     findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order within a level
     possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
     not_assessed = tuple(
@@ -162,6 +165,7 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         ask_list=ask_list(findings, possible, answers.respondent),
         respondent=answers.respondent,
         tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
+        good_to_know=good_to_know,
     )
 
 

@@ -34,8 +34,8 @@ def strip_hint(text: str) -> str:
 
 
 class _Model(BaseModel):
-    # defer_build: the validators are built on first validation, not at import; a shipped checklist
-    # arrives ready-made (compact/) and never needs them
+    # defer_build: the validators are built on first validation, not at import (commands that
+    # never validate a checklist, such as --version, do not pay for them)
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, str_strip_whitespace=True,
                               defer_build=True)
 
@@ -478,6 +478,7 @@ class Result:
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
     tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown
+    good_to_know: tuple[Finding, ...] = ()  # raised ``info`` items: never concerns, never counted
 
     @property
     def urgent(self) -> tuple[Finding, ...]:
@@ -497,7 +498,8 @@ class Result:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {s.value: self.count(s) for s in Severity}
+        """Raised concerns per level (``info`` items are not concerns: see good_to_know)."""
+        return {s.value: self.count(s) for s in Severity if s is not Severity.info}
 
     def worst(self) -> Severity | None:
         return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first

@@ -160,7 +160,10 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     qr = response(result, when)
     qr["text"] = _narrative(
         [_("Answers to {title} (version {version}).").format(title=result.checklist.title, version=result.checklist.version),
-         f"{result.verdict.title}. {result.verdict.text}", *notice_paragraphs(result.checklist, result.respondent)]
+         f"{result.verdict.title}. {result.verdict.text}",
+         *(_("Good to know: {title}. {text}").format(title=f.concern.title.strip(), text=" ".join(f.concern.why_for(result.respondent).split()))
+           for f in result.good_to_know),
+         *notice_paragraphs(result.checklist, result.respondent)]
     )
     entries = [{"fullUrl": qr_ref, "resource": qr}]
     for finding in result.findings:

@@ -86,7 +86,7 @@ class Citations:
         """Numbered in order of first citation by the findings, then ``extra`` sources (a
         supporter's tips) not cited yet."""
         seen: dict[str, Source] = {}
-        for f in result.findings:
+        for f in (*result.findings, *result.good_to_know):
             for s in f.sources:
                 seen.setdefault(s.id, s)
         for s in extra:

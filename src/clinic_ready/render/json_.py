@@ -49,6 +49,13 @@ def _possible(p, respondent: str = "patient") -> dict:
     }
 
 
+def _good_to_know(result: Result) -> list:
+    """Info items (format 3): never in ``concerns`` or ``counts``."""
+    return [{"id": f.concern.id, "title": f.concern.title, "why": f.concern.why_for(result.respondent),
+             "action": f.concern.action_for(result.respondent), "sources": [_source(s) for s in f.sources]}
+            for f in result.good_to_know]
+
+
 def _reader(result: Result) -> dict:
     """Who answered, and who the texts speak to (format 3)."""
     words = words_for(result)
@@ -94,6 +101,7 @@ def document(result: Result) -> dict:
         "verdict": _verdict(result.verdict),
         "counts": result.counts,
         "concerns": [_concern_data(f.concern, f.sources, result.respondent) for f in result.findings],
+        "good_to_know": _good_to_know(result),
         **_extras(result),
         "not_assessed": [
             {"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state}
@@ -180,6 +188,7 @@ def compact(result: Result) -> str:
         ',"verdict":', verdict,
         ',"counts":', _dump(result.counts),
         ',"concerns":[', ",".join(_concern(cache, f, result.respondent) for f in result.findings), "]",
+        ',"good_to_know":', _dump(_good_to_know(result)),
         ",", extras,
         ',"not_assessed":[', ",".join(_not_assessed(cache, i) for i in result.not_assessed), "]",
         ',"answers":[', ",".join(_answer(cache, i) for i in result.items), "]",
@@ -213,7 +222,7 @@ def _answer(cache: dict, i) -> str:
     q = i.question
     value = _value(i)
     cacheable = q.type in ("yes_no", "choice", "multi_choice")
-    key = ("answer", q.id, i.state, _hashable(value)) if cacheable else None
+    key = ("answer", q.id, i.state, _hashable(value), i.by_skipping) if cacheable else None
     found = cache.get(key) if cacheable else None
     if found is None:
         found = _dump({"id": q.id, "section": i.section.id, "prompt": q.prompt, "state": i.state, "value": value, "text": answer_text(i)})

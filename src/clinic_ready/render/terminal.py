@@ -318,6 +318,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     _tips(out, result, cites)
     _ask_list(out, result)
     _concerns(out, result, cites, explain)
+    _good_to_know(out, result, cites)
     _could_apply(out, result)
     _not_assessed(out, result)
     if answers:
@@ -459,6 +460,19 @@ def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, wh
     col = max(LABEL_WIDTH, max(cells(label) for label, _v in rows) + 1)
     for label, value in rows:
         out.wrap([(value, "")], indent=2, hang=2 + col, prefix=((label + " " * (col - cells(label)), "bold"),))
+
+
+def _good_to_know(out: Layout, result: Result, cites: Citations) -> None:
+    """Info items, after the concerns: worth knowing, never a concern and never counted."""
+    if not result.good_to_know:
+        return
+    out.blank()
+    out.line((words_for(result).heading("good_to_know"), HEADING))
+    who = result.respondent
+    for f in result.good_to_know:
+        c = f.concern
+        text = " ".join(t for t in (_words(c.why_for(who)), _words(c.action_for(who))) if t)
+        out.wrap([(_words(c.title) + ". ", "bold"), (text + " " + cites.refs(f), "")], hang=4, prefix=(("  • ", ""),))
 
 
 def _could_apply(out: Layout, result: Result) -> None:

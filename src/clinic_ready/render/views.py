@@ -76,6 +76,12 @@ class TipView(NamedTuple):
     refs: str  # "[3], [8]" (numbers in this report's Sources), or ""
 
 
+class GoodView(NamedTuple):
+    title: str
+    text: str  # why it is worth knowing, then what to do
+    refs: str
+
+
 class AnswerRow(NamedTuple):
     prompt: str
     answer: str
@@ -120,6 +126,7 @@ class ReportView(Common):
     tips: list[TipView] = field(default_factory=list)  # "How you can help" (supporter only)
     could_apply: list[PossibleView] = field(default_factory=list)
     groups: list[tuple[str, str, list[ConcernView]]] = field(default_factory=list)
+    good_to_know: list[GoodView] = field(default_factory=list)  # info items: after the concerns, never counted
     ask_list: list[AskItem] = field(default_factory=list)
     not_assessed_note: str = ""
     answers: list[tuple[str, list[AnswerRow]]] = field(default_factory=list)
@@ -134,6 +141,7 @@ class ReportView(Common):
     heading_concerns: str = ""
     no_concerns: str = ""
     heading_could_apply: str = ""
+    heading_good_to_know: str = ""
     could_apply_intro: str = ""
     heading_answers: str = ""
     heading_sources: str = ""
@@ -181,6 +189,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         heading_concerns=words.heading("concerns"),
         no_concerns=_("No concern was raised by these answers."),
         heading_could_apply=words.heading("could_apply"),
+        heading_good_to_know=words.heading("good_to_know"),
         could_apply_intro=_("Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
                             "possible. Find out the answers: each is a question to ask above."),
         heading_answers=words.heading("answers"),
@@ -217,6 +226,12 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
                  for t in tips]
     for sev, findings in grouped(result):
         view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
+    view.good_to_know = [
+        GoodView(_clean(f.concern.title), " ".join(t for t in (_clean(f.concern.why_for(result.respondent)),
+                                                                _clean(f.concern.action_for(result.respondent))) if t),
+                 cites.refs(f))
+        for f in result.good_to_know
+    ]
 
     for p in result.could_apply:
         asked = sorted({by_question[i.question.id] for i in p.depends_on if i.question.id in by_question})
