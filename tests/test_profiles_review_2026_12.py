@@ -356,3 +356,18 @@ def test_a_1_2_0_answer_of_daily_or_on_demand_is_asked_again_not_guessed(tmp_pat
     answers, warnings = load_answers(f, CL)
     assert "dose_frequency" not in answers.values
     assert any("dose_frequency" in str(w) for w in warnings)
+
+
+SUPPORTER_FIRST_STEPS = ("suicidal_now", "suicidal_thoughts", "suicidal_thoughts_with_supply", "depressants_without_supervision",
+                         "naloxone_street_opioids", "heart_without_bp_checks", "spravato_at_home", "under_18_outside_clinic",
+                         "alone_during_session", "dose_frequency_daily", "compounded_at_home", "injectable_outside_clinic",
+                         "untrained_person_gives_dose", "ketamine_from_other_sources", "near_water_or_stairs",
+                         "no_in_person_evaluation", "sedating_medicines", "one_sedating_medicine", "no_home_monitoring",
+                         "family_watch", "family_crisis")
+
+
+@pytest.mark.parametrize("cid", SUPPORTER_FIRST_STEPS)
+def test_n4_the_steps_a_family_member_is_most_often_given_speak_to_them(cid):
+    c = next(c for c in CL.concerns if c.id == cid)
+    assert c.action_supporter and c.action_supporter != c.action
+    assert not any(p in c.action_supporter for p in ("your doses", "you take", "Tell someone near you", "with you."))
