@@ -175,7 +175,9 @@ def test_json_could_apply_and_questions_to_ask():
 def test_first_steps_are_at_most_three_distinct_actions():
     r = result(monitored="no", meds=["opioid", "benzo"], crisis_now="yes", where="home", alone="yes")
     steps = [t for t, _ in r.first_steps]
-    assert steps == ["Do not go ahead without checks.", "Have a sober adult present.", "Tell the prescriber."]
+    # the crisis action leads (issue 25), then the most serious others
+    assert steps == ["Call or text 988 now, or call 911 if you are in danger.", "Do not go ahead without checks.",
+                     "Have a sober adult present."]
     assert len(set(steps)) == len(steps) <= 3
 
 

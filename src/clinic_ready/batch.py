@@ -88,7 +88,7 @@ def run(paths: Iterable[str], checklists: _Checklists, fmt: str) -> Iterator[Out
         except ClinicReadyError as exc:
             yield Outcome(output_line(fmt, path, None, exc.lines()), exc.lines(), None)
         else:
-            yield Outcome(output_line(fmt, path, result, []), [], result.worst())
+            yield Outcome(output_line(fmt, path, result, []), [], result.fail_level())
         if not _SETTLED:
             import gc
 

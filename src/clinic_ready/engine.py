@@ -161,8 +161,9 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         scores=scores,
         ignored=ignored,
         could_apply=tuple(possible),
-        first_steps=first_steps(findings, answers.respondent),
+        first_steps=_lead_steps(findings, possible, answers.respondent, checklist),
         ask_list=ask_list(findings, possible, answers.respondent),
+        private=private_topics(possible),
         respondent=answers.respondent,
         tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
         good_to_know=good_to_know,
@@ -248,6 +249,43 @@ def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
                  if t.when is None or compiled[("tip", str(i))](ctx) is not False)
 
 
+def _lead_steps(findings, possible, respondent: str, checklist: Checklist) -> tuple[tuple[str, str], ...]:
+    """First steps that lead with what matters now: the crisis action when an urgent concern is
+    raised; else, when a critical or high concern could apply above everything raised (a held
+    verdict), finding out the answer it depends on; then the usual steps."""
+    lead: list[tuple[str, str]] = []
+    urgent_found = [f for f in findings if f.concern.urgent]
+    if urgent_found:
+        c = urgent_found[0].concern
+        if respondent == "supporter" and not c.action_supporter:  # never the patient's own words to a helper
+            text = wording.Words(checklist, respondent).urgent_lines()[0]
+        else:
+            text = c.action_for(respondent)
+        lead.append((_words(text), c.id))
+    else:
+        worst = min((f.concern.severity.rank for f in findings), default=99)
+        held = [p for p in possible if p.concern.severity in (Severity.critical, Severity.high)
+                and p.concern.severity.rank < worst and p.depends_on]
+        if held:
+            p = min(held, key=lambda p: p.concern.severity.rank)
+            item = p.depends_on[0]
+            lead.append((find_out_step(item.question, item.section, respondent, checklist.reader), p.concern.id))
+    rest = [s for s in first_steps(findings, respondent) if s[0].lower() not in {t.lower() for t, _c in lead}]
+    return tuple(lead + rest)[:MAX_FIRST_STEPS]
+
+
+def find_out_step(question, section, respondent: str = "patient", reader: str = "patient") -> str:
+    """The first step for a held verdict: find out the answer it depends on.  A question about the
+    person (``about: person``) is something to tell or be asked by the prescriber, not a question
+    for the clinic."""
+    if reader == "staff":
+        return _("Find this out before the next session: {question}").format(question=_words(question.report_prompt(respondent)))
+    if section.about == "person":  # a private topic: named, never asked as a raw prompt
+        return _("Before any dose, talk with the prescriber about: {topic}").format(
+            topic=_words(question.topic or section.title))
+    return _("Find this out from the clinic before any dose: {question}").format(question=_words(question.report_prompt(respondent)))
+
+
 def first_steps(findings: list[Finding], respondent: str = "patient") -> tuple[tuple[str, str], ...]:
     """Up to three distinct actions, from the most serious raised (non-urgent, non-info) concerns."""
     out: list[tuple[str, str]] = []
@@ -286,7 +324,7 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             continue
         for item in p.depends_on:
             qid = item.question.id
-            if qid in seen_question:
+            if qid in seen_question or item.section.about == "person":  # about the person: a private topic
                 continue
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
@@ -294,6 +332,27 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             entries.append((c.severity.rank, n, AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
+
+
+def topic_of(item: ItemResult) -> str:
+    """What an open answer about the person is about, as a topic (never the raw prompt)."""
+    return _words(item.question.topic or item.section.title)
+
+
+def private_topics(possible: list[Possible]) -> tuple[tuple[str, str], ...]:
+    """Open answers about the person (``about: person`` sections) that could-apply concerns depend
+    on: "Your prescriber will ask you about these", as topics, each once, most serious first."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for p in sorted(possible, key=lambda p: (not p.concern.urgent, p.concern.severity.rank)):
+        for item in p.depends_on:
+            if item.section.about != "person":
+                continue
+            topic = topic_of(item)
+            if topic.lower() not in seen:
+                seen.add(topic.lower())
+                out.append((topic, item.question.id))
+    return tuple(out)
 
 
 #: severity words inside verdict texts
@@ -360,5 +419,6 @@ def missing_required(result: Result) -> list[str]:
 
 
 def fails(result: Result, fail_on: Severity | None) -> bool:
-    """True when a finding is at or above the --fail-on level."""
-    return fail_on is not None and any(f.concern.severity.rank <= fail_on.rank for f in result.findings)
+    """True when a finding, or the level a held verdict is held at, is at or above the --fail-on level."""
+    level = result.fail_level()
+    return fail_on is not None and level is not None and level.rank <= fail_on.rank

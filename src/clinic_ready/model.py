@@ -85,6 +85,9 @@ class Question(_Model):
     help_supporter: Optional[str] = Field(default=None, description=(
         "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
         "Absent: the help is shown."))
+    topic: Optional[str] = Field(default=None, description=(
+        "For a question about the person (a section with about: person): what it is about, as a topic the "
+        "prescriber will ask about ('suicidal thoughts', 'street drugs'). Absent: the section title."))
     if_skipped: Optional[Union[str, list[str]]] = Field(default=None, description=(
         "What skipping this question means (an opt-in gate: 'no'): Enter at the prompt records it, and an "
         "answers file that leaves the question out is read as giving it. Absent: a skipped question stays open."))
@@ -475,6 +478,7 @@ class Result:
     ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
     could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
     first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
+    private: tuple[tuple[str, str], ...] = ()  # (topic, question id): open answers about the person, for the prescriber to ask
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
     tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown
@@ -500,6 +504,19 @@ class Result:
     def counts(self) -> dict[str, int]:
         """Raised concerns per level (``info`` items are not concerns: see good_to_know)."""
         return {s.value: self.count(s) for s in Severity if s is not Severity.info}
+
+    def fail_level(self) -> Severity | None:
+        """What --fail-on compares: the worst raised concern, or the level a held verdict is held at
+        ("Find out first: 1 critical concern could apply" counts as critical), whichever is worse."""
+        levels = [f.concern.severity for f in self.findings]
+        if self.verdict.held_at:
+            levels.append(Severity(self.verdict.held_at))
+        return min(levels, key=lambda s: s.rank, default=None)
+
+    @property
+    def crisis_first(self) -> bool:
+        """Crisis lines go before the concern list: an urgent concern is raised, or could apply."""
+        return bool(self.urgent) or any(p.concern.urgent for p in self.could_apply)
 
     def worst(self) -> Severity | None:
         return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first

@@ -135,6 +135,8 @@ class Questionnaire:
         if self.cl.balance:
             self._say(Text(" ".join(self.cl.balance.split())))
         self._say(Text(self.cl.currency_line(), style="dim"))
+        words = Words(self.cl, self.respondent)  # one crisis line from the start, before any question
+        self._say(Text(_("{heading}: {lines}").format(heading=words.crisis_heading(), lines=notices.crisis_text()), style="dim"))
         if self.ask_who:
             self.ask_respondent()
         if self.respondent == "supporter":
@@ -400,11 +402,14 @@ class Questionnaire:
         self._say(Text(_("What to do now:"), style="bold"))
         self._say(_urgent_bullets(words.urgent_lines()))
         self._say(Text(""))
-        self._say(Text(notices.come_back()))
+        self._say(Text(notices.come_back() if self.saving else _(
+            "You can come back to these questions later, but your answers are not being saved (--no-draft): "
+            "finish now, or start again later.")))
         go_on = {"c", "continue", "continuar", "seguir"}
         stop = {"s", "stop", "parar"} | keywords("quit")
         while True:
-            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ")))
+            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ") if self.saving
+                                    else _("Type c to continue the questions, or s to stop here: ")))
             if word in go_on:
                 self._last_section = None
                 return

@@ -394,6 +394,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _boxed(pdf, lines, width=1.6)
     _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    if view.crisis_first:  # before the concern list, not only at the end
+        _crisis(pdf, view)
     full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
         _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
@@ -410,6 +412,12 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         pdf.add_page()  # the questions to ask start a page: it can be printed on its own
     _questions(pdf, view)
 
+    if view.private:
+        _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, full, 4.2, SMALL) + 10)
+        _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
+        pdf.ln(1)
+        for t in view.private:
+            _text(pdf, f"•  {t}", SMALL + 0.5, h=4.6)
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
     _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:

@@ -30,6 +30,7 @@ from clinic_ready.render.common import (
     answer_text,
     because,
     by_section,
+    _item_words,
     depends_text,
     grouped,
     severity_label,
@@ -124,6 +125,15 @@ def closing(result: Result, plain: bool = False) -> list:
     if asks:
         summary += " · " + words_for(result).questions_count(asks)
     out.append(Text(summary, style="dim"))
+    if result.urgent:  # the recap repeats what to do now
+        out.append(Text(""))
+        out.append(Text(_("What to do now:"), style="bold"))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column(ratio=1, overflow="fold")
+        for line in words_for(result).urgent_lines():
+            bullets.add_row("  •", line)
+        out.append(bullets)
     if result.first_steps:
         out.append(Text(""))
         out.append(Text(_("First steps"), style=HEADING))
@@ -314,9 +324,12 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     out.blank()
     _urgent(out, result, explain)
     _verdict(out, result)
+    if result.crisis_first:  # before the concern list, not only at the end
+        _crisis(out, result)
     _first_steps(out, result)
     _tips(out, result, cites)
     _ask_list(out, result)
+    _private(out, result)
     _concerns(out, result, cites, explain)
     _good_to_know(out, result, cites)
     _could_apply(out, result)
@@ -337,11 +350,15 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         if line != overdue:
             out.line((_words(line), "dim"))
     out.line((_words(cl.notice), "dim"))
+    _crisis(out, result)
+    return out.lines
+
+
+def _crisis(out: Layout, result: Result) -> None:
     out.blank()
     out.line((words_for(result).crisis_heading() + ":", "bold"))
     for who, how in crisis_lines():
         out.wrap([(who + ":", "bold"), (" " + how, "")], indent=2, hang=4)
-    return out.lines
 
 
 def _counts_line(result: Result) -> str:
@@ -419,6 +436,20 @@ def _ask_list(out: Layout, result: Result) -> None:
     for n, item in enumerate(result.ask_list, 1):
         hang = _numbered(out, n, len(result.ask_list), _words(item.text))
         out.wrap([("(" + _words(item.about) + ")", "dim")], indent=hang)
+
+
+def _private(out: Layout, result: Result) -> None:
+    """Open answers about the person, as topics the prescriber will ask about (never as questions
+    for the clinic, never the raw prompt)."""
+    if not result.private:
+        return
+    from clinic_ready.render.common import private_intro
+
+    out.blank()
+    out.line((words_for(result).heading("private"), HEADING))
+    out.wrap([(private_intro(result), "dim")], indent=2)
+    for topic, _qid in result.private:
+        out.wrap([(_words(topic), "")], hang=4, prefix=(("  • ", ""),))
 
 
 def _ask_ref(result: Result, concern) -> str:
@@ -518,7 +549,7 @@ def _not_assessed(out: Layout, result: Result) -> None:
     if listed:
         out.wrap([(_see_questions(listed), "")], indent=2)
     for i in rest:
-        out.wrap([("? " + _words(i.question.report_prompt(result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
+        out.wrap([("? " + _words(_item_words(i, result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
                  indent=2, hang=4)
 
 

@@ -17,6 +17,8 @@ from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, noti
 from clinic_ready.wording import words_for
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
+    _item_words,
+    private_intro,
     DECLINED_LABEL,
     UNSURE_LABEL,
     Citations,
@@ -116,6 +118,7 @@ class ReportView(Common):
     clinic_name: str | None = None
     respondent_line: str | None = None  # "Answered by someone helping …" when a supporter answered
     only: str | None = None  # "questions": the questions to ask, with the header and crisis lines only
+    crisis_first: bool = False  # crisis lines right after the verdict too (an urgent concern raised or could apply)
     verdict_code: str = ""
     verdict_title: str = ""
     verdict_text: str = ""
@@ -128,6 +131,9 @@ class ReportView(Common):
     groups: list[tuple[str, str, list[ConcernView]]] = field(default_factory=list)
     good_to_know: list[GoodView] = field(default_factory=list)  # info items: after the concerns, never counted
     ask_list: list[AskItem] = field(default_factory=list)
+    private: list[str] = field(default_factory=list)  # topics the prescriber will ask about
+    heading_private: str = ""
+    private_intro: str = ""
     not_assessed_note: str = ""
     answers: list[tuple[str, list[AnswerRow]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
@@ -221,6 +227,7 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
     view.urgent_lines = words.urgent_lines() if result.urgent else ()
+    view.crisis_first = result.crisis_first
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
                  for t in tips]
@@ -242,10 +249,13 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
             parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_clean(i.question.report_prompt(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+                f"“{_item_words(i, result.respondent)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
         view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
                                              _clean(p.concern.title), " ".join(parts)))
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
+    view.private = [topic for topic, _qid in result.private]
+    view.heading_private = words.heading("private")
+    view.private_intro = private_intro(result)
     if result.not_assessed:
         n = len(result.not_assessed)
         view.not_assessed_note = ngettext(
