@@ -64,7 +64,7 @@ def test_the_welcome_range_holds_for_every_shipped_profile(name):
 
 def test_the_shipped_checklist_says_about_40_to_70_questions():
     text = " ".join(welcome(SHIPPED["ketamine-clinic"]).split())
-    assert "About 40–70 questions, roughly 15–20 minutes" in text
+    assert "About 40–70 questions, roughly 15–25 minutes" in text
 
 
 def test_the_welcome_names_the_count_the_first_question_shows():
@@ -72,7 +72,7 @@ def test_the_welcome_names_the_count_the_first_question_shows():
     open more): the welcome says how many there are to begin with, the M of "Question 1 of M",
     so the count never seems to contradict the range just given."""
     screen = " ".join(scripted_shipped_run("1").split())
-    begin = re.search(r"About 40–70 questions, roughly 15–20 minutes: (\d+) to begin with, and your answers open more\.", screen)
+    begin = re.search(r"About 40–70 questions, roughly 15–25 minutes: (\d+) to begin with, and your answers open more\.", screen)
     assert begin and int(begin.group(1)) < 40
     assert re.search(r"Question 1 of (\d+) ·", screen).group(1) == begin.group(1)
     cl = load_checklist(FIXTURES / "mini.yaml")  # every question is shown from the start: no such words

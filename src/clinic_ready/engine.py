@@ -166,6 +166,7 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         could_apply=tuple(possible),
         first_steps=_lead_steps(findings, possible, answers.respondent, checklist),
         ask_list=ask_list(findings, possible, answers.respondent),
+        private=private_topics(possible),
         respondent=answers.respondent,
         tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
         good_to_know=good_to_know,
@@ -280,9 +281,9 @@ def find_out_step(question, section, respondent: str = "patient", reader: str = 
     for the clinic."""
     if reader == "staff":
         return _("Find this out before the next session: {question}").format(question=_words(question.report_prompt(respondent)))
-    if section.about == "person":
-        return _("Talk with the prescriber about this before any dose: {question}").format(
-            question=_words(question.report_prompt(respondent)))
+    if section.about == "person":  # a private topic: named, never asked as a raw prompt
+        return _("Before any dose, talk with the prescriber about: {topic}").format(
+            topic=_words(question.topic or section.title))
     return _("Find this out from the clinic before any dose: {question}").format(question=_words(question.report_prompt(respondent)))
 
 
@@ -324,7 +325,7 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             continue
         for item in p.depends_on:
             qid = item.question.id
-            if qid in seen_question:
+            if qid in seen_question or item.section.about == "person":  # about the person: a private topic
                 continue
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
@@ -332,6 +333,27 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             entries.append((c.severity.rank, n, AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
+
+
+def topic_of(item: ItemResult) -> str:
+    """What an open answer about the person is about, as a topic (never the raw prompt)."""
+    return _words(item.question.topic or item.section.title)
+
+
+def private_topics(possible: list[Possible]) -> tuple[tuple[str, str], ...]:
+    """Open answers about the person (``about: person`` sections) that could-apply concerns depend
+    on: "Your prescriber will ask you about these", as topics, each once, most serious first."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for p in sorted(possible, key=lambda p: (not p.concern.urgent, p.concern.severity.rank)):
+        for item in p.depends_on:
+            if item.section.about != "person":
+                continue
+            topic = topic_of(item)
+            if topic.lower() not in seen:
+                seen.add(topic.lower())
+                out.append((topic, item.question.id))
+    return tuple(out)
 
 
 #: severity words inside verdict texts

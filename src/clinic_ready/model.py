@@ -85,6 +85,9 @@ class Question(_Model):
     help_supporter: Optional[str] = Field(default=None, description=(
         "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
         "Absent: the help is shown."))
+    topic: Optional[str] = Field(default=None, description=(
+        "For a question about the person (a section with about: person): what it is about, as a topic the "
+        "prescriber will ask about ('suicidal thoughts', 'street drugs'). Absent: the section title."))
     if_skipped: Optional[Union[str, list[str]]] = Field(default=None, description=(
         "What skipping this question means (an opt-in gate: 'no'): Enter at the prompt records it, and an "
         "answers file that leaves the question out is read as giving it. Absent: a skipped question stays open."))
@@ -490,6 +493,7 @@ class Result:
     ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
     could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
     first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
+    private: tuple[tuple[str, str], ...] = ()  # (topic, question id): open answers about the person, for the prescriber to ask
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
     tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown

@@ -24,7 +24,7 @@ from clinic_ready.model import Checklist, Source, Wording, _Model
 TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
 LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
 SECTION_FIELDS = ("title", "intro", "intro_supporter")
-QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "unit")
+QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "topic", "unit")
 CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter")
 
 
@@ -40,6 +40,7 @@ class QuestionText(_Model):
     prompt_supporter: Optional[str] = None
     help_supporter: Optional[str] = None
     hint_supporter: Optional[str] = None
+    topic: Optional[str] = None
     unit: Optional[str] = None
     choices: dict[str, str] = Field(default_factory=dict)  # choice value -> label
     choices_supporter: dict[str, str] = Field(default_factory=dict)  # choice value -> label_supporter

@@ -188,9 +188,27 @@ ANSWER_STATE_WORDS = Words({"unsure": N_("you answered unsure"), "declined": N_(
 def depends_text(possible: Possible, respondent: str = "patient") -> str:
     """'Could apply — depends on: <prompt> (you answered unsure); …', each question as the
     respondent read it."""
-    parts = [f"{' '.join(i.question.report_prompt(respondent).split())} ({ANSWER_STATE_WORDS.get(i.state, i.state)})"
-             for i in possible.depends_on]
+    parts = [f"{_item_words(i, respondent)} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
     return _("Could apply — depends on: {answers}").format(answers="; ".join(parts))
+
+
+def private_intro(result: Result) -> str:
+    """The line under "Your prescriber will ask you about these"."""
+    if result.respondent == "supporter":
+        return _("These were left open here (unsure or prefer not to say). They are not questions for the clinic: "
+                 "the prescriber will ask the person you are helping about them in private.")
+    return _("You left these open here (unsure or prefer not to say). That is fine: they are not questions for the "
+             "clinic, and the prescriber will ask you about them in private.")
+
+
+def _item_words(item, respondent: str) -> str:
+    """An open answer as reports name it: a question about the person by its topic (never its raw
+    prompt), any other by its prompt."""
+    if item.section.about == "person":
+        from clinic_ready.engine import topic_of
+
+        return topic_of(item)
+    return " ".join(item.question.report_prompt(respondent).split())
 
 
 def because(result: Result, concern: Concern) -> str:

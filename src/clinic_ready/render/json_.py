@@ -76,6 +76,7 @@ def _extras(result: Result, possible: bool = True) -> dict:
     return {
         "could_apply": [_possible(p, result.respondent) for p in result.could_apply] if possible else [],
         "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
+        "private_topics": [{"topic": t, "question": q} for t, q in result.private],
         "questions_to_ask": [
             {"text": i.text, "about": i.about, "severity": i.severity.value, "concern": i.concern_id, "question": i.question_id}
             for i in result.ask_list
@@ -178,7 +179,7 @@ def compact(result: Result) -> str:
     )
     rest = _extras(result, possible=False)
     extras = (
-        f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},'
+        f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},"private_topics":{_dump(rest["private_topics"])},'
         f'"questions_to_ask":{_dump(rest["questions_to_ask"])}'
     )
     return "".join((

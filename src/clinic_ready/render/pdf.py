@@ -412,6 +412,12 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         pdf.add_page()  # the questions to ask start a page: it can be printed on its own
     _questions(pdf, view)
 
+    if view.private:
+        _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, full, 4.2, SMALL) + 10)
+        _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
+        pdf.ln(1)
+        for t in view.private:
+            _text(pdf, f"•  {t}", SMALL + 0.5, h=4.6)
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
     _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:

@@ -30,6 +30,7 @@ from clinic_ready.render.common import (
     answer_text,
     because,
     by_section,
+    _item_words,
     depends_text,
     grouped,
     severity_label,
@@ -328,6 +329,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     _first_steps(out, result)
     _tips(out, result, cites)
     _ask_list(out, result)
+    _private(out, result)
     _concerns(out, result, cites, explain)
     _good_to_know(out, result, cites)
     _could_apply(out, result)
@@ -436,6 +438,20 @@ def _ask_list(out: Layout, result: Result) -> None:
         out.wrap([("(" + _words(item.about) + ")", "dim")], indent=hang)
 
 
+def _private(out: Layout, result: Result) -> None:
+    """Open answers about the person, as topics the prescriber will ask about (never as questions
+    for the clinic, never the raw prompt)."""
+    if not result.private:
+        return
+    from clinic_ready.render.common import private_intro
+
+    out.blank()
+    out.line((words_for(result).heading("private"), HEADING))
+    out.wrap([(private_intro(result), "dim")], indent=2)
+    for topic, _qid in result.private:
+        out.wrap([(_words(topic), "")], hang=4, prefix=(("  • ", ""),))
+
+
 def _ask_ref(result: Result, concern) -> str:
     """A concern's ask: a pointer to its number in the list above, else the ask itself."""
     n = result.ask_numbers.get(concern.id)
@@ -533,7 +549,7 @@ def _not_assessed(out: Layout, result: Result) -> None:
     if listed:
         out.wrap([(_see_questions(listed), "")], indent=2)
     for i in rest:
-        out.wrap([("? " + _words(i.question.report_prompt(result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
+        out.wrap([("? " + _words(_item_words(i, result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
                  indent=2, hang=4)
 
 

@@ -17,6 +17,8 @@ from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, noti
 from clinic_ready.wording import words_for
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
+    _item_words,
+    private_intro,
     DECLINED_LABEL,
     UNSURE_LABEL,
     Citations,
@@ -129,6 +131,9 @@ class ReportView(Common):
     groups: list[tuple[str, str, list[ConcernView]]] = field(default_factory=list)
     good_to_know: list[GoodView] = field(default_factory=list)  # info items: after the concerns, never counted
     ask_list: list[AskItem] = field(default_factory=list)
+    private: list[str] = field(default_factory=list)  # topics the prescriber will ask about
+    heading_private: str = ""
+    private_intro: str = ""
     not_assessed_note: str = ""
     answers: list[tuple[str, list[AnswerRow]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
@@ -244,10 +249,13 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
             parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_clean(i.question.report_prompt(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+                f"“{_item_words(i, result.respondent)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
         view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
                                              _clean(p.concern.title), " ".join(parts)))
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
+    view.private = [topic for topic, _qid in result.private]
+    view.heading_private = words.heading("private")
+    view.private_intro = private_intro(result)
     if result.not_assessed:
         n = len(result.not_assessed)
         view.not_assessed_note = ngettext(
