@@ -217,10 +217,28 @@ class Questionnaire:
         old_ids = {q.id for q in before}
         new = [q for q in visible if q.id not in old_ids]
         self._say(Text(""))
-        if any(self.cl.section_of[q.id].id not in old_sections for q in new):
+        if any(q.id in self._urgent_questions() for q in new):  # a question about being safe right now: no arithmetic
+            if self.respondent == "supporter":
+                self._say(Text(_("Thank you for telling us. One more question about how they are right now. If they need "
+                                 "help now, call or text 988 together, or call 911.")))
+            else:
+                self._say(Text(_("Thank you for telling us; that is not easy. One more question about how you are right now. "
+                                 "If you need to talk to someone now, call or text 988, or call 911.")))
+        elif any(self.cl.section_of[q.id].id not in old_sections for q in new):
             self._say(Text(ngettext("A new section opened: {n} more question.", "A new section opened: {n} more questions.", more).format(n=more)))
         else:
             self._say(Text(ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(n=more)))
+
+    def _urgent_questions(self) -> frozenset[str]:
+        """The questions an urgent concern tests (whether the person is safe right now)."""
+        found = getattr(self, "_urgent_qids", None)
+        if found is None:
+            from clinic_ready import conditions
+
+            found = frozenset(t.question for c in self.cl.concerns if c.urgent for t in conditions.walk(c.when)
+                              if isinstance(t, conditions.QuestionTest))
+            self._urgent_qids = found
+        return found
 
     def _next_after(self, qid: str) -> Optional[str]:
         visible = self.visible()
@@ -240,8 +258,8 @@ class Questionnaire:
         self._say(Text(""))
         self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim"))
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
-        for line in self._choice_lines(q):
-            self._say(Text(line))
+        if q.type in ("choice", "multi_choice"):
+            self._say(_hanging([(f"  {n})", c.label) for n, c in enumerate(q.choices or (), 1)]))
         if current is not None:
             self._say(Text(_("Current answer: {answer} (press Enter to keep it)").format(answer=self._words(q, current)), style="dim"))
         while True:
@@ -343,8 +361,9 @@ class Questionnaire:
         self._say(Text.assemble((_("Why this matters: "), "bold"), " ".join(q.help_for(self.respondent).split())))
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
-            self._say(Text(_("  Source: {title}. {publisher}, {year}.").format(
-                title=src.title, publisher=src.publisher, year=src.year), style="dim"))
+            line = _("  Source: {title}. {publisher}, {year}.").format(title=src.title, publisher=src.publisher, year=src.year)
+            label, _sep, rest = line.partition(": ")
+            self._say(_hanging([(label + ":", rest)] if _sep else [("", line)], style="dim"))
         self._say(Text(_(KEYS), style="dim"))
 
     def _section(self, section) -> None:
@@ -458,6 +477,20 @@ class Questionnaire:
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)
+
+
+def _hanging(rows: list[tuple[str, str]], style: str = ""):
+    """Rows of (marker, text) with the text's wrapped lines under its first word (a hanging
+    indent): choices ("  3) Tablets…") and "Source:" lines.  A word longer than the line (a URL)
+    is left whole for the terminal to show, never cut."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=style)
+    grid.add_column(ratio=1, style=style, overflow="fold")
+    for marker, text in rows:
+        grid.add_row(marker, Text(" ".join(text.split()), style=style))
+    return grid
 
 
 def _urgent_bullets():

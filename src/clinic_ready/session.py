@@ -210,11 +210,30 @@ def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -
             return Interrupted("\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept."))
         return Interrupted("\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept."))
     if not answers.values and not skipped:
+        earlier = drafts.draft_path(keeper.key)
+        if earlier.exists():  # stopped at "Resume it?" or before the first answer: the draft is untouched
+            return Interrupted("\n" + _("clinic-ready: stopped before any answer was given. Your saved draft is kept, "
+                                        "unchanged, in {path}. To continue it, type:").format(path=shown_path(earlier))
+                               + f"\n  {resume_hint}")
         return Interrupted("\n" + _("clinic-ready: stopped before any answer was given; nothing was saved."))
     path = keeper.save(answers, skipped)
     if path is None:
         return Interrupted("\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept."))
     n = len(answers.values)
-    said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
-                    "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
-    return Interrupted("\n" + said.format(n=n, path=path) + f"\n  {resume_hint}")
+    if n == 0:  # only optional questions were skipped: no answer to count
+        said = _("clinic-ready: stopped. The questions you skipped are noted in {path}. To continue, type:")
+    else:
+        said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
+                        "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
+    return Interrupted("\n" + said.format(n=n, path=shown_path(path)) + f"\n  {resume_hint}")
+
+
+def shown_path(path) -> str:
+    """A path as the person reads it: the home folder written as ~ (shorter, so it wraps less)."""
+    import os
+
+    text = str(path)
+    home = os.path.expanduser("~")
+    if home not in ("", "/", "~") and text.startswith(home + os.sep):
+        return "~" + text[len(home):]
+    return text

@@ -53,7 +53,7 @@ def run(
     for_someone_else: bool = typer.Option(
         False, "--for-someone-else", help=_("You are answering for someone else (a family member or friend): questions are worded for you.")
     ),
-    no_pager: bool = typer.Option(False, "--no-pager", help="Print a long summary straight to the terminal instead of through $PAGER."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=_("Print a long summary straight to the terminal instead of through $PAGER.")),
 ) -> None:
     """Answer a checklist and show a ranked summary of concerns.
 
@@ -86,6 +86,11 @@ def run(
         from clinic_ready.cli import asking
 
         inputs.answers, keeper = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
+    if not asked and not no_input and answers is None and not set_ and workflow.has_unanswered(inputs):
+        from clinic_ready.errors import UsageError
+
+        raise UsageError(_("clinic-ready: there is no terminal here to ask the questions at — run it in a terminal to "
+                           "answer at the keyboard, or give your answers with --answers FILE (see 'clinic-ready run --help')"))
     result = engine.evaluate(inputs.checklist, inputs.answers)  # 3. the result
     for line in [] if asked else workflow.check_scripted(result, inputs):
         warn(line)
