@@ -406,7 +406,8 @@ class Questionnaire:
         self._say(Text(""))
         self._say(Text(notices.come_back()))
         go_on = {"c", "continue", "continuar", "seguir"}
-        stop = {"s", "stop", "parar"} | keywords("quit")
+        # s is "stop" in English; in Spanish it means sí, so the key there is t (terminar)
+        stop = ({"t", "terminar", "parar", "stop"} if language() == "es" else {"s", "stop"}) | keywords("quit")
         while True:
             word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ")))
             if word in go_on:

@@ -53,13 +53,16 @@ class DraftKeeper:
             self._disable(exc)
             return
         self._say(_("Another run is using this draft ({path}).").format(path=drafts.draft_path(self.key)), "yellow")
-        # r/s/q in every language; Spanish adds l (leer: read-only) and salir
+        # r/s/q in English; Spanish uses l (leer: read-only), o (otro borrador: s means sí there) and salir
+        from clinic_ready.i18n import language
+
+        separate = ("o", "otro", "separate") if language() == "es" else ("s", "separate")
         while True:
             word = _typed(read(_("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ")))
             if word in ("r", "read-only", "readonly", "l", "leer"):
                 self.read_only = True
                 return
-            if word in ("s", "separate"):
+            if word in separate:
                 self._separate()
                 return
             if word in keywords("quit"):

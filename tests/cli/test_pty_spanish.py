@@ -21,7 +21,7 @@ from conftest import cli_path, run_cli  # noqa: E402
 
 PROMPT = r"\(o \?, ns, p, a, q[^)]*\): "
 WHO = r"Escriba 1 o 2 \(Enter para 1\): "
-STOP = r"o s para salir por ahora \(sus respuestas se guardan\): "
+STOP = r"o t para terminar por ahora \(sus respuestas se guardan\): "
 REVIEW = r"presione Enter para confirmar \(q para guardar y salir\): "
 #: JSON fields that carry words (they change with the language); every other value must be equal
 TEXT_DROPPED = {"sources", "crisis_lines", "what_to_do_now", "maintainers", "reviewed_by", "translation"}  # (who translated: Spanish only)

@@ -244,19 +244,31 @@ class Language(str, Enum):
     es = "es"
 
 
-def _language(value: Optional[Language]) -> Optional[Language]:
+#: in both languages: the person who wrote a language we do not have may read either
+UNKNOWN_LANGUAGE = "'{value}' is not a language clinic-ready speaks — use en (English) or es (español) · " \
+    "'{value}' no es un idioma de clinic-ready — use es (español) o en (English)"
+
+
+def _language(value: Optional[str]) -> Optional[Language]:
     """--lang, else CLINIC_READY_LANG, else the locale (the console script has already done this
-    before the command line was built; doing it again here serves in-process callers)."""
-    i18n.install(value.value if value is not None else i18n.resolve([]))
-    return value
+    before the command line was built; doing it again here serves in-process callers).  Besides
+    en and es, names such as español, spanish or es_MX are taken."""
+    if value is None:
+        i18n.install(i18n.resolve([]))
+        return None
+    code = i18n.supported(value)
+    if code is None:
+        raise typer.BadParameter(UNKNOWN_LANGUAGE.format(value=value))
+    i18n.install(code)
+    return Language(code)
 
 
 def _root(
     version: Optional[bool] = typer.Option(
         None, "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
     ),
-    lang: Optional[Language] = typer.Option(
-        None, "--lang", callback=_language, is_eager=True, case_sensitive=False,
+    lang: Optional[str] = typer.Option(
+        None, "--lang", callback=_language, is_eager=True, metavar="[en|es]",
         help=_("Language of the questions, messages and reports: en (English) or es (Spanish). "
                "Default: $CLINIC_READY_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."),
     ),
