@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from clinic_ready.cli import app
 
 DOCS = Path(__file__).parent.parent / "docs"
-COMMANDS = ["run", "report", "print", "batch", "explain", "list", "validate", "schema", "export", "compare", "test"]
+COMMANDS = ["run", "report", "print", "batch", "explain", "list", "validate", "schema", "export", "compare", "test", "help", "completion"]
 
 
 def cli_reference() -> str:

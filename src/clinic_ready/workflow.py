@@ -225,7 +225,15 @@ def _write_into(target: Path, data: str | bytes) -> None:
 
 
 def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]:
-    """Validate a checklist or an answers file; returns (summary, problem lines).
+    """Validate a checklist or an answers file; returns (summary, problem lines)."""
+    summary, problems = check_file(path, known)
+    return summary, [str(p) for p in problems]
+
+
+def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
+    """Validate a checklist or an answers file; returns (summary, problems): each problem a
+    ``Problem`` (file, line, column, key, what, fix) or, for a file that cannot be read at all, a
+    line of text.  The summary is empty when the file is not valid.
 
     ``known`` maps checklist ids to checklists validated earlier in the same call, so
     `validate my-checklist.yaml my-answers.yaml` checks the answers against that checklist.
@@ -245,7 +253,7 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
             found, warnings = answers_mod.parse_answers(data, checklist, text, name)
             return _("{name}: valid answers for {id} ({count} answers)").format(
                 name=name, id=checklist.id, count=len(found.values)
-            ), [str(w) for w in warnings]
+            ), list(warnings)
         checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
         known[checklist.id] = checklist
         from clinic_ready import translation
@@ -254,7 +262,9 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         if errors:
             raise InputError(errors + warnings)
     except InputError as exc:
-        return "", exc.lines()
+        from clinic_ready.errors import MAX_SHOWN
+
+        return "", exc.problems[:MAX_SHOWN] + exc.lines()[MAX_SHOWN:]
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
     return (
@@ -262,5 +272,5 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
             name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
             concerns=len(checklist.concerns),
         ),
-        [str(w) for w in warnings],
+        list(warnings),
     )

@@ -53,7 +53,7 @@ def test_every_command_with_an_invalid_option_exits_2_with_clicks_message(comman
         (["report", str(WELL_RUN), "-f", "terminal"], "'terminal' is not one of"),
         (["report"], "Missing argument 'ANSWERS_FILE'"),
         (["batch", "--jobs", "two", str(WELL_RUN)], "Invalid value for '--jobs' / '-j'"),
-        (["--lang", "fr", "list"], "'fr' is not one of"),
+        (["--lang", "fr", "list"], "'fr' is not a language clinic-ready speaks"),
     ],
 )
 def test_mistyped_options_print_the_message_and_usage_line(args, message):

@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.cli.shell import checklist_ids, set_values
 from clinic_ready.errors import EXIT_CONCERN
 from clinic_ready.i18n import _
 
@@ -32,10 +33,11 @@ class FailOn(str, Enum):
 
 def run(
     checklist: Optional[str] = typer.Argument(
-        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic.")
+        None, metavar="CHECKLIST", show_default=False, autocompletion=checklist_ids,
+        help=_("A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic."),
     ),
     answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE", help=_("Answers file (YAML, JSON or a FHIR QuestionnaireResponse); '-' reads standard input.")),
-    set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", help=_("Give or override one answer; repeatable.")),
+    set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", autocompletion=set_values, help=_("Give or override one answer; repeatable.")),
     no_input: bool = typer.Option(False, "--no-input", help=_("Never ask at the keyboard; missing answers are an error.")),
     fmt: Format = typer.Option(Format.terminal, "--format", "-f", help=_("Output format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the result to FILE instead of the screen.")),
