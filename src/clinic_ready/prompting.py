@@ -140,7 +140,10 @@ class Questionnaire:
                 "You are answering for someone else: the questions ask about the person you are helping. "
                 "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
             )))
-        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
+        # what typical runs ask (the checklist's own examples), else the range that holds for anyone;
+        # on resume, what is left
+        fewest, most = pace.typical_range(self.cl, self.answers, self.passed) or pace.question_range(
+            self.cl, self.answers, self.passed)
         low, high = pace.rounded(fewest, most)
         mlow, mhigh = pace.minutes(fewest, most)
         if low == high:
@@ -211,6 +214,11 @@ class Questionnaire:
         """When an answer opens questions, say so once, calmly (M in "Question N of M" grows)."""
         before, self._last_shown = self._last_shown, visible
         more = len(visible) - len(before)
+        if before and more < 0 and any(self._pending(q) for q in visible):  # fewer to go: said, not silent
+            self._say(Text(""))
+            self._say(Text(ngettext("Your answer means {n} question fewer.", "Your answer means {n} fewer questions.",
+                                    -more).format(n=-more), style="dim"))
+            return
         if not before or more <= 0:
             return
         old_sections = {self.cl.section_of[q.id].id for q in before}
