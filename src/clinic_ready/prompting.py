@@ -268,7 +268,12 @@ class Questionnaire:
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
         if q.type in ("choice", "multi_choice"):
             self._say(_hanging([(f"  {n})", c.label) for n, c in enumerate(q.choices or (), 1)]))
-        if current is not None:
+        if current is not None and q.type == "multi_choice" and current.state == "answered" and current.value:
+            numbers = ",".join(str(q.choice_values.index(v) + 1) for v in current.value if v in q.choice_values)
+            self._say(Text(_("Current answer: {numbers} ({answer}). Press Enter to keep it, type +N to add a choice or "
+                             "-N to remove one (such as +3 or -1), or type all the numbers again.").format(
+                numbers=numbers, answer=self._words(q, current)), style="dim"))
+        elif current is not None:
             self._say(Text(_("Current answer: {answer} (press Enter to keep it)").format(answer=self._words(q, current)), style="dim"))
         while True:
             raw = self.read(self._hint(q))
@@ -320,6 +325,8 @@ class Questionnaire:
                                          _("type one number from 1 to {count}").format(count=count))
             if q.type == "multi_choice":
                 parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+                if parts and all(p[:1] in "+-" and _is_number(p[1:]) for p in parts):  # +3 adds, -1 removes
+                    return coerce(q, self._edited(q, parts))
                 return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
             return coerce(q, raw)
         except AnswerRejected as exc:
@@ -332,6 +339,18 @@ class Questionnaire:
                 raise AnswerRejected(_("that is not yes or no"),
                                      _("type y or n; u if you are not sure; d for prefer not to say")) from None
             raise
+
+    def _edited(self, q: Question, parts: list[str]) -> list[str]:
+        """The current multi-choice answer with +N added and -N removed, in the order of the choices."""
+        current = self.answers.values.get(q.id)
+        chosen = set(current.value) if current is not None and current.state == "answered" and current.value else set()
+        for part in parts:
+            value = self._by_number(q, part[1:])
+            if part[0] == "+":
+                chosen.add(value)
+            else:
+                chosen.discard(value)
+        return [v for v in q.choice_values if v in chosen]
 
     def _by_number(self, q: Question, digits: str) -> str:
         n = int(digits) if len(digits) <= 6 else 0
@@ -427,41 +446,121 @@ class Questionnaire:
 
     # ------------------------------------------------------------------ review
     def review(self) -> None:
-        """List every answer by section; change any by number; confirm with Enter."""
+        """List every answer by section; change any by number; confirm with Enter.
+
+        On a terminal too short for the list, it is shown a screenful at a time (Enter for the
+        next, b for the one before).  After a change, the page holding that answer is shown again
+        with a line saying what changed ("Changed 21: Unsure → Yes") just above the prompt."""
+        page, note = 0, None
         while True:
             visible = self.visible()
+            pages = self._review_pages(visible)
+            page = max(0, min(page, len(pages) - 1))
             self._say(Text(""))
-            self._say(Text(_("Review your answers"), style="bold underline"))
-            current_section = None
-            for n, q in enumerate(visible, 1):
-                section = self.cl.section_of[q.id]
-                if section is not current_section:
-                    current_section = section
-                    self._say(Text(section.title, style="bold"))
-                a = self.answers.values.get(q.id)
-                words = self._words(q, a) if a else _("not answered")
-                self._say(Text(f"  {n}. {' '.join(q.prompt_for(self.respondent).split())} — {words}"))
-            number = self._review_choice(len(visible))
-            if number is None:
+            title = _("Review your answers")
+            if len(pages) > 1:
+                title += " " + _("(page {n} of {m})").format(n=page + 1, m=len(pages))
+            self._say(Text(title, style="bold underline"))
+            for renderable in pages[page]:
+                self._say(renderable)
+            if note is not None:
+                self._say(note)
+                note = None
+            choice = self._review_choice(len(visible), more=page < len(pages) - 1, back=page > 0)
+            if choice is None:
                 return
-            target = visible[number - 1]
+            if choice in ("more", "back"):
+                page += 1 if choice == "more" else -1
+                continue
+            target = visible[choice - 1]
+            before = self.answers.values.get(target.id)
             self._last_section = None
             try:
-                self.ask(target, number, len(visible))
+                self.ask(target, choice, len(visible))
             except _Back:
                 continue
+            after = self.answers.values.get(target.id)
             self._ask_until_done(start=None)  # a change may reveal new questions
+            note = self._change_note(target, choice, before, after)
+            number = next((n for n, q in enumerate(self.visible(), 1) if q.id == target.id), choice)
+            page = self._page_of(number)
 
-    def _review_choice(self, count: int) -> Optional[int]:
-        """A number from the review list, or None to confirm.  A wrong entry is answered right
-        above the prompt, which is asked again without redrawing the list (so the message stays)."""
+    def _change_note(self, q: Question, number: int, before: Optional[Answer], after: Optional[Answer]) -> Text:
+        old = self._words(q, before) if before else _("not answered")
+        new = self._words(q, after) if after else _("not answered")
+        if old == new:
+            return Text(_("Kept {n}: {answer}").format(n=number, answer=new), style="dim")
+        return Text(_("Changed {n}: {old} → {new}").format(n=number, old=old, new=new), style="green")
+
+    def _review_rows(self, visible: list[Question]) -> list[tuple[object, int]]:
+        """The review list as (renderable, item number or 0 for a section heading)."""
+        rows: list[tuple[object, int]] = []
+        current_section = None
+        for n, q in enumerate(visible, 1):
+            section = self.cl.section_of[q.id]
+            if section is not current_section:
+                current_section = section
+                rows.append((Text(section.title, style="bold"), 0))
+            a = self.answers.values.get(q.id)
+            words = self._words(q, a) if a else _("not answered")
+            rows.append((_hanging([(f"  {n}.", f"{' '.join(q.prompt_for(self.respondent).split())} — {words}")]), n))
+        return rows
+
+    def _review_room(self) -> int:
+        """Lines a page of the review may take: the terminal's height less the title, a change
+        line and the prompt; no limit when the output is not a terminal."""
+        if not self.console.is_terminal:
+            return 0
+        return max(8, self.console.height - 5)
+
+    def _review_pages(self, visible: list[Question]) -> list[list[object]]:
+        """The review list cut into pages that fit the terminal (one page when it fits, or when
+        the output is not a terminal); remembers each page's first item number."""
+        rows = self._review_rows(visible)
+        room = self._review_room()
+        pages: list[list[object]] = [[]]
+        firsts: list[int] = [0]
+        used = 0
+        for renderable, n in rows:
+            height = len(self.console.render_lines(renderable, self.console.options, pad=False)) if room else 1
+            if room and pages[-1] and used + height > room:
+                pages.append([])
+                firsts.append(0)
+                used = 0
+            if n and not firsts[-1]:
+                firsts[-1] = n
+            pages[-1].append(renderable)
+            used += height
+        self._page_firsts = firsts
+        return pages
+
+    def _page_of(self, number: int) -> int:
+        """The page that shows item ``number`` (as the list was last cut)."""
+        page = 0
+        for i, first in enumerate(getattr(self, "_page_firsts", [1])):
+            if first and number >= first:
+                page = i
+        return page
+
+    def _review_choice(self, count: int, more: bool = False, back: bool = False):
+        """A number from the review list, None to confirm, or "more"/"back" to turn a page.  A
+        wrong entry is answered right above the prompt, which is asked again without redrawing
+        the list (so the message stays)."""
         while True:
-            raw = self.read(_("Type a number to change that answer, or press Enter to confirm (q to save and quit): "))
+            if more:
+                prompt = _("Type a number to change that answer, press Enter for the next page, or b for the page before "
+                           "(q to save and quit): ") if back else _(
+                    "Type a number to change that answer, or press Enter for the next page (q to save and quit): ")
+            else:
+                prompt = _("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
+            raw = self.read(prompt)
             word = _typed(raw)
             if not word:
-                return None
+                return "more" if more else None
             if word in keywords("quit"):
                 raise QuitRequested
+            if back and word in keywords("back"):
+                return "back"
             if _is_number(word) and len(word) <= 6 and 1 <= int(word) <= count:
                 return int(word)
             from clinic_ready.safe_text import clean

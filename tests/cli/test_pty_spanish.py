@@ -71,7 +71,7 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     child.sendline("")
     child.expect(PROMPT)
     welcome = flat(child.before)
-    begin = re.search(r"Entre \d+ y \d+ preguntas, más o menos de \d+ a \d+ minutos: (\d+) para empezar, y sus respuestas abren más", welcome)
+    begin = re.search(r"Entre \d+ y \d+ preguntas, [^:]*minutos: (\d+) para empezar, y sus respuestas abren más", welcome)
     assert begin and f"Pregunta 1 de {begin.group(1)} ·" in welcome
     assert "En cualquier pregunta: ? por qué importa · ns No sé · p Prefiero no decirlo · a atrás · q guardar y salir." in welcome
 
