@@ -60,7 +60,7 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
     env.pop("CLINIC_READY_LANG", None)
     child = pexpect.spawn(cli_path(), ["--lang", "es", "run", "-f", "json", "-o", str(out)], env=env, cwd=str(tmp_path),
-                          encoding="utf-8", timeout=30, dimensions=(60, 200))
+                          encoding="utf-8", timeout=30, dimensions=(200, 200))  # the review fits one page
     child.delaybeforesend = None
     child.ptyproc.delayafterclose = 0.0
 
