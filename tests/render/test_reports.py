@@ -102,7 +102,8 @@ def test_html_is_self_contained():
     html = renderer("html").render(perry(), today=TODAY)
     assert not re.search(r"<(script|link|img|iframe)\b", html)
     assert "@import" not in html and "url(" not in html
-    assert not re.search(r"""(src|href)=["']?https?:""", html)
+    assert not re.search(r"""src=["']?https?:""", html)  # nothing is fetched; sources are links to follow
+    assert all(rel == "noopener noreferrer" for rel in re.findall(r'<a href="https?:[^"]*" rel="([^"]*)"', html))
 
 
 def test_pdf_keeps_unicode():

@@ -154,11 +154,14 @@ def test_spanish_summary_through_the_pager_then_the_spanish_closing_screen(tmp_p
 
 
 def test_spanish_plain_closing_screen(tmp_path):
+    """--plain prints the summary straight (no pager, as NO_COLOR and TERM=dumb), then the recap."""
     child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": pager_recorder(tmp_path)})
     shown = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
-    assert "RESULTADO: Alto:" in shown
-    closing_screen_is_spanish(shown.replace("RESULTADO:", "Resultado:"))
+    assert not (tmp_path / "paged").exists()
+    recap = shown[shown.rindex("RESULTADO: Alto:"):]
+    assert "Fuentes" in shown[:shown.rindex("RESULTADO: Alto:")]  # the whole summary came first
+    closing_screen_is_spanish(recap.replace("RESULTADO:", "Resultado:"))
 
 
 @pytest.mark.skipif(not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed")
