@@ -13,7 +13,7 @@ from typing import Sequence
 from clinic_ready import answers as answers_mod
 from clinic_ready import catalog, engine, loading
 from clinic_ready.errors import InputError, Problem, UsageError, problem
-from clinic_ready.i18n import _
+from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Answers, Checklist, Result
 
 
@@ -159,7 +159,21 @@ def write_document(fmt: str, output: str | None, render) -> None:
             warn(str(w.message))
     write_output(data, output)
     if output not in (None, "-"):
-        warn(_("Wrote {file}").format(file=output))
+        warn(_("Wrote {file}").format(file=output) + _written_hint(fmt))
+
+
+def _written_hint(fmt: str) -> str:
+    """After a PDF report: how many pages, and where the questions to ask start."""
+    if fmt != "pdf":
+        return ""
+    from clinic_ready.render.pdf import LAST_LAYOUT
+
+    pages, page, heading = (LAST_LAYOUT.get(k) for k in ("pages", "questions_page", "questions_heading"))
+    if not pages or not page or not heading:
+        return ""
+    return " " + ngettext("({pages} page; “{heading}” starts on page {page})",
+                          "({pages} pages; “{heading}” starts on page {page})", pages).format(
+        pages=pages, page=page, heading=heading)
 
 
 def write_output(data: str | bytes, output: str | None, replace_read_only: bool = False) -> None:
