@@ -155,3 +155,31 @@ def test_wrapped_choices_hang_under_their_text():
     lines = out.getvalue().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("  3) "))
     assert lines[first + 1].startswith("     ") and lines[first + 1].strip().startswith("liquid")
+
+
+def test_ctrl_c_at_a_save_prompt_says_what_was_and_was_not_written(tmp_path, mini_path):
+    """Answers saved, then Ctrl-C at the PDF's file name: the message names the file written, says
+    the answers are still in the draft, and how to come back (exit 130)."""
+    env = {"CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path), "NO_COLOR": "1", "PAGER": "cat"}
+    child = spawn_cli(["run", str(mini_path), "--fresh", "--plain"], env, rows=40, cols=80)
+    child.expect("Type 1 or 2")
+    child.sendline("")
+    for keys in ("n", "3", "1", "40"):
+        child.expect(r": $")
+        child.sendline(keys)
+    child.expect("press Enter to confirm")
+    child.sendline("")
+    child.expect("Type a number 1-5")
+    child.sendline("4")  # both: the answers and a PDF
+    child.expect(r"File for your answers")
+    saved = tmp_path / "mine.yaml"
+    child.sendline(str(saved))
+    child.expect(r"File for the PDF report")
+    child.sendintr()
+    out = " ".join(pty_finish(child).split())
+    assert child.exitstatus == 130
+    assert saved.exists()
+    assert f"clinic-ready: stopped. Written: {saved}." in out
+    assert re.search(r"Your answers are still kept in the draft ~/state/drafts/mini[-\w]*\.yaml; to come back", out)
+    assert out.rstrip().endswith("--resume")
+    assert "interrupted." not in out
