@@ -183,3 +183,19 @@ def test_ctrl_c_at_a_save_prompt_says_what_was_and_was_not_written(tmp_path, min
     assert re.search(r"Your answers are still kept in the draft ~/state/drafts/mini[-\w]*\.yaml; to come back", out)
     assert out.rstrip().endswith("--resume")
     assert "interrupted." not in out
+
+
+@pytest.mark.parametrize("cols", ["40", "80"])
+def test_urls_in_the_summary_are_never_cut(cols):
+    from conftest import EXAMPLES
+
+    r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", env={"COLUMNS": cols})
+    assert r.returncode == 0
+    sources = r.stdout.split("\nSources\n", 1)[1]
+    urls = [s.url for s in CL.sources if s.url and s.url in r.stdout]
+    assert len(urls) >= 10
+    for url in urls:
+        assert url in sources.splitlines() or any(line.strip() == url for line in sources.splitlines()), url
+    marks = [line for line in sources.splitlines() if re.match(r"\[\d+\] ", line)]
+    following = sources.splitlines()[sources.splitlines().index(marks[0]) + 1]
+    assert following.startswith("    ")  # a source's next lines hang under its text
