@@ -399,6 +399,7 @@ class Questionnaire:
             self._say(Text(""))
             self._say(Text(_("Section: {title}").format(title=section.title), style="bold"))
         else:
+            self._say(Text(""))  # a blank line before the rule: the new section stands apart
             self._say(Rule(Text(section.title), align="left"))
         if section.intro:
             self._say(Text(" ".join(section.intro.split())))
