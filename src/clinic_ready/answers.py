@@ -58,7 +58,12 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
     if not isinstance(cid, str) or not cid:
         errors.append(problem("schema_missing", ("checklist",), key="checklist"))
     elif checklist is not None and cid != checklist.id:
-        errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
+        from clinic_ready.catalog import shipped
+
+        if cid in shipped():
+            errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
+        else:  # a checklist of one's own: its file, not its id, names it on the command line
+            errors.append(problem("answers_checklist_file", ("checklist",), found=cid, expected=checklist.id, answers=name))
     if version is not None and not isinstance(version, str):
         version = str(version)
     if checklist is not None and version and version != checklist.version:

@@ -23,14 +23,12 @@ from functools import lru_cache
 from clinic_ready import conditions
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import (
-    Answer,
     Answers,
     AskItem,
     Checklist,
     Finding,
     ItemResult,
     Possible,
-    Question,
     Result,
     Severity,
     Verdict,
@@ -97,13 +95,24 @@ VERDICTS = {
 }
 
 
+class _States(dict):
+    """Question id -> its state so far; a question not come to is "missing"."""
+
+    __slots__ = ()
+
+    def __missing__(self, question_id: str) -> str:
+        return "missing"
+
+
 class _Context:
     """What conditions can see: the answers to questions shown so far."""
 
     def __init__(self, checklist: Checklist, answers: Answers):
         self.checklist = checklist
         self.answers = answers.values
-        self.states: dict[str, str] = {}
+        self.states: dict[str, str] = _States()
+        # ``state(id)`` is the dict's own lookup: conditions ask it for every test of every form
+        self.state = self.states.__getitem__
         self.doubt: set[str] = set()  # questions shown only because their condition is unknown
         self._scores: dict[str, float | None] = {}
 
@@ -114,7 +123,7 @@ class _Context:
     def of(cls, result: Result) -> "_Context":
         """The context a finished result was judged in (for explanations)."""
         ctx = cls(result.checklist, Answers(result.checklist.id, None, {i.question.id: i.answer for i in result.items if i.answer}))
-        ctx.states = {i.question.id: i.state for i in result.items}
+        ctx.states.update((i.question.id, i.state) for i in result.items)
         ctx.doubt = {i.question.id for i in result.items if i.in_doubt}
         return ctx
 
@@ -135,8 +144,8 @@ class _Context:
                 return None
         return low, high
 
-    def state(self, question_id: str) -> str:
-        return self.states.get(question_id, "missing")
+    def state(self, question_id: str) -> str:  # (replaced per context by the states' own lookup)
+        return self.states[question_id]
 
     def value(self, question_id: str) -> object:
         answer = self.answers.get(question_id)
@@ -160,12 +169,6 @@ def _total(ctx: _Context, score_id: str) -> float | None:
     return total
 
 
-def _state_of(q: Question, answer: Answer | None) -> str:
-    if answer is None:
-        return "missing"
-    return answer.state
-
-
 def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()) -> Result:
     """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result.
 
@@ -174,19 +177,19 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
     only what the answers so far open, and grows when a new section opens.
     """
     ctx, items = _walk(checklist, answers, unreached)
-    compiled = checklist.compiled
     scores = {s.id: ctx.score(s.id) for s in checklist.scores}
     findings: list[Finding] = []
     possible: list[Possible] = []
-    by_id = {i.question.id: i for i in items}
-    for c in checklist.concerns:
-        value = compiled[("concern", c.id)](ctx)
+    by_id: dict[str, ItemResult] = {}
+    for c, holds, sources in checklist.concern_plan:
+        value = holds(ctx)
         if value is False:
             continue
-        sources = tuple(checklist.source_by_id[s] for s in c.sources)
         if value:
             findings.append(Finding(c, sources))
         else:
+            if not by_id:
+                by_id = {i.question.id: i for i in items}
             possible.append(Possible(c, sources, _depends_on(c, ctx, checklist, by_id)))
     findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order within a level
     possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
@@ -213,21 +216,24 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
 def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, list[ItemResult]]:
     """Step 1: each question in order, shown (its conditions true or unknown) or skipped."""
     ctx = _Context(checklist, answers)
-    compiled = checklist.compiled
     given, states, doubt = answers.values, ctx.states, ctx.doubt
     items: list[ItemResult] = []
-    for section in checklist.sections:
-        section_value = True if section.when is None else compiled[("section", section.id)](ctx)
-        for q in section.questions:
+    for section, section_holds, questions in checklist.walk_plan:
+        section_value = True if section_holds is None else section_holds(ctx)
+        for q, holds in questions:
+            qid = q.id
             value = section_value
-            if value is not False and q.when is not None:
-                own = compiled[("question", q.id)](ctx)
+            if value is not False and holds is not None:
+                own = holds(ctx)
                 value = False if own is False else None if own is None or value is None else True  # Kleene AND
-            answer = given.get(q.id) if value is not False else None
-            state = "skipped" if value is False else _state_of(q, answer)
-            states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
+            if value is False:
+                answer, state = None, "skipped"
+            else:
+                answer = given.get(qid)
+                state = "missing" if answer is None else answer.state
+            states[qid] = "skipped" if state == "missing" and qid in unreached else state
             if value is None:
-                doubt.add(q.id)
+                doubt.add(qid)
             items.append(ItemResult(q, section, state, answer, value is None))
     return ctx, items
 
@@ -243,12 +249,7 @@ def urgent(checklist: Checklist, answers: Answers) -> tuple[Finding, ...]:
     """The urgent concerns these answers raise, exactly ``evaluate(...).urgent``, judging only the
     urgent concerns (the questionnaire asks this after every answer)."""
     ctx, _items = _walk(checklist, answers, frozenset())
-    compiled = checklist.compiled
-    raised = [
-        Finding(c, tuple(checklist.source_by_id[s] for s in c.sources))
-        for c in checklist.concerns
-        if c.urgent and compiled[("concern", c.id)](ctx) is True
-    ]
+    raised = [Finding(c, sources) for c, holds, sources in checklist.concern_plan if c.urgent and holds(ctx) is True]
     raised.sort(key=lambda f: f.concern.severity.rank)  # as evaluate orders them: stable within a level
     return tuple(raised)
 

@@ -92,6 +92,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "translation_version": (N_("this translates version {found}; the checklist is version {expected}"), N_("check the texts that changed, then set 'version: \"{expected}\"'")),
     # checklists by name
     "unknown_checklist": (N_("no shipped checklist is called '{name}'"), N_("use one of: {allowed}{hint}, or give a path to a YAML file")),
+    # hostile or unusual YAML (reliability review, December 2026)
+    "yaml_tag_number": (N_("a {tag} value must be a plain decimal number"), N_("write it as a plain decimal such as 31 or 0.5, without the tag")),
+    "yaml_tag_value": (N_("a {tag} value must be one of: {allowed}"), N_("write one of them, or remove the tag")),
+    "yaml_number_range": (N_("this number is too small or too large to be read exactly"), N_("write it as a plain decimal such as 0.001 or 1000")),
+    "yaml_key_container": (N_("a key is a list or mapping"), N_("use plain text as keys")),
+    "fhir_duplicate_link": (N_("question '{id}' is answered twice (first at {first})"), N_("keep only one item with this linkId")),
+    "answers_checklist_file": (N_("these answers are for checklist '{found}', not '{expected}'"), N_("give that checklist's file before the answers: 'clinic-ready run CHECKLIST_FILE --answers {answers}', or fix 'checklist:'")),
+    "yaml_expands": (N_("aliases (*name) make the text longer than {limit} characters"), N_("write the text out once instead of repeating an alias")),
 }
 
 

@@ -229,6 +229,21 @@ class Checklist(_Model):
         return out
 
     @cached_property
+    def walk_plan(self) -> tuple:
+        """The engine's walk, laid out once: (section, its compiled condition or None, ((question,
+        its compiled condition or None), ...)) in checklist order, so that evaluating an answers
+        file looks nothing up by id."""
+        c = self.compiled
+        return tuple((s, c.get(("section", s.id)), tuple((q, c.get(("question", q.id))) for q in s.questions))
+                     for s in self.sections)
+
+    @cached_property
+    def concern_plan(self) -> tuple:
+        """(concern, its compiled condition, its sources) for every concern, in checklist order."""
+        c, by_id = self.compiled, self.source_by_id
+        return tuple((con, c[("concern", con.id)], tuple(by_id[x] for x in con.sources)) for con in self.concerns)
+
+    @cached_property
     def unknown_leaf_finders(self) -> dict[int, object]:
         """Condition (by id) -> its compiled ``conditions.unknown_leaves``, made when first asked."""
         return {}

@@ -87,11 +87,23 @@ def path_for(checklist_path: str | Path, lang: str) -> Path:
 
 
 def localized(checklist: Checklist, checklist_path: str | Path, lang: str) -> Checklist:
-    """The checklist in ``lang`` from its sibling file; the checklist itself when there is none."""
+    """The checklist in ``lang`` from its sibling file; the checklist itself when there is none.
+
+    The translation is checked as ``validate`` checks it before it is applied: an ``also_cite``
+    naming a source nobody added, a translation of another checklist and the like are located
+    problems (exit 2), never a concern that cites nothing the engine knows.  Missing texts stay
+    English, and a translation of an older version is used (``validate`` warns about both)."""
+    from clinic_ready import yamlio
+
     path = path_for(checklist_path, lang)
     if str(checklist_path) == "-" or not path.is_file():
         return checklist
-    return localize(checklist, load(path))
+    name, text = yamlio.read_source(path)
+    tr = parse(text, name)
+    errors = [p for p in problems(checklist, tr)[1] if not p.warning]
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return localize(checklist, tr)
 
 
 def load(path: str | Path) -> Translation:

@@ -231,13 +231,18 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
         if not isinstance(items, list):
             errors.append(problem("schema_type", ("item",), message="expected a list of items", fix="write 'item' as a JSON array"))
         else:
-            _read_items(items, ("item",), checklist, answers, errors)
+            _read_items(items, ("item",), checklist, answers, errors, {})
     if errors:
         raise InputError(yamlio.locate_all(errors, text, name))
     return answers, yamlio.locate_all(warnings, text, name)
 
 
-def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem]) -> None:
+def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem], seen: dict) -> None:
+    """Read items (and the items nested in them) into answers; ``seen`` maps each question's
+    linkId to where it was first answered, so that a second answer is refused, not kept silently
+    (as duplicate keys are in YAML)."""
+    from clinic_ready.errors import MAX_SHOWN, render_key_path
+
     known = set(cl.questions) | {s.id for s in cl.sections}
     for n, item in enumerate(items):
         where = path + (n,)
@@ -245,12 +250,18 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
             errors.append(problem("schema_type", where, message="expected an item object", fix="write each item as {\"linkId\": …}"))
             continue
         link = item.get("linkId")
-        q = cl.questions.get(str(link))
+        q = cl.questions.get(link) if isinstance(link, str) else None
         given = item.get("answer") or []
         if q is None:
-            if given and str(link) not in known:
-                errors.append(problem("answer_unknown", where + ("linkId",), id=link, hint=suggest(str(link), cl.questions)))
+            if given and not (isinstance(link, str) and link in known):
+                shown = link if isinstance(link, str) else type(link).__name__
+                hint = suggest(link, cl.questions) if isinstance(link, str) and len(errors) < MAX_SHOWN else ""  # bounded work
+                errors.append(problem("answer_unknown", where + ("linkId",), id=shown, hint=hint))
+        elif q.id in seen and (given or _item_state(item) is not None):
+            errors.append(problem("fhir_duplicate_link", where + ("linkId",), id=q.id, first=render_key_path(seen[q.id])))
         else:
+            if given or _item_state(item) is not None:
+                seen[q.id] = where
             try:
                 found = _read_answer(cl, q, item, given)
             except AnswerRejected as exc:
@@ -259,10 +270,10 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
             if found is not None:
                 answers.values[q.id] = found
         if isinstance(item.get("item"), list):
-            _read_items(item["item"], where + ("item",), cl, answers, errors)
+            _read_items(item["item"], where + ("item",), cl, answers, errors, seen)
         for k, answer in enumerate(given if isinstance(given, list) else []):
             if isinstance(answer, dict) and isinstance(answer.get("item"), list):
-                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors)
+                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors, seen)
 
 
 def _item_state(item: dict) -> str | None:
@@ -296,6 +307,8 @@ def _value(q: Question, answer: object) -> object:
     """One answer's raw value (or an unsure/declined Answer), for coerce() to check."""
     if not isinstance(answer, dict):
         raise AnswerRejected("an answer is not an object", 'write it as {"valueCoding": …} or {"valueDecimal": …}')
+    if not all(isinstance(k, str) for k in answer):
+        raise AnswerRejected("an answer has a key that is not text", 'write its keys in quotes, such as "valueString"')
     keys = [k for k in answer if k.startswith("value")]
     if len(keys) != 1:
         raise AnswerRejected("an answer needs exactly one value[x]", 'write it as {"valueCoding": …} or {"valueDecimal": …}')

@@ -8,6 +8,7 @@ header rows, and it is the fastest option measured here.  Imported only when a P
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from clinic_ready.i18n import _
@@ -173,7 +174,7 @@ def _room(pdf, height: float) -> None:
         pdf.add_page()
 
 
-def _boxed(pdf, lines: list[tuple[str, str, float]], width: float = 0.4) -> None:
+def _boxed(pdf, lines: Sequence[tuple[str, str, float]], width: float = 0.4) -> None:
     """A bordered block of (text, style, size) lines that is never split across pages."""
     inner = pdf.w - pdf.l_margin - pdf.r_margin - 6
     _room(pdf, 4 + sum(_h(pdf, t, inner, sz * 0.5, sz, st) for t, st, sz in lines))
@@ -199,7 +200,8 @@ def _tick_box(pdf, x: float, y: float, size: float = 3.6) -> None:
 
 
 def _crisis(pdf, view) -> None:
-    lines = [(view.crisis_heading + ":", "B", SMALL)] + [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
+    lines: list[tuple[str, str, float]] = [(view.crisis_heading + ":", "B", SMALL)]
+    lines += [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
     _boxed(pdf, lines, width=0.8)
 
 

@@ -282,6 +282,28 @@ def _signed_leaves(cond, positive: bool = True):
         yield cond, positive
 
 
+def _questions_read(cond) -> set[str] | None:
+    """The ids of the questions a condition's tests read (scores read none in a _OneAnswer
+    context), or None for a test of a kind not known here."""
+    found: set[str] = set()
+    stack = [cond]
+    while stack:
+        c = stack.pop()
+        if c is None or isinstance(c, conditions.ScoreTest):
+            continue
+        if isinstance(c, conditions.QuestionTest):
+            found.add(c.question)
+        elif isinstance(c, conditions.AllOf):
+            stack.extend(c.all)
+        elif isinstance(c, conditions.AnyOf):
+            stack.extend(c.any)
+        elif isinstance(c, conditions.NotOf):
+            stack.append(c.not_)
+        else:
+            return None
+    return found
+
+
 def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
     signs: ticking one makes a critical or high concern's condition true on its own, or makes one
@@ -290,14 +312,29 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     make an ``includes`` false, so negated multiple-choice tests never mark an option."""
     out: dict[str, set[str]] = {}
     serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
+    # Only the concerns whose condition reads a question can change when that question alone is
+    # answered: index them once, so the work grows with the checklist's size, not with
+    # questions x concerns (1,500 questions and concerns took 24 s).  A concern that is already
+    # true with nothing answered, or that has a test of a kind not known here, is tried for all.
+    nothing = _OneAnswer(None, "missing")  # type: ignore[arg-type]
+    by_question: dict[str, list[int]] = {}
+    everywhere: list[int] = []
+    for n, c in enumerate(serious):
+        read = _questions_read(c.when)
+        if read is None or cl.compiled[("concern", c.id)](nothing) is True:
+            everywhere.append(n)
+            continue
+        for qid in read:
+            by_question.setdefault(qid, []).append(n)
     for q in cl.questions.values():
         if q.type not in ("yes_no", "choice", "multi_choice"):
             continue
         options = [(v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
         options += [(state, state, None) for state in ("unsure", "declined")]
+        relevant = [serious[n] for n in sorted(set(by_question.get(q.id, ())).union(everywhere))]
         for key, state, value in options:
             ctx = _OneAnswer(q.id, state, value)
-            for c in serious:
+            for c in relevant:
                 if cl.compiled[("concern", c.id)](ctx) is True:
                     out.setdefault(q.id, set()).add(key)
                     break
