@@ -54,13 +54,16 @@ class DraftKeeper:
             self._disable(exc)
             return
         self._say(_("Another run is using this draft ({path}).").format(path=drafts.draft_path(self.key)), "yellow")
-        # r/s/q in every language; Spanish adds l (leer: read-only) and salir
+        # r/s/q in English; Spanish uses l (leer: read-only), o (otro borrador: s means sí there) and salir
+        from clinic_ready.i18n import language
+
+        separate = ("o", "otro", "separate") if language() == "es" else ("s", "separate")
         while True:
             word = _typed(read(_("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ")))
             if word in ("r", "read-only", "readonly", "l", "leer"):
                 self.read_only = True
                 return
-            if word in ("s", "separate"):
+            if word in separate:
                 self._separate()
                 return
             if word in keywords("quit"):
@@ -295,11 +298,30 @@ def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -
             return Interrupted("\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept."))
         return Interrupted("\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept."))
     if not answers.values and not skipped:
+        earlier = drafts.draft_path(keeper.key)
+        if earlier.exists():  # stopped at "Resume it?" or before the first answer: the draft is untouched
+            return Interrupted("\n" + _("clinic-ready: stopped before any answer was given. Your saved draft is kept, "
+                                        "unchanged, in {path}. To continue it, type:").format(path=shown_path(earlier))
+                               + f"\n  {resume_hint}")
         return Interrupted("\n" + _("clinic-ready: stopped before any answer was given; nothing was saved."))
     path = keeper.save(answers, skipped)
     if path is None:
         return Interrupted("\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept."))
     n = len(answers.values)
-    said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
-                    "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
-    return Interrupted("\n" + said.format(n=n, path=path) + f"\n  {resume_hint}")
+    if n == 0:  # only optional questions were skipped: no answer to count
+        said = _("clinic-ready: stopped. The questions you skipped are noted in {path}. To continue, type:")
+    else:
+        said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
+                        "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
+    return Interrupted("\n" + said.format(n=n, path=shown_path(path)) + f"\n  {resume_hint}")
+
+
+def shown_path(path) -> str:
+    """A path as the person reads it: the home folder written as ~ (shorter, so it wraps less)."""
+    import os
+
+    text = str(path)
+    home = os.path.expanduser("~")
+    if home not in ("", "/", "~") and text.startswith(home + os.sep):
+        return "~" + text[len(home):]
+    return text

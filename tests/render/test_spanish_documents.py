@@ -100,7 +100,7 @@ def test_run_writes_each_format_in_spanish(tmp_path, fmt):
         assert not any(a["text"] in ("unsure", "prefer not to say") for a in doc["answers"])
         return
     _crisis_es(text)
-    flat = " ".join(text.split())
+    flat = " ".join(re.sub(r'<span aria-hidden="true">([^<]*)</span>', r"\1", text).split())
     assert CREDIT_ES in flat and REVIEW_ES in flat
     assert "Preguntas para hacerle a su clínica" in flat and "Sus respuestas" in flat and "Fuentes" in flat
     assert "Preocupaciones, las más graves primero" in flat

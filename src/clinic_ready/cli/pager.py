@@ -1,8 +1,10 @@
 """A pager the way git uses one: a summary longer than the screen goes through ``$PAGER``.
 
 * ``PAGER`` chooses the program (default ``less``); ``PAGER=cat`` or an empty ``PAGER`` turns
-  paging off, and so does ``--no-pager``.  A pager that cannot be found or fails to start (it
-  ends with a non-zero status): the text is printed.
+  paging off, and so do ``--no-pager`` and the plain modes (``--plain``, ``NO_COLOR``,
+  ``TERM=dumb``, which behave alike).  Every way of printing straight ends with the recap.  A
+  pager that cannot be found or fails to start (it ends with a non-zero status): the text is
+  printed.
 * ``LESS=FRX`` is set when ``LESS`` is not (quit if the text fits one screen, pass colour codes
   through, leave the text on the screen when it closes), and ``LV=-c`` likewise, as git does.
 * The pager gets text that is already safe (rendered through the cleaning console); our process
@@ -112,8 +114,9 @@ def show_summary(result, plain: bool, explain: bool = False, no_pager: bool = Fa
     if fits or not _stdout_is_terminal():
         console.print(terminal.as_rich(lines), soft_wrap=True)
         return
-    dumb = os.environ.get("TERM") == "dumb"  # less cannot draw on it: print, as with --no-pager
-    if no_pager or dumb or not page(_ansi(console, terminal.as_rich(lines))):
+    # --plain, NO_COLOR and TERM=dumb behave alike: the summary is printed straight, for a screen
+    # reader to read as it comes (and less cannot draw on a dumb terminal); the recap follows
+    if no_pager or plain or not page(_ansi(console, terminal.as_rich(lines))):
         console.print(terminal.as_rich(lines), soft_wrap=True)
     for part in terminal.closing(result, plain):
         console.print(part)

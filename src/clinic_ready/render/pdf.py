@@ -46,6 +46,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
     _LINE_CACHE.clear()
+    LAST_LAYOUT.clear()
     pdf.set_margins(13, 12, 13)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
@@ -365,6 +366,8 @@ def _questions(pdf, view: ReportView) -> None:
     width = pdf.w - pdf.l_margin - pdf.r_margin - ASK_INDENT
     first = _ask_height(pdf, view.ask_list[0], width) if view.ask_list else 6
     _heading(pdf, view.heading_questions, keep=first + 5)
+    LAST_LAYOUT["questions_page"] = pdf.page
+    LAST_LAYOUT["questions_heading"] = view.heading_questions
     _text(pdf, view.questions_hint, SMALL - 0.5, h=3.8, color=GREY)
     pdf.ln(1.5)
     for item in view.ask_list:
@@ -408,8 +411,11 @@ def _render_report(view: ReportView, paper: str) -> bytes:
             _text(pdf, f"•  {t.text}" + (f" {t.refs}" if t.refs else ""), SMALL + 0.5, h=4.6)
             pdf.ln(0.6)
 
-    if pdf.get_y() > pdf.t_margin + 1:
-        pdf.add_page()  # the questions to ask start a page: it can be printed on its own
+    # the questions to ask start a page, so it can be printed on its own; but a page that would
+    # hold only the end of the page before (a line or two) is not left nearly empty: they follow it
+    filled = (pdf.get_y() - pdf.t_margin) / (pdf.page_break_trigger - pdf.t_margin)
+    if pdf.get_y() > pdf.t_margin + 1 and (pdf.page == 1 or filled >= MIN_FILL):
+        pdf.add_page()
     _questions(pdf, view)
 
     if view.private:
@@ -460,7 +466,14 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         pdf.ln(1)
     pdf.ln(1)
     _crisis(pdf, view)
+    LAST_LAYOUT["pages"] = pdf.page
     return bytes(pdf.output())
+
+
+#: a page (other than the last) is never left less full than this
+MIN_FILL = 0.25
+#: the last report's layout (questions_page, pages), for the hint after writing it
+LAST_LAYOUT: dict[str, object] = {}
 
 
 LABEL_W = 25  # at least; wider when a language's labels need it (_label_w)

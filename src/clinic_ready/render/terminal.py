@@ -238,7 +238,7 @@ class Layout:
                 style = line[-1][1] if line[-1][1] == word[0][1] else ""
                 line.append((" ", style))
                 used += 1
-            if used + size <= width:
+            if used + size <= width or _is_url("".join(t for t, _s in word)):  # a URL is never cut: it runs on
                 line.extend(word)
                 used += size
             else:  # longer than a whole line: fold it
@@ -270,7 +270,7 @@ class Layout:
             if words and n + 1 + size > room:  # the next line
                 self.lines.append([*head, (" ".join(words), style)])
                 head, room, words, n = list(pad), width - hang, [], -1
-            if not words and size > room:  # longer than a whole line: fold it
+            if not words and size > room and not _is_url(word):  # longer than a whole line: fold it (a URL runs on)
                 if room <= 0:
                     self.lines.append(head)
                     head, room = list(pad), width - hang
@@ -296,6 +296,12 @@ class Layout:
     def inner(self) -> "Layout":
         """A layout for the inside of a box."""
         return Layout(self.width - 4, self.plain, self.boxes)
+
+
+def _is_url(word: str) -> bool:
+    """A web address: shown whole on a line of its own even when longer than the line, so that it
+    can be copied or clicked (the terminal wraps it softly; a file keeps it on one line)."""
+    return word.startswith(("http://", "https://"))
 
 
 def _unicode_boxes() -> bool:
@@ -340,7 +346,8 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         out.blank()
         out.line((_("Sources"), HEADING))
         for n, s in enumerate(cites.order, 1):
-            out.wrap([(f"[{n}] " + _words(source_line(s)), "")])
+            mark = f"[{n}] "
+            out.wrap([(_words(source_line(s)), "")], prefix=((mark, ""),), hang=len(mark))  # a hanging indent
     out.blank()
     about = about_lines(cl, today)
     translated = cl.credit_line()  # who translated the checklist, and that it awaits review

@@ -380,7 +380,7 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     return out
 
 class BlankQuestion(NamedTuple):
-    number: int
+    number: str  # "7", or "7a" for a question an earlier answer opens (paper_numbers)
     prompt: str
     help: str
     options: tuple[str, ...]
@@ -413,8 +413,34 @@ class BlankView(Common):
     tick_box_label: str = field(default_factory=lambda: _("tick box"))
 
 
+def paper_numbers(cl: Checklist) -> dict[str, str]:
+    """The paper form's question numbers: 1, 2, 3 … for the questions every run asks, numbered as
+    the interactive run numbers them until an answer opens more; a question asked only when an
+    earlier answer calls for it carries the number before it and a letter (7a, 7b …)."""
+    out: dict[str, str] = {}
+    n, letter = 0, 0
+    for s in cl.sections:
+        for q in s.questions:
+            if q.when is None and s.when is None:
+                n, letter = n + 1, 0
+                out[q.id] = str(n)
+            else:
+                letter += 1
+                out[q.id] = f"{n}{_letters(letter)}"
+    return out
+
+
+def _letters(k: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa."""
+    s = ""
+    while k:
+        k, r = divmod(k - 1, 26)
+        s = chr(97 + r) + s
+    return s
+
+
 def blank_view(cl: Checklist, today: dt.date) -> BlankView:
-    numbers = {qid: n for n, qid in enumerate(cl.questions, 1)}
+    numbers = paper_numbers(cl)
 
     def label(qid: str) -> str:
         return _("question {n}").format(n=numbers[qid])
@@ -435,7 +461,8 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     view.meta_line = _("Blank checklist · version {version} · {currency} · printed {date}").format(
         version=cl.version, currency=view.currency, date=view.printed_on)
     view.how_to_tick = _("Tick one box for each question (or every box that applies where it says so). Tick “{unsure}” "
-                         "when you do not know: that is a question to ask the clinic.").format(unsure=_(UNSURE_LABEL))
+                         "when you do not know: that is a question to ask the clinic.").format(unsure=_(UNSURE_LABEL)) + " " + _(
+        "A question with a letter after its number (7a, 7b) is for some people only: it says when to answer it.")
     signs = warning_signs(cl)
     if signs:
         view.key = _("Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
@@ -458,7 +485,9 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                 options = tuple(_clean(c.label) for c in q.choices or ())
             else:
                 options = ()
-            keys = (q.choice_values if options else ()) + ("unsure", "declined")
+            # a free-text answer (a clinic's name) is written, or left blank: no "Unsure" to tick
+            specials = () if q.type == "text" else ("unsure", "declined")
+            keys = (q.choice_values if options else ()) + specials
             warn = tuple(k in marked for k in keys)
             hint = None
             if q.type == "number":
@@ -466,14 +495,15 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                        _("to {n}").format(n=f"{q.max:g}") if q.max is not None else ""]
                 hint = " ".join([_("A number"), *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
             elif q.type == "text":
-                hint = _("Write your answer")
+                hint = _("Write your answer, or leave it blank")
             elif q.type == "multi_choice":
                 alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
                 hint = _("Tick all that apply")
                 if alone:
                     hint += " " + _("(tick {choices} only on its own)").format(
                         choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone))
-            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + (_(UNSURE_LABEL), _(DECLINED_LABEL)),
+            special_labels = () if q.type == "text" else (_(UNSURE_LABEL), _(DECLINED_LABEL))
+            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + special_labels,
                                            q.type == "multi_choice", words(q.when), hint, warn))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]
