@@ -46,6 +46,10 @@ def _command_docs() -> list[tuple[str, str]]:
     for cmd in cli.app.registered_commands:
         fn = cmd.callback
         out.append((inspect.getsourcefile(fn).split("src/", 1)[-1], inspect.getdoc(fn)))
+    for group in cli.app.registered_groups:  # `web` and its `build`
+        sub = group.typer_instance
+        for fn in [sub.registered_callback.callback] + [cmd.callback for cmd in sub.registered_commands]:
+            out.append((inspect.getsourcefile(fn).split("src/", 1)[-1], inspect.getdoc(fn)))
     return [(where, text) for where, text in out if text]
 
 

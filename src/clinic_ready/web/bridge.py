@@ -174,10 +174,11 @@ class Page:
             "passed": q.id in self.passed,
         }
 
-    def state(self) -> dict:
+    def state(self, with_range: bool = False) -> dict:
+        """Everything the page shows; ``with_range`` adds the welcome's question range (the start
+        screen's only: it evaluates the checklist many times)."""
         visible = self.visible()
         total = len(visible)
-        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
         return {
             "lang": self.lang,
             "checklist": {"id": self.cl.id, "title": self.cl.title, "version": self.cl.version,
@@ -187,7 +188,7 @@ class Page:
             "crisis_heading": notices.crisis_heading(),
             "crisis": [list(line) for line in notices.crisis_lines()],
             "respondent": self.answers.respondent,
-            "range": self._range(fewest, most),
+            "range": self._range(*pace.question_range(self.cl, self.answers, self.passed)) if with_range else "",
             "questions": [self._question(q, n, total) for n, q in enumerate(visible, 1)],
             "next": self.next_after(None),
             "answered": len(self.answers.values),
@@ -212,7 +213,7 @@ class Page:
     # ------------------------------------------------------------------ changes
     def set_respondent(self, who: str) -> dict:
         self.answers.respondent = "supporter" if who == "supporter" else "patient"
-        return self.state()
+        return self.state(with_range=True)
 
     def answer(self, qid: str, kind: str, value: Any = None) -> dict:
         """Record an answer (kind: value, unsure, declined, skip).  Returns {ok, error} or the new
@@ -353,7 +354,7 @@ def call(request: str) -> str:
         if method == "open":
             page = Page(*args)
             _pages["current"] = page
-            return json.dumps({"value": page.state()}, ensure_ascii=False)
+            return json.dumps({"value": page.state(with_range=True)}, ensure_ascii=False)
         if method == "outputs_for":  # parity and scripted use: many answers files in one call
             page = _pages["current"]
             return json.dumps({"value": outputs_for(page, *args)}, ensure_ascii=False)

@@ -34,7 +34,8 @@ const waiting = new Map();
 worker.onmessage = (event) => {
   const m = event.data;
   if (m.progress) {
-    const { step, of } = m.progress;
+    const { step, of, what, ms } = m.progress;
+    (timings.boot = timings.boot || []).push(`${what} ${step}/${of} at ${ms} ms`);
     bar.value = Math.max(5, Math.round((100 * step) / of));
     const words = LOADING[lang][step === 1 ? 0 : step < of ? 1 : 2];
     status.textContent = `${words}… (${bar.value}%)`;
@@ -59,7 +60,7 @@ function send(request) {
 }
 const py = (method, ...args) => send(JSON.stringify({ method, args }));
 const engineReady = send(null);
-window.clinicReady = { py, ready: engineReady, timings, state: () => S };
+window.clinicReady = { py, ready: engineReady, timings, state: () => S, restart: (id, l) => switchTo(id, l) };
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
   navigator.serviceWorker.register("sw.js", { scope: "./" }).catch(() => {});
@@ -252,7 +253,7 @@ function question(qid) {
   }
   const sectionChanged = !S._lastSection || S._lastSection !== q.section_id;
   S._lastSection = q.section_id;
-  const form = el("form", { id: "qform", novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(q); } },
+  const form = el("form", { id: "qform", "data-qid": q.id, novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(q); } },
     el("fieldset", { "aria-describedby": described },
       el("legend", {}, el("span", { class: "meta", id: "progress", style: "display:block;font-size:0.95rem;font-weight:400" },
         `${q.progress} · ${q.section_title}`), el("span", { id: "prompt", text: q.prompt })),

@@ -6,8 +6,9 @@ import { loadPyodide } from "./pyodide/pyodide.mjs";
 const here = new URL("./", self.location.href);
 let call = null;
 
+const t0 = performance.now();
 function progress(step, of, what) {
-  self.postMessage({ progress: { step, of, what } });
+  self.postMessage({ progress: { step, of, what, ms: Math.round(performance.now() - t0) } });
 }
 
 async function bytesOf(file) {
@@ -37,6 +38,7 @@ async function boot() {
     progress(3 + i, total, "packages");
   }
   py.runPython("import importlib; importlib.invalidate_caches()");
+  progress(total - 1, total, "engine");
   const bridge = py.pyimport("clinic_ready.web.bridge");
   call = (text) => bridge.call(text);
   progress(total, total, "engine");
