@@ -271,21 +271,29 @@ class Page:
         }
 
     # ------------------------------------------------------------------ files in and out
-    def load_text(self, text: str, name: str = "answers.yaml") -> dict:
-        """Open an answers file (YAML, JSON or a FHIR QuestionnaireResponse), as `run --answers`."""
+    def _read(self, text: str, name: str) -> list[str]:
+        """Take the answers of an answers file's text (as `run --answers`); returns its warnings.
+        Raises InputError."""
         from clinic_ready import answers as answers_mod
         from clinic_ready import yamlio
+
+        data = yamlio.require_mapping(yamlio.parse(text, name), name)
+        found, warnings = answers_mod.parse_answers(data, self.cl, text, name)
+        self.answers, self.passed = found, set()
+        return [str(w) for w in warnings]
+
+    def load_text(self, text: str, name: str = "answers.yaml") -> dict:
+        """Open an answers file (YAML, JSON or a FHIR QuestionnaireResponse), as `run --answers`."""
         from clinic_ready.errors import InputError
 
         try:
-            data = yamlio.require_mapping(yamlio.parse(text, name), name)
-            found, warnings = answers_mod.parse_answers(data, self.cl, text, name)
+            warnings = self._read(text, name)
         except InputError as exc:
             return {"ok": False, "problems": exc.lines()}
-        self.answers, self.passed = found, set()
+        found = self.answers
         self.urged = {f.concern.id for f in engine.urgent(self.cl, self.answers)}
         out = self.state()
-        out.update(ok=True, warnings=[str(w) for w in warnings],
+        out.update(ok=True, warnings=warnings,
                    loaded=_(UI["loaded"]).format(name=name, count=len(found.values)))
         return out
 
@@ -305,9 +313,9 @@ class Page:
     def result(self):
         return engine.evaluate(self.cl, self.answers)
 
-    def output(self, fmt: str) -> str:
+    def output(self, fmt: str, result=None) -> str:
         """json | html | fhir (as `run -f FMT`), or answers (the YAML the terminal saves)."""
-        result = self.result()
+        result = result or self.result()
         if fmt == "answers":
             return answers_text(self.cl, result)
         from clinic_ready.render import renderer
@@ -368,9 +376,17 @@ def call(request: str) -> str:
 
 
 def outputs_for(page: Page, texts: list[str], formats: list[str]) -> list[dict]:
-    """Each answers file's outputs (the page's own path: load_text, then output)."""
+    """Each answers file's outputs (the page's own path: the file's answers read as load_text
+    reads them, then output), without the page's state in between."""
+    from clinic_ready.errors import InputError
+
     out = []
     for text in texts:
-        loaded = page.load_text(text, "answers.yaml")
-        out.append({fmt: page.output(fmt) for fmt in formats} if loaded["ok"] else {"problems": loaded["problems"]})
+        try:
+            page._read(text, "answers.yaml")
+        except InputError as exc:
+            out.append({"problems": exc.lines()})
+            continue
+        result = page.result()  # evaluated once for every format, as `run` does
+        out.append({fmt: page.output(fmt, result) for fmt in formats})
     return out

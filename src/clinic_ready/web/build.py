@@ -134,13 +134,14 @@ def assemble(assets: Path, out: Path) -> dict:
     for name in files:
         h.update(name.encode() + b"\0" + (work / name).read_bytes())
     build_id = h.hexdigest()[:16]
-    info = {"tool": "clinic-ready", "version": __version__, "build": build_id, "pyodide": PYODIDE_VERSION,
-            "archives": archives, "files": {name: (work / name).stat().st_size for name in files}}
-    (work / MARKER).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
-    cached = ["./", *files, MARKER]
+    cached = ["./", *files, MARKER]  # what the service worker keeps for offline use
     sw = (STATIC / "sw.js").read_text(encoding="utf-8")
     sw = sw.replace('"__BUILD__"', json.dumps(build_id)).replace('["__FILES__"]', json.dumps(cached))
     (work / "sw.js").write_text(sw, encoding="utf-8")
+    files.append("sw.js")
+    info = {"tool": "clinic-ready", "version": __version__, "build": build_id, "pyodide": PYODIDE_VERSION,
+            "archives": archives, "files": {name: (work / name).stat().st_size for name in sorted(files)}}
+    (work / MARKER).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     work.rename(out)
     return info

@@ -152,9 +152,11 @@ function start(message = "") {
     el("select", { id: "lang", onchange: (e) => switchTo(checklist, e.target.value) },
       el("option", { value: "en", lang: "en", selected: lang === "en" }, "English"),
       el("option", { value: "es", lang: "es", selected: lang === "es" }, "Español")),
-    el("label", { class: "select", for: "checklist" }, t("checklist")),
-    el("select", { id: "checklist", onchange: (e) => switchTo(e.target.value, lang) },
-      CHECKLISTS.map((id) => el("option", { value: id, selected: id === checklist }, t(`checklist_${id}`)))),
+    el("fieldset", { id: "checklist" },
+      el("legend", { text: t("checklist") }),
+      CHECKLISTS.map((id) => el("label", { class: "choice" },
+        el("input", { type: "radio", name: "checklist", value: id, checked: id === checklist, onchange: () => switchTo(id, lang) }),
+        t(`checklist_${id}`)))),
     el("fieldset", { id: "who" },
       el("legend", { text: t("who_question") }),
       el("label", { class: "choice" }, el("input", { type: "radio", name: "who", value: "patient", checked: who !== "supporter" }), t("who_patient")),
@@ -164,7 +166,7 @@ function start(message = "") {
       el("button", { type: "submit", class: "primary", id: "begin" }, t("start")),
       draft ? el("button", { type: "button", id: "resume", onclick: () => begin(true) }, t("continue_draft")) : null),
   );
-  const file = el("input", { type: "file", id: "answers-file", accept: ".yaml,.yml,.json,application/json,text/yaml", onchange: openFile,
+  const file = el("input", { type: "file", id: "answers-file", "aria-labelledby": "file-h", accept: ".yaml,.yml,.json,application/json,text/yaml", onchange: openFile,
     "aria-describedby": "file-hint" });
   show(
     el("h1", { tabindex: "-1", id: "title", text: S.checklist.title }),
@@ -173,9 +175,8 @@ function start(message = "") {
     S.checklist.balance ? el("p", { text: S.checklist.balance }) : null,
     el("p", { class: "meta", text: S.checklist.currency }),
     form,
-    el("h2", { text: t("open_file") }),
+    el("h2", { id: "file-h", text: t("open_file") }),
     el("p", { class: "meta", id: "file-hint", text: t("open_file_hint") }),
-    el("label", { for: "answers-file", class: "select" }, t("open_file")),
     file,
     el("div", { id: "file-result" }),
   );
@@ -184,12 +185,12 @@ function start(message = "") {
 async function switchTo(id, newLang) {
   checklist = id;
   lang = newLang;
-  document.documentElement.lang = lang;
   const url = new URL(location.href);
   url.searchParams.set("lang", lang);
   url.searchParams.set("checklist", checklist);
   history.replaceState(null, "", url);
   S = await py("open", checklist, lang, paper);
+  document.documentElement.lang = lang;
   start();
 }
 async function begin(resume) {
