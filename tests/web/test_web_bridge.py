@@ -82,6 +82,12 @@ def test_a_refused_answer_is_said_in_the_terminals_words():
     assert call("answer", "suicidal_thoughts", "skip")["ok"] is False  # a required question cannot be skipped
 
 
+def test_the_welcomes_question_range():
+    call("open", "ketamine-clinic", "en", "letter")
+    text = call("question_range")
+    assert text.startswith("About ") and "minutes" in text and text.endswith("Your answers are saved as you go.")
+
+
 def test_spanish_words_for_the_page():
     state = call("open", "ketamine-clinic", "es", "a4")
     assert state["ui"]["start"] == "Empezar las preguntas"

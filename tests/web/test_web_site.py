@@ -192,6 +192,8 @@ def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_pat
     page.wait_for_selector("#urgent-h")
     text = visible_text(page)
     assert "Your safety comes first" in text
+    assert "Thoughts of ending your life right now" in page.inner_text(".urgent h2")  # the concern itself, first
+    assert "object" not in text
     for line in ("988", "911", "1-800-662-4357"):
         assert line in text
     assert page.evaluate("() => document.activeElement.id") == "urgent-h"
@@ -285,6 +287,7 @@ def test_forget_my_answers_leaves_nothing_in_storage(page):
 
 def test_accessibility_and_screenshots(page, tmp_path, shots):
     restart(page)
+    page.wait_for_function("() => document.querySelector('#range').textContent.startsWith('About ')")  # filled in after
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 844 if width == 390 else 900})
         page.screenshot(path=str(shots / f"start-{width}.png"), full_page=True)

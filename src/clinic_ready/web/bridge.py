@@ -174,9 +174,9 @@ class Page:
             "passed": q.id in self.passed,
         }
 
-    def state(self, with_range: bool = False) -> dict:
-        """Everything the page shows; ``with_range`` adds the welcome's question range (the start
-        screen's only: it evaluates the checklist many times)."""
+    def state(self) -> dict:
+        """Everything the page shows but the welcome's question range (``question_range``: it
+        evaluates the checklist many times, so the start screen asks for it after showing)."""
         visible = self.visible()
         total = len(visible)
         return {
@@ -188,15 +188,15 @@ class Page:
             "crisis_heading": notices.crisis_heading(),
             "crisis": [list(line) for line in notices.crisis_lines()],
             "respondent": self.answers.respondent,
-            "range": self._range(*pace.question_range(self.cl, self.answers, self.passed)) if with_range else "",
             "questions": [self._question(q, n, total) for n, q in enumerate(visible, 1)],
             "next": self.next_after(None),
             "answered": len(self.answers.values),
             "ui": _ui(),
         }
 
-    def _range(self, fewest: int, most: int) -> str:
+    def question_range(self) -> str:
         """The welcome's "About 20–35 questions, roughly 5–10 minutes" (prompting.Questionnaire.welcome)."""
+        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
         low, high = pace.rounded(fewest, most)
         mlow, mhigh = pace.minutes(fewest, most)
         if low == high:
@@ -213,7 +213,7 @@ class Page:
     # ------------------------------------------------------------------ changes
     def set_respondent(self, who: str) -> dict:
         self.answers.respondent = "supporter" if who == "supporter" else "patient"
-        return self.state(with_range=True)
+        return self.state()
 
     def answer(self, qid: str, kind: str, value: Any = None) -> dict:
         """Record an answer (kind: value, unsure, declined, skip).  Returns {ok, error} or the new
@@ -362,14 +362,14 @@ def call(request: str) -> str:
         if method == "open":
             page = Page(*args)
             _pages["current"] = page
-            return json.dumps({"value": page.state(with_range=True)}, ensure_ascii=False)
+            return json.dumps({"value": page.state()}, ensure_ascii=False)
         if method == "outputs_for":  # parity and scripted use: many answers files in one call
             page = _pages["current"]
             return json.dumps({"value": outputs_for(page, *args)}, ensure_ascii=False)
         page = _pages["current"]
         fn = {"state": page.state, "set_respondent": page.set_respondent, "answer": page.answer, "load_text": page.load_text,
               "draft": page.draft, "restore": page.restore, "output": page.output, "next_after": page.next_after,
-              "previous": page.previous}[method]
+              "previous": page.previous, "question_range": page.question_range}[method]
         return json.dumps({"value": fn(*args)}, ensure_ascii=False)
     except Exception as exc:  # noqa: BLE001 - the page shows it; a traceback would carry answers
         return json.dumps({"error": f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else type(exc).__name__})

@@ -75,14 +75,14 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
 const t = (key) => S.ui[key];
 function say(text) { const a = $("#announce"); a.textContent = ""; setTimeout(() => { a.textContent = text; }, 50); }
 function show(...nodes) {
   const screen = $("#screen");
-  screen.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
+  screen.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
   screen.hidden = false;
   $("#loading").hidden = true;
 }
@@ -161,7 +161,7 @@ function start(message = "") {
       el("legend", { text: t("who_question") }),
       el("label", { class: "choice" }, el("input", { type: "radio", name: "who", value: "patient", checked: who !== "supporter" }), t("who_patient")),
       el("label", { class: "choice" }, el("input", { type: "radio", name: "who", value: "supporter", checked: who === "supporter" }), t("who_supporter"))),
-    el("p", { id: "range", text: S.range }),
+    el("p", { id: "range", text: S.range || "" }),
     el("div", { class: "row" },
       el("button", { type: "submit", class: "primary", id: "begin" }, t("start")),
       draft ? el("button", { type: "button", id: "resume", onclick: () => begin(true) }, t("continue_draft")) : null),
@@ -181,6 +181,14 @@ function start(message = "") {
     el("div", { id: "file-result" }),
   );
   focusFirst("#title");
+  if (!S.range) {
+    const shown = S;
+    py("question_range").then((text) => {
+      shown.range = text;
+      const where = $("#range");
+      if (where && S === shown) where.textContent = text;
+    }).catch(() => {});
+  }
 }
 async function switchTo(id, newLang) {
   checklist = id;
