@@ -321,13 +321,26 @@ def test_accessibility_and_screenshots(page, tmp_path, shots):
 
 
 def test_nothing_is_requested_outside_the_page_and_it_works_offline(page, server, tmp_path):  # noqa: F811
+    """Also: a draft survives the tab being reloaded (here, while offline)."""
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     page.wait_for_function("() => caches.keys().then(k => k.length > 0)")
+    restart(page)
+    page.click("#begin")
+    page.fill("#v", "Sunrise Clinic")
+    page.click("#next")
+    page.wait_for_selector("#qform[data-qid=treatment_for], #qform input[type=radio]")
+    second = page.get_attribute("#qform", "data-qid")
     page.context.set_offline(True)
     try:
         page.reload()
         page.wait_for_selector("#title", timeout=BOOT_MS)
         assert page.evaluate("() => navigator.serviceWorker.controller !== null")
+        page.click("#resume")  # "Continue where you left off"
+        page.wait_for_selector(f"#qform[data-qid={second}]")
+        page.click("#back")
+        page.wait_for_selector("#qform[data-qid=clinic_name]")
+        assert page.input_value("#v") == "Sunrise Clinic"
+        restart(page)
         open_file(page, tmp_path, (EXAMPLES / "well-run-clinic.yaml").read_text(encoding="utf-8"))
         frame = review_and_summary(page)
         assert "If you are in crisis or danger" in frame.locator("body").inner_text()

@@ -206,7 +206,7 @@ async function begin(resume) {
   if (resume) {
     const kept = loadDraft();
     S = await py("restore", kept.draft);
-    current = kept.current && S.questions.some((q) => q.id === kept.current) ? kept.current : S.next;
+    current = S.next;  // as the terminal resumes: at the first question without an answer
   } else {
     S = await py("set_respondent", who);
     current = S.next;
@@ -360,17 +360,19 @@ function stopped() {
 function review() {
   reviewing = true;
   const items = [];
+  let list = null;
   let section = null;
   for (const q of S.questions) {
     if (q.section_id !== section) {
       section = q.section_id;
-      items.push(el("h2", { text: q.section_title }));
+      list = el("ul", { class: "review-list" });
+      items.push(el("h2", { text: q.section_title }), list);
     }
-    items.push(el("ul", { class: "review-list" }, el("li", {},
+    list.append(el("li", {},
       el("span", { class: "q", text: `${q.number}. ${q.prompt}` }),
-      el("span", { class: "a", text: q.answer ? q.answer.words : `— ${t("not_answered")}` }),
-      el("button", { type: "button", class: "link", "aria-label": `${t("change")}: ${q.number}. ${q.prompt}`,
-        onclick: () => { S._lastSection = null; question(q.id); } }, t("change")))));
+      el("span", { class: "a" }, q.answer ? q.answer.words : `— ${t("not_answered")}`,
+        el("button", { type: "button", class: "link", "aria-label": `${t("change")}: ${q.number}. ${q.prompt}`,
+          onclick: () => { S._lastSection = null; question(q.id); } }, t("change")))));
   }
   show(el("h1", { tabindex: "-1", id: "review-h", text: t("review") }),
     el("p", { class: "meta", text: t("review_hint") }),
