@@ -53,7 +53,9 @@ def _command_docs() -> list[tuple[str, str]]:
     return [(where, text) for where, text in out if text]
 
 
-def build_template() -> Catalog:
+def build_template(with_typer: bool = True) -> Catalog:
+    """Every message to translate; ``with_typer=False`` leaves out the strings of the installed
+    Typer (the tests check our own sources only, so a Typer release never turns them red)."""
     cat = Catalog(project="clinic-ready", msgid_bugs_address="", charset="utf-8")
     with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
@@ -63,6 +65,8 @@ def build_template() -> Catalog:
         cat.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     for where, text in _command_docs():
         cat.add(text, None, [(where, 0)], auto_comments=["command help (docstring)"])
+    if not with_typer:
+        return cat
     import typer
 
     typer_dir = Path(typer.__file__).parent
@@ -82,47 +86,67 @@ def _extract(path: Path):
             yield lineno, message, comments, context
 
 
-def extract() -> None:
-    cat = build_template()
-    POT.parent.mkdir(parents=True, exist_ok=True)
+def template_bytes() -> bytes:
+    """The .pot as it should be now."""
     buf = io.BytesIO()
-    write_po(buf, cat, width=100, sort_output=False, omit_header=False)
-    POT.write_bytes(_stable(buf.getvalue()))
-    print(f"{POT.relative_to(ROOT)}: {len(cat)} messages")
+    write_po(buf, build_template(), width=100, sort_output=False, omit_header=False, include_lineno=False)
+    return _stable(buf.getvalue())
 
 
 def _stable(data: bytes) -> bytes:
-    """Drop the dates Babel writes, so an unchanged catalogue gives an unchanged file."""
-    dated = (b'"POT-Creation-Date:', b'"PO-Revision-Date:')
+    """Drop the dates and the Babel version Babel writes, so an unchanged catalogue gives an
+    unchanged file whichever Babel made it (line numbers are left out for the same reason)."""
+    dated = (b'"POT-Creation-Date:', b'"PO-Revision-Date:', b'"Generated-By:')
     return b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(dated))
 
 
-def update() -> None:
-    with open(POT, "rb") as fh:
-        template = read_po(fh)
-    for lang in LANGUAGES:
-        path = po_path(lang)
-        if path.exists():
-            with open(path, "rb") as fh:
-                cat = read_po(fh, locale=lang)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            cat = Catalog(locale=lang, project="clinic-ready", charset="utf-8")
-        cat.update(template, no_fuzzy_matching=True)
-        cat.obsolete.clear()
-        buf = io.BytesIO()
-        write_po(buf, cat, width=100, ignore_obsolete=True)
-        path.write_bytes(_stable(buf.getvalue()))
-        missing = sum(1 for m in cat if m.id and not m.string)
-        print(f"{path.relative_to(ROOT)}: {len(cat)} messages, {missing} untranslated")
+def updated_po_bytes(lang: str, template: bytes) -> bytes:
+    """The language's .po brought up to the template (its translations kept, obsolete ones dropped)."""
+    path = po_path(lang)
+    if path.exists():
+        with open(path, "rb") as fh:
+            cat = read_po(fh, locale=lang)
+    else:
+        cat = Catalog(locale=lang, project="clinic-ready", charset="utf-8")
+    cat.update(read_po(io.BytesIO(template)), no_fuzzy_matching=True)
+    cat.obsolete.clear()
+    buf = io.BytesIO()
+    write_po(buf, cat, width=100, ignore_obsolete=True, include_lineno=False)
+    return _stable(buf.getvalue())
 
 
-def compile_mo(lang: str) -> bytes:
-    with open(po_path(lang), "rb") as fh:
-        cat = read_po(fh, locale=lang)
+def mo_bytes(po: bytes, lang: str) -> bytes:
+    """The compiled catalogue; its header dates are fixed (Babel would write the current time, and
+    gettext reads only the charset and plural forms), so the same .po gives the same bytes."""
+    import datetime as dt
+
+    cat = read_po(io.BytesIO(po), locale=lang)
+    cat.creation_date = cat.revision_date = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     buf = io.BytesIO()
     write_mo(buf, cat, use_fuzzy=False)
     return buf.getvalue()
+
+
+def compile_mo(lang: str) -> bytes:
+    return mo_bytes(po_path(lang).read_bytes(), lang)
+
+
+def extract() -> None:
+    POT.parent.mkdir(parents=True, exist_ok=True)
+    POT.write_bytes(template_bytes())
+    print(f"{POT.relative_to(ROOT)}: written")
+
+
+def update() -> None:
+    template = POT.read_bytes()
+    for lang in LANGUAGES:
+        path = po_path(lang)
+        data = updated_po_bytes(lang, template)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        cat = read_po(io.BytesIO(data), locale=lang)
+        missing = sum(1 for m in cat if m.id and not m.string)
+        print(f"{path.relative_to(ROOT)}: {len(cat)} messages, {missing} untranslated")
 
 
 def compile_all() -> None:

@@ -12,15 +12,11 @@ EXIT_INTERRUPTED = 130  # as in errors.py; nothing of ours is imported before th
 def main() -> None:
     """Console-script entry point: imports happen inside the guard, so Ctrl-C during start-up
     ends quietly with exit 130."""
-    import gc
-
     # No pydantic plugin ever sees a value: a plugin installed in the same environment (an
     # observability one, say) would be handed everything pydantic validates here — checklists,
     # translations, and the command line's own values (file names among them). (It also spares
     # the entry-point scan of every installed package.)
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    gc.disable()  # a short-lived process: no collector passes, not even while modules load (batch
-    # and the keyboard session turn it back on); run_app freezes what is left so exit skips a final one
     try:
         from clinic_ready import i18n, process
 

@@ -19,15 +19,13 @@ from clinic_ready.model import Checklist
 from clinic_ready.schema_errors import schema_problems
 
 SUPPORTED_FORMATS = (1,)
+
+
 def load_checklist(path: str | Path, stdin: Any = None, lang: str | None = None) -> Checklist:
     """Read, validate and cross-check a checklist file ('-' reads standard input); with ``lang``,
     its texts in that language (translation.localized), when the checklist declares it."""
     name, text = yamlio.read_source(path, stdin)
-    from clinic_ready import compact
-
-    checklist = compact.load(path, text)  # a shipped checklist whose pre-checked copy is current
-    if checklist is None:
-        checklist = parse_checklist(text, name)
+    checklist = parse_checklist(text, name)
     if lang and lang in checklist.languages and lang != checklist.languages[0]:
         from clinic_ready import translation
 
@@ -41,11 +39,6 @@ def parse_checklist(text: str, name: str = "<checklist>", data: dict | None = No
     ``data`` is the already-parsed text (``yamlio.parse``), when the caller has it: the text is
     then not parsed a second time (it is still needed to locate problems).
     """
-    with yamlio.no_gc():
-        return _parse_checklist(text, name, data)
-
-
-def _parse_checklist(text: str, name: str, data: dict | None) -> Checklist:
     if data is None:
         data = yamlio.require_mapping(yamlio.parse(text, name), name)
     fmt = data.get("format")

@@ -25,8 +25,8 @@ YES_NO = ("yes", "no")
 
 
 class _Model(BaseModel):
-    # defer_build: the validators are built on first validation, not at import; a shipped checklist
-    # arrives ready-made (compact/) and never needs them
+    # defer_build: the validators are built on first validation, not at import (commands that
+    # never validate a checklist, such as --version, do not pay for them)
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, str_strip_whitespace=True,
                               defer_build=True)
 

@@ -81,8 +81,6 @@ def _interrupted() -> SystemExit:
 
 def run_app(app) -> None:
     """Run the Typer app: usage errors exit 2 (Click's message), Ctrl-C 130, a closed pipe 141."""
-    import gc
-
     try:
         _guard_streams()
         app(prog_name="clinic-ready")
@@ -95,7 +93,6 @@ def run_app(app) -> None:
             raise _interrupted() from None
         raise
     finally:
-        gc.freeze()  # spares the interpreter its final full collection; output is still flushed below
         try:
             sys.stdout.flush()
         except BrokenPipeError:

@@ -238,22 +238,21 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         path = str(catalog.shipped()[path])
     try:
         name, text = yamlio.read_source(path)
-        with yamlio.no_gc():
-            data = yamlio.require_mapping(yamlio.parse(text, name), name)
-            if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
-                cid = answers_mod.named_checklist(data, text, name)
-                checklist = known[cid] if cid in known else load_checklist(cid)
-                found, warnings = answers_mod.parse_answers(data, checklist, text, name)
-                return _("{name}: valid answers for {id} ({count} answers)").format(
-                    name=name, id=checklist.id, count=len(found.values)
-                ), [str(w) for w in warnings]
-            checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
-            known[checklist.id] = checklist
-            from clinic_ready import translation
+        data = yamlio.require_mapping(yamlio.parse(text, name), name)
+        if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
+            cid = answers_mod.named_checklist(data, text, name)
+            checklist = known[cid] if cid in known else load_checklist(cid)
+            found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+            return _("{name}: valid answers for {id} ({count} answers)").format(
+                name=name, id=checklist.id, count=len(found.values)
+            ), [str(w) for w in warnings]
+        checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
+        known[checklist.id] = checklist
+        from clinic_ready import translation
 
-            errors, warnings = translation.check_languages(checklist, text, name)
-            if errors:
-                raise InputError(errors + warnings)
+        errors, warnings = translation.check_languages(checklist, text, name)
+        if errors:
+            raise InputError(errors + warnings)
     except InputError as exc:
         return "", exc.lines()
     except UsageError as exc:

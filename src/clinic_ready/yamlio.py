@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
 import sys
@@ -181,15 +179,23 @@ def _check_nesting(text: str, name: str) -> None:
     if text.count("[") + text.count("{") <= MAX_DEPTH or _flow_depth_bound(text) <= MAX_DEPTH:
         return
     depth = 0
-    for event in yaml.parse(text, Loader=_BASE):  # exact and iterative: never recurses
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                err = problem("yaml_too_deep", limit=MAX_DEPTH)
-                raise InputError([err.located(name, mark.line + 1, mark.column + 1)])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+    too_deep = problem("yaml_too_deep", limit=MAX_DEPTH)
+    try:
+        for event in yaml.parse(text, Loader=_BASE):  # exact and iterative: never recurses
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InputError([too_deep.located(name, mark.line + 1, mark.column + 1)])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # A parser's own nesting limit (libyaml's since PyYAML 6.0.4) is the same refusal as ours;
+        # any other syntax error is reported, located, by the parse that follows.
+        if "nesting" not in str(exc.problem or ""):
+            return
+        mark = exc.problem_mark
+        raise InputError([too_deep.located(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
 
 
 def _check_shape(data: object, name: str) -> None:
@@ -212,24 +218,10 @@ def _check_shape(data: object, name: str) -> None:
             stack.extend((child, depth + 1) for child in children)
 
 
-@contextlib.contextmanager
-def no_gc():
-    """Pause the cyclic garbage collector while building large acyclic trees (about half of
-    libyaml's load time is the collector scanning objects that cannot be garbage)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def parse(text: str, name: str) -> Any:
     """Parse YAML/JSON text into plain Python data, or raise InputError with line numbers."""
     _check_nesting(text, name)
-    with no_gc():
-        return _parse(text, name)
+    return _parse(text, name)
 
 
 _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")

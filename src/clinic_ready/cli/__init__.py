@@ -98,19 +98,8 @@ class _Words:
         return option
 
 
-class _QuickParams:
-    """The usual values of the parameters are coerced without typer's pydantic adapters
-    (cli/params.py); anything else goes to typer's own coercion."""
-
-    def parse_args(self, ctx, args):
-        from clinic_ready.cli.params import prepare
-
-        prepare(self.get_params(ctx))
-        return super().parse_args(ctx, args)
-
-
-class Command(_QuickParams, _Words, TyperCommand):
-    """Every command: Click's words translated, its parameters coerced quickly."""
+class Command(_Words, TyperCommand):
+    """Every command: Click's words translated."""
 
 
 #: the root's options that a newcomer often writes after the command (`clinic-ready run --lang es`),
@@ -145,7 +134,7 @@ def _root_options_first(argv: list[str]) -> list[str]:
     return front + rest
 
 
-class BoundaryGroup(_QuickParams, _Words, TyperGroup):
+class BoundaryGroup(_Words, TyperGroup):
     """The one error boundary: every command runs inside it.
 
     Usage errors (unknown option or command, a bad choice, a missing argument) are Click's own:
@@ -159,17 +148,15 @@ class BoundaryGroup(_QuickParams, _Words, TyperGroup):
         args = _root_options_first(list(sys.argv[1:] if args is None else args))
         if i18n.language() == i18n.DEFAULT or not standalone_mode:
             return super().main(args, *rest, standalone_mode=standalone_mode, **kwargs)
-        from typer import _click
-
         from clinic_ready.cli import click_text
 
         try:
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
-        except _click.exceptions.ClickException as exc:
+        except click_text.CLICK_EXCEPTION as exc:
             click_text.show(exc)
             sys.exit(exc.exit_code)
         except typer.Abort:  # (the Click that Typer bundles raises Typer's Abort)
-            _click.echo(_(click_text.ABORTED), file=sys.stderr)
+            typer.echo(_(click_text.ABORTED), file=sys.stderr)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 

@@ -27,12 +27,8 @@ def _source(checklist_arg: Optional[str]) -> Optional[str]:
 
 def ask(cl: Checklist, given: Answers, checklist_arg: Optional[str], plain: bool, resume, use_drafts: bool):
     """Ask at the keyboard; returns (answers, keeper of the draft)."""
-    import gc
-
     from clinic_ready import drafts, session
     from clinic_ready.cli.console import plain_wanted, stdout_console
-
-    gc.enable()  # a session at the keyboard can last long: collect as usual (the console script turns it off)
 
     console = stdout_console(plain)
     hint = resume_hint(checklist_arg)

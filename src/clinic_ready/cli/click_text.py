@@ -1,7 +1,7 @@
 """Click's own words (usage line, "Error:", "Try … for help", its error messages) in the person's
 language.
 
-The Click that Typer bundles (``typer._click``) builds its messages with f-strings, not gettext,
+The Click that Typer uses builds its messages with f-strings, not gettext,
 so they cannot be looked up as they are.  Instead each message shape is listed here as a
 template (marked ``N_`` so it is in our catalogue), an English message is matched against the
 templates, and the translated template is filled with the same values.  Typer's own strings
@@ -14,7 +14,13 @@ import re
 import sys
 from functools import lru_cache
 
+import typer
+
 from clinic_ready.i18n import N_, _
+
+#: Click's base exception, reached through Typer's public BadParameter (Typer bundles its own Click
+#: and exports no name for it): whatever Click Typer uses, its usage errors derive from this class.
+CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 USAGE_PREFIX = N_("Usage: ")
 HELP_OPTION = N_("Show this message and exit.")
@@ -73,8 +79,6 @@ def translate(message: str, depth: int = 0) -> str:
 
 def show(exc, file=None) -> None:
     """What ``ClickException.show`` prints, in the current language."""
-    from typer import _click
-
     file = file or sys.stderr
     ctx = getattr(exc, "ctx", None)
     lines = []
@@ -84,4 +88,4 @@ def show(exc, file=None) -> None:
             lines.append(_(TRY_HELP).format(command=ctx.command_path, option=ctx.help_option_names[0]))
         lines.append("")
     lines.append(_(ERROR).format(message=translate(exc.format_message())))
-    _click.echo("\n".join(lines), file=file, color=ctx.color if ctx is not None else None)
+    typer.echo("\n".join(lines), file=file, color=ctx.color if ctx is not None else None)
