@@ -3,7 +3,7 @@ byte for byte; a whole run by keyboard; the urgent interruption; answering for s
 Spanish; nothing requested outside the page's own address; offline after the first visit;
 "Forget my answers"; an accessibility check; screenshots at 390 and 1280 px.
 
-One page is opened for the whole module (starting the engine in the browser takes seconds), and
+One page is opened for the whole session (starting the engine in the browser takes seconds), and
 each test starts again from the page's own start screen.  The tests share one xdist worker.
 """
 
@@ -26,7 +26,7 @@ BOOT_MS = 240_000  # a first visit on a slow, busy machine
 RANDOM_SETS = int(os.environ.get("CLINIC_READY_WEB_PARITY_SETS", "50"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session: xdist may run other modules' tests in between, and a boot costs seconds
 def page(browser, server):  # noqa: F811
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900}, accept_downloads=True)
     p = context.new_page()
