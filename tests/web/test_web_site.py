@@ -75,6 +75,13 @@ def axe_violations(page) -> list:
     return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
+def press_and_move_on(page, button: str) -> None:
+    """Click a button of the question on screen and wait until another question is shown."""
+    qid = page.get_attribute("#qform", "data-qid")
+    page.click(button)
+    page.wait_for_selector(f"#qform:not([data-qid={qid}])")
+
+
 def review_and_summary(page):
     page.wait_for_selector("#review-h")
     page.click("#to-summary")
@@ -202,7 +209,12 @@ def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_pat
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(shots / "urgent-390.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.click("#continue")
+    page.click("#stop")  # stop here: the crisis lines stay, the answers are kept
+    page.wait_for_selector("#stopped-h")
+    assert "988" in visible_text(page) and "kept in this browser" in visible_text(page)
+    assert page.evaluate("() => localStorage.length") == 1
+    page.click("#screen button")  # start again: the start screen offers the kept draft
+    page.click("#resume")
     frame = review_and_summary(page)
     assert "Your safety comes first" in frame.locator("body").inner_text()
 
@@ -240,8 +252,7 @@ def test_a_run_in_spanish(page, tmp_path, shots):
     page.click("#begin")
     page.wait_for_selector("#qform")
     assert page.inner_text("#unsure") == "No sé"
-    page.click("#unsure")  # an optional text question: "No sé" is an answer too
-    page.wait_for_selector("#qform")
+    press_and_move_on(page, "#unsure")  # an optional text question: "No sé" is an answer too
     assert "Pregunta 2 de" in page.inner_text("#progress")
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(shots / "question-es-390.png"), full_page=True)
@@ -275,8 +286,7 @@ def test_forget_my_answers_leaves_nothing_in_storage(page):
     restart(page)
     page.click("#begin")
     page.wait_for_selector("#qform")
-    page.click("#unsure")
-    page.wait_for_selector("#qform")
+    press_and_move_on(page, "#unsure")
     assert page.evaluate("() => localStorage.length") == 1  # the draft
     page.click("#forget")
     page.wait_for_selector("#title")
