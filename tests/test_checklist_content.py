@@ -200,7 +200,8 @@ def can_fire(concern, cl=CL, base=BASE) -> bool:
     for assign in _options(concern.when, cl):
         for full in _with_visibility(assign, cl):
             answers = Answers(cl.id, cl.version, {**base.values, **full})
-            if concern.id in {f.concern.id for f in engine.evaluate(cl, answers).findings}:
+            result = engine.evaluate(cl, answers)
+            if concern.id in {f.concern.id for f in (*result.findings, *result.good_to_know)}:
                 return True
     return False
 
@@ -210,7 +211,8 @@ def can_stay_silent(concern, cl=CL, base=BASE) -> bool:
     candidates = [base.values] + [{**base.values, qid: Answer("unsure")} for qid in cl.questions]
     for values in candidates:
         answers = Answers(cl.id, cl.version, dict(values))
-        if concern.id not in {f.concern.id for f in engine.evaluate(cl, answers).findings}:
+        result = engine.evaluate(cl, answers)
+        if concern.id not in {f.concern.id for f in (*result.findings, *result.good_to_know)}:
             return True
     return False
 
@@ -390,7 +392,8 @@ def test_a_checklist_that_flags_everything_is_useless():
 
 
 def raised(answers) -> set[str]:
-    return {f.concern.id for f in engine.evaluate(CL, answers).findings}
+    result = engine.evaluate(CL, answers)
+    return {f.concern.id for f in (*result.findings, *result.good_to_know)}  # info items are raised too (Good to know)
 
 
 def asked(answers) -> list[str]:

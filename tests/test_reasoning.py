@@ -16,7 +16,7 @@ from clinic_ready.explain import explain, text
 from clinic_ready.loading import load_checklist, parse_checklist
 from clinic_ready.model import Answer, Answers
 from clinic_ready.render import renderer
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, invoke_cli
 
 CL = load_checklist(FIXTURES / "urgent.yaml")
 URGENT_PATH = str(FIXTURES / "urgent.yaml")
@@ -69,7 +69,7 @@ def test_every_format_puts_urgent_first_with_the_crisis_lines(fmt):
         assert flat.index("First steps") > verdict and flat.index("First steps") < flat.index("No blood pressure checks")
     else:
         doc = json.loads(renderer("json").render(r))
-        assert doc["format_version"] == 2 and doc["verdict"]["code"] == "urgent"
+        assert doc["format_version"] == 3 and doc["verdict"]["code"] == "urgent"
         assert doc["concerns"][0]["id"] == "crisis_now" and doc["concerns"][0]["urgent"] is True
         assert list(doc).index("urgent") < list(doc).index("verdict")
         assert "988" in " ".join(doc["urgent"][0]["what_to_do_now"])
@@ -90,7 +90,7 @@ def test_exclusive_options_alone_are_fine_and_combining_is_rejected_everywhere()
         parse_answers({"checklist": CL.id, "answers": {"meds": ["none", "benzo"]}}, CL, "", "a.yaml")
     with pytest.raises(InputError):
         apply_sets(Answers(CL.id), CL, ["meds=benzo,none"])
-    r = run_cli("run", URGENT_PATH, "--no-input", "--set", "meds=none,opioid")
+    r = invoke_cli("run", URGENT_PATH, "--no-input", "--set", "meds=none,opioid")
     assert r.returncode == 2
     assert "“None of these” cannot be combined with other choices" in r.stderr
 
@@ -175,7 +175,9 @@ def test_json_could_apply_and_questions_to_ask():
 def test_first_steps_are_at_most_three_distinct_actions():
     r = result(monitored="no", meds=["opioid", "benzo"], crisis_now="yes", where="home", alone="yes")
     steps = [t for t, _ in r.first_steps]
-    assert steps == ["Do not go ahead without checks.", "Have a sober adult present.", "Tell the prescriber."]
+    # the crisis action leads (issue 25), then the most serious others
+    assert steps == ["Call or text 988 now, or call 911 if you are in danger.", "Do not go ahead without checks.",
+                     "Have a sober adult present."]
     assert len(set(steps)) == len(steps) <= 3
 
 
@@ -198,17 +200,17 @@ def test_explain_a_question_asked_in_doubt_and_one_skipped():
     assert not e["asked"] and e["summary"].startswith("skipped")
 
 
-def test_explain_through_the_installed_command(tmp_path):
+def test_explain_through_the_command(tmp_path):
     f = tmp_path / "a.yaml"
     f.write_text("checklist: mini-urgent\nanswers:\n  monitored: 'no'\n  meds: [none]\n  crisis_now: 'no'\n  where: clinic\n")
-    r = run_cli("explain", "no_bp", "--answers", str(f), URGENT_PATH)
+    r = invoke_cli("explain", "no_bp", "--answers", str(f), URGENT_PATH)
     assert r.returncode == 0, r.stderr
     assert "Status: raised" in r.stdout and "[true] you answered “No” to “Is your blood pressure checked?”" in r.stdout
-    r = run_cli("explain", "no_bp", "--answers", str(f), URGENT_PATH, "--format", "json")
+    r = invoke_cli("explain", "no_bp", "--answers", str(f), URGENT_PATH, "--format", "json")
     assert json.loads(r.stdout)["explanations"][0]["condition"]["value"] == "true"
-    r = run_cli("explain", "no_bpp", "--answers", str(f), URGENT_PATH)
+    r = invoke_cli("explain", "no_bpp", "--answers", str(f), URGENT_PATH)
     assert r.returncode == 2 and "did you mean 'no_bp'" in r.stderr
-    r = run_cli("run", URGENT_PATH, "--answers", str(f), "--explain", "--plain")
+    r = invoke_cli("run", URGENT_PATH, "--answers", str(f), "--explain", "--plain")
     assert r.returncode == 0
     assert "Because you answered “No” to “Is your blood pressure checked?”." in r.stdout
 

@@ -6,13 +6,13 @@ import pytest
 
 from clinic_ready.catalog import shipped
 from clinic_ready.loading import load_checklist
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, invoke_cli, run_cli
 
 EXAMPLES_FIXTURE = FIXTURES / "mini-examples.yaml"
 
 
 def test_passing_examples_exit_0_with_a_pass_line_each():
-    r = run_cli("test", str(EXAMPLES_FIXTURE))
+    r = invoke_cli("test", str(EXAMPLES_FIXTURE))
     assert r.returncode == 0, r.stderr
     assert "  PASS  well run" in r.stdout and "  PASS  alone at home" in r.stdout
     assert "2 passed, 0 failed" in r.stdout
@@ -50,20 +50,20 @@ def test_validate_and_test_locate_bad_example_ids(tmp_path, change, located):
     path = tmp_path / "bad.yaml"
     path.write_text(EXAMPLES_FIXTURE.read_text().replace(*change))
     for command in ("validate", "test"):
-        r = run_cli(command, str(path))
+        r = invoke_cli(command, str(path))
         assert r.returncode == 2, (command, r.stdout)
         line = next(x for x in r.stderr.splitlines() if located in x)
         assert line.startswith(f"{path}:") and line.split(":")[1].isdigit()
 
 
 def test_a_checklist_without_examples_says_so():
-    r = run_cli("test", str(FIXTURES / "mini.yaml"))
+    r = invoke_cli("test", str(FIXTURES / "mini.yaml"))
     assert r.returncode == 0
     assert "no examples to run" in r.stdout
 
 
 def test_bad_input_wins_over_a_failure(tmp_path):
-    r = run_cli("test", str(tmp_path / "missing.yaml"), str(EXAMPLES_FIXTURE))
+    r = invoke_cli("test", str(tmp_path / "missing.yaml"), str(EXAMPLES_FIXTURE))
     assert r.returncode == 2
     assert "PASS  well run" in r.stdout
 
@@ -74,7 +74,7 @@ def test_every_shipped_checklist_passes_its_own_examples(checklist_id):
     examples = load_checklist(shipped()[checklist_id]).examples
     assert len(examples) >= 20
     assert any(e.could_apply for e in examples) and {"stop", "none"} <= {e.verdict for e in examples}
-    r = run_cli("test", checklist_id)
+    r = invoke_cli("test", checklist_id)
     assert r.returncode == 0, r.stdout + r.stderr
     for example in examples:
         assert f"  PASS  {example.name}" in r.stdout.splitlines()
@@ -91,7 +91,7 @@ def test_a_broken_example_in_a_shipped_checklist_fails_with_the_difference(tmp_p
     path = tmp_path / f"{checklist_id}.yaml"
     path.write_text(head + "\nexamples:\n" + examples.replace(first_verdict, "\n  verdict: stop\n", 1))
     name = load_checklist(path).examples[0].name
-    r = run_cli("test", str(path))
+    r = invoke_cli("test", str(path))
     assert r.returncode == 1, r.stdout + r.stderr
     lines = r.stdout.splitlines()
     assert any(x.startswith(f"  FAIL  {name}  (") for x in lines), r.stdout

@@ -15,7 +15,7 @@ from clinic_ready.answers import load_answers
 from clinic_ready.loading import load_checklist
 from clinic_ready.model import Answer, Answers
 from clinic_ready.prompting import Questionnaire, QuitRequested, yes_no_choices
-from conftest import EXAMPLES, FIXTURES, cli_path
+from conftest import EXAMPLES, FIXTURES, invoke_cli
 
 SHIPPED = {name: load_checklist(path) for name, path in catalog.shipped().items()}
 RANGE = re.compile(r"About (\d+)–(\d+) questions, roughly (\d+)–(\d+) minutes")
@@ -201,30 +201,24 @@ def test_a_supporter_reads_third_person_prompts_and_help(tmp_path):
     assert "1. Is their blood pressure checked? — Yes" in screen  # the review, too
 
 
-def test_for_someone_else_through_the_installed_command(tmp_path, _isolated_state):
-    import subprocess
-
+def test_for_someone_else_through_the_command(tmp_path, _isolated_state):
     path = supporter_checklist(tmp_path)
-    r = subprocess.run([cli_path(), "run", str(path), "--interactive", "--plain", "--for-someone-else"],
-                       input="n\nq\n", capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    r = invoke_cli("run", str(path), "--interactive", "--plain", "--for-someone-else", input="n\nq\n", cwd=tmp_path)
     assert r.returncode == 130, r.stderr
     assert "Who is answering?" not in r.stdout and "Is their blood pressure checked?" in r.stdout
     (draft,) = (_isolated_state / "drafts").glob("mini--*.yaml")
     assert "respondent: supporter" in draft.read_text()
     # resumed: the draft says supporter, so nobody is asked again; the saved answers file keeps it
-    r = subprocess.run([cli_path(), "run", str(path), "--interactive", "--plain", "--resume"],
-                       input="3\n1\n\n\n1\nmine.yaml\n", capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    r = invoke_cli("run", str(path), "--interactive", "--plain", "--resume", input="3\n1\n\n\n1\nmine.yaml\n",
+                   cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Who is answering?" not in r.stdout and "Which does the person you are helping take?" in r.stdout
     assert "respondent: supporter" in (tmp_path / "mine.yaml").read_text()
 
 
 def test_choosing_supporter_at_the_welcome_is_kept_in_the_draft(tmp_path, _isolated_state):
-    import subprocess
-
     path = supporter_checklist(tmp_path)
-    r = subprocess.run([cli_path(), "run", str(path), "--interactive", "--plain"],
-                       input="2\ny\nq\n", capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    r = invoke_cli("run", str(path), "--interactive", "--plain", input="2\ny\nq\n", cwd=tmp_path)
     assert r.returncode == 130, r.stderr
     assert "Who is answering?" in r.stdout and "Is their blood pressure checked?" in r.stdout
     (draft,) = (_isolated_state / "drafts").glob("mini--*.yaml")

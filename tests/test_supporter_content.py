@@ -239,7 +239,7 @@ def test_a_supporters_report_asks_the_open_questions_as_the_supporter_read_them(
     assert len(opened) >= 5
     for item in opened:
         q = PATIENT.questions[item.question_id]
-        assert item.text == _words(q.prompt_for("supporter")), item.question_id
+        assert item.text == _words(q.report_prompt("supporter")), item.question_id  # without the prompt's hint
     home = _words(PATIENT.questions["take_home_supply"].prompt_for("supporter"))
     assert "person you are helping" in home and any(i.text == home for i in opened)
     patient_voice = _words(PATIENT.questions["take_home_supply"].prompt)

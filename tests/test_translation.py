@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from clinic_ready import loading, translation
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, invoke_cli
 
 I18N = FIXTURES / "i18n"
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ def _structure(doc):
 def test_same_answers_same_result_in_both_languages():
     runs = {}
     for lang in ("en", "es"):
-        r = run_cli("--lang", lang, "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"),
+        r = invoke_cli("--lang", lang, "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"),
                     "--format", "json")
         assert r.returncode == 0, r.stderr
         runs[lang] = json.loads(r.stdout)
@@ -70,7 +70,8 @@ def test_same_answers_same_result_in_both_languages():
     assert en["checklist"].pop("translation") is None  # who translated the texts: the one addition
     credit = es["checklist"].pop("translation")
     assert credit["language"] == "es" and credit["translated_by"] and credit["review_status"]
-    markdown = run_cli("--lang", "es", "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"), "--format", "markdown")
+    markdown = invoke_cli("--lang", "es", "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"),
+                          "--format", "markdown")
     assert credit["credit"] in " ".join(markdown.stdout.split())  # the line every other output prints
     for doc in (en, es):  # the Spanish-only source is an addition, not a change
         for c in doc["concerns"]:
@@ -83,7 +84,7 @@ def test_validate_reports_a_missing_translation_at_the_english_field(tmp_path):
     cl, tr = _copy(tmp_path)
     tr.write_text(tr.read_text().replace("  alone: {prompt: ¿Estará solo o sola?, help: Alguien debe acompañarle.}\n",
                                          "  alone: {prompt: ¿Estará solo o sola?}\n"))
-    r = run_cli("validate", str(cl))
+    r = invoke_cli("validate", str(cl))
     assert r.returncode == 2
     line = next(n for n, text in enumerate(cl.read_text().splitlines(), 1) if "help: Someone should be with you." in text)
     assert f"{cl}:{line}:" in r.stderr
@@ -93,24 +94,24 @@ def test_validate_reports_a_missing_translation_at_the_english_field(tmp_path):
 def test_validate_reports_unknown_ids_and_a_missing_file(tmp_path):
     cl, tr = _copy(tmp_path)
     tr.write_text(tr.read_text().replace("  monitored:", "  monitord:", 1))
-    r = run_cli("validate", str(cl))
+    r = invoke_cli("validate", str(cl))
     assert r.returncode == 2
     assert "questions.monitord: the checklist has no question with the id 'monitord'" in r.stderr
     assert "(did you mean 'monitored'?)" in r.stderr
     assert f"{tr}:" in r.stderr
     tr.unlink()
-    r = run_cli("validate", str(cl))
+    r = invoke_cli("validate", str(cl))
     assert r.returncode == 2 and "declares language 'es' but mini.es.yaml does not exist" in r.stderr
 
 
 def test_validate_warns_on_a_version_mismatch_and_rejects_unknown_keys(tmp_path):
     cl, tr = _copy(tmp_path)
     tr.write_text(tr.read_text().replace('version: "1.0"', 'version: "0.9"'))
-    r = run_cli("validate", str(cl))
+    r = invoke_cli("validate", str(cl))
     assert r.returncode == 0, r.stderr
     assert f"{tr}:4:" in r.stderr and "warning: version: this translates version 0.9; the checklist is version 1.0" in r.stderr
     tr.write_text(tr.read_text() + "colour: red\n")
-    r = run_cli("validate", str(cl))
+    r = invoke_cli("validate", str(cl))
     assert r.returncode == 2 and "colour: unknown key 'colour'" in r.stderr
 
 
@@ -125,7 +126,7 @@ def test_shipped_list_skips_translation_files(tmp_path, monkeypatch):
 def test_translation_schema_is_current():
     doc = json.loads((ROOT / "docs" / "translation.schema.json").read_text())
     assert doc == translation.translation_schema()
-    r = run_cli("schema", "--translation")
+    r = invoke_cli("schema", "--translation")
     assert r.returncode == 0 and json.loads(r.stdout) == doc
 
 
@@ -146,7 +147,7 @@ def test_a_full_translation_of_a_shipped_checklist_changes_only_words(tmp_path, 
     en = loading.load_checklist(cl_path)
     data = translation.skeleton(en, "es", text=lambda s: "ES " + s)
     (tmp_path / f"{cid}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    r = run_cli("validate", str(cl_path))
+    r = invoke_cli("validate", str(cl_path))
     assert r.returncode == 0 and r.stderr == "", r.stderr
     es = loading.load_checklist(cl_path, lang="es")
     assert all(q.prompt.startswith("ES ") for q in es.questions.values())
@@ -163,6 +164,6 @@ def test_a_full_translation_of_a_shipped_checklist_changes_only_words(tmp_path, 
     assert es.maintainers == ["ES " + m for m in en.maintainers] and es.funding == "ES " + en.funding
     data.pop("reviewed_by")
     (tmp_path / f"{cid}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    r = run_cli("validate", str(cl_path))
+    r = invoke_cli("validate", str(cl_path))
     line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("reviewed_by:"))
     assert r.returncode == 2 and f"{cl_path}:{line}:" in r.stderr and "reviewed_by[0]: no 'es' translation" in r.stderr, r.stderr

@@ -17,9 +17,10 @@ STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"
 MAX_TEXT = 2000
 #: numbers beyond this size are refused (no question has a sane answer this large)
 MAX_MAGNITUDE = 10**15
-# digits with an optional decimal point; thousands separators only in their proper places
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}")
+# digits with an optional decimal point; thousands separators only in their proper places, after a
+# first group that does not start with 0 ('0,500' and '000,001' are never 500 and 1)
+_NUMBER = re.compile(r"[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}|[+-]?0\d*,\d+")
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
 
@@ -32,8 +33,28 @@ class AnswerRejected(ValueError):
         self.what, self.fix = what, fix
 
 
+#: (type of question, raw word) -> its Answer, for the words that recur in every answers file: a
+#: yes/no answer and unsure/declined (an Answer is immutable, so one can stand for every copy);
+#: bounded, since a raw word may be anything
+_SEEN: dict[tuple[str, type, object], Answer] = {}
+_SEEN_MAX = 4096
+
+
 def coerce(q: Question, raw: object) -> Answer:
     """Check one raw answer against its question; return the Answer or raise AnswerRejected."""
+    if raw.__class__ is str or raw.__class__ is bool:
+        kind = "yes_no" if q.type == "yes_no" else "any"
+        key = (kind, raw.__class__, raw)
+        found = _SEEN.get(key)
+        if found is None:
+            found = _coerce(q, raw)
+            if (kind == "yes_no" or found.state != "answered") and len(_SEEN) < _SEEN_MAX:
+                _SEEN[key] = found
+        return found
+    return _coerce(q, raw)
+
+
+def _coerce(q: Question, raw: object) -> Answer:
     if isinstance(raw, str) and raw.strip().lower() in STATE_WORDS:
         return Answer(STATE_WORDS[raw.strip().lower()])  # type: ignore[arg-type]
     if raw is None or (isinstance(raw, str) and not raw.strip()):

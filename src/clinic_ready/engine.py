@@ -20,17 +20,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from clinic_ready import conditions
+from clinic_ready import conditions, wording
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import (
-    Answer,
     Answers,
     AskItem,
     Checklist,
     Finding,
     ItemResult,
     Possible,
-    Question,
     Result,
     Severity,
     Verdict,
@@ -47,54 +45,17 @@ def _words(text: str) -> str:
     """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
     return " ".join(text.split())
 
-VERDICTS = {
-    "urgent": Verdict(
-        "urgent",
-        N_("Your safety comes first: talk to someone now"),
-        N_(
-            "One of your answers says you may need help today, before any question about treatment. "
-            "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
-            "The rest of this checklist can wait until you are safe."
-        ),
-    ),
-    "stop": Verdict(
-        "stop",
-        N_("Stop: resolve the critical concerns before any dose"),
-        N_(
-            "At least one answer points to a serious risk. Do not take a dose until you have talked each "
-            "critical concern through with the prescriber, and changed what needs to change."
-        ),
-    ),
-    "discuss": Verdict(
-        "discuss",
-        N_("Discuss these concerns with your prescriber before starting"),
-        N_(
-            "Some answers need a conversation with the prescriber before the first dose. Bring this list."
-        ),
-    ),
-    "ask": Verdict(
-        "ask",
-        N_("Ask the clinic about these points"),
-        N_(
-            "Nothing serious came up, but some points are worth asking about at your next visit."
-        ),
-    ),
-    "incomplete": Verdict(
-        "incomplete",
-        N_("Not enough information yet"),
-        N_(
-            "No concern was raised, but some questions are still open. Find out the answers before treatment."
-        ),
-    ),
-    "none": Verdict(
-        "none",
-        N_("No concerns raised by your answers"),
-        N_(
-            "Your answers did not match any concern in this checklist. That is not a clearance: keep "
-            "talking with your prescriber, and tell them if anything changes."
-        ),
-    ),
-}
+#: the patient's verdicts (wording.py has every reader's, and a checklist may word its own)
+VERDICTS = {code: Verdict(code, t.title, t.text) for code, t in wording.VERDICT_TEXTS["patient"].items()}
+
+
+class _States(dict):
+    """Question id -> its state so far; a question not come to is "missing"."""
+
+    __slots__ = ()
+
+    def __missing__(self, question_id: str) -> str:
+        return "missing"
 
 
 class _Context:
@@ -103,7 +64,9 @@ class _Context:
     def __init__(self, checklist: Checklist, answers: Answers):
         self.checklist = checklist
         self.answers = answers.values
-        self.states: dict[str, str] = {}
+        self.states: dict[str, str] = _States()
+        # ``state(id)`` is the dict's own lookup: conditions ask it for every test of every form
+        self.state = self.states.__getitem__
         self.doubt: set[str] = set()  # questions shown only because their condition is unknown
         self._scores: dict[str, float | None] = {}
 
@@ -114,7 +77,7 @@ class _Context:
     def of(cls, result: Result) -> "_Context":
         """The context a finished result was judged in (for explanations)."""
         ctx = cls(result.checklist, Answers(result.checklist.id, None, {i.question.id: i.answer for i in result.items if i.answer}))
-        ctx.states = {i.question.id: i.state for i in result.items}
+        ctx.states.update((i.question.id, i.state) for i in result.items)
         ctx.doubt = {i.question.id for i in result.items if i.in_doubt}
         return ctx
 
@@ -135,8 +98,8 @@ class _Context:
                 return None
         return low, high
 
-    def state(self, question_id: str) -> str:
-        return self.states.get(question_id, "missing")
+    def state(self, question_id: str) -> str:  # (replaced per context by the states' own lookup)
+        return self.states[question_id]
 
     def value(self, question_id: str) -> object:
         answer = self.answers.get(question_id)
@@ -160,12 +123,6 @@ def _total(ctx: _Context, score_id: str) -> float | None:
     return total
 
 
-def _state_of(q: Question, answer: Answer | None) -> str:
-    if answer is None:
-        return "missing"
-    return answer.state
-
-
 def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()) -> Result:
     """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result.
 
@@ -174,20 +131,23 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
     only what the answers so far open, and grows when a new section opens.
     """
     ctx, items = _walk(checklist, answers, unreached)
-    compiled = checklist.compiled
     scores = {s.id: ctx.score(s.id) for s in checklist.scores}
     findings: list[Finding] = []
     possible: list[Possible] = []
-    by_id = {i.question.id: i for i in items}
-    for c in checklist.concerns:
-        value = compiled[("concern", c.id)](ctx)
+    by_id: dict[str, ItemResult] = {}
+    for c, holds, sources in checklist.concern_plan:
+        value = holds(ctx)
         if value is False:
             continue
-        sources = tuple(checklist.source_by_id[s] for s in c.sources)
         if value:
             findings.append(Finding(c, sources))
         else:
+            if not by_id:
+                by_id = {i.question.id: i for i in items}
             possible.append(Possible(c, sources, _depends_on(c, ctx, checklist, by_id)))
+    good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
+    findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
+    possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
     findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order within a level
     possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
     not_assessed = tuple(
@@ -200,35 +160,48 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         items=tuple(items),
         findings=tuple(findings),
         not_assessed=not_assessed,
-        verdict=verdict_for(findings, not_assessed, possible),
+        verdict=verdict_for(findings, not_assessed, possible, wording.Words(checklist, answers.respondent)),
         scores=scores,
         ignored=ignored,
         could_apply=tuple(possible),
-        first_steps=first_steps(findings),
+        first_steps=_lead_steps(findings, possible, answers.respondent, checklist),
         ask_list=ask_list(findings, possible, answers.respondent),
         respondent=answers.respondent,
+        tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
+        good_to_know=good_to_know,
     )
 
 
 def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, list[ItemResult]]:
     """Step 1: each question in order, shown (its conditions true or unknown) or skipped."""
     ctx = _Context(checklist, answers)
-    compiled = checklist.compiled
     given, states, doubt = answers.values, ctx.states, ctx.doubt
+    skip_answers = checklist.skip_answers
+    if skip_answers:  # an opt-in gate left out means what skipping it means ("no"), for every command alike
+        given = dict(given)
+        ctx.answers = given
     items: list[ItemResult] = []
-    for section in checklist.sections:
-        section_value = True if section.when is None else compiled[("section", section.id)](ctx)
-        for q in section.questions:
+    for section, section_holds, questions in checklist.walk_plan:
+        section_value = True if section_holds is None else section_holds(ctx)
+        for q, holds in questions:
+            qid = q.id
             value = section_value
-            if value is not False and q.when is not None:
-                own = compiled[("question", q.id)](ctx)
+            if value is not False and holds is not None:
+                own = holds(ctx)
                 value = False if own is False else None if own is None or value is None else True  # Kleene AND
-            answer = given.get(q.id) if value is not False else None
-            state = "skipped" if value is False else _state_of(q, answer)
-            states[q.id] = "skipped" if state == "missing" and q.id in unreached else state
+            if value is False:
+                answer, state, by_skipping = None, "skipped", False
+            else:
+                answer = given.get(qid)
+                by_skipping = False
+                if answer is None and qid in skip_answers and qid not in unreached:
+                    answer = given[qid] = skip_answers[qid]
+                    by_skipping = True
+                state = "missing" if answer is None else answer.state
+            states[qid] = "skipped" if state == "missing" and qid in unreached else state
             if value is None:
-                doubt.add(q.id)
-            items.append(ItemResult(q, section, state, answer, value is None))
+                doubt.add(qid)
+            items.append(ItemResult(q, section, state, answer, value is None, by_skipping))
     return ctx, items
 
 
@@ -243,12 +216,7 @@ def urgent(checklist: Checklist, answers: Answers) -> tuple[Finding, ...]:
     """The urgent concerns these answers raise, exactly ``evaluate(...).urgent``, judging only the
     urgent concerns (the questionnaire asks this after every answer)."""
     ctx, _items = _walk(checklist, answers, frozenset())
-    compiled = checklist.compiled
-    raised = [
-        Finding(c, tuple(checklist.source_by_id[s] for s in c.sources))
-        for c in checklist.concerns
-        if c.urgent and compiled[("concern", c.id)](ctx) is True
-    ]
+    raised = [Finding(c, sources) for c, holds, sources in checklist.concern_plan if c.urgent and holds(ctx) is True]
     raised.sort(key=lambda f: f.concern.severity.rank)  # as evaluate orders them: stable within a level
     return tuple(raised)
 
@@ -274,13 +242,57 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
     return tuple(by_id[q] for q in checklist.questions if q in ids)
 
 
-def first_steps(findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
+    """The tips for someone answering for the person: each whose ``when`` holds or is unknown."""
+    compiled = checklist.compiled
+    return tuple(t for i, t in enumerate(checklist.supporter_tips)
+                 if t.when is None or compiled[("tip", str(i))](ctx) is not False)
+
+
+def _lead_steps(findings, possible, respondent: str, checklist: Checklist) -> tuple[tuple[str, str], ...]:
+    """First steps that lead with what matters now: the crisis action when an urgent concern is
+    raised; else, when a critical or high concern could apply above everything raised (a held
+    verdict), finding out the answer it depends on; then the usual steps."""
+    lead: list[tuple[str, str]] = []
+    urgent_found = [f for f in findings if f.concern.urgent]
+    if urgent_found:
+        c = urgent_found[0].concern
+        if respondent == "supporter" and not c.action_supporter:  # never the patient's own words to a helper
+            text = wording.Words(checklist, respondent).urgent_lines()[0]
+        else:
+            text = c.action_for(respondent)
+        lead.append((_words(text), c.id))
+    else:
+        worst = min((f.concern.severity.rank for f in findings), default=99)
+        held = [p for p in possible if p.concern.severity in (Severity.critical, Severity.high)
+                and p.concern.severity.rank < worst and p.depends_on]
+        if held:
+            p = min(held, key=lambda p: p.concern.severity.rank)
+            item = p.depends_on[0]
+            lead.append((find_out_step(item.question, item.section, respondent, checklist.reader), p.concern.id))
+    rest = [s for s in first_steps(findings, respondent) if s[0].lower() not in {t.lower() for t, _c in lead}]
+    return tuple(lead + rest)[:MAX_FIRST_STEPS]
+
+
+def find_out_step(question, section, respondent: str = "patient", reader: str = "patient") -> str:
+    """The first step for a held verdict: find out the answer it depends on.  A question about the
+    person (``about: person``) is something to tell or be asked by the prescriber, not a question
+    for the clinic."""
+    if reader == "staff":
+        return _("Find this out before the next session: {question}").format(question=_words(question.report_prompt(respondent)))
+    if section.about == "person":
+        return _("Talk with the prescriber about this before any dose: {question}").format(
+            question=_words(question.report_prompt(respondent)))
+    return _("Find this out from the clinic before any dose: {question}").format(question=_words(question.report_prompt(respondent)))
+
+
+def first_steps(findings: list[Finding], respondent: str = "patient") -> tuple[tuple[str, str], ...]:
     """Up to three distinct actions, from the most serious raised (non-urgent, non-info) concerns."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for f in findings:
         c = f.concern
-        text = _words(c.action)
+        text = _words(c.action_for(respondent))
         key = text.lower()
         if c.urgent or c.severity is Severity.info or key in seen:
             continue
@@ -317,62 +329,56 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
             about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
-            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt_for(respondent)), about, c.severity, c.id, qid)))
+            entries.append((c.severity.rank, n, AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 
 
 #: severity words inside verdict texts
-LEVEL_WORDS = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("info")}
+LEVEL_WORDS = wording.LEVEL_WORDS
 
 
-def _verdict(code: str) -> Verdict:
-    """A fixed verdict in the current language."""
-    v = VERDICTS[code]
-    return Verdict(v.code, _(v.title), _(v.text), v.held_at)
+def _verdict(code: str, words: wording.Words | None = None) -> Verdict:
+    """A fixed verdict in the current language, worded for the reader."""
+    t = (words or wording.Words()).verdict(code)
+    return Verdict(code, t.title, t.text)
 
 
-def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = ()) -> Verdict:
+def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = (),
+                words: wording.Words | None = None) -> Verdict:
+    words = words or wording.Words()
     levels = {f.concern.severity for f in findings}
     if any(f.concern.urgent for f in findings):
-        return _verdict("urgent")
+        return _verdict("urgent", words)
     if Severity.critical in levels:
-        return _verdict("stop")
+        return _verdict("stop", words)
     open_levels = [p.concern.severity for p in possible if p.concern.severity in (Severity.critical, Severity.high)]
     if Severity.high in levels:
         if Severity.critical in open_levels:
-            return _held(_verdict("discuss"), Severity.critical, open_levels)
-        return _verdict("discuss")
+            return _held(_verdict("discuss", words), Severity.critical, open_levels, words)
+        return _verdict("discuss", words)
     if open_levels:
         held = Severity.critical if Severity.critical in open_levels else Severity.high
-        return _held(None, held, open_levels)
+        return _held(None, held, open_levels, words)
     if levels & {Severity.moderate, Severity.low}:
-        return _verdict("ask")
+        return _verdict("ask", words)
     if not_assessed:
-        return _verdict("incomplete")
-    return _verdict("none")
+        return _verdict("incomplete", words)
+    return _verdict("none", words)
 
 
-def _held(base: Verdict | None, level: Severity, open_levels: list[Severity]) -> Verdict:
+def _held(base: Verdict | None, level: Severity, open_levels: list[Severity], words: wording.Words) -> Verdict:
     """A verdict held by concerns that could apply: it says at which level, and why."""
     n = sum(1 for s in open_levels if s is level)
     word = _(LEVEL_WORDS[level.value])
     what = ngettext("{n} {level} concern could apply", "{n} {level} concerns could apply", n).format(n=n, level=word)
-    why = ngettext(
-        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        "\u201cCould apply\u201d). Until you know, treat it as {level}: find out the answers "
-        "and talk them through with the prescriber before the first dose.",
-        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        "\u201cCould apply\u201d). Until you know, treat them as {level}: find out the answers "
-        "and talk them through with the prescriber before the first dose.",
-        n,
-    ).format(what=what, level=word)
+    why = words.held_why(what, word, n)
     if base is not None:
         return Verdict(base.code, base.title, _("{text} Also: {why}").format(text=base.text, why=why), level.value)
     return Verdict(
         "held",
         _("Find out first: {what}").format(what=what),
-        _("Nothing at that level was raised by the answers you gave, but {why}").format(why=why),
+        words.held_text(why),
         level.value,
     )
 
@@ -392,5 +398,6 @@ def missing_required(result: Result) -> list[str]:
 
 
 def fails(result: Result, fail_on: Severity | None) -> bool:
-    """True when a finding is at or above the --fail-on level."""
-    return fail_on is not None and any(f.concern.severity.rank <= fail_on.rank for f in result.findings)
+    """True when a finding, or the level a held verdict is held at, is at or above the --fail-on level."""
+    level = result.fail_level()
+    return fail_on is not None and level is not None and level.rank <= fail_on.rank

@@ -17,11 +17,11 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return _RANK[self.value]
+        return _RANK[self._value_]  # (``_value_``, Enum's own field: ``.value`` is a descriptor, several times slower)
 
     @property
     def symbol(self) -> str:
-        return {"critical": "!!!", "high": "!!", "moderate": "!", "low": "-", "info": "i"}[self.value]
+        return {"critical": "!!!", "high": "!!", "moderate": "!", "low": "-", "info": "i"}[self._value_]
 
 
 _RANK = {"critical": 0, "high": 1, "moderate": 2, "low": 3, "info": 4}

@@ -154,6 +154,10 @@ def write_document(fmt: str, output: str | None, render) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = render()
+    if fmt in ("json", "fhir"):  # C1 and bidi controls as \uXXXX escapes: the same data, nothing a terminal obeys
+        from clinic_ready.safe_text import escape_json
+
+        data = escape_json(data)
     for w in caught:
         if type(w.message).__name__ == "PdfTextWarning":
             warn(str(w.message))
@@ -257,10 +261,12 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         return "", exc.lines()
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
-    return (
-        _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
-            name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
-            concerns=len(checklist.concerns),
-        ),
-        [str(w) for w in warnings],
+    from clinic_ready import migration
+
+    summary = _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
+        name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+        concerns=len(checklist.concerns),
     )
+    for line in migration.describe(checklist):
+        summary += "\n  " + _("Migration: {what}").format(what=line)
+    return summary, [str(w) for w in warnings]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, invoke_cli, run_cli
 
 CL = str(FIXTURES / "compare-checklist.yaml")
 A, B, C = (str(FIXTURES / f"compare-{x}.yaml") for x in "abc")
 
 
 def test_terminal_table_fits_80_columns_with_marks_in_words():
-    r = run_cli("compare", "--checklist", CL, A, B, C, env={"COLUMNS": "80"})
+    r = invoke_cli("compare", "--checklist", CL, A, B, C, env={"COLUMNS": "80"})
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout  # the clinic name's escape sequence is neutralised
     assert max(len(line) for line in r.stdout.splitlines()) <= 80
@@ -27,7 +27,7 @@ def test_terminal_table_fits_80_columns_with_marks_in_words():
 
 
 def test_personal_concern_is_listed_once():
-    r = run_cli("compare", "--checklist", CL, A, B, C, "--plain")
+    r = invoke_cli("compare", "--checklist", CL, A, B, C, "--plain")
     assert r.returncode == 0
     assert r.stdout.count("Opioid use") == 1
     about = r.stdout.split("About you, the same whichever clinic you choose")[1]
@@ -38,7 +38,7 @@ def test_personal_concern_is_listed_once():
 
 def test_json_document(tmp_path):
     out = tmp_path / "c.json"
-    r = run_cli("compare", "--checklist", CL, A, B, C, "-f", "json", "-o", str(out))
+    r = invoke_cli("compare", "--checklist", CL, A, B, C, "-f", "json", "-o", str(out))
     assert r.returncode == 0, r.stderr
     doc = json.loads(out.read_text())
     assert doc["kind"] == "comparison"
@@ -51,7 +51,7 @@ def test_json_document(tmp_path):
 
 
 def test_markdown_escapes_clinic_names(tmp_path):
-    r = run_cli("compare", "--checklist", CL, A, B, "-f", "markdown")
+    r = invoke_cli("compare", "--checklist", CL, A, B, "-f", "markdown")
     assert r.returncode == 0
     assert "Clinic \\<b\\>A\\</b\\> \\| \\[31mred" in r.stdout and "<b>" not in r.stdout
 
@@ -70,11 +70,11 @@ def test_different_checklists_or_versions_are_a_clear_error(tmp_path):
 
 def test_html_escapes_and_pdf_is_one_landscape_page(tmp_path):
     html, pdf = tmp_path / "c.html", tmp_path / "c.pdf"
-    assert run_cli("compare", "--checklist", CL, A, B, C, "-f", "html", "-o", str(html)).returncode == 0
+    assert invoke_cli("compare", "--checklist", CL, A, B, C, "-f", "html", "-o", str(html)).returncode == 0
     text = html.read_text()
     assert "Clinic &lt;b&gt;A&lt;/b&gt;" in text and "<b>A" not in text and "\x1b" not in text
     assert "● raised" in text and "988" in text and "landscape" in text
-    r = run_cli("compare", "--checklist", CL, A, B, C, "-f", "pdf", "--paper", "letter", "-o", str(pdf))
+    r = invoke_cli("compare", "--checklist", CL, A, B, C, "-f", "pdf", "--paper", "letter", "-o", str(pdf))
     assert r.returncode == 0, r.stderr
     from pypdf import PdfReader
 

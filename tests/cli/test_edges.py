@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, FIXTURES, cli_path, run_cli
+from conftest import EXAMPLES, FIXTURES, cli_path, invoke_cli, run_cli
 
 COMMANDS = ["run", "report", "print", "batch", "list", "validate", "schema"]
 WELL_RUN = EXAMPLES / "well-run-clinic.yaml"
@@ -209,7 +209,7 @@ def test_no_color_counts_only_when_not_empty():
 
 
 def test_an_answers_file_given_as_the_checklist_gets_a_hint():
-    r = run_cli("run", str(WELL_RUN))
+    r = invoke_cli("run", str(WELL_RUN))
     assert r.returncode == 2
     assert r.stderr.strip() == (
         f"clinic-ready: {WELL_RUN} looks like an answers file, not a checklist — "
@@ -228,7 +228,7 @@ def test_hostile_answers_and_checklist_text_are_neutralised_in_every_output(tmp_
     answers = {"checklist": "mini", "answers": {"monitored": "no", "meds": ["none"], "where": "clinic", "age": 30}}
     (tmp_path / "a.json").write_text(json.dumps(answers))
     for fmt in ("terminal", "markdown", "html"):
-        r = run_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.json"), "-f", fmt,
+        r = invoke_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.json"), "-f", fmt,
                     env={"NO_COLOR": "", "TERM": "xterm", "FORCE_COLOR": "1"})
         assert r.returncode == 0, r.stderr
         body = r.stdout
@@ -244,7 +244,7 @@ def test_hostile_answers_and_checklist_text_are_neutralised_in_every_output(tmp_
 def test_an_error_message_quoting_hostile_input_is_neutralised(tmp_path):
     f = tmp_path / "a.yaml"
     f.write_text(json.dumps({"checklist": "ketamine-clinic", "answers": {"bp_checked": HOSTILE, "x\u200bq": "yes"}}))
-    r = run_cli("run", "-a", str(f), "-f", "json")
+    r = invoke_cli("run", "-a", str(f), "-f", "json")
     assert r.returncode == 2
     assert "\x1b" not in r.stderr and "\x07" not in r.stderr and "\u202e" not in r.stderr and "\x9b" not in r.stderr
     assert "PWNED" not in r.stderr  # the value is never repeated in the message
@@ -256,7 +256,8 @@ def test_markup_in_a_concern_why_prints_literally_and_never_crashes(tmp_path):
     cl = (FIXTURES / "mini.yaml").read_text().replace("why: ", "why: Doses above 0.5 mg/kg [/i.v.] are rare. ", 1)
     (tmp_path / "cl.yaml").write_text(cl)
     (tmp_path / "a.yaml").write_text("checklist: mini\nanswers: {monitored: 'no', meds: [opioid], where: home, alone: 'yes', age: 30}\n")
-    r = run_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"), env={"TERM": "xterm", "FORCE_COLOR": "1"})
+    r = invoke_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"),
+                   env={"TERM": "xterm", "FORCE_COLOR": "1"})
     assert r.returncode == 0, r.stderr
     assert "[/i.v.]" in r.stdout and "988" in r.stdout
 
@@ -266,7 +267,7 @@ def test_markup_in_a_concern_why_prints_literally_and_never_crashes(tmp_path):
 def test_hostile_numbers_are_refused_clearly(tmp_path, value):
     f = tmp_path / "a.yaml"
     f.write_text(f"checklist: mini\nanswers:\n  monitored: 'no'\n  meds: [none]\n  where: clinic\n  age: {value}\n")
-    r = run_cli("run", str(FIXTURES / "mini.yaml"), "-a", str(f), "-f", "json")
+    r = invoke_cli("run", str(FIXTURES / "mini.yaml"), "-a", str(f), "-f", "json")
     assert r.returncode == 2, r.stdout
     assert f"{f}:6:8: answers.age:" in r.stderr and BUG not in r.stderr
     assert len(r.stderr) < 400  # the digits are never echoed
@@ -277,7 +278,7 @@ def test_a_json_answers_file_with_surrogate_pair_escapes_is_read(tmp_path):
     data = json.loads(json.dumps({"checklist": "ketamine-clinic", "answers": {"clinic_name": "😀 Clinic"}}))
     f.write_text(json.dumps(data))  # ensure_ascii: \ud83d\ude00
     assert "\\ud83d\\ude00" in f.read_text()
-    r = run_cli("validate", str(f))
+    r = invoke_cli("validate", str(f))
     assert r.returncode == 0, r.stderr
 
 
@@ -285,7 +286,7 @@ def test_many_unknown_ids_finish_fast_and_print_at_most_100_problems(tmp_path):
     f = tmp_path / "many.yaml"
     f.write_text("checklist: ketamine-clinic\nanswers:\n" + "".join(f"  unknown_{n}: 'yes'\n" for n in range(100_000)))
     assert f.stat().st_size > 2_000_000
-    r = run_cli("run", "-a", str(f), "-f", "json")
+    r = invoke_cli("run", "-a", str(f), "-f", "json")
     assert r.returncode == 2
     lines = r.stderr.splitlines()
     assert len(lines) == 101 and lines[-1].startswith("… and 99900 more problems")
@@ -297,7 +298,7 @@ def test_a_very_long_clinic_name_makes_a_pdf_and_missing_glyphs_are_named(tmp_pa
         f = tmp_path / "a.yaml"
         f.write_text(with_clinic_name(name.strip()), encoding="utf-8")
         out = tmp_path / "r.pdf"
-        r = run_cli("report", str(f), "-f", "pdf", "-o", str(out))
+        r = invoke_cli("report", str(f), "-f", "pdf", "-o", str(out))
         assert r.returncode == 0, r.stderr
         assert out.read_bytes().startswith(b"%PDF") and b"/Lang" in out.read_bytes()
         assert ("cannot show some characters in the clinic name (東 京" in r.stderr) is warning, r.stderr
@@ -307,7 +308,7 @@ def test_a_very_long_clinic_name_makes_a_pdf_and_missing_glyphs_are_named(tmp_pa
 def test_the_markdown_blank_form_escapes_the_unit(tmp_path):
     cl = (FIXTURES / "mini.yaml").read_text().replace("unit: years", 'unit: "<img src=x onerror=alert(1)>"')
     (tmp_path / "cl.yaml").write_text(cl)
-    r = run_cli("print", str(tmp_path / "cl.yaml"), "-f", "markdown")
+    r = invoke_cli("print", str(tmp_path / "cl.yaml"), "-f", "markdown")
     assert r.returncode == 0, r.stderr
     import re
 
@@ -335,12 +336,12 @@ def test_a_read_only_file_is_not_replaced_and_a_link_is_followed(tmp_path):
     ro = tmp_path / "keep.json"
     ro.write_text("IMPORTANT")
     ro.chmod(0o444)
-    r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(ro))
+    r = invoke_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(ro))
     assert r.returncode == 2 and "read-only" in r.stderr and ro.read_text() == "IMPORTANT"
     target = tmp_path / "real.json"
     target.write_text("old")
     (tmp_path / "link.json").symlink_to(target)
-    r = run_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(tmp_path / "link.json"))
+    r = invoke_cli("run", "-a", str(WELL_RUN), "-f", "json", "-o", str(tmp_path / "link.json"))
     assert r.returncode == 0 and (tmp_path / "link.json").is_symlink() and json.loads(target.read_text())
 
 
@@ -376,27 +377,27 @@ def test_an_interrupt_at_a_random_moment_of_start_up_never_shows_a_traceback():
 
 @pytest.mark.parametrize("extra", [[], ["--plain"]])
 def test_a_narrow_terminal_never_cuts_words(extra):
-    r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), *extra, env={"COLUMNS": "20", "FORCE_COLOR": "1"})
+    r = invoke_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), *extra, env={"COLUMNS": "20", "FORCE_COLOR": "1"})
     assert r.returncode == 0 and "…" not in r.stdout
     assert "benzodiaz" in r.stdout and "buprenorph" in r.stdout
 
 
 def test_answers_for_a_custom_checklist_say_how_to_report_and_validate_them():
     answers, checklist = str(FIXTURES / "mini-answers.yaml"), str(FIXTURES / "mini.yaml")
-    r = run_cli("report", answers, "-f", "markdown")
+    r = invoke_cli("report", answers, "-f", "markdown")
     assert r.returncode == 2 and f"give its file: clinic-ready report {answers} --checklist PATH" in r.stderr
-    assert run_cli("report", answers, "--checklist", checklist, "-f", "markdown").returncode == 0
-    r = run_cli("validate", checklist, answers, "ketamine-clinic")
+    assert invoke_cli("report", answers, "--checklist", checklist, "-f", "markdown").returncode == 0
+    r = invoke_cli("validate", checklist, answers, "ketamine-clinic")
     assert r.returncode == 0, r.stderr
     assert "valid answers for mini (4 answers)" in r.stdout and "valid checklist ketamine-clinic" in r.stdout
 
 
 def test_run_with_an_answers_file_uses_the_shipped_checklist_it_names():
-    r = run_cli("run", "-a", str(EXAMPLES / "self-audit-well-run.yaml"), "-f", "json")
+    r = invoke_cli("run", "-a", str(EXAMPLES / "self-audit-well-run.yaml"), "-f", "json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["checklist"]["id"] == "ketamine-clinic-self-audit"
 
 
 def test_piped_terminal_output_has_no_padding_at_line_ends():
-    r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"))
+    r = invoke_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"))
     assert r.returncode == 0 and not [line for line in r.stdout.splitlines() if line.endswith(" ")]

@@ -26,6 +26,15 @@ def test_scripted_run_json_and_markdown(tmp_path):
     assert r.returncode == 0 and out.read_text().startswith("# ")
 
 
+def test_fail_on_exits_1_only_at_or_above_the_level(tmp_path):
+    """Exit 1 means one thing: a concern at or above --fail-on (the Perry example raises a
+    critical one, the well-run clinic's answers none at low or above)."""
+    r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), "-f", "json", "--fail-on", "critical", cwd=tmp_path)
+    assert r.returncode == 1 and json.loads(r.stdout)["verdict"]["code"] == "stop", r.stderr
+    r = run_cli("run", "-a", str(EXAMPLES / "well-run-clinic.yaml"), "-f", "json", "--fail-on", "low", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
 def test_no_stdin_no_hang_no_traceback(tmp_path):
     r = run_cli("run", str(FIXTURES / "mini.yaml"), cwd=tmp_path)
     assert r.returncode == 2

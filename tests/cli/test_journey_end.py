@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, cli_path, run_cli
+from conftest import FIXTURES, cli_path, invoke_cli
 
 MINI = str(FIXTURES / "mini.yaml")
 ANSWERS = "\nn\n3\n1\n40\n\n"  # who: the person; monitored no; meds none; where clinic; age 40; confirm the review
@@ -74,7 +74,7 @@ def test_on_path_the_hint_says_clinic_ready(tmp_path):
 
 
 def test_html_report_and_a_name_of_ones_own(tmp_path):
-    r = run_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "3\nmine.html\n", cwd=tmp_path)
+    r = invoke_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "3\nmine.html\n", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "<html" in (tmp_path / "mine.html").read_text().lower()
     assert [p.name for p in tmp_path.iterdir()] == ["mine.html"]
@@ -83,18 +83,18 @@ def test_html_report_and_a_name_of_ones_own(tmp_path):
 def test_an_existing_file_is_replaced_only_when_the_person_says_so(tmp_path):
     taken = tmp_path / f"clinic-ready-answers-{TODAY}.yaml"
     taken.write_text("keep me\n")
-    r = run_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "1\n\nn\nother.yaml\n", cwd=tmp_path)
+    r = invoke_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "1\n\nn\nother.yaml\n", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "already exists. Replace it? [y/N]" in r.stdout
     assert taken.read_text() == "keep me\n" and (tmp_path / "other.yaml").exists()
-    r = run_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "1\n\ny\n", cwd=tmp_path)
+    r = invoke_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "1\n\ny\n", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "checklist: mini" in taken.read_text()
 
 
 def test_enter_or_ctrl_d_at_the_menu_writes_nothing_and_completes_the_run(tmp_path, _isolated_state):
     for tail in ("\n", ""):  # Enter; end of input (Ctrl-D)
-        r = run_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + tail, cwd=tmp_path,
+        r = invoke_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + tail, cwd=tmp_path,
                     env={"CLINIC_READY_STATE_DIR": str(_isolated_state)})
         assert r.returncode == 0, r.stderr
         assert "VERDICT:" in r.stdout
@@ -103,7 +103,7 @@ def test_enter_or_ctrl_d_at_the_menu_writes_nothing_and_completes_the_run(tmp_pa
 
 
 def test_a_wrong_menu_entry_is_asked_again(tmp_path):
-    r = run_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "7\nn\n", cwd=tmp_path)
+    r = invoke_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + "7\nn\n", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Please type a number from 1 to 5, or press Enter to write nothing." in r.stdout
     assert list(tmp_path.iterdir()) == []

@@ -19,7 +19,7 @@ from clinic_ready.fhir.questionnaire import ENABLE_WHEN_EXPRESSION, OPTION_EXCLU
 from clinic_ready.fhir.response import bundle, response
 from clinic_ready.loading import parse_checklist
 from clinic_ready.model import Answer, Answers
-from conftest import EXAMPLES, checklist_text, cli_path
+from conftest import EXAMPLES, checklist_text, cli_path, invoke_cli
 
 R4 = pytest.importorskip("fhir.resources.R4B", reason="fhir.resources (a test dependency) is not installed")
 from fhir.resources.R4B.bundle import Bundle  # noqa: E402
@@ -31,7 +31,8 @@ CHECKLISTS = {cid: workflow.load_checklist(cid) for cid in sorted(shipped())}
 
 
 def cli(*args, **kw):
-    return subprocess.run([cli_path(), *args], capture_output=True, text=True, timeout=60, **kw)
+    """The command in process (the export test below runs the installed one)."""
+    return invoke_cli(*args, **kw)
 
 
 def walk(items):
@@ -456,14 +457,16 @@ def test_what_other_form_fillers_write_is_understood():
 
 def test_export_writes_the_questionnaire_through_the_installed_command(tmp_path):
     out = tmp_path / "questionnaire.json"
-    r = cli("export", "ketamine-clinic", "--fhir", "--version", "R4", "-o", str(out))
+    r = subprocess.run([cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R4", "-o", str(out)],
+                       capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert json.loads(out.read_text()) == questionnaire(cl_main)
     assert (out.stat().st_mode & 0o777) == 0o600
     r = cli("export", "ketamine-clinic")
     assert r.returncode == 2 and "add --fhir" in r.stderr
     assert not (tmp_path / "r5.json").exists()
-    r = cli("export", "ketamine-clinic", "--fhir", "--version", "R5", "-o", str(tmp_path / "r5.json"))
+    r = subprocess.run([cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R5",
+                        "-o", str(tmp_path / "r5.json")], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.startswith("Usage: clinic-ready export ")  # Click's own usage message
     assert "Error: Invalid value for '--version'" in r.stderr and "'R5'" in r.stderr and "R4" in r.stderr
@@ -541,7 +544,7 @@ def test_a_spanish_questionnaire_shows_the_standard_codes_in_spanish(tmp_path):
     """Yes/No (HL7 0136) and unsure/prefer-not-to-say (data-absent-reason) are shown in the
     person's language, on the same systems and codes: what decides is the code. And a Spanish
     QuestionnaireResponse reads back to the same result as the YAML answers it came from."""
-    from conftest import run_cli
+    from conftest import invoke_cli as run_cli  # in process
 
     en, es = (json.loads(run_cli("--lang", lang, "export", "--fhir").stdout) for lang in ("en", "es"))
     en_codes, es_codes = _codings(en), _codings(es)

@@ -6,9 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -18,11 +15,10 @@ from clinic_ready.catalog import shipped
 from clinic_ready.loading import load_checklist
 from clinic_ready.model import SupporterTip
 from clinic_ready.render import renderer
-from conftest import EXAMPLES
+from conftest import EXAMPLES, invoke_cli
 
 TODAY = dt.date(2026, 11, 21)
 CL = load_checklist(shipped()["ketamine-clinic"])
-CLI = str(Path(sys.executable).parent / "clinic-ready")
 
 
 def result(example: str, cl=CL, respondent: str | None = None):
@@ -165,19 +161,16 @@ def engine_sources(r):
     return Citations.of(r, extra=[cl.source_by_id[s] for t in cl.supporter_tips for s in t.sources]).order
 
 
-def test_report_only_questions_from_the_installed_command(tmp_path):
+def test_report_only_questions(tmp_path):
     out = tmp_path / "q.pdf"
-    p = subprocess.run([CLI, "report", str(EXAMPLES / "perry-like.yaml"), "-f", "pdf", "--only", "questions", "-o", str(out)],
-                       capture_output=True, text=True)
+    p = invoke_cli("report", str(EXAMPLES / "perry-like.yaml"), "-f", "pdf", "--only", "questions", "-o", str(out))
     assert p.returncode == 0, p.stderr
     text = "\n".join(pages(out.read_bytes()))
     assert "Questions to ask your clinic" in text and "988" in text and "1-800-662-4357" in text
     assert "Concerns, most serious first" not in text and "Your answers" not in text
-    md = subprocess.run([CLI, "report", str(EXAMPLES / "perry-like.yaml"), "-f", "markdown", "--only", "questions"],
-                        capture_output=True, text=True)
+    md = invoke_cli("report", str(EXAMPLES / "perry-like.yaml"), "-f", "markdown", "--only", "questions")
     assert md.returncode == 0 and "## Questions to ask your clinic" in md.stdout and "## Concerns" not in md.stdout
-    bad = subprocess.run([CLI, "report", str(EXAMPLES / "perry-like.yaml"), "-f", "pdf", "--only", "answers", "-o", str(out)],
-                         capture_output=True, text=True)
+    bad = invoke_cli("report", str(EXAMPLES / "perry-like.yaml"), "-f", "pdf", "--only", "answers", "-o", str(out))
     assert bad.returncode == 2 and "'answers' is not one of 'questions'" in bad.stderr
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from clinic_ready import i18n
-from conftest import run_cli
+from conftest import invoke_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 PERRY = ROOT / "examples" / "perry-like.yaml"
@@ -83,7 +83,7 @@ def _pdf_lang(data: bytes) -> str | None:
 @pytest.mark.parametrize("fmt", ["json", "markdown", "html", "pdf"])
 def test_run_writes_each_format_in_spanish(tmp_path, fmt):
     out = tmp_path / f"report.{fmt}"
-    r = run_cli("--lang", "es", "run", "-a", str(PERRY), "-f", fmt, "-o", str(out))
+    r = invoke_cli("--lang", "es", "run", "-a", str(PERRY), "-f", fmt, "-o", str(out))
     assert r.returncode == 0, r.stderr
     if fmt == "pdf":
         data = out.read_bytes()
@@ -114,9 +114,9 @@ def test_run_writes_each_format_in_spanish(tmp_path, fmt):
         assert '"Página " counter(page) " de " counter(pages)' in text
 
 
-def test_report_and_print_in_spanish_through_the_entry_point(tmp_path):
+def test_report_and_print_in_spanish(tmp_path):
     out = tmp_path / "preguntas.md"
-    r = run_cli("--lang", "es", "report", str(PERRY), "-f", "markdown", "--only", "questions", "-o", str(out))
+    r = invoke_cli("--lang", "es", "report", str(PERRY), "-f", "markdown", "--only", "questions", "-o", str(out))
     assert r.returncode == 0, r.stderr
     text = out.read_text(encoding="utf-8")
     assert "## Preguntas para hacerle a su clínica" in text and "Respuesta: ____" in text
@@ -124,7 +124,7 @@ def test_report_and_print_in_spanish_through_the_entry_point(tmp_path):
     _no_english(text)
 
     blank = tmp_path / "lista.pdf"
-    r = run_cli("--lang", "es", "print", "-f", "pdf", "-o", str(blank))
+    r = invoke_cli("--lang", "es", "print", "-f", "pdf", "-o", str(blank))
     assert r.returncode == 0, r.stderr
     data = blank.read_bytes()
     assert _pdf_lang(data) == "es"
@@ -141,7 +141,7 @@ def test_report_and_print_in_spanish_through_the_entry_point(tmp_path):
 def test_blank_checklist_html_and_markdown_in_spanish(tmp_path):
     for fmt, name in (("html", "lista.html"), ("markdown", "lista.md")):
         out = tmp_path / name
-        r = run_cli("--lang", "es", "print", "-f", fmt, "-o", str(out))
+        r = invoke_cli("--lang", "es", "print", "-f", fmt, "-o", str(out))
         assert r.returncode == 0, r.stderr
         text = out.read_text(encoding="utf-8")
         _crisis_es(text)
@@ -156,7 +156,7 @@ def test_blank_checklist_html_and_markdown_in_spanish(tmp_path):
 @pytest.mark.parametrize("fmt", ["markdown", "html", "pdf", "json"])
 def test_compare_in_spanish(tmp_path, fmt):
     out = tmp_path / f"comparar.{fmt}"
-    r = run_cli("--lang", "es", "compare", str(PERRY), str(WELL_RUN), "-f", fmt, "-o", str(out))
+    r = invoke_cli("--lang", "es", "compare", str(PERRY), str(WELL_RUN), "-f", fmt, "-o", str(out))
     assert r.returncode == 0, r.stderr
     if fmt == "pdf":
         data = out.read_bytes()
@@ -241,7 +241,7 @@ def test_spanish_words_of_the_shared_helpers(spanish):
 def test_the_english_check_finds_english(tmp_path):
     """The list of English words catches an English report (so the Spanish checks can fail)."""
     out = tmp_path / "report.md"
-    r = run_cli("--lang", "en", "run", "-a", str(PERRY), "-f", "markdown", "-o", str(out))
+    r = invoke_cli("--lang", "en", "run", "-a", str(PERRY), "-f", "markdown", "-o", str(out))
     assert r.returncode == 0, r.stderr
     with pytest.raises(AssertionError, match="Questions to ask your clinic"):
         _no_english(out.read_text(encoding="utf-8"))

@@ -51,6 +51,7 @@ def test_sections_come_in_the_order_a_family_acts_on(plain):
     marks = [
         "Your safety comes first",  # urgent, with what to do now
         r.verdict.title,
+        "If you are in crisis or danger:",  # urgent: the crisis lines before the concern list too
         "First steps",
         "Questions to ask your clinic (",
         "Concerns, most serious first",
@@ -58,9 +59,10 @@ def test_sections_come_in_the_order_a_family_acts_on(plain):
         "Not assessed (",
         "Your answers",
         "\nSources\n",
-        "If you are in crisis or danger:",
     ]
     at = [text.index(m) for m in marks]
+    marks.append("If you are in crisis or danger:")
+    at.append(text.rindex(marks[-1]))
     assert at == sorted(at), [m for m, a in zip(marks, at)]
     crisis = text[at[-1]:]
     assert "988" in crisis and "1-800-662-4357" in crisis and "911" in crisis

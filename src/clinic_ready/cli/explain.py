@@ -41,7 +41,10 @@ def explain(
 
     result = workflow.report_result(answers, checklist)
     found = explain_mod.explain(result, ident)
+    from clinic_ready.safe_text import clean, escape_json
+
+    # the texts come from the answers file and the checklist: cleaned as every other command's
     if fmt is ExplainFormat.json:
-        typer.echo(json.dumps({"checklist": result.checklist.id, "explanations": found}, indent=2, ensure_ascii=False))
+        typer.echo(escape_json(json.dumps({"checklist": result.checklist.id, "explanations": found}, indent=2, ensure_ascii=False)))
     else:
-        typer.echo(explain_mod.text(found), nl=False)
+        typer.echo(clean(explain_mod.text(found), keep_lines=True), nl=False)

@@ -53,6 +53,9 @@ def validate(
 
     bad = False
     known: dict = {}  # checklists validated so far: answers files may name them
+    # checklists first, whatever the order given: `validate answers.yaml checklist.yaml` checks
+    # the answers against that checklist too (standard input is read once, so it keeps its place)
+    paths = sorted(paths, key=lambda p: p != "-" and workflow._looks_like_answers(p))
     for path in paths:
         summary, problems = workflow.validate_file(path, known)
         if summary:

@@ -8,6 +8,7 @@ header rows, and it is the fastest option measured here.  Imported only when a P
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from clinic_ready.i18n import _
@@ -172,7 +173,7 @@ def _room(pdf, height: float) -> None:
         pdf.add_page()
 
 
-def _boxed(pdf, lines: list[tuple[str, str, float]], width: float = 0.4) -> None:
+def _boxed(pdf, lines: Sequence[tuple[str, str, float]], width: float = 0.4) -> None:
     """A bordered block of (text, style, size) lines that is never split across pages."""
     inner = pdf.w - pdf.l_margin - pdf.r_margin - 6
     _room(pdf, 4 + sum(_h(pdf, t, inner, sz * 0.5, sz, st) for t, st, sz in lines))
@@ -198,7 +199,8 @@ def _tick_box(pdf, x: float, y: float, size: float = 3.6) -> None:
 
 
 def _crisis(pdf, view) -> None:
-    lines = [(view.crisis_heading + ":", "B", SMALL)] + [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
+    lines: list[tuple[str, str, float]] = [(view.crisis_heading + ":", "B", SMALL)]
+    lines += [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
     _boxed(pdf, lines, width=0.8)
 
 
@@ -318,6 +320,8 @@ def _report_fields(view: ReportView):
     for _label, _sev, items in view.groups:
         for c in items:
             yield _("the concern “{title}”").format(title=c.title[:60]), " ".join((c.title, c.why, c.ask, c.action))
+    for g in view.good_to_know:
+        yield _("the concern “{title}”").format(title=g.title[:60]), " ".join((g.title, g.text))
     for s in view.sources:
         yield _("source [{n}]").format(n=s.number), s.text
 
@@ -390,6 +394,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _boxed(pdf, lines, width=1.6)
     _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    if view.crisis_first:  # before the concern list, not only at the end
+        _crisis(pdf, view)
     full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
         _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
@@ -414,6 +420,12 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _heading(pdf, f"{label} ({len(items)})", H3, keep=_concern_height(pdf, items[0]))
         for c in items:
             _concern(pdf, c)
+    if view.good_to_know:
+        first = view.good_to_know[0]
+        _heading(pdf, view.heading_good_to_know, keep=_h(pdf, f"•  {first.title}. {first.text}", full, 4.6, SMALL + 0.5))
+        for g in view.good_to_know:
+            _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
+            pdf.ln(0.6)
     if view.could_apply or view.not_assessed_note:
         first = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
         _heading(pdf, view.heading_could_apply, keep=first + 8)

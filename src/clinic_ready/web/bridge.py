@@ -54,6 +54,7 @@ UI = {
     "none_of_these": N_("None of these"),
     "choose_all": N_("Choose all that apply."),
     "optional": N_("Optional: you can skip this question."),
+    "skip_means": N_("If you skip it, it counts as “{answer}”."),
     "answer_first": N_("Please choose or type an answer, or choose Unsure or Prefer not to say."),
     "progress": N_("Question {n} of {m}"),
     "section": N_("Section: {title}"),
@@ -148,7 +149,7 @@ class Page:
             return _("Prefer not to say")
         if q.type == "multi_choice" and not answer.value:
             return _("none of these")
-        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer))
+        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer), self.answers.respondent)
 
     def _question(self, q: Question, number: int, total: int) -> dict:
         section = self.cl.section_of[q.id]
@@ -161,15 +162,17 @@ class Page:
             "progress": _(UI["progress"]).format(n=number, m=total),
             "section_id": section.id,
             "section_title": section.title,
-            "section_intro": " ".join((section.intro or "").split()),
+            "section_intro": " ".join((section.intro_for(respondent) or "").split()),
             "prompt": " ".join(q.prompt_for(respondent).split()),
+            "hint": " ".join(q.hint_supporter.split()) if respondent == "supporter" and q.hint_supporter else "",
+            "skip_means": self._words(q, self.cl.skip_answers[q.id]) if q.id in self.cl.skip_answers else "",
             "help": " ".join(q.help_for(respondent).split()),
             "sources": [_("{title}. {publisher}, {year}.").format(title=s.title, publisher=s.publisher, year=s.year)
                         for s in (self.cl.source_by_id[sid] for sid in q.sources)],
             "type": q.type,
             "required": q.required,
             "unit": q.unit or "",
-            "choices": [{"value": c.value, "label": c.label} for c in (q.choices or ())],
+            "choices": [{"value": c.value, "label": c.label_for(respondent)} for c in (q.choices or ())],
             "answer": None if a is None else {"state": a.state, "value": a.value, "words": self._words(q, a)},
             "passed": q.id in self.passed,
         }
@@ -177,15 +180,18 @@ class Page:
     def state(self) -> dict:
         """Everything the page shows but the welcome's question range (``question_range``: it
         evaluates the checklist many times, so the start screen asks for it after showing)."""
+        from clinic_ready.wording import Words
+
         visible = self.visible()
         total = len(visible)
+        words = Words(self.cl, self.answers.respondent)
         return {
             "lang": self.lang,
             "checklist": {"id": self.cl.id, "title": self.cl.title, "version": self.cl.version,
                           "intro": " ".join(self.cl.intro.split()), "balance": " ".join((self.cl.balance or "").split()),
                           "currency": self.cl.currency_line()},
-            "notice": notices.notice(),
-            "crisis_heading": notices.crisis_heading(),
+            "notice": words.notice(),
+            "crisis_heading": words.crisis_heading(),
             "crisis": [list(line) for line in notices.crisis_lines()],
             "respondent": self.answers.respondent,
             "questions": [self._question(q, n, total) for n, q in enumerate(visible, 1)],
@@ -222,7 +228,10 @@ class Page:
         if q is None:
             return {"ok": False, "error": _("that is not one of the questions")}
         before = self.visible()
-        if kind == "skip":
+        if kind == "skip" and qid in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
+            self.answers.values[qid] = self.cl.skip_answers[qid]
+            self.passed.discard(qid)
+        elif kind == "skip":
             if q.required:
                 return {"ok": False, "error": _(UI["answer_first"])}
             self.passed.add(qid)
@@ -257,16 +266,19 @@ class Page:
         self.urged = {f.concern.id for f in raised}
         if not new:
             return None
+        from clinic_ready.wording import Words
+
         supporter = self.answers.respondent == "supporter"
+        words = Words(self.cl, self.answers.respondent)
         return {
-            "heading": _("Their safety comes first") if supporter else notices.urgent_heading(),
+            "heading": words.urgent_heading(),
             "concerns": [{"title": " ".join(f.concern.title.split()), "action": " ".join(f.concern.action.split())} for f in new],
             "supporter": _(
                 "You are answering for someone else. If the person you are helping may be in danger now, stay with "
                 "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
             ) if supporter else "",
             "what_now": _("What to do now:"),
-            "lines": list(notices.urgent_lines()),
+            "lines": list(words.urgent_lines()),
             "come_back": notices.come_back(),
         }
 

@@ -266,7 +266,9 @@ function question(qid) {
     el("fieldset", { "aria-describedby": described },
       el("legend", {}, el("span", { class: "meta", id: "progress", style: "display:block;font-size:0.95rem;font-weight:400" },
         `${q.progress} · ${q.section_title}`), el("span", { id: "prompt", text: q.prompt })),
-      q.required ? null : el("p", { class: "meta", text: t("optional") }),
+      q.hint ? el("p", { class: "meta", id: "hint", text: q.hint }) : null,
+      q.skip_means ? el("p", { class: "meta", text: t("skip_means").replace("{answer}", q.skip_means) })
+        : q.required ? null : el("p", { class: "meta", text: t("optional") }),
       inputs,
       el("p", { id: "err", class: "error", role: "alert", hidden: true })),
     a ? el("p", { class: "meta", id: "current", text: `${t("current_answer")} ${a.words}` }) : null,
@@ -275,7 +277,7 @@ function question(qid) {
     el("div", { class: "row" },
       el("button", { type: "submit", class: "primary", id: "next" }, t("next")),
       el("button", { type: "button", id: "back", onclick: () => goBack(q) }, t("back")),
-      q.required ? null : el("button", { type: "button", id: "skip", onclick: () => send_(q, "skip") }, t("skip"))),
+      q.required && !q.skip_means ? null : el("button", { type: "button", id: "skip", onclick: () => send_(q, "skip") }, t("skip"))),
     el("div", { class: "row special", role: "group", "aria-label": t("cannot_answer") },
       el("button", { type: "button", id: "unsure", onclick: () => send_(q, "unsure") }, t("unsure")),
       el("button", { type: "button", id: "declined", onclick: () => send_(q, "declined") }, t("declined"))),
@@ -301,7 +303,7 @@ function submit(q) {
   const empty = value === null || (typeof value === "string" && !value.trim()) || (Array.isArray(value) && value.length === 0 && q.type !== "multi_choice");
   if (empty) {
     if (q.answer) return py("next_after", q.id).then((n) => after(q, S, n));  // Enter keeps the answer
-    if (!q.required) return send_(q, "skip");
+    if (!q.required || q.skip_means) return send_(q, "skip");  // Enter skips, as in the terminal
     return showError(t("answer_first"));
   }
   return send_(q, "value", value);
