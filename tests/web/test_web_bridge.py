@@ -111,3 +111,15 @@ def test_a_draft_comes_back_and_the_answers_file_is_the_terminals(tmp_path):
         "clinic_name": "Sunrise <b>Clinic</b>", "suicidal_thoughts": "no"}
     page = bridge._pages["current"]
     assert call("output", "answers") == answers_text(page.cl, page.result())
+
+
+def test_skipping_an_opt_in_gate_counts_as_its_skip_answer():
+    """As the terminal: Enter at a gate (do_self_check) records its if_skipped answer."""
+    state = call("open", "ketamine-clinic", "en", "letter")
+    cl = bridge._pages["current"].cl
+    gate = next(iter(cl.skip_answers))
+    shown = call("answer", gate, "skip")
+    assert shown["ok"] is True
+    page = bridge._pages["current"]
+    assert page.answers.values[gate] == cl.skip_answers[gate]
+    assert state["ui"]["skip_means"].startswith("If you skip it")
