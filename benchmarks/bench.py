@@ -23,7 +23,7 @@ F5  ``batch`` (the P5 functions below): 1 process vs a process that only reads a
 F6  ``clinic-ready validate`` of generated 5,000- and 10,000-question checklists vs a process that
     only parses the same file with libyaml (CSafeLoader); validate 10k / validate 5k.
     goals <= 1.3x; 10k/5k <= 2.1
-F7  in one process, on one core: ``clinic_ready.api.evaluate`` of 2,000 parsed answers documents
+F7  in one process, on one core: ``clinic_ready.app.api.evaluate`` of 2,000 parsed answers documents
     (forms per CPU-second, which other processes on the machine do not inflate) vs libyaml-parsing
     the same answers texts (the floor of the text path), passes alternated.  goal >= 1.0x
 F8  launch -> Question 1 drawn (pty) on a generated 700-question checklist / on the shipped one.
@@ -351,8 +351,8 @@ def varied_answers(count: int, folder: Path, seed: int = 15) -> list[str]:
     """Answers files made from the three examples, each with 8 answers changed at random (valid values)."""
     import yaml
 
-    from clinic_ready.catalog import shipped
-    from clinic_ready.loading import load_checklist
+    from clinic_ready.io.catalog import shipped
+    from clinic_ready.io.loading import load_checklist
 
     rng = random.Random(seed)
     lists = {cid: load_checklist(p) for cid, p in shipped().items()}
@@ -613,8 +613,8 @@ def f8(tmp: Path) -> None:
 
 
 def _shipped_questions() -> list[str]:
-    from clinic_ready.catalog import shipped
-    from clinic_ready.loading import load_checklist
+    from clinic_ready.io.catalog import shipped
+    from clinic_ready.io.loading import load_checklist
 
     return list(load_checklist(shipped()["ketamine-clinic"]).questions)
 
@@ -624,7 +624,7 @@ def _shipped_questions() -> list[str]:
 F7_SCRIPT = r"""
 import gc, json, os, statistics, sys, time
 import yaml
-from clinic_ready import api
+from clinic_ready.app import api
 paths = open(sys.argv[1]).read().split()
 texts = [open(p, encoding="utf-8").read() for p in paths]
 docs = [yaml.load(t, Loader=yaml.CSafeLoader) for t in texts]

@@ -127,9 +127,11 @@ class Fuzzer:
     """Loads the checklists once; each case is one call of ``case(kind, text)``."""
 
     def __init__(self):
-        from clinic_ready import answers, engine, explain, translation, yamlio
-        from clinic_ready.catalog import shipped
-        from clinic_ready.loading import load_checklist, parse_checklist
+        from clinic_ready.io import answers, translation, yamlio
+        from clinic_ready.core import engine
+        from clinic_ready.render import explain
+        from clinic_ready.io.catalog import shipped
+        from clinic_ready.io.loading import load_checklist, parse_checklist
 
         self.answers, self.engine, self.explain, self.translation, self.yamlio = answers, engine, explain, translation, yamlio
         self.parse_checklist = parse_checklist
@@ -143,7 +145,7 @@ class Fuzzer:
         }
         result = engine.evaluate(self.shipped, answers.parse_answers(
             yamlio.parse(self.seeds["answers"][0], "a"), self.shipped, self.seeds["answers"][0], "a")[0])
-        from clinic_ready.fhir import response
+        from clinic_ready.io.fhir import response
 
         self.fhir_seed = response.render(result)
         doc = json.loads(self.fhir_seed)["entry"][0]["resource"]
@@ -155,7 +157,7 @@ class Fuzzer:
 
     # -- what the commands do with an accepted input
     def check_outputs(self, cl, result, rng, explain_ids) -> None:
-        from clinic_ready.fhir import response
+        from clinic_ready.io.fhir import response
         from clinic_ready.render import json_
         from clinic_ready.safe_text import clean, escape_json
 
@@ -210,7 +212,7 @@ class Fuzzer:
             result = self.engine.evaluate(cl, found)
             self.check_outputs(cl, result, rng, [rng.choice(sorted(cl.questions)), rng.choice([c.id for c in cl.concerns] or ["x"])])
             if rng.random() < 0.05:
-                from clinic_ready import selftest
+                from clinic_ready.core import selftest
 
                 selftest.run(cl)
         elif kind == "translation":
@@ -231,7 +233,7 @@ class Fuzzer:
             result = self.engine.evaluate(cl, found)
             self.check_outputs(cl, result, rng, [rng.choice([c.id for c in cl.concerns])])
         elif kind == "draft":
-            from clinic_ready import drafts
+            from clinic_ready.io import drafts
 
             path = drafts.draft_path(self.mini.id)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -244,7 +246,7 @@ class Fuzzer:
         elif kind == "set":
             sets = [f"{rng.choice(sorted(self.mini.questions) + ['x', ''])}={rng.choice(NUMBERS + PAYLOADS + ['yes', 'a,b'])}"
                     for _ in range(rng.randint(1, 3))]
-            from clinic_ready.model import Answers
+            from clinic_ready.core.model import Answers
 
             a.apply_sets(Answers(self.mini.id, self.mini.version), self.mini, sets)
         return True

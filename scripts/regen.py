@@ -49,19 +49,19 @@ def _json(doc: object) -> str:
 
 
 def checklist_schema() -> str:
-    from clinic_ready.schemas import checklist_schema
+    from clinic_ready.io.schemas import checklist_schema
 
     return _json(checklist_schema())
 
 
 def translation_schema() -> str:
-    from clinic_ready.translation import translation_schema
+    from clinic_ready.io.translation import translation_schema
 
     return _json(translation_schema())
 
 
 def golden_result() -> str:
-    from clinic_ready import api
+    from clinic_ready.app import api
     from clinic_ready.render import renderer
 
     checklist = api.load_checklist("ketamine-clinic")

@@ -1,18 +1,13 @@
-"""Shared fixtures: inline checklists, the installed entry point, and an isolated state directory."""
+"""Shared fixtures: an isolated working folder and state directory for every test (helpers.py has
+the shared functions, strategies.py the hypothesis strategies)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-
-HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures"
-EXAMPLES = HERE.parent / "examples"
+from helpers import FIXTURES
 
 if os.environ.get("PYTEST_XDIST_WORKER"):
     # pytest-xdist's workers export COLUMNS=80 and LINES=24, which Rich (in the tool under test)
@@ -45,124 +40,6 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     yield state
 
 
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
-
-
-def typed_keys(question, answer) -> str:
-    """What a person types at the prompt to give this answer."""
-    if answer.state != "answered":
-        return {"unsure": "u", "declined": "d"}[answer.state]
-    if question.type == "yes_no":
-        return answer.value[0]
-    if question.type == "choice":
-        return str(question.choice_values.index(answer.value) + 1)
-    if question.type == "multi_choice":
-        return ",".join(str(question.choice_values.index(v) + 1) for v in answer.value)
-    return str(answer.value)
-
-
-MINI_HEAD = dedent(
-    """
-    format: 1
-    id: t
-    title: T
-    version: "1"
-    facts_as_of: 2026-01-01
-    audience: testers
-    intro: i
-    notice: Not medical advice.
-    sources:
-      - {id: s1, title: S, publisher: P, year: 2020}
-    """
-)
-
-
-def checklist_text(body: str) -> str:
-    """A valid checklist head followed by the given sections/concerns YAML."""
-    return MINI_HEAD + dedent(body)
-
-
 @pytest.fixture
 def mini_path() -> Path:
     return FIXTURES / "mini.yaml"
-
-
-def cli_path() -> str:
-    """The installed console script next to the running interpreter."""
-    exe = Path(sys.executable).parent / ("clinic-ready.exe" if os.name == "nt" else "clinic-ready")
-    return str(exe)
-
-
-def run_cli(*args: str, input: str | None = None, cwd: Path | None = None, env: dict | None = None):
-    """Run the installed entry point as a user would (no terminal, captured output)."""
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [cli_path(), *args],
-        input=input,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=full_env,
-        timeout=60,
-        stdin=None if input is not None else subprocess.DEVNULL,
-    )
-
-
-def invoke_cli(*args: str, input: str | None = None, cwd: Path | None = None, env: dict | None = None):
-    """The same command in this process (Typer's CliRunner), for what is not about the process
-    itself: no interpreter start-up (about 0.2 s of CPU a run).  Returns what ``run_cli`` returns
-    (``returncode``, ``stdout``, ``stderr``).  Exit codes through the entry point, signals, pipes
-    and terminals stay with ``run_cli`` and ``spawn_cli``.  An exception that escapes the app's
-    own error boundary is raised here, not turned into an exit code."""
-    from typer.testing import CliRunner
-
-    from clinic_ready import i18n
-    from clinic_ready.cli import app
-
-    before = os.getcwd()
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        r = CliRunner().invoke(app, list(args), input=input, env=env, prog_name="clinic-ready")
-    finally:
-        os.chdir(before)
-        i18n.install(i18n.resolve([]))  # --lang or CLINIC_READY_LANG changed the language for this run only
-    if r.exception is not None and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return subprocess.CompletedProcess([cli_path(), *args], r.exit_code, r.stdout, r.stderr)
-
-
-# --------------------------------------------------------------------------- a pager and a pseudo-terminal
-def pager_recorder(tmp_path) -> str:
-    """A pager that records what it was given (``paged``) and its $LESS (``less-env``), showing nothing."""
-    import stat
-
-    script = tmp_path / "record-pager"
-    script.write_text(f'#!/bin/sh\nprintf "%s" "${{LESS-<unset>}}" > "{tmp_path}/less-env"\ncat > "{tmp_path}/paged"\n')
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return str(script)
-
-
-def spawn_cli(args, env_changes, rows=24, cols=100):
-    """The installed entry point in a pseudo-terminal (pexpect); a None value removes that variable."""
-    import pexpect
-
-    env = {**os.environ, "TERM": "xterm", **env_changes}
-    for key in [k for k, v in env_changes.items() if v is None]:
-        env.pop(key, None)
-    env.pop("NO_COLOR", None) if "NO_COLOR" not in env_changes else None
-    child = pexpect.spawn(cli_path(), args, env=env, encoding="utf-8", timeout=30, dimensions=(rows, cols))
-    child.delaybeforesend = None
-    child.ptyproc.delayafterclose = 0.0
-    return child
-
-
-def pty_finish(child) -> str:
-    """Everything the program printed until it ended."""
-    import pexpect
-
-    child.expect(pexpect.EOF)
-    out = child.before
-    child.close()
-    return out

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from clinic_ready.cli import app
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 REGEN = ROOT / "scripts" / "regen.py"
 
 

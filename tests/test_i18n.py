@@ -12,9 +12,8 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from clinic_ready import i18n, notices
-from conftest import invoke_cli, run_cli
+from helpers import ROOT, invoke_cli, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "src" / "clinic_ready" / "locale" / "es" / "LC_MESSAGES" / "clinic_ready.po"
 MO = PO.with_suffix(".mo")
 
@@ -110,7 +109,7 @@ def test_the_roots_options_may_follow_the_command(tmp_path):
     """A newcomer writes `clinic-ready run … --lang es` (or `list --lang es`, `validate --debug`):
     it means what `clinic-ready --lang es run …` means (in process; `list --lang=es` through the
     installed command, whose launcher reads --lang before the app is built)."""
-    from conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     before = invoke_cli("--lang", "es", "run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "-f", "json")
     after = invoke_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "-f", "json", "--lang", "es")

@@ -11,15 +11,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clinic_ready import engine
-from clinic_ready.answers import parse_answers
+from clinic_ready.core import engine
+from clinic_ready.io.answers import parse_answers
 from clinic_ready.errors import problem
-from clinic_ready.loading import parse_checklist
-from clinic_ready.model import Answers
-from clinic_ready.prompting import Questionnaire
+from clinic_ready.io.loading import parse_checklist
+from clinic_ready.core.model import Answers
+from clinic_ready.app.interactive.prompting import Questionnaire
 from clinic_ready.render import markdown, terminal
 from clinic_ready.safe_text import clean, clean_tree, console_class
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 #: what must never reach an output: C0 except newline and tab, DEL, C1, bidi embeddings/overrides/isolates
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -15,7 +15,7 @@ _API = ("load_checklist", "evaluate", "evaluate_text", "result_document", "resul
 
 def __getattr__(name: str):
     if name in _API:
-        from clinic_ready import api
+        from clinic_ready.app import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'clinic_ready' has no attribute {name!r}")

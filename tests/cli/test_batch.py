@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 PERRY, WELL = str(EXAMPLES / "perry-like.yaml"), str(EXAMPLES / "well-run-clinic.yaml")
@@ -62,7 +62,7 @@ def test_forced_checklist(tmp_path):
 import signal  # noqa: E402
 import subprocess  # noqa: E402
 
-from conftest import cli_path, run_cli  # noqa: E402
+from helpers import cli_path, run_cli  # noqa: E402
 
 
 def many(tmp_path, count: int, bad_every: int = 0) -> list[str]:
@@ -137,7 +137,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path, jobs):
 
 def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
     """--from FILE (or -) for lists too long for the command line: the same lines, after any paths given."""
-    from conftest import run_cli
+    from helpers import run_cli
 
     listed = tmp_path / "paths.txt"
     listed.write_text(f"{PERRY}\n\n{WELL}\r\n")
@@ -155,8 +155,8 @@ def test_paths_listed_in_a_file_or_on_standard_input(tmp_path):
 def test_where_workers_cannot_be_forked_jobs_runs_in_one_process_and_says_so(tmp_path, monkeypatch):
     """On a system without fork (Windows) --jobs 2 evaluates in the one process: the same lines, and
     a line on standard error saying why it is not faster."""
-    from clinic_ready import batch as batch_mod
-    from clinic_ready import batch_pool
+    from clinic_ready.app import batch as batch_mod
+    from clinic_ready.app import batch_pool
 
     files = many(tmp_path, 12, bad_every=5)
     one = CliRunner().invoke(app, ["batch", *files])
@@ -173,7 +173,7 @@ def test_where_workers_cannot_be_forked_jobs_runs_in_one_process_and_says_so(tmp
 
 
 def _blocks(files, jobs=1):
-    from clinic_ready import batch as batch_mod
+    from clinic_ready.app import batch as batch_mod
 
     return list(batch_mod.blocks(files, jobs=jobs))
 
@@ -182,7 +182,7 @@ def _blocks(files, jobs=1):
 def test_workers_give_the_same_blocks_in_input_order(tmp_path, monkeypatch, ahead):
     """The pool's Blocks are those of one process, in input order, whether few or many chunks are
     in flight and however many workers share them."""
-    from clinic_ready import batch_pool
+    from clinic_ready.app import batch_pool
 
     monkeypatch.setattr(batch_pool, "AHEAD", ahead)
     files = many(tmp_path, 70, bad_every=9)
@@ -193,7 +193,7 @@ def test_workers_give_the_same_blocks_in_input_order(tmp_path, monkeypatch, ahea
 
 
 def test_a_short_batch_is_shared_among_the_workers():
-    from clinic_ready.batch_pool import CHUNK, _chunks
+    from clinic_ready.app.batch_pool import CHUNK, _chunks
 
     assert [len(c) for c in _chunks(map(str, range(10)), 2)] == [2] * 5  # every worker gets some
     sizes = [len(c) for c in _chunks(map(str, range(1000)), 2)]
@@ -206,7 +206,7 @@ def test_a_slow_worker_leaves_more_chunks_to_the_others(tmp_path, monkeypatch):
     order.  (The held-up worker waits for an event the other sets, not for a time.)"""
     import multiprocessing
 
-    from clinic_ready import batch_pool
+    from clinic_ready.app import batch_pool
 
     files = many(tmp_path, 64)  # 8 chunks of 8
     record = tmp_path / "chunks.txt"
@@ -233,7 +233,7 @@ def test_a_slow_worker_leaves_more_chunks_to_the_others(tmp_path, monkeypatch):
 
 def _failing_at(monkeypatch, files, act) -> None:
     """Workers that first do ``act`` when they reach the 31st file (they inherit the patch)."""
-    from clinic_ready import batch_pool
+    from clinic_ready.app import batch_pool
 
     real = batch_pool.block
 
@@ -271,7 +271,7 @@ def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatc
     --jobs; every Block before the lost chunk still comes, in order."""
     import signal as sig
 
-    from clinic_ready import batch as batch_mod
+    from clinic_ready.app import batch as batch_mod
     from clinic_ready.errors import ClinicReadyError
 
     files = many(tmp_path, 40)
@@ -288,9 +288,9 @@ def test_a_worker_stopped_by_sigterm_ends_the_batch_as_interrupted(tmp_path, mon
     at the command line), after the Blocks before it."""
     import signal as sig
 
-    from clinic_ready import batch as batch_mod
+    from clinic_ready.app import batch as batch_mod
 
-    from clinic_ready import batch_pool
+    from clinic_ready.app import batch_pool
 
     def told_to_stop():
         os.kill(os.getpid(), sig.SIGTERM)

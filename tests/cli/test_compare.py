@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURES, invoke_cli, run_cli
+from helpers import FIXTURES, invoke_cli, run_cli
 
 CL = str(FIXTURES / "compare-checklist.yaml")
 A, B, C = (str(FIXTURES / f"compare-{x}.yaml") for x in "abc")

@@ -7,11 +7,11 @@ import shutil
 
 from rich.console import Console
 
-from clinic_ready import engine
-from clinic_ready.answers import load_answers
-from clinic_ready.cli.compare_offer import offer
-from clinic_ready.loading import load_checklist
-from conftest import FIXTURES
+from clinic_ready.core import engine
+from clinic_ready.io.answers import load_answers
+from clinic_ready.app.interactive.compare_offer import offer
+from clinic_ready.io.loading import load_checklist
+from helpers import FIXTURES
 
 CL = load_checklist(FIXTURES / "compare-checklist.yaml")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import FIXTURES, run_cli
+from helpers import FIXTURES, run_cli
 
 CL = str(FIXTURES / "compare-checklist.yaml")
 FILES = [str(FIXTURES / f"compare-{x}.yaml") for x in "abc"]

@@ -9,11 +9,11 @@ import pytest
 from rich.console import Console
 
 from clinic_ready import i18n
-from clinic_ready.cli.paper import Paper, default_paper
-from clinic_ready.loading import load_checklist
-from clinic_ready.model import Answers
-from clinic_ready.prompting import QuitRequested, Questionnaire
-from conftest import FIXTURES, run_cli
+from clinic_ready.render.paper import Paper, default_paper
+from clinic_ready.io.loading import load_checklist
+from clinic_ready.core.model import Answers
+from clinic_ready.app.interactive.prompting import QuitRequested, Questionnaire
+from helpers import FIXTURES, run_cli
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_paper_follows_the_place(env, paper):
 def test_the_pdf_page_size_follows_the_locale_and_paper_wins(tmp_path):
     from pypdf import PdfReader
 
-    from conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     answers = str(EXAMPLES / "well-run-clinic.yaml")
     for lang, extra, height in (("es_MX.UTF-8", [], 792), ("C.UTF-8", [], 792), ("en_GB.UTF-8", [], 842),
@@ -95,7 +95,7 @@ def test_spanish_urgent_screen_stops_with_t_not_with_s(spanish):
     out = io.StringIO()
     q = Questionnaire(cl, Answers(cl.id, cl.version), Console(file=out, width=100, no_color=True), keys, plain=True)
     q.answers.values.update({})
-    from clinic_ready.model import Answer
+    from clinic_ready.core.model import Answer
 
     q.answers.values["crisis_now"] = Answer.of("yes")
     q.urged = set()
@@ -181,7 +181,7 @@ def _bash_complete(line: str, script: str) -> list[str]:
     printed: the words split as bash splits them (at blanks and at '=')."""
     import subprocess
 
-    from conftest import cli_path
+    from helpers import cli_path
 
     driver = script + r'''
 COMP_LINE="$LINE"; COMP_POINT=${#COMP_LINE}

@@ -7,7 +7,7 @@ import os
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 runner = CliRunner()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, FIXTURES, cli_path, invoke_cli, run_cli
+from helpers import ROOT, EXAMPLES, FIXTURES, cli_path, invoke_cli, run_cli
 
 COMMANDS = ["run", "report", "print", "batch", "list", "validate", "schema"]
 WELL_RUN = EXAMPLES / "well-run-clinic.yaml"
@@ -171,7 +171,7 @@ def test_every_help_example_works(tmp_path):
     ],
 )
 def test_a_closed_pipe_ends_quietly(tmp_path, pipeline):
-    checklists = Path(__file__).parents[2] / "checklists"
+    checklists = ROOT / "checklists"
     r = sh(f"set -o pipefail; {pipeline.format(well=WELL_RUN, checklists=checklists)}; echo rc=$? >&2", tmp_path)
     assert "Traceback" not in r.stderr and BUG not in r.stderr and "Exception ignored" not in r.stderr, r.stderr
     assert r.stderr.strip().splitlines()[-1] in ("rc=0", "rc=141"), r.stderr
@@ -197,7 +197,7 @@ def test_environment_failures_are_one_line_and_exit_2(tmp_path, command, expecte
 
 
 def test_no_color_counts_only_when_not_empty():
-    from clinic_ready.cli.console import plain_wanted
+    from clinic_ready.app.console import plain_wanted
 
     os.environ["NO_COLOR"] = ""
     try:

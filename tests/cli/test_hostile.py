@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLES, FIXTURES, cli_path
+from helpers import EXAMPLES, FIXTURES, cli_path
 
 LIMIT = 1536 * 1024 * 1024
 GOOD_ANSWERS = (EXAMPLES / "well-run-clinic.yaml").read_text()
@@ -117,7 +117,7 @@ def test_bom_and_json_simply_work(tmp_path):
     bom = tmp_path / "bom.yaml"
     bom.write_bytes(b"\xef\xbb\xbf" + GOOD_ANSWERS.encode())
     assert run(["run", "-a", str(bom), "-f", "json"]).returncode == 0
-    from clinic_ready import yamlio
+    from clinic_ready.io import yamlio
 
     as_json = tmp_path / "answers.json"
     as_json.write_text(json.dumps(yamlio.parse(GOOD_ANSWERS, "x")))

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES, FIXTURES, cli_path, run_cli
+from helpers import EXAMPLES, FIXTURES, cli_path, run_cli
 
 LIMIT = 1536 * 1024 * 1024
 MINI = FIXTURES / "mini.yaml"
@@ -231,10 +231,10 @@ def test_fhir_did_you_mean_is_capped(tmp_path, monkeypatch):
     many suggestions as problems shown (in process: the count of difflib calls)."""
     import difflib
 
-    from clinic_ready import answers as answers_mod
-    from clinic_ready.catalog import shipped
+    from clinic_ready.io import answers as answers_mod
+    from clinic_ready.io.catalog import shipped
     from clinic_ready.errors import MAX_SHOWN, InputError
-    from clinic_ready.loading import load_checklist
+    from clinic_ready.io.loading import load_checklist
 
     cl = load_checklist(shipped()["ketamine-clinic"])
     calls = []
@@ -300,8 +300,8 @@ def _draft_text(version: str, answers: str, when: str) -> str:
 
 def test_a_separate_draft_is_listed_and_can_be_resumed(_isolated_state):
     """A run told to "start a separate draft" saved answers that --resume never offered."""
-    from clinic_ready.catalog import shipped
-    from clinic_ready.loading import load_checklist
+    from clinic_ready.io.catalog import shipped
+    from clinic_ready.io.loading import load_checklist
 
     version = load_checklist(shipped()["ketamine-clinic"]).version
     folder = _isolated_state / "drafts"
@@ -345,7 +345,7 @@ def test_fatal_signals_during_an_atomic_write_leave_no_temporary_file(tmp_path, 
 
     script = textwrap.dedent(f"""
         import os, signal, sys
-        from clinic_ready import writing
+        from clinic_ready.io import atomic as writing
         real = os.fsync
         def slow(fd):
             os.kill(os.getpid(), signal.{sig})
@@ -376,7 +376,7 @@ def test_root_help_and_version_into_a_full_or_closed_output(flag):
 @pytest.mark.parametrize("pager", ["false", "'", "sh -c 'exit 3'"])
 def test_a_pager_that_fails_to_start_falls_back_to_printing(pager):
     pytest.importorskip("pexpect")
-    from conftest import pty_finish, spawn_cli
+    from helpers import pty_finish, spawn_cli
 
     child = spawn_cli(["run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "--plain"], {"PAGER": pager}, rows=20)
     screen = pty_finish(child)
@@ -398,7 +398,7 @@ def test_the_compare_offer_parses_only_files_that_name_this_checklist(tmp_path):
 
 
 def test_the_peek_reads_only_the_start_of_a_file(tmp_path, monkeypatch):
-    from clinic_ready.cli import compare_offer
+    from clinic_ready.app.interactive import compare_offer
 
     f = tmp_path / "x.yaml"
     f.write_text("# notes\n" * 2000 + "checklist: mini\n")
@@ -411,7 +411,7 @@ def test_the_peek_reads_only_the_start_of_a_file(tmp_path, monkeypatch):
 def test_the_blank_forms_work_grows_with_the_checklist_not_questions_times_concerns(monkeypatch):
     """1,500 questions each with its own critical concern took 24 s (every concern evaluated for
     every option of every question); counted here as condition evaluations."""
-    from clinic_ready.loading import parse_checklist
+    from clinic_ready.io.loading import parse_checklist
     from clinic_ready.render import views
 
     def checklist(n: int):

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from clinic_ready import __version__
 from clinic_ready.cli import app
-from conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from conftest import EXAMPLES, FIXTURES, cli_path, run_cli
+from helpers import EXAMPLES, FIXTURES, cli_path, run_cli
 
 
 def test_installed_entry_point_from_another_folder(tmp_path):

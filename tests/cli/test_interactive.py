@@ -8,14 +8,14 @@ import stat
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 runner = CliRunner()
 MINI = str(FIXTURES / "mini.yaml")
 
 
 def mini_draft():
-    from clinic_ready import drafts
+    from clinic_ready.io import drafts
 
     return drafts.draft_path(drafts.draft_key("mini", MINI))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, cli_path, invoke_cli
+from helpers import FIXTURES, cli_path, invoke_cli
 
 MINI = str(FIXTURES / "mini.yaml")
 ANSWERS = "\nn\n3\n1\n40\n\n"  # who: the person; monitored no; meds none; where clinic; age 40; confirm the review
@@ -134,7 +134,7 @@ def test_the_resume_hint_pasted_in_a_terminal_resumes(tmp_path, _isolated_state)
 
 
 def test_invoked_as_forms():
-    from clinic_ready.cli.console import invoked_as
+    from clinic_ready.app.console import invoked_as
 
     venv = "/home/a/proj/.venv/bin/clinic-ready"
     assert invoked_as(venv, "/home/a/proj", "/usr/bin") == ".venv/bin/clinic-ready"

@@ -12,7 +12,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from conftest import EXAMPLES, FIXTURES, pager_recorder, pty_finish, run_cli, spawn_cli  # noqa: E402
+from helpers import EXAMPLES, FIXTURES, pager_recorder, pty_finish, run_cli, spawn_cli  # noqa: E402
 
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")

@@ -18,11 +18,11 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from clinic_ready import engine  # noqa: E402
-from clinic_ready.answers import load_answers  # noqa: E402
-from clinic_ready.catalog import shipped  # noqa: E402
-from clinic_ready.loading import load_checklist  # noqa: E402
-from conftest import EXAMPLES, cli_path, typed_keys  # noqa: E402
+from clinic_ready.core import engine# noqa: E402
+from clinic_ready.io.answers import load_answers# noqa: E402
+from clinic_ready.io.catalog import shipped# noqa: E402
+from clinic_ready.io.loading import load_checklist# noqa: E402
+from helpers import EXAMPLES, cli_path, typed_keys  # noqa: E402
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)

@@ -10,7 +10,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from conftest import FIXTURES, cli_path  # noqa: E402
+from helpers import FIXTURES, cli_path  # noqa: E402
 
 PROMPT = r"\(or \?, u, d, b, q[^)]*\): "
 

@@ -17,7 +17,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from conftest import cli_path, run_cli  # noqa: E402
+from helpers import cli_path, run_cli  # noqa: E402
 
 PROMPT = r"\(o \?, ns, p, a, q[^)]*\): "
 WHO = r"Escriba 1 o 2 \(Enter para 1\): "

@@ -11,7 +11,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from conftest import FIXTURES, cli_path  # noqa: E402
+from helpers import FIXTURES, cli_path  # noqa: E402
 
 CHECKLIST = str(FIXTURES / "supporter" / "helper.yaml")
 PROMPT = r"\(or \?, u, d, b, q[^)]*\): "

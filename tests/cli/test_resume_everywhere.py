@@ -13,12 +13,13 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from clinic_ready import engine
-from clinic_ready.answers import load_answers
-from clinic_ready.catalog import shipped
-from clinic_ready.cli import app, asking
-from clinic_ready.loading import load_checklist
-from conftest import EXAMPLES, typed_keys
+from clinic_ready.core import engine
+from clinic_ready.io.answers import load_answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.cli import app
+from clinic_ready.app.interactive import asking
+from clinic_ready.io.loading import load_checklist
+from helpers import EXAMPLES, typed_keys
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, invoke_cli
+from helpers import FIXTURES, invoke_cli
 
 
 def _past_due(tmp_path):

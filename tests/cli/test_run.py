@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 
@@ -104,7 +104,7 @@ def test_no_color_gives_plain_output(monkeypatch):
 
 
 def test_internal_errors_are_one_line_without_locals(monkeypatch):
-    from clinic_ready import engine
+    from clinic_ready.core import engine
 
     secret = "my-private-answer"
 
@@ -123,7 +123,7 @@ def test_internal_errors_are_one_line_without_locals(monkeypatch):
 
 
 def test_interrupt_exits_130(monkeypatch):
-    from clinic_ready import engine
+    from clinic_ready.core import engine
 
     def interrupted(*a):
         raise KeyboardInterrupt
@@ -135,7 +135,7 @@ def test_interrupt_exits_130(monkeypatch):
 
 def test_ctrl_c_that_python_rewraps_is_still_an_interruption(monkeypatch):
     """A KeyboardInterrupt inside a class body's __set_name__ surfaces as a RuntimeError."""
-    from clinic_ready import engine
+    from clinic_ready.core import engine
     from clinic_ready.process import caused_by_interrupt
 
     def interrupted(checklist, answers):

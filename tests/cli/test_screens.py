@@ -11,12 +11,12 @@ import re
 import pytest
 from rich.console import Console
 
-from clinic_ready.catalog import shipped
-from clinic_ready.cli.console import wrap_words
-from clinic_ready.loading import load_checklist
-from clinic_ready.model import Answers
-from clinic_ready.prompting import Questionnaire
-from conftest import pty_finish, run_cli, spawn_cli
+from clinic_ready.io.catalog import shipped
+from clinic_ready.app.console import wrap_words
+from clinic_ready.io.loading import load_checklist
+from clinic_ready.core.model import Answers
+from clinic_ready.app.interactive.prompting import Questionnaire
+from helpers import pty_finish, run_cli, spawn_cli
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
@@ -187,7 +187,7 @@ def test_ctrl_c_at_a_save_prompt_says_what_was_and_was_not_written(tmp_path, min
 
 @pytest.mark.parametrize("cols", ["40", "80"])
 def test_urls_in_the_summary_are_never_cut(cols):
-    from conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     r = run_cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", env={"COLUMNS": cols})
     assert r.returncode == 0

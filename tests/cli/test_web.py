@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import FIXTURES, cli_path, run_cli
+from helpers import FIXTURES, cli_path, run_cli
 
 
 def _fake_site(folder):

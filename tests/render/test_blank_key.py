@@ -8,11 +8,11 @@ import warnings
 
 import yaml
 
-from clinic_ready.catalog import shipped
-from clinic_ready.loading import load_checklist, parse_checklist
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist, parse_checklist
 from clinic_ready.render import pdf, renderer
 from clinic_ready.render.views import WARN, warning_signs
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -11,12 +11,12 @@ import shutil
 
 import pytest
 
-from clinic_ready.answers import load_answers
-from clinic_ready.catalog import shipped
-from clinic_ready.engine import evaluate
-from clinic_ready.loading import load_checklist
+from clinic_ready.io.answers import load_answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.core.engine import evaluate
+from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import html
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 

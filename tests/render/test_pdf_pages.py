@@ -9,11 +9,11 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from clinic_ready import engine, selftest
-from clinic_ready.catalog import shipped
-from clinic_ready.loading import load_checklist
+from clinic_ready.core import engine, selftest
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import pdf
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 MM = 72 / 25.4

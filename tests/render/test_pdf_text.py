@@ -10,12 +10,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clinic_ready import engine
-from clinic_ready.answers import parse_answers
-from clinic_ready.coercion import MAX_TEXT
-from clinic_ready.loading import parse_checklist
+from clinic_ready.core import engine
+from clinic_ready.io.answers import parse_answers
+from clinic_ready.core.coercion import MAX_TEXT
+from clinic_ready.io.loading import parse_checklist
 from clinic_ready.render import pdf
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 
 def _checklist(prompt: str, label: str):

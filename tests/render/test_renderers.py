@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from clinic_ready import engine
-from clinic_ready.answers import load_answers
-from clinic_ready.catalog import shipped
-from clinic_ready.loading import load_checklist
+from clinic_ready.core import engine
+from clinic_ready.io.answers import load_answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import renderer
 from clinic_ready.render.terminal import render as render_terminal
-from conftest import EXAMPLES
+from helpers import ROOT, EXAMPLES
 
-GOLDEN = Path(__file__).parent.parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 
 
 def result_for(example: str):
@@ -74,10 +74,10 @@ def test_terminal_is_readable_at_60_columns_without_colour(perry):
 
 
 def test_markdown_escapes_markup_from_answers(tmp_path):
-    from clinic_ready.answers import apply_sets
-    from clinic_ready.model import Answers
+    from clinic_ready.io.answers import apply_sets
+    from clinic_ready.core.model import Answers
 
-    cl = load_checklist(Path(__file__).parent.parent / "fixtures" / "text.yaml")
+    cl = load_checklist(ROOT / "tests" / "fixtures" / "text.yaml")
     a = Answers(cl.id)
     apply_sets(a, cl, ["clinic_name=<script>alert(1)</script> *bold* [x](y)"])
     md = renderer("markdown").render(engine.evaluate(cl, a))
@@ -89,7 +89,7 @@ def test_compact_json_equals_the_document():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from clinic_ready.model import Answer, Answers
+    from clinic_ready.core.model import Answer, Answers
     from clinic_ready.render.json_ import compact, document
 
     cl = load_checklist(shipped()["ketamine-clinic"])
@@ -117,7 +117,7 @@ def test_compact_json_equals_the_document():
 def test_compact_json_keeps_a_bounded_cache_and_stays_right_when_it_is_full(monkeypatch):
     """A batch's memory stays flat: the fragment cache stops growing at its bound, and what is not
     cached is built each time, the same."""
-    from clinic_ready.model import Answer, Answers
+    from clinic_ready.core.model import Answer, Answers
     from clinic_ready.render import json_
 
     monkeypatch.setattr(json_, "MAX_FRAGMENTS", 40)

@@ -9,13 +9,13 @@ import re
 
 import pytest
 
-from clinic_ready import engine
-from clinic_ready.answers import load_answers
-from clinic_ready.catalog import shipped
-from clinic_ready.loading import load_checklist
-from clinic_ready.model import SupporterTip
+from clinic_ready.core import engine
+from clinic_ready.io.answers import load_answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist
+from clinic_ready.core.model import SupporterTip
 from clinic_ready.render import renderer
-from conftest import EXAMPLES, invoke_cli
+from helpers import EXAMPLES, invoke_cli
 
 TODAY = dt.date(2026, 11, 21)
 CL = load_checklist(shipped()["ketamine-clinic"])
@@ -177,9 +177,9 @@ def test_report_only_questions(tmp_path):
 def test_a_supporters_answers_read_in_the_third_person():
     import yaml
 
-    from clinic_ready.loading import parse_checklist
-    from clinic_ready.model import Answer, Answers
-    from conftest import FIXTURES
+    from clinic_ready.io.loading import parse_checklist
+    from clinic_ready.core.model import Answer, Answers
+    from helpers import FIXTURES
 
     data = yaml.safe_load((FIXTURES / "mini.yaml").read_text())
     data["sections"][0]["questions"][0]["prompt_supporter"] = "Is their blood pressure checked?"

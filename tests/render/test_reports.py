@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from clinic_ready import engine
-from clinic_ready.answers import apply_sets, load_answers
-from clinic_ready.catalog import shipped
-from clinic_ready.loading import load_checklist
-from clinic_ready.model import Answers
+from clinic_ready.core import engine
+from clinic_ready.io.answers import apply_sets, load_answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist
+from clinic_ready.core.model import Answers
 from clinic_ready.render import renderer
-from conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
 
 TODAY = dt.date(2026, 11, 21)
 CL = load_checklist(shipped()["ketamine-clinic"])

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from clinic_ready import i18n
-from conftest import invoke_cli
+from helpers import ROOT, invoke_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 PERRY = ROOT / "examples" / "perry-like.yaml"
 WELL_RUN = ROOT / "examples" / "well-run-clinic.yaml"
 
@@ -181,8 +180,9 @@ def test_compare_in_spanish(tmp_path, fmt):
 
 # --------------------------------------------------------------------------- in-process
 def _result(lang: str):
-    from clinic_ready import api, yamlio
-    from clinic_ready.loading import load_checklist
+    from clinic_ready.app import api
+    from clinic_ready.io import yamlio
+    from clinic_ready.io.loading import load_checklist
 
     cl = load_checklist(ROOT / "checklists" / "ketamine-clinic.yaml", lang=lang)
     data = yamlio.parse(PERRY.read_text(encoding="utf-8"), str(PERRY))
@@ -221,7 +221,7 @@ def test_same_answers_same_json_result_in_both_languages():
 
 def test_spanish_words_of_the_shared_helpers(spanish):
     """What terminal.py also reads from common.py comes out in Spanish."""
-    from clinic_ready.model import Severity
+    from clinic_ready.core.model import Severity
     from clinic_ready.render import common
 
     assert common.severity_label(Severity.critical) == "!!! CRÍTICA"

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from clinic_ready.render.terminal import cells
-from conftest import EXAMPLES, cli_path, pager_recorder, pty_finish, invoke_cli, spawn_cli
+from helpers import EXAMPLES, cli_path, pager_recorder, pty_finish, invoke_cli, spawn_cli
 
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")

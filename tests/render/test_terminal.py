@@ -12,15 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clinic_ready import engine
-from clinic_ready.answers import apply_sets, load_answers
-from clinic_ready.catalog import shipped
-from clinic_ready.loading import load_checklist
-from clinic_ready.model import Answer, Answers
+from clinic_ready.core import engine
+from clinic_ready.io.answers import apply_sets, load_answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.render import terminal
 from clinic_ready.render.common import source_line
 from clinic_ready.safe_text import is_safe
-from conftest import EXAMPLES, FIXTURES, cli_path
+from helpers import EXAMPLES, FIXTURES, cli_path
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 CL = load_checklist(shipped()["ketamine-clinic"])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 INGREDIENTS = FIXTURES / "web"
 SHOTS = os.environ.get("CLINIC_READY_WEB_SHOTS")  # a folder to keep the screenshots in (default: the test's tmp)

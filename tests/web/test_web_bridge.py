@@ -10,10 +10,10 @@ import pytest
 from rich.console import Console
 
 from answer_sets import answers_for
-from clinic_ready import workflow
-from clinic_ready.coercion import coerce
-from clinic_ready.model import Answer, Answers
-from clinic_ready.prompting import Questionnaire
+from clinic_ready.app import pipeline
+from clinic_ready.core.coercion import coerce
+from clinic_ready.core.model import Answer, Answers
+from clinic_ready.app.interactive.prompting import Questionnaire
 from clinic_ready.web import bridge
 
 
@@ -30,7 +30,7 @@ def _answer(cl, raw):
 @pytest.mark.parametrize("checklist", ["ketamine-clinic", "ketamine-clinic-self-audit"])
 @pytest.mark.parametrize("seed", range(3))
 def test_questions_come_in_the_terminals_order_with_its_numbers(checklist, seed):
-    cl = workflow.load_checklist(checklist)
+    cl = pipeline.load_checklist(checklist)
     chosen = answers_for(cl, random.Random(seed))["answers"]
 
     class Recorder(Questionnaire):
@@ -97,7 +97,7 @@ def test_spanish_words_for_the_page():
 
 
 def test_a_draft_comes_back_and_the_answers_file_is_the_terminals(tmp_path):
-    from clinic_ready.cli.asking import answers_text
+    from clinic_ready.app.interactive.asking import answers_text
 
     call("open", "ketamine-clinic", "en", "letter")
     call("set_respondent", "supporter")

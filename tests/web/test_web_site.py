@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from answer_sets import answer_texts
-from conftest import EXAMPLES, cli_path
+from helpers import EXAMPLES, cli_path
 from site_fixtures import INGREDIENTS, browser, server, shots, site  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.xdist_group("web-browser")
@@ -111,18 +111,18 @@ def test_examples_give_the_command_lines_json_and_html_byte_for_byte(page, examp
 def test_random_answers_give_the_command_lines_json_and_html(page, checklist, seed, tmp_path):
     """The command line's own path (cli/run.py: load_inputs, evaluate, the renderer), in CPython,
     against the page's path (open the answers file, then the outputs), in Pyodide."""
-    from clinic_ready import engine as cpython_engine
-    from clinic_ready import workflow
+    from clinic_ready.core import engine as cpython_engine
+    from clinic_ready.app import pipeline
     from clinic_ready.render import renderer
 
-    cl = workflow.load_checklist(checklist)
+    cl = pipeline.load_checklist(checklist)
     texts = answer_texts(cl, RANDOM_SETS, seed)
     engine(page, "open", checklist, "en", "letter")
     got = engine(page, "outputs_for", texts, ["json", "html"])
     for n, (text, out) in enumerate(zip(texts, got)):
         path = tmp_path / f"a{n}.yaml"
         path.write_text(text, encoding="utf-8")
-        inputs = workflow.load_inputs(checklist, str(path), [])
+        inputs = pipeline.load_inputs(checklist, str(path), [])
         result = cpython_engine.evaluate(inputs.checklist, inputs.answers)
         assert out["json"] == renderer("json").render(result, paper="letter", explain=False), text
         assert out["html"] == renderer("html").render(result, paper="letter", explain=False), text
@@ -220,14 +220,14 @@ def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_pat
 
 
 def test_answering_for_someone_else(page, tmp_path):
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline
 
     restart(page)
     page.check("input[name=who][value=supporter]")
     page.click("#begin")
     page.wait_for_selector("#qform")
     assert "You are answering for someone else" in page.inner_text("#note")
-    cl = workflow.load_checklist("ketamine-clinic")
+    cl = pipeline.load_checklist("ketamine-clinic")
     first = cl.questions[page.get_attribute("#qform", "data-qid")]
     assert page.inner_text("#prompt") == " ".join(first.prompt_for("supporter").split())
     restart(page)

@@ -36,7 +36,7 @@ EPILOG_NO_FAIL = N_(
 
 
 def _stderr(line: str) -> None:
-    from clinic_ready.cli.console import warn
+    from clinic_ready.app.console import warn
 
     warn(line)
 

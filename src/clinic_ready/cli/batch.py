@@ -64,7 +64,7 @@ def batch(
       clinic-ready batch forms/*.yaml --format fhir-ndjson > QuestionnaireResponse.ndjson
       clinic-ready batch --from paths.txt --jobs 0 > results.jsonl
     """
-    from clinic_ready import batch as batch_mod
+    from clinic_ready.app import batch as batch_mod
     from clinic_ready.errors import UsageError
 
     if jobs < 0:
@@ -75,7 +75,7 @@ def batch(
         raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
     paths = itertools.chain(files or [], [first] if first is not None else [], listed)
     if jobs != 1 and not batch_mod.FORKS:
-        from clinic_ready.cli.console import warn
+        from clinic_ready.app.console import warn
 
         warn(_("clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
                "so the files are evaluated in this one").format(jobs=jobs))
@@ -88,7 +88,7 @@ def batch(
         from clinic_ready.process import closed_pipe
 
         raise closed_pipe() from None
-    from clinic_ready.severity import Severity  # (not the model: the main process of --jobs never loads it)
+    from clinic_ready.core.severity import Severity# (not the model: the main process of --jobs never loads it)
 
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
@@ -99,7 +99,7 @@ def batch(
 def _write(paths, checklist: str | None, fmt: str, jobs: int, fd: int | None) -> tuple[bool, set[str]]:
     """Write each file's line as it comes, in input order (this process writes every line, also
     with workers), and its error lines to standard error right after it."""
-    from clinic_ready import batch as batch_mod
+    from clinic_ready.app import batch as batch_mod
 
     any_bad = False
     worst: set[str] = set()  # the severities the valid files reached (judged after the run)
@@ -204,7 +204,7 @@ class _Gate:
 
 @contextmanager
 def _whole_lines():
-    from clinic_ready.writing import signals_handled
+    from clinic_ready.io.atomic import signals_handled
 
     gate = _Gate()
     with signals_handled(("SIGINT", "SIGTERM", "SIGHUP"), gate.handler):
@@ -225,7 +225,7 @@ def _line_writer(out, fd: int | None):
     the middle of it); without a descriptor, write to the stream.  On a terminal, the C1 and bidi
     controls a line may carry (from a file name or an answer) are written as JSON escapes: the
     same data, and nothing the terminal would act on."""
-    from clinic_ready import batch as batch_mod
+    from clinic_ready.app import batch as batch_mod
 
     if fd is None:
         return lambda data: out.write(bytes(data).decode("utf-8"))

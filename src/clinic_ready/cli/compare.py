@@ -9,7 +9,7 @@ import typer
 
 from clinic_ready.i18n import _
 
-from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.render.paper import PAPER_HELP, Paper, default_paper
 
 
 class CompareFormat(str, Enum):
@@ -40,13 +40,13 @@ def compare(
       clinic-ready compare clinic-a.yaml clinic-b.yaml clinic-c.yaml
       clinic-ready compare a.yaml b.yaml --format pdf --output compare.pdf
     """
-    from clinic_ready import compare as compare_mod
-    from clinic_ready import workflow
+    from clinic_ready.app import comparing
+    from clinic_ready.app import pipeline
     from clinic_ready.render import compare_text
 
-    found = compare_mod.load(files, checklist, warn=lambda line: typer.echo(line, err=True))
+    found = comparing.load(files, checklist, warn=lambda line: typer.echo(line, err=True))
     if fmt is CompareFormat.terminal and output in (None, "-"):
-        from clinic_ready.cli.console import plain_wanted, stdout_console
+        from clinic_ready.app.console import plain_wanted, stdout_console
 
         compare_text.show(found, stdout_console(plain), plain=plain_wanted(plain))
         return
@@ -54,7 +54,7 @@ def compare(
     render = {"terminal": lambda: compare_text.render_terminal(found, plain=plain),
               "markdown": lambda: compare_text.render_markdown(found), "json": lambda: compare_text.render_json(found),
               "html": lambda: _doc().render_html(found, size), "pdf": lambda: _doc().render_pdf(found, size)}
-    workflow.write_document(fmt.value, output, render[fmt.value])
+    pipeline.write_document(fmt.value, output, render[fmt.value])
 
 
 def _doc():

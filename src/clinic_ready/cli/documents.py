@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from clinic_ready.i18n import _
-from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.render.paper import PAPER_HELP, Paper, default_paper
 
 
 class DocFormat(str, Enum):
@@ -51,16 +51,16 @@ def report(
       clinic-ready report my-answers.yaml --format html --output report.html --paper a4
       clinic-ready report my-answers.yaml --format pdf --only questions --output questions.pdf
     """
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline
     from clinic_ready.errors import UsageError
     from clinic_ready.render import renderer
 
     if only is not None and fmt is ReportFormat.fhir:
         raise UsageError(_("clinic-ready: --only works with --format pdf, html or markdown, not fhir"))
-    result = workflow.report_result(answers_file, checklist)
+    result = pipeline.report_result(answers_file, checklist)
     size = (paper or default_paper()).value
     part = only.value if only else None
-    workflow.write_document(fmt.value, output, lambda: renderer(fmt.value).render(result, paper=size, only=part))
+    pipeline.write_document(fmt.value, output, lambda: renderer(fmt.value).render(result, paper=size, only=part))
 
 
 def print_blank(
@@ -80,9 +80,9 @@ def print_blank(
       clinic-ready print --format pdf --output checklist.pdf
       clinic-ready print ketamine-clinic-self-audit --format html --output audit.html
     """
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline
     from clinic_ready.render import renderer
 
-    cl = workflow.load_checklist(checklist)
+    cl = pipeline.load_checklist(checklist)
     size = (paper or default_paper()).value
-    workflow.write_document(fmt.value, output, lambda: renderer(fmt.value).render_blank(cl, paper=size))
+    pipeline.write_document(fmt.value, output, lambda: renderer(fmt.value).render_blank(cl, paper=size))

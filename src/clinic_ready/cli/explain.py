@@ -37,10 +37,10 @@ def explain(
     """
     import json
 
-    from clinic_ready import explain as explain_mod
-    from clinic_ready import workflow
+    from clinic_ready.render import explain as explain_mod
+    from clinic_ready.app import pipeline
 
-    result = workflow.report_result(answers, checklist)
+    result = pipeline.report_result(answers, checklist)
     found = explain_mod.explain(result, ident)
     from clinic_ready.safe_text import clean, escape_json
 

@@ -36,13 +36,13 @@ def export(
     """
     import json
 
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline
     from clinic_ready.errors import UsageError
 
     if not fhir:
         raise UsageError(_("clinic-ready: choose what to export — add --fhir (a FHIR R4 Questionnaire)"))
-    from clinic_ready.fhir.questionnaire import questionnaire
+    from clinic_ready.io.fhir.questionnaire import questionnaire
 
-    cl = workflow.load_checklist(checklist)
+    cl = pipeline.load_checklist(checklist)
     doc = questionnaire(cl)
-    workflow.write_document("json", output, lambda: json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    pipeline.write_document("json", output, lambda: json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from clinic_ready.cli.console import say, warn
+from clinic_ready.app.console import say, warn
 from clinic_ready.errors import EXIT_BAD_INPUT
 from clinic_ready.i18n import _
 
@@ -29,7 +29,8 @@ def list_checklists(
       clinic-ready list
       clinic-ready list --format json
     """
-    from clinic_ready import catalog, i18n, loading
+    from clinic_ready.io import catalog, loading
+    from clinic_ready import i18n
 
     found = catalog.shipped()
     if fmt is ListFormat.json:
@@ -71,16 +72,16 @@ def validate(
       clinic-ready validate my-checklist.yaml
       clinic-ready validate my-checklist.yaml my-answers.yaml
     """
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline
 
     bad = False
     known: dict = {}  # checklists validated so far: answers files may name them
     report = []
     # checklists first, whatever the order given: `validate answers.yaml checklist.yaml` checks
     # the answers against that checklist too (standard input is read once, so it keeps its place)
-    paths = sorted(paths, key=lambda p: p != "-" and workflow._looks_like_answers(p))
+    paths = sorted(paths, key=lambda p: p != "-" and pipeline._looks_like_answers(p))
     for path in paths:
-        summary, problems = workflow.check_file(path, known)
+        summary, problems = pipeline.check_file(path, known)
         bad = bad or not summary
         if fmt is ListFormat.json:
             report.append({"path": path, "valid": bool(summary), "summary": summary or None,
@@ -149,14 +150,15 @@ def schema(
       clinic-ready schema --answers ketamine-clinic --output answers.schema.json
       clinic-ready schema --translation --output translation.schema.json
     """
-    from clinic_ready import schemas, workflow
+    from clinic_ready.io import schemas
+    from clinic_ready.app import pipeline
 
     if translation:
-        from clinic_ready.translation import translation_schema
+        from clinic_ready.io.translation import translation_schema
 
         doc = translation_schema()
     elif answers is None:
         doc = schemas.checklist_schema()
     else:
-        doc = schemas.answers_schema(workflow.load_checklist(answers))
-    workflow.write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)
+        doc = schemas.answers_schema(pipeline.load_checklist(answers))
+    pipeline.write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.render.paper import PAPER_HELP, Paper, default_paper
 from clinic_ready.cli.shell import checklist_ids, set_values
 from clinic_ready.errors import EXIT_CONCERN
 from clinic_ready.i18n import _
@@ -73,33 +73,34 @@ def run(
       clinic-ready run --answers answers.yaml --set bp_checked=unsure
       clinic-ready run --format pdf --output report.pdf
     """
-    from clinic_ready import engine, workflow
-    from clinic_ready.cli.console import warn
-    from clinic_ready.model import Severity
+    from clinic_ready.core import engine
+    from clinic_ready.app import pipeline
+    from clinic_ready.app.console import warn
+    from clinic_ready.core.model import Severity
 
-    inputs = workflow.load_inputs(checklist, answers, set_)  # 1. inputs: checklist, answers file, --set
+    inputs = pipeline.load_inputs(checklist, answers, set_)  # 1. inputs: checklist, answers file, --set
     for line in [str(w) for w in inputs.warnings]:
         warn(line)
     if for_someone_else:
         inputs.answers.respondent = "supporter"
-    asked = (interactive or workflow.can_prompt(no_input)) and workflow.has_unanswered(inputs)
+    asked = (interactive or pipeline.can_prompt(no_input)) and pipeline.has_unanswered(inputs)
     keeper = None
     if asked:  # 2. ask at the keyboard, only if something is open and there is a keyboard
-        from clinic_ready.cli import asking
+        from clinic_ready.app.interactive import asking
 
         inputs.answers, keeper = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
-    if not asked and not no_input and answers is None and not set_ and workflow.has_unanswered(inputs):
+    if not asked and not no_input and answers is None and not set_ and pipeline.has_unanswered(inputs):
         from clinic_ready.errors import UsageError
 
         raise UsageError(_("clinic-ready: there is no terminal here to ask the questions at — run it in a terminal to "
                            "answer at the keyboard, or give your answers with --answers FILE (see 'clinic-ready run --help')"))
     result = engine.evaluate(inputs.checklist, inputs.answers)  # 3. the result
-    for line in [] if asked else workflow.check_scripted(result, inputs):
+    for line in [] if asked else pipeline.check_scripted(result, inputs):
         warn(line)
     _emit(result, fmt.value, output, plain, (paper or default_paper()).value, explain, no_pager)  # 4. outputs
     if asked:
         asking.finish(inputs.checklist, result, plain, keeper, checklist, (paper or default_paper()).value, explain)
-        from clinic_ready.cli.compare_offer import offer
+        from clinic_ready.app.interactive.compare_offer import offer
 
         offer(inputs.checklist, result, plain)
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
@@ -108,13 +109,13 @@ def run(
 
 
 def _emit(result, fmt: str, output: Optional[str], plain: bool, paper: str, explain: bool = False, no_pager: bool = False) -> None:
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline
     from clinic_ready.render import renderer
 
     if fmt == "terminal" and (output is None or output == "-"):
-        from clinic_ready.cli import pager
-        from clinic_ready.cli.console import plain_wanted
+        from clinic_ready.app.interactive import pager
+        from clinic_ready.app.console import plain_wanted
 
         pager.show_summary(result, plain_wanted(plain), explain, no_pager)
         return
-    workflow.write_document(fmt, output, lambda: renderer(fmt).render(result, paper=paper, explain=explain))
+    pipeline.write_document(fmt, output, lambda: renderer(fmt).render(result, paper=paper, explain=explain))

@@ -27,8 +27,9 @@ def test_checklists(
       clinic-ready test my-checklist.yaml
       clinic-ready test ketamine-clinic ketamine-clinic-self-audit
     """
-    from clinic_ready import catalog, selftest, yamlio
-    from clinic_ready.loading import parse_checklist
+    from clinic_ready.io import catalog, yamlio
+    from clinic_ready.core import selftest
+    from clinic_ready.io.loading import parse_checklist
 
     def echo(line: str) -> None:  # names, versions and expectations come from the file: cleaned
         typer.echo(clean(line, keep_lines=True))

@@ -118,17 +118,17 @@ def help_command(
 def _checklist(ctx) -> "object | None":
     """The checklist the command line names so far (the shipped default when none), or None."""
     try:
-        from clinic_ready import workflow
+        from clinic_ready.app import pipeline
 
         params = getattr(ctx, "params", {}) or {}
-        return workflow.load_checklist(params.get("checklist") or params.get("checklist_option"))
+        return pipeline.load_checklist(params.get("checklist") or params.get("checklist_option"))
     except Exception:  # noqa: BLE001 - a completion never fails: nothing to offer
         return None
 
 
 def checklist_ids(incomplete: str) -> list[str]:
     """Shipped checklist ids (a file name is completed by the shell)."""
-    from clinic_ready import catalog
+    from clinic_ready.io import catalog
 
     return [cid for cid in catalog.shipped() if cid.startswith(incomplete)]
 

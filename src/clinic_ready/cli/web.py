@@ -39,7 +39,7 @@ def web(
         return
     from pathlib import Path
 
-    from clinic_ready.cli.console import say, warn
+    from clinic_ready.app.console import say, warn
     from clinic_ready.errors import UsageError
     from clinic_ready.web import build as site_build
     from clinic_ready.web.serve import Server
@@ -110,7 +110,7 @@ def build_site(
     """
     from pathlib import Path
 
-    from clinic_ready.cli.console import say
+    from clinic_ready.app.console import say
     from clinic_ready.errors import UsageError
     from clinic_ready.web import build as site_build
 

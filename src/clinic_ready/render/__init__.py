@@ -7,7 +7,7 @@ from importlib import import_module
 TEXT_FORMATS = ("terminal", "json", "markdown")
 REPORT_FORMATS = ("json", "markdown", "html", "pdf", "fhir")
 FORMATS = ("terminal", "json", "markdown", "html", "pdf", "fhir")
-_MODULES = {"json": "clinic_ready.render.json_", "fhir": "clinic_ready.fhir.response"}
+_MODULES = {"json": "clinic_ready.render.json_", "fhir": "clinic_ready.io.fhir.response"}
 
 
 def renderer(fmt: str):

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from clinic_ready.i18n import N_, _, ngettext
-from clinic_ready.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
+from clinic_ready.core.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
 
 
 class Words(dict):
@@ -205,7 +205,7 @@ def _item_words(item, respondent: str) -> str:
     """An open answer as reports name it: a question about the person by its topic (never its raw
     prompt), any other by its prompt."""
     if item.section.about == "person":
-        from clinic_ready.engine import topic_of
+        from clinic_ready.core.engine import topic_of
 
         return topic_of(item)
     return " ".join(item.question.report_prompt(respondent).split())
@@ -213,7 +213,7 @@ def _item_words(item, respondent: str) -> str:
 
 def because(result: Result, concern: Concern) -> str:
     """One line: the answers that make a raised concern's condition true, in plain words."""
-    from clinic_ready import conditions, engine
+    from clinic_ready.core import conditions, engine
 
     ctx = engine.context_of(result)
     by_id = {i.question.id: i for i in result.items}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clinic_ready.compare import RAISED, Comparison, one_line
+from clinic_ready.core.compare import RAISED, Comparison, one_line
 from clinic_ready.i18n import _
 from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
 from clinic_ready.render.common import date_text, severity_label

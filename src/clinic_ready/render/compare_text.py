@@ -7,7 +7,7 @@ import io
 import json
 
 from clinic_ready import __version__
-from clinic_ready.compare import RAISED, Comparison
+from clinic_ready.core.compare import RAISED, Comparison
 from clinic_ready.i18n import N_, _
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
 from clinic_ready.render.common import STATE_WORDS, Words, date_text, severity_label

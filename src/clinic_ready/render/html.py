@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from clinic_ready.model import Checklist, Result
+from clinic_ready.core.model import Checklist, Result
 from clinic_ready.render.views import blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 

@@ -6,8 +6,8 @@ import json
 
 from clinic_ready import __version__
 from clinic_ready.notices import crisis_lines
-from clinic_ready.wording import words_for
-from clinic_ready.model import Result, Source
+from clinic_ready.core.wording import words_for
+from clinic_ready.core.model import Result, Source
 from clinic_ready.render.common import answer_text
 
 FORMAT_VERSION = 3  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at; 3: who reads (docs/json-format.md)

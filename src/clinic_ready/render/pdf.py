@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clinic_ready.i18n import _
-from clinic_ready.model import Checklist, Result
+from clinic_ready.core.model import Checklist, Result
 from clinic_ready.render.common import because_prefix
 from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree

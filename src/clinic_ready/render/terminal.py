@@ -21,21 +21,10 @@ import os
 import unicodedata
 
 from clinic_ready.i18n import _, ngettext
-from clinic_ready.model import Result, Severity
+from clinic_ready.core.model import Result, Severity
 from clinic_ready.notices import crisis_lines, crisis_text, urgent_lines
-from clinic_ready.wording import words_for
-from clinic_ready.render.common import (
-    Citations,
-    about_lines,
-    answer_text,
-    because,
-    by_section,
-    _item_words,
-    depends_text,
-    grouped,
-    severity_label,
-    source_line,
-)
+from clinic_ready.core.wording import words_for
+from clinic_ready.render.common import Citations, about_lines, answer_text, because, by_section, _item_words, depends_text, grouped, severity_label, source_line
 from clinic_ready.safe_text import clean
 
 STYLES = {

@@ -10,28 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from clinic_ready import conditions, i18n
+from clinic_ready.core import conditions
+
+from clinic_ready import i18n
 from clinic_ready.i18n import N_, _, ngettext
-from clinic_ready.model import Checklist, Result, Severity
+from clinic_ready.core.model import Checklist, Result, Severity
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
-from clinic_ready.wording import words_for
-from clinic_ready.render.common import (
-    ANSWER_STATE_WORDS,
-    _item_words,
-    private_intro,
-    DECLINED_LABEL,
-    UNSURE_LABEL,
-    Citations,
-    about_lines,
-    answer_text,
-    because,
-    by_section,
-    counts_text,
-    date_text,
-    grouped,
-    severity_label,
-    source_line,
-)
+from clinic_ready.core.wording import words_for
+from clinic_ready.render.common import ANSWER_STATE_WORDS, _item_words, private_intro, DECLINED_LABEL, UNSURE_LABEL, Citations, about_lines, answer_text, because, by_section, counts_text, date_text, grouped, severity_label, source_line
 
 CLINIC_NAME_ID = "clinic_name"  # a text question with this id names the clinic in the header
 FOOTER = N_("Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911")

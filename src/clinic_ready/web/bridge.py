@@ -17,10 +17,12 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from clinic_ready import engine, i18n, notices, pace
-from clinic_ready.coercion import AnswerRejected, coerce
+from clinic_ready.core import engine, question_range
+
+from clinic_ready import i18n, notices
+from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.i18n import N_, _, ngettext
-from clinic_ready.model import Answer, Answers, Checklist, Question
+from clinic_ready.core.model import Answer, Answers, Checklist, Question
 
 #: the page's own words (its buttons and notes), translated like every other message
 UI = {
@@ -99,12 +101,12 @@ class Page:
     """One run of one checklist in one language: the answers so far and what is shown next."""
 
     def __init__(self, checklist_id: str, lang: str, paper: str = "letter"):
-        from clinic_ready import workflow
+        from clinic_ready.app import pipeline
 
         i18n.install(lang)
         self.lang = i18n.language()
         self.paper = paper if paper in ("letter", "a4") else "letter"
-        self.cl: Checklist = workflow.load_checklist(checklist_id)
+        self.cl: Checklist = pipeline.load_checklist(checklist_id)
         self.answers = Answers(self.cl.id, self.cl.version)
         self.passed: set[str] = set()
         self.urged: set[str] = set()
@@ -140,7 +142,7 @@ class Page:
     # ------------------------------------------------------------------ views
     def _words(self, q: Question, answer: Answer) -> str:
         """An answer as the questionnaire names it (prompting.Questionnaire._words)."""
-        from clinic_ready.model import ItemResult
+        from clinic_ready.core.model import ItemResult
         from clinic_ready.render.common import answer_text
 
         if answer.state == "unsure":
@@ -180,7 +182,7 @@ class Page:
     def state(self) -> dict:
         """Everything the page shows but the welcome's question range (``question_range``: it
         evaluates the checklist many times, so the start screen asks for it after showing)."""
-        from clinic_ready.wording import Words
+        from clinic_ready.core.wording import Words
 
         visible = self.visible()
         total = len(visible)
@@ -202,9 +204,9 @@ class Page:
 
     def question_range(self) -> str:
         """The welcome's "About 20–35 questions, roughly 5–10 minutes" (prompting.Questionnaire.welcome)."""
-        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
-        low, high = pace.rounded(fewest, most)
-        mlow, mhigh = pace.minutes(fewest, most)
+        fewest, most = question_range.question_range(self.cl, self.answers, self.passed)
+        low, high = question_range.rounded(fewest, most)
+        mlow, mhigh = question_range.minutes(fewest, most)
         if low == high:
             count = ngettext("About {n} question", "About {n} questions", high).format(n=high)
         else:
@@ -266,7 +268,7 @@ class Page:
         self.urged = {f.concern.id for f in raised}
         if not new:
             return None
-        from clinic_ready.wording import Words
+        from clinic_ready.core.wording import Words
 
         supporter = self.answers.respondent == "supporter"
         words = Words(self.cl, self.answers.respondent)
@@ -286,8 +288,8 @@ class Page:
     def _read(self, text: str, name: str) -> list[str]:
         """Take the answers of an answers file's text (as `run --answers`); returns its warnings.
         Raises InputError."""
-        from clinic_ready import answers as answers_mod
-        from clinic_ready import yamlio
+        from clinic_ready.io import answers as answers_mod
+        from clinic_ready.io import yamlio
 
         data = yamlio.require_mapping(yamlio.parse(text, name), name)
         found, warnings = answers_mod.parse_answers(data, self.cl, text, name)
@@ -311,7 +313,7 @@ class Page:
 
     def draft(self) -> dict:
         """What the browser keeps between visits: the answers-file form, and the skipped questions."""
-        from clinic_ready.answers import to_data
+        from clinic_ready.io.answers import to_data
 
         return {"answers": to_data(self.answers, self.cl), "passed": sorted(self.passed)}
 
@@ -353,10 +355,10 @@ def answers_text(cl: Checklist, result) -> str:
     """The answers file the terminal saves at the end of a run (cli/asking.answers_text)."""
     import yaml
 
-    from clinic_ready import workflow
-    from clinic_ready.answers import to_data
+    from clinic_ready.app import pipeline
+    from clinic_ready.io.answers import to_data
 
-    data = to_data(workflow.visible_answers(result), cl)
+    data = to_data(pipeline.visible_answers(result), cl)
     return "# " + _("clinic-ready answers file: health information, keep it private.") + "\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True
     )

@@ -41,7 +41,7 @@ class BuildError(Exception):
 
 def package_files() -> list[tuple[str, Path]]:
     """(name in the archive, file) for the clinic_ready package and its shipped checklists."""
-    from clinic_ready import catalog
+    from clinic_ready.io import catalog
 
     root = HERE.parent
     out = []

@@ -1,0 +1,1 @@
+"""The questionnaire at the keyboard: session, prompting, asking, the pager, the compare offer."""

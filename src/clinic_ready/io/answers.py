@@ -1,0 +1,154 @@
+"""Answers files: reading one (YAML, JSON, or a FHIR QuestionnaireResponse), checking every answer
+in it (coercion.coerce, the single place an answer is validated), ``--set``, and writing one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from clinic_ready.io import yamlio
+from clinic_ready.core.coercion import AnswerRejected, coerce
+from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, suggest
+from clinic_ready.i18n import _
+from clinic_ready.core.model import RESPONDENTS, Answers, Checklist
+
+# --------------------------------------------------------------------------- answers files
+
+_TOP_KEYS = ("checklist", "checklist_version", "respondent", "answers")
+
+
+def load_answers(path: str | Path, checklist: Checklist | None, stdin: Any = None) -> tuple[Answers, list[Problem]]:
+    """Read an answers file; with a checklist, check every answer.  Returns (answers, warnings)."""
+    name, text, data = read_document(path, stdin)
+    return parse_answers(data, checklist, text, name)
+
+
+def read_document(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
+    """(display name, text, top-level mapping) of an answers file."""
+    name, text = yamlio.read_source(path, stdin)
+    return name, text, yamlio.require_mapping(yamlio.parse(text, name), name)
+
+
+def named_checklist(data: Mapping, text: str, name: str) -> str:
+    """The checklist id an answers document names (an error if it names none)."""
+    if data.get("resourceType") == "QuestionnaireResponse":
+        from clinic_ready.io.fhir import response
+
+        return response.named_checklist(data, text, name)
+    cid = data.get("checklist")
+    if not isinstance(cid, str) or not cid:
+        raise InputError(yamlio.locate_all([problem("schema_missing", ("checklist",), key="checklist")], text, name))
+    return cid
+
+
+def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: str) -> tuple[Answers, list[Problem]]:
+    if data.get("resourceType") == "QuestionnaireResponse":  # a FHIR answers file
+        from clinic_ready.io.fhir import response
+
+        return response.parse(data, checklist, text, name)
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for key in data:
+        if key not in _TOP_KEYS:
+            errors.append(problem("schema_unknown_key", (key,), key=key, hint=_hint(key, _TOP_KEYS)))
+    cid = data.get("checklist")
+    version = data.get("checklist_version")
+    raw = data.get("answers") or {}
+    if not isinstance(cid, str) or not cid:
+        errors.append(problem("schema_missing", ("checklist",), key="checklist"))
+    elif checklist is not None and cid != checklist.id:
+        from clinic_ready.io.catalog import shipped
+
+        if cid in shipped():
+            errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
+        else:  # a checklist of one's own: its file, not its id, names it on the command line
+            errors.append(problem("answers_checklist_file", ("checklist",), found=cid, expected=checklist.id, answers=name))
+    if version is not None and not isinstance(version, str):
+        version = str(version)
+    carried = None
+    if checklist is not None and version and version != checklist.version:
+        from clinic_ready.core import migration
+
+        carried = migration.plan(checklist, version)
+        if carried is None:
+            warnings.append(_warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version)))
+    if not isinstance(raw, dict):
+        errors.append(problem("schema_type", ("answers",), message=_("expected a mapping of question id to answer"),
+                              fix=_("write 'question_id: answer' lines under 'answers:'")))
+        raw = {}
+    respondent = data.get("respondent", "patient")
+    if respondent not in RESPONDENTS:
+        errors.append(problem("schema_type", ("respondent",), message=_("expected 'patient' or 'supporter'"),
+                              fix=_("write 'respondent: supporter' when you answer for someone else, or leave the line out")))
+        respondent = "patient"
+    answers = Answers(str(cid or ""), version, respondent=respondent)
+    if carried is not None and not errors:
+        raw = carried.carry_all(raw)
+        warnings.append(migrated_warning(carried, ("checklist_version",)))
+    if checklist is not None and not errors:
+        for qid, value in raw.items():
+            if not isinstance(qid, str):
+                errors.append(problem("yaml_bad_key", ("answers", qid), key=repr(qid) if qid is not None else "null"))
+                continue
+            q = checklist.questions.get(qid)
+            if q is None:
+                hint = suggest(str(qid), checklist.questions) if len(errors) < MAX_SHOWN else ""  # bounded work
+                errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=hint))
+                continue
+            try:
+                answers.values[q.id] = coerce(q, value)
+            except AnswerRejected as exc:
+                errors.append(problem("answer_type", ("answers", qid), problem=exc.what, fix=exc.fix))
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return answers, yamlio.locate_all(warnings, text, name)
+
+
+def migrated_warning(carried, key_path: tuple) -> Problem:
+    """The one calm note for answers carried over from an earlier checklist version."""
+    if carried.ask_again:
+        nxt = _("answer them when asked, or add them to the answers file")
+    else:
+        nxt = _("nothing to do; save the answers again to record version {version}").format(version=carried.checklist.version)
+    return _warn(problem("answers_migrated", key_path, note=carried.note(), next=nxt))
+
+
+def _hint(key: str, options: Iterable[str]) -> str:
+    hint = suggest(key, options)
+    return _(", or rename it{hint}").format(hint=hint) if hint else ""
+
+
+def _warn(p: Problem) -> Problem:
+    return Problem(p.code, p.key_path, p.params, p.line, p.col, p.path, warning=True)
+
+
+def apply_sets(answers: Answers, checklist: Checklist, pairs: Iterable[str]) -> None:
+    """Apply --set ID=VALUE overrides (validated like every other answer)."""
+    errors: list[Problem] = []
+    for text in pairs:
+        qid, sep, value = text.partition("=")
+        qid = qid.strip()
+        if not sep or not qid:
+            errors.append(problem("set_syntax", text=qid or "(nothing)").located("--set", None, None))
+            continue
+        q = checklist.questions.get(qid)
+        if q is None:
+            errors.append(problem("answer_unknown", (qid,), id=qid, hint=suggest(qid, checklist.questions)).located("--set", None, None))
+            continue
+        try:
+            answers.values[qid] = coerce(q, value)
+        except AnswerRejected as exc:
+            errors.append(problem("answer_type", (qid,), problem=exc.what, fix=exc.fix).located("--set", None, None))
+    if errors:
+        raise InputError(errors)
+
+
+def to_data(answers: Answers, checklist: Checklist) -> dict:
+    """The answers-file form (checklist id and version recorded), in checklist order."""
+    ordered = {qid: answers.values[qid].to_data() for qid in checklist.questions if qid in answers.values}
+    data: dict = {"checklist": checklist.id, "checklist_version": checklist.version}
+    if answers.respondent != "patient":
+        data["respondent"] = answers.respondent
+    data["answers"] = ordered
+    return data

@@ -1,0 +1,355 @@
+"""Checklist content in another language: a sibling file ``<checklist>.<lang>.yaml`` keyed by ids.
+
+    checklists/ketamine-clinic.yaml      the checklist (English; declares ``languages: [en, es]``)
+    checklists/ketamine-clinic.es.yaml   every text field of it in Spanish, keyed by ids
+
+Ids, answer values, conditions, scores and severities live only in the checklist, so an answers
+file gives the same result in every language.  ``localize`` returns a copy of the checklist with
+every text replaced; ``problems`` lists what a translation lacks or gets wrong (``validate``).
+The format is documented in docs/checklist-format.md ("Translations") and its JSON Schema is
+docs/translation.schema.json.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import Field, ValidationError
+
+from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.core.model import Checklist, Source, Wording, _Model
+
+#: text fields of each part of a checklist (what a translation must carry)
+TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
+LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
+SECTION_FIELDS = ("title", "intro", "intro_supporter")
+QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "topic", "unit")
+CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter")
+
+
+class SectionText(_Model):
+    title: Optional[str] = None
+    intro: Optional[str] = None
+    intro_supporter: Optional[str] = None
+
+
+class QuestionText(_Model):
+    prompt: Optional[str] = None
+    help: Optional[str] = None
+    prompt_supporter: Optional[str] = None
+    help_supporter: Optional[str] = None
+    hint_supporter: Optional[str] = None
+    topic: Optional[str] = None
+    unit: Optional[str] = None
+    choices: dict[str, str] = Field(default_factory=dict)  # choice value -> label
+    choices_supporter: dict[str, str] = Field(default_factory=dict)  # choice value -> label_supporter
+
+
+class ConcernText(_Model):
+    title: Optional[str] = None
+    why: Optional[str] = None
+    ask: Optional[str] = None
+    action: Optional[str] = None
+    why_supporter: Optional[str] = None
+    action_supporter: Optional[str] = None
+
+
+class TitleText(_Model):
+    title: Optional[str] = None
+
+
+class Translation(_Model):
+    """A translation file (format 1): every text of one checklist in one language."""
+
+    format: Literal[1]
+    translation_of: str = Field(description="The id of the checklist this translates.")
+    language: str = Field(description="Language code, such as 'es'.")
+    version: str = Field(description="The checklist version this translates.")
+    translated_by: list[str] = Field(min_length=1)
+    review_status: str = Field(description="Shown in every output, e.g. 'awaiting review by a bilingual clinician'.")
+    title: Optional[str] = None
+    audience: Optional[str] = None
+    intro: Optional[str] = None
+    balance: Optional[str] = None
+    notice: Optional[str] = None
+    funding: Optional[str] = None
+    maintainers: list[str] = Field(default_factory=list)  # same order and length as the checklist's
+    reviewed_by: list[str] = Field(default_factory=list)  # same order and length as the checklist's
+    sections: dict[str, SectionText] = Field(default_factory=dict)
+    questions: dict[str, QuestionText] = Field(default_factory=dict)
+    concerns: dict[str, ConcernText] = Field(default_factory=dict)
+    scores: dict[str, TitleText] = Field(default_factory=dict)
+    sources: dict[str, TitleText] = Field(default_factory=dict)  # optional: absent keeps the English title
+    added_sources: list[Source] = Field(default_factory=list)  # sources in this language
+    also_cite: dict[str, list[str]] = Field(default_factory=dict)  # concern id -> added source ids
+    supporter_tips: list[str] = Field(default_factory=list)  # same order and length as the checklist's
+    wording: Optional[Wording] = None  # the checklist's own verdict texts and headings, keyed as there
+
+
+def path_for(checklist_path: str | Path, lang: str) -> Path:
+    """checklists/x.yaml -> checklists/x.es.yaml"""
+    p = Path(checklist_path)
+    return p.with_name(f"{p.stem}.{lang}{p.suffix or '.yaml'}")
+
+
+def localized(checklist: Checklist, checklist_path: str | Path, lang: str) -> Checklist:
+    """The checklist in ``lang`` from its sibling file; the checklist itself when there is none.
+
+    The translation is checked as ``validate`` checks it before it is applied: an ``also_cite``
+    naming a source nobody added, a translation of another checklist and the like are located
+    problems (exit 2), never a concern that cites nothing the engine knows.  Missing texts stay
+    English, and a translation of an older version is used (``validate`` warns about both)."""
+    from clinic_ready.io import yamlio
+
+    path = path_for(checklist_path, lang)
+    if str(checklist_path) == "-" or not path.is_file():
+        return checklist
+    name, text = yamlio.read_source(path)
+    tr = parse(text, name)
+    errors = [p for p in problems(checklist, tr)[1] if not p.warning]
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return localize(checklist, tr)
+
+
+def load(path: str | Path) -> Translation:
+    """Read and validate a translation file (located problems, as for a checklist)."""
+    from clinic_ready.io import yamlio
+
+    name, text = yamlio.read_source(path)
+    return parse(text, name)
+
+
+def parse(text: str, name: str = "<translation>") -> Translation:
+    from clinic_ready.io import yamlio
+    from clinic_ready.io.schema_errors import schema_problems
+
+    data = yamlio.require_mapping(yamlio.parse(text, name), name)
+    try:
+        return Translation.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(yamlio.locate_all(schema_problems(exc), text, name)) from None
+
+
+def localize(checklist: Checklist, tr: Translation) -> Checklist:
+    """A copy of the checklist with every text in the translation's language.  Ids, answer values,
+    conditions, scores and severities are untouched; a text the translation lacks stays English;
+    ``added_sources`` join the bibliography and ``also_cite`` adds them to concerns' sources."""
+    data = checklist.model_dump(by_alias=True, exclude_none=True, warnings=False)  # conditions round-trip (tested)
+
+    def put(target: dict, texts, fields) -> None:
+        for key in fields:
+            value = getattr(texts, key, None)
+            if value is not None and key in target:
+                target[key] = value
+
+    put(data, tr, TOP_FIELDS)
+    for key in LIST_FIELDS:
+        given = getattr(tr, key)
+        if key in data and given:
+            data[key] = [given[i] if i < len(given) else text for i, text in enumerate(data[key])]
+    for s in data["sections"]:
+        put(s, tr.sections.get(s["id"]), SECTION_FIELDS)
+        for q in s["questions"]:
+            qt = tr.questions.get(q["id"])
+            put(q, qt, QUESTION_FIELDS)
+            if qt is not None:
+                for c in q.get("choices") or ():
+                    c["label"] = qt.choices.get(c["value"], c["label"])
+                    if "label_supporter" in c:
+                        c["label_supporter"] = qt.choices_supporter.get(c["value"], c["label_supporter"])
+    for c in data["concerns"]:
+        put(c, tr.concerns.get(c["id"]), CONCERN_FIELDS)
+        c["sources"] = list(c["sources"]) + [s for s in tr.also_cite.get(c["id"], ()) if s not in c["sources"]]
+    for s in data["scores"]:
+        put(s, tr.scores.get(s["id"]), ("title",))
+    for s in data["sources"]:
+        put(s, tr.sources.get(s["id"]), ("title",))
+    known = {s["id"] for s in data["sources"]}
+    data["sources"] = list(data["sources"]) + [s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known]
+    for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips):
+        tip["text"] = text
+    if tr.wording is not None and "wording" in data:
+        _merge(data["wording"], tr.wording.model_dump(exclude_none=True))
+    out = Checklist.model_validate(data)
+    out._translation = tr
+    return out
+
+
+def _merge(target: dict, texts: dict) -> None:
+    """Put translated texts over the English ones, only where the checklist has them."""
+    for key, value in texts.items():
+        if key not in target:
+            continue
+        if isinstance(value, dict) and isinstance(target[key], dict):
+            _merge(target[key], value)
+        elif isinstance(value, str):
+            target[key] = value
+
+
+def _wording_texts(w, path=("wording",)):
+    """(key path, text) of every text in a Wording (or part of its dump)."""
+    data = w.model_dump(exclude_none=True) if hasattr(w, "model_dump") else w
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _wording_texts(value, path + (key,))
+        elif isinstance(value, str):
+            yield path + (key,), value
+
+
+def _lookup(data: dict | None, path: tuple):
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list[Problem]]:
+    """What is wrong with a translation: (problems located in the checklist — texts it lacks, as
+    key paths of the English field; problems located in the translation — unknown ids, version)."""
+    lang = tr.language
+    missing: list[Problem] = []
+    wrong: list[Problem] = []
+
+    def need(path: tuple, english, translated) -> None:
+        if english is not None and str(english).strip() and not (translated and str(translated).strip()):
+            missing.append(problem("translation_missing", path, language=lang))
+
+    for key in TOP_FIELDS:
+        need((key,), getattr(checklist, key), getattr(tr, key))
+    for key in LIST_FIELDS:
+        given = getattr(tr, key)
+        for i, text in enumerate(getattr(checklist, key)):
+            need((key, i), text, given[i] if i < len(given) else None)
+    for i, s in enumerate(checklist.sections):
+        st = tr.sections.get(s.id)
+        for key in SECTION_FIELDS:
+            need(("sections", i, key), getattr(s, key), getattr(st, key, None))
+        for j, q in enumerate(s.questions):
+            qt = tr.questions.get(q.id)
+            base = ("sections", i, "questions", j)
+            for key in QUESTION_FIELDS:
+                need(base + (key,), getattr(q, key), getattr(qt, key, None))
+            for k, c in enumerate(q.choices or ()):
+                need(base + ("choices", k, "label"), c.label, qt.choices.get(c.value) if qt else None)
+                need(base + ("choices", k, "label_supporter"), c.label_supporter, qt.choices_supporter.get(c.value) if qt else None)
+            if qt is not None:
+                for value in qt.choices:
+                    if value not in q.choice_values:
+                        wrong.append(problem("translation_unknown", ("questions", q.id, "choices", value), kind="choice value",
+                                             id=value, hint=suggest(value, q.choice_values)))
+    for i, c in enumerate(checklist.concerns):
+        ct = tr.concerns.get(c.id)
+        for key in CONCERN_FIELDS:
+            need(("concerns", i, key), getattr(c, key), getattr(ct, key, None))
+    for i, s in enumerate(checklist.scores):
+        need(("scores", i, "title"), s.title, getattr(tr.scores.get(s.id), "title", None))
+    for i, tip in enumerate(checklist.supporter_tips):
+        need(("supporter_tips", i, "text"), tip.text, tr.supporter_tips[i] if i < len(tr.supporter_tips) else None)
+    if checklist.wording is not None:
+        given = {"wording": tr.wording.model_dump(exclude_none=True)} if tr.wording is not None else {}
+        for path, english in _wording_texts(checklist.wording):
+            need(path, english, _lookup(given, path))
+    if len(tr.supporter_tips) > len(checklist.supporter_tips):
+        wrong.append(problem("translation_extra_tips", ("supporter_tips", len(checklist.supporter_tips)),
+                             found=len(tr.supporter_tips), expected=len(checklist.supporter_tips)))
+
+    def unknown(kind: str, key: str, ids, known) -> None:
+        for ident in ids:
+            if ident not in known:
+                wrong.append(problem("translation_unknown", (key, ident), kind=kind, id=ident, hint=suggest(ident, known)))
+
+    unknown("section", "sections", tr.sections, {s.id for s in checklist.sections})
+    unknown("question", "questions", tr.questions, checklist.questions)
+    unknown("concern", "concerns", tr.concerns, {c.id for c in checklist.concerns})
+    unknown("score", "scores", tr.scores, checklist.score_by_id)
+    unknown("source", "sources", tr.sources, checklist.source_by_id)
+    unknown("concern", "also_cite", tr.also_cite, {c.id for c in checklist.concerns})
+    added = {s.id for s in tr.added_sources}
+    for k, s in enumerate(tr.added_sources):
+        if s.id in checklist.source_by_id:
+            wrong.append(problem("dup_id", ("added_sources", k, "id"), kind="source", id=s.id, first="the checklist's sources"))
+    for cid, ids in tr.also_cite.items():
+        for k, sid in enumerate(ids):
+            if sid not in added:
+                wrong.append(problem("unknown_source", ("also_cite", cid, k), id=sid, hint=suggest(sid, added)))
+    if tr.translation_of != checklist.id:
+        wrong.append(problem("translation_of", ("translation_of",), found=tr.translation_of, expected=checklist.id))
+    if tr.version != checklist.version:
+        p = problem("translation_version", ("version",), found=tr.version, expected=checklist.version)
+        wrong.append(Problem(p.code, p.key_path, p.params, warning=True))
+    return missing, wrong
+
+
+def check_languages(checklist: Checklist, checklist_text: str, checklist_name: str) -> tuple[list[Problem], list[Problem]]:
+    """Every declared language other than English: its file exists, is valid and complete.
+    Returns (errors, warnings), located (file:line:col)."""
+    from clinic_ready.io import yamlio
+
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for i, lang in enumerate(checklist.languages):
+        if lang == "en":
+            continue
+        path = path_for(checklist_name, lang)
+        if checklist_name == "-" or not path.is_file():
+            errors += yamlio.locate_all([problem("translation_file", ("languages", i), language=lang, file=path.name)],
+                                        checklist_text, checklist_name)
+            continue
+        name, text = yamlio.read_source(path)
+        try:
+            tr = parse(text, name)
+        except InputError as exc:
+            errors += exc.problems
+            continue
+        if tr.language != lang:
+            errors += yamlio.locate_all([problem("translation_language", ("language",), found=tr.language, expected=lang)], text, name)
+        missing, wrong = problems(checklist, tr)
+        errors += yamlio.locate_all(missing, checklist_text, checklist_name)
+        for p in yamlio.locate_all(wrong, text, name):
+            (warnings if p.warning else errors).append(p)
+    return errors, warnings
+
+
+def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
+    """A complete translation file of the checklist as plain data, every text passed through
+    ``text`` (the English itself by default): a starting point for a translator, and a test aid."""
+    def pick(obj, fields) -> dict:
+        return {k: text(getattr(obj, k)) for k in fields if getattr(obj, k, None) is not None}
+
+    out: dict = {"format": 1, "translation_of": checklist.id, "language": lang, "version": checklist.version,
+                 "translated_by": ["…"], "review_status": "awaiting review by a bilingual clinician"}
+    out.update(pick(checklist, TOP_FIELDS))
+    for key in LIST_FIELDS:
+        if getattr(checklist, key):
+            out[key] = [text(t) for t in getattr(checklist, key)]
+    out["sections"] = {s.id: pick(s, SECTION_FIELDS) for s in checklist.sections}
+    out["questions"] = {}
+    for q in checklist.questions.values():
+        entry = pick(q, QUESTION_FIELDS)
+        if q.choices:
+            entry["choices"] = {c.value: text(c.label) for c in q.choices}
+            if any(c.label_supporter for c in q.choices):
+                entry["choices_supporter"] = {c.value: text(c.label_supporter) for c in q.choices if c.label_supporter}
+        out["questions"][q.id] = entry
+    out["concerns"] = {c.id: pick(c, CONCERN_FIELDS) for c in checklist.concerns}
+    out["scores"] = {s.id: {"title": text(s.title)} for s in checklist.scores}
+    out["supporter_tips"] = [text(t.text) for t in checklist.supporter_tips]
+    if checklist.wording is not None:
+        out["wording"] = {}
+        for path, english in _wording_texts(checklist.wording):
+            node = out
+            for key in path[:-1]:
+                node = node.setdefault(key, {})
+            node[path[-1]] = text(english)
+    return out
+
+
+def translation_schema() -> dict:
+    """JSON Schema of a translation file (format 1), generated from the pydantic model."""
+    from clinic_ready.io.schemas import DIALECT
+
+    schema = Translation.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": DIALECT, "$id": "clinic-ready/translation-format-1", "title": "clinic-ready checklist translation (format 1)", **schema}

@@ -1,0 +1,100 @@
+"""The import contract: arrows between the package's layers point down.
+
+    cli, web        the commands (Typer wiring, the error boundary, console output) and the browser build
+    app             one pipeline, outputs, batch, the Python API, the interactive questionnaire
+    render          views of a Result: terminal, JSON, Markdown, HTML, PDF, explain (reads core only)
+    io              YAML, loading and checks, schemas, translation, answers, drafts, atomic writes, FHIR
+    core            pure: model, conditions, engine, migrations, question range, self-tests, comparison
+    (root)          foundations every layer may use: i18n, safe_text, errors, dates, notices, signals,
+                    process
+
+Every import counts, including those inside functions (a lazy import is still an arrow). The two
+entry points are exempt by name: ``launch`` (the console script, which starts the CLI), ``process``
+(the guard it runs the CLI in) and the package's ``__init__`` (whose lazy façade reaches the API).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "clinic_ready"
+
+#: what each layer may import, besides itself and the foundations
+ALLOWED = {
+    "core": set(),
+    "io": {"core"},
+    "render": {"core"},
+    "app": {"core", "io", "render"},
+    "web": {"core", "io", "render", "app"},
+    "cli": {"core", "io", "render", "app", "web"},
+    "": set(),  # the foundations import only each other
+}
+#: the console script, ``python -m``, the package's lazy façade, and the process guard that runs the
+#: whole CLI (it asks the CLI for the one line it prints when standard output is broken)
+ENTRY_POINTS = {"clinic_ready.launch", "clinic_ready.__main__", "clinic_ready", "clinic_ready.process"}
+
+
+def module_name(path: Path, package: Path) -> str:
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def layer(module: str, package: Path) -> str:
+    parts = module.split(".")
+    if len(parts) > 1 and parts[1] in ALLOWED and (package / parts[1]).is_dir():
+        return parts[1]
+    return ""
+
+
+def imports_of(path: Path, package: Path) -> list[tuple[int, str]]:
+    """(line, module) for every import of clinic_ready in the file, at any depth."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("clinic_ready")]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("clinic_ready") and not node.level:
+            for a in node.names:  # `from clinic_ready.io import yamlio` imports the submodule
+                sub = f"{node.module}.{a.name}"
+                where = package.parent / sub.replace(".", "/")
+                found.append((node.lineno, sub if where.with_suffix(".py").exists() or where.is_dir() else node.module))
+    return found
+
+
+def wrong_way_arrows(package: Path = PACKAGE) -> list[str]:
+    wrong = []
+    for path in sorted(package.rglob("*.py")):
+        importer = module_name(path, package)
+        if importer in ENTRY_POINTS:
+            continue
+        mine = layer(importer, package)
+        for line, imported in imports_of(path, package):
+            theirs = layer(imported, package)
+            if imported in {"clinic_ready.launch", "clinic_ready.__main__"} or (theirs and theirs != mine and theirs not in ALLOWED[mine]):
+                where = path.relative_to(package.parent).as_posix()
+                wrong.append(f"{where}:{line}: {mine or 'root'} -> {theirs or 'root'} ({imported})")
+    return wrong
+
+
+def test_every_import_points_down_the_layers():
+    assert wrong_way_arrows() == []
+
+
+def test_the_layers_are_folders():
+    for name in ALLOWED:
+        if name:
+            assert (PACKAGE / name / "__init__.py").is_file(), name
+
+
+def test_a_wrong_way_import_is_caught(tmp_path):
+    """The contract can fail: a core module that reaches up into the CLI, even lazily, is reported."""
+    fake = tmp_path / "clinic_ready"
+    for folder in ("core", "cli"):
+        (fake / folder).mkdir(parents=True)
+    for f in ("__init__.py", "core/__init__.py", "cli/__init__.py", "cli/console.py"):
+        (fake / f).write_text("")
+    (fake / "core" / "engine.py").write_text("def f():\n    from clinic_ready.cli import console\n")
+    assert wrong_way_arrows(fake) == ["clinic_ready/core/engine.py:2: core -> cli (clinic_ready.cli.console)"]
