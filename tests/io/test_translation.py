@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from clinic_ready.io import loading, translation
-from helpers import FIXTURES, invoke_cli
+from helpers import FIXTURES, ROOT, invoke_cli
 
 I18N = FIXTURES / "i18n"
 
