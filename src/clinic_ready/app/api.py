@@ -18,8 +18,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from clinic_ready.io import answers as _answers
-from clinic_ready.core import engine as _engine
 from clinic_ready.errors import InputError
 from clinic_ready.core.model import Checklist, Result
 
@@ -37,17 +35,16 @@ def load_checklist(name: str | Path = "ketamine-clinic") -> Checklist:
 def evaluate(checklist: Checklist, document: Mapping[str, Any], name: str = "<answers>") -> Result:
     """Evaluate one answers document: the mapping an answers file holds (``checklist``,
     optional ``checklist_version``, ``answers``).  Answers are checked exactly as in a file."""
-    found, _warnings = _answers.parse_answers(document, checklist, "", name)
-    return _engine.evaluate(checklist, found)
+    from clinic_ready.app.pipeline import Document, evaluate_document
+
+    return evaluate_document(Document(name, "", document), checklist).result
 
 
 def evaluate_text(checklist: Checklist, text: str, name: str = "<answers>") -> Result:
     """Evaluate the text of an answers file (YAML or JSON); problems carry line numbers."""
-    from clinic_ready.io import yamlio
+    from clinic_ready.app.pipeline import Document, evaluate_document
 
-    data = yamlio.require_mapping(yamlio.parse(text, name), name)
-    found, _warnings = _answers.parse_answers(data, checklist, text, name)
-    return _engine.evaluate(checklist, found)
+    return evaluate_document(Document.parse(text, name), checklist).result
 
 
 def result_document(result: Result) -> dict:

@@ -52,14 +52,11 @@ class _Checklists:
 
 
 def evaluate_file(path: str, checklists: _Checklists) -> Result:
-    from clinic_ready.io import answers as answers_mod
-    from clinic_ready.core import engine
+    """One form of the batch, through the same pipeline as every command (its checklists cached)."""
+    from clinic_ready.app.pipeline import evaluate_document
 
-    name, text, data = answers_mod.read_document(path)
-    cid = checklists.forced or answers_mod.named_checklist(data, text, name)
-    checklist = checklists.get(cid)
-    found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
-    return engine.evaluate(checklist, found)
+    forced = checklists.forced
+    return evaluate_document(path, checklists.get if not forced else (lambda _named: checklists.get(forced))).result
 
 
 def _dump(value: object) -> str:

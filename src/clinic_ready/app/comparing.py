@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clinic_ready.app.pipeline import load_checklist
-from clinic_ready.core import engine
+from dataclasses import dataclass
+
+from clinic_ready.app.pipeline import Document, evaluate_document, load_checklist
 from clinic_ready.core.compare import Clinic, Comparison, clinic_name, compare, distinct_names, one_line
-from clinic_ready.errors import ClinicReadyError, UsageError
+from clinic_ready.errors import ClinicReadyError, Problem, UsageError
 from clinic_ready.i18n import N_, _
-from clinic_ready.io import answers as answers_mod
 
 
-def load(paths: Sequence[str], checklist_name: str | None = None, warn=lambda line: None) -> Comparison:
-    """Read the answers files, check they are for one checklist and version, and compare them."""
+@dataclass(frozen=True)
+class Compared:
+    """The comparison, and the warnings of every file as data."""
+
+    comparison: Comparison
+    warnings: tuple[Problem, ...] = ()
+
+
+def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
+    """Read the answers files, check they are for one checklist and version, and compare them;
+    the warnings of every file come back as data."""
     if len(paths) < 2:
         raise UsageError(_("clinic-ready: compare needs at least two answers files — give one file per clinic"))
     if list(paths).count("-") > 1:
@@ -23,34 +32,33 @@ def load(paths: Sequence[str], checklist_name: str | None = None, warn=lambda li
     errors: list[str] = []
     for path in paths:
         try:
-            name, text, data = answers_mod.read_document(path)
-            cid = checklist_name or answers_mod.named_checklist(data, text, name)
+            doc = Document.read(path)
+            cid = checklist_name or doc.checklist_id()
         except ClinicReadyError as exc:
             errors += exc.lines()
             continue
-        version = data.get("checklist_version")
-        docs.append((path, name, text, data, cid, None if version is None else str(version)))
+        version = doc.data.get("checklist_version")
+        docs.append((path, doc, cid, None if version is None else str(version)))
     if errors:
         raise _Errors(errors)
-    _same(_DIFFERENT_CHECKLISTS, [(d[1], d[4]) for d in docs])
-    _same(_DIFFERENT_VERSIONS, [(d[1], d[5]) for d in docs if d[5] is not None])
-    checklist = load_checklist(docs[0][4])
+    _same(_DIFFERENT_CHECKLISTS, [(d[1].name, d[2]) for d in docs])
+    _same(_DIFFERENT_VERSIONS, [(d[1].name, d[3]) for d in docs if d[3] is not None])
+    checklist = load_checklist(docs[0][2])
     clinics: list[Clinic] = []
-    for path, name, text, data, _cid, _version in docs:
+    warnings: list[Problem] = []
+    for path, doc, _cid, _version in docs:
         try:
-            found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+            evaluated = evaluate_document(doc, checklist)
         except ClinicReadyError as exc:
             errors += exc.lines()
             continue
-        for w in warnings:
-            warn(str(w))
-        result = engine.evaluate(checklist, found)
-        clinics.append(Clinic(clinic_name(result, path), path, result))
+        warnings += evaluated.warnings
+        clinics.append(Clinic(clinic_name(evaluated.result, path), path, evaluated.result))
     if errors:
         raise _Errors(errors)
     names = distinct_names([c.name for c in clinics], [c.file for c in clinics])
     clinics = [Clinic(n, c.file, c.result) for n, c in zip(names, clinics)]
-    return compare(checklist, clinics)
+    return Compared(compare(checklist, clinics), tuple(warnings))
 
 
 _DIFFERENT_CHECKLISTS = N_("clinic-ready: these answers files are for different checklists ({listed}) — "

@@ -27,6 +27,12 @@ def say(line: str) -> None:
     sys.stdout.write(clean(line, keep_lines=True).rstrip("\n") + "\n")
 
 
+def show_warnings(warnings) -> None:
+    """Warnings that travelled up from the pipeline as data, one line each on standard error."""
+    for w in warnings:
+        warn(str(w))
+
+
 def warn(line: str) -> None:
     """One line of (possibly untrusted) text to standard error: on a terminal, wrapped at word
     boundaries to its width (a file name or a URL longer than a line is left whole, never cut)."""

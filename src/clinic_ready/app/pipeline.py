@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from clinic_ready.io import answers as answers_mod
 from clinic_ready.io import catalog, loading
@@ -76,22 +76,66 @@ def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequ
     return inputs
 
 
-def report_result(answers_path: str, checklist_name: str | None) -> Result:
+@dataclass(frozen=True)
+class Document:
+    """An answers document: its display name, its text (for locating problems) and its mapping."""
+
+    name: str
+    text: str
+    data: Mapping[str, Any]
+
+    @classmethod
+    def read(cls, path: str | Path) -> Document:
+        return cls(*answers_mod.read_document(path))
+
+    @classmethod
+    def parse(cls, text: str, name: str = "<answers>") -> Document:
+        from clinic_ready.io import yamlio
+
+        return cls(name, text, yamlio.require_mapping(yamlio.parse(text, name), name))
+
+    def checklist_id(self) -> str:
+        """The checklist the document names (an error, located, if it names none)."""
+        return answers_mod.named_checklist(self.data, self.text, self.name)
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """What the pipeline gives every command: the result, and warnings as data (a command prints
+    them, or returns them, as it sees fit)."""
+
+    result: Result
+    warnings: tuple[Problem, ...] = ()
+
+
+def evaluate_document(
+    source: str | Path | Document,
+    checklist: Checklist | Callable[[str], Checklist] | None = None,
+) -> Evaluated:
+    """The one answers pipeline: read the document (a path, or one already read), find its
+    checklist (the one given, else the one the document names, through ``checklist`` when it is a
+    loader such as a cache, else ``load_checklist``), parse and check the answers exactly as every
+    command does, and evaluate them.  Used by report, batch, compare, the compare offer, validate
+    and the Python API."""
+    doc = source if isinstance(source, Document) else Document.read(source)
+    if isinstance(checklist, Checklist):
+        found = checklist
+    else:
+        found = (checklist or load_checklist)(doc.checklist_id())
+    answers, warnings = answers_mod.parse_answers(doc.data, found, doc.text, doc.name)
+    return Evaluated(engine.evaluate(found, answers), tuple(warnings))
+
+
+def report_result(answers_path: str, checklist_name: str | None) -> Evaluated:
     """Evaluate a saved answers file against the checklist it names (or the one given)."""
-    name, text, data = answers_mod.read_document(answers_path)
-    named = checklist_name or answers_mod.named_checklist(data, text, name)
+    doc = Document.read(answers_path)
+    named = checklist_name or doc.checklist_id()
     if checklist_name is None and not catalog.looks_like_path(named) and named not in catalog.shipped():
         raise UsageError(
             _("clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
-              "— give its file: clinic-ready report {answers} --checklist PATH").format(name=name, named=named, answers=answers_path)
+              "— give its file: clinic-ready report {answers} --checklist PATH").format(name=doc.name, named=named, answers=answers_path)
         )
-    checklist = load_checklist(named)
-    found, _warnings = answers_mod.parse_answers(data, checklist, text, name)
-    from clinic_ready.app.console import warn
-
-    for w in _warnings:
-        warn(str(w))
-    return engine.evaluate(checklist, found)
+    return evaluate_document(doc, load_checklist(named))
 
 
 def check_scripted(result: Result, inputs: Inputs) -> list[str]:

@@ -44,7 +44,11 @@ def compare(
     from clinic_ready.app import pipeline
     from clinic_ready.render import compare_text
 
-    found = comparing.load(files, checklist, warn=lambda line: typer.echo(line, err=True))
+    from clinic_ready.app.console import show_warnings
+
+    compared = comparing.load(files, checklist)
+    show_warnings(compared.warnings)
+    found = compared.comparison
     if fmt is CompareFormat.terminal and output in (None, "-"):
         from clinic_ready.app.console import plain_wanted, stdout_console
 

@@ -52,12 +52,15 @@ def report(
       clinic-ready report my-answers.yaml --format pdf --only questions --output questions.pdf
     """
     from clinic_ready.app import pipeline
+    from clinic_ready.app.console import show_warnings
     from clinic_ready.errors import UsageError
     from clinic_ready.render import renderer
 
     if only is not None and fmt is ReportFormat.fhir:
         raise UsageError(_("clinic-ready: --only works with --format pdf, html or markdown, not fhir"))
-    result = pipeline.report_result(answers_file, checklist)
+    evaluated = pipeline.report_result(answers_file, checklist)
+    show_warnings(evaluated.warnings)
+    result = evaluated.result
     size = (paper or default_paper()).value
     part = only.value if only else None
     pipeline.write_document(fmt.value, output, lambda: renderer(fmt.value).render(result, paper=size, only=part))

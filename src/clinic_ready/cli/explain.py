@@ -39,8 +39,11 @@ def explain(
 
     from clinic_ready.render import explain as explain_mod
     from clinic_ready.app import pipeline
+    from clinic_ready.app.console import show_warnings
 
-    result = pipeline.report_result(answers, checklist)
+    evaluated = pipeline.report_result(answers, checklist)
+    show_warnings(evaluated.warnings)
+    result = evaluated.result
     found = explain_mod.explain(result, ident)
     from clinic_ready.safe_text import clean, escape_json
 

@@ -37,10 +37,8 @@ def _names_checklist(path: Path, checklist_id: str) -> bool:
 
 def saved_clinics(checklist: Checklist, folder: Path, current: Result) -> list[tuple[Path, Result]]:
     """Valid answers files for this checklist in the folder (not this run's own answers), by name."""
-    from clinic_ready.io import answers as answers_mod
-    from clinic_ready.core import engine
+    from clinic_ready.app.pipeline import Document, evaluate_document, visible_answers
     from clinic_ready.errors import ClinicReadyError
-    from clinic_ready.app.pipeline import visible_answers
 
     mine = visible_answers(current).values
     found: list[tuple[Path, Result]] = []
@@ -52,15 +50,15 @@ def saved_clinics(checklist: Checklist, folder: Path, current: Result) -> list[t
         try:
             if not path.is_file() or path.stat().st_size > MAX_BYTES or not _names_checklist(path, checklist.id):
                 continue
-            _name, text, data = answers_mod.read_document(path)
-            if data.get("checklist") != checklist.id or "answers" not in data:
+            doc = Document.read(path)
+            if doc.data.get("checklist") != checklist.id or "answers" not in doc.data:
                 continue
-            answers, _warnings = answers_mod.parse_answers(data, checklist, text, path.name)
+            other = evaluate_document(Document(path.name, doc.text, doc.data), checklist).result
         except (ClinicReadyError, OSError):
             continue
-        if answers.values == mine:
+        if visible_answers(other).values == mine:
             continue
-        found.append((path, engine.evaluate(checklist, answers)))
+        found.append((path, other))
         if len(found) == MAX_FILES:
             break
     return found
