@@ -6,11 +6,14 @@ stopped never leaves a cut line.  What the pool adds for a batch:
 
 * at most a few chunks per worker are in flight, so memory stays flat however many files there
   are (``Executor.map`` would submit them all at once) and the list of paths is read as it goes;
-* workers ignore Ctrl-C (the batch decides what an interrupt means), end at once on SIGTERM or
-  SIGHUP (unless ignored, as under ``nohup``), and end when the batch itself has gone;
+* workers ignore Ctrl-C (the batch decides what an interrupt means), stop between two files on
+  SIGTERM or SIGHUP (an interruption, exit 130; unless ignored, as under ``nohup``), and end when
+  the batch itself has gone;
 * a worker that stops before it finished is reported by how it ended: a signal from the system
-  (the out-of-memory killer's SIGKILL, say) is exit 2 and "the output is incomplete"; SIGTERM or
-  SIGHUP is an interruption (exit 130); an exception is a bug, with its traceback.
+  (the out-of-memory killer's SIGKILL, say) is exit 2 and "the output is incomplete"; an exception
+  is a bug, with its traceback;
+* a worker killed in the middle of sending its result, which the pool itself would wait for for
+  ever (see ``_result``), is reported the same way, and the process ends without waiting for it.
 """
 
 from __future__ import annotations
@@ -209,8 +212,8 @@ GRACE_SECONDS = 3.0
 def _result(future: Future, pool, procs: list) -> list[Block]:
     """A chunk's Blocks, once they have come.
 
-    A worker killed in the middle of sending its result leaves ProcessPoolExecutor (Python 3.11
-    to at least 3.13) waiting for the rest of that message for ever: the chunk never comes and the
+    A worker killed in the middle of sending its result leaves ProcessPoolExecutor (seen with
+    Python 3.11.7) waiting for the rest of that message for ever: the chunk never comes and the
     pool never says it is broken.  So the batch watches the workers itself: a worker that has
     ended while its chunk is still awaited GRACE_SECONDS later is reported as a stopped worker."""
     import time
