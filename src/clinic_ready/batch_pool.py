@@ -38,10 +38,11 @@ AHEAD = 3
 #: a worker's exit code when SIGTERM, SIGHUP or its parent's end stopped it (the command's own, for
 #: an interruption)
 EXIT_STOPPED = 130
-#: the signals that end a batch; workers start with them blocked until their handlers are set
-SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
-#: how long (seconds) stopped workers may take to end before they are killed
-JOIN_SECONDS = 5
+#: the signals that end a batch, and the batch's "stop soon" to its workers (SIGUSR1): workers
+#: start with them blocked until they are ready for them
+SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGUSR1")
+#: how long (seconds) workers told to stop may take to end before they are killed
+JOIN_SECONDS = 30
 
 _WORKER: dict[str, object] = {}  # a worker's checklists and output format
 
@@ -56,14 +57,15 @@ def _stop(signum, frame) -> None:
 def _watch_signals(signals: set, parent: int) -> None:
     """A worker's thread that takes its SIGTERM and SIGHUP (blocked in every thread).  From the
     batch's pool (which stops workers only when it is not reading from them), the worker ends at
-    once.  From anyone else, the worker finishes the file it is evaluating and answers "stopped"
+    once; SIGUSR1 from the batch (see _stop_workers) and either signal from anyone else make it
+    stop soon: the worker finishes the file it is evaluating and answers "stopped"
     (see _chunk), so that it never ends in the middle of sending a result: the pool would then wait
     for the rest of that result for ever (see _result)."""
     import signal
 
     while True:
         info = signal.sigwaitinfo(signals)
-        if info.si_pid == parent:
+        if info.si_pid == parent and info.si_signo != signal.SIGUSR1:
             os._exit(EXIT_STOPPED)
         _STOP.append(info.si_signo)
 
@@ -93,12 +95,13 @@ def _start_worker(checklist: str | None, fmt: str, alive: int, alive_w: int) -> 
         pass
     threading.Thread(target=_parent_gone, args=(alive,), daemon=True).start()
     if hasattr(signal, "sigwaitinfo"):
+        stops.add(signal.SIGUSR1)
         threading.Thread(target=_watch_signals, args=(stops, os.getppid()), daemon=True).start()
         _unblock(_signal_set() - stops)
     else:  # (no sigwaitinfo: macOS) the signal ends the worker wherever it is
         for sig in stops:
             signal.signal(sig, _stop)
-        _unblock(_signal_set())
+        _unblock(_signal_set() - {signal.SIGUSR1})  # (the batch sends it only where sigwaitinfo is)
     _WORKER["checklists"] = _Checklists(checklist)
     _WORKER["format"] = fmt
 
@@ -184,12 +187,12 @@ def pooled(paths: Iterable[str], checklist: str | None, fmt: str, n: int) -> Ite
             pending.append(pool.submit(_chunk, first))
         procs = sorted(set(multiprocessing.active_children()) - before, key=lambda p: p.pid)
         for piece in islice(chunks, n * AHEAD - 1):
-            pending.append(pool.submit(_chunk, piece))
+            pending.append(_submit(pool, piece, procs))
         while pending:
             found = _result(pending.popleft(), pool, procs)
             piece = next(chunks, None)
             if piece is not None:
-                pending.append(pool.submit(_chunk, piece))
+                pending.append(_submit(pool, piece, procs))
             yield from found
         finished = True
     finally:
@@ -207,6 +210,17 @@ WATCH_SECONDS = 0.5
 #: how long (seconds) after a worker's death the pool may take to report it before the batch
 #: decides the pool will never report it (see _result)
 GRACE_SECONDS = 3.0
+
+
+def _submit(pool, piece: list[str], procs: list) -> Future:
+    """Hand a chunk to the pool (which refuses once a worker has died: reported as in _result)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_chunk, piece)
+    except BrokenProcessPool:
+        pool.shutdown(wait=True)
+        raise _gone(procs) from None
 
 
 def _result(future: Future, pool, procs: list) -> list[Block]:
@@ -244,10 +258,18 @@ def _result(future: Future, pool, procs: list) -> list[Block]:
 
 
 def _stop_workers(pool, procs: list) -> None:
-    """End the workers now (the batch was interrupted, or its reader has gone): they finish the
-    chunk they hold and end; one that does not end within JOIN_SECONDS (stopped with SIGSTOP,
-    say) is killed."""
+    """End the workers now (the batch was interrupted, or its reader has gone, or a write failed):
+    told to stop soon (SIGUSR1), they finish the file they are evaluating and end; one that does
+    not end within JOIN_SECONDS (stopped with SIGSTOP, say) is killed."""
+    import signal
+
     pool.shutdown(wait=False, cancel_futures=True)
+    if hasattr(signal, "sigwaitinfo"):
+        for proc in procs:
+            try:
+                os.kill(proc.pid, signal.SIGUSR1)
+            except ProcessLookupError:
+                pass
     for proc in procs:
         proc.join(timeout=JOIN_SECONDS)
         if proc.is_alive():
