@@ -6,11 +6,14 @@ stopped never leaves a cut line.  What the pool adds for a batch:
 
 * at most a few chunks per worker are in flight, so memory stays flat however many files there
   are (``Executor.map`` would submit them all at once) and the list of paths is read as it goes;
-* workers ignore Ctrl-C (the batch decides what an interrupt means), end at once on SIGTERM or
-  SIGHUP (unless ignored, as under ``nohup``), and end when the batch itself has gone;
+* workers ignore Ctrl-C (the batch decides what an interrupt means), stop between two files on
+  SIGTERM or SIGHUP (an interruption, exit 130; unless ignored, as under ``nohup``), and end when
+  the batch itself has gone;
 * a worker that stops before it finished is reported by how it ended: a signal from the system
-  (the out-of-memory killer's SIGKILL, say) is exit 2 and "the output is incomplete"; SIGTERM or
-  SIGHUP is an interruption (exit 130); an exception is a bug, with its traceback.
+  (the out-of-memory killer's SIGKILL, say) is exit 2 and "the output is incomplete"; an exception
+  is a bug, with its traceback;
+* a worker killed in the middle of sending its result, which the pool itself would wait for for
+  ever (see ``_result``), is reported the same way, and the process ends without waiting for it.
 """
 
 from __future__ import annotations
@@ -35,10 +38,11 @@ AHEAD = 3
 #: a worker's exit code when SIGTERM, SIGHUP or its parent's end stopped it (the command's own, for
 #: an interruption)
 EXIT_STOPPED = 130
-#: the signals that end a batch; workers start with them blocked until their handlers are set
-SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
-#: how long (seconds) stopped workers may take to end before they are killed
-JOIN_SECONDS = 5
+#: the signals that end a batch, and the batch's "stop soon" to its workers (SIGUSR1): workers
+#: start with them blocked until they are ready for them
+SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGUSR1")
+#: how long (seconds) workers told to stop may take to end before they are killed
+JOIN_SECONDS = 30
 
 _WORKER: dict[str, object] = {}  # a worker's checklists and output format
 
@@ -53,14 +57,15 @@ def _stop(signum, frame) -> None:
 def _watch_signals(signals: set, parent: int) -> None:
     """A worker's thread that takes its SIGTERM and SIGHUP (blocked in every thread).  From the
     batch's pool (which stops workers only when it is not reading from them), the worker ends at
-    once.  From anyone else, the worker finishes the file it is evaluating and answers "stopped"
+    once; SIGUSR1 from the batch (see _stop_workers) and either signal from anyone else make it
+    stop soon: the worker finishes the file it is evaluating and answers "stopped"
     (see _chunk), so that it never ends in the middle of sending a result: the pool would then wait
     for the rest of that result for ever (see _result)."""
     import signal
 
     while True:
         info = signal.sigwaitinfo(signals)
-        if info.si_pid == parent:
+        if info.si_pid == parent and info.si_signo != signal.SIGUSR1:
             os._exit(EXIT_STOPPED)
         _STOP.append(info.si_signo)
 
@@ -90,12 +95,13 @@ def _start_worker(checklist: str | None, fmt: str, alive: int, alive_w: int) -> 
         pass
     threading.Thread(target=_parent_gone, args=(alive,), daemon=True).start()
     if hasattr(signal, "sigwaitinfo"):
+        stops.add(signal.SIGUSR1)
         threading.Thread(target=_watch_signals, args=(stops, os.getppid()), daemon=True).start()
         _unblock(_signal_set() - stops)
     else:  # (no sigwaitinfo: macOS) the signal ends the worker wherever it is
         for sig in stops:
             signal.signal(sig, _stop)
-        _unblock(_signal_set())
+        _unblock(_signal_set() - {signal.SIGUSR1})  # (the batch sends it only where sigwaitinfo is)
     _WORKER["checklists"] = _Checklists(checklist)
     _WORKER["format"] = fmt
 
@@ -181,12 +187,12 @@ def pooled(paths: Iterable[str], checklist: str | None, fmt: str, n: int) -> Ite
             pending.append(pool.submit(_chunk, first))
         procs = sorted(set(multiprocessing.active_children()) - before, key=lambda p: p.pid)
         for piece in islice(chunks, n * AHEAD - 1):
-            pending.append(pool.submit(_chunk, piece))
+            pending.append(_submit(pool, piece, procs))
         while pending:
             found = _result(pending.popleft(), pool, procs)
             piece = next(chunks, None)
             if piece is not None:
-                pending.append(pool.submit(_chunk, piece))
+                pending.append(_submit(pool, piece, procs))
             yield from found
         finished = True
     finally:
@@ -206,11 +212,22 @@ WATCH_SECONDS = 0.5
 GRACE_SECONDS = 3.0
 
 
+def _submit(pool, piece: list[str], procs: list) -> Future:
+    """Hand a chunk to the pool (which refuses once a worker has died: reported as in _result)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_chunk, piece)
+    except BrokenProcessPool:
+        pool.shutdown(wait=True)
+        raise _gone(procs) from None
+
+
 def _result(future: Future, pool, procs: list) -> list[Block]:
     """A chunk's Blocks, once they have come.
 
-    A worker killed in the middle of sending its result leaves ProcessPoolExecutor (Python 3.11
-    to at least 3.13) waiting for the rest of that message for ever: the chunk never comes and the
+    A worker killed in the middle of sending its result leaves ProcessPoolExecutor (seen with
+    Python 3.11.7) waiting for the rest of that message for ever: the chunk never comes and the
     pool never says it is broken.  So the batch watches the workers itself: a worker that has
     ended while its chunk is still awaited GRACE_SECONDS later is reported as a stopped worker."""
     import time
@@ -241,10 +258,18 @@ def _result(future: Future, pool, procs: list) -> list[Block]:
 
 
 def _stop_workers(pool, procs: list) -> None:
-    """End the workers now (the batch was interrupted, or its reader has gone): they finish the
-    chunk they hold and end; one that does not end within JOIN_SECONDS (stopped with SIGSTOP,
-    say) is killed."""
+    """End the workers now (the batch was interrupted, or its reader has gone, or a write failed):
+    told to stop soon (SIGUSR1), they finish the file they are evaluating and end; one that does
+    not end within JOIN_SECONDS (stopped with SIGSTOP, say) is killed."""
+    import signal
+
     pool.shutdown(wait=False, cancel_futures=True)
+    if hasattr(signal, "sigwaitinfo"):
+        for proc in procs:
+            try:
+                os.kill(proc.pid, signal.SIGUSR1)
+            except ProcessLookupError:
+                pass
     for proc in procs:
         proc.join(timeout=JOIN_SECONDS)
         if proc.is_alive():
