@@ -199,7 +199,10 @@ def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_pat
     page.wait_for_selector("#urgent-h")
     text = visible_text(page)
     assert "Your safety comes first" in text
-    assert "Thoughts of ending your life right now" in page.inner_text(".urgent h2")  # the concern itself, first
+    from clinic_ready import workflow
+
+    concern = next(c for c in workflow.load_checklist("ketamine-clinic").concerns if c.id == "suicidal_now")
+    assert page.inner_text(".urgent h2") == " ".join(concern.title.split())  # the concern itself, first
     assert "object" not in text
     for line in ("988", "911", "1-800-662-4357"):
         assert line in text
