@@ -131,7 +131,7 @@ def block(path: str, checklists: _Checklists, fmt: str) -> Block:
         text, errors, worst = output_line(fmt, path, None, exc.lines()), exc.lines(), None
     else:
         text, errors = output_line(fmt, path, result, []), []
-        found = result.worst()
+        found = result.fail_level()  # a held verdict counts at its level, as --fail-on does
         worst = found.value if found is not None else None
     data = b"" if text is None else (text + "\n").encode("utf-8", ENCODING_ERRORS)
     return Block(data, errors, worst)

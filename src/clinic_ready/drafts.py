@@ -148,6 +148,7 @@ class Draft:
     answers: Answers
     dropped: list[str] = field(default_factory=list)  # answers that no longer fit the checklist
     skipped: list[str] = field(default_factory=list)  # optional questions the person chose to skip
+    carried: str | None = None  # the note when a migration carried the answers to this version
 
     @property
     def version_changed(self) -> bool:
@@ -203,6 +204,11 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
     respondent = data.get("respondent")
     answers = Answers(checklist.id, checklist.version, respondent=respondent if respondent in RESPONDENTS else "patient")
     dropped: list[str] = []
+    from clinic_ready import migration
+
+    carried = migration.plan(checklist, str(data.get("checklist_version", "")))
+    if carried is not None:
+        raw = carried.carry_all(raw)
     for qid, value in raw.items():
         q = checklist.questions.get(str(qid))
         if q is None:
@@ -214,7 +220,8 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
             dropped.append(str(qid))
     raw_skipped = data.get("skipped")
     skipped = [str(s) for s in raw_skipped if str(s) in checklist.questions] if isinstance(raw_skipped, list) else []
-    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped, skipped)
+    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped, skipped,
+                 carried.note() if carried is not None else None)
 
 
 #: a run that finds its draft in use may keep a separate one: ``<key>-2``, ``<key>-3``, ...

@@ -189,7 +189,9 @@ def question_range(cl: Checklist, given: Answers, passed: Iterable[str] = ()) ->
 
     most = max(
         to_ask(cl, with_({}), done),
-        to_ask(cl, with_({qid: Answer("unsure") for qid in open_ids if cl.questions[qid].required}), done),
+        # unsure opens every gate, an opt-in gate too (skipping one would close it: Question.if_skipped)
+        to_ask(cl, with_({qid: Answer("unsure") for qid in open_ids
+                          if cl.questions[qid].required or qid in cl.skip_answers}), done),
     )
     free = [qid for qid in controlling(cl) if qid not in done]
     if not free:

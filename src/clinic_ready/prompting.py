@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
+from clinic_ready.wording import Words
 from clinic_ready import engine
 from clinic_ready.coercion import AnswerRejected, coerce
 from clinic_ready import notices
@@ -31,6 +32,7 @@ KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q 
 #: the keys shown after every prompt (the optional form adds Enter)
 KEY_HINT = N_("(or ?, u, d, b, q)")
 KEY_HINT_OPTIONAL = N_("(or ?, u, d, b, q, or Enter to skip)")
+KEY_HINT_SKIP_MEANS = N_("(or ?, u, d, b, q, or Enter for {answer})")
 #: how the special answers are named on screen (the Spanish checklists call them "No sé" and
 #: "Prefiero no decirlo", the keys' labels)
 UNSURE_LABEL = N_("Unsure")
@@ -128,11 +130,13 @@ class Questionnaire:
         from clinic_ready import pace
 
         self._say(Text(self.cl.title, style="bold"))
-        self._say(Text(notices.notice(), style="italic"))
+        self._say(Text(Words(self.cl, self.respondent).notice(), style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
         if self.cl.balance:
             self._say(Text(" ".join(self.cl.balance.split())))
         self._say(Text(self.cl.currency_line(), style="dim"))
+        words = Words(self.cl, self.respondent)  # one crisis line from the start, before any question
+        self._say(Text(_("{heading}: {lines}").format(heading=words.crisis_heading(), lines=notices.crisis_text()), style="dim"))
         if self.ask_who:
             self.ask_respondent()
         if self.respondent == "supporter":
@@ -266,8 +270,10 @@ class Questionnaire:
         self._say(Text(""))
         self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim"))
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
+        if self.respondent == "supporter" and q.hint_supporter:
+            self._say(Text(" ".join(q.hint_supporter.split()), style="dim"))
         if q.type in ("choice", "multi_choice"):
-            self._say(_hanging([(f"  {n})", c.label) for n, c in enumerate(q.choices or (), 1)]))
+            self._say(_hanging([(f"  {n})", c.label_for(self.respondent)) for n, c in enumerate(q.choices or (), 1)]))
         if current is not None and q.type == "multi_choice" and current.state == "answered" and current.value:
             numbers = ",".join(str(q.choice_values.index(v) + 1) for v in current.value if v in q.choice_values)
             self._say(Text(_("Current answer: {numbers} ({answer}). Press Enter to keep it, type +N to add a choice or "
@@ -287,6 +293,12 @@ class Questionnaire:
                 continue
             if not word:
                 if current is not None:
+                    return
+                if q.id in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
+                    answer = self.cl.skip_answers[q.id]
+                    self.answers.values[q.id] = answer
+                    self._say(Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim"))
+                    self.on_change(self.answers)
                     return
                 if not q.required:
                     self.passed.add(q.id)
@@ -361,14 +373,12 @@ class Questionnaire:
             raise AnswerRejected(_("that number is not one of the numbers shown"), fix)
         return q.choice_values[n - 1]
 
-    def _choice_lines(self, q: Question) -> list[str]:
-        if q.type in ("choice", "multi_choice"):
-            return [f"  {n}) {c.label}" for n, c in enumerate(q.choices or (), 1)]
-        return []
-
     def _hint(self, q: Question) -> str:
         """The prompt: what to type, then the keys ("Answer y or n (or ?, u, d, b, q): ")."""
-        keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
+        if q.id in self.cl.skip_answers:
+            keys = _(KEY_HINT_SKIP_MEANS).format(answer=self._words(q, self.cl.skip_answers[q.id]))
+        else:
+            keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
         return _("{what} {keys}: ").format(what=self._base_hint(q), keys=keys)
 
     def _base_hint(self, q: Question) -> str:
@@ -401,8 +411,9 @@ class Questionnaire:
         else:
             self._say(Text(""))  # a blank line before the rule: the new section stands apart
             self._say(Rule(Text(section.title), align="left"))
-        if section.intro:
-            self._say(Text(" ".join(section.intro.split())))
+        intro = section.intro_for(self.respondent)
+        if intro:
+            self._say(Text(" ".join(intro.split())))
 
     # ------------------------------------------------------------------ urgent answers
     def _urgent_ids(self) -> set[str]:
@@ -416,7 +427,8 @@ class Questionnaire:
         if not new:
             return
         self._say(Text(""))
-        heading = _("Their safety comes first") if self.respondent == "supporter" else notices.urgent_heading()
+        words = Words(self.cl, self.respondent)
+        heading = words.urgent_heading()
         if self.plain:
             self._say(Text(heading, style="bold"))
         else:
@@ -430,14 +442,17 @@ class Questionnaire:
                 "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
             )))
         self._say(Text(_("What to do now:"), style="bold"))
-        self._say(_urgent_bullets())
+        self._say(_urgent_bullets(words.urgent_lines()))
         self._say(Text(""))
-        self._say(Text(notices.come_back()))
+        self._say(Text(notices.come_back() if self.saving else _(
+            "You can come back to these questions later, but your answers are not being saved (--no-draft): "
+            "finish now, or start again later.")))
         go_on = {"c", "continue", "continuar", "seguir"}
         # s is "stop" in English; in Spanish it means sí, so the key there is t (terminar)
         stop = ({"t", "terminar", "parar", "stop"} if language() == "es" else {"s", "stop"}) | keywords("quit")
         while True:
-            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ")))
+            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ") if self.saving
+                                    else _("Type c to continue the questions, or s to stop here: ")))
             if word in go_on:
                 self._last_section = None
                 return
@@ -582,7 +597,7 @@ class Questionnaire:
             return _(DECLINED_LABEL)
         if q.type == "multi_choice" and not answer.value:
             return _("none of these")
-        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer))
+        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer), self.respondent)
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)
@@ -602,14 +617,14 @@ def _hanging(rows: list[tuple[str, str]], style: str = ""):
     return grid
 
 
-def _urgent_bullets():
+def _urgent_bullets(lines=None):
     """What to do now (988, 911, SAMHSA) in the current language, as hanging bullets."""
     from rich.table import Table
 
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
     bullets.add_column(ratio=1, overflow="fold")
-    for line in notices.urgent_lines():
+    for line in lines or notices.urgent_lines():
         bullets.add_row("  •", line)
     return bullets
 

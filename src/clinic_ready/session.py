@@ -187,7 +187,9 @@ def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Re
     if not resume:
         console.print(Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim"))
         return given, []
-    if draft.checklist_version != keeper.cl.version:
+    if draft.carried:
+        console.print(Text(draft.carried))
+    elif draft.checklist_version != keeper.cl.version:
         console.print(Text(_("Note: the draft was made for version {old} of this checklist; this is version {new}.").format(
             old=draft.checklist_version, new=keeper.cl.version)))
     if draft.dropped:

@@ -285,10 +285,12 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
         return "", exc.problems[:MAX_SHOWN] + exc.lines()[MAX_SHOWN:]
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
-    return (
-        _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
-            name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
-            concerns=len(checklist.concerns),
-        ),
-        list(warnings),
+    from clinic_ready import migration
+
+    summary = _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
+        name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+        concerns=len(checklist.concerns),
     )
+    for line in migration.describe(checklist):
+        summary += "\n  " + _("Migration: {what}").format(what=line)
+    return summary, list(warnings)

@@ -187,7 +187,7 @@ def test_workers_give_the_same_blocks_in_input_order(tmp_path, monkeypatch, ahea
     monkeypatch.setattr(batch_pool, "AHEAD", ahead)
     files = many(tmp_path, 70, bad_every=9)
     one = _blocks(files)
-    assert [b.worst for b in one].count(None) == 70 // 9 and {b.worst for b in one} >= {"critical", "info"}
+    assert sum(1 for b in one if b.errors) == 70 // 9 and "critical" in {b.worst for b in one}
     for jobs in (2, 3, 5):
         assert _blocks(files, jobs) == one
 

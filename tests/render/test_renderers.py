@@ -57,10 +57,10 @@ def test_json_matches_golden():
 def test_json_document_shape(perry):
     doc = json.loads(renderer("json").render(perry))
     assert list(doc) == [
-        "format_version", "tool", "checklist", "urgent", "verdict", "counts", "concerns", "could_apply", "first_steps",
+        "format_version", "tool", "checklist", "respondent", "audience", "crisis_heading", "supporter_tips", "urgent", "verdict", "counts", "concerns", "good_to_know", "could_apply", "first_steps", "private_topics",
         "questions_to_ask", "not_assessed", "answers", "scores", "ignored_answers", "notice", "disclaimer", "crisis_lines",
     ]
-    assert doc["format_version"] == 2
+    assert doc["format_version"] == 3
     assert doc["concerns"][0]["severity"] == "critical"
     assert all(c["sources"] and c["sources"][0]["title"] for c in doc["concerns"])
     assert {a["state"] for a in doc["answers"]} >= {"answered", "declined", "skipped"}

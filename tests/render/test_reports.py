@@ -156,4 +156,4 @@ def test_a_report_after_review_by_says_calmly_that_the_checklist_is_due_for_revi
     assert "This checklist is due for review" in late and "2026-12-31" in late
     on_time = renderer("markdown").render(r, today=dt.date(2026, 12, 31))
     assert "due for review" not in on_time
-    assert "Facts checked 2026-11-21 · review due 2026-12-31" in on_time
+    assert "Facts checked 2026-12-07 · review due 2026-12-31" in on_time

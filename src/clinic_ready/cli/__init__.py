@@ -329,6 +329,11 @@ def _register() -> None:
 
     for name, fn, epilog in COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):
         app.command(name, help=doc(fn), epilog=_(epilog), cls=Command)(fn)
+    from clinic_ready.cli import web
+
+    web.app.callback(invoke_without_command=True, help=doc(web.web), epilog=_(EPILOG_NO_FAIL), cls=BoundaryGroup)(web.web)
+    web.app.registered_commands[0].help = doc(web.build_site)
+    app.add_typer(web.app, name="web")
 
 
 def COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):  # noqa: N802 - a table

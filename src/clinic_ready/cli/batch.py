@@ -34,7 +34,7 @@ def batch(
     checklist: Optional[str] = typer.Option(
         None, "--checklist", metavar="ID|PATH", help=_("Evaluate every file against this checklist instead.")
     ),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when any file raises a concern at or above this severity.")),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when any file raises a concern at or above this severity (a held verdict counts at the level it is held at).")),
     fmt: BatchFormat = typer.Option(
         BatchFormat.jsonl, "--format", "-f",
         help=_("jsonl: one result line per file; jsonl-compact: ids, severities and the verdict only, for analysing many forms; "

@@ -41,7 +41,7 @@ def run(
     no_input: bool = typer.Option(False, "--no-input", help=_("Never ask at the keyboard; missing answers are an error.")),
     fmt: Format = typer.Option(Format.terminal, "--format", "-f", help=_("Output format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the result to FILE instead of the screen.")),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when a concern is at or above this severity.")),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when a concern is at or above this severity. A held verdict (\u201cFind out first: 1 critical concern could apply\u201d) counts at the level it is held at.")),
     plain: bool = typer.Option(False, "--plain", help=_("No colour, boxes or cursor movement (screen readers, narrow terminals).")),
     paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
     resume: Optional[bool] = typer.Option(

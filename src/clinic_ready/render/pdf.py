@@ -321,6 +321,8 @@ def _report_fields(view: ReportView):
     for _label, _sev, items in view.groups:
         for c in items:
             yield _("the concern “{title}”").format(title=c.title[:60]), " ".join((c.title, c.why, c.ask, c.action))
+    for g in view.good_to_know:
+        yield _("the concern “{title}”").format(title=g.title[:60]), " ".join((g.title, g.text))
     for s in view.sources:
         yield _("source [{n}]").format(n=s.number), s.text
 
@@ -395,6 +397,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _boxed(pdf, lines, width=1.6)
     _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    if view.crisis_first:  # before the concern list, not only at the end
+        _crisis(pdf, view)
     full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
         _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
@@ -414,6 +418,12 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         pdf.add_page()
     _questions(pdf, view)
 
+    if view.private:
+        _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, full, 4.2, SMALL) + 10)
+        _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
+        pdf.ln(1)
+        for t in view.private:
+            _text(pdf, f"•  {t}", SMALL + 0.5, h=4.6)
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
     _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:
@@ -422,6 +432,12 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _heading(pdf, f"{label} ({len(items)})", H3, keep=_concern_height(pdf, items[0]))
         for c in items:
             _concern(pdf, c)
+    if view.good_to_know:
+        first = view.good_to_know[0]
+        _heading(pdf, view.heading_good_to_know, keep=_h(pdf, f"•  {first.title}. {first.text}", full, 4.6, SMALL + 0.5))
+        for g in view.good_to_know:
+            _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
+            pdf.ln(0.6)
     if view.could_apply or view.not_assessed_note:
         first = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
         _heading(pdf, view.heading_could_apply, keep=first + 8)
