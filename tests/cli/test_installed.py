@@ -38,7 +38,7 @@ def test_fail_on_exits_1_only_at_or_above_the_level(tmp_path):
 def test_no_stdin_no_hang_no_traceback(tmp_path):
     r = run_cli("run", str(FIXTURES / "mini.yaml"), cwd=tmp_path)
     assert r.returncode == 2
-    assert "required question(s) have no answer" in r.stderr
+    assert "run it in a terminal to answer at the keyboard, or give your answers with --answers" in r.stderr
     assert "Traceback" not in r.stderr and "EOFError" not in r.stderr
 
 

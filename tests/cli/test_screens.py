@@ -199,3 +199,14 @@ def test_urls_in_the_summary_are_never_cut(cols):
     marks = [line for line in sources.splitlines() if re.match(r"\[\d+\] ", line)]
     following = sources.splitlines()[sources.splitlines().index(marks[0]) + 1]
     assert following.startswith("    ")  # a source's next lines hang under its text
+
+
+def test_a_long_path_in_a_hint_is_never_cut():
+    from clinic_ready.cli.asking import say_whole
+
+    path = "/tmp/pytest-of-someone/pytest-226/popen-gw1/test_full_run_shows_summary_an0/answers.yaml"
+    out = io.StringIO()
+    say_whole(Console(file=out, width=40), f"Saved your answers in {path}. To make the report again, type:")
+    lines = out.getvalue().splitlines()
+    assert path + "." in [w for line in lines for w in line.split()]
+    assert all(len(line) <= 40 for line in lines if path not in line)

@@ -83,7 +83,7 @@ def show(c: Comparison, console, plain: bool = False) -> None:
     console.print(Text(""))
     console.print(Text(crisis_heading() + ":", style="bold"))
     for who, how in crisis_lines():
-        console.print(Text(f"  {who}: {how}"))
+        console.print(_item(f"{who}: {how}"))
 
 
 def _too_narrow(c: Comparison, console) -> bool:
@@ -100,6 +100,15 @@ def _too_narrow(c: Comparison, console) -> bool:
     return console.width < need
 
 
+def _item(text: str):
+    """One item of the one-line-per-item layout, indented as a block (its wrapped lines stay
+    under it, never flush left)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    return Padding(Text(text), (0, 0, 0, 2))
+
+
 def _plain_rows(c: Comparison, console) -> None:
     from rich.text import Text
 
@@ -107,15 +116,15 @@ def _plain_rows(c: Comparison, console) -> None:
     console.print(Text(_("Concerns, most serious first")))
     for row in c.concerns:
         marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks))
-        console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {marks}"))
+        console.print(_item(f"{severity_label(row.concern.severity)} {row.concern.title} — {marks}"))
     if not c.concerns:
-        console.print(Text("  " + _("No concern differs between the clinics.")))
+        console.print(_item(_("No concern differs between the clinics.")))
     if c.open_questions:
         console.print(Text(""))
         console.print(Text(_("Questions still open")))
         for row in c.open_questions:
             states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, row.states))
-            console.print(Text(f"  {' '.join(row.question.prompt.split())} — {states}"))
+            console.print(_item(f"{' '.join(row.question.prompt.split())} — {states}"))
     _about_you(c, console)
 
 
@@ -127,9 +136,9 @@ def _about_you(c: Comparison, console) -> None:
     console.print(Text(""))
     console.print(Text(_("About you, the same whichever clinic you choose"), style="bold"))
     for row in c.personal:
-        console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}"))
+        console.print(_item(f"{severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}"))
     for row in c.personal_open:
-        console.print(Text(f"  ? {' '.join(row.question.prompt.split())} — {STATES[row.states[0]]}"))
+        console.print(_item(f"? {' '.join(row.question.prompt.split())} — {STATES[row.states[0]]}"))
 
 
 def render_terminal(c: Comparison, width: int = 80, plain: bool = False) -> str:

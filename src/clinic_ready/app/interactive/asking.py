@@ -105,6 +105,16 @@ def choose_outputs(read, console) -> tuple[str, ...]:
         console.print(Text(_("Please type a number from 1 to 5, or press Enter to write nothing."), style="yellow"))
 
 
+def say_whole(console, text: str, style: str = "") -> None:
+    """A sentence wrapped at spaces to the console's width, a path or a name longer than a line
+    left whole on a line of its own (Rich would cut it at the width)."""
+    from rich.text import Text
+
+    from clinic_ready.cli.console import wrap_words
+
+    console.print(Text(wrap_words(text, console.width), style=style), soft_wrap=True)
+
+
 def ask_save_path(read, console, what: str = "", default: str = "") -> str:
     """A file name to write ('' to skip): Enter takes the default, ~ is expanded, a folder or a
     missing folder is asked again, and an existing file is replaced only when the person says so."""
@@ -126,10 +136,11 @@ def ask_save_path(read, console, what: str = "", default: str = "") -> str:
         path = Path(raw).expanduser()
         if path.is_dir():
             example = path / (Path(default).name if default else "my-answers.yaml")
-            console.print(Text(_("{path} is a folder — type a file name, such as {example}.").format(path=path, example=example), style="yellow"))
+            say_whole(console, _("{path} is a folder — type a file name, such as {example}.").format(path=path, example=example),
+                      "yellow")
             continue
         if not path.parent.is_dir():
-            console.print(Text(_("The folder {folder} does not exist — type another name.").format(folder=path.parent), style="yellow"))
+            say_whole(console, _("The folder {folder} does not exist — type another name.").format(folder=path.parent), "yellow")
             continue
         if path.exists() and not confirm(read, console, _("{path} already exists. Replace it?").format(path=path), default=False):
             default = ""
@@ -221,7 +232,7 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
         if kind == "answers":
             which = f" {shlex.quote(checklist_arg)}" if _source(checklist_arg) else ""
             # the sentence wraps at words; the command stays one line, to paste
-            console.print(Text(_("Saved your answers in {path}. To make the report again, type:").format(path=path)))
+            say_whole(console, _("Saved your answers in {path}. To make the report again, type:").format(path=path))
             console.print(Text(f"  {command()} run{which} --answers {shlex.quote(path)}"), soft_wrap=True)
         return path
 
