@@ -371,3 +371,27 @@ def test_n4_the_steps_a_family_member_is_most_often_given_speak_to_them(cid):
     c = next(c for c in CL.concerns if c.id == cid)
     assert c.action_supporter and c.action_supporter != c.action
     assert not any(p in c.action_supporter for p in ("your doses", "you take", "Tell someone near you", "with you."))
+
+
+# --------------------------------------------------------------------------- N8
+P17 = dict(IV_CLINIC, dose_frequency="not_started", sud_history="declined", medicines="declined", alcohol="declined",
+           street_drugs="declined", conditions="declined", pregnancy="declined", bladder="declined",
+           suicidal_thoughts="declined", suicidal_now="declined")
+
+
+def test_n8_what_the_person_keeps_private_is_a_topic_for_the_prescriber_not_a_question_for_the_clinic():
+    r = result(**P17)
+    topics = {t for t, _q in r.private}
+    assert {"Thoughts of suicide right now", "Your medicines", "Drugs that were not prescribed",
+            "Your health conditions", "Pregnancy and breastfeeding"} <= topics
+    asked_of_clinic = " ".join(a.text for a in r.ask_list)
+    assert r.ask_list and "killing yourself" not in asked_of_clinic and "Choose all that apply" not in asked_of_clinic
+    assert "problem with alcohol or drugs" not in asked_of_clinic  # p17 declined it: a topic, not a question
+    assert "Past or present alcohol or drug problems" in topics
+
+
+def test_n8_every_question_about_the_person_has_a_topic_in_both_languages():
+    for s in CL.sections:
+        if s.about == "person":
+            for q in s.questions:
+                assert q.topic, q.id
