@@ -152,6 +152,11 @@ class Concern(_Model):
     action: str
     sources: list[Id] = Field(min_length=1)
     urgent: bool = False  # a response, not a severity: shown first, with the crisis lines, and interrupts the questions
+    first_step: Optional[str] = Field(default=None, description=(
+        "The action as a first step that reads alone, without the concern's title ('Ask the prescriber whether "
+        "trazodone at bedtime is safe with ketamine'). Absent: the action, prefixed by the title when it says "
+        "'it', 'this', 'these' or 'them'."))
+    first_step_supporter: Optional[str] = Field(default=None, description="The first step for a supporter.")
     why_supporter: Optional[str] = Field(default=None, description=(
         "Why it matters, told to someone answering for the person ('…while they have these thoughts'). Absent: why."))
     action_supporter: Optional[str] = Field(default=None, description=(
@@ -159,6 +164,11 @@ class Concern(_Model):
 
     def why_for(self, respondent: str = "patient") -> str:
         return self.why_supporter if respondent == "supporter" and self.why_supporter else self.why
+
+    def first_step_for(self, respondent: str = "patient") -> Optional[str]:
+        if respondent == "supporter" and self.first_step_supporter:
+            return self.first_step_supporter
+        return self.first_step
 
     def action_for(self, respondent: str = "patient") -> str:
         return self.action_supporter if respondent == "supporter" and self.action_supporter else self.action

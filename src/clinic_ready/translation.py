@@ -25,7 +25,7 @@ TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
 LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
 SECTION_FIELDS = ("title", "intro", "intro_supporter")
 QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "topic", "unit")
-CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter")
+CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter", "first_step", "first_step_supporter")
 
 
 class SectionText(_Model):
@@ -53,6 +53,8 @@ class ConcernText(_Model):
     action: Optional[str] = None
     why_supporter: Optional[str] = None
     action_supporter: Optional[str] = None
+    first_step: Optional[str] = None
+    first_step_supporter: Optional[str] = None
 
 
 class TitleText(_Model):
