@@ -283,4 +283,15 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
     )
     for line in migration.describe(checklist):
         summary += "\n  " + _("Migration: {what}").format(what=line)
+    from clinic_ready.dates import today
+
+    now = today()
+    for fact in sorted(checklist.facts, key=lambda f: f.valid_until):
+        days = (fact.valid_until - now).days
+        if days < 0:
+            summary += "\n  " + _("Fact {id} ({text}) ended on {date}: check it, then update 'valid_until'").format(
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat())
+        elif days <= 60:
+            summary += "\n  " + _("Fact {id} ({text}) ends on {date}, in {days} days").format(
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat(), days=days)
     return summary, [str(w) for w in warnings]
