@@ -290,6 +290,20 @@ def find_out_step(question, section, respondent: str = "patient", reader: str = 
 #: words that need a referent: a first step that uses one cannot be read on its own
 NEEDS_REFERENT = re.compile(r"\b(it|its|this|these|them|those|that one)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PLURAL = re.compile(r"\b[a-z]{3,}s\b", re.IGNORECASE)
+
+
+def needs_referent(text: str) -> bool:
+    """True when a sentence says "it", "its" or "this" at all, or "them", "these" or "those" with no
+    plural noun before it in the same sentence ("…medicines…; plan any change with the prescriber who
+    gives them" has its referent; "Ask about it at your first visit" does not)."""
+    for sentence in _SENTENCE.split(text):
+        for m in NEEDS_REFERENT.finditer(sentence):
+            word = m.group(0).lower()
+            if word in ("them", "these", "those") and _PLURAL.search(sentence[: m.start()]):
+                continue
+            return True
+    return False
 
 
 def step_text(c, respondent: str = "patient") -> str:
@@ -299,7 +313,7 @@ def step_text(c, respondent: str = "patient") -> str:
     if own:
         return _words(own)
     action = _words(c.action_for(respondent))
-    if NEEDS_REFERENT.search(action):
+    if needs_referent(action):
         return _("{title}: {action}").format(title=_words(c.title).rstrip("."), action=action)
     return action
 

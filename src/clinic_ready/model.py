@@ -172,6 +172,13 @@ class Concern(_Model):
             return self.first_step_supporter
         return self.first_step
 
+    def urgent_action_for(self, respondent: str = "patient") -> Optional[str]:
+        """The action in the urgent block: for a supporter only its supporter form (the patient's own
+        "tell someone near you how you feel" is not for a helper; the supporter's lines follow)."""
+        if respondent == "supporter":
+            return self.action_supporter
+        return self.action
+
     def action_for(self, respondent: str = "patient") -> str:
         return self.action_supporter if respondent == "supporter" and self.action_supporter else self.action
 

@@ -69,7 +69,7 @@ def _reader(result: Result) -> dict:
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action_for(result.respondent), "what_to_do_now": list(words_for(result).urgent_lines())}
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.urgent_action_for(result.respondent) or "", "what_to_do_now": list(words_for(result).urgent_lines())}
         for f in result.urgent
     ]
 

@@ -379,7 +379,9 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
     body.line((words.urgent_heading(), "bold"))
     for f in result.urgent:
         body.line((_words(f.concern.title), "bold"))
-        body.line((_words(f.concern.action_for(result.respondent)), ""))
+        action = f.concern.urgent_action_for(result.respondent)
+        if action:
+            body.line((_words(action), ""))
         if explain:
             body.line((_words(because(result, f.concern)), "italic"))
     for line in words.urgent_lines():

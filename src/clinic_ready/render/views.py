@@ -226,7 +226,8 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
             cites.refs(f), because(result, c) if explain else None, number, tuple(cl.expired_lines(c.facts, today)),
         )
 
-    view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
+    view.urgent = [concern_view(f, f.concern.severity)._replace(action=_clean(f.concern.urgent_action_for(result.respondent)))
+                   for f in result.urgent]
     view.urgent_lines = words.urgent_lines() if result.urgent else ()
     view.crisis_first = result.crisis_first
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
