@@ -200,6 +200,11 @@ def load(paths: Sequence[str], checklist_name: str | None = None, warn=lambda li
         for w in warnings:
             warn(str(w))
         result = engine.evaluate(checklist, found)
+        from clinic_ready.workflow import missing_warning
+
+        missing = missing_warning(result, name)
+        if missing:  # the same answers run -a refuses and validate reports
+            warn(missing)
         clinics.append(Clinic(clinic_name(result, path), path, result))
     if errors:
         raise _Errors(errors)

@@ -90,7 +90,22 @@ def report_result(answers_path: str, checklist_name: str | None) -> Result:
 
     for w in _warnings:
         warn(str(w))
-    return engine.evaluate(checklist, found)
+    result = engine.evaluate(checklist, found)
+    line = missing_warning(result, name)
+    if line:
+        warn(line)  # the same answers run -a refuses and validate reports: shown as not answered here
+    return result
+
+
+def missing_warning(result: Result, name: str) -> str | None:
+    """The line every command prints for required answers an answers file lacks (the same ids
+    ``run -a --no-input`` refuses and ``validate`` reports), or None."""
+    missing = engine.missing_required(result)
+    if not missing:
+        return None
+    shown = ", ".join(missing[:12]) + (_(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else "")
+    p = problem("answers_missing", count=len(missing), ids=shown)
+    return str(Problem(p.code, p.key_path, p.params, None, None, name, True))
 
 
 def check_scripted(result: Result, inputs: Inputs) -> list[str]:
@@ -238,11 +253,14 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         path = str(catalog.shipped()[path])
     try:
         name, text = yamlio.read_source(path)
-        data = yamlio.require_mapping(yamlio.parse(text, name), name)
+        data = answers_mod.own_output(yamlio.require_mapping(yamlio.parse(text, name), name), name)
         if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
             cid = answers_mod.named_checklist(data, text, name)
             checklist = known[cid] if cid in known else load_checklist(cid)
             found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+            missing = missing_warning(engine.evaluate(checklist, found), name)
+            if missing:  # run -a refuses these answers: not valid yet
+                return "", [str(w) for w in warnings] + [missing.replace(" " + _("warning:"), "", 1)]
             return _("{name}: valid answers for {id} ({count} answers)").format(
                 name=name, id=checklist.id, count=len(found.values)
             ), [str(w) for w in warnings]
@@ -265,4 +283,15 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
     )
     for line in migration.describe(checklist):
         summary += "\n  " + _("Migration: {what}").format(what=line)
+    from clinic_ready.dates import today
+
+    now = today()
+    for fact in sorted(checklist.facts, key=lambda f: f.valid_until):
+        days = (fact.valid_until - now).days
+        if days < 0:
+            summary += "\n  " + _("Fact {id} ({text}) ended on {date}: check it, then update 'valid_until'").format(
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat())
+        elif days <= 60:
+            summary += "\n  " + _("Fact {id} ({text}) ends on {date}, in {days} days").format(
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat(), days=days)
     return summary, [str(w) for w in warnings]
