@@ -395,3 +395,20 @@ def test_n8_every_question_about_the_person_has_a_topic_in_both_languages():
         if s.about == "person":
             for q in s.questions:
                 assert q.topic, q.id
+
+
+# --------------------------------------------------------------------------- N12 dated fact
+def test_n12_the_telemedicine_rule_is_a_dated_fact_and_after_new_year_every_reader_is_told_to_check(tmp_path):
+    from tests.conftest import run_cli
+
+    fact = next(f for f in CL.facts if f.id == "dea_telemedicine")
+    assert fact.valid_until.isoformat() == "2026-12-31" and fact.source == "S30"
+    assert "dea_telemedicine" in next(c for c in CL.concerns if c.id == "no_in_person_evaluation").facts
+    f = tmp_path / "f7.yaml"
+    import yaml
+    f.write_text(yaml.safe_dump({"checklist": "ketamine-clinic", "answers": {k: v for k, v in F7.items()}}))
+    before = run_cli("run", "-a", str(f), "--no-input", "-f", "markdown", env={"CLINIC_READY_TODAY": "2026-12-30"})
+    after = run_cli("run", "-a", str(f), "--no-input", "-f", "markdown", env={"CLINIC_READY_TODAY": "2027-01-02"})
+    assert before.returncode == after.returncode == 0, after.stderr
+    assert "until at least 31 December 2026" in before.stdout and "check whether it has changed" not in before.stdout
+    assert "check whether it has changed" in after.stdout
