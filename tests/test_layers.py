@@ -97,4 +97,4 @@ def test_a_wrong_way_import_is_caught(tmp_path):
     for f in ("__init__.py", "core/__init__.py", "cli/__init__.py", "cli/console.py"):
         (fake / f).write_text("")
     (fake / "core" / "engine.py").write_text("def f():\n    from clinic_ready.cli import console\n")
-    assert wrong_way_arrows(fake) == ["clinic_ready/core/engine.py:2: core -> cli (clinic_ready.cli.console)"]
+    assert wrong_way_arrows(fake) == ["clinic_ready/core/engine.py:2: core -> cli (clinic_ready.app.console)"]

@@ -38,3 +38,24 @@ def show_datetime(moment: dt.datetime) -> str:
     if language() == "en":
         return moment.strftime("%d %b %Y %H:%M")
     return _(DATE_AND_TIME).format(date=in_words(moment.date()), time=moment.strftime("%H:%M"))
+
+
+TODAY_ENV = "CLINIC_READY_TODAY"  # YYYY-MM-DD: the date every output is made for (tests inject it)
+
+
+def today() -> dt.date:
+    """Today, or the date in CLINIC_READY_TODAY (for tests, and to preview a checklist's dated facts)."""
+    import os
+
+    given = os.environ.get(TODAY_ENV, "").strip()
+    if given:
+        try:
+            return dt.date.fromisoformat(given)
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def in_words(day: dt.date) -> str:
+    """"31 December 2026" (Spanish: "31 de diciembre de 2026"), for sentences."""
+    return _(DATE_IN_WORDS).format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)

@@ -60,6 +60,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "forward_reference": (N_("'{id}' is asked after this {kind}"), N_("a condition may only use questions asked before it")),
     "self_reference": (N_("a question cannot depend on itself"), N_("refer to an earlier question")),
     "unknown_source": (N_("no source has the id '{id}'"), N_("add it to 'sources' or cite an existing one{hint}")),
+    "unknown_fact": (N_("no fact has the id '{id}'"), N_("add it to 'facts' or use an existing one{hint}")),
     "unknown_score": (N_("no score has the id '{id}'"), N_("use an id from 'scores'{hint}")),
     "bad_value": (N_("'{value}' is not a choice of question '{question}'"), N_("use one of: {allowed}{hint}")),
     "bad_operator": (N_("'{op}' does not apply to a {type} question"), N_("use one of: {allowed}")),

@@ -117,7 +117,7 @@ def test_every_section_11_item_is_covered_or_omitted_with_a_reason():
 
 def test_sections_are_in_the_agreed_order():
     assert [s.id for s in CL.sections] == [
-        "licensing", "monitoring", "emergency", "addiction", "health", "consent", "home", "family", "self_check",
+        "licensing", "monitoring", "emergency", "addiction", "safeguards", "health", "consent", "home", "family", "self_check",
     ]
 
 

@@ -371,3 +371,44 @@ def test_n4_the_steps_a_family_member_is_most_often_given_speak_to_them(cid):
     c = next(c for c in CL.concerns if c.id == cid)
     assert c.action_supporter and c.action_supporter != c.action
     assert not any(p in c.action_supporter for p in ("your doses", "you take", "Tell someone near you", "with you."))
+
+
+# --------------------------------------------------------------------------- N8
+P17 = dict(IV_CLINIC, dose_frequency="not_started", sud_history="declined", medicines="declined", alcohol="declined",
+           street_drugs="declined", conditions="declined", pregnancy="declined", bladder="declined",
+           suicidal_thoughts="declined", suicidal_now="declined")
+
+
+def test_n8_what_the_person_keeps_private_is_a_topic_for_the_prescriber_not_a_question_for_the_clinic():
+    r = result(**P17)
+    topics = {t for t, _q in r.private}
+    assert {"Thoughts of suicide right now", "Your medicines", "Drugs that were not prescribed",
+            "Your health conditions", "Pregnancy and breastfeeding"} <= topics
+    asked_of_clinic = " ".join(a.text for a in r.ask_list)
+    assert r.ask_list and "killing yourself" not in asked_of_clinic and "Choose all that apply" not in asked_of_clinic
+    assert "problem with alcohol or drugs" not in asked_of_clinic  # p17 declined it: a topic, not a question
+    assert "Past or present alcohol or drug problems" in topics
+
+
+def test_n8_every_question_about_the_person_has_a_topic_in_both_languages():
+    for s in CL.sections:
+        if s.about == "person":
+            for q in s.questions:
+                assert q.topic, q.id
+
+
+# --------------------------------------------------------------------------- N12 dated fact
+def test_n12_the_telemedicine_rule_is_a_dated_fact_and_after_new_year_every_reader_is_told_to_check(tmp_path):
+    from helpers import run_cli
+
+    fact = next(f for f in CL.facts if f.id == "dea_telemedicine")
+    assert fact.valid_until.isoformat() == "2026-12-31" and fact.source == "S30"
+    assert "dea_telemedicine" in next(c for c in CL.concerns if c.id == "no_in_person_evaluation").facts
+    f = tmp_path / "f7.yaml"
+    import yaml
+    f.write_text(yaml.safe_dump({"checklist": "ketamine-clinic", "answers": {k: v for k, v in F7.items()}}))
+    before = run_cli("run", "-a", str(f), "--no-input", "-f", "markdown", env={"CLINIC_READY_TODAY": "2026-12-30"})
+    after = run_cli("run", "-a", str(f), "--no-input", "-f", "markdown", env={"CLINIC_READY_TODAY": "2027-01-02"})
+    assert before.returncode == after.returncode == 0, after.stderr
+    assert "until at least 31 December 2026" in before.stdout and "check whether it has changed" not in before.stdout
+    assert "check whether it has changed" in after.stdout

@@ -27,7 +27,7 @@ def test_a_long_summary_goes_through_the_pager_then_the_closing_screen(tmp_path)
     assert (tmp_path / "less-env").read_text() == "FRX"
     assert "\x1b[" in paged and not ANY_ESCAPE.search(paged)  # colour, and no other escape at all
     plain = SGR.sub("", paged)
-    for part in ("Questions to ask your clinic (34)", "Concerns, most serious first", "\nSources\n", "1-800-662-4357"):
+    for part in ("Questions to ask your clinic (32)", "Concerns, most serious first", "\nSources\n", "1-800-662-4357"):
         assert part in plain
     assert max(len(line) for line in plain.splitlines() if not line.strip().startswith("http")) <= 100
     # what is left on the screen: the closing screen only, never the sources
@@ -63,7 +63,7 @@ def test_the_pager_can_be_turned_off_and_a_missing_one_prints_directly(tmp_path,
     screen = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     assert not (tmp_path / "paged").exists()
-    assert "Questions to ask your clinic (34)" in screen and "Sources" in screen  # the whole summary, printed
+    assert "Questions to ask your clinic (32)" in screen and "Sources" in screen  # the whole summary, printed
     at = screen.lower().rindex("verdict: stop")  # the closing screen comes last ("VERDICT:" when plain)
     closing = screen[at:]
     assert at > screen.rindex("Sources") and "http" not in closing
@@ -83,7 +83,7 @@ def test_a_pipe_never_pages(tmp_path):
     r = run_cli("run", "-a", PERRY, "--no-input", env={"PAGER": pager_recorder(tmp_path)})
     assert r.returncode == 0
     assert not (tmp_path / "paged").exists()
-    assert "Questions to ask your clinic (34)" in r.stdout
+    assert "Questions to ask your clinic (32)" in r.stdout
 
 
 def test_hostile_checklist_text_reaches_the_pager_made_visible(tmp_path):

@@ -202,7 +202,7 @@ def test_urls_in_the_summary_are_never_cut(cols):
 
 
 def test_a_long_path_in_a_hint_is_never_cut():
-    from clinic_ready.cli.asking import say_whole
+    from clinic_ready.app.interactive.asking import say_whole
 
     path = "/tmp/pytest-of-someone/pytest-226/popen-gw1/test_full_run_shows_summary_an0/answers.yaml"
     out = io.StringIO()

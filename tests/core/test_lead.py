@@ -85,7 +85,7 @@ def test_a_held_verdict_leads_with_finding_out_the_held_item(tmp_path):
     doc = json.loads(run_cli("run", "-a", str(_held_file(tmp_path)), "--no-input", "-f", "json").stdout)
     assert doc["verdict"]["code"] == "held"
     assert doc["first_steps"][0]["text"].startswith("Find this out from the clinic before any dose: Is someone trained in advanced life support")
-    assert doc["first_steps"][1]["text"] == "Get the refund terms in writing before you pay."
+    assert doc["first_steps"][1]["text"] == "Ask for a written estimate of the cost (a good faith estimate, if you pay yourself) and the refund terms before you pay."
 
 
 def test_fail_on_counts_a_held_verdict_at_its_level(tmp_path):

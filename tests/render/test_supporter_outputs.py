@@ -50,7 +50,8 @@ def test_the_urgent_block_and_verdict_speak_to_the_supporter_in_every_format(fmt
 def test_no_prompt_hint_reaches_a_report(fmt, tmp_path):
     text = _out(fmt, tmp_path)
     assert "in the answers mean" not in text
-    assert "Does the person you are helping use street drugs?" in text or fmt in ("json",)
+    # a question about the person is a private topic now: its prompt only in the answers list
+    assert "Does the person you are helping use street drugs?" in text or fmt in ("json", "terminal")
 
 
 def test_how_you_can_help_in_the_terminal_and_json(tmp_path):
@@ -73,7 +74,8 @@ def test_the_patient_reads_the_patient_forms():
     answers.respondent = "patient"
     result = engine.evaluate(cl, answers)
     assert result.tips == ()
-    assert result.first_steps[0][0] == "Have a sober adult with you."
+    assert result.first_steps[0][0].startswith("Call or text 988 now")  # the crisis action leads
+    assert result.first_steps[1][0] == "Have a sober adult with you."
     assert result.verdict.title == "Your safety comes first: talk to someone now"
 
 

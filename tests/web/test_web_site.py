@@ -199,7 +199,7 @@ def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_pat
     page.wait_for_selector("#urgent-h")
     text = visible_text(page)
     assert "Your safety comes first" in text
-    from clinic_ready import workflow
+    from clinic_ready.app import pipeline as workflow
 
     concern = next(c for c in workflow.load_checklist("ketamine-clinic").concerns if c.id == "suicidal_now")
     assert page.inner_text(".urgent h2") == " ".join(concern.title.split())  # the concern itself, first

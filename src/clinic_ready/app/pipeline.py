@@ -123,7 +123,9 @@ def evaluate_document(
     else:
         found = (checklist or load_checklist)(doc.checklist_id())
     answers, warnings = answers_mod.parse_answers(doc.data, found, doc.text, doc.name)
-    return Evaluated(engine.evaluate(found, answers), tuple(warnings))
+    result = engine.evaluate(found, answers)
+    missing = missing_problem(result, doc.name)  # run -a refuses these; every other command says so
+    return Evaluated(result, (*warnings, *([missing] if missing else [])))
 
 
 def report_result(answers_path: str, checklist_name: str | None) -> Evaluated:
@@ -136,6 +138,23 @@ def report_result(answers_path: str, checklist_name: str | None) -> Evaluated:
               "— give its file: clinic-ready report {answers} --checklist PATH").format(name=doc.name, named=named, answers=answers_path)
         )
     return evaluate_document(doc, load_checklist(named))
+
+
+def missing_problem(result: Result, name: str) -> Problem | None:
+    """The warning every command gives for required answers an answers file lacks (the same ids
+    ``run -a --no-input`` refuses and ``validate`` reports), or None."""
+    missing = engine.missing_required(result)
+    if not missing:
+        return None
+    shown = ", ".join(missing[:12]) + (_(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else "")
+    p = problem("answers_missing", count=len(missing), ids=shown)
+    return Problem(p.code, p.key_path, p.params, None, None, name, True)
+
+
+def missing_warning(result: Result, name: str) -> str | None:
+    """``missing_problem`` as the line it prints."""
+    found = missing_problem(result, name)
+    return None if found is None else str(found)
 
 
 def check_scripted(result: Result, inputs: Inputs) -> list[str]:
@@ -309,11 +328,14 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
         path = str(catalog.shipped()[path])
     try:
         name, text = yamlio.read_source(path)
-        data = yamlio.require_mapping(yamlio.parse(text, name), name)
+        data = answers_mod.own_output(yamlio.require_mapping(yamlio.parse(text, name), name), name)
         if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
             cid = answers_mod.named_checklist(data, text, name)
             checklist = known[cid] if cid in known else load_checklist(cid)
             found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+            missing = missing_warning(engine.evaluate(checklist, found), name)
+            if missing:  # run -a refuses these answers: not valid yet
+                return "", list(warnings) + [missing.replace(" " + _("warning:"), "", 1)]
             return _("{name}: valid answers for {id} ({count} answers)").format(
                 name=name, id=checklist.id, count=len(found.values)
             ), list(warnings)
@@ -338,4 +360,15 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
     )
     for line in migration.describe(checklist):
         summary += "\n  " + _("Migration: {what}").format(what=line)
+    from clinic_ready.dates import today
+
+    now = today()
+    for fact in sorted(checklist.facts, key=lambda f: f.valid_until):
+        days = (fact.valid_until - now).days
+        if days < 0:
+            summary += "\n  " + _("Fact {id} ({text}) ended on {date}: check it, then update 'valid_until'").format(
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat())
+        elif days <= 60:
+            summary += "\n  " + _("Fact {id} ({text}) ends on {date}, in {days} days").format(
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat(), days=days)
     return summary, list(warnings)

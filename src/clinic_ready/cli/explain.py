@@ -17,12 +17,15 @@ class ExplainFormat(str, Enum):
 
 
 def explain(
-    ident: str = typer.Argument(..., metavar="ID", autocompletion=explain_ids, help=_("A concern id or a question id (see the JSON result or the checklist).")),
-    answers: str = typer.Option(..., "--answers", "-a", metavar="FILE", help=_("Answers file (YAML or JSON); '-' reads standard input.")),
+    ident: Optional[str] = typer.Argument(None, metavar="ID", show_default=False, autocompletion=explain_ids,
+                                          help=_("A concern id or a question id (see 'clinic-ready explain --list').")),
     checklist: Optional[str] = typer.Argument(
         None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: the one the answers file names.")
     ),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE",
+                                          help=_("Answers file (YAML or JSON); '-' reads standard input.")),
     fmt: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help=_("Output format.")),
+    list_ids: bool = typer.Option(False, "--list", help=_("List every concern and question id with its title, and stop.")),
 ) -> None:
     """Explain one concern or question for these answers.
 
@@ -32,15 +35,27 @@ def explain(
 
     \b
     Examples:
-      clinic-ready explain no_bp_checks --answers my-answers.yaml
-      clinic-ready explain alone_at_home --answers my-answers.yaml --format json
+      clinic-ready explain --list
+      clinic-ready explain heart_without_bp_checks --answers examples/perry-like.yaml
+      clinic-ready explain alone_during_session --answers examples/perry-like.yaml --format json
     """
     import json
 
-    from clinic_ready.render import explain as explain_mod
     from clinic_ready.app import pipeline
     from clinic_ready.app.console import show_warnings
+    from clinic_ready.errors import UsageError
+    from clinic_ready.render import explain as explain_mod
 
+    if list_ids:
+        if answers is not None:
+            cl = pipeline.report_result(answers, checklist or None).result.checklist
+        else:
+            cl = pipeline.load_checklist(checklist or ident or "ketamine-clinic")
+        typer.echo(explain_mod.listing(cl), nl=False)
+        return
+    if ident is None or answers is None:
+        raise UsageError(_("clinic-ready: explain needs an ID and --answers FILE — for example: clinic-ready explain "
+                           "heart_without_bp_checks --answers my-answers.yaml (see every id: clinic-ready explain --list)"))
     evaluated = pipeline.report_result(answers, checklist)
     show_warnings(evaluated.warnings)
     result = evaluated.result

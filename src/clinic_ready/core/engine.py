@@ -18,6 +18,7 @@ a test on it unknown (see conditions.py).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from clinic_ready.core import conditions, wording
@@ -277,18 +278,52 @@ def find_out_step(question, section, respondent: str = "patient", reader: str = 
     return _("Find this out from the clinic before any dose: {question}").format(question=_words(question.report_prompt(respondent)))
 
 
+#: words that need a referent: a first step that uses one cannot be read on its own
+NEEDS_REFERENT = re.compile(r"\b(it|its|this|these|them|those|that one)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PLURAL = re.compile(r"\b[a-z]{3,}s\b", re.IGNORECASE)
+
+
+def needs_referent(text: str) -> bool:
+    """True when a sentence says "it", "its" or "this" at all, or "them", "these" or "those" with no
+    plural noun before it in the same sentence ("…medicines…; plan any change with the prescriber who
+    gives them" has its referent; "Ask about it at your first visit" does not)."""
+    for sentence in _SENTENCE.split(text):
+        for m in NEEDS_REFERENT.finditer(sentence):
+            word = m.group(0).lower()
+            if word in ("them", "these", "those") and _PLURAL.search(sentence[: m.start()]):
+                continue
+            return True
+    return False
+
+
+def step_text(c, respondent: str = "patient") -> str:
+    """A concern as a first step that reads alone (printed without its title): its ``first_step``;
+    else its action, when it needs no referent; else "<title>: <action>"."""
+    own = c.first_step_for(respondent)
+    if own:
+        return _words(own)
+    action = _words(c.action_for(respondent))
+    if needs_referent(action):
+        return _("{title}: {action}").format(title=_words(c.title).rstrip("."), action=action)
+    return action
+
+
 def first_steps(findings: list[Finding], respondent: str = "patient") -> tuple[tuple[str, str], ...]:
-    """Up to three distinct actions, from the most serious raised (non-urgent, non-info) concerns."""
+    """Up to three distinct steps, from the most serious raised (non-urgent, non-info) concerns;
+    a sentence already given by an earlier step is not repeated (a step left empty is dropped)."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for f in findings:
         c = f.concern
-        text = _words(c.action_for(respondent))
-        key = text.lower()
-        if c.urgent or c.severity is Severity.info or key in seen:
+        if c.urgent or c.severity is Severity.info:
             continue
-        seen.add(key)
-        out.append((text, c.id))
+        sentences = [s for s in _SENTENCE.split(step_text(c, respondent)) if s.strip()]
+        fresh = [s for s in sentences if s.lower().rstrip(".") not in seen]
+        if not fresh:
+            continue
+        seen.update(s.lower().rstrip(".") for s in sentences)
+        out.append((" ".join(fresh), c.id))
         if len(out) == MAX_FIRST_STEPS:
             break
     return tuple(out)

@@ -79,6 +79,7 @@ class Question(_Model):
     max: Optional[float] = None
     unit: Optional[str] = None
     sources: list[Id] = Field(default_factory=list)
+    facts: list[Id] = Field(default_factory=list, description="Ids of dated facts (top-level 'facts') its help relies on.")
     prompt_supporter: Optional[str] = Field(default=None, description=(
         "The prompt for someone answering for the person (respondent: supporter), in the third person: "
         "'Does the person you are helping take...'. Absent: the prompt is shown."))
@@ -152,6 +153,12 @@ class Concern(_Model):
     action: str
     sources: list[Id] = Field(min_length=1)
     urgent: bool = False  # a response, not a severity: shown first, with the crisis lines, and interrupts the questions
+    facts: list[Id] = Field(default_factory=list, description="Ids of dated facts (top-level 'facts') this concern relies on.")
+    first_step: Optional[str] = Field(default=None, description=(
+        "The action as a first step that reads alone, without the concern's title ('Ask the prescriber whether "
+        "trazodone at bedtime is safe with ketamine'). Absent: the action, prefixed by the title when it says "
+        "'it', 'this', 'these' or 'them'."))
+    first_step_supporter: Optional[str] = Field(default=None, description="The first step for a supporter.")
     why_supporter: Optional[str] = Field(default=None, description=(
         "Why it matters, told to someone answering for the person ('…while they have these thoughts'). Absent: why."))
     action_supporter: Optional[str] = Field(default=None, description=(
@@ -160,8 +167,31 @@ class Concern(_Model):
     def why_for(self, respondent: str = "patient") -> str:
         return self.why_supporter if respondent == "supporter" and self.why_supporter else self.why
 
+    def first_step_for(self, respondent: str = "patient") -> Optional[str]:
+        if respondent == "supporter" and self.first_step_supporter:
+            return self.first_step_supporter
+        return self.first_step
+
+    def urgent_action_for(self, respondent: str = "patient") -> Optional[str]:
+        """The action in the urgent block: for a supporter only its supporter form (the patient's own
+        "tell someone near you how you feel" is not for a helper; the supporter's lines follow)."""
+        if respondent == "supporter":
+            return self.action_supporter
+        return self.action
+
     def action_for(self, respondent: str = "patient") -> str:
         return self.action_supporter if respondent == "supporter" and self.action_supporter else self.action
+
+
+class Fact(_Model):
+    """A fact that depends on a rule with an end date (the DEA telemedicine flexibility ends on
+    31 December 2026 unless extended): declared once, referenced by the concerns and questions that
+    rely on it.  After ``valid_until`` every output shows a calm line next to them."""
+
+    id: Id
+    text: str = Field(description="The rule in a few words, for validate: 'DEA telemedicine flexibilities'.")
+    valid_until: dt.date = Field(strict=False, description="The day the rule was set to end (YYYY-MM-DD).")
+    source: Id = Field(description="The source id where to check whether it has changed.")
 
 
 class Score(_Model):
@@ -292,6 +322,8 @@ class Checklist(_Model):
         "What a family member or friend answering for the person can do; shown when a supporter answers."))
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description=(
+        "Facts with an end date, referenced by concerns and questions (docs/checklist-format.md, 'Dated facts')."))
     migrations: list[Migration] = Field(default_factory=list, description=(
         "How answers saved with earlier versions are carried over (docs/checklist-format.md, 'Migrations')."))
 
@@ -318,6 +350,26 @@ class Checklist(_Model):
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
+
+    @cached_property
+    def fact_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    def expired_lines(self, fact_ids, today: dt.date) -> list[str]:
+        """The calm line for each of these facts whose end date has passed."""
+        from clinic_ready.dates import in_words
+        from clinic_ready.i18n import _
+
+        out = []
+        for fid in fact_ids:
+            f = self.fact_by_id.get(fid)
+            if f is None or today <= f.valid_until:
+                continue
+            src = self.source_by_id.get(f.source)
+            where = (src.url or src.title) if src else f.source
+            out.append(_("This rule was set to end on {date}; check whether it has changed: {source}").format(
+                date=in_words(f.valid_until), source=where))
+        return out
 
     @cached_property
     def score_by_id(self) -> dict[str, Score]:

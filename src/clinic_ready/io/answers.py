@@ -25,9 +25,40 @@ def load_answers(path: str | Path, checklist: Checklist | None, stdin: Any = Non
 
 
 def read_document(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
-    """(display name, text, top-level mapping) of an answers file."""
+    """(display name, text, top-level mapping) of an answers file.  clinic-ready's own outputs are
+    answers files too: a JSON result (``--format json``) gives its answers, a FHIR Bundle
+    (``--format fhir``) its QuestionnaireResponse."""
     name, text = yamlio.read_source(path, stdin)
-    return name, text, yamlio.require_mapping(yamlio.parse(text, name), name)
+    return name, text, own_output(yamlio.require_mapping(yamlio.parse(text, name), name), name)
+
+
+def own_output(data: dict, name: str) -> dict:
+    """A JSON result or a FHIR Bundle made by clinic-ready, as the answers it holds; any other
+    mapping unchanged.  A Bundle without a QuestionnaireResponse is an error that says what to pass."""
+    if isinstance(data.get("format_version"), int) and isinstance(data.get("checklist"), dict) and isinstance(data.get("answers"), list):
+        cl = data["checklist"]
+        answers = {}
+        for a in data["answers"]:
+            if not isinstance(a, dict) or not isinstance(a.get("id"), str):
+                continue
+            if a.get("state") == "answered":
+                answers[a["id"]] = a.get("value")
+            elif a.get("state") in ("unsure", "declined"):
+                answers[a["id"]] = a["state"]
+        out = {"checklist": cl.get("id"), "checklist_version": cl.get("version"), "answers": answers}
+        if data.get("respondent") == "supporter":
+            out["respondent"] = "supporter"
+        return out
+    if data.get("resourceType") == "Bundle":
+        for entry in data.get("entry") or ():
+            resource = entry.get("resource") if isinstance(entry, dict) else None
+            if isinstance(resource, dict) and resource.get("resourceType") == "QuestionnaireResponse":
+                return resource
+        from clinic_ready.errors import UsageError
+
+        raise UsageError(_("clinic-ready: {name} is a FHIR Bundle without a QuestionnaireResponse — pass the answers "
+                           "file, or a Bundle made by 'clinic-ready run --format fhir'").format(name=name))
+    return data
 
 
 def named_checklist(data: Mapping, text: str, name: str) -> str:

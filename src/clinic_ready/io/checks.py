@@ -160,6 +160,18 @@ def _citations(cl: Checklist) -> Iterator[Problem]:
         for k, sid in enumerate(c.sources):
             if sid not in cl.source_by_id:
                 yield problem("unknown_source", ("concerns", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+    for i, f in enumerate(cl.facts):
+        if f.source not in cl.source_by_id:
+            yield problem("unknown_source", ("facts", i, "source"), id=f.source, hint=suggest(f.source, cl.source_by_id))
+    for i, c in enumerate(cl.concerns):
+        for k, fid in enumerate(c.facts):
+            if fid not in cl.fact_by_id:
+                yield problem("unknown_fact", ("concerns", i, "facts", k), id=fid, hint=suggest(fid, cl.fact_by_id))
+    for i, s in enumerate(cl.sections):
+        for j, q in enumerate(s.questions):
+            for k, fid in enumerate(q.facts):
+                if fid not in cl.fact_by_id:
+                    yield problem("unknown_fact", ("sections", i, "questions", j, "facts", k), id=fid, hint=suggest(fid, cl.fact_by_id))
     for i, t in enumerate(cl.supporter_tips):
         for k, sid in enumerate(t.sources):
             if sid not in cl.source_by_id:

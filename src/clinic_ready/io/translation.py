@@ -25,7 +25,7 @@ TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
 LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
 SECTION_FIELDS = ("title", "intro", "intro_supporter")
 QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "topic", "unit")
-CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter")
+CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter", "first_step", "first_step_supporter")
 
 
 class SectionText(_Model):
@@ -53,6 +53,8 @@ class ConcernText(_Model):
     action: Optional[str] = None
     why_supporter: Optional[str] = None
     action_supporter: Optional[str] = None
+    first_step: Optional[str] = None
+    first_step_supporter: Optional[str] = None
 
 
 class TitleText(_Model):
@@ -85,6 +87,7 @@ class Translation(_Model):
     also_cite: dict[str, list[str]] = Field(default_factory=dict)  # concern id -> added source ids
     supporter_tips: list[str] = Field(default_factory=list)  # same order and length as the checklist's
     wording: Optional[Wording] = None  # the checklist's own verdict texts and headings, keyed as there
+    facts: dict[str, str] = Field(default_factory=dict)  # fact id -> its text
 
 
 def path_for(checklist_path: str | Path, lang: str) -> Path:
@@ -170,6 +173,8 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
     data["sources"] = list(data["sources"]) + [s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known]
     for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips):
         tip["text"] = text
+    for f in data.get("facts", ()):
+        f["text"] = tr.facts.get(f["id"], f["text"])
     if tr.wording is not None and "wording" in data:
         _merge(data["wording"], tr.wording.model_dump(exclude_none=True))
     out = Checklist.model_validate(data)
@@ -248,6 +253,8 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
         need(("scores", i, "title"), s.title, getattr(tr.scores.get(s.id), "title", None))
     for i, tip in enumerate(checklist.supporter_tips):
         need(("supporter_tips", i, "text"), tip.text, tr.supporter_tips[i] if i < len(tr.supporter_tips) else None)
+    for i, f in enumerate(checklist.facts):
+        need(("facts", i, "text"), f.text, tr.facts.get(f.id))
     if checklist.wording is not None:
         given = {"wording": tr.wording.model_dump(exclude_none=True)} if tr.wording is not None else {}
         for path, english in _wording_texts(checklist.wording):

@@ -33,9 +33,8 @@ def explain(result: Result, ident: str) -> list[dict]:
     if not out:
         hint = suggest(ident, [c.id for c in cl.concerns] + list(cl.questions))
         raise UsageError(
-            _("clinic-ready: no concern or question has the id '{id}' in {checklist} — use an id from the checklist{hint}").format(
-                id=ident, checklist=cl.id, hint=hint
-            )
+            _("clinic-ready: no concern or question has the id '{id}' in {checklist} — use an id from the checklist{hint}; "
+              "see every id with 'clinic-ready explain --list {checklist}'").format(id=ident, checklist=cl.id, hint=hint)
         )
     return out
 
@@ -146,3 +145,17 @@ def _tree_lines(node: dict, depth: int) -> list[str]:
     if node["kind"] == "score":
         return [head, pad + "    " + _("total: {answer} (score id {id})").format(answer=node["answer"], id=node["score"])]
     return [head, pad + "    " + _("your answer: {answer} (question id {id})").format(answer=node["answer"], id=node["question"])]
+
+
+def listing(cl) -> str:
+    """Every concern id (with its level and title) and every question id (with its prompt), as text."""
+    from clinic_ready.safe_text import clean
+
+    def line(ident: str, words: str) -> str:
+        return clean(f"  {ident}  {' '.join(words.split())}") + "\n"
+
+    out = [_("Concerns in {checklist} (explain ID --answers FILE):").format(checklist=cl.id) + "\n"]
+    out += [line(c.id, f"[{c.severity.value}] {c.title}") for c in cl.concerns]
+    out.append("\n" + _("Questions:") + "\n")
+    out += [line(qid, q.prompt) for qid, q in cl.questions.items()]
+    return "".join(out)

@@ -7,6 +7,8 @@ and compiled once per process, when the first report is rendered.
 
 from __future__ import annotations
 
+from clinic_ready.dates import today as _today
+
 import datetime as dt
 from pathlib import Path
 
@@ -37,10 +39,10 @@ def _env():
 
 def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
            only: str | None = None, **_options: object) -> str:
-    view = clean_tree(report_view(result, today or dt.date.today(), explain, only))
+    view = clean_tree(report_view(result, today or _today(), explain, only))
     return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
 
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> str:
-    view = clean_tree(blank_view(checklist, today or dt.date.today()))
+    view = clean_tree(blank_view(checklist, today or _today()))
     return _env().get_template("blank.html.j2").render(v=view, paper=PAPER[paper])

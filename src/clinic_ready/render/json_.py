@@ -21,10 +21,13 @@ def _value(item) -> object:
     return item.answer.value if item.answer is not None and item.state == "answered" else None
 
 
-def _concern_data(c, sources, respondent: str = "patient") -> dict:
+def _concern_data(c, sources, respondent: str = "patient", checklist=None) -> dict:
+    from clinic_ready.dates import today
+
     return {
         "id": c.id, "severity": c.severity.value, "urgent": c.urgent, "title": c.title, "why": c.why_for(respondent), "ask": c.ask,
         "action": c.action_for(respondent), "sources": [_source(s) for s in sources],
+        "dated_notes": checklist.expired_lines(c.facts, today()) if checklist is not None else [],
     }
 
 
@@ -42,9 +45,9 @@ def _verdict(v) -> dict:
     return {"code": v.code, "title": v.title, "text": v.text, "held_at": v.held_at}
 
 
-def _possible(p, respondent: str = "patient") -> dict:
+def _possible(p, respondent: str = "patient", checklist=None) -> dict:
     return {
-        **_concern_data(p.concern, p.sources, respondent),
+        **_concern_data(p.concern, p.sources, respondent, checklist),
         "depends_on": [{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on],
     }
 
@@ -66,7 +69,7 @@ def _reader(result: Result) -> dict:
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action_for(result.respondent), "what_to_do_now": list(words_for(result).urgent_lines())}
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.urgent_action_for(result.respondent) or "", "what_to_do_now": list(words_for(result).urgent_lines())}
         for f in result.urgent
     ]
 
@@ -74,7 +77,7 @@ def _urgent(result: Result) -> list:
 def _extras(result: Result, possible: bool = True) -> dict:
     """The format-2 additions that depend on the answers."""
     return {
-        "could_apply": [_possible(p, result.respondent) for p in result.could_apply] if possible else [],
+        "could_apply": [_possible(p, result.respondent, result.checklist) for p in result.could_apply] if possible else [],
         "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
         "private_topics": [{"topic": t, "question": q} for t, q in result.private],
         "questions_to_ask": [
@@ -101,7 +104,7 @@ def document(result: Result) -> dict:
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
         "counts": result.counts,
-        "concerns": [_concern_data(f.concern, f.sources, result.respondent) for f in result.findings],
+        "concerns": [_concern_data(f.concern, f.sources, result.respondent, cl) for f in result.findings],
         "good_to_know": _good_to_know(result),
         **_extras(result),
         "not_assessed": [
@@ -164,6 +167,7 @@ def compact(result: Result) -> str:
     if entry is None or entry[0] is not cl:
         entry = _CACHES[id(cl)] = (cl, {})
     cache = entry[1]
+    cache.setdefault("checklist", cl)
     if "head" not in cache:
         whole = document(result)
         cache["head"] = _dump({k: whole[k] for k in ("format_version", "tool", "checklist")})[:-1]
@@ -207,7 +211,7 @@ def _concern_fragment(cache: dict, c, sources, respondent: str) -> str:
     key = ("concern", c.id, respondent)
     found = cache.get(key)
     if found is None:
-        found = _keep(cache, key, _dump(_concern_data(c, sources, respondent)))
+        found = _keep(cache, key, _dump(_concern_data(c, sources, respondent, cache.get("checklist"))))
     return found
 
 

@@ -3,6 +3,8 @@ as HTML and PDF.  Text from checklists and answers is escaped so it cannot becom
 
 from __future__ import annotations
 
+from clinic_ready.dates import today as _today
+
 import datetime as dt
 
 from clinic_ready.i18n import _
@@ -88,6 +90,7 @@ def _concerns(v) -> list[str]:
                 f"- **{do}** {_esc(c.action)}",
                 f"- **{ask}** {_esc(c.ask)}",
                 f"- **{sources}** {c.refs}",
+                *[f"- *{_esc(line)}*" for line in c.dated],
                 "",
             ]
     return out
@@ -117,7 +120,7 @@ def _could_apply(v) -> list[str]:
 
 
 def render(result: Result, today: dt.date | None = None, explain: bool = False, only: str | None = None, **_o: object) -> str:
-    v = clean_tree(report_view(result, today or dt.date.today(), explain, only))
+    v = clean_tree(report_view(result, today or _today(), explain, only))
     out = _header(v)
     if v.only == "questions":
         return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
@@ -135,7 +138,7 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
 
 
 def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
-    v = clean_tree(blank_view(checklist, today or dt.date.today()))
+    v = clean_tree(blank_view(checklist, today or _today()))
     out = [
         f"# {_esc(v.title)} ({v.heading_blank})", "",
         _esc(v.meta_line), "",

@@ -7,6 +7,8 @@ header rows, and it is the fastest option measured here.  Imported only when a P
 
 from __future__ import annotations
 
+from clinic_ready.dates import today as _today
+
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -342,7 +344,7 @@ def _quietly(draw, view, paper: str) -> bytes:
 def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
            only: str | None = None, **_: object) -> bytes:
     """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
-    view: ReportView = clean_tree(report_view(result, today or dt.date.today(), explain, only))
+    view: ReportView = clean_tree(report_view(result, today or _today(), explain, only))
     return _quietly(_render_report, view, paper)
 
 
@@ -483,7 +485,7 @@ CARD_SIZE, CARD_LINE, LABEL_SIZE = SMALL - 0.5, 3.7, SMALL - 1
 def _label_w(pdf) -> float:
     """The width of the card labels' column: room for the longest label in this language."""
     units = _units(pdf, "B")
-    widest = max(units(_(label)) for label in ("Because", "Why it matters", "What to do", "Ask"))
+    widest = max(units(_(label)) for label in ("Because", "Why it matters", "What to do", "Ask", "Note"))
     return max(LABEL_W, widest * LABEL_SIZE / 1000 / pdf.k + 2 * pdf.c_margin + 1.5)
 
 
@@ -491,7 +493,8 @@ def _card_rows(c) -> tuple[tuple[str, str], ...]:
     """Label and text of each row; the sources are cited at the end of "why it matters"."""
     because = ((_("Because"), c.because.removeprefix(because_prefix())),) if c.because else ()
     ask = () if c.ask_number else ((_("Ask"), c.ask),)  # a numbered ask is referred to on the title line
-    return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask
+    dated = tuple((_("Note"), line) for line in c.dated)
+    return because + ((_("Why it matters"), f"{c.why} {c.refs}"), (_("What to do"), c.action)) + ask + dated
 
 
 ASK_REF_W = 36  # at least; wider when a language's "Ask: see question N" needs it (_ask_ref_w)
@@ -578,7 +581,7 @@ def _ask_draw(doc, item, width: float) -> None:
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> bytes:
     """The blank paper checklist as PDF bytes."""
-    view: BlankView = clean_tree(blank_view(checklist, today or dt.date.today()))
+    view: BlankView = clean_tree(blank_view(checklist, today or _today()))
     return _quietly(_render_blank, view, paper)
 
 

@@ -16,6 +16,8 @@ could apply and not assessed, your answers, sources, then the notice and the cri
 
 from __future__ import annotations
 
+from clinic_ready.dates import today as _today
+
 import datetime as dt
 import os
 import unicodedata
@@ -309,7 +311,7 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     cl = result.checklist
     cl_sources = result.checklist.source_by_id
     cites = Citations.of(result, extra=[cl_sources[s] for t in result.tips for s in t.sources if s in cl_sources])
-    today = dt.date.today()
+    today = _today()
     out.line((_words(cl.title), "bold"))
     out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
     overdue = cl.overdue_line(today)
@@ -373,7 +375,9 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
     body.line((words.urgent_heading(), "bold"))
     for f in result.urgent:
         body.line((_words(f.concern.title), "bold"))
-        body.line((_words(f.concern.action_for(result.respondent)), ""))
+        action = f.concern.urgent_action_for(result.respondent)
+        if action:
+            body.line((_words(action), ""))
         if explain:
             body.line((_words(because(result, f.concern)), "italic"))
     for line in words.urgent_lines():
@@ -479,7 +483,7 @@ def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, wh
         out.wrap([(_words(why_raised), "italic")], indent=2)
     who = result.respondent
     rows = ((_("Why"), _words(c.why_for(who))), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action_for(who))),
-            (_("Sources"), cites.refs(f)))
+            (_("Sources"), cites.refs(f)), *((_("Note"), _words(line)) for line in result.checklist.expired_lines(c.facts, _today())))
     if out.plain:  # one labelled line each: wraps at any width, never cuts a word
         for label, value in rows:
             out.wrap([(value, "")], indent=2, prefix=((label + ": ", "bold"),))
@@ -498,7 +502,8 @@ def _good_to_know(out: Layout, result: Result, cites: Citations) -> None:
     who = result.respondent
     for f in result.good_to_know:
         c = f.concern
-        text = " ".join(t for t in (_words(c.why_for(who)), _words(c.action_for(who))) if t)
+        text = " ".join(t for t in (_words(c.why_for(who)), _words(c.action_for(who)),
+                                    *(_words(line) for line in result.checklist.expired_lines(c.facts, _today()))) if t)
         out.wrap([(_words(c.title) + ". ", "bold"), (text + " " + cites.refs(f), "")], hang=4, prefix=(("  • ", ""),))
 
 

@@ -38,6 +38,7 @@ class ConcernView(NamedTuple):
     refs: str
     because: str | None = None  # with --explain: the answers that raised it
     ask_number: int | None = None
+    dated: tuple[str, ...] = ()  # "This rule was set to end on …": its dated facts past their end
 
 
 class PossibleView(NamedTuple):
@@ -208,10 +209,11 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
             c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why_for(result.respondent)),
             _("see question {n} in Questions to ask").format(n=number) if number else ask,
             _("see first step {n} above").format(n=step) if step and not c.urgent else action,
-            cites.refs(f), because(result, c) if explain else None, number,
+            cites.refs(f), because(result, c) if explain else None, number, tuple(cl.expired_lines(c.facts, today)),
         )
 
-    view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
+    view.urgent = [concern_view(f, f.concern.severity)._replace(action=_clean(f.concern.urgent_action_for(result.respondent)))
+                   for f in result.urgent]
     view.urgent_lines = words.urgent_lines() if result.urgent else ()
     view.crisis_first = result.crisis_first
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
@@ -221,7 +223,8 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
     view.good_to_know = [
         GoodView(_clean(f.concern.title), " ".join(t for t in (_clean(f.concern.why_for(result.respondent)),
-                                                                _clean(f.concern.action_for(result.respondent))) if t),
+                                                                _clean(f.concern.action_for(result.respondent)),
+                                                                *cl.expired_lines(f.concern.facts, today)) if t),
                  cites.refs(f))
         for f in result.good_to_know
     ]

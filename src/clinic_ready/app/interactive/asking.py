@@ -110,7 +110,7 @@ def say_whole(console, text: str, style: str = "") -> None:
     left whole on a line of its own (Rich would cut it at the width)."""
     from rich.text import Text
 
-    from clinic_ready.cli.console import wrap_words
+    from clinic_ready.app.console import wrap_words
 
     console.print(Text(wrap_words(text, console.width), style=style), soft_wrap=True)
 

@@ -396,6 +396,10 @@ class Questionnaire:
 
     def _help(self, q: Question) -> None:
         self._say(Text.assemble((_("Why this matters: "), "bold"), " ".join(q.help_for(self.respondent).split())))
+        from clinic_ready.dates import today
+
+        for line in self.cl.expired_lines(q.facts, today()):  # a dated fact past its end, next to the help
+            self._say(Text(line, style="italic"))
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
             line = _("  Source: {title}. {publisher}, {year}.").format(title=src.title, publisher=src.publisher, year=src.year)
