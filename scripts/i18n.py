@@ -45,7 +45,15 @@ def _command_docs() -> list[tuple[str, str]]:
     out = [("clinic_ready/cli/__init__.py", inspect.getdoc(cli._root))]
     for cmd in cli.app.registered_commands:
         fn = cmd.callback
-        out.append((inspect.getsourcefile(fn).split("src/", 1)[-1], inspect.getdoc(fn)))
+        package = Path(cli.__file__).resolve().parent.parent  # wherever clinic_ready was imported from
+        where = "clinic_ready/" + Path(inspect.getsourcefile(fn)).resolve().relative_to(package).as_posix()
+        out.append((where, inspect.getdoc(fn)))
+    for group in cli.app.registered_groups:  # `web` and its `build`
+        sub = group.typer_instance
+        for fn in [sub.registered_callback.callback] + [cmd.callback for cmd in sub.registered_commands]:
+            package = Path(cli.__file__).resolve().parent.parent
+            where = "clinic_ready/" + Path(inspect.getsourcefile(fn)).resolve().relative_to(package).as_posix()
+            out.append((where, inspect.getdoc(fn)))
     return [(where, text) for where, text in out if text]
 
 

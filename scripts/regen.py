@@ -36,7 +36,9 @@ def cli_reference() -> str:
     runner = CliRunner()
     parts = ["# CLI reference", "", f"Generated from `--help` by `{COMMAND}`.", ""]
     commands = [c.name for c in app.registered_commands if not c.hidden]
-    for name, args in [("clinic-ready", [])] + [(f"clinic-ready {c}", [c]) for c in commands]:
+    for group in app.registered_groups:  # `web`, then its own commands (`web build`)
+        commands += [group.name] + [f"{group.name} {c.name}" for c in group.typer_instance.registered_commands]
+    for name, args in [("clinic-ready", [])] + [(f"clinic-ready {c}", c.split()) for c in commands]:
         out = runner.invoke(app, [*args, "--help"], prog_name="clinic-ready", terminal_width=80).stdout
         parts += [f"## {name}", "", "```", out.rstrip(), "```", ""]
     return "\n".join(parts)

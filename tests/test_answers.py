@@ -75,8 +75,13 @@ def test_answers_for_another_checklist(mini, tmp_path):
     with pytest.raises(InputError) as exc:
         load_answers(f, mini)
     assert exc.value.lines() == [
-        f"{f}:1:12: checklist: these answers are for checklist 'other', not 'mini' — run them with 'clinic-ready run other' or fix 'checklist:'"
+        f"{f}:1:12: checklist: these answers are for checklist 'other', not 'mini' — give that checklist's file before the answers: "
+        f"'clinic-ready run CHECKLIST_FILE --answers {f}', or fix 'checklist:'"
     ]
+    f.write_text("checklist: ketamine-clinic\nanswers: {}\n")  # a shipped one: its id works on the command line
+    with pytest.raises(InputError) as exc:
+        load_answers(f, mini)
+    assert "run them with 'clinic-ready run ketamine-clinic' or fix 'checklist:'" in exc.value.lines()[0]
 
 
 def test_version_mismatch_is_a_warning(mini, tmp_path):

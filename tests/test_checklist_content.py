@@ -200,7 +200,8 @@ def can_fire(concern, cl=CL, base=BASE) -> bool:
     for assign in _options(concern.when, cl):
         for full in _with_visibility(assign, cl):
             answers = Answers(cl.id, cl.version, {**base.values, **full})
-            if concern.id in {f.concern.id for f in engine.evaluate(cl, answers).findings}:
+            result = engine.evaluate(cl, answers)
+            if concern.id in {f.concern.id for f in (*result.findings, *result.good_to_know)}:
                 return True
     return False
 
@@ -210,7 +211,8 @@ def can_stay_silent(concern, cl=CL, base=BASE) -> bool:
     candidates = [base.values] + [{**base.values, qid: Answer("unsure")} for qid in cl.questions]
     for values in candidates:
         answers = Answers(cl.id, cl.version, dict(values))
-        if concern.id not in {f.concern.id for f in engine.evaluate(cl, answers).findings}:
+        result = engine.evaluate(cl, answers)
+        if concern.id not in {f.concern.id for f in (*result.findings, *result.good_to_know)}:
             return True
     return False
 
@@ -282,7 +284,7 @@ PROFILES = {
     "compliant Spravato clinic, taxi, BLS staff, passive thoughts": (
         profile(**SPRAVATO_OK, ride_home="yes", als_trained="no", medicines=["benzodiazepine", "thyroid_hormone"],
                 conditions=["high_blood_pressure"], bp_controlled="yes", suicidal_thoughts="yes", suicidal_now="no"),
-        "discuss", {"sedating_medicines", "may_blunt_benefit", "thyroid", "high_blood_pressure",
+        "discuss", {"one_sedating_medicine", "may_blunt_benefit", "thyroid", "high_blood_pressure",
                     "limited_life_support_training", "suicidal_thoughts"}),
     "Spravato watched for less than 2 hours": (
         profile(**SPRAVATO_OK, observation_period="until_recovered"), "discuss", {"spravato_under_two_hours"}),
@@ -306,12 +308,12 @@ PROFILES = {
         "stop", {"suicidal_thoughts", "suicidal_thoughts_with_supply"}),
     "street opioids, compounded ketamine alone at home": (
         profile(product="oral_compounded", who_gives="self_alone", street_drugs=["opioids"], take_home_supply="yes", **AT_HOME),
-        "stop", {"depressants_without_supervision", "sedating_medicines", "naloxone_at_home", "compounded_at_home"}),
+        "stop", {"depressants_without_supervision", "sedating_medicines", "naloxone_street_opioids", "compounded_at_home"}),
     "street opioids, every dose at a monitored clinic": (
         profile(street_drugs=["opioids"]), "discuss", {"sedating_medicines"}),
     "gabapentin at home": (
         profile(product="oral_compounded", medicines=["gabapentinoid"], take_home_supply="yes", **AT_HOME),
-        "stop", {"depressants_without_supervision", "sedating_medicines", "compounded_at_home"}),
+        "stop", {"depressants_without_supervision", "one_sedating_medicine", "compounded_at_home"}),
     "cannabis at a monitored clinic": (profile(street_drugs=["cannabis"]), "ask", {"other_street_drugs"}),
     "telehealth troches taken alone": (
         profile(product="oral_compounded", who_gives="self_alone", in_person_eval="no", take_home_supply="yes",
@@ -326,16 +328,20 @@ PROFILES = {
     "heart disease and no blood pressure checks": (
         profile(conditions=["heart_disease"], bp_checked="no"),
         "stop", {"heart_disease", "no_blood_pressure_checks", "heart_without_bp_checks"}),
-    "high blood pressure, not under control": (
-        profile(conditions=["high_blood_pressure"], bp_controlled="no"), "stop", {"high_blood_pressure_uncontrolled"}),
+    "high blood pressure, very high at times": (
+        profile(conditions=["high_blood_pressure"], bp_controlled="no", bp_very_high="yes"), "stop",
+        {"high_blood_pressure_uncontrolled"}),
+    "high blood pressure often above 140/90": (
+        profile(conditions=["high_blood_pressure"], bp_controlled="no", bp_very_high="no"), "discuss",
+        {"high_blood_pressure_above_target"}),
     "high blood pressure, not known whether controlled": (
-        profile(conditions=["high_blood_pressure"], bp_controlled="unsure"), "stop", {"high_blood_pressure_uncontrolled"}),
+        profile(conditions=["high_blood_pressure"], bp_controlled="unsure"), "held", set()),
     "high blood pressure, under control": (
         profile(conditions=["high_blood_pressure"], bp_controlled="yes"), "ask", {"high_blood_pressure"}),
     "stable thyroid replacement": (profile(medicines=["thyroid_hormone"]), "ask", {"thyroid"}),
     "overactive thyroid not under control": (profile(conditions=["overactive_thyroid"]), "discuss", {"overactive_thyroid"}),
     "COPD or sleep apnea at a monitored clinic": (profile(conditions=["lung_disease"]), "discuss", {"lung_disease"}),
-    "daily or on-demand dosing": (profile(dose_frequency="daily_or_on_demand"), "stop", {"dose_frequency_daily"}),
+    "on-demand dosing": (profile(dose_frequency="on_demand"), "stop", {"dose_frequency_daily"}),
     "more than 3 doses a week": (profile(dose_frequency="more_often"), "discuss", {"dose_frequency_high"}),
     "aged 19": (profile(age_band="age_18_24"), "ask", {"age_18_24"}),
     "aged 70": (profile(age_band="age_65_plus"), "ask", {"age_65_plus"}),
@@ -347,7 +353,7 @@ PROFILES = {
     "unsure about monitoring is not reassuring": (profile(bp_checked="unsure", oxygen_monitored="unsure"), "held", set()),
     "declines to share medicines and conditions": (profile(medicines="declined", conditions="declined"), "held", set()),
     "benzodiazepine at a monitored clinic": (
-        profile(medicines=["benzodiazepine"]), "discuss", {"sedating_medicines", "may_blunt_benefit"}),
+        profile(medicines=["benzodiazepine"]), "ask", {"one_sedating_medicine", "may_blunt_benefit"}),
     "pregnant, with a history of psychosis": (
         profile(pregnancy="pregnant", conditions=["psychosis"]), "discuss", {"pregnancy_or_breastfeeding", "psychosis_or_mania"}),
     "positive alcohol and drug self-check": (
@@ -374,7 +380,7 @@ def test_profiles(name):
 @pytest.mark.parametrize("answers, expected", [
     (profile(bp_checked="unsure", oxygen_monitored="unsure"), {"no_blood_pressure_checks", "no_oxygen_monitoring"}),
     (profile(medicines="declined", conditions="declined"),
-     {"sedating_medicines", "aneurysm_or_brain_bleed", "high_blood_pressure_uncontrolled", "ketamine_allergy"}),
+     {"sedating_medicines", "aneurysm_or_brain_bleed", "ketamine_allergy"}),
 ])
 def test_unsure_or_declined_safety_answers_hold_the_verdict_with_what_could_apply(answers, expected):
     r = engine.evaluate(CL, answers)
@@ -390,7 +396,8 @@ def test_a_checklist_that_flags_everything_is_useless():
 
 
 def raised(answers) -> set[str]:
-    return {f.concern.id for f in engine.evaluate(CL, answers).findings}
+    result = engine.evaluate(CL, answers)
+    return {f.concern.id for f in (*result.findings, *result.good_to_know)}  # info items are raised too (Good to know)
 
 
 def asked(answers) -> list[str]:

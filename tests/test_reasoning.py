@@ -69,7 +69,7 @@ def test_every_format_puts_urgent_first_with_the_crisis_lines(fmt):
         assert flat.index("First steps") > verdict and flat.index("First steps") < flat.index("No blood pressure checks")
     else:
         doc = json.loads(renderer("json").render(r))
-        assert doc["format_version"] == 2 and doc["verdict"]["code"] == "urgent"
+        assert doc["format_version"] == 3 and doc["verdict"]["code"] == "urgent"
         assert doc["concerns"][0]["id"] == "crisis_now" and doc["concerns"][0]["urgent"] is True
         assert list(doc).index("urgent") < list(doc).index("verdict")
         assert "988" in " ".join(doc["urgent"][0]["what_to_do_now"])
@@ -175,7 +175,9 @@ def test_json_could_apply_and_questions_to_ask():
 def test_first_steps_are_at_most_three_distinct_actions():
     r = result(monitored="no", meds=["opioid", "benzo"], crisis_now="yes", where="home", alone="yes")
     steps = [t for t, _ in r.first_steps]
-    assert steps == ["Do not go ahead without checks.", "Have a sober adult present.", "Tell the prescriber."]
+    # the crisis action leads (issue 25), then the most serious others
+    assert steps == ["Call or text 988 now, or call 911 if you are in danger.", "Do not go ahead without checks.",
+                     "Have a sober adult present."]
     assert len(set(steps)) == len(steps) <= 3
 
 

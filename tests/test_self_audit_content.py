@@ -56,7 +56,9 @@ def shown(result: Result) -> set[str]:
 
 IV_ONLY = dict(offers_spravato="no", rems_certified=None, rems_reporting=None)
 SPRAVATO_ONLY = dict(highest_route="nasal_or_oral_in_clinic", offers_spravato="yes")
-HOME_ONLY = dict(highest_route="home_only", offers_spravato="no", take_home_safeguards="yes")
+HOME_ONLY = dict(highest_route="home_only", offers_spravato="no", take_home_safeguards="yes", dea_registration_patient_states="yes",
+                 compounding_pharmacy="yes", dispense_limits="yes", home_exclusions="yes", observed_first_dose="yes",
+                 missed_checkin="yes")
 
 # name -> (answers changed from the well-run example, verdict, every concern raised above info)
 PROFILES = {
@@ -310,8 +312,8 @@ def test_audit_only_documents_do_not_reuse_fact_sheet_ids():
 def test_the_telemedicine_exception_is_dated():
     text = " ".join([AUDIT.questions["in_person_evaluation"].help,
                      next(c.why for c in AUDIT.concerns if c.id == "no_in_person_evaluation")])
-    assert "December 31, 2026" in text
-    assert AUDIT.version == "1.2.0" and AUDIT.facts_as_of.isoformat() >= "2026-11-01"
+    assert "until at least 31 December 2026" in text and "extended" in text
+    assert AUDIT.version == "1.3.0" and AUDIT.facts_as_of.isoformat() >= "2026-11-01"
 
 
 # --------------------------------------------------------------------------- language

@@ -18,7 +18,7 @@ from clinic_ready.prompting import Questionnaire, QuitRequested, yes_no_choices
 from conftest import EXAMPLES, FIXTURES, invoke_cli
 
 SHIPPED = {name: load_checklist(path) for name, path in catalog.shipped().items()}
-RANGE = re.compile(r"About (\d+)–(\d+) questions, roughly (\d+)–(\d+) minutes")
+RANGE = re.compile(r"About (\d+)–(\d+) questions, roughly (\d+)(?:–(\d+))? minutes")
 
 
 def welcome(cl, answers=None) -> str:
@@ -42,29 +42,30 @@ def profiles():
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
-def test_the_welcome_range_holds_for_every_shipped_profile(name):
+def test_the_welcome_range_is_what_typical_runs_ask(name):
+    """The welcome gives the range most runs fall in (the checklist's own profiles, the outer
+    tenth at each end left out), not the span of every possible run ("About 40–70" when runs ask
+    42–46 was not honest); every run stays within what anyone can be asked."""
     cl = SHIPPED[name]
-    low, high, mlow, mhigh = map(int, RANGE.search(welcome(cl)).groups())
-    assert low < high and mlow <= mhigh
-    counted = 0
-    for checklist, profile, answers in profiles():
-        if checklist != name:
-            continue
-        asked = sum(1 for i in engine.evaluate(cl, answers).items if i.state != "skipped")
-        assert low <= asked <= high, (profile, asked, low, high)
-        counted += 1
-    assert counted >= 3
-    # the bounds are reached: everything unsure shows the most; the search's answers the fewest
+    found = RANGE.search(" ".join(welcome(cl).split()))
+    low, high = int(found.group(1)), int(found.group(2))
+    asked = [sum(1 for i in engine.evaluate(cl, answers).items if i.state != "skipped")
+             for checklist, _profile, answers in profiles() if checklist == name]
+    assert len(asked) >= 3
+    inside = sum(1 for n in asked if low <= n <= high)
+    assert inside >= 0.8 * len(asked), (asked, low, high)
+    assert high - low <= 10  # "about": a range a person can plan with
+    # the bounds that hold for anyone: everything unsure shows the most
     fewest, most = pace.question_range(cl, Answers(cl.id, cl.version))
     assert most == len(cl.questions) or most == sum(
         1 for i in engine.evaluate(cl, Answers(cl.id, cl.version, {q: Answer("unsure") for q in cl.questions})).items
         if i.state != "skipped")
-    assert low <= fewest <= most <= high
+    assert fewest <= min(asked) and max(asked) <= most
 
 
-def test_the_shipped_checklist_says_about_40_to_70_questions():
+def test_the_shipped_checklist_says_about_40_to_50_questions():
     text = " ".join(welcome(SHIPPED["ketamine-clinic"]).split())
-    assert "About 40–70 questions, roughly 15–20 minutes" in text
+    assert "About 40–50 questions, roughly 15 minutes" in text  # typical runs ask 42–46
 
 
 def test_the_welcome_names_the_count_the_first_question_shows():
@@ -72,7 +73,7 @@ def test_the_welcome_names_the_count_the_first_question_shows():
     open more): the welcome says how many there are to begin with, the M of "Question 1 of M",
     so the count never seems to contradict the range just given."""
     screen = " ".join(scripted_shipped_run("1").split())
-    begin = re.search(r"About 40–70 questions, roughly 15–20 minutes: (\d+) to begin with, and your answers open more\.", screen)
+    begin = re.search(r"About 40–50 questions, roughly 15 minutes: (\d+) to begin with, and your answers open more\.", screen)
     assert begin and int(begin.group(1)) < 40
     assert re.search(r"Question 1 of (\d+) ·", screen).group(1) == begin.group(1)
     cl = load_checklist(FIXTURES / "mini.yaml")  # every question is shown from the start: no such words
@@ -244,3 +245,18 @@ def test_a_typed_control_sequence_at_the_review_is_shown_harmlessly(mini_path):
     Questionnaire(cl, Answers(cl.id, cl.version), Console(file=out, width=100, no_color=True), lambda p: next(typed), plain=True).run()
     assert "\x1b" not in out.getvalue() and "\u202e" not in out.getvalue()
     assert "is not a number on the list" in out.getvalue()
+
+
+def test_on_resume_the_welcome_counts_what_is_left():
+    """A draft of 21 answers of a 44-question run: the welcome names about the 23 left, not the whole run."""
+    from clinic_ready.answers import load_answers
+    from conftest import EXAMPLES
+
+    cl = SHIPPED["ketamine-clinic"]
+    full, _warnings = load_answers(EXAMPLES / "perry-like.yaml", cl)
+    order = [i.question.id for i in engine.evaluate(cl, full).items if i.state != "skipped"]
+    assert len(order) == 44
+    draft = Answers(cl.id, cl.version, {qid: full.values[qid] for qid in order[:21]})
+    text = " ".join(welcome(cl, draft).split())
+    low, high = map(int, re.search(r"About (\d+)–(\d+) questions", text).groups())
+    assert low <= 23 <= high and high <= 30, text

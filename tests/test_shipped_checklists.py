@@ -131,7 +131,27 @@ def test_dea_telemedicine_end_date_and_review_date_are_stated():
     cl = load_checklist(SHIPPED["ketamine-clinic"])
     assert "31 December 2026" in cl.questions["in_person_eval"].help
     assert cl.review_by is not None and cl.review_by.isoformat() == "2026-12-31"
-    assert cl.version == "1.2.0" and cl.funding and cl.maintainers and cl.reviewed_by and cl.balance
+    assert cl.version == "1.3.0" and cl.funding and cl.maintainers and cl.reviewed_by and cl.balance
+    assert "1.3.0" in " ".join(cl.reviewed_by)
+
+
+def _texts(cl):
+    for q in cl.questions.values():
+        yield f"{q.id}.help", q.help
+        yield f"{q.id}.help_supporter", q.help_supporter or ""
+    for c in cl.concerns:
+        for field in ("title", "why", "ask", "action"):
+            yield f"{c.id}.{field}", getattr(c, field)
+
+
+@pytest.mark.parametrize("name", ["ketamine-clinic", "ketamine-clinic-self-audit"])
+def test_the_telemedicine_date_is_worded_to_stay_true_after_it(name):
+    """90 FR 61301 runs to 31 December 2026 unless extended: every text naming the date says both."""
+    cl = load_checklist(SHIPPED[name])
+    dated = {k: " ".join(t.split()) for k, t in _texts(cl) if "31 December 2026" in t}
+    assert dated, "the date is gone"
+    for key, text in dated.items():
+        assert "until at least 31 December 2026" in text and "extended" in text, key
 
 
 # --------------------------------------------------------------------------- YAML 1.1 / 1.2 agreement

@@ -84,14 +84,14 @@ def test_the_exception_lists_name_real_questions():
 
 
 @pytest.mark.parametrize("q", [q for q in PATIENT.questions.values() if q.choices], ids=lambda q: q.id)
-def test_first_person_choice_labels_are_explained_to_a_supporter(q):
-    """Choice labels stay in the patient's words ("I take it myself"); the supporter is told who "I" is."""
-    words = {w.lower() for c in q.choices for w in FIRST_PERSON.findall(c.label)}
-    if words:
-        note = q.prompt_supporter.lower()
-        assert "in the answers mean" in note, f"{q.id}: labels say {sorted(words)} but the prompt does not explain them"
-        for w in words - {"my", "myself"}:
-            assert f'"{w}"' in note, f'{q.id}: the note does not explain "{w}"'
+def test_first_person_choice_labels_have_a_supporter_label(q):
+    """A label in the patient's words ("I take it myself") has a supporter form ("They take it
+    themselves") in the third person, so no report needs a hint about who "I" is."""
+    for c in q.choices:
+        if FIRST_PERSON.findall(c.label):
+            assert c.label_supporter, f"{q.id}.{c.value}: '{c.label}' has no label_supporter"
+            assert not FIRST_PERSON.findall(c.label_supporter.replace("I or another adult", "")), (q.id, c.value)
+    assert "in the answers mean" not in q.prompt_supporter.lower()
 
 
 # --------------------------------------------------------------------------- help
@@ -239,7 +239,7 @@ def test_a_supporters_report_asks_the_open_questions_as_the_supporter_read_them(
     assert len(opened) >= 5
     for item in opened:
         q = PATIENT.questions[item.question_id]
-        assert item.text == _words(q.prompt_for("supporter")), item.question_id
+        assert item.text == _words(q.report_prompt("supporter")), item.question_id  # without the prompt's hint
     home = _words(PATIENT.questions["take_home_supply"].prompt_for("supporter"))
     assert "person you are helping" in home and any(i.text == home for i in opened)
     patient_voice = _words(PATIENT.questions["take_home_supply"].prompt)

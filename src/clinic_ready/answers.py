@@ -58,11 +58,21 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
     if not isinstance(cid, str) or not cid:
         errors.append(problem("schema_missing", ("checklist",), key="checklist"))
     elif checklist is not None and cid != checklist.id:
-        errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
+        from clinic_ready.catalog import shipped
+
+        if cid in shipped():
+            errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
+        else:  # a checklist of one's own: its file, not its id, names it on the command line
+            errors.append(problem("answers_checklist_file", ("checklist",), found=cid, expected=checklist.id, answers=name))
     if version is not None and not isinstance(version, str):
         version = str(version)
+    carried = None
     if checklist is not None and version and version != checklist.version:
-        warnings.append(_warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version)))
+        from clinic_ready import migration
+
+        carried = migration.plan(checklist, version)
+        if carried is None:
+            warnings.append(_warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version)))
     if not isinstance(raw, dict):
         errors.append(problem("schema_type", ("answers",), message=_("expected a mapping of question id to answer"),
                               fix=_("write 'question_id: answer' lines under 'answers:'")))
@@ -73,6 +83,9 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
                               fix=_("write 'respondent: supporter' when you answer for someone else, or leave the line out")))
         respondent = "patient"
     answers = Answers(str(cid or ""), version, respondent=respondent)
+    if carried is not None and not errors:
+        raw = carried.carry_all(raw)
+        warnings.append(migrated_warning(carried, ("checklist_version",)))
     if checklist is not None and not errors:
         for qid, value in raw.items():
             if not isinstance(qid, str):
@@ -90,6 +103,15 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
     if errors:
         raise InputError(yamlio.locate_all(errors, text, name))
     return answers, yamlio.locate_all(warnings, text, name)
+
+
+def migrated_warning(carried, key_path: tuple) -> Problem:
+    """The one calm note for answers carried over from an earlier checklist version."""
+    if carried.ask_again:
+        nxt = _("answer them when asked, or add them to the answers file")
+    else:
+        nxt = _("nothing to do; save the answers again to record version {version}").format(version=carried.checklist.version)
+    return _warn(problem("answers_migrated", key_path, note=carried.note(), next=nxt))
 
 
 def _hint(key: str, options: Iterable[str]) -> str:

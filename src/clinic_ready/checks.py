@@ -33,6 +33,7 @@ def check(checklist: Checklist) -> list[Problem]:
     problems += _citations(checklist)
     problems += _scores(checklist)
     problems += _examples(checklist)
+    problems += _migrations(checklist)
     return problems
 
 
@@ -83,6 +84,14 @@ def _questions(cl: Checklist) -> Iterator[Problem]:
             for k, sid in enumerate(q.sources):
                 if sid not in cl.source_by_id:
                     yield problem("unknown_source", path + ("sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+            if q.if_skipped is not None:
+                from clinic_ready.coercion import AnswerRejected, coerce
+
+                try:
+                    if coerce(q, q.if_skipped).state != "answered":
+                        raise AnswerRejected(_("skipping cannot mean unsure or declined"), _("give an answer such as 'no'"))
+                except AnswerRejected as exc:
+                    yield problem("answer_type", path + ("if_skipped",), problem=exc.what, fix=exc.fix)
 
 
 def _conditions(cl: Checklist) -> Iterator[Problem]:
@@ -97,6 +106,9 @@ def _conditions(cl: Checklist) -> Iterator[Problem]:
         seen_before += len(s.questions)
     for i, c in enumerate(cl.concerns):
         yield from _condition(cl, c.when, ("concerns", i, "when"), order, None, "concern")
+    for i, t in enumerate(cl.supporter_tips):
+        if t.when is not None:
+            yield from _condition(cl, t.when, ("supporter_tips", i, "when"), order, None, "tip")
 
 
 def _condition(cl, when, base, order, limit, kind, self_id=None) -> Iterator[Problem]:
@@ -199,3 +211,49 @@ def _examples(cl: Checklist) -> Iterator[Problem]:
             for k, ident in enumerate(getattr(ex, b)):
                 if ident in getattr(ex, a):
                     yield problem("example_conflict", path + (b, k), id=ident, a=a, b=b)
+
+
+def _migrations(cl: Checklist) -> Iterator[Problem]:
+    """``migrations:``: each step from an earlier version, once; every id it names leads to a
+    question of this version (following later steps' renames); every new value is a choice."""
+    from clinic_ready.migration import version_key
+
+    steps = cl.migrations
+    seen: dict[str, int] = {}
+
+    def final(i: int, qid: str) -> str:
+        for later in sorted(steps[i + 1:], key=lambda m: version_key(m.from_version)):
+            qid = later.renamed.get(qid, qid)
+        return qid
+
+    for i, m in enumerate(steps):
+        path = ("migrations", i)
+        if version_key(m.from_version) >= version_key(cl.version):
+            yield problem("migration_from", path + ("from",), found=m.from_version, version=cl.version)
+        if m.from_version in seen:
+            yield problem("dup_id", path + ("from",), kind="migration", id=m.from_version, first=f"migrations[{seen[m.from_version]}]")
+        seen.setdefault(m.from_version, i)
+        named = [(("renamed", old), new) for old, new in m.renamed.items()]
+        named += [(("to_multi_choice", k), q) for k, q in enumerate(m.to_multi_choice)]
+        named += [(("values", q), q) for q in m.values]
+        named += [(("ask_again", k), q) for k, q in enumerate(m.ask_again)]
+        for where, qid in named:
+            q = cl.questions.get(final(i, qid))
+            if q is None:
+                yield problem("unknown_question", path + where, id=qid, hint=suggest(qid, cl.questions))
+            elif where[0] == "to_multi_choice" and q.type != "multi_choice":
+                yield problem("migration_multi", path + where, id=qid, type=q.type)
+        for qid, table in m.values.items():
+            q = cl.questions.get(final(i, qid))
+            later_tables = any(final(i, qid) in {final(j, k) for k in s.values} for j, s in enumerate(steps)
+                               if version_key(s.from_version) > version_key(m.from_version))
+            if q is None or later_tables:
+                continue
+            if q.type not in CHOICE_TYPES:
+                yield problem("bad_operator", path + ("values", qid), op="values", type=q.type, allowed="renamed, removed, ask_again")
+                continue
+            for old, new in table.items():
+                for v in new if isinstance(new, list) else [new]:
+                    if v not in q.choice_values:
+                        yield problem("bad_value", path + ("values", qid, old), value=v, question=q.id,
+                                      allowed=", ".join(q.choice_values), hint=suggest(str(v), q.choice_values))

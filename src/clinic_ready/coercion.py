@@ -17,9 +17,10 @@ STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"
 MAX_TEXT = 2000
 #: numbers beyond this size are refused (no question has a sane answer this large)
 MAX_MAGNITUDE = 10**15
-# digits with an optional decimal point; thousands separators only in their proper places
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}")
+# digits with an optional decimal point; thousands separators only in their proper places, after a
+# first group that does not start with 0 ('0,500' and '000,001' are never 500 and 1)
+_NUMBER = re.compile(r"[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}|[+-]?0\d*,\d+")
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
 

@@ -117,11 +117,11 @@ def compare(checklist: Checklist, clinics: Sequence[Clinic]) -> Comparison:
             if q.id not in open_ids:
                 continue
             states = tuple(_state(r, q.id) for r in results)
-            row = OpenRow(q, section, states)
+            open_row = OpenRow(q, section, states)
             if section.about == "person" and len(set(states)) == 1:
-                personal_open.append(row)
+                personal_open.append(open_row)
             else:
-                open_rows.append(row)
+                open_rows.append(open_row)
     return Comparison(checklist, tuple(clinics), tuple(concerns), tuple(personal), tuple(open_rows), tuple(personal_open))
 
 

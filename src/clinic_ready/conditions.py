@@ -20,7 +20,7 @@ Two readings of the same tree:
 
 from __future__ import annotations
 
-from typing import Annotated, Container, Literal, Protocol, Union
+from typing import Annotated, Container, Iterable, Literal, Protocol, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator, model_validator
 
@@ -44,7 +44,8 @@ class Context(Protocol):
     """What a condition may look at: answer states, values and score totals, and which questions
     are shown only in doubt (their own condition unknown)."""
 
-    doubt: Container[str]
+    @property
+    def doubt(self) -> Container[str]: ...
 
     def state(self, question_id: str) -> str: ...
 
@@ -308,11 +309,11 @@ def compile_condition(cond: object):
     assert isinstance(cond, QuestionTest)
     qid, op, want = cond.question, cond.operator, cond.operand
     if op == "state":
-        wanted = {want} if isinstance(want, str) else set(want)  # type: ignore[arg-type]
+        wanted = {want} if isinstance(want, str) else set(cast("Iterable[str]", want))
         return lambda ctx: ctx.state(qid) in wanted
     test = _COMPARE[op]
     if op in ("in", "not_in"):
-        want = frozenset(want)  # type: ignore[arg-type]
+        want = frozenset(cast("Iterable[str]", want))
 
     def leaf(ctx):
         state = ctx.state(qid)
@@ -398,18 +399,18 @@ def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: st
     q, op, want = cond.question, cond.operator, cond.operand
     words = lambda v: f"“{choice_label(q, v)}”"  # noqa: E731
     if op == "state":
-        states = [want] if isinstance(want, str) else list(want)  # type: ignore[arg-type]
+        states = [want] if isinstance(want, str) else list(cast("Iterable[str]", want))
         return _("{question} is {states}").format(question=label(q), states=either.join(_(_STATE_WORDS.get(s, s)) for s in states))
     if op in ("equals", "in"):
-        vals = [want] if op == "equals" else list(want)  # type: ignore[arg-type]
+        vals = [want] if op == "equals" else list(cast("Iterable[object]", want))
         return _("you answered {values} to {question}").format(values=either.join(words(v) for v in vals), question=label(q))
     if op in ("not_equals", "not_in"):
-        vals = [want] if op == "not_equals" else list(want)  # type: ignore[arg-type]
+        vals = [want] if op == "not_equals" else list(cast("Iterable[object]", want))
         return _("you answered {question} with something other than {values}").format(
             question=label(q), values=either.join(words(v) for v in vals)
         )
     if op in ("includes", "includes_any"):
-        vals = [want] if op == "includes" else list(want)  # type: ignore[arg-type]
+        vals = [want] if op == "includes" else list(cast("Iterable[object]", want))
         return _("you ticked {values} in {question}").format(values=either.join(words(v) for v in vals), question=label(q))
     return _("your answer to {question} is {comparison} {value}").format(question=label(q), comparison=_(_OP_WORDS[op]), value=_num(want))
 

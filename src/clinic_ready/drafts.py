@@ -70,21 +70,34 @@ class CorruptDraft(Exception):
 
 
 class Lock:
-    """An exclusive lock on one draft, held for the whole interactive run (released on exit)."""
+    """An exclusive lock on one draft, held for the whole interactive run (released on exit).
+
+    The lock file is removed on release, so a run that opened it just before may lock a file that
+    is no longer at the path: after ``flock`` the locked file must still be the one the path
+    names, else the run opens the path again (two runs can never both hold "the" lock).  With the
+    lock held, temporary files that a run killed mid-save left beside the draft are removed."""
 
     def __init__(self, key: str):
         self.path = draft_path(key).with_suffix(".lock")
         _prepare_dirs(self.path)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            import fcntl
+        for _attempt in range(20):
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                import fcntl
 
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # no flock on this platform: no lock (documented)
-            pass
-        except OSError:
-            os.close(self.fd)
-            raise DraftBusy(str(self.path)) from None
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except ImportError:  # no flock on this platform: no lock (documented)
+                return
+            except OSError:
+                os.close(self.fd)
+                self.fd = -1
+                raise DraftBusy(str(self.path)) from None
+            if _same_file(self.fd, self.path):
+                sweep_temporary(draft_path(key))
+                return
+            os.close(self.fd)  # locked a file another run has just removed: try the path again
+            self.fd = -1
+        raise DraftBusy(str(self.path))
 
     def release(self, remove: bool = False) -> None:
         if self.fd < 0:
@@ -98,6 +111,33 @@ class Lock:
         self.fd = -1
 
 
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def sweep_temporary(path: Path) -> None:
+    """Remove the temporary files (``.NAME.XXXXXXXX.tmp``) of this draft's atomic saves that a run
+    killed mid-save (kill -9, a power cut) left behind: they hold answers and are never used.
+    Called only with the draft's lock held, when no other run can be saving it."""
+    import re
+
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[A-Za-z0-9_]{8}\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if pattern.fullmatch(name):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                pass
+
+
 @dataclass
 class Draft:
     """A saved draft, read back and fitted to the current checklist."""
@@ -108,6 +148,7 @@ class Draft:
     answers: Answers
     dropped: list[str] = field(default_factory=list)  # answers that no longer fit the checklist
     skipped: list[str] = field(default_factory=list)  # optional questions the person chose to skip
+    carried: str | None = None  # the note when a migration carried the answers to this version
 
     @property
     def version_changed(self) -> bool:
@@ -163,6 +204,11 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
     respondent = data.get("respondent")
     answers = Answers(checklist.id, checklist.version, respondent=respondent if respondent in RESPONDENTS else "patient")
     dropped: list[str] = []
+    from clinic_ready import migration
+
+    carried = migration.plan(checklist, str(data.get("checklist_version", "")))
+    if carried is not None:
+        raw = carried.carry_all(raw)
     for qid, value in raw.items():
         q = checklist.questions.get(str(qid))
         if q is None:
@@ -174,7 +220,26 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
             dropped.append(str(qid))
     raw_skipped = data.get("skipped")
     skipped = [str(s) for s in raw_skipped if str(s) in checklist.questions] if isinstance(raw_skipped, list) else []
-    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped, skipped)
+    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped, skipped,
+                 carried.note() if carried is not None else None)
+
+
+#: a run that finds its draft in use may keep a separate one: ``<key>-2``, ``<key>-3``, ...
+MAX_SEPARATE = 99
+
+
+def separate_keys(key: str) -> list[str]:
+    """The keys of the separate drafts (``<key>-N``) that exist for this draft, in order of N."""
+    import re
+
+    path = draft_path(key)
+    pattern = re.compile(re.escape(path.stem) + r"-([0-9]{1,2})" + re.escape(path.suffix))
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    found = sorted(int(m.group(1)) for m in map(pattern.fullmatch, names) if m and 2 <= int(m.group(1)) <= MAX_SEPARATE)
+    return [f"{key}-{n}" for n in found]
 
 
 def _set_aside(path: Path, reason: str) -> CorruptDraft:
@@ -202,4 +267,5 @@ def merge(base: Answers, draft: Answers) -> Answers:
     return merged
 
 
-__all__ = ["Answer", "CorruptDraft", "Draft", "DraftBusy", "Lock", "draft_key", "draft_path", "load", "merge", "remove", "save", "state_dir"]
+__all__ = ["Answer", "CorruptDraft", "Draft", "DraftBusy", "Lock", "draft_key", "draft_path", "load", "merge", "remove", "save",
+           "separate_keys", "state_dir", "sweep_temporary"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from clinic_ready import conditions
+from clinic_ready import conditions, wording
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import (
     Answers,
@@ -45,54 +45,8 @@ def _words(text: str) -> str:
     """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
     return " ".join(text.split())
 
-VERDICTS = {
-    "urgent": Verdict(
-        "urgent",
-        N_("Your safety comes first: talk to someone now"),
-        N_(
-            "One of your answers says you may need help today, before any question about treatment. "
-            "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
-            "The rest of this checklist can wait until you are safe."
-        ),
-    ),
-    "stop": Verdict(
-        "stop",
-        N_("Stop: resolve the critical concerns before any dose"),
-        N_(
-            "At least one answer points to a serious risk. Do not take a dose until you have talked each "
-            "critical concern through with the prescriber, and changed what needs to change."
-        ),
-    ),
-    "discuss": Verdict(
-        "discuss",
-        N_("Discuss these concerns with your prescriber before starting"),
-        N_(
-            "Some answers need a conversation with the prescriber before the first dose. Bring this list."
-        ),
-    ),
-    "ask": Verdict(
-        "ask",
-        N_("Ask the clinic about these points"),
-        N_(
-            "Nothing serious came up, but some points are worth asking about at your next visit."
-        ),
-    ),
-    "incomplete": Verdict(
-        "incomplete",
-        N_("Not enough information yet"),
-        N_(
-            "No concern was raised, but some questions are still open. Find out the answers before treatment."
-        ),
-    ),
-    "none": Verdict(
-        "none",
-        N_("No concerns raised by your answers"),
-        N_(
-            "Your answers did not match any concern in this checklist. That is not a clearance: keep "
-            "talking with your prescriber, and tell them if anything changes."
-        ),
-    ),
-}
+#: the patient's verdicts (wording.py has every reader's, and a checklist may word its own)
+VERDICTS = {code: Verdict(code, t.title, t.text) for code, t in wording.VERDICT_TEXTS["patient"].items()}
 
 
 class _States(dict):
@@ -191,6 +145,9 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
             if not by_id:
                 by_id = {i.question.id: i for i in items}
             possible.append(Possible(c, sources, _depends_on(c, ctx, checklist, by_id)))
+    good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
+    findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
+    possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
     findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order within a level
     possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
     not_assessed = tuple(
@@ -203,13 +160,16 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         items=tuple(items),
         findings=tuple(findings),
         not_assessed=not_assessed,
-        verdict=verdict_for(findings, not_assessed, possible),
+        verdict=verdict_for(findings, not_assessed, possible, wording.Words(checklist, answers.respondent)),
         scores=scores,
         ignored=ignored,
         could_apply=tuple(possible),
-        first_steps=first_steps(findings),
+        first_steps=_lead_steps(findings, possible, answers.respondent, checklist),
         ask_list=ask_list(findings, possible, answers.respondent),
+        private=private_topics(possible),
         respondent=answers.respondent,
+        tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
+        good_to_know=good_to_know,
     )
 
 
@@ -217,6 +177,10 @@ def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, 
     """Step 1: each question in order, shown (its conditions true or unknown) or skipped."""
     ctx = _Context(checklist, answers)
     given, states, doubt = answers.values, ctx.states, ctx.doubt
+    skip_answers = checklist.skip_answers
+    if skip_answers:  # an opt-in gate left out means what skipping it means ("no"), for every command alike
+        given = dict(given)
+        ctx.answers = given
     items: list[ItemResult] = []
     for section, section_holds, questions in checklist.walk_plan:
         section_value = True if section_holds is None else section_holds(ctx)
@@ -227,14 +191,18 @@ def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, 
                 own = holds(ctx)
                 value = False if own is False else None if own is None or value is None else True  # Kleene AND
             if value is False:
-                answer, state = None, "skipped"
+                answer, state, by_skipping = None, "skipped", False
             else:
                 answer = given.get(qid)
+                by_skipping = False
+                if answer is None and qid in skip_answers and qid not in unreached:
+                    answer = given[qid] = skip_answers[qid]
+                    by_skipping = True
                 state = "missing" if answer is None else answer.state
             states[qid] = "skipped" if state == "missing" and qid in unreached else state
             if value is None:
                 doubt.add(qid)
-            items.append(ItemResult(q, section, state, answer, value is None))
+            items.append(ItemResult(q, section, state, answer, value is None, by_skipping))
     return ctx, items
 
 
@@ -275,13 +243,57 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
     return tuple(by_id[q] for q in checklist.questions if q in ids)
 
 
-def first_steps(findings: list[Finding]) -> tuple[tuple[str, str], ...]:
+def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
+    """The tips for someone answering for the person: each whose ``when`` holds or is unknown."""
+    compiled = checklist.compiled
+    return tuple(t for i, t in enumerate(checklist.supporter_tips)
+                 if t.when is None or compiled[("tip", str(i))](ctx) is not False)
+
+
+def _lead_steps(findings, possible, respondent: str, checklist: Checklist) -> tuple[tuple[str, str], ...]:
+    """First steps that lead with what matters now: the crisis action when an urgent concern is
+    raised; else, when a critical or high concern could apply above everything raised (a held
+    verdict), finding out the answer it depends on; then the usual steps."""
+    lead: list[tuple[str, str]] = []
+    urgent_found = [f for f in findings if f.concern.urgent]
+    if urgent_found:
+        c = urgent_found[0].concern
+        if respondent == "supporter" and not c.action_supporter:  # never the patient's own words to a helper
+            text = wording.Words(checklist, respondent).urgent_lines()[0]
+        else:
+            text = c.action_for(respondent)
+        lead.append((_words(text), c.id))
+    else:
+        worst = min((f.concern.severity.rank for f in findings), default=99)
+        held = [p for p in possible if p.concern.severity in (Severity.critical, Severity.high)
+                and p.concern.severity.rank < worst and p.depends_on]
+        if held:
+            p = min(held, key=lambda p: p.concern.severity.rank)
+            item = p.depends_on[0]
+            lead.append((find_out_step(item.question, item.section, respondent, checklist.reader), p.concern.id))
+    rest = [s for s in first_steps(findings, respondent) if s[0].lower() not in {t.lower() for t, _c in lead}]
+    return tuple(lead + rest)[:MAX_FIRST_STEPS]
+
+
+def find_out_step(question, section, respondent: str = "patient", reader: str = "patient") -> str:
+    """The first step for a held verdict: find out the answer it depends on.  A question about the
+    person (``about: person``) is something to tell or be asked by the prescriber, not a question
+    for the clinic."""
+    if reader == "staff":
+        return _("Find this out before the next session: {question}").format(question=_words(question.report_prompt(respondent)))
+    if section.about == "person":  # a private topic: named, never asked as a raw prompt
+        return _("Before any dose, talk with the prescriber about: {topic}").format(
+            topic=_words(question.topic or section.title))
+    return _("Find this out from the clinic before any dose: {question}").format(question=_words(question.report_prompt(respondent)))
+
+
+def first_steps(findings: list[Finding], respondent: str = "patient") -> tuple[tuple[str, str], ...]:
     """Up to three distinct actions, from the most serious raised (non-urgent, non-info) concerns."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for f in findings:
         c = f.concern
-        text = _words(c.action)
+        text = _words(c.action_for(respondent))
         key = text.lower()
         if c.urgent or c.severity is Severity.info or key in seen:
             continue
@@ -313,67 +325,82 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             continue
         for item in p.depends_on:
             qid = item.question.id
-            if qid in seen_question:
+            if qid in seen_question or item.section.about == "person":  # about the person: a private topic
                 continue
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
             about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
-            entries.append((c.severity.rank, n, AskItem(_words(item.question.prompt_for(respondent)), about, c.severity, c.id, qid)))
+            entries.append((c.severity.rank, n, AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 
 
+def topic_of(item: ItemResult) -> str:
+    """What an open answer about the person is about, as a topic (never the raw prompt)."""
+    return _words(item.question.topic or item.section.title)
+
+
+def private_topics(possible: list[Possible]) -> tuple[tuple[str, str], ...]:
+    """Open answers about the person (``about: person`` sections) that could-apply concerns depend
+    on: "Your prescriber will ask you about these", as topics, each once, most serious first."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for p in sorted(possible, key=lambda p: (not p.concern.urgent, p.concern.severity.rank)):
+        for item in p.depends_on:
+            if item.section.about != "person":
+                continue
+            topic = topic_of(item)
+            if topic.lower() not in seen:
+                seen.add(topic.lower())
+                out.append((topic, item.question.id))
+    return tuple(out)
+
+
 #: severity words inside verdict texts
-LEVEL_WORDS = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("info")}
+LEVEL_WORDS = wording.LEVEL_WORDS
 
 
-def _verdict(code: str) -> Verdict:
-    """A fixed verdict in the current language."""
-    v = VERDICTS[code]
-    return Verdict(v.code, _(v.title), _(v.text), v.held_at)
+def _verdict(code: str, words: wording.Words | None = None) -> Verdict:
+    """A fixed verdict in the current language, worded for the reader."""
+    t = (words or wording.Words()).verdict(code)
+    return Verdict(code, t.title, t.text)
 
 
-def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = ()) -> Verdict:
+def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = (),
+                words: wording.Words | None = None) -> Verdict:
+    words = words or wording.Words()
     levels = {f.concern.severity for f in findings}
     if any(f.concern.urgent for f in findings):
-        return _verdict("urgent")
+        return _verdict("urgent", words)
     if Severity.critical in levels:
-        return _verdict("stop")
+        return _verdict("stop", words)
     open_levels = [p.concern.severity for p in possible if p.concern.severity in (Severity.critical, Severity.high)]
     if Severity.high in levels:
         if Severity.critical in open_levels:
-            return _held(_verdict("discuss"), Severity.critical, open_levels)
-        return _verdict("discuss")
+            return _held(_verdict("discuss", words), Severity.critical, open_levels, words)
+        return _verdict("discuss", words)
     if open_levels:
         held = Severity.critical if Severity.critical in open_levels else Severity.high
-        return _held(None, held, open_levels)
+        return _held(None, held, open_levels, words)
     if levels & {Severity.moderate, Severity.low}:
-        return _verdict("ask")
+        return _verdict("ask", words)
     if not_assessed:
-        return _verdict("incomplete")
-    return _verdict("none")
+        return _verdict("incomplete", words)
+    return _verdict("none", words)
 
 
-def _held(base: Verdict | None, level: Severity, open_levels: list[Severity]) -> Verdict:
+def _held(base: Verdict | None, level: Severity, open_levels: list[Severity], words: wording.Words) -> Verdict:
     """A verdict held by concerns that could apply: it says at which level, and why."""
     n = sum(1 for s in open_levels if s is level)
     word = _(LEVEL_WORDS[level.value])
     what = ngettext("{n} {level} concern could apply", "{n} {level} concerns could apply", n).format(n=n, level=word)
-    why = ngettext(
-        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        "\u201cCould apply\u201d). Until you know, treat it as {level}: find out the answers "
-        "and talk them through with the prescriber before the first dose.",
-        "{what}, depending on answers that are unsure, declined or not given yet (listed under "
-        "\u201cCould apply\u201d). Until you know, treat them as {level}: find out the answers "
-        "and talk them through with the prescriber before the first dose.",
-        n,
-    ).format(what=what, level=word)
+    why = words.held_why(what, word, n)
     if base is not None:
         return Verdict(base.code, base.title, _("{text} Also: {why}").format(text=base.text, why=why), level.value)
     return Verdict(
         "held",
         _("Find out first: {what}").format(what=what),
-        _("Nothing at that level was raised by the answers you gave, but {why}").format(why=why),
+        words.held_text(why),
         level.value,
     )
 
@@ -393,5 +420,6 @@ def missing_required(result: Result) -> list[str]:
 
 
 def fails(result: Result, fail_on: Severity | None) -> bool:
-    """True when a finding is at or above the --fail-on level."""
-    return fail_on is not None and any(f.concern.severity.rank <= fail_on.rank for f in result.findings)
+    """True when a finding, or the level a held verdict is held at, is at or above the --fail-on level."""
+    level = result.fail_level()
+    return fail_on is not None and level is not None and level.rank <= fail_on.rank

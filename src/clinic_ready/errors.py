@@ -69,6 +69,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exclusive_unexpected": (N_("'exclusive' applies only to multi_choice options (a {type} question takes one answer anyway)"), N_("remove 'exclusive:'")),
     "range_order": (N_("min {min} is greater than max {max}"), N_("swap them")),
     "score_item": (N_("'{id}' has no scored choices"), N_("give every choice of the question a 'score:'")),
+    # migrations (answers saved with earlier versions)
+    "migration_from": (N_("a migration from version {found} is not from an earlier version than this one ({version})"), N_("write the version the answers were saved with, or remove the step")),
+    "migration_multi": (N_("'{id}' is a {type} question, not a multi_choice"), N_("remove it from 'to_multi_choice', or make the question a multi_choice")),
     # checklist examples (self-tests)
     "unknown_concern": (N_("no concern has the id '{id}'"), N_("use an existing concern id{hint}")),
     "example_dup": (N_("two examples are called '{name}' (first at {first})"), N_("give each example its own name")),
@@ -77,6 +80,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # answers
     "answers_checklist": (N_("these answers are for checklist '{found}', not '{expected}'"), N_("run them with 'clinic-ready run {found}' or fix 'checklist:'")),
     "answers_version": (N_("these answers were made for version {found}; the checklist is version {expected}"), N_("check the answers still fit, then update 'checklist_version'")),
+    "answers_migrated": (N_("{note}"), N_("{next}")),
     "answer_unknown": (N_("no question has the id '{id}'"), N_("remove it or fix the id{hint}")),
     "answer_hidden": (N_("question '{id}' is not asked with these answers (its condition is false)"), N_("this answer is ignored; remove it or check the answers it depends on")),
     "answer_type": (N_("{problem}"), N_("{fix}")),
@@ -92,6 +96,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "translation_version": (N_("this translates version {found}; the checklist is version {expected}"), N_("check the texts that changed, then set 'version: \"{expected}\"'")),
     # checklists by name
     "unknown_checklist": (N_("no shipped checklist is called '{name}'"), N_("use one of: {allowed}{hint}, or give a path to a YAML file")),
+    # hostile or unusual YAML (reliability review, December 2026)
+    "yaml_tag_number": (N_("a {tag} value must be a plain decimal number"), N_("write it as a plain decimal such as 31 or 0.5, without the tag")),
+    "yaml_tag_value": (N_("a {tag} value must be one of: {allowed}"), N_("write one of them, or remove the tag")),
+    "yaml_number_range": (N_("this number is too small or too large to be read exactly"), N_("write it as a plain decimal such as 0.001 or 1000")),
+    "yaml_key_container": (N_("a key is a list or mapping"), N_("use plain text as keys")),
+    "fhir_duplicate_link": (N_("question '{id}' is answered twice (first at {first})"), N_("keep only one item with this linkId")),
+    "answers_checklist_file": (N_("these answers are for checklist '{found}', not '{expected}'"), N_("give that checklist's file before the answers: 'clinic-ready run CHECKLIST_FILE --answers {answers}', or fix 'checklist:'")),
+    "yaml_expands": (N_("aliases (*name) make the text longer than {limit} characters"), N_("write the text out once instead of repeating an alias")),
 }
 
 

@@ -50,12 +50,25 @@ def language() -> str:
     return _language
 
 
+#: the names a person may write for a language (--lang español, --lang spanish, --lang es_MX)
+ALIASES = {
+    "español": "es", "espanol": "es", "spanish": "es", "esp": "es", "castellano": "es",
+    "english": "en", "inglés": "en", "ingles": "en", "eng": "en",
+}
+
+
 def _supported(value: str | None) -> str | None:
-    """'es_MX.UTF-8' -> 'es'; None when the value names no language we have."""
+    """'es_MX.UTF-8' -> 'es', 'español' -> 'es'; None when the value names no language we have."""
     if not value:
         return None
-    code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].strip().lower()
+    code = ALIASES.get(code, code)
     return code if code in LANGUAGES else None
+
+
+def supported(value: str | None) -> str | None:
+    """The language code a --lang value names (en, es), or None."""
+    return _supported(value)
 
 
 def resolve(argv: list[str] | None = None, environ: dict | None = None) -> str:

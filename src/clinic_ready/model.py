@@ -8,6 +8,7 @@ builds them and renderers read them; neither knows about YAML, files or terminal
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
@@ -22,6 +23,14 @@ Id = str  # validated as an identifier in checks.py, so the message can name the
 QUESTION_TYPES = ("yes_no", "choice", "multi_choice", "number", "text")
 QuestionType = Literal["yes_no", "choice", "multi_choice", "number", "text"]
 YES_NO = ("yes", "no")
+
+
+_HINT = re.compile(r"\s*\((?=[^()]*\b(?:answers?|respuestas?)\b)[^()]*\)\s*$", re.IGNORECASE)
+
+
+def strip_hint(text: str) -> str:
+    """A prompt without a closing '(… the answers …)' hint for whoever answers for someone else."""
+    return _HINT.sub("", text) if text.rstrip().endswith(")") else text
 
 
 class _Model(BaseModel):
@@ -48,6 +57,12 @@ class Choice(_Model):
     label: str
     score: Optional[int] = None
     exclusive: bool = False  # multi_choice only: may not be combined with other options (FHIR optionExclusive)
+    label_supporter: Optional[str] = Field(default=None, description=(
+        "The label for someone answering for the person: 'They give it to themselves' for 'I give it to myself'. "
+        "Absent: the label is shown."))
+
+    def label_for(self, respondent: str = "patient") -> str:
+        return self.label_supporter if respondent == "supporter" and self.label_supporter else self.label
 
 
 class Question(_Model):
@@ -70,6 +85,20 @@ class Question(_Model):
     help_supporter: Optional[str] = Field(default=None, description=(
         "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
         "Absent: the help is shown."))
+    topic: Optional[str] = Field(default=None, description=(
+        "For a question about the person (a section with about: person): what it is about, as a topic the "
+        "prescriber will ask about ('suicidal thoughts', 'street drugs'). Absent: the section title."))
+    if_skipped: Optional[Union[str, list[str]]] = Field(default=None, description=(
+        "What skipping this question means (an opt-in gate: 'no'): Enter at the prompt records it, and an "
+        "answers file that leaves the question out is read as giving it. Absent: a skipped question stays open."))
+    hint_supporter: Optional[str] = Field(default=None, description=(
+        "A line shown under the prompt to a supporter at the questionnaire only, never in a report: "
+        "'(\"I\" in the answers means them.)'."))
+
+    def report_prompt(self, respondent: str = "patient") -> str:
+        """The prompt as a report shows it: the respondent's wording without any hint about how to
+        read the answers ('("I" in the answers means them.)'), which only helps at the prompt."""
+        return strip_hint(self.prompt_for(respondent))
 
     def prompt_for(self, respondent: str = "patient") -> str:
         """The prompt as the respondent should read it ("patient" or "supporter")."""
@@ -84,14 +113,14 @@ class Question(_Model):
             return YES_NO
         return tuple(c.value for c in self.choices or ())
 
-    def choice_label(self, value: object) -> str:
+    def choice_label(self, value: object, respondent: str = "patient") -> str:
         if self.type == "yes_no":
             from clinic_ready.i18n import _
 
             return {"yes": _("Yes"), "no": _("No")}.get(str(value), str(value))
         for c in self.choices or ():
             if c.value == value:
-                return c.label
+                return c.label_for(respondent)
         return str(value)
 
 
@@ -103,6 +132,11 @@ class Section(_Model):
     intro: Optional[str] = None
     when: Optional[Condition] = None
     about: Optional[Literal["clinic", "person"]] = None  # what its answers describe (compare); absent = clinic
+    intro_supporter: Optional[str] = Field(default=None, description=(
+        "The intro for someone answering for the person ('Ketamine can raise their blood pressure…'). Absent: intro."))
+
+    def intro_for(self, respondent: str = "patient") -> Optional[str]:
+        return self.intro_supporter if respondent == "supporter" and self.intro_supporter else self.intro
     questions: list[Question] = Field(min_length=1)
 
 
@@ -118,6 +152,16 @@ class Concern(_Model):
     action: str
     sources: list[Id] = Field(min_length=1)
     urgent: bool = False  # a response, not a severity: shown first, with the crisis lines, and interrupts the questions
+    why_supporter: Optional[str] = Field(default=None, description=(
+        "Why it matters, told to someone answering for the person ('…while they have these thoughts'). Absent: why."))
+    action_supporter: Optional[str] = Field(default=None, description=(
+        "What to do, told to someone answering for the person ('Stay with them…'). Absent: action."))
+
+    def why_for(self, respondent: str = "patient") -> str:
+        return self.why_supporter if respondent == "supporter" and self.why_supporter else self.why
+
+    def action_for(self, respondent: str = "patient") -> str:
+        return self.action_supporter if respondent == "supporter" and self.action_supporter else self.action
 
 
 class Score(_Model):
@@ -134,6 +178,8 @@ class SupporterTip(_Model):
 
     text: str = Field(description="What a supporter can do, in plain language.")
     sources: list[Id] = Field(default_factory=list, description="Source ids behind any fact the tip states.")
+    when: Optional[Condition] = Field(default=None, description=(
+        "Shown only when this holds (or is unknown): 'Drive them home' only for clinic doses."))
 
 
 class Omitted(_Model):
@@ -161,6 +207,57 @@ class Example(_Model):
     skipped: list[Id] = Field(default_factory=list)
 
 
+VerdictKey = Literal["urgent", "stop", "discuss", "ask", "incomplete", "none"]
+HeadingKey = Literal["questions", "first_steps", "concerns", "could_apply", "answers", "tips", "private", "good_to_know"]
+
+
+class VerdictText(_Model):
+    """A verdict's title and text as this checklist words them (either may be left to the default)."""
+
+    title: Optional[str] = None
+    text: Optional[str] = None
+
+
+class Wording(_Model):
+    """The checklist's own verdict texts and headings (wording.py has the defaults per reader).
+    ``verdicts``/``headings`` speak to the checklist's reader (the patient, or staff);
+    ``verdicts_supporter``/``headings_supporter`` to someone answering for the patient."""
+
+    verdicts: dict[VerdictKey, VerdictText] = Field(default_factory=dict)
+    headings: dict[HeadingKey, str] = Field(default_factory=dict)
+    verdicts_supporter: dict[VerdictKey, VerdictText] = Field(default_factory=dict)
+    headings_supporter: dict[HeadingKey, str] = Field(default_factory=dict)
+
+    def verdict_for(self, code: str, audience: str) -> Optional[VerdictText]:
+        return (self.verdicts_supporter if audience == "supporter" else self.verdicts).get(code)  # type: ignore[call-overload]
+
+    def heading_for(self, key: str, audience: str) -> Optional[str]:
+        return (self.headings_supporter if audience == "supporter" else self.headings).get(key)  # type: ignore[call-overload]
+
+
+MigratedValue = Union[str, list[str]]
+
+
+class Migration(_Model):
+    """How answers saved with an earlier version of this checklist are carried over to this one.
+
+    Applied in order of ``from`` to answers files, drafts and FHIR QuestionnaireResponses that
+    record an older ``checklist_version`` (see migration.py)."""
+
+    from_version: str = Field(alias="from", description=(
+        "The version this step starts from: answers saved with this version (or an earlier one) go through it."))
+    renamed: dict[Id, Id] = Field(default_factory=dict, description="Old question id -> its id from the next version on.")
+    to_multi_choice: list[Id] = Field(default_factory=list, description=(
+        "Questions (new ids) that were a single choice and became multi_choice: the old answer becomes a one-item list."))
+    values: dict[Id, dict[str, MigratedValue]] = Field(default_factory=dict, description=(
+        "Question (new id) -> old value -> its new value, or a list of values (a value split in several). "
+        "Split into several values for a single-choice question, the answer is asked again."))
+    removed: list[Id] = Field(default_factory=list, description=(
+        "Questions (old ids) no longer asked: their answers are left out, and the note says so."))
+    ask_again: list[Id] = Field(default_factory=list, description=(
+        "Questions (new ids) whose old answers cannot be carried over (the question changed its meaning): asked again."))
+
+
 class Checklist(_Model):
     """A whole checklist file (format 1)."""
 
@@ -179,6 +276,11 @@ class Checklist(_Model):
     reviewed_by: list[str] = Field(default_factory=list)
     funding: Optional[str] = None
     audience: str
+    reader: Literal["patient", "staff"] = Field(default="patient", description=(
+        "Who reads the results: 'patient' (the person considering treatment, or someone helping them) or "
+        "'staff' (a clinic auditing itself). Chooses the verdict texts, headings and banner (wording.py)."))
+    wording: Optional[Wording] = Field(default=None, description=(
+        "The checklist's own verdict texts and headings, instead of the defaults for its reader."))
     intro: str
     balance: Optional[str] = None
     notice: str
@@ -190,6 +292,8 @@ class Checklist(_Model):
         "What a family member or friend answering for the person can do; shown when a supporter answers."))
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+    migrations: list[Migration] = Field(default_factory=list, description=(
+        "How answers saved with earlier versions are carried over (docs/checklist-format.md, 'Migrations')."))
 
     @property
     def translation(self):
@@ -203,6 +307,13 @@ class Checklist(_Model):
     @cached_property
     def section_of(self) -> dict[str, Section]:
         return {q.id: s for s in self.sections for q in s.questions}
+
+    @cached_property
+    def skip_answers(self) -> dict[str, "Answer"]:
+        """Question id -> the Answer that skipping it means (Question.if_skipped), checked once."""
+        from clinic_ready.coercion import coerce
+
+        return {q.id: coerce(q, q.if_skipped) for q in self.questions.values() if q.if_skipped is not None}
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
@@ -226,6 +337,9 @@ class Checklist(_Model):
                     out[("question", q.id)] = compile_condition(q.when)
         for c in self.concerns:
             out[("concern", c.id)] = compile_condition(c.when)
+        for i, t in enumerate(self.supporter_tips):
+            if t.when is not None:
+                out[("tip", str(i))] = compile_condition(t.when)
         return out
 
     @cached_property
@@ -328,6 +442,7 @@ class ItemResult(NamedTuple):
     state: str  # answered | unsure | declined | skipped | missing
     answer: Optional[Answer]
     in_doubt: bool = False  # shown because its (or its section's) condition is unknown: when in doubt, ask
+    by_skipping: bool = False  # not answered: its answer is what skipping it means (Question.if_skipped)
 
 
 class Finding(NamedTuple):
@@ -378,8 +493,11 @@ class Result:
     ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
     could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
     first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
+    private: tuple[tuple[str, str], ...] = ()  # (topic, question id): open answers about the person, for the prescriber to ask
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
+    tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown
+    good_to_know: tuple[Finding, ...] = ()  # raised ``info`` items: never concerns, never counted
 
     @property
     def urgent(self) -> tuple[Finding, ...]:
@@ -399,7 +517,21 @@ class Result:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {s.value: self.count(s) for s in Severity}
+        """Raised concerns per level (``info`` items are not concerns: see good_to_know)."""
+        return {s.value: self.count(s) for s in Severity if s is not Severity.info}
+
+    def fail_level(self) -> Severity | None:
+        """What --fail-on compares: the worst raised concern, or the level a held verdict is held at
+        ("Find out first: 1 critical concern could apply" counts as critical), whichever is worse."""
+        levels = [f.concern.severity for f in self.findings]
+        if self.verdict.held_at:
+            levels.append(Severity(self.verdict.held_at))
+        return min(levels, key=lambda s: s.rank, default=None)
+
+    @property
+    def crisis_first(self) -> bool:
+        """Crisis lines go before the concern list: an urgent concern is raised, or could apply."""
+        return bool(self.urgent) or any(p.concern.urgent for p in self.could_apply)
 
     def worst(self) -> Severity | None:
         return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first

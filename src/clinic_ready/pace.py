@@ -189,7 +189,9 @@ def question_range(cl: Checklist, given: Answers, passed: Iterable[str] = ()) ->
 
     most = max(
         to_ask(cl, with_({}), done),
-        to_ask(cl, with_({qid: Answer("unsure") for qid in open_ids if cl.questions[qid].required}), done),
+        # unsure opens every gate, an opt-in gate too (skipping one would close it: Question.if_skipped)
+        to_ask(cl, with_({qid: Answer("unsure") for qid in open_ids
+                          if cl.questions[qid].required or qid in cl.skip_answers}), done),
     )
     free = [qid for qid in controlling(cl) if qid not in done]
     if not free:
@@ -225,3 +227,31 @@ def minutes(low: int, high: int) -> tuple[int, int]:
     if hi >= 10:
         lo, hi = max(5, round(lo / 5) * 5), max(5, round(hi / 5) * 5)
     return lo, hi
+
+
+#: the share of the checklist's own examples left out at each end of the typical range
+TYPICAL_TRIM = 0.1
+
+
+def typical_range(cl: Checklist, given: Answers, passed: Iterable[str] = ()) -> tuple[int, int] | None:
+    """(low, high) questions still to be asked in a typical run: the checklist's own examples
+    (realistic whole runs, each a profile a clinician wrote), with the answers given so far put in
+    place of theirs, counted, and the outer tenth at each end left out.  None when the checklist
+    has no examples.  On resume this counts what is left, not the whole run."""
+    if not cl.examples:
+        return None
+    from clinic_ready import selftest
+
+    done = set(given.values) | set(passed)
+    counts = []
+    for example in cl.examples:
+        values = dict(selftest.answers_for(cl, example).values)
+        for qid in passed:
+            values.pop(qid, None)
+        values.update(given.values)
+        merged = Answers(given.checklist_id, given.checklist_version, values, respondent=given.respondent)
+        counts.append(to_ask(cl, merged, done))
+    counts.sort()
+    cut = int(len(counts) * TYPICAL_TRIM)
+    kept = counts[cut:len(counts) - cut] or counts
+    return kept[0], kept[-1]

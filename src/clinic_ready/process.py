@@ -79,6 +79,23 @@ def _interrupted() -> SystemExit:
     return SystemExit(EXIT_INTERRUPTED)
 
 
+def _environment_failed(exc: BaseException) -> SystemExit:
+    """The root's eager options (--help, --version) write before any command's error boundary:
+    output to /dev/full or a closed standard output is one line (the boundary's own) and exit 2."""
+    try:
+        from clinic_ready.cli import _environment_message
+
+        sys.stderr.write((_environment_message(exc) or "clinic-ready: cannot write the output") + "\n")
+    except (OSError, ValueError):
+        pass
+    try:  # nothing left to flush into the broken output at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return SystemExit(2)
+
+
 def run_app(app) -> None:
     """Run the Typer app: usage errors exit 2 (Click's message), Ctrl-C 130, a closed pipe 141."""
     try:
@@ -88,6 +105,8 @@ def run_app(app) -> None:
         raise _interrupted() from None
     except BrokenPipeError:
         raise closed_pipe() from None
+    except (OSError, UnicodeEncodeError) as exc:  # before a command's boundary: --help, --version
+        raise _environment_failed(exc) from None
     except Exception as exc:
         if caused_by_interrupt(exc):
             raise _interrupted() from None

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
+from clinic_ready.wording import Words
 from clinic_ready import engine
 from clinic_ready.coercion import AnswerRejected, coerce
 from clinic_ready import notices
@@ -31,6 +32,7 @@ KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q 
 #: the keys shown after every prompt (the optional form adds Enter)
 KEY_HINT = N_("(or ?, u, d, b, q)")
 KEY_HINT_OPTIONAL = N_("(or ?, u, d, b, q, or Enter to skip)")
+KEY_HINT_SKIP_MEANS = N_("(or ?, u, d, b, q, or Enter for {answer})")
 #: how the special answers are named on screen (the Spanish checklists call them "No sé" and
 #: "Prefiero no decirlo", the keys' labels)
 UNSURE_LABEL = N_("Unsure")
@@ -128,11 +130,13 @@ class Questionnaire:
         from clinic_ready import pace
 
         self._say(Text(self.cl.title, style="bold"))
-        self._say(Text(notices.notice(), style="italic"))
+        self._say(Text(Words(self.cl, self.respondent).notice(), style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
         if self.cl.balance:
             self._say(Text(" ".join(self.cl.balance.split())))
         self._say(Text(self.cl.currency_line(), style="dim"))
+        words = Words(self.cl, self.respondent)  # one crisis line from the start, before any question
+        self._say(Text(_("{heading}: {lines}").format(heading=words.crisis_heading(), lines=notices.crisis_text()), style="dim"))
         if self.ask_who:
             self.ask_respondent()
         if self.respondent == "supporter":
@@ -140,7 +144,10 @@ class Questionnaire:
                 "You are answering for someone else: the questions ask about the person you are helping. "
                 "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
             )))
-        fewest, most = pace.question_range(self.cl, self.answers, self.passed)
+        # what typical runs ask (the checklist's own examples), else the range that holds for anyone;
+        # on resume, what is left
+        fewest, most = pace.typical_range(self.cl, self.answers, self.passed) or pace.question_range(
+            self.cl, self.answers, self.passed)
         low, high = pace.rounded(fewest, most)
         mlow, mhigh = pace.minutes(fewest, most)
         if low == high:
@@ -211,16 +218,39 @@ class Questionnaire:
         """When an answer opens questions, say so once, calmly (M in "Question N of M" grows)."""
         before, self._last_shown = self._last_shown, visible
         more = len(visible) - len(before)
+        if before and more < 0 and any(self._pending(q) for q in visible):  # fewer to go: said, not silent
+            self._say(Text(""))
+            self._say(Text(ngettext("Your answer means {n} question fewer.", "Your answer means {n} fewer questions.",
+                                    -more).format(n=-more), style="dim"))
+            return
         if not before or more <= 0:
             return
         old_sections = {self.cl.section_of[q.id].id for q in before}
         old_ids = {q.id for q in before}
         new = [q for q in visible if q.id not in old_ids]
         self._say(Text(""))
-        if any(self.cl.section_of[q.id].id not in old_sections for q in new):
+        if any(q.id in self._urgent_questions() for q in new):  # a question about being safe right now: no arithmetic
+            if self.respondent == "supporter":
+                self._say(Text(_("Thank you for telling us. One more question about how they are right now. If they need "
+                                 "help now, call or text 988 together, or call 911.")))
+            else:
+                self._say(Text(_("Thank you for telling us; that is not easy. One more question about how you are right now. "
+                                 "If you need to talk to someone now, call or text 988, or call 911.")))
+        elif any(self.cl.section_of[q.id].id not in old_sections for q in new):
             self._say(Text(ngettext("A new section opened: {n} more question.", "A new section opened: {n} more questions.", more).format(n=more)))
         else:
             self._say(Text(ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(n=more)))
+
+    def _urgent_questions(self) -> frozenset[str]:
+        """The questions an urgent concern tests (whether the person is safe right now)."""
+        found = getattr(self, "_urgent_qids", None)
+        if found is None:
+            from clinic_ready import conditions
+
+            found = frozenset(t.question for c in self.cl.concerns if c.urgent for t in conditions.walk(c.when)
+                              if isinstance(t, conditions.QuestionTest))
+            self._urgent_qids = found
+        return found
 
     def _next_after(self, qid: str) -> Optional[str]:
         visible = self.visible()
@@ -240,9 +270,16 @@ class Questionnaire:
         self._say(Text(""))
         self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim"))
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
-        for line in self._choice_lines(q):
-            self._say(Text(line))
-        if current is not None:
+        if self.respondent == "supporter" and q.hint_supporter:
+            self._say(Text(" ".join(q.hint_supporter.split()), style="dim"))
+        if q.type in ("choice", "multi_choice"):
+            self._say(_hanging([(f"  {n})", c.label_for(self.respondent)) for n, c in enumerate(q.choices or (), 1)]))
+        if current is not None and q.type == "multi_choice" and current.state == "answered" and current.value:
+            numbers = ",".join(str(q.choice_values.index(v) + 1) for v in current.value if v in q.choice_values)
+            self._say(Text(_("Current answer: {numbers} ({answer}). Press Enter to keep it, type +N to add a choice or "
+                             "-N to remove one (such as +3 or -1), or type all the numbers again.").format(
+                numbers=numbers, answer=self._words(q, current)), style="dim"))
+        elif current is not None:
             self._say(Text(_("Current answer: {answer} (press Enter to keep it)").format(answer=self._words(q, current)), style="dim"))
         while True:
             raw = self.read(self._hint(q))
@@ -256,6 +293,12 @@ class Questionnaire:
                 continue
             if not word:
                 if current is not None:
+                    return
+                if q.id in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
+                    answer = self.cl.skip_answers[q.id]
+                    self.answers.values[q.id] = answer
+                    self._say(Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim"))
+                    self.on_change(self.answers)
                     return
                 if not q.required:
                     self.passed.add(q.id)
@@ -294,6 +337,8 @@ class Questionnaire:
                                          _("type one number from 1 to {count}").format(count=count))
             if q.type == "multi_choice":
                 parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+                if parts and all(p[:1] in "+-" and _is_number(p[1:]) for p in parts):  # +3 adds, -1 removes
+                    return coerce(q, self._edited(q, parts))
                 return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
             return coerce(q, raw)
         except AnswerRejected as exc:
@@ -307,6 +352,18 @@ class Questionnaire:
                                      _("type y or n; u if you are not sure; d for prefer not to say")) from None
             raise
 
+    def _edited(self, q: Question, parts: list[str]) -> list[str]:
+        """The current multi-choice answer with +N added and -N removed, in the order of the choices."""
+        current = self.answers.values.get(q.id)
+        chosen = set(current.value) if current is not None and current.state == "answered" and current.value else set()
+        for part in parts:
+            value = self._by_number(q, part[1:])
+            if part[0] == "+":
+                chosen.add(value)
+            else:
+                chosen.discard(value)
+        return [v for v in q.choice_values if v in chosen]
+
     def _by_number(self, q: Question, digits: str) -> str:
         n = int(digits) if len(digits) <= 6 else 0
         if not 1 <= n <= len(q.choice_values):
@@ -316,14 +373,12 @@ class Questionnaire:
             raise AnswerRejected(_("that number is not one of the numbers shown"), fix)
         return q.choice_values[n - 1]
 
-    def _choice_lines(self, q: Question) -> list[str]:
-        if q.type in ("choice", "multi_choice"):
-            return [f"  {n}) {c.label}" for n, c in enumerate(q.choices or (), 1)]
-        return []
-
     def _hint(self, q: Question) -> str:
         """The prompt: what to type, then the keys ("Answer y or n (or ?, u, d, b, q): ")."""
-        keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
+        if q.id in self.cl.skip_answers:
+            keys = _(KEY_HINT_SKIP_MEANS).format(answer=self._words(q, self.cl.skip_answers[q.id]))
+        else:
+            keys = _(KEY_HINT) if q.required else _(KEY_HINT_OPTIONAL)
         return _("{what} {keys}: ").format(what=self._base_hint(q), keys=keys)
 
     def _base_hint(self, q: Question) -> str:
@@ -343,8 +398,9 @@ class Questionnaire:
         self._say(Text.assemble((_("Why this matters: "), "bold"), " ".join(q.help_for(self.respondent).split())))
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
-            self._say(Text(_("  Source: {title}. {publisher}, {year}.").format(
-                title=src.title, publisher=src.publisher, year=src.year), style="dim"))
+            line = _("  Source: {title}. {publisher}, {year}.").format(title=src.title, publisher=src.publisher, year=src.year)
+            label, _sep, rest = line.partition(": ")
+            self._say(_hanging([(label + ":", rest)] if _sep else [("", line)], style="dim"))
         self._say(Text(_(KEYS), style="dim"))
 
     def _section(self, section) -> None:
@@ -353,9 +409,11 @@ class Questionnaire:
             self._say(Text(""))
             self._say(Text(_("Section: {title}").format(title=section.title), style="bold"))
         else:
+            self._say(Text(""))  # a blank line before the rule: the new section stands apart
             self._say(Rule(Text(section.title), align="left"))
-        if section.intro:
-            self._say(Text(" ".join(section.intro.split())))
+        intro = section.intro_for(self.respondent)
+        if intro:
+            self._say(Text(" ".join(intro.split())))
 
     # ------------------------------------------------------------------ urgent answers
     def _urgent_ids(self) -> set[str]:
@@ -369,7 +427,8 @@ class Questionnaire:
         if not new:
             return
         self._say(Text(""))
-        heading = _("Their safety comes first") if self.respondent == "supporter" else notices.urgent_heading()
+        words = Words(self.cl, self.respondent)
+        heading = words.urgent_heading()
         if self.plain:
             self._say(Text(heading, style="bold"))
         else:
@@ -383,13 +442,17 @@ class Questionnaire:
                 "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
             )))
         self._say(Text(_("What to do now:"), style="bold"))
-        self._say(_urgent_bullets())
+        self._say(_urgent_bullets(words.urgent_lines()))
         self._say(Text(""))
-        self._say(Text(notices.come_back()))
+        self._say(Text(notices.come_back() if self.saving else _(
+            "You can come back to these questions later, but your answers are not being saved (--no-draft): "
+            "finish now, or start again later.")))
         go_on = {"c", "continue", "continuar", "seguir"}
-        stop = {"s", "stop", "parar"} | keywords("quit")
+        # s is "stop" in English; in Spanish it means sí, so the key there is t (terminar)
+        stop = ({"t", "terminar", "parar", "stop"} if language() == "es" else {"s", "stop"}) | keywords("quit")
         while True:
-            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ")))
+            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ") if self.saving
+                                    else _("Type c to continue the questions, or s to stop here: ")))
             if word in go_on:
                 self._last_section = None
                 return
@@ -399,41 +462,121 @@ class Questionnaire:
 
     # ------------------------------------------------------------------ review
     def review(self) -> None:
-        """List every answer by section; change any by number; confirm with Enter."""
+        """List every answer by section; change any by number; confirm with Enter.
+
+        On a terminal too short for the list, it is shown a screenful at a time (Enter for the
+        next, b for the one before).  After a change, the page holding that answer is shown again
+        with a line saying what changed ("Changed 21: Unsure → Yes") just above the prompt."""
+        page, note = 0, None
         while True:
             visible = self.visible()
+            pages = self._review_pages(visible)
+            page = max(0, min(page, len(pages) - 1))
             self._say(Text(""))
-            self._say(Text(_("Review your answers"), style="bold underline"))
-            current_section = None
-            for n, q in enumerate(visible, 1):
-                section = self.cl.section_of[q.id]
-                if section is not current_section:
-                    current_section = section
-                    self._say(Text(section.title, style="bold"))
-                a = self.answers.values.get(q.id)
-                words = self._words(q, a) if a else _("not answered")
-                self._say(Text(f"  {n}. {' '.join(q.prompt_for(self.respondent).split())} — {words}"))
-            number = self._review_choice(len(visible))
-            if number is None:
+            title = _("Review your answers")
+            if len(pages) > 1:
+                title += " " + _("(page {n} of {m})").format(n=page + 1, m=len(pages))
+            self._say(Text(title, style="bold underline"))
+            for renderable in pages[page]:
+                self._say(renderable)
+            if note is not None:
+                self._say(note)
+                note = None
+            choice = self._review_choice(len(visible), more=page < len(pages) - 1, back=page > 0)
+            if choice is None:
                 return
-            target = visible[number - 1]
+            if choice in ("more", "back"):
+                page += 1 if choice == "more" else -1
+                continue
+            target = visible[choice - 1]
+            before = self.answers.values.get(target.id)
             self._last_section = None
             try:
-                self.ask(target, number, len(visible))
+                self.ask(target, choice, len(visible))
             except _Back:
                 continue
+            after = self.answers.values.get(target.id)
             self._ask_until_done(start=None)  # a change may reveal new questions
+            note = self._change_note(target, choice, before, after)
+            number = next((n for n, q in enumerate(self.visible(), 1) if q.id == target.id), choice)
+            page = self._page_of(number)
 
-    def _review_choice(self, count: int) -> Optional[int]:
-        """A number from the review list, or None to confirm.  A wrong entry is answered right
-        above the prompt, which is asked again without redrawing the list (so the message stays)."""
+    def _change_note(self, q: Question, number: int, before: Optional[Answer], after: Optional[Answer]) -> Text:
+        old = self._words(q, before) if before else _("not answered")
+        new = self._words(q, after) if after else _("not answered")
+        if old == new:
+            return Text(_("Kept {n}: {answer}").format(n=number, answer=new), style="dim")
+        return Text(_("Changed {n}: {old} → {new}").format(n=number, old=old, new=new), style="green")
+
+    def _review_rows(self, visible: list[Question]) -> list[tuple[object, int]]:
+        """The review list as (renderable, item number or 0 for a section heading)."""
+        rows: list[tuple[object, int]] = []
+        current_section = None
+        for n, q in enumerate(visible, 1):
+            section = self.cl.section_of[q.id]
+            if section is not current_section:
+                current_section = section
+                rows.append((Text(section.title, style="bold"), 0))
+            a = self.answers.values.get(q.id)
+            words = self._words(q, a) if a else _("not answered")
+            rows.append((_hanging([(f"  {n}.", f"{' '.join(q.prompt_for(self.respondent).split())} — {words}")]), n))
+        return rows
+
+    def _review_room(self) -> int:
+        """Lines a page of the review may take: the terminal's height less the title, a change
+        line and the prompt; no limit when the output is not a terminal."""
+        if not self.console.is_terminal:
+            return 0
+        return max(8, self.console.height - 5)
+
+    def _review_pages(self, visible: list[Question]) -> list[list[object]]:
+        """The review list cut into pages that fit the terminal (one page when it fits, or when
+        the output is not a terminal); remembers each page's first item number."""
+        rows = self._review_rows(visible)
+        room = self._review_room()
+        pages: list[list[object]] = [[]]
+        firsts: list[int] = [0]
+        used = 0
+        for renderable, n in rows:
+            height = len(self.console.render_lines(renderable, self.console.options, pad=False)) if room else 1
+            if room and pages[-1] and used + height > room:
+                pages.append([])
+                firsts.append(0)
+                used = 0
+            if n and not firsts[-1]:
+                firsts[-1] = n
+            pages[-1].append(renderable)
+            used += height
+        self._page_firsts = firsts
+        return pages
+
+    def _page_of(self, number: int) -> int:
+        """The page that shows item ``number`` (as the list was last cut)."""
+        page = 0
+        for i, first in enumerate(getattr(self, "_page_firsts", [1])):
+            if first and number >= first:
+                page = i
+        return page
+
+    def _review_choice(self, count: int, more: bool = False, back: bool = False):
+        """A number from the review list, None to confirm, or "more"/"back" to turn a page.  A
+        wrong entry is answered right above the prompt, which is asked again without redrawing
+        the list (so the message stays)."""
         while True:
-            raw = self.read(_("Type a number to change that answer, or press Enter to confirm (q to save and quit): "))
+            if more:
+                prompt = _("Type a number to change that answer, press Enter for the next page, or b for the page before "
+                           "(q to save and quit): ") if back else _(
+                    "Type a number to change that answer, or press Enter for the next page (q to save and quit): ")
+            else:
+                prompt = _("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
+            raw = self.read(prompt)
             word = _typed(raw)
             if not word:
-                return None
+                return "more" if more else None
             if word in keywords("quit"):
                 raise QuitRequested
+            if back and word in keywords("back"):
+                return "back"
             if _is_number(word) and len(word) <= 6 and 1 <= int(word) <= count:
                 return int(word)
             from clinic_ready.safe_text import clean
@@ -454,20 +597,34 @@ class Questionnaire:
             return _(DECLINED_LABEL)
         if q.type == "multi_choice" and not answer.value:
             return _("none of these")
-        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer))
+        return answer_text(ItemResult(q, self.cl.section_of[q.id], answer.state, answer), self.respondent)
 
     def _say(self, renderable) -> None:
         self.console.print(renderable)
 
 
-def _urgent_bullets():
+def _hanging(rows: list[tuple[str, str]], style: str = ""):
+    """Rows of (marker, text) with the text's wrapped lines under its first word (a hanging
+    indent): choices ("  3) Tablets…") and "Source:" lines.  A word longer than the line (a URL)
+    is left whole for the terminal to show, never cut."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=style)
+    grid.add_column(ratio=1, style=style, overflow="fold")
+    for marker, text in rows:
+        grid.add_row(marker, Text(" ".join(text.split()), style=style))
+    return grid
+
+
+def _urgent_bullets(lines=None):
     """What to do now (988, 911, SAMHSA) in the current language, as hanging bullets."""
     from rich.table import Table
 
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(no_wrap=True)
     bullets.add_column(ratio=1, overflow="fold")
-    for line in notices.urgent_lines():
+    for line in lines or notices.urgent_lines():
         bullets.add_row("  •", line)
     return bullets
 

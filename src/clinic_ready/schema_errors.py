@@ -37,8 +37,8 @@ def known_keys() -> set[str]:
     keys: set[str] = set()
     for cls in (m.Checklist, m.Section, m.Question, m.Choice, m.Concern, m.Source, m.Score, m.Omitted, m.Example):
         keys.update(f.alias or name for name, f in cls.model_fields.items())
-    for cls in (c.QuestionTest, c.ScoreTest, c.AllOf, c.AnyOf, c.NotOf):
-        keys.update(f.alias or name for name, f in cls.model_fields.items())
+    for test in (c.QuestionTest, c.ScoreTest, c.AllOf, c.AnyOf, c.NotOf):
+        keys.update(f.alias or name for name, f in test.model_fields.items())
     return keys
 
 
@@ -53,7 +53,7 @@ def schema_problems(exc: ValidationError) -> list[Problem]:
         if loc in seen:
             continue
         seen.add(loc)
-        out.append(_one(err, loc, in_condition, raw_loc))
+        out.append(_one(dict(err), loc, in_condition, raw_loc))
     return out
 
 

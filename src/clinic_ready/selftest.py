@@ -55,7 +55,7 @@ def answers_for(checklist: Checklist, example: Example) -> Answers:
 def differences(example: Example, result: Result) -> tuple[Difference, ...]:
     """What the result got wrong against the example's expectations, in a fixed order."""
     out: list[Difference] = []
-    found = {f.concern.id: f.concern.severity.value for f in result.findings}
+    found = {f.concern.id: f.concern.severity.value for f in (*result.findings, *result.good_to_know)}
     states = {i.question.id: i.state for i in result.items}
     if example.verdict is not None and result.verdict.code != example.verdict:
         out.append(Difference("verdict", "verdict", example.verdict, result.verdict.code))

@@ -24,9 +24,9 @@ MAX_DROPPED_SHOWN = 10
 
 def signals_interrupt():
     """Turn SIGHUP and SIGTERM into KeyboardInterrupt while questions are being asked."""
-    from clinic_ready.writing import _interrupt, signals_handled
+    from clinic_ready.signals import SESSION, interrupt_on
 
-    return signals_handled(("SIGHUP", "SIGTERM"), _interrupt)
+    return interrupt_on(SESSION)
 
 
 class DraftKeeper:
@@ -36,6 +36,7 @@ class DraftKeeper:
         self.cl, self.key, self.console = cl, key, console
         self.enabled, self.read_only, self.lock, self.failed = enabled, False, None, False
         self.path = None
+        self.saved = 0  # answers in the draft as last saved (what a stopped run keeps if saving fails later)
 
     def _say(self, text: str, style: str = "") -> None:
         self.console.print(Text(text, style=style))
@@ -53,13 +54,16 @@ class DraftKeeper:
             self._disable(exc)
             return
         self._say(_("Another run is using this draft ({path}).").format(path=drafts.draft_path(self.key)), "yellow")
-        # r/s/q in every language; Spanish adds l (leer: read-only) and salir
+        # r/s/q in English; Spanish uses l (leer: read-only), o (otro borrador: s means sí there) and salir
+        from clinic_ready.i18n import language
+
+        separate = ("o", "otro", "separate") if language() == "es" else ("s", "separate")
         while True:
             word = _typed(read(_("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ")))
             if word in ("r", "read-only", "readonly", "l", "leer"):
                 self.read_only = True
                 return
-            if word in ("s", "separate"):
+            if word in separate:
                 self._separate()
                 return
             if word in keywords("quit"):
@@ -67,7 +71,7 @@ class DraftKeeper:
             self._say(_("Please type r, s or q."), "yellow")
 
     def _separate(self) -> None:
-        for n in range(2, 100):
+        for n in range(2, drafts.MAX_SEPARATE + 1):
             key = f"{self.key}-{n}"
             try:
                 self.lock = drafts.Lock(key)
@@ -105,14 +109,45 @@ class DraftKeeper:
                 reason=exc.reason, kept=exc.kept), "yellow")
             return None
 
+    def others(self) -> list[tuple[str, "drafts.Lock", "drafts.Draft"]]:
+        """The separate drafts (``<key>-N``) that no other run is using, each locked for this run
+        (a run told to "start a separate draft" keeps its answers there; the next run lists them)."""
+        if not self.saving:
+            return []
+        found = []
+        for key in drafts.separate_keys(self.key):
+            try:
+                lock = drafts.Lock(key)
+            except (drafts.DraftBusy, OSError):
+                continue
+            try:
+                draft = drafts.load(self.cl, key)
+            except drafts.CorruptDraft as exc:
+                self._say(_("A saved draft could not be read ({reason}); it was kept as {kept}.").format(
+                    reason=exc.reason, kept=exc.kept), "yellow")
+                draft = None
+            if draft is None:
+                lock.release(remove=True)
+            else:
+                found.append((key, lock, draft))
+        return found
+
+    def switch(self, key: str, lock: "drafts.Lock") -> None:
+        """Keep this run's answers in another draft (one of ``others``) from now on."""
+        if self.lock is not None:
+            self.lock.release(remove=True)
+        self.key, self.lock = key, lock
+
     def save(self, answers: Answers, skipped) -> Optional[str]:
         if not self.saving:
             return None
         try:
-            return str(drafts.save(self.cl, answers, self.key, skipped))
+            path = str(drafts.save(self.cl, answers, self.key, skipped))
         except OSError as exc:
             self._disable(exc)
             return None
+        self.saved = len(answers.values)
+        return path
 
     def release(self) -> None:
         """Let other runs use the draft (the draft itself stays)."""
@@ -130,6 +165,15 @@ def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Re
     """Offer a saved draft; answers from a file or --set win over the draft's.  Returns the answers
     to start from and the optional questions the draft records as skipped."""
     draft = keeper.load()
+    others = keeper.others()
+    if others and resume is False:  # --fresh: afresh in this checklist's own draft; the others stay
+        for _key, lock, _d in others:
+            lock.release(remove=True)
+    elif others:
+        draft = _choose_draft(keeper, draft, others, console, read)
+        if draft is None:
+            return given, []
+        resume = True
     if draft is None:
         return given, []
     count = len(draft.answers.values)
@@ -143,7 +187,9 @@ def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Re
     if not resume:
         console.print(Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim"))
         return given, []
-    if draft.checklist_version != keeper.cl.version:
+    if draft.carried:
+        console.print(Text(draft.carried))
+    elif draft.checklist_version != keeper.cl.version:
         console.print(Text(_("Note: the draft was made for version {old} of this checklist; this is version {new}.").format(
             old=draft.checklist_version, new=keeper.cl.version)))
     if draft.dropped:
@@ -152,6 +198,42 @@ def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Re
         shown += _(" and {more} more").format(more=more) if more > 0 else ""
         console.print(Text(_("These saved answers no longer fit the checklist and were dropped: {ids}.").format(ids=shown)))
     return drafts.merge(given, draft.answers), draft.skipped
+
+
+def _choose_draft(keeper: DraftKeeper, main, others, console: Console, read: Reader):
+    """Several saved drafts (this checklist's own and separate ones): list them and let the person
+    pick one to resume, or start afresh (None).  The chosen draft becomes this run's; the locks
+    of the others are let go."""
+    choices = ([(keeper.key, None, main)] if main is not None else []) + list(others)
+    picked = None
+    console.print(Text(ngettext("You have {count} saved draft for this checklist:",
+                                "You have {count} saved drafts for this checklist:", len(choices)).format(count=len(choices))))
+    for n, (_key, _lock, d) in enumerate(choices, 1):
+        size = len(d.answers.values)
+        console.print(Text("  " + ngettext("{n}. from {when}, {count} answer", "{n}. from {when}, {count} answers", size).format(
+            n=n, when=_friendly(d.saved_at), count=size)))
+    while picked is None:
+        word = _typed(read(_("Which one do you want to resume (1-{count}), or start afresh (n)? ").format(count=len(choices))))
+        if word in keywords("no") or word in ("n", "new", "nuevo"):
+            break
+        if word in keywords("quit"):
+            for _key, lock, _d in others:
+                lock.release(remove=True)
+            raise QuitRequested
+        if word.isdigit() and 1 <= int(word) <= len(choices):
+            picked = choices[int(word) - 1]
+        else:
+            console.print(Text(_("Please type a number from 1 to {count}, or n.").format(count=len(choices)), style="yellow"))
+    for key, lock, _d in others:
+        if picked is None or key != picked[0]:
+            lock.release(remove=True)
+    if picked is None:
+        console.print(Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim"))
+        return None
+    key, lock, draft = picked
+    if lock is not None:
+        keeper.switch(key, lock)
+    return draft
 
 
 def _friendly(stamp: str) -> str:
@@ -206,15 +288,40 @@ def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -
     if keeper.read_only:
         return Interrupted("\n" + _("clinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged."))
     if not keeper.enabled:
+        if keeper.failed and keeper.saved:  # saving failed part-way (a full disk): the draft keeps what it had
+            said = ngettext("clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
+                            "{n} answer, in {path}. To continue from there, type:",
+                            "clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
+                            "{n} answers, in {path}. To continue from there, type:", keeper.saved)
+            return Interrupted("\n" + said.format(n=keeper.saved, path=drafts.draft_path(keeper.key)) + f"\n  {resume_hint}")
         if keeper.failed:
             return Interrupted("\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept."))
         return Interrupted("\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept."))
     if not answers.values and not skipped:
+        earlier = drafts.draft_path(keeper.key)
+        if earlier.exists():  # stopped at "Resume it?" or before the first answer: the draft is untouched
+            return Interrupted("\n" + _("clinic-ready: stopped before any answer was given. Your saved draft is kept, "
+                                        "unchanged, in {path}. To continue it, type:").format(path=shown_path(earlier))
+                               + f"\n  {resume_hint}")
         return Interrupted("\n" + _("clinic-ready: stopped before any answer was given; nothing was saved."))
     path = keeper.save(answers, skipped)
     if path is None:
         return Interrupted("\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept."))
     n = len(answers.values)
-    said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
-                    "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
-    return Interrupted("\n" + said.format(n=n, path=path) + f"\n  {resume_hint}")
+    if n == 0:  # only optional questions were skipped: no answer to count
+        said = _("clinic-ready: stopped. The questions you skipped are noted in {path}. To continue, type:")
+    else:
+        said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
+                        "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
+    return Interrupted("\n" + said.format(n=n, path=shown_path(path)) + f"\n  {resume_hint}")
+
+
+def shown_path(path) -> str:
+    """A path as the person reads it: the home folder written as ~ (shorter, so it wraps less)."""
+    import os
+
+    text = str(path)
+    home = os.path.expanduser("~")
+    if home not in ("", "/", "~") and text.startswith(home + os.sep):
+        return "~" + text[len(home):]
+    return text

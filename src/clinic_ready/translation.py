@@ -18,19 +18,20 @@ from typing import Literal, Optional
 from pydantic import Field, ValidationError
 
 from clinic_ready.errors import InputError, Problem, problem, suggest
-from clinic_ready.model import Checklist, Source, _Model
+from clinic_ready.model import Checklist, Source, Wording, _Model
 
 #: text fields of each part of a checklist (what a translation must carry)
 TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
 LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
-SECTION_FIELDS = ("title", "intro")
-QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "unit")
-CONCERN_FIELDS = ("title", "why", "ask", "action")
+SECTION_FIELDS = ("title", "intro", "intro_supporter")
+QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "topic", "unit")
+CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter")
 
 
 class SectionText(_Model):
     title: Optional[str] = None
     intro: Optional[str] = None
+    intro_supporter: Optional[str] = None
 
 
 class QuestionText(_Model):
@@ -38,8 +39,11 @@ class QuestionText(_Model):
     help: Optional[str] = None
     prompt_supporter: Optional[str] = None
     help_supporter: Optional[str] = None
+    hint_supporter: Optional[str] = None
+    topic: Optional[str] = None
     unit: Optional[str] = None
     choices: dict[str, str] = Field(default_factory=dict)  # choice value -> label
+    choices_supporter: dict[str, str] = Field(default_factory=dict)  # choice value -> label_supporter
 
 
 class ConcernText(_Model):
@@ -47,6 +51,8 @@ class ConcernText(_Model):
     why: Optional[str] = None
     ask: Optional[str] = None
     action: Optional[str] = None
+    why_supporter: Optional[str] = None
+    action_supporter: Optional[str] = None
 
 
 class TitleText(_Model):
@@ -78,6 +84,7 @@ class Translation(_Model):
     added_sources: list[Source] = Field(default_factory=list)  # sources in this language
     also_cite: dict[str, list[str]] = Field(default_factory=dict)  # concern id -> added source ids
     supporter_tips: list[str] = Field(default_factory=list)  # same order and length as the checklist's
+    wording: Optional[Wording] = None  # the checklist's own verdict texts and headings, keyed as there
 
 
 def path_for(checklist_path: str | Path, lang: str) -> Path:
@@ -87,11 +94,23 @@ def path_for(checklist_path: str | Path, lang: str) -> Path:
 
 
 def localized(checklist: Checklist, checklist_path: str | Path, lang: str) -> Checklist:
-    """The checklist in ``lang`` from its sibling file; the checklist itself when there is none."""
+    """The checklist in ``lang`` from its sibling file; the checklist itself when there is none.
+
+    The translation is checked as ``validate`` checks it before it is applied: an ``also_cite``
+    naming a source nobody added, a translation of another checklist and the like are located
+    problems (exit 2), never a concern that cites nothing the engine knows.  Missing texts stay
+    English, and a translation of an older version is used (``validate`` warns about both)."""
+    from clinic_ready import yamlio
+
     path = path_for(checklist_path, lang)
     if str(checklist_path) == "-" or not path.is_file():
         return checklist
-    return localize(checklist, load(path))
+    name, text = yamlio.read_source(path)
+    tr = parse(text, name)
+    errors = [p for p in problems(checklist, tr)[1] if not p.warning]
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return localize(checklist, tr)
 
 
 def load(path: str | Path) -> Translation:
@@ -138,6 +157,8 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
             if qt is not None:
                 for c in q.get("choices") or ():
                     c["label"] = qt.choices.get(c["value"], c["label"])
+                    if "label_supporter" in c:
+                        c["label_supporter"] = qt.choices_supporter.get(c["value"], c["label_supporter"])
     for c in data["concerns"]:
         put(c, tr.concerns.get(c["id"]), CONCERN_FIELDS)
         c["sources"] = list(c["sources"]) + [s for s in tr.also_cite.get(c["id"], ()) if s not in c["sources"]]
@@ -149,9 +170,40 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
     data["sources"] = list(data["sources"]) + [s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known]
     for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips):
         tip["text"] = text
+    if tr.wording is not None and "wording" in data:
+        _merge(data["wording"], tr.wording.model_dump(exclude_none=True))
     out = Checklist.model_validate(data)
     out._translation = tr
     return out
+
+
+def _merge(target: dict, texts: dict) -> None:
+    """Put translated texts over the English ones, only where the checklist has them."""
+    for key, value in texts.items():
+        if key not in target:
+            continue
+        if isinstance(value, dict) and isinstance(target[key], dict):
+            _merge(target[key], value)
+        elif isinstance(value, str):
+            target[key] = value
+
+
+def _wording_texts(w, path=("wording",)):
+    """(key path, text) of every text in a Wording (or part of its dump)."""
+    data = w.model_dump(exclude_none=True) if hasattr(w, "model_dump") else w
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _wording_texts(value, path + (key,))
+        elif isinstance(value, str):
+            yield path + (key,), value
+
+
+def _lookup(data: dict | None, path: tuple):
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
 
 
 def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list[Problem]]:
@@ -182,6 +234,7 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
                 need(base + (key,), getattr(q, key), getattr(qt, key, None))
             for k, c in enumerate(q.choices or ()):
                 need(base + ("choices", k, "label"), c.label, qt.choices.get(c.value) if qt else None)
+                need(base + ("choices", k, "label_supporter"), c.label_supporter, qt.choices_supporter.get(c.value) if qt else None)
             if qt is not None:
                 for value in qt.choices:
                     if value not in q.choice_values:
@@ -195,6 +248,10 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
         need(("scores", i, "title"), s.title, getattr(tr.scores.get(s.id), "title", None))
     for i, tip in enumerate(checklist.supporter_tips):
         need(("supporter_tips", i, "text"), tip.text, tr.supporter_tips[i] if i < len(tr.supporter_tips) else None)
+    if checklist.wording is not None:
+        given = {"wording": tr.wording.model_dump(exclude_none=True)} if tr.wording is not None else {}
+        for path, english in _wording_texts(checklist.wording):
+            need(path, english, _lookup(given, path))
     if len(tr.supporter_tips) > len(checklist.supporter_tips):
         wrong.append(problem("translation_extra_tips", ("supporter_tips", len(checklist.supporter_tips)),
                              found=len(tr.supporter_tips), expected=len(checklist.supporter_tips)))
@@ -274,10 +331,19 @@ def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
         entry = pick(q, QUESTION_FIELDS)
         if q.choices:
             entry["choices"] = {c.value: text(c.label) for c in q.choices}
+            if any(c.label_supporter for c in q.choices):
+                entry["choices_supporter"] = {c.value: text(c.label_supporter) for c in q.choices if c.label_supporter}
         out["questions"][q.id] = entry
     out["concerns"] = {c.id: pick(c, CONCERN_FIELDS) for c in checklist.concerns}
     out["scores"] = {s.id: {"title": text(s.title)} for s in checklist.scores}
     out["supporter_tips"] = [text(t.text) for t in checklist.supporter_tips]
+    if checklist.wording is not None:
+        out["wording"] = {}
+        for path, english in _wording_texts(checklist.wording):
+            node = out
+            for key in path[:-1]:
+                node = node.setdefault(key, {})
+            node[path[-1]] = text(english)
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Sequence
 from clinic_ready import answers as answers_mod
 from clinic_ready import catalog, engine, loading
 from clinic_ready.errors import InputError, Problem, UsageError, problem
-from clinic_ready.i18n import _
+from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Answers, Checklist, Result
 
 
@@ -154,12 +154,30 @@ def write_document(fmt: str, output: str | None, render) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = render()
+    if fmt in ("json", "fhir"):  # C1 and bidi controls as \uXXXX escapes: the same data, nothing a terminal obeys
+        from clinic_ready.safe_text import escape_json
+
+        data = escape_json(data)
     for w in caught:
         if type(w.message).__name__ == "PdfTextWarning":
             warn(str(w.message))
     write_output(data, output)
     if output not in (None, "-"):
-        warn(_("Wrote {file}").format(file=output))
+        warn(_("Wrote {file}").format(file=output) + _written_hint(fmt))
+
+
+def _written_hint(fmt: str) -> str:
+    """After a PDF report: how many pages, and where the questions to ask start."""
+    if fmt != "pdf":
+        return ""
+    from clinic_ready.render.pdf import LAST_LAYOUT
+
+    pages, page, heading = (LAST_LAYOUT.get(k) for k in ("pages", "questions_page", "questions_heading"))
+    if not pages or not page or not heading:
+        return ""
+    return " " + ngettext("({pages} page; “{heading}” starts on page {page})",
+                          "({pages} pages; “{heading}” starts on page {page})", pages).format(
+        pages=pages, page=page, heading=heading)
 
 
 def write_output(data: str | bytes, output: str | None, replace_read_only: bool = False) -> None:
@@ -225,7 +243,15 @@ def _write_into(target: Path, data: str | bytes) -> None:
 
 
 def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]:
-    """Validate a checklist or an answers file; returns (summary, problem lines).
+    """Validate a checklist or an answers file; returns (summary, problem lines)."""
+    summary, problems = check_file(path, known)
+    return summary, [str(p) for p in problems]
+
+
+def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
+    """Validate a checklist or an answers file; returns (summary, problems): each problem a
+    ``Problem`` (file, line, column, key, what, fix) or, for a file that cannot be read at all, a
+    line of text.  The summary is empty when the file is not valid.
 
     ``known`` maps checklist ids to checklists validated earlier in the same call, so
     `validate my-checklist.yaml my-answers.yaml` checks the answers against that checklist.
@@ -245,7 +271,7 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
             found, warnings = answers_mod.parse_answers(data, checklist, text, name)
             return _("{name}: valid answers for {id} ({count} answers)").format(
                 name=name, id=checklist.id, count=len(found.values)
-            ), [str(w) for w in warnings]
+            ), list(warnings)
         checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
         known[checklist.id] = checklist
         from clinic_ready import translation
@@ -254,13 +280,17 @@ def validate_file(path: str, known: dict | None = None) -> tuple[str, list[str]]
         if errors:
             raise InputError(errors + warnings)
     except InputError as exc:
-        return "", exc.lines()
+        from clinic_ready.errors import MAX_SHOWN
+
+        return "", exc.problems[:MAX_SHOWN] + exc.lines()[MAX_SHOWN:]
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
-    return (
-        _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
-            name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
-            concerns=len(checklist.concerns),
-        ),
-        [str(w) for w in warnings],
+    from clinic_ready import migration
+
+    summary = _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
+        name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+        concerns=len(checklist.concerns),
     )
+    for line in migration.describe(checklist):
+        summary += "\n  " + _("Migration: {what}").format(what=line)
+    return summary, list(warnings)

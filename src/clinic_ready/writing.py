@@ -5,7 +5,6 @@ A failed or interrupted write leaves the old file (or nothing), never half a fil
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -31,43 +30,18 @@ def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def signals_handled(names, handler):
-    """While the block runs, the named signals (those this platform has) call ``handler``; the
-    previous handlers come back afterwards.  A signal that is ignored stays ignored (`nohup`
-    ignores SIGHUP so that a command outlives the terminal).  Outside the main thread nothing
-    changes."""
-    import signal
-
-    saved = {}
-    for name in names:
-        sig = getattr(signal, name, None)
-        if sig is None or signal.getsignal(sig) is signal.SIG_IGN:
-            continue
-        try:
-            saved[sig] = signal.signal(sig, handler)
-        except (ValueError, OSError):  # not the main thread: nothing to change
-            pass
-    try:
-        yield
-    finally:
-        for sig, old in saved.items():
-            signal.signal(sig, old)
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
-def _signals_end_the_write():
-    """SIGTERM and SIGHUP during a write raise KeyboardInterrupt, so the temporary file is removed
-    before the process ends (by default they would end it at once, leaving the file behind)."""
-    return signals_handled(("SIGTERM", "SIGHUP"), _interrupt)
+#: (kept for cli/batch.py; signals.py owns signal handling)
+from clinic_ready.signals import handled as signals_handled  # noqa: E402
+from clinic_ready.signals import raise_interrupt as _interrupt  # noqa: E402,F401
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
-    """Write data to path atomically with mode 0600; returns the path."""
-    with _signals_end_the_write():
+    """Write data to path atomically with mode 0600; returns the path.  Every signal that would
+    end the process at once (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, ...) raises KeyboardInterrupt
+    instead while the file is written, so the temporary file is removed first."""
+    from clinic_ready.signals import WRITE, interrupt_on
+
+    with interrupt_on(WRITE):
         return _write_atomic(Path(path), data)
 
 

@@ -4,9 +4,13 @@
 * YAML 1.2 booleans: only true/false are booleans, so ``answer: no`` means the word "no".
   Dates stay strings; the schema decides what a date is.
 * Duplicate keys are reported instead of silently keeping the last one.
-* Guards against hostile input run before anything walks the data: a size limit, binary and
-  encoding checks, a nesting check before the C parser (which overflows the C stack on very deep
-  flow collections), and a check after loading for aliases to containers ("billion laughs").
+* Only the YAML 1.2 core schema is built (text, numbers, true/false, null, lists, mappings): any
+  other tag (!!timestamp, !!set, !!pairs, !!python/…) or a value its tag does not fit (!!int 0x1F)
+  is a located problem, never a PyYAML constructor's exception.
+* Guards against hostile input: a size limit, binary and encoding checks, a nesting check before
+  the C parser (which overflows the C stack on very deep flow collections), and, while the data is
+  built, aliases to containers ("billion laughs"), nesting, the number of values and the text that
+  aliases to text expand to.
 * Line numbers are found only when there is something to report, by composing the text again.
 """
 
@@ -27,7 +31,9 @@ MAX_DEPTH = 64
 MAX_VALUES = 2_000_000
 
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
+#: YAML 1.1 resolvers the core schema does not have: yes/no booleans, dates, merge keys (<<) and
+#: the value key (=) -- all plain text here
+_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 
 
 def _note_key(duplicates: list, first: dict, key_node: Any) -> None:
@@ -76,17 +82,13 @@ _Loader.add_implicit_resolver(
 # YAML 1.2 (JSON-like) numbers: plain decimal only.  12:30 (base 60), 0x1F, 0b101, 0o17, 010 and
 # 1_000 stay text, so a number question rejects them instead of misreading them.  Integers longer
 # than 4,000 digits stay text too (Python refuses to convert them; the schema reports them).
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,3999})$"), list("-+0123456789")
+_INT_TEXT = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,3999})$")
+_FLOAT_TEXT = re.compile(
+    r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]{1,4})?|[-+]?[0-9]+[eE][-+]?[0-9]{1,4}"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]{1,4})?|[-+]?[0-9]+[eE][-+]?[0-9]{1,4}"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT_TEXT, list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT_TEXT, list("-+0123456789."))
 assert not _Loader.yaml_path_resolvers  # resolve() above relies on it
 _WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
 #: first character of a plain scalar -> the resolvers to try, in PyYAML's order (then the wildcard ones)
@@ -189,33 +191,14 @@ def _check_nesting(text: str, name: str) -> None:
                     raise InputError([too_deep.located(name, mark.line + 1, mark.column + 1)])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
         # A parser's own nesting limit (libyaml's since PyYAML 6.0.4) is the same refusal as ours;
-        # any other syntax error is reported, located, by the parse that follows.
-        if "nesting" not in str(exc.problem or ""):
+        # any other error (a syntax error, a control character: a ReaderError, which is not a
+        # MarkedYAMLError) is reported, located, by the parse that follows.
+        if not isinstance(exc, yaml.MarkedYAMLError) or "nesting" not in str(exc.problem or ""):
             return
         mark = exc.problem_mark
         raise InputError([too_deep.located(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
-
-
-def _check_shape(data: object, name: str) -> None:
-    """Reject aliases to containers, over-deep nesting and absurd sizes, without recursion."""
-    seen: set[int] = set()
-    stack: list[tuple[object, int]] = [(data, 0)]
-    count = 0
-    while stack:
-        obj, depth = stack.pop()
-        count += 1
-        if count > MAX_VALUES:
-            raise InputError([problem("yaml_too_many", limit=MAX_VALUES).located(name, None, None)])
-        if isinstance(obj, (dict, list)):
-            if id(obj) in seen:
-                raise InputError([problem("yaml_alias").located(name, None, None)])
-            seen.add(id(obj))
-            if depth >= MAX_DEPTH:
-                raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)])
-            children = obj.values() if isinstance(obj, dict) else obj
-            stack.extend((child, depth + 1) for child in children)
 
 
 def parse(text: str, name: str) -> Any:
@@ -248,51 +231,114 @@ def _parse(text: str, name: str) -> Any:
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_INT, _FLOAT, _BOOL, _NULL = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_NONZERO_MANTISSA = re.compile(r"^[^eE]*[1-9]")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+#: the text a document may expand to through aliases to text (each use counted): the size limit of a
+#: file, so a document without aliases never reaches it and one with them never needs more memory
+#: than the largest file would
+MAX_TEXT = MAX_BYTES
 
 
-class _Revisited(Exception):
-    """An alias to a container: left to PyYAML's constructor, which keeps the one shared object."""
+class _Refused(Exception):
+    """Something in the document is refused while it is built: the problem, at the node."""
+
+    def __init__(self, node: Any, code: str, **params: object):
+        super().__init__(code)
+        self.node, self.code, self.params = node, code, params
 
 
-def _build(loader: Any, node: Any, seen: set) -> Any:
-    """Plain data from composed nodes, as PyYAML's constructor makes it, several times faster for
-    the common case (text, mappings with text keys, lists); anything else goes to the loader."""
-    cls = node.__class__
-    if cls is yaml.ScalarNode:
-        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
-    if id(node) in seen:
-        raise _Revisited
-    seen.add(id(node))
-    if cls is yaml.MappingNode and node.tag == _MAP:
-        pairs = node.value
-        if all(k.__class__ is yaml.ScalarNode and k.tag == _STR for k, _ in pairs):
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _float(text: str, node: Any) -> float:
+    low = text.lower()
+    if low.endswith((".inf", ".nan")):
+        value = float(low.replace(".", ""))
+        return value
+    value = float(text)
+    if value == 0.0 and _NONZERO_MANTISSA.match(text) or value in (float("inf"), float("-inf")):
+        raise _Refused(node, "yaml_number_range")  # 1e-400 would be 0, 1e400 infinity
+    return value
+
+
+def _scalar(node: Any) -> Any:
+    """A scalar as the YAML 1.2 core schema reads it; any other tag, or a value its tag does not
+    fit (!!int 0x1F, !!int 12:30, !!bool x), is refused rather than guessed at."""
+    tag, text = node.tag, node.value
+    if tag == _INT:
+        if _INT_TEXT.match(text):
+            return int(text)
+        raise _Refused(node, "yaml_tag_number", tag="!!int")
+    if tag == _FLOAT:
+        if _FLOAT_TEXT.match(text) or _INT_TEXT.match(text):
+            return _float(text, node)
+        raise _Refused(node, "yaml_tag_number", tag="!!float")
+    if tag == _BOOL:
+        if text in _BOOLS:
+            return _BOOLS[text]
+        raise _Refused(node, "yaml_tag_value", tag="!!bool", allowed="true, false")
+    if tag == _NULL:
+        if text in _NULLS:
+            return None
+        raise _Refused(node, "yaml_tag_value", tag="!!null", allowed="null, ~")
+    raise _Refused(node, "yaml_tag", tag=_tag_name(tag))
+
+
+class _Builder:
+    """Plain data from composed nodes under the YAML 1.2 core schema: text, numbers, true/false,
+    null, lists and mappings.  Nothing else is constructed, so no PyYAML constructor (and none of
+    its exceptions) is ever reached; aliases to lists or mappings, nesting deeper than MAX_DEPTH,
+    more than MAX_VALUES values and more than MAX_TEXT characters of text (aliases to text
+    counted at each use) are refused at the node, while the data is built."""
+
+    def __init__(self, duplicates: list):
+        self.duplicates = duplicates
+        self.seen: set[int] = set()
+        self.values = 0
+        self.chars = 0
+
+    def build(self, node: Any, depth: int = 0) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(node, "yaml_too_many", limit=MAX_VALUES)
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            self.chars += len(node.value)
+            if self.chars > MAX_TEXT:
+                raise _Refused(node, "yaml_expands", limit=MAX_TEXT)
+            return node.value if node.tag == _STR else _scalar(node)
+        if id(node) in self.seen:
+            raise _Refused(node, "yaml_alias")
+        self.seen.add(id(node))
+        if depth >= MAX_DEPTH:
+            raise _Refused(node, "yaml_too_deep", limit=MAX_DEPTH)
+        if cls is yaml.MappingNode and node.tag == _MAP:
             out: dict = {}
             first: dict = {}
-            for k, v in pairs:
-                _note_key(loader.duplicates, first, k)
-                out[k.value] = _build(loader, v, seen)
+            for k, v in node.value:
+                if k.__class__ is not yaml.ScalarNode:
+                    raise _Refused(k, "yaml_key_container")
+                _note_key(self.duplicates, first, k)
+                key = self.build(k, depth + 1)
+                if key.__class__ is float and key != key:
+                    key = k.value  # NaN is never equal to itself: a key no lookup could find
+                out[key] = self.build(v, depth + 1)
             return out
-    elif cls is yaml.SequenceNode and node.tag == _SEQ:
-        return [_build(loader, n, seen) for n in node.value]
-    return loader.construct_object(node, deep=True)
+        if cls is yaml.SequenceNode and node.tag == _SEQ:
+            return [self.build(n, depth + 1) for n in node.value]
+        raise _Refused(node, "yaml_tag", tag=_tag_name(node.tag))
 
 
 def _construct(text: str) -> tuple[list, Any]:
-    """(duplicate keys, data): the fast build, or PyYAML's own constructor when the text has
-    aliases to containers (composed again by a fresh loader, so nothing is recorded twice)."""
+    """(duplicate keys, data) of a YAML text (see _Builder)."""
     loader = _Loader(text)
-    loader.duplicates = []
+    duplicates: list = []
     try:
         node = loader.get_single_node()
-        return loader.duplicates, (None if node is None else _build(loader, node, set()))
-    except _Revisited:
-        pass
-    finally:
-        loader.dispose()
-    loader = _Loader(text)
-    loader.duplicates = []
-    try:
-        return loader.duplicates, loader.get_single_data()
+        return duplicates, (None if node is None else _Builder(duplicates).build(node))
     finally:
         loader.dispose()
 
@@ -300,14 +346,25 @@ def _construct(text: str) -> tuple[list, Any]:
 def _parse_once(text: str, name: str) -> Any:
     try:
         duplicates, data = _construct(text)
+    except _Refused as exc:
+        mark = exc.node.start_mark
+        raise InputError([problem(exc.code, **exc.params).located(name, mark.line + 1, mark.column + 1)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
-    except ValueError as exc:  # a value Python refuses to convert (guarded above; never a crash)
-        raise InputError([problem("yaml_syntax", problem=f"a value cannot be read ({type(exc).__name__})").located(name, None, None)]) from None
+    except yaml.reader.ReaderError as exc:  # a control character: located by its position
+        at = exc.position if isinstance(exc.position, int) and 0 <= exc.position <= len(text) else None
+        line = None if at is None else text.count("\n", 0, at) + 1
+        col = None if at is None else at - (text.rfind("\n", 0, at) + 1) + 1
+        what = f"the character U+{exc.character:04X} is not allowed" if isinstance(exc.character, int) else "a character is not allowed"
+        raise InputError([problem("yaml_syntax", problem=what).located(name, line, col)]) from None
     except yaml.YAMLError as exc:
         raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
-    except RecursionError:
+    except RecursionError:  # the pure-Python composer recurses; libyaml has its own depth limit
         raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)]) from None
+    except Exception as exc:  # noqa: BLE001 - whatever a parser raises on a text is about the text
+        raise InputError(
+            [problem("yaml_syntax", problem=f"the text cannot be read ({type(exc).__name__})").located(name, None, None)]
+        ) from None
     if duplicates:
         raise InputError(
             [
@@ -315,7 +372,6 @@ def _parse_once(text: str, name: str) -> Any:
                 for key, first, line, col in duplicates
             ]
         )
-    _check_shape(data, name)
     return data
 
 

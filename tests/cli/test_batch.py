@@ -156,11 +156,12 @@ def test_where_workers_cannot_be_forked_jobs_runs_in_one_process_and_says_so(tmp
     """On a system without fork (Windows) --jobs 2 evaluates in the one process: the same lines, and
     a line on standard error saying why it is not faster."""
     from clinic_ready import batch as batch_mod
+    from clinic_ready import batch_pool
 
     files = many(tmp_path, 12, bad_every=5)
     one = CliRunner().invoke(app, ["batch", *files])
     monkeypatch.setattr(batch_mod, "FORKS", False)
-    monkeypatch.setattr(batch_mod, "parallel", None)  # never reached
+    monkeypatch.setattr(batch_pool, "pooled", None)  # never reached
     two = CliRunner().invoke(app, ["batch", "--jobs", "2", *files])
     assert two.exit_code == one.exit_code == 2 and two.stdout == one.stdout
     notice = "clinic-ready batch: --jobs 2: this system cannot start worker processes (they are forked), so the files are evaluated in this one"
@@ -171,185 +172,138 @@ def test_where_workers_cannot_be_forked_jobs_runs_in_one_process_and_says_so(tmp
 # --------------------------------------------------------------------------- worker processes (in process)
 
 
-def _in_workers(files, tmp_path, jobs=2):
-    """What the workers write to the output (bytes), and their Summary."""
+def _blocks(files, jobs=1):
     from clinic_ready import batch as batch_mod
 
-    out = tmp_path / "out.jsonl"
-    with open(out, "wb") as fh:
-        summary = batch_mod.parallel(files, None, jobs, "jsonl", fh.fileno())
-    return out.read_bytes(), summary
+    return list(batch_mod.blocks(files, jobs=jobs))
 
 
-def _in_process(files):
-    from clinic_ready import batch as batch_mod
+@pytest.mark.parametrize("ahead", [1, 3])
+def test_workers_give_the_same_blocks_in_input_order(tmp_path, monkeypatch, ahead):
+    """The pool's Blocks are those of one process, in input order, whether few or many chunks are
+    in flight and however many workers share them."""
+    from clinic_ready import batch_pool
 
-    return list(batch_mod.blocks(files))
-
-
-@pytest.mark.parametrize("ahead", [1, 4])
-def test_workers_write_the_chunks_in_input_order(tmp_path, capfd, monkeypatch, ahead):
-    """Each worker writes its own chunks in its turn: the same bytes and error lines as one process,
-    whether a worker may evaluate several chunks ahead or must wait for its turn after each."""
-    from clinic_ready import batch as batch_mod
-
-    monkeypatch.setattr(batch_mod, "AHEAD", ahead)
+    monkeypatch.setattr(batch_pool, "AHEAD", ahead)
     files = many(tmp_path, 70, bad_every=9)
-    one = _in_process(files)
-    capfd.readouterr()
+    one = _blocks(files)
+    assert sum(1 for b in one if b.errors) == 70 // 9 and "critical" in {b.worst for b in one}
     for jobs in (2, 3, 5):
-        data, summary = _in_workers(files, tmp_path, jobs)
-        assert data == b"".join(b.data for b in one)
-        assert capfd.readouterr().err.splitlines() == [e for b in one for e in b.errors]
-        assert summary.any_bad and summary.worst == {"critical"}  # each worker met a Perry-like form
+        assert _blocks(files, jobs) == one
 
 
-def test_workers_report_what_they_saw(tmp_path):
-    """Each worker's summary reaches the parent: no bad file, and the worst severities seen."""
-    from clinic_ready import batch as batch_mod
+def test_a_short_batch_is_shared_among_the_workers():
+    from clinic_ready.batch_pool import CHUNK, _chunks
 
-    well = tmp_path / "well.yaml"
-    well.write_text(open(WELL).read())
-    files = [str(well)] * 9 + many(tmp_path, 1)  # the last chunk holds the one Perry-like form
-    _, summary = _in_workers(files, tmp_path)
-    assert not summary.any_bad and summary.worst == {"critical", "info"}  # one worker saw it, the other did not
-    from clinic_ready.model import Severity
-
-    assert batch_mod.exit_code(summary.any_bad, [Severity(w) for w in summary.worst], Severity.critical) == 1
+    assert [len(c) for c in _chunks(map(str, range(10)), 2)] == [2] * 5  # every worker gets some
+    sizes = [len(c) for c in _chunks(map(str, range(1000)), 2)]
+    assert set(sizes[:-1]) == {CHUNK} and sum(sizes) == 1000  # a long one in full chunks, read as it goes
 
 
 def test_a_slow_worker_leaves_more_chunks_to_the_others(tmp_path, monkeypatch):
-    """Workers claim chunks as they go: while one is slow (a core busy with something else, or
-    files that take longer), the other evaluates more of them; the output is still the same, in
-    order.  (With a fixed share each, both would get 4 of the 8 chunks.)"""
-    from clinic_ready import batch as batch_mod
-
-    files = many(tmp_path, 40)  # 8 chunks of 5
-    record = tmp_path / "chunks.txt"
-    real = batch_mod._chunk
-    slow: list[bool] = []  # each worker's own copy: is it the one that evaluated the first chunk
-
-    def chunk(paths):
-        if not slow:
-            slow.append(files[0] in paths)
-        if slow[0]:
-            time.sleep(0.3)
-        with open(record, "a") as fh:
-            fh.write(f"{os.getpid()} {slow[0]}\n")
-        return real(paths)
-
-    monkeypatch.setattr(batch_mod, "_chunk", chunk)
-    data, _ = _in_workers(files, tmp_path)
-    assert data == b"".join(b.data for b in _in_process(files))
-    claims = record.read_text().split()
-    by_slow = claims[1::2].count("True")
-    assert by_slow + claims[1::2].count("False") == 8 and 1 <= by_slow <= 2, claims
-
-
-def test_the_turn_passes_to_whoever_holds_the_next_chunk_in_either_order():
-    """The baton's two cases: the next chunk already claimed (its holder gets the turn when the
-    chunk before it is written), or not yet (its claimer finds the turn has come)."""
+    """Workers take chunks as they go: while one is held up (a core busy with something else, or
+    files that take longer), the other evaluates the chunks in flight; the output is the same, in
+    order.  (The held-up worker waits for an event the other sets, not for a time.)"""
     import multiprocessing
 
-    from clinic_ready import batch as batch_mod
+    from clinic_ready import batch_pool
 
-    reader, writer = multiprocessing.Pipe(duplex=False)
-    baton = batch_mod._Baton(reader, writer, 2)
-    baton.start()
-    os.set_blocking(reader.fileno(), False)
-    gate = batch_mod._WorkerGate(os.getppid())
-    assert baton.claim(0, 3, gate) == (0, True)  # the first chunk: its turn has come
-    assert baton.claim(1, 3, gate) == (1, False)
-    assert baton.written(0, gate) == 1  # worker 1 holds chunk 1: its turn now
-    assert baton.written(1, gate) is None  # nobody holds chunk 2 yet
-    assert baton.claim(0, 3, gate) == (2, True)  # so worker 0, claiming it, finds its turn has come
-    assert baton.claim(1, 3, gate) == (None, False)  # none left
-    assert baton.written(2, gate) is None
-    gate.caught = True  # a worker told to stop while it waits for the baton stops
-    with pytest.raises(batch_mod._Stopped):
-        baton.claim(0, 3, gate)
-    reader.close()
-    writer.close()
+    files = many(tmp_path, 64)  # 8 chunks of 8
+    record = tmp_path / "chunks.txt"
+    real = batch_pool.block
+    go = multiprocessing.get_context("fork").Event()  # inherited by both workers
+    mine: list[str] = []  # each worker's own copy
+
+    def block(path, checklists, fmt):
+        if path in files[::8]:  # the first file of a chunk
+            if path == files[0]:
+                mine.append("held")
+                assert go.wait(60)
+            with open(record, "a") as fh:
+                fh.write(f"{mine[0] if mine else 'free'}\n")
+            if record.read_text().count("free") == 2 * batch_pool.AHEAD - 1:  # the other did the rest in flight
+                go.set()
+        return real(path, checklists, fmt)
+
+    monkeypatch.setattr(batch_pool, "block", block)  # the forked workers inherit it
+    assert _blocks(files, 2) == _blocks(files)
+    claims = record.read_text().split()
+    assert len(claims) == 8 and 1 <= claims.count("held") <= 3, claims
 
 
-def _chunk_that(monkeypatch, files, act) -> None:
-    """Workers whose chunk holding the 31st file first does ``act`` (they inherit the patch)."""
-    from clinic_ready import batch as batch_mod
+def _failing_at(monkeypatch, files, act) -> None:
+    """Workers that first do ``act`` when they reach the 31st file (they inherit the patch)."""
+    from clinic_ready import batch_pool
 
-    real = batch_mod._chunk
+    real = batch_pool.block
 
-    def chunk(paths):
-        if files[30] in paths:
+    def block(path, checklists, fmt):
+        if path == files[30]:
             act()
-        return real(paths)
+        return real(path, checklists, fmt)
 
-    monkeypatch.setattr(batch_mod, "_chunk", chunk)
+    monkeypatch.setattr(batch_pool, "block", block)
 
 
 def test_a_bug_in_a_worker_is_reported_not_hidden(tmp_path, monkeypatch):
-    """A worker's exception reaches the parent with its traceback (the CLI's error boundary then
-    reports a bug, exit 3); the other worker is stopped."""
-    from clinic_ready import batch as batch_mod
-
+    """A worker's exception reaches the main process with its traceback (the CLI's error boundary
+    then reports a bug, exit 3)."""
     files = many(tmp_path, 40)
-    real = batch_mod._chunk
 
-    def broken(paths):
-        if files[20] in paths:
-            raise ZeroDivisionError("deliberate")
-        return real(paths)
+    def broken():
+        raise ZeroDivisionError("deliberate")
 
-    monkeypatch.setattr(batch_mod, "_chunk", broken)  # the forked workers inherit it
-    with pytest.raises(RuntimeError, match=r"(?s)batch worker \d of 2 failed:.*ZeroDivisionError: deliberate"):
-        _in_workers(files, tmp_path)
+    _failing_at(monkeypatch, files, broken)
+    with pytest.raises(RuntimeError, match=r"(?s)a batch worker failed:.*ZeroDivisionError: deliberate"):
+        _blocks(files, 2)
 
 
-def test_a_worker_that_dies_stops_the_batch_instead_of_hanging(tmp_path, monkeypatch):
-    """The other worker would wait for ever for the dead one's turn: the parent stops it."""
-    import os
-
-    from clinic_ready import batch as batch_mod
-
+def test_a_worker_that_ends_on_its_own_stops_the_batch_instead_of_hanging(tmp_path, monkeypatch):
     files = many(tmp_path, 40)
-    _chunk_that(monkeypatch, files, lambda: os._exit(9))  # as if killed (out of memory, say)
-    monkeypatch.setattr(batch_mod, "JOIN_SECONDS", 120)  # were SIGTERM ignored, the parent would wait that long
-    started = time.monotonic()
-    with pytest.raises(RuntimeError, match=r"batch worker \d of 2 stopped before it finished"):
-        _in_workers(files, tmp_path)
-    assert time.monotonic() - started < 60  # the other worker stopped when told, not when killed
+    _failing_at(monkeypatch, files, lambda: os._exit(9))
+    with pytest.raises(RuntimeError, match=r"a batch worker stopped before it finished \(exit codes .*9"):
+        _blocks(files, 2)
 
 
 def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatch):
     """SIGKILL (the out-of-memory killer, say) is the environment, not a bug: exit 2 at the command
     line, with a message that names the signal, says the output is incomplete and suggests fewer
-    --jobs."""
-    import os
+    --jobs; every Block before the lost chunk still comes, in order."""
     import signal as sig
 
+    from clinic_ready import batch as batch_mod
     from clinic_ready.errors import ClinicReadyError
 
     files = many(tmp_path, 40)
-    _chunk_that(monkeypatch, files, lambda: os.kill(os.getpid(), sig.SIGKILL))
+    _failing_at(monkeypatch, files, lambda: os.kill(os.getpid(), sig.SIGKILL))
+    got = []
     with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .*output is incomplete.* try fewer --jobs"):
-        _in_workers(files, tmp_path)
+        for b in batch_mod.blocks(files, jobs=2):
+            got.append(b)
+    assert got == _blocks(files[: len(got)]) and len(got) <= 30
 
 
 def test_a_worker_stopped_by_sigterm_ends_the_batch_as_interrupted(tmp_path, monkeypatch):
-    """SIGTERM to one worker (or to the whole group) is an interruption: the parent ends the batch
-    as interrupted (KeyboardInterrupt: exit 130 at the command line), after whole chunks."""
-    import os
+    """SIGTERM to one worker (or to the whole group) is an interruption: KeyboardInterrupt (exit 130
+    at the command line), after the Blocks before it."""
     import signal as sig
 
     from clinic_ready import batch as batch_mod
 
+    from clinic_ready import batch_pool
+
+    def told_to_stop():
+        os.kill(os.getpid(), sig.SIGTERM)
+        while not batch_pool._STOP:  # the worker's signal thread has taken it
+            os.sched_yield()
+
     files = many(tmp_path, 40)
-    _chunk_that(monkeypatch, files, lambda: os.kill(os.getpid(), sig.SIGTERM))
-    out = tmp_path / "out.jsonl"
-    with open(out, "wb") as fh, pytest.raises(KeyboardInterrupt):
-        batch_mod.parallel(files, None, 2, "jsonl", fh.fileno())
-    lines = out.read_bytes().decode().splitlines()
-    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)]
-    assert 5 <= len(lines) <= 30  # the first chunk (5 files) is out; never the chunk it was stopped at
+    _failing_at(monkeypatch, files, told_to_stop)
+    got = []
+    with pytest.raises(KeyboardInterrupt):
+        for b in batch_mod.blocks(files, jobs=2):
+            got.append(b)
+    assert got == _blocks(files[: len(got)]) and len(got) <= 30
 
 
 def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):
@@ -403,8 +357,7 @@ def test_a_signal_while_waiting_for_listed_paths_ends_the_batch_at_once(tmp_path
     p.stdin.flush()
     first = p.stdout.readline()  # its line is out: the batch now waits for the next path
     assert json.loads(first)["ok"] is True
-    time.sleep(0.2)
-    p.send_signal(sig.SIGTERM)
+    p.send_signal(sig.SIGTERM)  # waiting for the next path, or just finishing the line: the same end
     assert p.wait(timeout=10) == 130  # while standard input is still open
     p.stdin.close()
     assert p.stderr.read().decode().strip() == "clinic-ready: interrupted."
@@ -438,20 +391,130 @@ def _read_all(stream, seconds: float) -> bytes:
             got += chunk
 
 
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as fh:
+        return [int(x) for x in fh.read().split()]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")  # ended (a zombie until reaped)
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc (Linux)")
 def test_workers_stop_when_their_parent_is_killed(tmp_path):
-    """`kill -9` of the batch (not of its group): the workers stop too, within moments, instead of
-    waiting for ever for a turn and keeping the output open; what they wrote is whole lines."""
+    """`kill -9` of the batch (not of its group): its workers end too, within moments, instead of
+    waiting for ever for work (they watch a pipe only the batch holds open)."""
     import signal as sig
 
-    files = many(tmp_path, 40)  # each worker soon holds all its chunks, waiting for its turns
+    files = many(tmp_path, 400)
+    p = start(files, "--jobs", "2")
+    _first_bytes(p.stdout)  # the workers are running (they started before the first line)
+    workers = _children(p.pid)
+    assert len(workers) == 2
+    p.send_signal(sig.SIGKILL)
+    p.wait(timeout=10)
+    deadline = time.monotonic() + 30
+    while not all(_gone(w) for w in workers):
+        assert time.monotonic() < deadline, "a worker outlived the batch"
+        os.sched_yield()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc (Linux)")
+@pytest.mark.parametrize(("signal_name", "code", "said"), [
+    ("SIGKILL", 2, "clinic-ready batch: worker {n} of 2 was stopped by SIGKILL before it finished, so the output is incomplete"),
+    ("SIGTERM", 130, "clinic-ready: interrupted."),
+])
+def test_a_worker_killed_while_the_pipe_is_full_leaves_whole_lines(tmp_path, signal_name, code, said):
+    """The reader has stopped reading (the pipe is full: the batch waits in the middle of a line)
+    when a worker is killed: the batch writes every line it has whole, then stops with a message
+    that says the output is incomplete (exit 2), or as interrupted for SIGTERM (130)."""
+    files = many(tmp_path, 400)
     p = start(files, "--jobs", "2")
     first = _first_bytes(p.stdout)
-    time.sleep(0.3)  # one worker now waits for its turn while the other writes to the full pipe
-    p.send_signal(sig.SIGKILL)
-    rest = _read_all(p.stdout, 30)  # end of file: every worker has closed the output
-    p.wait(timeout=10)
-    lines = (first + rest).decode().splitlines()
+    workers = _children(p.pid)
+    os.kill(workers[1], getattr(signal, signal_name))
+    rest, err = _read_all(p.stdout, 60), p.stderr.read().decode()
+    assert p.wait(timeout=30) == code, err
+    out = (first + rest).decode()
+    assert out.endswith("\n")
+    lines = out.splitlines()
     assert [json.loads(x)["file"] for x in lines] == files[: len(lines)] and len(lines) < len(files)
+    assert said.format(n=2) in err or said.format(n=1) in err, err
+    assert "Traceback" not in err
+
+
+def _state(pid: int) -> tuple[str, str]:
+    with open(f"/proc/{pid}/stat") as fh:
+        state = fh.read().rsplit(")", 1)[1].split()[0]
+    with open(f"/proc/{pid}/wchan") as fh:
+        return state, fh.read()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/wchan"), reason="needs /proc (Linux)")
+def test_a_worker_killed_while_sending_its_result_is_reported_not_waited_for(tmp_path):
+    """The batch is held (SIGSTOP) so that its workers' results fill the pipe between them; one
+    worker, stopped in the middle of sending a result, is then killed.  Python's process pool
+    would wait for the rest of that result for ever; the batch reports the stopped worker (exit 2),
+    after whole lines, and ends."""
+    import select
+
+    files = many(tmp_path, 400)
+    p = start(files, "--jobs", "2")
+    first = _first_bytes(p.stdout)
+    workers = _children(p.pid)
+    p.send_signal(signal.SIGSTOP)
+    deadline = time.monotonic() + 60
+    sending = []
+    while not sending:  # a worker blocked writing its result into the full pipe
+        assert time.monotonic() < deadline, [_state(w) for w in workers]
+        select.select([], [], [], 0.01)  # (a short pause between looks at /proc, not a wait for an event)
+        sending = [w for w in workers if _state(w)[0] == "S" and _state(w)[1].endswith("pipe_write")]
+    os.kill(sending[0], signal.SIGKILL)
+    p.send_signal(signal.SIGCONT)
+    rest, err = _read_all(p.stdout, 60), p.stderr.read().decode()
+    assert p.wait(timeout=30) == 2, err
+    out = (first + rest).decode()
+    assert out.endswith("\n")
+    lines = out.splitlines()
+    assert [json.loads(x)["file"] for x in lines] == files[: len(lines)] and len(lines) < len(files)
+    assert "was stopped by SIGKILL before it finished, so the output is incomplete" in err and "Traceback" not in err
+
+
+def test_json_lines_on_a_terminal_escape_c1_and_bidi_controls(tmp_path):
+    """On a terminal the C1 and bidi controls in a line (here from file names) are written as JSON
+    escapes (nothing for the terminal to act on, the same data); into a pipe, as they are."""
+    import pty
+
+    names = []
+    for i, bad in enumerate(["\u009b31m", "\u202egpj", "\x7f"]):
+        f = tmp_path / f"a{bad}{i}.yaml"
+        f.write_text(open(WELL).read())
+        names.append(str(f))
+    piped = run_cli("batch", "-f", "jsonl-compact", *names)
+    assert piped.returncode == 0 and "\u009b" in piped.stdout and "\u202e" in piped.stdout
+    for jobs in ("1", "2"):
+        leader, follower = pty.openpty()
+        p = subprocess.Popen([cli_path(), "batch", "-j", jobs, "-f", "jsonl-compact", *names], stdout=follower,
+                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        os.close(follower)
+        got = b""
+        while True:
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:  # EIO: the batch has ended and closed the terminal
+                break
+            if not chunk:
+                break
+            got += chunk
+        os.close(leader)
+        assert p.wait(timeout=60) == 0, p.stderr.read()
+        shown = got.decode("utf-8")
+        assert not any(c in shown for c in "\u009b\u202e\x7f"), shown
+        assert [json.loads(x) for x in shown.splitlines()] == [json.loads(x) for x in piped.stdout.splitlines()]
 
 
 def test_ctrl_c_to_the_whole_group_ends_after_whole_lines(tmp_path):

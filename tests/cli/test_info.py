@@ -22,7 +22,7 @@ def test_version():
 def test_list_shows_shipped_checklists():
     r = runner.invoke(app, ["list"])
     assert r.exit_code == 0
-    assert "ketamine-clinic" in r.stdout and "1.2.0" in r.stdout
+    assert "ketamine-clinic" in r.stdout and "1.3.0" in r.stdout
 
 
 def test_validate_good_and_bad(tmp_path):

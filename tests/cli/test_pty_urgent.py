@@ -84,3 +84,26 @@ def test_stopping_at_the_interruption_keeps_the_draft(tmp_path, how):
     drafts = list((state / "drafts").glob("mini-urgent--*.yaml"))  # a checklist file: id plus a hash of its path
     assert len(drafts) == 1 and "crisis_now: 'yes'" in drafts[0].read_text()
     assert not out.exists()
+
+
+def test_the_welcome_carries_a_crisis_line_and_no_draft_promises_nothing(tmp_path):
+    """ux M2: one crisis line on the welcome; with --no-draft the interruption never says the answers are kept."""
+    env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(cli_path(), ["run", CHECKLIST, "--no-draft"], env=env, encoding="utf-8", timeout=20,
+                          dimensions=(60, 200))
+    child.delaybeforesend = None
+    child.expect(WHO)
+    assert "If you are in crisis or danger: 988 Suicide & Crisis Lifeline (US): call or text 988" in child.before
+    child.sendline("")
+    for keys in ("y", "3"):
+        child.expect(PROMPT)
+        child.sendline(keys)
+    child.expect(PROMPT)
+    child.sendline("y")
+    child.expect("Type c to continue the questions, or s to stop here: ")
+    screen = child.before
+    assert "your answers are not being saved (--no-draft)" in screen
+    assert "answers so far are kept" not in screen and "(your answers are kept)" not in screen
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()

@@ -102,7 +102,8 @@ def test_html_is_self_contained():
     html = renderer("html").render(perry(), today=TODAY)
     assert not re.search(r"<(script|link|img|iframe)\b", html)
     assert "@import" not in html and "url(" not in html
-    assert not re.search(r"""(src|href)=["']?https?:""", html)
+    assert not re.search(r"""src=["']?https?:""", html)  # nothing is fetched; sources are links to follow
+    assert all(rel == "noopener noreferrer" for rel in re.findall(r'<a href="https?:[^"]*" rel="([^"]*)"', html))
 
 
 def test_pdf_keeps_unicode():
@@ -131,8 +132,11 @@ def test_blank_checklist_contains_every_question(fmt, cid):
     out = renderer(fmt).render_blank(cl, paper="a4", today=TODAY)
     text = squash(pdf_text(out) if fmt == "pdf" else out).replace("\\", "")
     text = text.replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
-    for n, q in enumerate(cl.questions.values(), 1):
-        assert squash(f"{n}.") in text
+    from clinic_ready.render.views import paper_numbers
+
+    numbers = paper_numbers(cl)
+    for q in cl.questions.values():
+        assert squash(f"{numbers[q.id]}.") in text
         assert squash(q.prompt).replace("\\", "") in text, q.id
     for needle in ("Unsure", "988", "1-800-662-4357", "911"):
         assert needle in text
@@ -152,4 +156,4 @@ def test_a_report_after_review_by_says_calmly_that_the_checklist_is_due_for_revi
     assert "This checklist is due for review" in late and "2026-12-31" in late
     on_time = renderer("markdown").render(r, today=dt.date(2026, 12, 31))
     assert "due for review" not in on_time
-    assert "Facts checked 2026-11-21 · review due 2026-12-31" in on_time
+    assert "Facts checked 2026-12-07 · review due 2026-12-31" in on_time

@@ -100,13 +100,13 @@ def test_run_writes_each_format_in_spanish(tmp_path, fmt):
         assert not any(a["text"] in ("unsure", "prefer not to say") for a in doc["answers"])
         return
     _crisis_es(text)
-    flat = " ".join(text.split())
+    flat = " ".join(re.sub(r'<span aria-hidden="true">([^<]*)</span>', r"\1", text).split())
     assert CREDIT_ES in flat and REVIEW_ES in flat
     assert "Preguntas para hacerle a su clínica" in flat and "Sus respuestas" in flat and "Fuentes" in flat
     assert "Preocupaciones, las más graves primero" in flat
     assert re.search(r"informe hecho el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
                      r"octubre|noviembre|diciembre) de \d{4}", flat)
-    assert "Preocupaciones señaladas: 8 críticas" in flat  # the counts agree with "preocupación"
+    assert "Preocupaciones señaladas: 9 críticas" in flat  # the counts agree with "preocupación"
     assert "!!! CRÍTICA" in flat and "Por qué importa" in flat
     _no_english(text)
     if fmt == "html":
@@ -229,7 +229,7 @@ def test_spanish_words_of_the_shared_helpers(spanish):
     assert common.STATE_WORDS["unsure"] == "no sé" and common.STATE_WORDS["declined"] == "prefiero no decirlo"
     assert common.date_text(dt.date(2026, 11, 21)) == "21 de noviembre de 2026"
     r = _result("es")
-    assert common.counts_text(r).startswith("8 críticas, 11 altas")
+    assert common.counts_text(r).startswith("9 críticas, 11 altas")
     assert r.checklist.currency_line().startswith("Datos revisados el ")
     about = common.about_lines(r.checklist, dt.date(2026, 11, 21))
     assert about[-1].startswith(CREDIT_ES) and REVIEW_ES in about[-1]

@@ -7,6 +7,7 @@ clinic-ready; 130 interrupted (any draft is kept).
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from enum import Enum
 from typing import Optional
@@ -68,6 +69,19 @@ def _environment_message(exc: BaseException) -> str | None:
     return None
 
 
+#: typer's type placeholders in help ("<str>", "<list[str]>", "<int>", "<path>"); a choice is "<a|b>"
+_PLACEHOLDER = re.compile(r" <(?:list\[)?(?:str|int|float|bool|path|file|text|datetime)\]?>(\.\.\.)?")
+_CHOICES = re.compile(r" <([^<>\s]+\|[^<>\s]+)>")
+
+
+#: the help of Typer's completion options, which Typer does not translate
+TYPER_OPTION_HELP = {
+    "Install completion for the current shell.": N_("Install completion for the current shell."),
+    "Show completion for the current shell, to copy it or customize the installation.": N_(
+        "Show completion for the current shell, to copy it or customize the installation."),
+}
+
+
 class _Words:
     """Click's help and usage words in the person's language (see cli/click_text.py)."""
 
@@ -88,6 +102,31 @@ class _Words:
                 name = (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
                 usual[param._usage_display_name()] = name
         return [usual.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]
+
+    def format_options(self, ctx, formatter) -> None:
+        """Arguments and options as command-line tools write them: no type placeholders (typer
+        writes 'CHECKLIST <str>', 'PATH... <list[str]>'), and a choice of values in brackets,
+        '--format [terminal|json|…]', as Click does."""
+        args, opts = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            name, text = record
+            if param.param_type_name == "argument":
+                name = _PLACEHOLDER.sub("", name)
+                args.append((name + ("..." if param.nargs != 1 and not name.endswith("...") else ""), text))
+            elif param.param_type_name == "option":
+                text = _(TYPER_OPTION_HELP[text]) if text in TYPER_OPTION_HELP else text
+                opts.append((_CHOICES.sub(r" [\1]", _PLACEHOLDER.sub("", name)), text))
+        if args:
+            with formatter.section(_("Arguments")):
+                formatter.write_dl(args)
+        if opts:
+            with formatter.section(_("Options")):
+                formatter.write_dl(opts)
+        if hasattr(self, "format_commands"):  # a group: its commands after its options, as Click does
+            self.format_commands(ctx, formatter)
 
     def get_help_option(self, ctx):
         from clinic_ready.cli.click_text import HELP_OPTION
@@ -142,11 +181,11 @@ class BoundaryGroup(_Words, TyperGroup):
     """
 
     def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
-        """In English, Click's own main.  In another language, Click's usage errors are shown by
-        cli/click_text.py, in that language (Click itself builds them in English).  The root's
+        """Click's main, with its usage errors shown by cli/click_text.py: in the person's language
+        (Click itself builds them in English), and without the "Value error," of typer's coercion.  The root's
         own options may also follow the command (see _root_options_first)."""
         args = _root_options_first(list(sys.argv[1:] if args is None else args))
-        if i18n.language() == i18n.DEFAULT or not standalone_mode:
+        if not standalone_mode:
             return super().main(args, *rest, standalone_mode=standalone_mode, **kwargs)
         from clinic_ready.cli import click_text
 
@@ -212,7 +251,7 @@ app = typer.Typer(
     cls=BoundaryGroup,
     epilog=_(EPILOG),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # Typer's protocol; `clinic-ready completion SHELL` prints our script (cli/shell.py)
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -231,19 +270,31 @@ class Language(str, Enum):
     es = "es"
 
 
-def _language(value: Optional[Language]) -> Optional[Language]:
+#: in both languages: the person who wrote a language we do not have may read either
+UNKNOWN_LANGUAGE = "'{value}' is not a language clinic-ready speaks — use en (English) or es (español) · " \
+    "'{value}' no es un idioma de clinic-ready — use es (español) o en (English)"
+
+
+def _language(value: Optional[str]) -> Optional[Language]:
     """--lang, else CLINIC_READY_LANG, else the locale (the console script has already done this
-    before the command line was built; doing it again here serves in-process callers)."""
-    i18n.install(value.value if value is not None else i18n.resolve([]))
-    return value
+    before the command line was built; doing it again here serves in-process callers).  Besides
+    en and es, names such as español, spanish or es_MX are taken."""
+    if value is None:
+        i18n.install(i18n.resolve([]))
+        return None
+    code = i18n.supported(value)
+    if code is None:
+        raise typer.BadParameter(UNKNOWN_LANGUAGE.format(value=value))
+    i18n.install(code)
+    return Language(code)
 
 
 def _root(
     version: Optional[bool] = typer.Option(
         None, "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
     ),
-    lang: Optional[Language] = typer.Option(
-        None, "--lang", callback=_language, is_eager=True, case_sensitive=False,
+    lang: Optional[str] = typer.Option(
+        None, "--lang", callback=_language, is_eager=True, metavar="[en|es]",
         help=_("Language of the questions, messages and reports: en (English) or es (Spanish). "
                "Default: $CLINIC_READY_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."),
     ),
@@ -274,13 +325,18 @@ app.callback(help=doc(_root))(_root)
 
 
 def _register() -> None:
-    from clinic_ready.cli import batch, compare, documents, explain, export, info, run, selftest
+    from clinic_ready.cli import batch, compare, documents, explain, export, info, run, selftest, shell
 
-    for name, fn, epilog in COMMANDS(batch, compare, documents, explain, export, info, run, selftest):
+    for name, fn, epilog in COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):
         app.command(name, help=doc(fn), epilog=_(epilog), cls=Command)(fn)
+    from clinic_ready.cli import web
+
+    web.app.callback(invoke_without_command=True, help=doc(web.web), epilog=_(EPILOG_NO_FAIL), cls=BoundaryGroup)(web.web)
+    web.app.registered_commands[0].help = doc(web.build_site)
+    app.add_typer(web.app, name="web")
 
 
-def COMMANDS(batch, compare, documents, explain, export, info, run, selftest):  # noqa: N802 - a table
+def COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):  # noqa: N802 - a table
     """(name, function, epilog) of every command, in the order of the help."""
     return (
         ("run", run.run, EPILOG),
@@ -294,6 +350,8 @@ def COMMANDS(batch, compare, documents, explain, export, info, run, selftest):  
         ("export", export.export, EPILOG_NO_FAIL),
         ("compare", compare.compare, EPILOG_NO_FAIL),
         ("test", selftest.test_checklists, EPILOG_NO_FAIL),
+        ("help", shell.help_command, EPILOG_NO_FAIL),
+        ("completion", shell.completion, EPILOG_NO_FAIL),
     )
 
 

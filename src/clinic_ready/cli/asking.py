@@ -144,17 +144,51 @@ def finish(cl: Checklist, result: Result, plain: bool, keeper, checklist_arg: Op
 
     console = stdout_console(plain)
     read = _reader(console)
-    kinds = choose_outputs(read, console)
-    for kind in kinds:
-        try:
-            _write_one(kind, cl, result, console, read, checklist_arg, paper, explain)
-        except EOFError:
-            console.print()
-            break
+    written: list[str] = []
+    kinds: tuple[str, ...] = ()
+    try:
+        kinds = choose_outputs(read, console)
+        for kind in kinds:
+            try:
+                path = _write_one(kind, cl, result, console, read, checklist_arg, paper, explain)
+            except EOFError:
+                console.print()
+                break
+            if path:
+                written.append(path)
+    except KeyboardInterrupt:  # Ctrl-C at a save prompt: say what was written, and that the answers are kept
+        raise _stopped_saving(written, kinds, keeper, checklist_arg) from None
     keeper.remove()
 
 
-def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklist_arg, paper: str, explain: bool) -> None:
+def _stopped_saving(written: list[str], kinds, keeper, checklist_arg: Optional[str]):
+    """The stop message for Ctrl-C at the end-of-run prompts: what was written, what was not, and
+    where the answers still are (the draft is kept, so the run can be finished again)."""
+    from clinic_ready.errors import Interrupted
+    from clinic_ready.i18n import _
+    from clinic_ready.session import shown_path
+
+    lines = [_("clinic-ready: stopped.")]
+    if written:
+        lines[0] += " " + _("Written: {files}.").format(files=", ".join(written))
+    elif not kinds:
+        lines[0] += " " + _("No file was written.")
+    else:
+        lines[0] += " " + _("Nothing more was written.")
+    keeper.release()
+    if keeper.saving:
+        from clinic_ready import drafts
+
+        lines[0] += " " + _("Your answers are still kept in the draft {path}; to come back to the review and save them, type:").format(
+            path=shown_path(drafts.draft_path(keeper.key)))
+        lines.append("  " + resume_hint(checklist_arg))
+    else:
+        lines[0] += " " + _("Drafts are off, so answers that were not saved to a file are not kept.")
+    return Interrupted("\n" + "\n".join(lines))
+
+
+def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklist_arg, paper: str, explain: bool) -> str:
+    """Ask for a file name and write one output; returns its path ('' when skipped)."""
     import shlex
 
     from rich.text import Text
@@ -167,7 +201,7 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
     while True:
         path = ask_save_path(read, console, _(KINDS[kind][0]), default)
         if not path:
-            return
+            return ""
         try:
             if kind == "answers":
                 workflow.write_output(answers_text(cl, result), path, replace_read_only=True)
@@ -185,9 +219,10 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
             continue
         if kind == "answers":
             which = f" {shlex.quote(checklist_arg)}" if _source(checklist_arg) else ""
-            console.print(Text(_("Saved your answers in {path}. To make the report again, type:").format(path=path)), soft_wrap=True)
+            # the sentence wraps at words; the command stays one line, to paste
+            console.print(Text(_("Saved your answers in {path}. To make the report again, type:").format(path=path)))
             console.print(Text(f"  {command()} run{which} --answers {shlex.quote(path)}"), soft_wrap=True)
-        return
+        return path
 
 
 def answers_text(cl: Checklist, result: Result) -> str:

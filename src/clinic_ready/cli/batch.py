@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 import sys
 from contextlib import closing, contextmanager
 from enum import Enum
@@ -18,6 +19,7 @@ from clinic_ready.cli.run import FailOn
 
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
+    jsonl_compact = "jsonl-compact"
     fhir_ndjson = "fhir-ndjson"
 
 
@@ -32,10 +34,11 @@ def batch(
     checklist: Optional[str] = typer.Option(
         None, "--checklist", metavar="ID|PATH", help=_("Evaluate every file against this checklist instead.")
     ),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when any file raises a concern at or above this severity.")),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when any file raises a concern at or above this severity (a held verdict counts at the level it is held at).")),
     fmt: BatchFormat = typer.Option(
         BatchFormat.jsonl, "--format", "-f",
-        help=_("jsonl: one result line per file; fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr)."),
+        help=_("jsonl: one result line per file; jsonl-compact: ids, severities and the verdict only, for analysing many forms; "
+               "fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr)."),
     ),
     jobs: int = typer.Option(
         1, "--jobs", "-j", metavar="N", help=_("Evaluate with N processes (0: one per core). The output order stays the input order.")
@@ -46,6 +49,8 @@ def batch(
     One line per file, in order: {"file", "ok": true, "result": {...}} (the same document as
     --format json) or {"file", "ok": false, "errors": [...]}.  A bad file does not stop the
     batch; the exit code is 2 if any file was bad, else the --fail-on rule over all files.
+    With --format jsonl-compact each line holds only ids, severities and codes (the texts are in
+    the checklist, by id): much smaller, for analysing many forms; see docs/batch.md.
     With --format fhir-ndjson each valid file becomes one QuestionnaireResponse line (FHIR bulk
     data NDJSON, for a FHIR server's import); see docs/fhir.md.
     An interrupted batch (Ctrl-C) ends after a whole line, with exit code 130.
@@ -55,6 +60,7 @@ def batch(
       clinic-ready batch forms/*.yaml > results.jsonl
       clinic-ready batch --jobs 0 forms/*.yaml > results.jsonl
       clinic-ready batch --checklist ketamine-clinic-self-audit audits/*.yaml --fail-on critical
+      clinic-ready batch forms/*.yaml --format jsonl-compact > results.jsonl
       clinic-ready batch forms/*.yaml --format fhir-ndjson > QuestionnaireResponse.ndjson
       clinic-ready batch --from paths.txt --jobs 0 > results.jsonl
     """
@@ -75,16 +81,14 @@ def batch(
                "so the files are evaluated in this one").format(jobs=jobs))
     fd = _descriptor(sys.stdout)
     try:
-        if batch_mod.workers(jobs) > 1 and fd is not None:
-            with _whole_lines():  # the workers write; the parent only waits
-                any_bad, worst = batch_mod.parallel(list(paths), checklist, jobs, fmt.value, fd)
-        else:
-            any_bad, worst = _in_process(paths, checklist, fmt.value, fd)
+        any_bad, worst = _write(paths, checklist, fmt.value, jobs, fd)
+    except batch_mod.Abandoned as gone:
+        _abandon(gone.error)
     except BrokenPipeError:
         from clinic_ready.process import closed_pipe
 
         raise closed_pipe() from None
-    from clinic_ready.severity import Severity  # (not the model: the parent of --jobs never loads it)
+    from clinic_ready.severity import Severity  # (not the model: the main process of --jobs never loads it)
 
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
@@ -92,15 +96,16 @@ def batch(
         raise typer.Exit(code)
 
 
-def _in_process(paths, checklist: str | None, fmt: str, fd: int | None) -> tuple[bool, set[str]]:
-    """Evaluate the files one after another in this process, writing each line as it comes."""
+def _write(paths, checklist: str | None, fmt: str, jobs: int, fd: int | None) -> tuple[bool, set[str]]:
+    """Write each file's line as it comes, in input order (this process writes every line, also
+    with workers), and its error lines to standard error right after it."""
     from clinic_ready import batch as batch_mod
 
     any_bad = False
     worst: set[str] = set()  # the severities the valid files reached (judged after the run)
     out = sys.stdout
     write = _line_writer(out, fd)
-    with _whole_lines() as gate, closing(batch_mod.blocks(paths, checklist, fmt)) as found:
+    with _whole_lines() as gate, closing(batch_mod.blocks(paths, checklist, fmt, jobs)) as found:
         for block in found:
             with gate.writing():
                 if block.data:
@@ -116,6 +121,30 @@ def _in_process(paths, checklist: str | None, fmt: str, fd: int | None) -> tuple
                 raise KeyboardInterrupt
         out.flush()
     return any_bad, worst
+
+
+def _abandon(error: BaseException) -> None:
+    """Report the error as the error boundary would, and end the process now: Python would wait
+    at exit for the worker pool's thread, which can never end (see batch_pool._result)."""
+    import os
+
+    from clinic_ready.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError
+
+    if isinstance(error, ClinicReadyError):
+        lines, code = error.lines(), error.exit_code
+    elif isinstance(error, KeyboardInterrupt):
+        lines, code = ["\n" + _("clinic-ready: interrupted.")], EXIT_INTERRUPTED
+    else:
+        lines, code = [_(
+            "clinic-ready: internal error ({error}). This is a bug in clinic-ready, "
+            "not in your input; run the same command with --debug to see where it happened."
+        ).format(error=type(error).__name__)], EXIT_INTERNAL
+    try:
+        for line in lines:
+            typer.echo(line, err=True)
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
 
 
 def _listed(source: str) -> Iterator[str]:
@@ -193,10 +222,32 @@ def _descriptor(out) -> int | None:
 def _line_writer(out, fd: int | None):
     """Write whole lines straight to the output's file descriptor, finishing a write that a signal
     cut short (Python's buffered writer can drop the rest of a large line when a signal lands in
-    the middle of it); without a descriptor, write to the stream."""
+    the middle of it); without a descriptor, write to the stream.  On a terminal, the C1 and bidi
+    controls a line may carry (from a file name or an answer) are written as JSON escapes: the
+    same data, and nothing the terminal would act on."""
     from clinic_ready import batch as batch_mod
 
     if fd is None:
         return lambda data: out.write(bytes(data).decode("utf-8"))
     out.flush()
+    if _isatty(fd):
+        return lambda data: batch_mod.write_fully(fd, _UNSAFE.sub(_escape, data))
     return lambda data: batch_mod.write_fully(fd, data)
+
+
+def _isatty(fd: int) -> bool:
+    import os
+
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
+
+
+#: DEL, the C1 controls and the bidi controls, as UTF-8: in a JSON line they can only be inside a
+#: string, where the escape \uXXXX means the same character
+_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def _escape(match) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode("utf-8"))

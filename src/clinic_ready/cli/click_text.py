@@ -28,6 +28,8 @@ TRY_HELP = N_("Try '{command} {option}' for help.")
 ERROR = N_("Error: {message}")
 ABORTED = N_("Aborted!")
 
+VALUE_ERROR = N_("Value error, {message}")
+
 #: the shapes of Click's messages; a field called 'message' is itself translated
 MESSAGES = (
     N_("No such option: {name} (Possible options: {options})"),
@@ -35,7 +37,7 @@ MESSAGES = (
     N_("{message}. Did you mean {suggestions}?"),
     N_("Invalid value for {param}: {message}"),
     N_("Invalid value: {message}"),
-    N_("Value error, {message}"),
+    VALUE_ERROR,
     N_("{value} is not one of {choices}."),
     N_("Missing argument {name}. {message}"),
     N_("Missing argument {name}."),
@@ -73,6 +75,8 @@ def translate(message: str, depth: int = 0) -> str:
             values = found.groupdict()
             if "message" in values:
                 values["message"] = translate(values["message"], depth + 1)
+            if template == VALUE_ERROR:  # typer's coercion says "Value error, …": the person needs only the "…"
+                return values["message"]
             return _(template).format(**values)
     return message
 

@@ -50,10 +50,10 @@ def compare(
 
         compare_text.show(found, stdout_console(plain), plain=plain_wanted(plain))
         return
+    size = (paper or default_paper()).value
     render = {"terminal": lambda: compare_text.render_terminal(found, plain=plain),
               "markdown": lambda: compare_text.render_markdown(found), "json": lambda: compare_text.render_json(found),
               "html": lambda: _doc().render_html(found, size), "pdf": lambda: _doc().render_pdf(found, size)}
-    size = (paper or default_paper()).value
     workflow.write_document(fmt.value, output, render[fmt.value])
 
 

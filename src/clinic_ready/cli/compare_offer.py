@@ -1,7 +1,8 @@
 """The shortcut at the end of an interactive `run`: compare this clinic with others saved here.
 
 Self-contained: `offer()` lists the answers files in the current folder made for the same
-checklist (those that hold exactly this run's answers are left out), asks which to compare with,
+checklist (those that hold exactly this run's answers are left out; a file is parsed only when a
+short look at its start shows it names this checklist, and at most MAX_TRIED files are looked at), asks which to compare with,
 and shows the comparison in the terminal.  Enter, or end of input, skips it.
 """
 
@@ -14,6 +15,24 @@ from clinic_ready.model import Checklist, Result
 
 MAX_FILES = 20
 MAX_BYTES = 1 << 20
+#: files looked at in the folder (a folder of downloads may hold thousands), and the bytes of each
+#: read to see whether it names this checklist before it is parsed at all
+MAX_TRIED = 200
+PEEK_BYTES = 4096
+
+
+def _names_checklist(path: Path, checklist_id: str) -> bool:
+    """A bounded, safe peek: does the start of the file say ``checklist: <id>`` (YAML or JSON)?
+    Only such files are parsed; nothing else in the folder is read further."""
+    import re
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(PEEK_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return False
+    quoted = re.escape(checklist_id)
+    return re.search(r"""(?m)^\s*[{]?\s*["']?checklist["']?\s*:\s*["']?""" + quoted + r"""["']?\s*(?:[,}#]|$)""", head) is not None
 
 
 def saved_clinics(checklist: Checklist, folder: Path, current: Result) -> list[tuple[Path, Result]]:
@@ -25,9 +44,13 @@ def saved_clinics(checklist: Checklist, folder: Path, current: Result) -> list[t
 
     mine = visible_answers(current).values
     found: list[tuple[Path, Result]] = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json")):
+    try:
+        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))[:MAX_TRIED]
+    except OSError:
+        return []
+    for path in candidates:
         try:
-            if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            if not path.is_file() or path.stat().st_size > MAX_BYTES or not _names_checklist(path, checklist.id):
                 continue
             _name, text, data = answers_mod.read_document(path)
             if data.get("checklist") != checklist.id or "answers" not in data:

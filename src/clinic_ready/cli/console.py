@@ -28,12 +28,52 @@ def say(line: str) -> None:
 
 
 def warn(line: str) -> None:
-    """One line of (possibly untrusted) text to standard error."""
+    """One line of (possibly untrusted) text to standard error: on a terminal, wrapped at word
+    boundaries to its width (a file name or a URL longer than a line is left whole, never cut)."""
     try:
-        sys.stderr.write(clean(line, keep_lines=True).rstrip("\n") + "\n")
+        text = clean(line, keep_lines=True).rstrip("\n")
+        width = stderr_width()
+        if width:
+            text = wrap_words(text, width)
+        sys.stderr.write(text + "\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # the terminal has gone: nothing left to tell
         pass
+
+
+def stderr_width() -> int:
+    """The terminal's width when standard error is a terminal (COLUMNS wins), else 0: lines to a
+    file or a pipe are left as they are, one message a line, for scripts."""
+    try:
+        if not sys.stderr.isatty():
+            return 0
+    except (AttributeError, ValueError):
+        return 0
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+def wrap_words(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped at spaces to ``width`` columns: a continuation keeps the
+    line's own indent plus two spaces (a hanging indent); a word longer than a line (a path, a
+    URL) stays whole on a line of its own rather than being cut, and the terminal shows it as it
+    is; lines that begin with spaces (a command to paste) are never split."""
+    import textwrap
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.startswith("  "):
+            out.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        out.extend(textwrap.wrap(line, width=max(width, 20), initial_indent="", subsequent_indent=lead + "  ",
+                                 break_long_words=False, break_on_hyphens=False) or [line])
+    return "\n".join(out)
 
 
 def invoked_as(argv0: str | None = None, cwd: str | None = None, path_env: str | None = None) -> str:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from clinic_ready.cli.shell import explain_ids
 from clinic_ready.i18n import _
 
 
@@ -16,7 +17,7 @@ class ExplainFormat(str, Enum):
 
 
 def explain(
-    ident: str = typer.Argument(..., metavar="ID", help=_("A concern id or a question id (see the JSON result or the checklist).")),
+    ident: str = typer.Argument(..., metavar="ID", autocompletion=explain_ids, help=_("A concern id or a question id (see the JSON result or the checklist).")),
     answers: str = typer.Option(..., "--answers", "-a", metavar="FILE", help=_("Answers file (YAML or JSON); '-' reads standard input.")),
     checklist: Optional[str] = typer.Argument(
         None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: the one the answers file names.")
@@ -41,7 +42,10 @@ def explain(
 
     result = workflow.report_result(answers, checklist)
     found = explain_mod.explain(result, ident)
+    from clinic_ready.safe_text import clean, escape_json
+
+    # the texts come from the answers file and the checklist: cleaned as every other command's
     if fmt is ExplainFormat.json:
-        typer.echo(json.dumps({"checklist": result.checklist.id, "explanations": found}, indent=2, ensure_ascii=False))
+        typer.echo(escape_json(json.dumps({"checklist": result.checklist.id, "explanations": found}, indent=2, ensure_ascii=False)))
     else:
-        typer.echo(explain_mod.text(found), nl=False)
+        typer.echo(clean(explain_mod.text(found), keep_lines=True), nl=False)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from enum import Enum
 from typing import List, Optional
 
 import typer
@@ -12,16 +14,32 @@ from clinic_ready.errors import EXIT_BAD_INPUT
 from clinic_ready.i18n import _
 
 
-def list_checklists() -> None:
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def list_checklists(
+    fmt: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help=_("text (a table) or json (for scripts).")),
+) -> None:
     """List the checklists shipped with clinic-ready.
 
     \b
-    Example:
+    Examples:
       clinic-ready list
+      clinic-ready list --format json
     """
     from clinic_ready import catalog, i18n, loading
 
     found = catalog.shipped()
+    if fmt is ListFormat.json:
+        docs = []
+        for cid, path in found.items():
+            cl = loading.load_checklist(path, lang=i18n.language())
+            docs.append({"id": cid, "version": cl.version, "questions": cl.question_count, "concerns": len(cl.concerns),
+                         "title": cl.title, "facts_as_of": str(cl.facts_as_of), "languages": list(getattr(cl, "languages", []) or [])})
+        _json_out(docs)
+        return
     if not found:
         typer.echo(_("No checklists are installed."))
         return
@@ -38,6 +56,10 @@ def list_checklists() -> None:
 
 def validate(
     paths: List[str] = typer.Argument(..., metavar="PATH", help=_("Checklist or answers files ('-' reads standard input).")),
+    fmt: ListFormat = typer.Option(
+        ListFormat.text, "--format", "-f",
+        help=_("text (one line a problem, on stderr) or json (one document on stdout, for scripts; see docs/cli-reference.md)."),
+    ),
 ) -> None:
     """Check checklist (or answers) files and list every problem.
 
@@ -53,15 +75,58 @@ def validate(
 
     bad = False
     known: dict = {}  # checklists validated so far: answers files may name them
+    report = []
+    # checklists first, whatever the order given: `validate answers.yaml checklist.yaml` checks
+    # the answers against that checklist too (standard input is read once, so it keeps its place)
+    paths = sorted(paths, key=lambda p: p != "-" and workflow._looks_like_answers(p))
     for path in paths:
-        summary, problems = workflow.validate_file(path, known)
+        summary, problems = workflow.check_file(path, known)
+        bad = bad or not summary
+        if fmt is ListFormat.json:
+            report.append({"path": path, "valid": bool(summary), "summary": summary or None,
+                           "problems": [_problem_json(p) for p in problems]})
+            continue
         if summary:
             say(summary)
-        for line in problems:
-            warn(line)
-        bad = bad or not summary
+        for p in problems:
+            warn(str(p))
+    if fmt is ListFormat.json:
+        _json_out({"format_version": 1, "valid": not bad, "files": report})
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+_UNSAFE = re.compile("[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def _json_out(doc) -> None:
+    """JSON on standard output, readable (UTF-8), with every control, format and separator
+    character escaped as \\uXXXX: valid JSON with the same data, and nothing a terminal acts on."""
+    import sys
+
+    text = json.dumps(doc, indent=2, ensure_ascii=False)  # (json escapes C0 itself; the raw newlines are the layout)
+    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text + "\n")
+
+
+def _problem_json(p) -> dict:
+    """One problem for scripts: where (file, line, column, key), what is wrong, how to fix it."""
+    from clinic_ready.errors import Problem, render_key_path
+    from clinic_ready.safe_text import clean
+
+    if not isinstance(p, Problem):
+        return {"severity": "error", "text": clean(str(p), reveal=True)}
+    return {
+        "severity": "warning" if p.warning else "error",
+        "code": p.code,
+        "file": clean(p.path, reveal=True) or None,
+        "line": p.line,
+        "column": p.col if p.line is not None else None,
+        "key": render_key_path(p.key_path) or None,
+        "what": clean(p.what, reveal=True),
+        "fix": clean(p.fix, reveal=True),
+        "text": str(p),
+    }
 
 
 def schema(

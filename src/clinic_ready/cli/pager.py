@@ -1,7 +1,10 @@
 """A pager the way git uses one: a summary longer than the screen goes through ``$PAGER``.
 
 * ``PAGER`` chooses the program (default ``less``); ``PAGER=cat`` or an empty ``PAGER`` turns
-  paging off, and so does ``--no-pager``.  A pager that cannot be found: the text is printed.
+  paging off, and so do ``--no-pager`` and the plain modes (``--plain``, ``NO_COLOR``,
+  ``TERM=dumb``, which behave alike).  Every way of printing straight ends with the recap.  A
+  pager that cannot be found or fails to start (it ends with a non-zero status): the text is
+  printed.
 * ``LESS=FRX`` is set when ``LESS`` is not (quit if the text fits one screen, pass colour codes
   through, leave the text on the screen when it closes), and ``LV=-c`` likewise, as git does.
 * The pager gets text that is already safe (rendered through the cleaning console); our process
@@ -46,7 +49,7 @@ def screen_height() -> int:
 def page(text: str, environ: dict | None = None) -> bool:
     """Show ``text`` (already safe: no control characters but colour codes) in the pager.
 
-    Returns False when there is no pager to run (the caller prints the text itself)."""
+    Returns False when there is no pager to run, or it failed (the caller prints the text itself)."""
     argv = command(environ)
     if argv is None:
         return False
@@ -61,9 +64,9 @@ def page(text: str, environ: dict | None = None) -> bool:
         return False
     import signal
 
-    from clinic_ready.writing import signals_handled
+    from clinic_ready.signals import PAGER_KEYS, handled
 
-    with signals_handled(("SIGINT", "SIGQUIT"), signal.SIG_IGN):  # the pager's keys, not ours
+    with handled(PAGER_KEYS, signal.SIG_IGN):  # the pager's keys, not ours
         try:
             proc.stdin.write(data)
         except (BrokenPipeError, OSError):  # quit before reading it all: nothing wrong
@@ -78,7 +81,10 @@ def page(text: str, environ: dict | None = None) -> bool:
                 break
             except KeyboardInterrupt:  # pragma: no cover - SIGINT is ignored; belt and braces
                 continue
-    return not (argv[0] == "/bin/sh" and proc.returncode == NOT_FOUND)  # the shell found no such program
+    # a pager that failed (a bad option, shell syntax, `false`, a program the shell did not find)
+    # ends with a non-zero status: the caller prints the text, never an empty screen.  Quitting a
+    # pager (q) ends with 0.
+    return proc.returncode == 0
 
 
 def _stdout_is_terminal() -> bool:
@@ -108,8 +114,9 @@ def show_summary(result, plain: bool, explain: bool = False, no_pager: bool = Fa
     if fits or not _stdout_is_terminal():
         console.print(terminal.as_rich(lines), soft_wrap=True)
         return
-    dumb = os.environ.get("TERM") == "dumb"  # less cannot draw on it: print, as with --no-pager
-    if no_pager or dumb or not page(_ansi(console, terminal.as_rich(lines))):
+    # --plain, NO_COLOR and TERM=dumb behave alike: the summary is printed straight, for a screen
+    # reader to read as it comes (and less cannot draw on a dumb terminal); the recap follows
+    if no_pager or plain or not page(_ansi(console, terminal.as_rich(lines))):
         console.print(terminal.as_rich(lines), soft_wrap=True)
     for part in terminal.closing(result, plain):
         console.print(part)

@@ -13,16 +13,28 @@ class Paper(str, Enum):
     a4 = "a4"
 
 
-def default_paper() -> "Paper":
-    """Letter for US and Canadian English locales, A4 elsewhere."""
+#: territories whose paper is Letter (glibc's LC_PAPER for their locales: 279 mm high)
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "CR", "GT", "NI", "PA", "SV", "DO"})
+
+
+def default_paper(environ=None) -> "Paper":
+    """The paper the place uses, from the first of LC_ALL, LC_PAPER, LANG that is set: Letter for
+    the United States and the other Letter-paper territories (en_US, es_MX, fr_CA, …), and for the
+    C and POSIX locales and no locale at all (the checklist is US-focused); A4 where the locale
+    names another territory (en_GB, es_ES, de_DE, …).  --paper always wins."""
     import os
 
+    env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_PAPER", "LANG"):
-        value = os.environ.get(var)
+        value = env.get(var)
         if value:
-            return Paper.letter if value.split(".")[0] in ("en_US", "en_CA", "es_US", "fr_CA") else Paper.a4
-    return Paper.a4
+            name = value.split(".")[0].split("@")[0]
+            if name in ("C", "POSIX") or "_" not in name:
+                return Paper.letter
+            return Paper.letter if name.split("_", 1)[1].upper() in LETTER_TERRITORIES else Paper.a4
+    return Paper.letter
 
 
 #: translated when the command line is built (the language is chosen before)
-PAPER_HELP = _("Page size for html and pdf. Default: letter for US and Canadian locales, else a4.")
+PAPER_HELP = _("Page size for html and pdf. Default: the locale's (letter for the US, Canada, Mexico and other "
+               "Letter countries, and for the C locale; a4 where the locale names another country).")

@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from clinic_ready.cli.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.cli.shell import checklist_ids, set_values
 from clinic_ready.errors import EXIT_CONCERN
 from clinic_ready.i18n import _
 
@@ -32,14 +33,15 @@ class FailOn(str, Enum):
 
 def run(
     checklist: Optional[str] = typer.Argument(
-        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic.")
+        None, metavar="CHECKLIST", show_default=False, autocompletion=checklist_ids,
+        help=_("A shipped checklist id (see 'clinic-ready list') or a YAML file. Default: ketamine-clinic."),
     ),
     answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE", help=_("Answers file (YAML, JSON or a FHIR QuestionnaireResponse); '-' reads standard input.")),
-    set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", help=_("Give or override one answer; repeatable.")),
+    set_: List[str] = typer.Option([], "--set", "-s", metavar="ID=VALUE", autocompletion=set_values, help=_("Give or override one answer; repeatable.")),
     no_input: bool = typer.Option(False, "--no-input", help=_("Never ask at the keyboard; missing answers are an error.")),
     fmt: Format = typer.Option(Format.terminal, "--format", "-f", help=_("Output format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the result to FILE instead of the screen.")),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when a concern is at or above this severity.")),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when a concern is at or above this severity. A held verdict (\u201cFind out first: 1 critical concern could apply\u201d) counts at the level it is held at.")),
     plain: bool = typer.Option(False, "--plain", help=_("No colour, boxes or cursor movement (screen readers, narrow terminals).")),
     paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
     resume: Optional[bool] = typer.Option(
@@ -53,7 +55,7 @@ def run(
     for_someone_else: bool = typer.Option(
         False, "--for-someone-else", help=_("You are answering for someone else (a family member or friend): questions are worded for you.")
     ),
-    no_pager: bool = typer.Option(False, "--no-pager", help="Print a long summary straight to the terminal instead of through $PAGER."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=_("Print a long summary straight to the terminal instead of through $PAGER.")),
 ) -> None:
     """Answer a checklist and show a ranked summary of concerns.
 
@@ -86,6 +88,11 @@ def run(
         from clinic_ready.cli import asking
 
         inputs.answers, keeper = asking.ask(inputs.checklist, inputs.answers, checklist, plain, resume, not no_draft)
+    if not asked and not no_input and answers is None and not set_ and workflow.has_unanswered(inputs):
+        from clinic_ready.errors import UsageError
+
+        raise UsageError(_("clinic-ready: there is no terminal here to ask the questions at — run it in a terminal to "
+                           "answer at the keyboard, or give your answers with --answers FILE (see 'clinic-ready run --help')"))
     result = engine.evaluate(inputs.checklist, inputs.answers)  # 3. the result
     for line in [] if asked else workflow.check_scripted(result, inputs):
         warn(line)

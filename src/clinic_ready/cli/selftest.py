@@ -7,6 +7,7 @@ from typing import List
 import typer
 
 from clinic_ready.i18n import _, ngettext
+from clinic_ready.safe_text import clean
 
 from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_CONCERN, ClinicReadyError
 
@@ -29,6 +30,9 @@ def test_checklists(
     from clinic_ready import catalog, selftest, yamlio
     from clinic_ready.loading import parse_checklist
 
+    def echo(line: str) -> None:  # names, versions and expectations come from the file: cleaned
+        typer.echo(clean(line, keep_lines=True))
+
     bad = failed = False
     for arg in checklists:
         try:
@@ -36,15 +40,15 @@ def test_checklists(
             cl = parse_checklist(text, name)
         except ClinicReadyError as exc:
             for line in exc.lines():
-                typer.echo(line, err=True)
+                typer.echo(line, err=True)  # (already cleaned)
             bad = True
             continue
         outcomes = selftest.run(cl)
         if not outcomes:
-            typer.echo(_("{name}: no examples to run — add 'examples:' (see docs/checklist-format.md)").format(name=name))
+            echo(_("{name}: no examples to run — add 'examples:' (see docs/checklist-format.md)").format(name=name))
             continue
         lines = yamlio.locate(text, [("examples", o.index) for o in outcomes])
-        typer.echo(
+        echo(
             ngettext("{name}: {id} {version}, {count} example", "{name}: {id} {version}, {count} examples", len(outcomes)).format(
                 name=name, id=cl.id, version=cl.version, count=len(outcomes)
             )
@@ -53,12 +57,12 @@ def test_checklists(
             line = lines.get((("examples", o.index), False), (None,))[0]
             where = f"{name}:{line}" if line else name
             mark = _("PASS") if o.passed else _("FAIL")
-            typer.echo(f"  {mark}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
+            echo(f"  {mark}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
             width = max((len(d.subject) for d in o.differences), default=0)
             for d in o.differences:
-                typer.echo(f"        {d.subject:<{width}}  " + _("expected {expected}, got {got}").format(expected=d.expected, got=d.got))
+                echo(f"        {d.subject:<{width}}  " + _("expected {expected}, got {got}").format(expected=d.expected, got=d.got))
         passed = sum(o.passed for o in outcomes)
-        typer.echo("  " + _("{passed} passed, {failed} failed").format(passed=passed, failed=len(outcomes) - passed))
+        echo("  " + _("{passed} passed, {failed} failed").format(passed=passed, failed=len(outcomes) - passed))
         failed = failed or passed < len(outcomes)
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -350,8 +350,10 @@ def _narrative(paragraphs: Iterable[str]) -> dict:
     return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>'}
 
 
-def notice_paragraphs(cl: Checklist) -> list[str]:
-    return [cl.notice.strip(), notice(), _("In a crisis: {lines}.").format(lines=crisis_text())]
+def notice_paragraphs(cl: Checklist, respondent: str = "patient") -> list[str]:
+    from clinic_ready.wording import Words
+
+    return [cl.notice.strip(), Words(cl, respondent).notice(), _("In a crisis: {lines}.").format(lines=crisis_text())]
 
 
 def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:

@@ -31,6 +31,7 @@ from clinic_ready.fhir.questionnaire import _narrative, coded, coding, notice_pa
 from clinic_ready.model import Answer, Answers, Checklist, Question, Result
 from clinic_ready.i18n import N_, _
 from clinic_ready.notices import crisis_text
+from clinic_ready.wording import Words
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
@@ -82,9 +83,10 @@ def response(result: Result, authored: str | None = None) -> dict:
         else:
             entry.update(parts)
         group["item"].append(entry)
-    return {
+    out = {
         "resourceType": "QuestionnaireResponse",
-        "text": _narrative([_("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version), *notice_paragraphs(cl)]),
+        "text": _narrative([_("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version),
+                            *notice_paragraphs(cl, result.respondent)]),
         "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
         # completed exactly when an unattended run accepts the answers: a required question asked
         # only in doubt (its gate unsure) is listed as not assessed, never demanded
@@ -92,6 +94,9 @@ def response(result: Result, authored: str | None = None) -> dict:
         "authored": authored or _now(),
         "item": list(groups.values()),
     }
+    if result.respondent == "supporter":  # who answered: someone helping the person (read back by parse)
+        out["source"] = {"type": "RelatedPerson", "display": _("Someone helping the person considering treatment")}
+    return out
 
 
 def _issue(result: Result, finding, response_ref: str, when: str, possible: bool = False) -> dict:
@@ -110,15 +115,17 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         heading = _("Could apply ({severity}): {title}").format(severity=_(_LEVEL[c.severity.value]), title=c.title)
     if c.urgent:
         heading = _("Urgent. {heading}").format(heading=heading)
-    paragraphs = [heading, c.why, _("Ask: {text}").format(text=c.ask), _("Do: {text}").format(text=c.action)]
+    who = result.respondent
+    paragraphs = [heading, c.why_for(who), _("Ask: {text}").format(text=c.ask), _("Do: {text}").format(text=c.action_for(who))]
     extensions = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
     if c.urgent:
         extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
+        paragraphs += list(Words(cl, who).urgent_lines())
         paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
     if possible:
         evidence = [
             {"detail": [{"reference": response_ref,
-                         "display": f"{i.question.prompt} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})"}]}
+                         "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})"}]}
             for i in finding.depends_on
         ] or [{"detail": [{"reference": response_ref, "display": _("The answers this depends on")}]}]
     else:
@@ -135,8 +142,8 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         "severity": _ISSUE_SEVERITY[c.severity.value],
         "identifiedDateTime": when,
         "evidence": evidence,
-        "detail": f"{c.why.strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
-        "mitigation": [{"action": {"text": c.action.strip()}}],
+        "detail": f"{c.why_for(who).strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
+        "mitigation": [{"action": {"text": c.action_for(who).strip()}}],
     }
     first_url = next((s.url for s in finding.sources if s.url), None)
     if first_url:
@@ -153,7 +160,10 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     qr = response(result, when)
     qr["text"] = _narrative(
         [_("Answers to {title} (version {version}).").format(title=result.checklist.title, version=result.checklist.version),
-         f"{result.verdict.title}. {result.verdict.text}", *notice_paragraphs(result.checklist)]
+         f"{result.verdict.title}. {result.verdict.text}",
+         *(_("Good to know: {title}. {text}").format(title=f.concern.title.strip(), text=" ".join(f.concern.why_for(result.respondent).split()))
+           for f in result.good_to_know),
+         *notice_paragraphs(result.checklist, result.respondent)]
     )
     entries = [{"fullUrl": qr_ref, "resource": qr}]
     for finding in result.findings:
@@ -214,6 +224,7 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
     warnings: list[Problem] = []
     canonical = data.get("questionnaire")
     cid, version = "", None
+    carried = None
     if not isinstance(canonical, str) or not canonical:
         errors.append(problem("schema_missing", ("questionnaire",), key="questionnaire"))
     elif (found := checklist_of(canonical)) is None:
@@ -223,34 +234,64 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
         if checklist is not None and cid != checklist.id:
             errors.append(problem("answers_checklist", ("questionnaire",), found=cid, expected=checklist.id))
         elif checklist is not None and version and version != checklist.version:
-            w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
-            warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
-    answers = Answers(cid, version)
+            from clinic_ready import migration
+
+            carried = migration.plan(checklist, version)
+            if carried is None:
+                w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
+                warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
+    source = data.get("source")
+    answers = Answers(cid, version, respondent="supporter" if isinstance(source, dict) and source.get("type") == "RelatedPerson" else "patient")
     if checklist is not None and not errors:
         items = data.get("item", [])
         if not isinstance(items, list):
             errors.append(problem("schema_type", ("item",), message="expected a list of items", fix="write 'item' as a JSON array"))
         else:
-            _read_items(items, ("item",), checklist, answers, errors)
+            _read_items(items, ("item",), checklist, answers, errors, {}, carried)
+            if carried is not None:
+                from clinic_ready.answers import migrated_warning
+
+                warnings.append(migrated_warning(carried, ("questionnaire",)))
     if errors:
         raise InputError(yamlio.locate_all(errors, text, name))
     return answers, yamlio.locate_all(warnings, text, name)
 
 
-def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem]) -> None:
-    known = set(cl.questions) | {s.id for s in cl.sections}
+def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem], seen: dict,
+                carried=None) -> None:
+    """Read items (and the items nested in them) into answers; ``seen`` maps each question's
+    linkId to where it was first answered, so that a second answer is refused, not kept silently
+    (as duplicate keys are in YAML); with ``carried`` (a migration.Plan), items saved with an
+    earlier version are carried over to the current ids and values."""
+    from clinic_ready.errors import MAX_SHOWN, render_key_path
+
+    sections = {s.id for s in cl.sections}
+    known = set(cl.questions) | sections
     for n, item in enumerate(items):
         where = path + (n,)
         if not isinstance(item, dict):
             errors.append(problem("schema_type", where, message="expected an item object", fix="write each item as {\"linkId\": …}"))
             continue
         link = item.get("linkId")
-        q = cl.questions.get(str(link))
         given = item.get("answer") or []
-        if q is None:
-            if given and str(link) not in known:
-                errors.append(problem("answer_unknown", where + ("linkId",), id=link, hint=suggest(str(link), cl.questions)))
+        if carried is not None and isinstance(link, str) and link not in sections:
+            found = _carry(cl, carried, link, item, given, where, errors)
+            if found is not None:
+                answers.values[found[0]] = found[1]
+            link = None
+        q = cl.questions.get(link) if isinstance(link, str) else None
+        if link is None:
+            pass
+        elif q is None:
+            if given and not (isinstance(link, str) and link in known):
+                shown = link if isinstance(link, str) else type(link).__name__
+                hint = suggest(link, cl.questions) if isinstance(link, str) and len(errors) < MAX_SHOWN else ""  # bounded work
+                errors.append(problem("answer_unknown", where + ("linkId",), id=shown, hint=hint))
+        elif q.id in seen and (given or _item_state(item) is not None):
+            errors.append(problem("fhir_duplicate_link", where + ("linkId",), id=q.id, first=render_key_path(seen[q.id])))
         else:
+            if given or _item_state(item) is not None:
+                seen[q.id] = where
             try:
                 found = _read_answer(cl, q, item, given)
             except AnswerRejected as exc:
@@ -259,10 +300,34 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
             if found is not None:
                 answers.values[q.id] = found
         if isinstance(item.get("item"), list):
-            _read_items(item["item"], where + ("item",), cl, answers, errors)
+            _read_items(item["item"], where + ("item",), cl, answers, errors, seen, carried)
         for k, answer in enumerate(given if isinstance(given, list) else []):
             if isinstance(answer, dict) and isinstance(answer.get("item"), list):
-                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors)
+                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors, seen, carried)
+
+
+def _carry(cl: Checklist, carried, link: str, item: dict, given: object, where: tuple, errors: list[Problem]):
+    """(current id, Answer) for an item whose linkId an earlier version used, or None."""
+    if not isinstance(given, list) or not given:
+        state = _item_state(item)
+        got = carried.carry(link, state) if state else None
+        return (got[0], Answer(state)) if got and got[0] in cl.questions else None  # type: ignore[arg-type]
+    try:
+        raw = []
+        for a in given:
+            if isinstance(a, dict) and isinstance(a.get("valueCoding"), dict):
+                code = a["valueCoding"].get("code")
+                raw.append(CODE_YES_NO.get(code, code) if a["valueCoding"].get("system") != DAR_SYSTEM
+                           else CODE_STATES.get(code, code))
+            elif isinstance(a, dict):
+                raw.append(next((v for k, v in a.items() if k.startswith("value")), None))
+        got = carried.carry(link, raw[0] if len(raw) == 1 else raw)
+        if got is None or got[0] not in cl.questions:
+            return None
+        return got[0], coerce(cl.questions[got[0]], got[1])
+    except AnswerRejected as exc:
+        errors.append(problem("answer_type", where + ("answer",), problem=exc.what, fix=exc.fix))
+        return None
 
 
 def _item_state(item: dict) -> str | None:
@@ -296,6 +361,8 @@ def _value(q: Question, answer: object) -> object:
     """One answer's raw value (or an unsure/declined Answer), for coerce() to check."""
     if not isinstance(answer, dict):
         raise AnswerRejected("an answer is not an object", 'write it as {"valueCoding": …} or {"valueDecimal": …}')
+    if not all(isinstance(k, str) for k in answer):
+        raise AnswerRejected("an answer has a key that is not text", 'write its keys in quotes, such as "valueString"')
     keys = [k for k in answer if k.startswith("value")]
     if len(keys) != 1:
         raise AnswerRejected("an answer needs exactly one value[x]", 'write it as {"valueCoding": …} or {"valueDecimal": …}')

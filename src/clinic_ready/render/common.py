@@ -86,7 +86,7 @@ class Citations:
         """Numbered in order of first citation by the findings, then ``extra`` sources (a
         supporter's tips) not cited yet."""
         seen: dict[str, Source] = {}
-        for f in result.findings:
+        for f in (*result.findings, *result.good_to_know):
             for s in f.sources:
                 seen.setdefault(s.id, s)
         for s in extra:
@@ -117,16 +117,20 @@ def grouped(result: Result) -> list[tuple[Severity, list[Finding]]]:
     return groups
 
 
-def answer_text(item: ItemResult) -> str:
-    """The answer as a person would read it: choice labels, units, or the state in words."""
+def answer_text(item: ItemResult, respondent: str = "patient") -> str:
+    """The answer as a person would read it: choice labels (as the respondent read them), units,
+    or the state in words."""
     if item.state != "answered" or item.answer is None:
         return STATE_WORDS[item.state]
+    if getattr(item, "by_skipping", False):
+        bare = item._replace(by_skipping=False)
+        return _("{answer} (skipped)").format(answer=answer_text(bare, respondent))
     q, value = item.question, item.answer.value
     if q.type == "multi_choice":
-        labels = [q.choice_label(v) for v in value]  # type: ignore[union-attr]
+        labels = [q.choice_label(v, respondent) for v in value]  # type: ignore[union-attr]
         return "; ".join(labels) if labels else _("none of these")
     if q.type in ("yes_no", "choice"):
-        return q.choice_label(value)
+        return q.choice_label(value, respondent)
     if q.type == "number":
         text = f"{value:g}" if isinstance(value, float) else str(value)
         return f"{text} {q.unit}" if q.unit else text
@@ -184,9 +188,27 @@ ANSWER_STATE_WORDS = Words({"unsure": N_("you answered unsure"), "declined": N_(
 def depends_text(possible: Possible, respondent: str = "patient") -> str:
     """'Could apply — depends on: <prompt> (you answered unsure); …', each question as the
     respondent read it."""
-    parts = [f"{' '.join(i.question.prompt_for(respondent).split())} ({ANSWER_STATE_WORDS.get(i.state, i.state)})"
-             for i in possible.depends_on]
+    parts = [f"{_item_words(i, respondent)} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
     return _("Could apply — depends on: {answers}").format(answers="; ".join(parts))
+
+
+def private_intro(result: Result) -> str:
+    """The line under "Your prescriber will ask you about these"."""
+    if result.respondent == "supporter":
+        return _("These were left open here (unsure or prefer not to say). They are not questions for the clinic: "
+                 "the prescriber will ask the person you are helping about them in private.")
+    return _("You left these open here (unsure or prefer not to say). That is fine: they are not questions for the "
+             "clinic, and the prescriber will ask you about them in private.")
+
+
+def _item_words(item, respondent: str) -> str:
+    """An open answer as reports name it: a question about the person by its topic (never its raw
+    prompt), any other by its prompt."""
+    if item.section.about == "person":
+        from clinic_ready.engine import topic_of
+
+        return topic_of(item)
+    return " ".join(item.question.report_prompt(respondent).split())
 
 
 def because(result: Result, concern: Concern) -> str:
@@ -204,7 +226,7 @@ def because(result: Result, concern: Concern) -> str:
                          else _("your {score}").format(score=score.title))
             continue
         item = by_id[test.question]
-        text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item), question=" ".join(item.question.prompt_for(result.respondent).split()))
+        text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item, result.respondent), question=" ".join(item.question.report_prompt(result.respondent).split()))
         if text not in parts:
             parts.append(text)
     return _("Because {reasons}.").format(reasons=(" " + _("and") + " ").join(parts))

@@ -103,7 +103,7 @@ def render_pdf(c: Comparison, paper: str = "letter", today: dt.date | None = Non
                 t.row(row)
         doc.ln(1.5)
 
-    table(_("Verdict"), [[_("Verdict")] + [f"{k.short}: {k.title}" for k in view.clinics]])
+    table(_("Clinic"), [[_("Verdict")] + [k.title for k in view.clinics]])  # the title says the verdict in words
     if view.concerns:
         table(_("Concern, most serious first"), [[f"{r.label} {r.title}"] + [m.text for m in r.marks] for r in view.concerns])
         p._text(doc, view.legend, p.SMALL - 0.5, color=p.GREY)

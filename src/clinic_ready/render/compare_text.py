@@ -48,10 +48,12 @@ def show(c: Comparison, console, plain: bool = False) -> None:
     console.print(Text(_("Version {version} · facts as of {date}").format(version=cl.version, date=date_text(cl.facts_as_of)), style="dim"))
     console.print(Text(notice(), style="italic"))
     console.print(Text(""))
+    if not plain and _too_narrow(c, console):  # a table would break words ("Lakesi/de"): one line per item
+        plain = True
     if plain:
         for k in c.clinics:
             v = k.result.verdict
-            console.print(Text(f"{k.name}: {VERDICT_SHORT[v.code]} — {v.title}"))
+            console.print(Text(f"{k.name}: {v.title}"))  # the title says the verdict in words
         _plain_rows(c, console)
     else:
         t = Table(box=box.SIMPLE_HEAVY, show_lines=False, expand=True)
@@ -82,6 +84,20 @@ def show(c: Comparison, console, plain: bool = False) -> None:
     console.print(Text(crisis_heading() + ":", style="bold"))
     for who, how in crisis_lines():
         console.print(Text(f"  {who}: {how}"))
+
+
+def _too_narrow(c: Comparison, console) -> bool:
+    """Whether the terminal is narrower than the table needs to keep every word whole: the
+    longest word of each clinic's column (its name, its verdict, the marks) side by side."""
+    from rich.cells import cell_len
+
+    words = [w for k in c.clinics for w in k.name.split()]
+    words += [w for code in {k.result.verdict.code for k in c.clinics} for w in VERDICT_SHORT[code].split()]
+    words += [w for m in c.marks_used for w in MARK_TEXT[m].split()]
+    longest = max((cell_len(w) for w in words), default=1)
+    label = 16  # the concern column keeps room for a severity word and a few words of the title
+    need = label + (longest + 3) * len(c.clinics) + 4
+    return console.width < need
 
 
 def _plain_rows(c: Comparison, console) -> None:

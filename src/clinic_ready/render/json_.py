@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import crisis_lines, notice, urgent_lines
+from clinic_ready.notices import crisis_lines
+from clinic_ready.wording import words_for
 from clinic_ready.model import Result, Source
 from clinic_ready.render.common import answer_text
 
-FORMAT_VERSION = 2  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at
+FORMAT_VERSION = 3  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at; 3: who reads (docs/json-format.md)
 
 
 def _source(s: Source) -> dict:
@@ -20,10 +21,10 @@ def _value(item) -> object:
     return item.answer.value if item.answer is not None and item.state == "answered" else None
 
 
-def _concern_data(c, sources) -> dict:
+def _concern_data(c, sources, respondent: str = "patient") -> dict:
     return {
-        "id": c.id, "severity": c.severity.value, "urgent": c.urgent, "title": c.title, "why": c.why, "ask": c.ask,
-        "action": c.action, "sources": [_source(s) for s in sources],
+        "id": c.id, "severity": c.severity.value, "urgent": c.urgent, "title": c.title, "why": c.why_for(respondent), "ask": c.ask,
+        "action": c.action_for(respondent), "sources": [_source(s) for s in sources],
     }
 
 
@@ -41,17 +42,31 @@ def _verdict(v) -> dict:
     return {"code": v.code, "title": v.title, "text": v.text, "held_at": v.held_at}
 
 
-def _possible(p) -> dict:
+def _possible(p, respondent: str = "patient") -> dict:
     return {
-        **_concern_data(p.concern, p.sources),
+        **_concern_data(p.concern, p.sources, respondent),
         "depends_on": [{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on],
     }
+
+
+def _good_to_know(result: Result) -> list:
+    """Info items (format 3): never in ``concerns`` or ``counts``."""
+    return [{"id": f.concern.id, "title": f.concern.title, "why": f.concern.why_for(result.respondent),
+             "action": f.concern.action_for(result.respondent), "sources": [_source(s) for s in f.sources]}
+            for f in result.good_to_know]
+
+
+def _reader(result: Result) -> dict:
+    """Who answered, and who the texts speak to (format 3)."""
+    words = words_for(result)
+    return {"respondent": result.respondent, "audience": words.audience, "crisis_heading": words.crisis_heading(),
+            "supporter_tips": [{"text": " ".join(t.text.split()), "sources": list(t.sources)} for t in result.tips]}
 
 
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action, "what_to_do_now": list(urgent_lines())}
+        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.action_for(result.respondent), "what_to_do_now": list(words_for(result).urgent_lines())}
         for f in result.urgent
     ]
 
@@ -59,8 +74,9 @@ def _urgent(result: Result) -> list:
 def _extras(result: Result, possible: bool = True) -> dict:
     """The format-2 additions that depend on the answers."""
     return {
-        "could_apply": [_possible(p) for p in result.could_apply] if possible else [],
+        "could_apply": [_possible(p, result.respondent) for p in result.could_apply] if possible else [],
         "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
+        "private_topics": [{"topic": t, "question": q} for t, q in result.private],
         "questions_to_ask": [
             {"text": i.text, "about": i.about, "severity": i.severity.value, "concern": i.concern_id, "question": i.question_id}
             for i in result.ask_list
@@ -81,10 +97,12 @@ def document(result: Result) -> dict:
             "balance": " ".join(cl.balance.split()) if cl.balance else None,
             "translation": _translation(cl),
         },
+        **_reader(result),
         "urgent": _urgent(result),
         "verdict": _verdict(result.verdict),
         "counts": result.counts,
-        "concerns": [_concern_data(f.concern, f.sources) for f in result.findings],
+        "concerns": [_concern_data(f.concern, f.sources, result.respondent) for f in result.findings],
+        "good_to_know": _good_to_know(result),
         **_extras(result),
         "not_assessed": [
             {"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state}
@@ -104,7 +122,7 @@ def document(result: Result) -> dict:
         "scores": result.scores,
         "ignored_answers": list(result.ignored),
         "notice": cl.notice.strip(),
-        "disclaimer": notice(),
+        "disclaimer": words_for(result).notice(),
         "crisis_lines": [{"name": who, "contact": how} for who, how in crisis_lines()],
     }
 
@@ -155,21 +173,23 @@ def compact(result: Result) -> str:
     if verdict is None:
         verdict = _keep(cache, v, _dump(_verdict(v)))
     possible = ",".join(
-        _concern_fragment(cache, p.concern, p.sources)[:-1]
+        _concern_fragment(cache, p.concern, p.sources, result.respondent)[:-1]
         + ',"depends_on":' + _dump([{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on]) + "}"
         for p in result.could_apply
     )
     rest = _extras(result, possible=False)
     extras = (
-        f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},'
+        f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},"private_topics":{_dump(rest["private_topics"])},'
         f'"questions_to_ask":{_dump(rest["questions_to_ask"])}'
     )
     return "".join((
         cache["head"],
+        ",", _dump(_reader(result))[1:-1],
         ',"urgent":', _dump(_urgent(result)) if result.findings and result.findings[0].concern.urgent else "[]",
         ',"verdict":', verdict,
         ',"counts":', _dump(result.counts),
-        ',"concerns":[', ",".join(_concern(cache, f) for f in result.findings), "]",
+        ',"concerns":[', ",".join(_concern(cache, f, result.respondent) for f in result.findings), "]",
+        ',"good_to_know":', _dump(_good_to_know(result)),
         ",", extras,
         ',"not_assessed":[', ",".join(_not_assessed(cache, i) for i in result.not_assessed), "]",
         ',"answers":[', ",".join(_answer(cache, i) for i in result.items), "]",
@@ -179,15 +199,15 @@ def compact(result: Result) -> str:
     ))
 
 
-def _concern(cache: dict, f) -> str:
-    return _concern_fragment(cache, f.concern, f.sources)
+def _concern(cache: dict, f, respondent: str) -> str:
+    return _concern_fragment(cache, f.concern, f.sources, respondent)
 
 
-def _concern_fragment(cache: dict, c, sources) -> str:
-    key = ("concern", c.id)
+def _concern_fragment(cache: dict, c, sources, respondent: str) -> str:
+    key = ("concern", c.id, respondent)
     found = cache.get(key)
     if found is None:
-        found = _keep(cache, key, _dump(_concern_data(c, sources)))
+        found = _keep(cache, key, _dump(_concern_data(c, sources, respondent)))
     return found
 
 
@@ -203,7 +223,7 @@ def _answer(cache: dict, i) -> str:
     q = i.question
     value = _value(i)
     cacheable = q.type in ("yes_no", "choice", "multi_choice")
-    key = ("answer", q.id, i.state, _hashable(value)) if cacheable else None
+    key = ("answer", q.id, i.state, _hashable(value), i.by_skipping) if cacheable else None
     found = cache.get(key) if cacheable else None
     if found is None:
         found = _dump({"id": q.id, "section": i.section.id, "prompt": q.prompt, "state": i.state, "value": value, "text": answer_text(i)})

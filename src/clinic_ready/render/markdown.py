@@ -93,6 +93,19 @@ def _concerns(v) -> list[str]:
     return out
 
 
+def _private(v) -> list[str]:
+    if not v.private:
+        return []
+    return [f"## {v.heading_private}", "", f"*{_esc(v.private_intro)}*", ""] + [f"- {_esc(t)}" for t in v.private] + [""]
+
+
+def _good_to_know(v) -> list[str]:
+    if not v.good_to_know:
+        return []
+    return [f"## {v.heading_good_to_know}", ""] + [
+        f"- **{_esc(g.title)}.** {_esc(g.text)}" + (f" {g.refs}" if g.refs else "") for g in v.good_to_know] + [""]
+
+
 def _could_apply(v) -> list[str]:
     if not v.could_apply and not v.not_assessed_note:
         return []
@@ -109,7 +122,9 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
     if v.only == "questions":
         return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
     out += [*_urgent(v), "## " + _("Verdict:") + " " + _esc(v.verdict_title), "", _esc(v.verdict_text), "", v.counts_text, ""]
-    out += _first_steps(v) + _tips(v) + _questions(v) + _concerns(v) + _could_apply(v)
+    if v.crisis_first:
+        out += [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""]
+    out += _first_steps(v) + _tips(v) + _questions(v) + _private(v) + _concerns(v) + _good_to_know(v) + _could_apply(v)
     out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:
         out += [f"### {_esc(title)}", ""]

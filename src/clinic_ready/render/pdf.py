@@ -8,6 +8,7 @@ header rows, and it is the fastest option measured here.  Imported only when a P
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from clinic_ready.i18n import _
@@ -45,6 +46,7 @@ def _pdf(view, paper: str, orientation: str = "P"):
 
     pdf = Doc(orientation=orientation, format="letter" if paper == "letter" else "A4")
     _LINE_CACHE.clear()
+    LAST_LAYOUT.clear()
     pdf.set_margins(13, 12, 13)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
@@ -172,7 +174,7 @@ def _room(pdf, height: float) -> None:
         pdf.add_page()
 
 
-def _boxed(pdf, lines: list[tuple[str, str, float]], width: float = 0.4) -> None:
+def _boxed(pdf, lines: Sequence[tuple[str, str, float]], width: float = 0.4) -> None:
     """A bordered block of (text, style, size) lines that is never split across pages."""
     inner = pdf.w - pdf.l_margin - pdf.r_margin - 6
     _room(pdf, 4 + sum(_h(pdf, t, inner, sz * 0.5, sz, st) for t, st, sz in lines))
@@ -198,7 +200,8 @@ def _tick_box(pdf, x: float, y: float, size: float = 3.6) -> None:
 
 
 def _crisis(pdf, view) -> None:
-    lines = [(view.crisis_heading + ":", "B", SMALL)] + [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
+    lines: list[tuple[str, str, float]] = [(view.crisis_heading + ":", "B", SMALL)]
+    lines += [(f"{who}: {how}", "", SMALL) for who, how in view.crisis]
     _boxed(pdf, lines, width=0.8)
 
 
@@ -318,6 +321,8 @@ def _report_fields(view: ReportView):
     for _label, _sev, items in view.groups:
         for c in items:
             yield _("the concern “{title}”").format(title=c.title[:60]), " ".join((c.title, c.why, c.ask, c.action))
+    for g in view.good_to_know:
+        yield _("the concern “{title}”").format(title=g.title[:60]), " ".join((g.title, g.text))
     for s in view.sources:
         yield _("source [{n}]").format(n=s.number), s.text
 
@@ -361,6 +366,8 @@ def _questions(pdf, view: ReportView) -> None:
     width = pdf.w - pdf.l_margin - pdf.r_margin - ASK_INDENT
     first = _ask_height(pdf, view.ask_list[0], width) if view.ask_list else 6
     _heading(pdf, view.heading_questions, keep=first + 5)
+    LAST_LAYOUT["questions_page"] = pdf.page
+    LAST_LAYOUT["questions_heading"] = view.heading_questions
     _text(pdf, view.questions_hint, SMALL - 0.5, h=3.8, color=GREY)
     pdf.ln(1.5)
     for item in view.ask_list:
@@ -390,6 +397,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _boxed(pdf, lines, width=1.6)
     _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
            width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    if view.crisis_first:  # before the concern list, not only at the end
+        _crisis(pdf, view)
     full = pdf.w - pdf.l_margin - pdf.r_margin
     if view.first_steps:
         _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
@@ -402,10 +411,19 @@ def _render_report(view: ReportView, paper: str) -> bytes:
             _text(pdf, f"•  {t.text}" + (f" {t.refs}" if t.refs else ""), SMALL + 0.5, h=4.6)
             pdf.ln(0.6)
 
-    if pdf.get_y() > pdf.t_margin + 1:
-        pdf.add_page()  # the questions to ask start a page: it can be printed on its own
+    # the questions to ask start a page, so it can be printed on its own; but a page that would
+    # hold only the end of the page before (a line or two) is not left nearly empty: they follow it
+    filled = (pdf.get_y() - pdf.t_margin) / (pdf.page_break_trigger - pdf.t_margin)
+    if pdf.get_y() > pdf.t_margin + 1 and (pdf.page == 1 or filled >= MIN_FILL):
+        pdf.add_page()
     _questions(pdf, view)
 
+    if view.private:
+        _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, full, 4.2, SMALL) + 10)
+        _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
+        pdf.ln(1)
+        for t in view.private:
+            _text(pdf, f"•  {t}", SMALL + 0.5, h=4.6)
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
     _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:
@@ -414,6 +432,12 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _heading(pdf, f"{label} ({len(items)})", H3, keep=_concern_height(pdf, items[0]))
         for c in items:
             _concern(pdf, c)
+    if view.good_to_know:
+        first = view.good_to_know[0]
+        _heading(pdf, view.heading_good_to_know, keep=_h(pdf, f"•  {first.title}. {first.text}", full, 4.6, SMALL + 0.5))
+        for g in view.good_to_know:
+            _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
+            pdf.ln(0.6)
     if view.could_apply or view.not_assessed_note:
         first = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
         _heading(pdf, view.heading_could_apply, keep=first + 8)
@@ -442,7 +466,14 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         pdf.ln(1)
     pdf.ln(1)
     _crisis(pdf, view)
+    LAST_LAYOUT["pages"] = pdf.page
     return bytes(pdf.output())
+
+
+#: a page (other than the last) is never left less full than this
+MIN_FILL = 0.25
+#: the last report's layout (questions_page, pages), for the hint after writing it
+LAST_LAYOUT: dict[str, object] = {}
 
 
 LABEL_W = 25  # at least; wider when a language's labels need it (_label_w)

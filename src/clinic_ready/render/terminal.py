@@ -22,13 +22,15 @@ import unicodedata
 
 from clinic_ready.i18n import _, ngettext
 from clinic_ready.model import Result, Severity
-from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_heading, urgent_lines
+from clinic_ready.notices import crisis_lines, crisis_text, urgent_lines
+from clinic_ready.wording import words_for
 from clinic_ready.render.common import (
     Citations,
     about_lines,
     answer_text,
     because,
     by_section,
+    _item_words,
     depends_text,
     grouped,
     severity_label,
@@ -121,8 +123,17 @@ def closing(result: Result, plain: bool = False) -> list:
     summary = _counts_line(result)
     asks = len(result.ask_list)
     if asks:
-        summary += " · " + ngettext("{n} question to ask your clinic", "{n} questions to ask your clinic", asks).format(n=asks)
+        summary += " · " + words_for(result).questions_count(asks)
     out.append(Text(summary, style="dim"))
+    if result.urgent:  # the recap repeats what to do now
+        out.append(Text(""))
+        out.append(Text(_("What to do now:"), style="bold"))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column(ratio=1, overflow="fold")
+        for line in words_for(result).urgent_lines():
+            bullets.add_row("  •", line)
+        out.append(bullets)
     if result.first_steps:
         out.append(Text(""))
         out.append(Text(_("First steps"), style=HEADING))
@@ -133,7 +144,7 @@ def closing(result: Result, plain: bool = False) -> list:
             steps.add_row(f"  {n}.", Text(_words(step)))
         out.append(steps)
     out.append(Text(""))
-    out.append(Text.assemble((crisis_heading() + ": ", "bold"), crisis_text()))
+    out.append(Text.assemble((words_for(result).crisis_heading() + ": ", "bold"), crisis_text()))
     return out
 
 
@@ -227,7 +238,7 @@ class Layout:
                 style = line[-1][1] if line[-1][1] == word[0][1] else ""
                 line.append((" ", style))
                 used += 1
-            if used + size <= width:
+            if used + size <= width or _is_url("".join(t for t, _s in word)):  # a URL is never cut: it runs on
                 line.extend(word)
                 used += size
             else:  # longer than a whole line: fold it
@@ -259,7 +270,7 @@ class Layout:
             if words and n + 1 + size > room:  # the next line
                 self.lines.append([*head, (" ".join(words), style)])
                 head, room, words, n = list(pad), width - hang, [], -1
-            if not words and size > room:  # longer than a whole line: fold it
+            if not words and size > room and not _is_url(word):  # longer than a whole line: fold it (a URL runs on)
                 if room <= 0:
                     self.lines.append(head)
                     head, room = list(pad), width - hang
@@ -287,6 +298,12 @@ class Layout:
         return Layout(self.width - 4, self.plain, self.boxes)
 
 
+def _is_url(word: str) -> bool:
+    """A web address: shown whole on a line of its own even when longer than the line, so that it
+    can be copied or clicked (the terminal wraps it softly; a file keeps it on one line)."""
+    return word.startswith(("http://", "https://"))
+
+
 def _unicode_boxes() -> bool:
     import sys
 
@@ -301,20 +318,26 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     """The whole summary, laid out at ``width``."""
     out = Layout(max(width, 20), plain, boxes)
     cl = result.checklist
-    cites = Citations.of(result)
+    cl_sources = result.checklist.source_by_id
+    cites = Citations.of(result, extra=[cl_sources[s] for t in result.tips for s in t.sources if s in cl_sources])
     today = dt.date.today()
     out.line((_words(cl.title), "bold"))
     out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
     overdue = cl.overdue_line(today)
     if overdue:
         out.line((_words(overdue), ""))
-    out.line((notice(), "italic"))
+    out.line((words_for(result).notice(), "italic"))
     out.blank()
     _urgent(out, result, explain)
     _verdict(out, result)
+    if result.crisis_first:  # before the concern list, not only at the end
+        _crisis(out, result)
     _first_steps(out, result)
+    _tips(out, result, cites)
     _ask_list(out, result)
+    _private(out, result)
     _concerns(out, result, cites, explain)
+    _good_to_know(out, result, cites)
     _could_apply(out, result)
     _not_assessed(out, result)
     if answers:
@@ -323,7 +346,8 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         out.blank()
         out.line((_("Sources"), HEADING))
         for n, s in enumerate(cites.order, 1):
-            out.wrap([(f"[{n}] " + _words(source_line(s)), "")])
+            mark = f"[{n}] "
+            out.wrap([(_words(source_line(s)), "")], prefix=((mark, ""),), hang=len(mark))  # a hanging indent
     out.blank()
     about = about_lines(cl, today)
     translated = cl.credit_line()  # who translated the checklist, and that it awaits review
@@ -333,11 +357,15 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
         if line != overdue:
             out.line((_words(line), "dim"))
     out.line((_words(cl.notice), "dim"))
+    _crisis(out, result)
+    return out.lines
+
+
+def _crisis(out: Layout, result: Result) -> None:
     out.blank()
-    out.line((crisis_heading() + ":", "bold"))
+    out.line((words_for(result).crisis_heading() + ":", "bold"))
     for who, how in crisis_lines():
         out.wrap([(who + ":", "bold"), (" " + how, "")], indent=2, hang=4)
-    return out.lines
 
 
 def _counts_line(result: Result) -> str:
@@ -352,13 +380,14 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
     body = out.inner() if not out.plain else out
     if out.plain:
         out.line((_("URGENT") + ": ", "bold"))
-    body.line((urgent_heading(), "bold"))
+    words = words_for(result)
+    body.line((words.urgent_heading(), "bold"))
     for f in result.urgent:
         body.line((_words(f.concern.title), "bold"))
-        body.line((_words(f.concern.action), ""))
+        body.line((_words(f.concern.action_for(result.respondent)), ""))
         if explain:
             body.line((_words(because(result, f.concern)), "italic"))
-    for line in urgent_lines():
+    for line in words.urgent_lines():
         body.wrap([(line, "")], hang=4, prefix=(("  • ", ""),))
     if not out.plain:
         out.box(_("Urgent: get help now"), body, "bold red")
@@ -395,14 +424,39 @@ def _first_steps(out: Layout, result: Result) -> None:
         _numbered(out, n, len(result.first_steps), _words(text))
 
 
+def _tips(out: Layout, result: Result, cites: Citations) -> None:
+    """"How you can help": a supporter's tips, right after the first steps."""
+    if not result.tips:
+        return
+    out.blank()
+    out.line((words_for(result).heading("tips"), HEADING))
+    for t in result.tips:
+        refs = " ".join(f"[{cites.number(result.checklist.source_by_id[s])}]" for s in t.sources if s in result.checklist.source_by_id)
+        out.wrap([(_words(t.text) + (" " + refs if refs else ""), "")], hang=4, prefix=(("  • ", ""),))
+
+
 def _ask_list(out: Layout, result: Result) -> None:
     if not result.ask_list:
         return
     out.blank()
-    out.line((_("Questions to ask your clinic ({n})").format(n=len(result.ask_list)), HEADING))
+    out.line((_("{heading} ({n})").format(heading=words_for(result).heading("questions"), n=len(result.ask_list)), HEADING))
     for n, item in enumerate(result.ask_list, 1):
         hang = _numbered(out, n, len(result.ask_list), _words(item.text))
         out.wrap([("(" + _words(item.about) + ")", "dim")], indent=hang)
+
+
+def _private(out: Layout, result: Result) -> None:
+    """Open answers about the person, as topics the prescriber will ask about (never as questions
+    for the clinic, never the raw prompt)."""
+    if not result.private:
+        return
+    from clinic_ready.render.common import private_intro
+
+    out.blank()
+    out.line((words_for(result).heading("private"), HEADING))
+    out.wrap([(private_intro(result), "dim")], indent=2)
+    for topic, _qid in result.private:
+        out.wrap([(_words(topic), "")], hang=4, prefix=(("  • ", ""),))
 
 
 def _ask_ref(result: Result, concern) -> str:
@@ -420,7 +474,7 @@ def _concerns(out: Layout, result: Result, cites: Citations, explain: bool) -> N
     groups = grouped(result)
     if groups:
         out.blank()
-        out.line((_("Concerns, most serious first"), HEADING))
+        out.line((words_for(result).heading("concerns"), HEADING))
     for sev, findings in groups:
         out.blank()
         out.line((f"{severity_label(sev)} ({len(findings)})", STYLES[sev]))
@@ -434,7 +488,9 @@ def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, wh
     out.wrap([(f"{sev.symbol} ", STYLES[sev]), (_words(c.title), "bold")])
     if why_raised:
         out.wrap([(_words(why_raised), "italic")], indent=2)
-    rows = ((_("Why"), _words(c.why)), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action)), (_("Sources"), cites.refs(f)))
+    who = result.respondent
+    rows = ((_("Why"), _words(c.why_for(who))), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action_for(who))),
+            (_("Sources"), cites.refs(f)))
     if out.plain:  # one labelled line each: wraps at any width, never cuts a word
         for label, value in rows:
             out.wrap([(value, "")], indent=2, prefix=((label + ": ", "bold"),))
@@ -442,6 +498,19 @@ def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, wh
     col = max(LABEL_WIDTH, max(cells(label) for label, _v in rows) + 1)
     for label, value in rows:
         out.wrap([(value, "")], indent=2, hang=2 + col, prefix=((label + " " * (col - cells(label)), "bold"),))
+
+
+def _good_to_know(out: Layout, result: Result, cites: Citations) -> None:
+    """Info items, after the concerns: worth knowing, never a concern and never counted."""
+    if not result.good_to_know:
+        return
+    out.blank()
+    out.line((words_for(result).heading("good_to_know"), HEADING))
+    who = result.respondent
+    for f in result.good_to_know:
+        c = f.concern
+        text = " ".join(t for t in (_words(c.why_for(who)), _words(c.action_for(who))) if t)
+        out.wrap([(_words(c.title) + ". ", "bold"), (text + " " + cites.refs(f), "")], hang=4, prefix=(("  • ", ""),))
 
 
 def _could_apply(out: Layout, result: Result) -> None:
@@ -487,13 +556,15 @@ def _not_assessed(out: Layout, result: Result) -> None:
     if listed:
         out.wrap([(_see_questions(listed), "")], indent=2)
     for i in rest:
-        out.wrap([("? " + _words(i.question.prompt_for(result.respondent)) + " — " + _words(answer_text(i)), "")], indent=2, hang=4)
+        out.wrap([("? " + _words(_item_words(i, result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
+                 indent=2, hang=4)
 
 
 def _answers(out: Layout, result: Result) -> None:
     out.blank()
-    out.line((_("Your answers"), HEADING))
+    out.line((words_for(result).heading("answers"), HEADING))
     for section, items in by_section(result):
         out.wrap([(_words(section.title), "bold")], indent=2)
         for i in items:
-            out.wrap([(_words(i.question.prompt_for(result.respondent)) + " — " + _words(answer_text(i)), "")], indent=4, hang=6)
+            out.wrap([(_words(i.question.report_prompt(result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
+                     indent=4, hang=6)

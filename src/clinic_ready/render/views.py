@@ -13,9 +13,12 @@ from typing import NamedTuple
 from clinic_ready import conditions, i18n
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.model import Checklist, Result, Severity
-from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice, urgent_lines
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
+from clinic_ready.wording import words_for
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
+    _item_words,
+    private_intro,
     DECLINED_LABEL,
     UNSURE_LABEL,
     Citations,
@@ -75,6 +78,12 @@ class TipView(NamedTuple):
     refs: str  # "[3], [8]" (numbers in this report's Sources), or ""
 
 
+class GoodView(NamedTuple):
+    title: str
+    text: str  # why it is worth knowing, then what to do
+    refs: str
+
+
 class AnswerRow(NamedTuple):
     prompt: str
     answer: str
@@ -109,6 +118,7 @@ class ReportView(Common):
     clinic_name: str | None = None
     respondent_line: str | None = None  # "Answered by someone helping …" when a supporter answered
     only: str | None = None  # "questions": the questions to ask, with the header and crisis lines only
+    crisis_first: bool = False  # crisis lines right after the verdict too (an urgent concern raised or could apply)
     verdict_code: str = ""
     verdict_title: str = ""
     verdict_text: str = ""
@@ -119,7 +129,11 @@ class ReportView(Common):
     tips: list[TipView] = field(default_factory=list)  # "How you can help" (supporter only)
     could_apply: list[PossibleView] = field(default_factory=list)
     groups: list[tuple[str, str, list[ConcernView]]] = field(default_factory=list)
+    good_to_know: list[GoodView] = field(default_factory=list)  # info items: after the concerns, never counted
     ask_list: list[AskItem] = field(default_factory=list)
+    private: list[str] = field(default_factory=list)  # topics the prescriber will ask about
+    heading_private: str = ""
+    private_intro: str = ""
     not_assessed_note: str = ""
     answers: list[tuple[str, list[AnswerRow]]] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
@@ -133,6 +147,7 @@ class ReportView(Common):
     heading_concerns: str = ""
     no_concerns: str = ""
     heading_could_apply: str = ""
+    heading_good_to_know: str = ""
     could_apply_intro: str = ""
     heading_answers: str = ""
     heading_sources: str = ""
@@ -151,15 +166,16 @@ def _numbers(numbers: list[int]) -> str:
     return _("questions {head} and {last}").format(head=head, last=numbers[-1])
 
 
-def _open(item) -> str:
-    text = _clean(answer_text(item))
+def _open(item, respondent: str = "patient") -> str:
+    text = _clean(answer_text(item, respondent))
     return text if item.state == "answered" else _("{answer} (open)").format(answer=text)
 
 
 def report_view(result: Result, today: dt.date, explain: bool = False, only: str | None = None) -> ReportView:
     cl = result.checklist
+    words = words_for(result)
     supporter = result.respondent == "supporter"
-    tips = list(cl.supporter_tips) if supporter else []
+    tips = list(result.tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
     clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
     counts = counts_text(result)
@@ -171,17 +187,19 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
         counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
         heading_urgent=_("Urgent: get help now"),
-        heading_first_steps=_("First steps"),
-        heading_tips=_("How you can help"),
-        heading_questions=_("Questions to ask your clinic"),
+        heading_first_steps=words.heading("first_steps"),
+        heading_tips=words.heading("tips"),
+        heading_questions=words.heading("questions"),
         questions_hint=_("Tick each question when it has been answered, and write the answer on the line."),
         no_questions=_("No questions: nothing was raised and nothing is open."),
-        heading_concerns=_("Concerns, most serious first"),
+        heading_concerns=words.heading("concerns"),
         no_concerns=_("No concern was raised by these answers."),
-        heading_could_apply=_("Could apply: not raised, not ruled out"),
+        heading_could_apply=words.heading("could_apply"),
+        heading_good_to_know=words.heading("good_to_know"),
         could_apply_intro=_("Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
                             "possible. Find out the answers: each is a question to ask above."),
-        heading_answers=_("Your answers"),
+        heading_answers=words.heading("answers"),
+        notice=words.notice(), crisis_heading=words.crisis_heading(),
         heading_sources=_("Sources"),
         heading_about=_("About this report"),
     )
@@ -197,23 +215,30 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
 
     def concern_view(f, sev) -> ConcernView:
         c = f.concern
-        ask, action = _clean(c.ask), _clean(c.action)
+        ask, action = _clean(c.ask), _clean(c.action_for(result.respondent))
         number = ask_numbers.get(c.id) or by_text.get(ask.lower())
         step = step_numbers.get(c.id) or step_by_text.get(action.lower())
         return ConcernView(
-            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why),
+            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why_for(result.respondent)),
             _("see question {n} in Questions to ask").format(n=number) if number else ask,
             _("see first step {n} above").format(n=step) if step and not c.urgent else action,
             cites.refs(f), because(result, c) if explain else None, number,
         )
 
     view.urgent = [concern_view(f, f.concern.severity) for f in result.urgent]
-    view.urgent_lines = urgent_lines() if result.urgent else ()
+    view.urgent_lines = words.urgent_lines() if result.urgent else ()
+    view.crisis_first = result.crisis_first
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
     view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
                  for t in tips]
     for sev, findings in grouped(result):
         view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
+    view.good_to_know = [
+        GoodView(_clean(f.concern.title), " ".join(t for t in (_clean(f.concern.why_for(result.respondent)),
+                                                                _clean(f.concern.action_for(result.respondent))) if t),
+                 cites.refs(f))
+        for f in result.good_to_know
+    ]
 
     for p in result.could_apply:
         asked = sorted({by_question[i.question.id] for i in p.depends_on if i.question.id in by_question})
@@ -224,10 +249,13 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
             parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_clean(i.question.prompt_for(result.respondent))}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
+                f"“{_item_words(i, result.respondent)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
         view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
                                              _clean(p.concern.title), " ".join(parts)))
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
+    view.private = [topic for topic, _qid in result.private]
+    view.heading_private = words.heading("private")
+    view.private_intro = private_intro(result)
     if result.not_assessed:
         n = len(result.not_assessed)
         view.not_assessed_note = ngettext(
@@ -235,7 +263,8 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
             "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.", n,
         ).format(n=n)
     view.answers = [
-        (section.title, [AnswerRow(_clean(i.question.prompt_for(result.respondent)), _open(i), i.state != "answered") for i in items])
+        (section.title, [AnswerRow(_clean(i.question.report_prompt(result.respondent)), _open(i, result.respondent), i.state != "answered")
+                         for i in items])
         for section, items in by_section(result)
     ]
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
@@ -282,6 +311,28 @@ def _signed_leaves(cond, positive: bool = True):
         yield cond, positive
 
 
+def _questions_read(cond) -> set[str] | None:
+    """The ids of the questions a condition's tests read (scores read none in a _OneAnswer
+    context), or None for a test of a kind not known here."""
+    found: set[str] = set()
+    stack = [cond]
+    while stack:
+        c = stack.pop()
+        if c is None or isinstance(c, conditions.ScoreTest):
+            continue
+        if isinstance(c, conditions.QuestionTest):
+            found.add(c.question)
+        elif isinstance(c, conditions.AllOf):
+            stack.extend(c.all)
+        elif isinstance(c, conditions.AnyOf):
+            stack.extend(c.any)
+        elif isinstance(c, conditions.NotOf):
+            stack.append(c.not_)
+        else:
+            return None
+    return found
+
+
 def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
     signs: ticking one makes a critical or high concern's condition true on its own, or makes one
@@ -290,14 +341,29 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     make an ``includes`` false, so negated multiple-choice tests never mark an option."""
     out: dict[str, set[str]] = {}
     serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
+    # Only the concerns whose condition reads a question can change when that question alone is
+    # answered: index them once, so the work grows with the checklist's size, not with
+    # questions x concerns (1,500 questions and concerns took 24 s).  A concern that is already
+    # true with nothing answered, or that has a test of a kind not known here, is tried for all.
+    nothing = _OneAnswer(None, "missing")  # type: ignore[arg-type]
+    by_question: dict[str, list[int]] = {}
+    everywhere: list[int] = []
+    for n, c in enumerate(serious):
+        read = _questions_read(c.when)
+        if read is None or cl.compiled[("concern", c.id)](nothing) is True:
+            everywhere.append(n)
+            continue
+        for qid in read:
+            by_question.setdefault(qid, []).append(n)
     for q in cl.questions.values():
         if q.type not in ("yes_no", "choice", "multi_choice"):
             continue
         options = [(v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
         options += [(state, state, None) for state in ("unsure", "declined")]
+        relevant = [serious[n] for n in sorted(set(by_question.get(q.id, ())).union(everywhere))]
         for key, state, value in options:
             ctx = _OneAnswer(q.id, state, value)
-            for c in serious:
+            for c in relevant:
                 if cl.compiled[("concern", c.id)](ctx) is True:
                     out.setdefault(q.id, set()).add(key)
                     break
@@ -314,7 +380,7 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     return out
 
 class BlankQuestion(NamedTuple):
-    number: int
+    number: str  # "7", or "7a" for a question an earlier answer opens (paper_numbers)
     prompt: str
     help: str
     options: tuple[str, ...]
@@ -347,8 +413,34 @@ class BlankView(Common):
     tick_box_label: str = field(default_factory=lambda: _("tick box"))
 
 
+def paper_numbers(cl: Checklist) -> dict[str, str]:
+    """The paper form's question numbers: 1, 2, 3 … for the questions every run asks, numbered as
+    the interactive run numbers them until an answer opens more; a question asked only when an
+    earlier answer calls for it carries the number before it and a letter (7a, 7b …)."""
+    out: dict[str, str] = {}
+    n, letter = 0, 0
+    for s in cl.sections:
+        for q in s.questions:
+            if q.when is None and s.when is None:
+                n, letter = n + 1, 0
+                out[q.id] = str(n)
+            else:
+                letter += 1
+                out[q.id] = f"{n}{_letters(letter)}"
+    return out
+
+
+def _letters(k: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa."""
+    s = ""
+    while k:
+        k, r = divmod(k - 1, 26)
+        s = chr(97 + r) + s
+    return s
+
+
 def blank_view(cl: Checklist, today: dt.date) -> BlankView:
-    numbers = {qid: n for n, qid in enumerate(cl.questions, 1)}
+    numbers = paper_numbers(cl)
 
     def label(qid: str) -> str:
         return _("question {n}").format(n=numbers[qid])
@@ -369,7 +461,8 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     view.meta_line = _("Blank checklist · version {version} · {currency} · printed {date}").format(
         version=cl.version, currency=view.currency, date=view.printed_on)
     view.how_to_tick = _("Tick one box for each question (or every box that applies where it says so). Tick “{unsure}” "
-                         "when you do not know: that is a question to ask the clinic.").format(unsure=_(UNSURE_LABEL))
+                         "when you do not know: that is a question to ask the clinic.").format(unsure=_(UNSURE_LABEL)) + " " + _(
+        "A question with a letter after its number (7a, 7b) is for some people only: it says when to answer it.")
     signs = warning_signs(cl)
     if signs:
         view.key = _("Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
@@ -392,7 +485,9 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                 options = tuple(_clean(c.label) for c in q.choices or ())
             else:
                 options = ()
-            keys = (q.choice_values if options else ()) + ("unsure", "declined")
+            # a free-text answer (a clinic's name) is written, or left blank: no "Unsure" to tick
+            specials = () if q.type == "text" else ("unsure", "declined")
+            keys = (q.choice_values if options else ()) + specials
             warn = tuple(k in marked for k in keys)
             hint = None
             if q.type == "number":
@@ -400,14 +495,15 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                        _("to {n}").format(n=f"{q.max:g}") if q.max is not None else ""]
                 hint = " ".join([_("A number"), *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
             elif q.type == "text":
-                hint = _("Write your answer")
+                hint = _("Write your answer, or leave it blank")
             elif q.type == "multi_choice":
                 alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
                 hint = _("Tick all that apply")
                 if alone:
                     hint += " " + _("(tick {choices} only on its own)").format(
                         choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone))
-            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + (_(UNSURE_LABEL), _(DECLINED_LABEL)),
+            special_labels = () if q.type == "text" else (_(UNSURE_LABEL), _(DECLINED_LABEL))
+            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + special_labels,
                                            q.type == "multi_choice", words(q.when), hint, warn))
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]

@@ -1,0 +1,92 @@
+"""The HTML report as a person meets it (issue 28): sources are links (http/https only, with
+rel="noopener noreferrer"), severity symbols are not read aloud, and on a phone the verdict is on
+the first screen (checked in Chromium at 390 px when one is installed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+
+import pytest
+
+from clinic_ready.answers import load_answers
+from clinic_ready.catalog import shipped
+from clinic_ready.engine import evaluate
+from clinic_ready.loading import load_checklist
+from clinic_ready.render import html
+from conftest import EXAMPLES
+
+CL = load_checklist(shipped()["ketamine-clinic"])
+
+
+def perry_html() -> str:
+    answers, _w = load_answers(EXAMPLES / "perry-like.yaml", CL)
+    return html.render(evaluate(CL, answers), today=dt.date(2026, 12, 7))
+
+
+def test_sources_are_links_that_open_safely():
+    page = perry_html()
+    links = re.findall(r'<a href="([^"]+)"([^>]*)>', page)
+    external = [(href, rest) for href, rest in links if not href.startswith("#")]
+    cited = [s for s in CL.sources if s.url]
+    assert len(external) >= 10
+    for href, rest in external:
+        assert href.startswith(("https://", "http://")), href
+        assert 'rel="noopener noreferrer"' in rest
+    assert any(s.url in page for s in cited)
+
+
+def test_a_source_address_that_is_not_http_is_never_a_link():
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(html.TEMPLATES), autoescape=True)
+    parts = env.get_template("_parts.html.j2").module
+    for url in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "JAVASCRIPT:alert(1)"):
+        class S:
+            text = f"A title. Someone, 2024. {url}"
+        S.url = url
+        out = str(parts.source(S))
+        assert "<a" not in out and url in out
+
+
+def test_severity_symbols_are_hidden_from_screen_readers():
+    page = perry_html()
+    assert re.search(r'<h3><span aria-hidden="true">!!!</span> CRITICAL \(\d+\)</h3>', page)
+    visible = re.sub(r'<span aria-hidden="true">[^<]*</span>', "", page)
+    assert "!!!" not in re.sub(r"<[^>]+>", "", visible.split("<body>", 1)[1])
+
+
+def test_the_header_is_short_and_the_about_lines_come_at_the_end():
+    page = perry_html()
+    header = page.split("<header>", 1)[1].split("</header>", 1)[0]
+    assert header.count("<p") <= 4  # clinic, who answered, one line of dates, the notice
+    about = page.split("About this report", 1)[1]
+    assert "review due" in page and all(line in about for line in re.findall(r'<p class="meta">([^<]+)</p>', about))
+
+
+def _chromium() -> str | None:
+    for name in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
+def test_the_verdict_is_on_the_first_screen(tmp_path, width, height):
+    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    chromium = _chromium()
+    if chromium is None:
+        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium)")
+    path = tmp_path / "report.html"
+    path.write_text(perry_html(), encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(path.as_uri())
+        box = page.locator("section.verdict").bounding_box()
+        first_step = page.locator("section.first-steps li").first.bounding_box()
+        browser.close()
+    assert box["y"] + box["height"] <= height, box  # the whole verdict box is on the first screen
+    assert first_step["y"] < height  # and the first step starts on it
