@@ -32,8 +32,9 @@ def whole_walk_range(cl, given: Answers, passed=()) -> tuple[int, int]:
         values = {**given.values, **{k: v for k, v in extra.items() if v is not None}}
         return Answers(given.checklist_id, given.checklist_version, values, respondent=given.respondent)
 
-    most = max(question_range.to_ask(cl, with_({}), done), question_range.to_ask(
-        cl, with_({q: Answer("unsure") for q in cl.questions if q not in done and cl.questions[q].required}), done))
+    unsure = {q: Answer("unsure") for q in cl.questions
+              if q not in done and (cl.questions[q].required or q in cl.skip_answers)}  # an opt-in gate too
+    most = max(question_range.to_ask(cl, with_({}), done), question_range.to_ask(cl, with_(unsure), done))
     free = [q for q in question_range.controlling(cl) if q not in done]
     if not free:
         return question_range.to_ask(cl, with_({}), done), most

@@ -8,6 +8,7 @@ raised, so an author sees everything wrong with a file at once.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,32 @@ def load_checklist(path: str | Path, stdin: Any = None, lang: str | None = None)
     return checklist
 
 
+#: the last few checklist texts validated in this process -> their Checklist: a caller that loads
+#: the same checklist again (the Python API per form, a test run in process) does not parse and
+#: validate it again; a Checklist is immutable in use (api.py), so one can be shared
+_RECENT: OrderedDict[tuple[str, str], Checklist] = OrderedDict()
+_RECENT_MAX = 8
+
+
 def parse_checklist(text: str, name: str = "<checklist>", data: dict | None = None) -> Checklist:
     """Validate checklist text; raise InputError listing every problem with its location.
 
     ``data`` is the already-parsed text (``yamlio.parse``), when the caller has it: the text is
     then not parsed a second time (it is still needed to locate problems).
     """
+    key = (name, text)
+    found = _RECENT.get(key)
+    if found is not None:
+        _RECENT.move_to_end(key)
+        return found
+    checklist = _validate(text, name, data)
+    _RECENT[key] = checklist
+    if len(_RECENT) > _RECENT_MAX:
+        _RECENT.popitem(last=False)
+    return checklist
+
+
+def _validate(text: str, name: str, data: dict | None) -> Checklist:
     if data is None:
         data = yamlio.require_mapping(yamlio.parse(text, name), name)
     fmt = data.get("format")
