@@ -315,6 +315,9 @@ def run_in_process(cases: int, seed: int, report_every: int = 25_000) -> dict:
         if report_every and (n + 1) % report_every == 0:
             print(f"  {n + 1:,} cases, {time.perf_counter() - t0:.0f} s, exit 3: {counts['exit 3']}, hangs: {counts['hang']}", flush=True)
     counts["seconds"] = round(time.perf_counter() - t0)
+    import shutil
+
+    shutil.rmtree(fuzzer.tmp, ignore_errors=True)  # drafts and translations written by the cases
     return {"counts": counts, "failures": failures}
 
 
@@ -355,6 +358,9 @@ def run_cli(cases: int, seed: int) -> dict:
             counts["traceback" if "Traceback" in err else "exit 3"] += 1
             if len(failures) < 20:
                 failures.append(f"cli {args}: exit {r.returncode}: {err[-300:]}")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     return {"counts": counts, "failures": failures}
 
 

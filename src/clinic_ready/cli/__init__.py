@@ -17,7 +17,6 @@ from typer.core import TyperCommand, TyperGroup
 
 from clinic_ready import __version__
 from clinic_ready import i18n
-from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError
 from clinic_ready.i18n import N_, _
 
 EPILOG = N_(
@@ -200,50 +199,19 @@ class BoundaryGroup(_Words, TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):  # noqa: D102
+        """Every command's errors go through the one table (process.exit_code_for) here, inside
+        Click, which would otherwise show Ctrl-C as "Aborted!" with exit 1."""
         try:
             return super().invoke(ctx)
-        except ClinicReadyError as exc:
-            for line in exc.lines():
-                _stderr(line)
-            raise typer.Exit(exc.exit_code) from None
-        except (KeyboardInterrupt, EOFError):
-            _stderr("\n" + _("clinic-ready: interrupted."))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            from clinic_ready.process import closed_pipe
-
-            raise closed_pipe() from None
         except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):  # Click's usage errors: exit 2
             raise
-        except (OSError, UnicodeEncodeError) as exc:
-            if not ctx.params.get("debug"):
-                _stderr(_environment_message(exc) or "")
-                raise typer.Exit(EXIT_BAD_INPUT) from None
-            _traceback(exc)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
-        except Exception as exc:  # noqa: BLE001 - the boundary: nothing unexpected escapes as a traceback
-            from clinic_ready.process import caused_by_interrupt
+        except (KeyboardInterrupt, EOFError, Exception) as exc:  # noqa: BLE001 - the boundary
+            from clinic_ready.process import EXIT_PIPE, closed_pipe, exit_code_for
 
-            if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
-                _stderr("\n" + _("clinic-ready: interrupted."))
-                raise typer.Exit(EXIT_INTERRUPTED) from None
-            if ctx.params.get("debug"):
-                _traceback(exc)
-            else:
-                _stderr(
-                    _(
-                        "clinic-ready: internal error ({error}). This is a bug in clinic-ready, "
-                        "not in your input; run the same command with --debug to see where it happened."
-                    ).format(error=type(exc).__name__)
-                )
-            raise typer.Exit(EXIT_INTERNAL) from None
-
-
-def _traceback(exc: BaseException) -> None:
-    import traceback
-
-    # a plain traceback: file and line, never local variables (they may hold answers)
-    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+            code = exit_code_for(exc, debug=bool(ctx.params.get("debug")), say=_stderr)
+            if code == EXIT_PIPE:
+                raise closed_pipe() from None
+            raise typer.Exit(code) from None
 
 
 app = typer.Typer(
