@@ -549,7 +549,12 @@ def _not_assessed(out: Layout, result: Result) -> None:
     out.line((_("Not assessed ({n}): find these out").format(n=len(result.not_assessed)), HEADING))
     if listed:
         out.wrap([(_see_questions(listed), "")], indent=2)
+    shown: set[str] = set()
     for i in rest:
+        key = _item_words(i, result.respondent) + i.state
+        if key in shown:  # two private answers of one topic: named once
+            continue
+        shown.add(key)
         out.wrap([("? " + _words(_item_words(i, result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
                  indent=2, hang=4)
 
