@@ -94,7 +94,7 @@ def test_a_wrong_way_import_is_caught(tmp_path):
     fake = tmp_path / "clinic_ready"
     for folder in ("core", "cli"):
         (fake / folder).mkdir(parents=True)
-    for f in ("__init__.py", "core/__init__.py", "cli/__init__.py", "cli/console.py"):
+    for f in ("__init__.py", "core/__init__.py", "cli/__init__.py", "cli/documents.py"):
         (fake / f).write_text("")
-    (fake / "core" / "engine.py").write_text("def f():\n    from clinic_ready.cli import console\n")
-    assert wrong_way_arrows(fake) == ["clinic_ready/core/engine.py:2: core -> cli (clinic_ready.app.console)"]
+    (fake / "core" / "engine.py").write_text("def f():\n    from clinic_ready.cli import documents\n")
+    assert wrong_way_arrows(fake) == ["clinic_ready/core/engine.py:2: core -> cli (clinic_ready.cli.documents)"]

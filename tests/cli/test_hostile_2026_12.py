@@ -378,7 +378,7 @@ def test_a_pager_that_fails_to_start_falls_back_to_printing(pager):
     child = spawn_cli(["run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "--plain"], {"PAGER": pager}, rows=20)
     screen = pty_finish(child)
     assert child.exitstatus == 0
-    assert "Questions to ask your clinic (33)" in screen and "Sources" in screen
+    assert "Questions to ask your clinic (32)" in screen and "Sources" in screen
 
 
 # --------------------------------------------------------------------------- minor 10: the compare offer

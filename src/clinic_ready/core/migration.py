@@ -68,6 +68,16 @@ class Plan:
     removed: list[str] = field(default_factory=list)
     ask_again: list[str] = field(default_factory=list)
 
+    def touches(self, qid: str) -> bool:
+        """Whether any step renames, removes, re-asks or re-values this saved question id (an
+        answer no step touches is read as it is, with every check of the current version)."""
+        for step in self.steps:
+            if qid in step.removed or qid in step.renamed or qid in step.ask_again or qid in step.to_multi_choice \
+                    or qid in step.values:
+                return True
+            qid = step.renamed.get(qid, qid)
+        return False
+
     def carry(self, qid: str, raw: object) -> tuple[str, object] | None:
         """One saved answer -> (current id, raw answer), or None when it is left out (its
         question was removed, or must be asked again)."""

@@ -344,6 +344,8 @@ def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
     out["concerns"] = {c.id: pick(c, CONCERN_FIELDS) for c in checklist.concerns}
     out["scores"] = {s.id: {"title": text(s.title)} for s in checklist.scores}
     out["supporter_tips"] = [text(t.text) for t in checklist.supporter_tips]
+    if checklist.facts:
+        out["facts"] = {f.id: text(f.text) for f in checklist.facts}
     if checklist.wording is not None:
         out["wording"] = {}
         for path, english in _wording_texts(checklist.wording):

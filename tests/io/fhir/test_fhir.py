@@ -256,7 +256,7 @@ def run_json(*args, **kw):
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_example_round_trips_through_a_questionnaire_response(example, tmp_path):
-    cid = pipeline.report_result(str(example), None).checklist.id
+    cid = pipeline.report_result(str(example), None).result.checklist.id
     original = run_json(cid, "--answers", str(example))
     r = cli("run", cid, "--answers", str(example), "--no-input", "--format", "fhir", "--output", str(tmp_path / "b.json"))
     assert r.returncode == 0, r.stderr
@@ -283,7 +283,7 @@ def test_a_response_is_completed_exactly_when_an_unattended_run_accepts_it(tmp_p
     data["answers"]["where"] = "unsure"
     path = tmp_path / "unsure.yaml"
     path.write_text(yaml.safe_dump(data))
-    result = pipeline.report_result(str(path), None)
+    result = pipeline.report_result(str(path), None).result
     in_doubt = [i for i in result.items if i.in_doubt and i.state == "missing" and i.question.required]
     assert in_doubt, "the at-home questions are asked in doubt"
     qr = response(result, "2026-01-01T00:00:00+00:00")
@@ -292,11 +292,11 @@ def test_a_response_is_completed_exactly_when_an_unattended_run_accepts_it(tmp_p
     assert run_json("ketamine-clinic", "--answers", str(tmp_path / "qr.json")) == run_json("ketamine-clinic", "--answers", str(path))
     data["answers"].pop("prescriber_licensed")  # a required question put to everyone: still open
     path.write_text(yaml.safe_dump(data))
-    assert response(pipeline.report_result(str(path), None), "2026-01-01T00:00:00+00:00")["status"] == "in-progress"
+    assert response(pipeline.report_result(str(path), None).result, "2026-01-01T00:00:00+00:00")["status"] == "in-progress"
 
 
 def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
-    result = pipeline.report_result(str(EXAMPLES / "perry-like.yaml"), None)
+    result = pipeline.report_result(str(EXAMPLES / "perry-like.yaml"), None).result
     doc = bundle(result, "2026-01-01T00:00:00+00:00")
     Bundle.model_validate(doc)
     assert doc["type"] == "collection"
@@ -316,7 +316,7 @@ def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
 
 
 def test_concerns_that_could_apply_are_preliminary_detected_issues_naming_the_answers_they_depend_on():
-    result = pipeline.report_result(str(EXAMPLES / "perry-like.yaml"), None)
+    result = pipeline.report_result(str(EXAMPLES / "perry-like.yaml"), None).result
     doc = bundle(result, "2026-01-01T00:00:00+00:00")
     Bundle.model_validate(doc)
     issues = [e["resource"] for e in doc["entry"][1:]]

@@ -265,7 +265,7 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
             continue
         link = item.get("linkId")
         given = item.get("answer") or []
-        if carried is not None and isinstance(link, str) and link not in sections:
+        if carried is not None and isinstance(link, str) and link not in sections and carried.touches(link):
             found = _carry(cl, carried, link, item, given, where, errors)
             if found is not None:
                 answers.values[found[0]] = found[1]
