@@ -170,6 +170,7 @@ def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
     elif low is not None:
         fix = _("give a number at least {low}{unit}, or answer unsure").format(low=_show(low), unit=unit)
     else:
+        assert high is not None  # a number is out of range only against a bound
         fix = _("give a number at most {high}{unit}, or answer unsure").format(high=_show(high), unit=unit)
     raise AnswerRejected(_("the number is out of range"), fix)
 

@@ -348,7 +348,7 @@ def _parse_once(text: str, name: str) -> Any:
         duplicates, data = _construct(text)
     except _Refused as exc:
         mark = exc.node.start_mark
-        raise InputError([problem(exc.code, **exc.params).located(name, mark.line + 1, mark.column + 1)]) from None
+        raise InputError([problem(exc.code, (), **exc.params).located(name, mark.line + 1, mark.column + 1)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
     except yaml.reader.ReaderError as exc:  # a control character: located by its position
