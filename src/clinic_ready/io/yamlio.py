@@ -188,6 +188,7 @@ def _check_nesting(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    assert mark is not None  # the parser marks every event it emits
                     raise InputError([too_deep.located(name, mark.line + 1, mark.column + 1)])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1

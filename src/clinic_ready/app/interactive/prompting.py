@@ -92,7 +92,7 @@ class Questionnaire:
         answers: Answers,
         console: Console,
         read: Reader,
-        on_change: Callable[[Answers], None] = lambda a: None,
+        on_change: Callable[[Answers], object] = lambda a: None,  # (what it returns is not used)
         plain: bool = False,
         saving: bool = True,
     ):
