@@ -20,7 +20,7 @@ import sys
 from collections import deque
 from contextlib import contextmanager
 from itertools import islice
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, TypedDict
 
 from clinic_ready.app.batch import Abandoned, Block, _Checklists, block
 from clinic_ready.errors import ClinicReadyError
@@ -40,7 +40,12 @@ SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 #: how long (seconds) stopped workers may take to end before they are killed
 JOIN_SECONDS = 5
 
-_WORKER: dict[str, object] = {}  # a worker's checklists and output format
+class _Worker(TypedDict, total=False):
+    checklists: _Checklists
+    format: str
+
+
+_WORKER: _Worker = {}  # a worker's checklists and output format
 
 
 _STOP: list[int] = []  # in a worker: the SIGTERM or SIGHUP that someone other than the batch sent
@@ -184,9 +189,9 @@ def pooled(paths: Iterable[str], checklist: str | None, fmt: str, n: int) -> Ite
             pending.append(pool.submit(_chunk, piece))
         while pending:
             found = _result(pending.popleft(), pool, procs)
-            piece = next(chunks, None)
-            if piece is not None:
-                pending.append(pool.submit(_chunk, piece))
+            more = next(chunks, None)
+            if more is not None:
+                pending.append(pool.submit(_chunk, more))
             yield from found
         finished = True
     finally:
