@@ -168,7 +168,7 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
         put(s, tr.sources.get(s["id"]), ("title",))
     known = {s["id"] for s in data["sources"]}
     data["sources"] = list(data["sources"]) + [s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known]
-    for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips):
+    for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips, strict=False):
         tip["text"] = text
     if tr.wording is not None and "wording" in data:
         _merge(data["wording"], tr.wording.model_dump(exclude_none=True))

@@ -21,7 +21,7 @@ class Words(dict):
         return _(super().__getitem__(key))
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        return self[key] if key in self else default  # noqa: SIM401 - dict.get would skip the translating __getitem__
 
     def values(self):
         return [self[k] for k in self]

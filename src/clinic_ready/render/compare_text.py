@@ -106,7 +106,7 @@ def _plain_rows(c: Comparison, console) -> None:
     console.print(Text(""))
     console.print(Text(_("Concerns, most serious first")))
     for row in c.concerns:
-        marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks))
+        marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks, strict=False))
         console.print(Text(f"  {severity_label(row.concern.severity)} {row.concern.title} — {marks}"))
     if not c.concerns:
         console.print(Text("  " + _("No concern differs between the clinics.")))
@@ -114,7 +114,7 @@ def _plain_rows(c: Comparison, console) -> None:
         console.print(Text(""))
         console.print(Text(_("Questions still open")))
         for orow in c.open_questions:
-            states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, orow.states))
+            states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, orow.states, strict=False))
             console.print(Text(f"  {' '.join(orow.question.prompt.split())} — {states}"))
     _about_you(c, console)
 

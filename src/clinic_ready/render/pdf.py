@@ -659,7 +659,7 @@ def _blank_question_draw(doc, q, view) -> None:
 
 
 def _marked(q) -> tuple[str, ...]:
-    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options)))
+    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options), strict=False))
 
 
 def _options(pdf, options: tuple[str, ...], draw: bool = True) -> float:
