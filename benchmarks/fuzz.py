@@ -331,7 +331,7 @@ def run_cli(cases: int, seed: int) -> dict:
     mini = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text()
     counts: Counter = Counter()
     failures: list[str] = []
-    for n in range(cases):
+    for _ in range(cases):
         (tmp / "a.yaml").write_text(mutate_text(rng.choice(answers), rng))
         (tmp / "m.yaml").write_text(mutate_text(mini, rng))
         lang = ["--lang", "es"] if rng.random() < 0.2 else []

@@ -76,7 +76,7 @@ def build_template(with_typer: bool = True) -> Catalog:
     typer_dir = Path(typer.__file__).parent
     for pattern in CLICK_FILES:
         for path in sorted(typer_dir.glob(pattern)):
-            for lineno, message, comments, context in _extract(path):
+            for lineno, message, _comments, context in _extract(path):
                 cat.add(message, None, [("typer/" + str(path.relative_to(typer_dir)), lineno)],
                         auto_comments=["Click (bundled by Typer)"], context=context)
     return cat
@@ -86,8 +86,7 @@ def _extract(path: Path):
     from babel.messages.extract import extract
 
     with open(path, "rb") as fh:
-        for lineno, message, comments, context in extract("python", fh, keywords={"_": None, "ngettext": (1, 2)}):
-            yield lineno, message, comments, context
+        yield from extract("python", fh, keywords={"_": None, "ngettext": (1, 2)})
 
 
 def template_bytes() -> bytes:

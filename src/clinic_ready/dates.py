@@ -54,8 +54,3 @@ def today() -> dt.date:
         except ValueError:
             pass
     return dt.date.today()
-
-
-def in_words(day: dt.date) -> str:
-    """"31 December 2026" (Spanish: "31 de diciembre de 2026"), for sentences."""
-    return _(DATE_IN_WORDS).format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)

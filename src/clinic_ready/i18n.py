@@ -127,5 +127,6 @@ def install(lang: str) -> None:
         if _saved_env is None:
             os.environ.pop("LANGUAGE", None)
         else:
+            assert isinstance(_saved_env, str)  # os.environ.get gave None or a str
             os.environ["LANGUAGE"] = _saved_env
         _saved_env = _UNSET

@@ -63,11 +63,12 @@ def caused_by_interrupt(exc: BaseException) -> bool:
     """Ctrl-C that Python re-raised as another error (a KeyboardInterrupt inside a class body's
     ``__set_name__`` while a module loads becomes a RuntimeError): still an interruption."""
     seen = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, KeyboardInterrupt):
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
             return True
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
     return False
 
 

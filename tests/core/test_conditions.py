@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from clinic_ready.core import conditions as c
 
@@ -80,7 +80,7 @@ def test_condition_truth_table(cond, ctx, expected):
     ],
 )
 def test_malformed_conditions_are_rejected(cond):
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         COND.validate_python(cond)
 
 

@@ -81,7 +81,7 @@ def test_a_draft_that_fails_part_way_says_what_it_keeps(monkeypatch, mini_path):
 
     monkeypatch.setattr(drafts, "save", filling)
     answers = Answers(cl.id, cl.version)
-    for n, (qid, value) in enumerate([("monitored", "no"), ("where", "clinic"), ("meds", ["benzo"]), ("age", 40)]):
+    for qid, value in [("monitored", "no"), ("where", "clinic"), ("meds", ["benzo"]), ("age", 40)]:
         answers.values[qid] = Answer.of(value)
         keeper.save(answers, ())
     stopped = session._stopped(keeper, answers, set(), "clinic-ready run --resume")

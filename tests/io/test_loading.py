@@ -96,11 +96,11 @@ concerns:
     )
     lines = errors_of(text)
     assert "c.yaml:31:29: concerns[0].when.all[0].question: no question has the id 'q_1' — use an existing question id (did you mean 'q1'?)" in lines
-    assert any("concerns[0].when.all[1].equals: 'c' is not a choice of question 'q2' — use one of: a, b" in l for l in lines)
-    assert any("concerns[0].sources[0]: no source has the id 's2' — add it to 'sources' or cite an existing one" in l for l in lines)
-    assert any("concerns[1]: duplicate concern id 'c1' (first at concerns[0])" in l for l in lines)
-    assert any("concerns[1].when.gte: 'gte' does not apply to a yes_no question" in l for l in lines)
-    assert all(l.startswith("c.yaml:") and " — " in l for l in lines)
+    assert any("concerns[0].when.all[1].equals: 'c' is not a choice of question 'q2' — use one of: a, b" in line for line in lines)
+    assert any("concerns[0].sources[0]: no source has the id 's2' — add it to 'sources' or cite an existing one" in line for line in lines)
+    assert any("concerns[1]: duplicate concern id 'c1' (first at concerns[0])" in line for line in lines)
+    assert any("concerns[1].when.gte: 'gte' does not apply to a yes_no question" in line for line in lines)
+    assert all(line.startswith("c.yaml:") and " — " in line for line in lines)
 
 
 def test_a_question_may_only_depend_on_earlier_questions():
@@ -168,9 +168,9 @@ sections:
 """
     )
     lines = errors_of(text)
-    assert any("a choice question needs at least two choices" in l for l in lines)
-    assert any("min 5 is greater than max 1 — swap them" in l for l in lines)
-    assert any("'unit' applies only to number questions" in l for l in lines)
+    assert any("a choice question needs at least two choices" in line for line in lines)
+    assert any("min 5 is greater than max 1 — swap them" in line for line in lines)
+    assert any("'unit' applies only to number questions" in line for line in lines)
 
 
 def test_catalogue_entries_all_have_a_fix():

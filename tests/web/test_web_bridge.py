@@ -3,6 +3,7 @@ the urgent interruption, answers refused with the terminal's words, drafts, and 
 
 from __future__ import annotations
 
+import io
 import json
 import random
 
@@ -39,7 +40,7 @@ def test_questions_come_in_the_terminals_order_with_its_numbers(checklist, seed)
             raw = chosen[q.id]
             self.answers.values[q.id] = Answer(raw) if raw in ("unsure", "declined") else coerce(q, raw)
 
-    terminal = Recorder(cl, Answers(cl.id, cl.version), Console(file=open("/dev/null", "w")), read=lambda _: "")
+    terminal = Recorder(cl, Answers(cl.id, cl.version), Console(file=io.StringIO()), read=lambda _: "")
     terminal.asked = []
     terminal._ask_until_done(start=None)
 

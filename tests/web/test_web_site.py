@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -119,7 +120,7 @@ def test_random_answers_give_the_command_lines_json_and_html(page, checklist, se
     texts = answer_texts(cl, RANDOM_SETS, seed)
     engine(page, "open", checklist, "en", "letter")
     got = engine(page, "outputs_for", texts, ["json", "html"])
-    for n, (text, out) in enumerate(zip(texts, got)):
+    for n, (text, out) in enumerate(zip(texts, got, strict=True)):
         path = tmp_path / f"a{n}.yaml"
         path.write_text(text, encoding="utf-8")
         inputs = pipeline.load_inputs(checklist, str(path), [])
@@ -281,7 +282,7 @@ def test_downloads_are_the_answers_file_and_a_fhir_bundle(page, tmp_path):
     assert cli("run", "-a", str(saved), "-f", "json") == cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), "-f", "json")
     with page.expect_download() as d:
         page.click("#dl-fhir")
-    bundle = json.loads(open(d.value.path(), encoding="utf-8").read())
+    bundle = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))
     assert bundle["resourceType"] == "Bundle"
 
 

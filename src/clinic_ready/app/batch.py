@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Generator, Iterable, Iterator, NamedTuple
 
 from clinic_ready.errors import ClinicReadyError
 
@@ -151,7 +151,7 @@ def workers(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def blocks(paths: Iterable[str], checklist: str | None = None, fmt: str = "jsonl", jobs: int = 1) -> Iterator[Block]:
+def blocks(paths: Iterable[str], checklist: str | None = None, fmt: str = "jsonl", jobs: int = 1) -> Generator[Block, None, None]:
     """The files' output in input order, one Block per file (``paths`` is read as the batch goes,
     so it may be a stream).  With more than one worker (see ``workers``) a pool evaluates them."""
     n = workers(jobs)

@@ -23,7 +23,7 @@ import sys
 from collections import deque
 from contextlib import contextmanager
 from itertools import islice
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, TypedDict, Iterable, Iterator
 
 from clinic_ready.app.batch import Abandoned, Block, _Checklists, block
 from clinic_ready.errors import ClinicReadyError
@@ -44,7 +44,12 @@ SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGUSR1")
 #: how long (seconds) workers told to stop may take to end before they are killed
 JOIN_SECONDS = 30
 
-_WORKER: dict[str, object] = {}  # a worker's checklists and output format
+class _Worker(TypedDict, total=False):
+    checklists: _Checklists
+    format: str
+
+
+_WORKER: _Worker = {}  # a worker's checklists and output format
 
 
 _STOP: list[int] = []  # in a worker: the SIGTERM or SIGHUP that someone other than the batch sent
@@ -190,9 +195,9 @@ def pooled(paths: Iterable[str], checklist: str | None, fmt: str, n: int) -> Ite
             pending.append(_submit(pool, piece, procs))
         while pending:
             found = _result(pending.popleft(), pool, procs)
-            piece = next(chunks, None)
-            if piece is not None:
-                pending.append(_submit(pool, piece, procs))
+            more = next(chunks, None)
+            if more is not None:
+                pending.append(_submit(pool, more, procs))
             yield from found
         finished = True
     finally:

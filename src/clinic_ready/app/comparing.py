@@ -57,7 +57,7 @@ def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
     if errors:
         raise _Errors(errors)
     names = distinct_names([c.name for c in clinics], [c.file for c in clinics])
-    clinics = [Clinic(n, c.file, c.result) for n, c in zip(names, clinics)]
+    clinics = [Clinic(n, c.file, c.result) for n, c in zip(names, clinics, strict=True)]
     return Compared(compare(checklist, clinics), tuple(warnings))
 
 

@@ -239,6 +239,7 @@ def _written_hint(fmt: str) -> str:
     pages, page, heading = (LAST_LAYOUT.get(k) for k in ("pages", "questions_page", "questions_heading"))
     if not pages or not page or not heading:
         return ""
+    assert isinstance(pages, int)  # pdf.page
     return " " + ngettext("({pages} page; “{heading}” starts on page {page})",
                           "({pages} pages; “{heading}” starts on page {page})", pages).format(
         pages=pages, page=page, heading=heading)

@@ -10,7 +10,7 @@ import inspect
 import re
 import sys
 from enum import Enum
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -81,7 +81,13 @@ TYPER_OPTION_HELP = {
 }
 
 
-class _Words:
+if TYPE_CHECKING:  # what the mixin builds on (it is used with TyperCommand and TyperGroup)
+    _WordsBase = TyperCommand
+else:
+    _WordsBase = object
+
+
+class _Words(_WordsBase):
     """Click's help and usage words in the person's language (see cli/click_text.py)."""
 
     def format_usage(self, ctx, formatter) -> None:
@@ -179,20 +185,21 @@ class BoundaryGroup(_Words, TyperGroup):
     its message and usage line on stderr, exit 2.  Exit 3 is only for a genuine bug.
     """
 
-    def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **kwargs):
         """Click's main, with its usage errors shown by cli/click_text.py: in the person's language
         (Click itself builds them in English), and without the "Value error," of typer's coercion.  The root's
         own options may also follow the command (see _root_options_first)."""
         args = _root_options_first(list(sys.argv[1:] if args is None else args))
         if not standalone_mode:
-            return super().main(args, *rest, standalone_mode=standalone_mode, **kwargs)
+            return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **kwargs)
         from clinic_ready.cli import click_text
 
         try:
-            code = super().main(args, *rest, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
         except click_text.CLICK_EXCEPTION as exc:
             click_text.show(exc)
-            sys.exit(exc.exit_code)
+            sys.exit(cast("click_text.Exiting", exc).exit_code)
         except typer.Abort:  # (the Click that Typer bundles raises Typer's Abort)
             typer.echo(_(click_text.ABORTED), file=sys.stderr)
             sys.exit(1)

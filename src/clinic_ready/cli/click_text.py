@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from typing import Protocol
 
 import typer
 
@@ -20,7 +21,13 @@ from clinic_ready.i18n import N_, _
 
 #: Click's base exception, reached through Typer's public BadParameter (Typer bundles its own Click
 #: and exports no name for it): whatever Click Typer uses, its usage errors derive from this class.
-CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+class Exiting(Protocol):
+    """What a Click exception carries (its class is only reached at run time, below)."""
+
+    exit_code: int
+
+
+CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 USAGE_PREFIX = N_("Usage: ")
 HELP_OPTION = N_("Show this message and exit.")

@@ -55,8 +55,8 @@ def test_checklists(
             )
         )
         for o in outcomes:
-            line = lines.get((("examples", o.index), False), (None,))[0]
-            where = f"{name}:{line}" if line else name
+            at = lines.get((("examples", o.index), False), (None,))[0]
+            where = f"{name}:{at}" if at else name
             mark = _("PASS") if o.passed else _("FAIL")
             echo(f"  {mark}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
             width = max((len(d.subject) for d in o.differences), default=0)

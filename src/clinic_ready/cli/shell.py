@@ -11,11 +11,14 @@ never fails: anything that cannot be read completes to nothing, and the shell fa
 from __future__ import annotations
 
 from enum import Enum
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from clinic_ready.i18n import _
+
+if TYPE_CHECKING:
+    from clinic_ready.core.model import Checklist
 
 PROG = "clinic-ready"
 VAR = "_CLINIC_READY_COMPLETE"
@@ -95,8 +98,11 @@ def help_command(
     """
     from clinic_ready.errors import UsageError, suggest
 
+    from typer.core import TyperGroup
+
     root_ctx = ctx.parent or ctx
     group = root_ctx.command
+    assert isinstance(group, TyperGroup)  # help is a subcommand of the program's group
     if not command:
         typer.echo(group.get_help(root_ctx))
         return
@@ -115,7 +121,7 @@ def help_command(
 # ----------------------------------------------------------------------------- values to complete
 
 
-def _checklist(ctx) -> "object | None":
+def _checklist(ctx) -> Checklist | None:
     """The checklist the command line names so far (the shipped default when none), or None."""
     try:
         from clinic_ready.app import pipeline

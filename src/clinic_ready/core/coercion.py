@@ -74,7 +74,7 @@ def _yes_no(q: Question, raw: object) -> str:
 
 
 def _choice(q: Question, raw: object) -> str:
-    if isinstance(raw, (list, dict)) or isinstance(raw, bool):
+    if isinstance(raw, (list, dict, bool)):
         raise AnswerRejected(_("expected one choice"), _("use one of: {values}").format(values=", ".join(q.choice_values)))
     word = str(raw).strip()
     return _match(q, word)
@@ -123,7 +123,7 @@ def _multi(q: Question, raw: object) -> list[str]:
 
 
 def _number(q: Question, raw: object) -> int | float:
-    if isinstance(raw, bool) or isinstance(raw, (list, dict)):
+    if isinstance(raw, (bool, list, dict)):
         raise AnswerRejected(_("expected a number"), _("write a number such as 120"))
     if isinstance(raw, str):
         raw = _parse_number(raw.strip())
@@ -170,6 +170,7 @@ def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
     elif low is not None:
         fix = _("give a number at least {low}{unit}, or answer unsure").format(low=_show(low), unit=unit)
     else:
+        assert high is not None  # a number is out of range only against a bound
         fix = _("give a number at most {high}{unit}, or answer unsure").format(high=_show(high), unit=unit)
     raise AnswerRejected(_("the number is out of range"), fix)
 

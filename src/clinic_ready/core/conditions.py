@@ -20,7 +20,7 @@ Two readings of the same tree:
 
 from __future__ import annotations
 
-from typing import Annotated, Container, Iterable, Literal, Protocol, Union, cast
+from typing import Annotated, Callable, Container, Iterable, Literal, Protocol, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator, model_validator
 
@@ -52,6 +52,10 @@ class Context(Protocol):
     def value(self, question_id: str) -> object: ...
 
     def score(self, score_id: str) -> float | None: ...
+
+
+Compiled = Callable[[Context], Tri]  # a condition compiled by compile_condition
+LeafFinder = Callable[[Context], "list[QuestionTest | ScoreTest]"]  # made by compile_unknown_leaves
 
 
 def _yes_no(value: object) -> object:
@@ -268,12 +272,12 @@ def kleene_any(values) -> Tri:
     return None if unknown else False
 
 
-def _kleene(parts: list, wins: bool):
+def _kleene(parts: list[Compiled], wins: bool) -> Compiled:
     """kleene_any (wins=True) or kleene_all (wins=False) of compiled parts, as one function of a
     Context, without a generator per call: the value that wins ends it, else unknown if any part
     was, else the other value."""
 
-    def join(ctx):
+    def join(ctx: Context) -> Tri:
         unknown = False
         for part in parts:
             v = part(ctx)
@@ -286,7 +290,7 @@ def _kleene(parts: list, wins: bool):
     return join
 
 
-def compile_condition(cond: object):
+def compile_condition(cond: object) -> Compiled:
     """Turn a validated condition into a plain function of a Context (built from data, no eval).
 
     Three-valued, same meaning as ``cond.value(ctx)`` (True, False or None for unknown), several
@@ -299,7 +303,7 @@ def compile_condition(cond: object):
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_)
 
-        def negate(ctx):
+        def negate(ctx: Context) -> Tri:
             v = inner(ctx)
             return None if v is None else not v
 
@@ -315,7 +319,7 @@ def compile_condition(cond: object):
     if op in ("in", "not_in"):
         want = frozenset(cast("Iterable[str]", want))
 
-    def leaf(ctx):
+    def leaf(ctx: Context) -> Tri:
         state = ctx.state(qid)
         if state == "answered":
             held = test(ctx.value(qid), want)
@@ -451,7 +455,7 @@ def unknown_leaves(cond: object, ctx: Context):
         yield cond
 
 
-def compile_unknown_leaves(cond: object):
+def compile_unknown_leaves(cond: object) -> LeafFinder:
     """``unknown_leaves(cond, ctx)`` as a list, as a plain function of a Context built from the
     compiled conditions (the engine asks it for every could-apply concern of every file)."""
     value = compile_condition(cond)
@@ -459,16 +463,17 @@ def compile_unknown_leaves(cond: object):
         kids = cond.all if isinstance(cond, AllOf) else cond.any if isinstance(cond, AnyOf) else [cond.not_]
         parts = [compile_unknown_leaves(c) for c in kids]
 
-        def inner(ctx) -> list:
+        def inner(ctx: Context) -> list[QuestionTest | ScoreTest]:
             if value(ctx) is not None:
                 return []
-            out: list = []
+            out: list[QuestionTest | ScoreTest] = []
             for part in parts:
                 out += part(ctx)
             return out
 
         return inner
-    leaf = [cond]
+    assert isinstance(cond, (QuestionTest, ScoreTest))  # a leaf: the shapes above are the only others
+    leaf: list[QuestionTest | ScoreTest] = [cond]
     return lambda ctx: [] if value(ctx) is not None else leaf
 
 

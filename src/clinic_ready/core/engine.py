@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable, Sequence
 
 from clinic_ready.core import conditions, wording
 from clinic_ready.i18n import N_, _, ngettext
@@ -57,7 +58,7 @@ class _Context:
         self.answers = answers.values
         self.states: dict[str, str] = _States()
         # ``state(id)`` is the dict's own lookup: conditions ask it for every test of every form
-        self.state = self.states.__getitem__
+        self.state: Callable[[str], str] = self.states.__getitem__
         self.doubt: set[str] = set()  # questions shown only because their condition is unknown
         self._scores: dict[str, float | None] = {}
 
@@ -88,9 +89,6 @@ class _Context:
             else:
                 return None
         return low, high
-
-    def state(self, question_id: str) -> str:  # (replaced per context by the states' own lookup)
-        return self.states[question_id]
 
     def value(self, question_id: str) -> object:
         answer = self.answers.get(question_id)
@@ -391,7 +389,7 @@ def _verdict(code: str, words: wording.Words | None = None) -> Verdict:
     return Verdict(code, t.title, t.text)
 
 
-def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: list[Possible] = (),
+def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: Sequence[Possible] = (),
                 words: wording.Words | None = None) -> Verdict:
     words = words or wording.Words()
     levels = {f.concern.severity for f in findings}
@@ -414,7 +412,7 @@ def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], p
     return _verdict("none", words)
 
 
-def _held(base: Verdict | None, level: Severity, open_levels: list[Severity], words: wording.Words) -> Verdict:
+def _held(base: Verdict | None, level: Severity, open_levels: Sequence[Severity], words: wording.Words) -> Verdict:
     """A verdict held by concerns that could apply: it says at which level, and why."""
     n = sum(1 for s in open_levels if s is level)
     word = _(LEVEL_WORDS[level.value])

@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, NamedTuple, Optional, Union
+from typing import Literal, NamedTuple, Optional, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from clinic_ready.core.conditions import Condition
+from clinic_ready.core.conditions import Compiled, Condition, LeafFinder
 from clinic_ready.core.severity import Severity# noqa: F401 - part of the model (in its own module: see there)
 
 Id = str  # validated as an identifier in checks.py, so the message can name the fix
@@ -288,6 +288,15 @@ class Migration(_Model):
         "Questions (new ids) whose old answers cannot be carried over (the question changed its meaning): asked again."))
 
 
+class TranslationCredit(Protocol):
+    """What the model reads of the translation its texts come from (io.translation.Translation)."""
+
+    @property
+    def translated_by(self) -> list[str]: ...
+    @property
+    def review_status(self) -> str: ...
+
+
 class Checklist(_Model):
     """A whole checklist file (format 1)."""
 
@@ -299,7 +308,7 @@ class Checklist(_Model):
         default_factory=lambda: ["en"],
         description="Languages of the texts: the checklist's own first, then each one a sibling <file>.<lang>.yaml translates.",
     )
-    _translation: object = PrivateAttr(default=None)  # set by translation.localize: who translated, review status
+    _translation: Optional[TranslationCredit] = PrivateAttr(default=None)  # set by translation.localize: who translated, review status
     facts_as_of: dt.date = Field(strict=False)
     review_by: Optional[dt.date] = Field(default=None, strict=False)
     maintainers: list[str] = Field(default_factory=list)
@@ -328,7 +337,7 @@ class Checklist(_Model):
         "How answers saved with earlier versions are carried over (docs/checklist-format.md, 'Migrations')."))
 
     @property
-    def translation(self):
+    def translation(self) -> Optional[TranslationCredit]:
         """The translation.Translation these texts come from (who translated, review status), or None."""
         return self._translation
 
@@ -376,11 +385,11 @@ class Checklist(_Model):
         return {s.id: s for s in self.scores}
 
     @cached_property
-    def compiled(self) -> dict[tuple[str, str], object]:
+    def compiled(self) -> dict[tuple[str, str], Compiled]:
         """Every condition compiled once: ("section"|"question"|"concern", id) -> function."""
         from clinic_ready.core.conditions import compile_condition
 
-        out: dict[tuple[str, str], object] = {}
+        out: dict[tuple[str, str], Compiled] = {}
         for s in self.sections:
             if s.when is not None:
                 out[("section", s.id)] = compile_condition(s.when)
@@ -410,7 +419,7 @@ class Checklist(_Model):
         return tuple((con, c[("concern", con.id)], tuple(by_id[x] for x in con.sources)) for con in self.concerns)
 
     @cached_property
-    def unknown_leaf_finders(self) -> dict[int, object]:
+    def unknown_leaf_finders(self) -> dict[int, LeafFinder]:
         """Condition (by id) -> its compiled ``conditions.unknown_leaves``, made when first asked."""
         return {}
 

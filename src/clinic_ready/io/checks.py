@@ -245,7 +245,7 @@ def _migrations(cl: Checklist) -> Iterator[Problem]:
         if m.from_version in seen:
             yield problem("dup_id", path + ("from",), kind="migration", id=m.from_version, first=f"migrations[{seen[m.from_version]}]")
         seen.setdefault(m.from_version, i)
-        named = [(("renamed", old), new) for old, new in m.renamed.items()]
+        named: list[tuple[tuple[str, str | int], str]] = [(("renamed", old), new) for old, new in m.renamed.items()]
         named += [(("to_multi_choice", k), q) for k, q in enumerate(m.to_multi_choice)]
         named += [(("values", q), q) for q in m.values]
         named += [(("ask_again", k), q) for k, q in enumerate(m.ask_again)]

@@ -171,7 +171,7 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
         put(s, tr.sources.get(s["id"]), ("title",))
     known = {s["id"] for s in data["sources"]}
     data["sources"] = list(data["sources"]) + [s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known]
-    for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips):
+    for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips, strict=False):
         tip["text"] = text
     for f in data.get("facts", ()):
         f["text"] = tr.facts.get(f["id"], f["text"])
@@ -245,12 +245,12 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
                     if value not in q.choice_values:
                         wrong.append(problem("translation_unknown", ("questions", q.id, "choices", value), kind="choice value",
                                              id=value, hint=suggest(value, q.choice_values)))
-    for i, c in enumerate(checklist.concerns):
-        ct = tr.concerns.get(c.id)
+    for i, con in enumerate(checklist.concerns):
+        ct = tr.concerns.get(con.id)
         for key in CONCERN_FIELDS:
-            need(("concerns", i, key), getattr(c, key), getattr(ct, key, None))
-    for i, s in enumerate(checklist.scores):
-        need(("scores", i, "title"), s.title, getattr(tr.scores.get(s.id), "title", None))
+            need(("concerns", i, key), getattr(con, key), getattr(ct, key, None))
+    for i, sc in enumerate(checklist.scores):
+        need(("scores", i, "title"), sc.title, getattr(tr.scores.get(sc.id), "title", None))
     for i, tip in enumerate(checklist.supporter_tips):
         need(("supporter_tips", i, "text"), tip.text, tr.supporter_tips[i] if i < len(tr.supporter_tips) else None)
     for i, f in enumerate(checklist.facts):
@@ -275,9 +275,9 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
     unknown("source", "sources", tr.sources, checklist.source_by_id)
     unknown("concern", "also_cite", tr.also_cite, {c.id for c in checklist.concerns})
     added = {s.id for s in tr.added_sources}
-    for k, s in enumerate(tr.added_sources):
-        if s.id in checklist.source_by_id:
-            wrong.append(problem("dup_id", ("added_sources", k, "id"), kind="source", id=s.id, first="the checklist's sources"))
+    for k, src in enumerate(tr.added_sources):
+        if src.id in checklist.source_by_id:
+            wrong.append(problem("dup_id", ("added_sources", k, "id"), kind="source", id=src.id, first="the checklist's sources"))
     for cid, ids in tr.also_cite.items():
         for k, sid in enumerate(ids):
             if sid not in added:

@@ -171,7 +171,7 @@ def _flow_depth_bound(text: str) -> int:
 #: block sequences nested on one line ("- - - …"): MAX_DEPTH markers in a row; the first pattern,
 #: two markers in a row, is necessary for it and several times cheaper to look for
 _MARKER_PAIR = re.compile(r"[-?] +[-?]")
-_MARKER_RUN = re.compile(r"(?:[-?] +){%d,}" % MAX_DEPTH)
+_MARKER_RUN = re.compile(rf"(?:[-?] +){{{MAX_DEPTH},}}")
 
 
 def _check_nesting(text: str, name: str) -> None:
@@ -188,6 +188,7 @@ def _check_nesting(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    assert mark is not None  # the parser marks every event it emits
                     raise InputError([too_deep.located(name, mark.line + 1, mark.column + 1)])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -348,7 +349,7 @@ def _parse_once(text: str, name: str) -> Any:
         duplicates, data = _construct(text)
     except _Refused as exc:
         mark = exc.node.start_mark
-        raise InputError([problem(exc.code, **exc.params).located(name, mark.line + 1, mark.column + 1)]) from None
+        raise InputError([problem(exc.code, (), **exc.params).located(name, mark.line + 1, mark.column + 1)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
     except yaml.reader.ReaderError as exc:  # a control character: located by its position
@@ -469,7 +470,7 @@ def locate_all(problems: Sequence[Problem], text: str, name: str) -> list[Proble
     flags = [p.code in KEY_CODES for p in problems]
     where = locate(text, [p.key_path for p in problems], flags)
     out = []
-    for p, flag in zip(problems, flags):
+    for p, flag in zip(problems, flags, strict=False):
         line, col = where.get((p.key_path, flag), (None, None))
         out.append(p.located(name, line, col))
     return sorted(out, key=lambda p: (p.line or 0, p.col or 0))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.core.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
@@ -20,7 +21,7 @@ class Words(dict):
         return _(super().__getitem__(key))
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        return self[key] if key in self else default  # noqa: SIM401 - dict.get would skip the translating __getitem__
 
     def values(self):
         return [self[k] for k in self]
@@ -127,7 +128,7 @@ def answer_text(item: ItemResult, respondent: str = "patient") -> str:
         return _("{answer} (skipped)").format(answer=answer_text(bare, respondent))
     q, value = item.question, item.answer.value
     if q.type == "multi_choice":
-        labels = [q.choice_label(v, respondent) for v in value]  # type: ignore[union-attr]
+        labels = [q.choice_label(v, respondent) for v in cast("list[str]", value)]  # a multi-choice answer: a list
         return "; ".join(labels) if labels else _("none of these")
     if q.type in ("yes_no", "choice"):
         return q.choice_label(value, respondent)

@@ -76,8 +76,8 @@ def show(c: Comparison, console, plain: bool = False) -> None:
             o.add_column(_("Question"), ratio=3)
             for k in c.clinics:
                 o.add_column(k.name, ratio=2, overflow="fold")
-            for row in c.open_questions:
-                o.add_row(" ".join(row.question.prompt.split()), *[_state(s) for s in row.states])
+            for orow in c.open_questions:
+                o.add_row(" ".join(orow.question.prompt.split()), *[_state(s) for s in orow.states])
             console.print(o)
         _about_you(c, console)
     console.print(Text(""))
@@ -122,9 +122,9 @@ def _plain_rows(c: Comparison, console) -> None:
     if c.open_questions:
         console.print(Text(""))
         console.print(Text(_("Questions still open")))
-        for row in c.open_questions:
-            states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, row.states))
-            console.print(_item(f"{' '.join(row.question.prompt.split())} — {states}"))
+        for orow in c.open_questions:
+            states = "; ".join(f"{k.name}: {STATES[s]}" for k, s in zip(c.clinics, orow.states, strict=False))
+            console.print(_item(f"{' '.join(orow.question.prompt.split())} — {states}"))
     _about_you(c, console)
 
 
@@ -137,8 +137,8 @@ def _about_you(c: Comparison, console) -> None:
     console.print(Text(_("About you, the same whichever clinic you choose"), style="bold"))
     for row in c.personal:
         console.print(_item(f"{severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}"))
-    for row in c.personal_open:
-        console.print(_item(f"? {' '.join(row.question.prompt.split())} — {STATES[row.states[0]]}"))
+    for orow in c.personal_open:
+        console.print(_item(f"? {' '.join(orow.question.prompt.split())} — {STATES[orow.states[0]]}"))
 
 
 def render_terminal(c: Comparison, width: int = 80, plain: bool = False) -> str:
@@ -158,7 +158,7 @@ def render_markdown(c: Comparison) -> str:
     rule = "|---" * (len(c.clinics) + 1) + "|"
     out = ["# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)), "",
            _("Checklist version {version} · facts as of {date}").format(version=_esc(cl.version), date=date_text(cl.facts_as_of)), "",
-           *[line for a in ([cl.credit_line()] if cl.credit_line() else []) for line in (_esc(a), "")],
+           *[line for a in [cl.credit_line() or ""] if a for line in (_esc(a), "")],
            f"> **{notice()}** {crisis_text()}.", "", "## " + _("Verdicts"), "", head, rule,
            "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
     out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## " + _("Concerns, most serious first"), ""]

@@ -158,7 +158,7 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
-            out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn)] + [""]
+            out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn, strict=False)] + [""]
             out += [f"{v.why_label} {_esc(q.help)}", "", f"{v.notes_label} ______________________________", ""]
     out += [f"## {v.heading_sources}", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

@@ -424,8 +424,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, full, 4.2, SMALL) + 10)
         _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
         pdf.ln(1)
-        for t in view.private:
-            _text(pdf, f"•  {t}", SMALL + 0.5, h=4.6)
+        for topic in view.private:
+            _text(pdf, f"•  {topic}", SMALL + 0.5, h=4.6)
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
     _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:
@@ -441,8 +441,8 @@ def _render_report(view: ReportView, paper: str) -> bytes:
             _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
             pdf.ln(0.6)
     if view.could_apply or view.not_assessed_note:
-        first = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
-        _heading(pdf, view.heading_could_apply, keep=first + 8)
+        first_h = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
+        _heading(pdf, view.heading_could_apply, keep=first_h + 8)
         if view.could_apply:
             _text(pdf, view.could_apply_intro, SMALL - 0.5, h=3.8, color=GREY)
             pdf.ln(1.5)
@@ -662,7 +662,7 @@ def _blank_question_draw(doc, q, view) -> None:
 
 
 def _marked(q) -> tuple[str, ...]:
-    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options)))
+    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options), strict=False))
 
 
 def _options(pdf, options: tuple[str, ...], draw: bool = True) -> float:

@@ -164,7 +164,8 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
     supporter = result.respondent == "supporter"
     tips = list(result.tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
-    clinic = next((i.answer.value for i in result.items if i.question.id == CLINIC_NAME_ID and i.state == "answered"), None)
+    clinic = next((i.answer.value for i in result.items
+                   if i.question.id == CLINIC_NAME_ID and i.state == "answered" and i.answer is not None), None)
     counts = counts_text(result)
     view = ReportView(
         title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
@@ -347,7 +348,8 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
     for q in cl.questions.values():
         if q.type not in ("yes_no", "choice", "multi_choice"):
             continue
-        options = [(v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
+        options: list[tuple[str, str, list[str] | str | None]] = [
+            (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
         options += [(state, state, None) for state in ("unsure", "declined")]
         relevant = [serious[n] for n in sorted(set(by_question.get(q.id, ())).union(everywhere))]
         for key, state, value in options:

@@ -15,14 +15,14 @@ browser's own storage, and downloads what the person asks for.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Callable, Optional, cast
 
 from clinic_ready.core import engine, question_range
 
 from clinic_ready import i18n, notices
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.i18n import N_, _, ngettext
-from clinic_ready.core.model import Answer, Answers, Checklist, Question
+from clinic_ready.core.model import Answer, Answers, AnswerState, Checklist, Question
 
 #: the page's own words (its buttons and notes), translated like every other message
 UI = {
@@ -240,7 +240,7 @@ class Page:
             self.answers.values.pop(qid, None)
         else:
             try:
-                answer = Answer(kind) if kind in ("unsure", "declined") else coerce(q, value)
+                answer = Answer(cast(AnswerState, kind)) if kind in ("unsure", "declined") else coerce(q, value)
             except AnswerRejected as exc:
                 return {"ok": False, "error": _("{what} — {fix}.").format(what=exc.what, fix=exc.fix)}
             self.answers.values[qid] = answer
@@ -381,9 +381,10 @@ def call(request: str) -> str:
             page = _pages["current"]
             return json.dumps({"value": outputs_for(page, *args)}, ensure_ascii=False)
         page = _pages["current"]
-        fn = {"state": page.state, "set_respondent": page.set_respondent, "answer": page.answer, "load_text": page.load_text,
+        methods: dict[str, Callable[..., Any]] = {"state": page.state, "set_respondent": page.set_respondent, "answer": page.answer, "load_text": page.load_text,
               "draft": page.draft, "restore": page.restore, "output": page.output, "next_after": page.next_after,
-              "previous": page.previous, "question_range": page.question_range}[method]
+              "previous": page.previous, "question_range": page.question_range}
+        fn = methods[method]
         return json.dumps({"value": fn(*args)}, ensure_ascii=False)
     except Exception as exc:  # noqa: BLE001 - the page shows it; a traceback would carry answers
         return json.dumps({"error": f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else type(exc).__name__})
@@ -394,7 +395,7 @@ def outputs_for(page: Page, texts: list[str], formats: list[str]) -> list[dict]:
     reads them, then output), without the page's state in between."""
     from clinic_ready.errors import InputError
 
-    out = []
+    out: list[dict] = []
     for text in texts:
         try:
             page._read(text, "answers.yaml")

@@ -80,7 +80,7 @@ def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
             assert all(o["valueCoding"]["system"] == DAR_SYSTEM for o in states)
             if qu.type == "multi_choice":
                 assert all(o["extension"] == [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}] for o in states)
-                for option, choice in zip(item["answerOption"], qu.choices):  # "None of these" stands alone
+                for option, choice in zip(item["answerOption"], qu.choices, strict=False):  # "None of these" stands alone
                     exclusive = {"url": OPTION_EXCLUSIVE, "valueBoolean": True} in option.get("extension", [])
                     assert exclusive == choice.exclusive, (qu.id, choice.value)
         if qu.type == "number":
@@ -303,7 +303,7 @@ def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
     issues = [e["resource"] for e in doc["entry"][1:] if e["resource"]["status"] == "final"]
     assert len(issues) == len(result.findings) > 0
     qr_ref = doc["entry"][0]["fullUrl"]
-    for issue, finding in zip(issues, result.findings):
+    for issue, finding in zip(issues, result.findings, strict=False):
         DetectedIssue.model_validate(issue)
         assert issue["code"]["coding"][0]["code"] == finding.concern.id
         assert issue["extension"][0]["valueCode"] == finding.concern.severity.value
@@ -322,7 +322,7 @@ def test_concerns_that_could_apply_are_preliminary_detected_issues_naming_the_an
     issues = [e["resource"] for e in doc["entry"][1:]]
     assert [i["status"] for i in issues] == ["final"] * len(result.findings) + ["preliminary"] * len(result.could_apply)
     assert len(result.could_apply) > 0
-    for issue, possible in zip(issues[len(result.findings):], result.could_apply):
+    for issue, possible in zip(issues[len(result.findings):], result.could_apply, strict=False):
         DetectedIssue.model_validate(issue)
         assert issue["code"]["coding"][0]["code"] == possible.concern.id
         shown = [d["display"] for e in issue["evidence"] for d in e["detail"]]

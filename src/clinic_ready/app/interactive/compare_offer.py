@@ -106,8 +106,8 @@ def offer(checklist: Checklist, result: Result, plain: bool, folder: Path | None
     this_run = _("this run")
     files = [this_run] + [str(saved[n - 1][0]) for n in picked]
     results = [result] + [saved[n - 1][1] for n in picked]
-    names = [compare.clinic_name(result, this_run)] + [compare.clinic_name(r, f) for r, f in zip(results[1:], files[1:])]
+    names = [compare.clinic_name(result, this_run)] + [compare.clinic_name(r, f) for r, f in zip(results[1:], files[1:], strict=True)]
     names = compare.distinct_names(names, files)
-    clinics = [compare.Clinic(n, f, r) for n, f, r in zip(names, files, results)]
+    clinics = [compare.Clinic(n, f, r) for n, f, r in zip(names, files, results, strict=True)]
     console.print(Text(""))
     compare_text.show(compare.compare(checklist, clinics), console, plain=plain_wanted(plain))

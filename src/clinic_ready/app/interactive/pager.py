@@ -62,6 +62,7 @@ def page(text: str, environ: dict | None = None) -> bool:
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
     except OSError:
         return False
+    assert proc.stdin is not None  # stdin=PIPE
     import signal
 
     from clinic_ready.signals import PAGER_KEYS, handled

@@ -14,9 +14,9 @@ kept (so changing an earlier answer back loses nothing) but left out of the resu
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, cast
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
@@ -92,7 +92,7 @@ class Questionnaire:
         answers: Answers,
         console: Console,
         read: Reader,
-        on_change: Callable[[Answers], None] = lambda a: None,
+        on_change: Callable[[Answers], object] = lambda a: None,  # (what it returns is not used)
         plain: bool = False,
         saving: bool = True,
     ):
@@ -275,7 +275,8 @@ class Questionnaire:
         if q.type in ("choice", "multi_choice"):
             self._say(_hanging([(f"  {n})", c.label_for(self.respondent)) for n, c in enumerate(q.choices or (), 1)]))
         if current is not None and q.type == "multi_choice" and current.state == "answered" and current.value:
-            numbers = ",".join(str(q.choice_values.index(v) + 1) for v in current.value if v in q.choice_values)
+            chosen = cast("list[str]", current.value)  # a multi-choice answer is a list of choice values
+            numbers = ",".join(str(q.choice_values.index(v) + 1) for v in chosen if v in q.choice_values)
             self._say(Text(_("Current answer: {numbers} ({answer}). Press Enter to keep it, type +N to add a choice or "
                              "-N to remove one (such as +3 or -1), or type all the numbers again.").format(
                 numbers=numbers, answer=self._words(q, current)), style="dim"))
@@ -355,7 +356,8 @@ class Questionnaire:
     def _edited(self, q: Question, parts: list[str]) -> list[str]:
         """The current multi-choice answer with +N added and -N removed, in the order of the choices."""
         current = self.answers.values.get(q.id)
-        chosen = set(current.value) if current is not None and current.state == "answered" and current.value else set()
+        chosen = (set(cast("list[str]", current.value))  # a multi-choice answer is a list of choice values
+                  if current is not None and current.state == "answered" and current.value else set())
         for part in parts:
             value = self._by_number(q, part[1:])
             if part[0] == "+":
@@ -512,9 +514,9 @@ class Questionnaire:
             return Text(_("Kept {n}: {answer}").format(n=number, answer=new), style="dim")
         return Text(_("Changed {n}: {old} → {new}").format(n=number, old=old, new=new), style="green")
 
-    def _review_rows(self, visible: list[Question]) -> list[tuple[object, int]]:
+    def _review_rows(self, visible: list[Question]) -> list[tuple[RenderableType, int]]:
         """The review list as (renderable, item number or 0 for a section heading)."""
-        rows: list[tuple[object, int]] = []
+        rows: list[tuple[RenderableType, int]] = []
         current_section = None
         for n, q in enumerate(visible, 1):
             section = self.cl.section_of[q.id]

@@ -34,7 +34,8 @@ class DraftKeeper:
 
     def __init__(self, cl: Checklist, key: str, console: Console, enabled: bool = True):
         self.cl, self.key, self.console = cl, key, console
-        self.enabled, self.read_only, self.lock, self.failed = enabled, False, None, False
+        self.enabled, self.read_only, self.failed = enabled, False, False
+        self.lock: drafts.Lock | None = None
         self.path = None
         self.saved = 0  # answers in the draft as last saved (what a stopped run keeps if saving fails later)
 

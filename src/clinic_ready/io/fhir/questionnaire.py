@@ -53,8 +53,14 @@ def coded(q: Question) -> bool:
 # --------------------------------------------------------------------------- FHIRPath
 
 
-def _lit(text: str) -> str:
+def _lit(text: object) -> str:
     return "'" + str(text).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _many(want: object) -> list[object]:
+    """The operand of in, not_in, includes_any or a state list: a list (the model checks it)."""
+    assert isinstance(want, list)
+    return want
 
 
 def _num(value: float) -> str:
@@ -161,16 +167,16 @@ class _Paths:
         """One test, two-valued: false unless the question was answered (state tests aside)."""
         q, op, want = self.cl.questions[cond.question], cond.operator, cond.operand
         if op == "state":
-            wanted = [want] if isinstance(want, str) else list(want)  # type: ignore[arg-type]
-            return "(" + " or ".join(self.state(q.id, s) for s in wanted) + ")"
+            wanted = [want] if isinstance(want, str) else _many(want)
+            return "(" + " or ".join(self.state(q.id, str(s)) for s in wanted) + ")"
         if op in ("equals", "includes"):
             return self.has_value(q, want)
         if op in ("in", "includes_any"):
-            return "(" + " or ".join(self.has_value(q, v) for v in want) + ")"  # type: ignore[union-attr]
+            return "(" + " or ".join(self.has_value(q, v) for v in _many(want)) + ")"
         if op == "not_equals":
             return f"({self.answered(q.id)} and {self.has_value(q, want)}.not())"
         if op == "not_in":
-            anyof = " or ".join(self.has_value(q, v) for v in want)  # type: ignore[union-attr]
+            anyof = " or ".join(self.has_value(q, v) for v in _many(want))
             return f"({self.answered(q.id)} and ({anyof}).not())"
         symbol = _FHIR_OPERATORS[op]
         return f"{self.item(q.id)}.answer.value.where($this {symbol} {_num(want)}).exists()"  # type: ignore[arg-type]
@@ -219,7 +225,7 @@ def _direct(cl: Checklist, cond: object) -> list[dict] | None:
     if isinstance(cond, QuestionTest):
         tests = [cond]
     elif isinstance(cond, AnyOf) and all(isinstance(c, QuestionTest) for c in cond.any):
-        tests = list(cond.any)
+        tests = [c for c in cond.any if isinstance(c, QuestionTest)]  # (all of them, as just checked)
     else:
         return None
     out: list[dict] = []
@@ -228,7 +234,7 @@ def _direct(cl: Checklist, cond: object) -> list[dict] | None:
         q, op, want = cl.questions[t.question], t.operator, t.operand
         if not coded(q) or op not in ("equals", "includes", "in", "includes_any"):
             return None  # not_equals, not_in, state and numbers differ from enableWhen when unsure or unanswered
-        out += [_when(cl, q, "=", v) for v in (want if op in ("in", "includes_any") else [want])]  # type: ignore[union-attr]
+        out += [_when(cl, q, "=", v) for v in (_many(want) if op in ("in", "includes_any") else [want])]
         if q.id not in questions:
             questions.append(q.id)
     for qid in questions:
