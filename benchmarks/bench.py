@@ -38,7 +38,7 @@ figure is printed as median (min–max) over the pairs, with the load average.  
 shared and noisy: read the ratios.  Nothing here is asserted by the test suite.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001
 
 import json
 import os
@@ -52,6 +52,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+import contextlib
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -78,8 +79,9 @@ class Run:
 TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
 
 
-def run_once(cmd: list[str], stdout: Path | None = None, env: dict | None = None, cwd: Path | None = None,
-             rss: bool = False) -> Run:
+def run_once(
+    cmd: list[str], stdout: Path | None = None, env: dict | None = None, cwd: Path | None = None, rss: bool = False
+) -> Run:
     """Run a command to completion, with its peak RSS.
 
     The peak comes from GNU time (``%M``) when it is there: Linux carries the forking parent's
@@ -91,7 +93,7 @@ def run_once(cmd: list[str], stdout: Path | None = None, env: dict | None = None
         fd, mem = tempfile.mkstemp(prefix="bench-rss-")
         os.close(fd)
         cmd = ["/usr/bin/time", "-f", "%M", "-o", mem, *cmd]
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
     try:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
@@ -103,16 +105,22 @@ def run_once(cmd: list[str], stdout: Path | None = None, env: dict | None = None
             out.close()
     rss = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
     if wrapped:
-        try:
+        with contextlib.suppress(ValueError, IndexError):
             rss = int(Path(mem).read_text().split()[-1]) / 1024
-        except (ValueError, IndexError):
-            pass
         os.unlink(mem)
     return Run(secs, rss, p.returncode, usage.ru_utime + usage.ru_stime)
 
 
-def paired(a: list[str], b: list[str], n: int, warmup: int = 1, a_out: Path | None = None, b_out: Path | None = None,
-           env: dict | None = None, rss: bool = False) -> tuple[list[Run], list[Run]]:
+def paired(
+    a: list[str],
+    b: list[str],
+    n: int,
+    warmup: int = 1,
+    a_out: Path | None = None,
+    b_out: Path | None = None,
+    env: dict | None = None,
+    rss: bool = False,
+) -> tuple[list[Run], list[Run]]:
     """n pairs of (A, B), the order swapped on every pair, after ``warmup`` unrecorded pairs."""
     n = max(3, round(n * SCALE))
     ra: list[Run] = []
@@ -142,7 +150,7 @@ def ms(runs: list[Run]) -> str:
 
 
 def ratio(ra: list[Run], rb: list[Run]) -> str:
-    return spread([x.secs / y.secs for x, y in zip(ra, rb)]) + "×"
+    return spread([x.secs / y.secs for x, y in zip(ra, rb, strict=False)]) + "×"
 
 
 def millis(seconds: list[float]) -> str:
@@ -220,7 +228,9 @@ def copier() -> str | None:
         print(f"(installing copier into {venv} for F1-F3 …)", flush=True)
         try:
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
-            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "copier>=9,<10"], check=True, capture_output=True)
+            subprocess.run(
+                [str(venv / "bin" / "pip"), "install", "-q", "copier>=9,<10"], check=True, capture_output=True
+            )
         except subprocess.CalledProcessError as exc:
             print(f"F1-F3  copier could not be installed ({exc.stderr.decode(errors='replace').strip()[-120:]})")
             return None
@@ -271,15 +281,26 @@ def generated_checklist(n: int) -> str:
         for j in range(10):
             i = s * 10 + j
             kind = j % 5
-            body = [f"      - id: q{i}", f"        prompt: Question number {i}, asked about something?",
-                    f"        help: Why question {i} matters to the person answering."]
+            body = [
+                f"      - id: q{i}",
+                f"        prompt: Question number {i}, asked about something?",
+                f"        help: Why question {i} matters to the person answering.",
+            ]
             if kind == 0:
                 body.append("        type: yes_no")
             elif kind == 1:
-                body += ["        type: choice", "        choices:", "          - {value: a, label: First}",
-                         "          - {value: b, label: Second}", "          - {value: c, label: Third}"]
+                body += [
+                    "        type: choice",
+                    "        choices:",
+                    "          - {value: a, label: First}",
+                    "          - {value: b, label: Second}",
+                    "          - {value: c, label: Third}",
+                ]
             elif kind == 2:
-                body += ["        type: multi_choice", "        choices: [{value: x, label: X}, {value: y, label: Y}, {value: z, label: Z}]"]
+                body += [
+                    "        type: multi_choice",
+                    "        choices: [{value: x, label: X}, {value: y, label: Y}, {value: z, label: Z}]",
+                ]
             elif kind == 3:
                 body += ["        type: number", "        min: 0", "        max: 300"]
             else:
@@ -287,9 +308,13 @@ def generated_checklist(n: int) -> str:
             if j == 2:
                 body.append(f"        when: {{question: q{i - 2}, equals: 'yes'}}")
             elif j == 6:
-                body.append(f"        when: {{any: [{{question: q{i - 5}, in: [a, b]}}, {{not: {{question: q{i - 1}, equals: 'no'}}}}]}}")
+                body.append(
+                    f"        when: {{any: [{{question: q{i - 5}, in: [a, b]}}, {{not: {{question: q{i - 1}, equals: 'no'}}}}]}}"
+                )
             elif j == 8:
-                body.append(f"        when: {{all: [{{question: q{i - 1}, includes_any: [x]}}, {{question: q{i - 5}, gt: 10}}]}}")
+                body.append(
+                    f"        when: {{all: [{{question: q{i - 1}, includes_any: [x]}}, {{question: q{i - 5}, gt: 10}}]}}"
+                )
             qs.append("\n".join(body))
         sections.append(f"  - id: s{s}\n    title: Section {s}\n    questions:\n" + "\n".join(qs))
     concerns = []
@@ -387,6 +412,7 @@ def varied_answers(count: int, folder: Path, seed: int = 15) -> list[str]:
 def tree_peak(cmd: list[str], stdout: Path) -> tuple[float, float]:
     """Run a command; its wall seconds and the peak of its process tree's summed RSS (MiB), sampled
     from /proc every 20 ms (the batch's workers are children: GNU time's %M sees one process)."""
+
     def rss_tree(root: int) -> int:
         kids: dict[int, list[int]] = {}
         for d in filter(str.isdigit, os.listdir("/proc")):
@@ -442,27 +468,37 @@ def p5(tmp: Path) -> None:
     floor.write_text(FLOOR)
     one = [CLI, "batch", "--from", str(lists["1.5k"])]
     ra, rb = paired(one, [sys.executable, str(floor), str(lists["1.5k"])], n=7, a_out=out)
-    print(f"F5    1,500 files, 1 job vs read + libyaml parse: {ratio(ra, rb)}  [A {ms(ra)}; floor {ms(rb)}; "
-          f"n={len(ra)}]  goal <= 2.5×")
-    print(f"F5    1 job: {spread([1500 / r.secs for r in ra], '{:.0f}')} files/s; "
-          f"{spread([1500 / r.cpu for r in ra], '{:.0f}')} files per CPU-second")
+    print(
+        f"F5    1,500 files, 1 job vs read + libyaml parse: {ratio(ra, rb)}  [A {ms(ra)}; floor {ms(rb)}; "
+        f"n={len(ra)}]  goal <= 2.5×"
+    )
+    print(
+        f"F5    1 job: {spread([1500 / r.secs for r in ra], '{:.0f}')} files/s; "
+        f"{spread([1500 / r.cpu for r in ra], '{:.0f}')} files per CPU-second"
+    )
     two, one = [CLI, "batch", "--jobs", "2", "--from", str(lists["2k"])], [CLI, "batch", "--from", str(lists["2k"])]
     ra2, rb2 = paired(two, one, n=7, a_out=out, b_out=out)
-    print(f"F5    --jobs 2 vs 1, 2,000 files: {spread([y.secs / x.secs for x, y in zip(ra2, rb2)])}× the throughput  "
-          f"[{ms(ra2)} vs {ms(rb2)}; n={len(ra2)}]  goal >= 1.6×")
-    print(f"F5    2 jobs CPU time / 1 job CPU time: {spread([x.cpu / y.cpu for x, y in zip(ra2, rb2)])}× "
-          "(the parallel overhead)")
+    print(
+        f"F5    --jobs 2 vs 1, 2,000 files: {spread([y.secs / x.secs for x, y in zip(ra2, rb2, strict=False)])}× the throughput  "
+        f"[{ms(ra2)} vs {ms(rb2)}; n={len(ra2)}]  goal >= 1.6×"
+    )
+    print(
+        f"F5    2 jobs CPU time / 1 job CPU time: {spread([x.cpu / y.cpu for x, y in zip(ra2, rb2, strict=False)])}× "
+        "(the parallel overhead)"
+    )
     for jobs in ("1", "2"):
         peaks: dict[str, list[float]] = {"2k": [], "20k": []}
         times: dict[str, list[float]] = {"2k": [], "20k": []}
         for i in range(max(2, round(2 * SCALE))):
-            for n in (("2k", "20k") if i % 2 == 0 else ("20k", "2k")):
+            for n in ("2k", "20k") if i % 2 == 0 else ("20k", "2k"):
                 secs, peak = tree_peak([CLI, "batch", "--jobs", jobs, "--from", str(lists[n])], out)
                 peaks[n].append(peak)
                 times[n].append(secs)
-        print(f"F5    --jobs {jobs} --from: peak RSS of all processes 2k {spread(peaks['2k'], '{:.1f}')} MiB, "
-              f"20k {spread(peaks['20k'], '{:.1f}')} MiB  goal flat; 20k/2k time "
-              f"{statistics.median(times['20k']) / statistics.median(times['2k']):.1f}× (linear = 10)")
+        print(
+            f"F5    --jobs {jobs} --from: peak RSS of all processes 2k {spread(peaks['2k'], '{:.1f}')} MiB, "
+            f"20k {spread(peaks['20k'], '{:.1f}')} MiB  goal flat; 20k/2k time "
+            f"{statistics.median(times['20k']) / statistics.median(times['2k']):.1f}× (linear = 10)"
+        )
 
 
 # ----------------------------------------------------------------------------- F1, F2, F8: on a pseudo-terminal
@@ -505,8 +541,10 @@ class Term:
                 if matched:
                     self.text = ANSI.sub(b"", got).decode("utf-8", "replace")
                     return last - start
-                raise SystemExit(f"bench: timed out waiting for {pattern!r}; the screen ends:\n"
-                                 f"{ANSI.sub(b'', got).decode('utf-8', 'replace')[-600:]}")
+                raise SystemExit(
+                    f"bench: timed out waiting for {pattern!r}; the screen ends:\n"
+                    f"{ANSI.sub(b'', got).decode('utf-8', 'replace')[-600:]}"
+                )
             try:
                 data = os.read(self.m, 65536)
             except OSError:
@@ -534,8 +572,14 @@ def pty_env(tmp: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
     state = tmp / "state"
     state.mkdir(exist_ok=True)
-    env.update(TERM="xterm-256color", COLUMNS="100", LINES="40", CLINIC_READY_STATE_DIR=str(state),
-               CLINIC_READY_LANG="en", PAGER="cat")
+    env.update(
+        TERM="xterm-256color",
+        COLUMNS="100",
+        LINES="40",
+        CLINIC_READY_STATE_DIR=str(state),
+        CLINIC_READY_LANG="en",
+        PAGER="cat",
+    )
     return env
 
 
@@ -585,8 +629,9 @@ def text_template(tmp: Path) -> tuple[str, Path] | None:
         return None
     tpl = tmp / "tpl20"
     (tpl / "template").mkdir(parents=True, exist_ok=True)
-    (tpl / "copier.yml").write_text("_subdirectory: template\n" + "".join(
-        f"q{i}: {{type: str, help: 'Question {i}?'}}\n" for i in range(20)))
+    (tpl / "copier.yml").write_text(
+        "_subdirectory: template\n" + "".join(f"q{i}: {{type: str, help: 'Question {i}?'}}\n" for i in range(20))
+    )
     (tpl / "template" / "answers.txt.jinja").write_text("{{ q0 }} {{ q19 }}\n")
     return exe, tpl
 
@@ -607,12 +652,15 @@ def f1(tmp: Path) -> None:
         return
     exe, tpl = found
     env = pty_env(tmp)
-    pairs = alternate(7, lambda: clinic_session(env, "ketamine-clinic"),
-                      lambda: copier_session(exe, tpl, tmp / "d1", env))
+    pairs = alternate(
+        7, lambda: clinic_session(env, "ketamine-clinic"), lambda: copier_session(exe, tpl, tmp / "d1", env)
+    )
     ours = [a[0] for a, _ in pairs]
     theirs = [b[0] for _, b in pairs]
-    print(f"F1     {spread([x / y for x, y in zip(ours, theirs, strict=True)])}×  [clinic-ready run -> first question "
-          f"{millis(ours)}; copier -> first prompt {millis(theirs)}; n={len(pairs)}; {load()}]  goal <= 0.6×")
+    print(
+        f"F1     {spread([x / y for x, y in zip(ours, theirs, strict=True)])}×  [clinic-ready run -> first question "
+        f"{millis(ours)}; copier -> first prompt {millis(theirs)}; n={len(pairs)}; {load()}]  goal <= 0.6×"
+    )
     print(f"F1     (launch -> Question 1 after Enter at 'Who is answering?': {millis([a[1] for a, _ in pairs])})")
 
 
@@ -622,14 +670,19 @@ def f2(tmp: Path) -> None:
         return
     exe, tpl = found
     env = pty_env(tmp)
-    pairs = alternate(5, lambda: clinic_session(env, "ketamine-clinic", answers=20),
-                      lambda: copier_session(exe, tpl, tmp / "d2", env, answers=19))
+    pairs = alternate(
+        5,
+        lambda: clinic_session(env, "ketamine-clinic", answers=20),
+        lambda: copier_session(exe, tpl, tmp / "d2", env, answers=19),
+    )
     rat = [statistics.median(a[2]) / statistics.median(b[1]) for a, b in pairs]
     ours = [x * 1000 for a, _ in pairs for x in a[2]]
     theirs = [x * 1000 for _, b in pairs for x in b[1]]
-    print(f"F2     {spread(rat)}×  [answer + Enter -> next question drawn: clinic-ready {spread(ours, '{:.1f}')} ms "
-          f"(n={len(ours)}); copier {spread(theirs, '{:.1f}')} ms (n={len(theirs)}); {len(pairs)} session pairs; "
-          f"{load()}]  goal <= 0.5×")
+    print(
+        f"F2     {spread(rat)}×  [answer + Enter -> next question drawn: clinic-ready {spread(ours, '{:.1f}')} ms "
+        f"(n={len(ours)}); copier {spread(theirs, '{:.1f}')} ms (n={len(theirs)}); {len(pairs)} session pairs; "
+        f"{load()}]  goal <= 0.5×"
+    )
 
 
 def f8(tmp: Path) -> None:
@@ -638,9 +691,11 @@ def f8(tmp: Path) -> None:
     env = pty_env(tmp)
     pairs = alternate(5, lambda: clinic_session(env, str(big)), lambda: clinic_session(env, "ketamine-clinic"))
     rat = [a[1] / b[1] for a, b in pairs]
-    print(f"F8     {spread(rat)}×  [launch -> Question 1: 700 questions {millis([a[1] for a, _ in pairs])}; "
-          f"shipped ({len(_shipped_questions())} questions) {millis([b[1] for _, b in pairs])}; "
-          f"n={len(pairs)}; {load()}]  goal <= 2.5×")
+    print(
+        f"F8     {spread(rat)}×  [launch -> Question 1: 700 questions {millis([a[1] for a, _ in pairs])}; "
+        f"shipped ({len(_shipped_questions())} questions) {millis([b[1] for _, b in pairs])}; "
+        f"n={len(pairs)}; {load()}]  goal <= 2.5×"
+    )
 
 
 def _shipped_questions() -> list[str]:
@@ -695,10 +750,12 @@ def f7(tmp: Path) -> None:
     got = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
     for name, what in (("evaluate", "api.evaluate"), ("evaluate_line", "api.evaluate + api.result_line")):
         rat = [x / y for x, y in zip(got[name], got["parse"], strict=True)]
-        print(f"F7     {spread(rat)}×  [{what} {spread(got[name], '{:.0f}')} forms per CPU-s; "
-              f"libyaml parse of the same texts {spread(got['parse'], '{:.0f}')}; "
-              f"n={len(rat)} alternated passes of 2,000 forms; {load()}]"
-              + ("  goal >= 1.0×" if name == "evaluate" else "  (what batch adds before writing)"))
+        print(
+            f"F7     {spread(rat)}×  [{what} {spread(got[name], '{:.0f}')} forms per CPU-s; "
+            f"libyaml parse of the same texts {spread(got['parse'], '{:.0f}')}; "
+            f"n={len(rat)} alternated passes of 2,000 forms; {load()}]"
+            + ("  goal >= 1.0×" if name == "evaluate" else "  (what batch adds before writing)")
+        )
 
 
 # ----------------------------------------------------------------------------- T
@@ -706,8 +763,12 @@ def f7(tmp: Path) -> None:
 
 def measured_clone() -> Path:
     """The clone the measured environment's clinic-ready comes from (an editable install), else this one."""
-    where = subprocess.run([sys.executable, "-c", "import clinic_ready; print(clinic_ready.__file__)"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [sys.executable, "-c", "import clinic_ready; print(clinic_ready.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     root = Path(where).resolve().parents[2]
     return root if (root / "pyproject.toml").exists() and (root / "tests").is_dir() else ROOT
 
@@ -723,8 +784,10 @@ def t(tmp: Path) -> None:
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     tail = (tmp / "pytest.out").read_text(errors="replace").strip().splitlines()[-1:]
-    print(f"T      python -m pytest -q -n auto in {clone}: {r.secs:.1f} s wall, {cpu:.1f} s CPU (all processes), "
-          f"{load0} before, {load()} after, exit {r.code} ({tail[0] if tail else ''})  goal <= 90 s")
+    print(
+        f"T      python -m pytest -q -n auto in {clone}: {r.secs:.1f} s wall, {cpu:.1f} s CPU (all processes), "
+        f"{load0} before, {load()} after, exit {r.code} ({tail[0] if tail else ''})  goal <= 90 s"
+    )
 
 
 def bytecode() -> None:
@@ -733,12 +796,18 @@ def bytecode() -> None:
     An editable install (``pip install -e``) leaves the sources to be compiled on first import,
     and with ``PYTHONDONTWRITEBYTECODE`` set (as on some machines) on every import: that alone
     added about 30 ms to every clinic-ready process here, which no user of an installed wheel pays."""
-    where = subprocess.run([sys.executable, "-c", "import clinic_ready, os; print(os.path.dirname(clinic_ready.__file__))"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [sys.executable, "-c", "import clinic_ready, os; print(os.path.dirname(clinic_ready.__file__))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     # -f: compileall trusts a .pyc whose recorded time matches the source's, but Python also checks
     # the size, so a source changed within the same second would be compiled again at every start
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "-f", where], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-f", where], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     print(f"bytecode compiled for {where} (as a wheel install has it)")
 
 
@@ -747,7 +816,7 @@ def main(argv: list[str]) -> None:
     if "--runs" in argv:
         i = argv.index("--runs")
         SCALE = float(argv[i + 1])
-        del argv[i:i + 2]
+        del argv[i : i + 2]
     steps = {"F1": f1, "F2": f2, "F3": f3, "F4": f4, "F5": p5, "F6": f6, "F7": f7, "F8": f8, "T": t}
     wanted = [a.upper() for a in argv] or [s for s in steps if s != "T"]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {load()}; {CLI}")

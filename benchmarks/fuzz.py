@@ -46,14 +46,77 @@ ROOT = Path(__file__).resolve().parent.parent
 ALARM_S = 10
 MEMORY = 3_000_000_000
 
-TAGS = ["!!timestamp soon", "!!timestamp 2026-01-01", "!!bool x", "!!bool yes", "!!set [a]", "!!set {a, b}", "!!pairs [a: b]",
-        "!!omap [a: b]", "!!binary aGk=", "!!int 0x1F", "!!int 12:30", "!!int 1_000", "!!float 190:20:30.15", "!!float x",
-        "!!null x", "!!str [x]", "!!map [a]", "!!seq {a: b}", "!mine x", "!<tag:x> y", "!!python/name:os.system x",
-        "!!python/object/apply:os.system ['true']", "!!merge x", "!!value x", "!!str 12", "!!int 12", "!!float 1"]
-NUMBERS = ["'0,500'", "'-0,250'", "'000,001'", "1e-400", "-1e400", "1e400", "0." + "0" * 400 + "1", "'1,000'", "'0,5'", "'12:30'",
-           "'0x1F'", "'1_000'", ".inf", "-.inf", ".nan", "'٣'", "'１'", "'²'", "9" * 5000, "-0", "0.0", "'1e3'", "'+7'", "'.5'"]
-PAYLOADS = ["\x1b]2;PWNED\x07", "\x1b]52;c;UFdORUQ=\x1b\\", "\x1b[2J\x1b[H", "\u009b5m", "\u202eRLO", "\x1bP1$r\x1b\\", "\x08\x0c",
-            "\u2066\u2069", "\u200b", "[bold]x[/bold]", "[link=http://x]y[/link]", "[/x]", "\x7f", "\u2028"]
+TAGS = [
+    "!!timestamp soon",
+    "!!timestamp 2026-01-01",
+    "!!bool x",
+    "!!bool yes",
+    "!!set [a]",
+    "!!set {a, b}",
+    "!!pairs [a: b]",
+    "!!omap [a: b]",
+    "!!binary aGk=",
+    "!!int 0x1F",
+    "!!int 12:30",
+    "!!int 1_000",
+    "!!float 190:20:30.15",
+    "!!float x",
+    "!!null x",
+    "!!str [x]",
+    "!!map [a]",
+    "!!seq {a: b}",
+    "!mine x",
+    "!<tag:x> y",
+    "!!python/name:os.system x",
+    "!!python/object/apply:os.system ['true']",
+    "!!merge x",
+    "!!value x",
+    "!!str 12",
+    "!!int 12",
+    "!!float 1",
+]
+NUMBERS = [
+    "'0,500'",
+    "'-0,250'",
+    "'000,001'",
+    "1e-400",
+    "-1e400",
+    "1e400",
+    "0." + "0" * 400 + "1",
+    "'1,000'",
+    "'0,5'",
+    "'12:30'",
+    "'0x1F'",
+    "'1_000'",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "'٣'",
+    "'１'",
+    "'²'",
+    "9" * 5000,
+    "-0",
+    "0.0",
+    "'1e3'",
+    "'+7'",
+    "'.5'",
+]
+PAYLOADS = [
+    "\x1b]2;PWNED\x07",
+    "\x1b]52;c;UFdORUQ=\x1b\\",
+    "\x1b[2J\x1b[H",
+    "\u009b5m",
+    "\u202eRLO",
+    "\x1bP1$r\x1b\\",
+    "\x08\x0c",
+    "\u2066\u2069",
+    "\u200b",
+    "[bold]x[/bold]",
+    "[link=http://x]y[/link]",
+    "[/x]",
+    "\x7f",
+    "\u2028",
+]
 KEYS = ["1", "~", "null", "true", "1.5", "[a]", "{a: b}", "? [x]\n ", "<<", "="]
 
 
@@ -85,7 +148,9 @@ def hostile_value(rng: random.Random) -> str:
     if kind == 6:
         return "{" + rng.choice(KEYS) + ": 1}"
     if kind == 7:
-        return rng.choice(["[]", "{}", "''", "~", "[a, b]", "[null]", "['']", "x,none", "unsure", "declined", "yes", "no", "true"])
+        return rng.choice(
+            ["[]", "{}", "''", "~", "[a, b]", "[null]", "['']", "x,none", "unsure", "declined", "yes", "no", "true"]
+        )
     return "".join(rng.choice("ab\x00\x1b\t\n :[]{},'\"&*!|>#%@`-?") for _ in range(rng.randint(1, 12)))
 
 
@@ -101,7 +166,9 @@ def mutate_text(text: str, rng: random.Random) -> str:
             lines[i] = f"{head}: {hostile_value(rng)}"
         elif op == 2:
             indent = " " * rng.choice([0, 2, 4, 6])
-            lines.insert(i, f"{indent}{rng.choice(['x', 'answers', 'checklist', 'id', rng.choice(KEYS)])}: {hostile_value(rng)}")
+            lines.insert(
+                i, f"{indent}{rng.choice(['x', 'answers', 'checklist', 'id', rng.choice(KEYS)])}: {hostile_value(rng)}"
+            )
         elif op == 3 and lines:
             del lines[i]
         elif op == 4 and len(lines) > 1:
@@ -127,13 +194,19 @@ class Fuzzer:
     """Loads the checklists once; each case is one call of ``case(kind, text)``."""
 
     def __init__(self):
-        from clinic_ready.io import answers, translation, yamlio
         from clinic_ready.core import engine
-        from clinic_ready.render import explain
+        from clinic_ready.io import answers, translation, yamlio
         from clinic_ready.io.catalog import shipped
         from clinic_ready.io.loading import load_checklist, parse_checklist
+        from clinic_ready.render import explain
 
-        self.answers, self.engine, self.explain, self.translation, self.yamlio = answers, engine, explain, translation, yamlio
+        self.answers, self.engine, self.explain, self.translation, self.yamlio = (
+            answers,
+            engine,
+            explain,
+            translation,
+            yamlio,
+        )
         self.parse_checklist = parse_checklist
         self.shipped = load_checklist(shipped()["ketamine-clinic"])
         self.seeds = {
@@ -143,8 +216,12 @@ class Fuzzer:
             "i18n": (ROOT / "tests" / "fixtures" / "i18n" / "mini.yaml").read_text(),
             "es": (ROOT / "tests" / "fixtures" / "i18n" / "mini.es.yaml").read_text(),
         }
-        result = engine.evaluate(self.shipped, answers.parse_answers(
-            yamlio.parse(self.seeds["answers"][0], "a"), self.shipped, self.seeds["answers"][0], "a")[0])
+        result = engine.evaluate(
+            self.shipped,
+            answers.parse_answers(
+                yamlio.parse(self.seeds["answers"][0], "a"), self.shipped, self.seeds["answers"][0], "a"
+            )[0],
+        )
         from clinic_ready.io.fhir import response
 
         self.fhir_seed = response.render(result)
@@ -163,7 +240,9 @@ class Fuzzer:
 
         for text in (escape_json(json_.render(result)), escape_json(response.render(result))):
             json.loads(text)
-            bad = [c for c in text if 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
+            bad = [
+                c for c in text if 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
+            ]
             assert not bad, f"raw control in JSON: {bad[:3]!r}"
         for ident in explain_ids:
             try:
@@ -173,7 +252,9 @@ class Fuzzer:
                     raise
                 continue
             shown = clean(self.explain.text(found), keep_lines=True)
-            assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in shown), "raw control in explain"
+            assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in shown), (
+                "raw control in explain"
+            )
             escape_json(json.dumps(found, ensure_ascii=False))
         roll = rng.random()
         if roll < 0.02:
@@ -197,8 +278,16 @@ class Fuzzer:
             data = y.require_mapping(y.parse(text, "a.yaml"), "a.yaml")
             found, _w = a.parse_answers(data, self.shipped, text, "a.yaml")
             result = self.engine.evaluate(self.shipped, found)
-            self.check_outputs(self.shipped, result, rng, [rng.choice(sorted(self.shipped.questions)), "clinic_name",
-                                                            rng.choice([c.id for c in self.shipped.concerns])])
+            self.check_outputs(
+                self.shipped,
+                result,
+                rng,
+                [
+                    rng.choice(sorted(self.shipped.questions)),
+                    "clinic_name",
+                    rng.choice([c.id for c in self.shipped.concerns]),
+                ],
+            )
         elif kind == "fhir":
             text = mutate_text(self.fhir_yaml, rng) if rng.random() < 0.7 else self._fhir_structural(rng)
             data = y.require_mapping(y.parse(text, "r.json"), "r.json")
@@ -210,7 +299,9 @@ class Fuzzer:
             adata = y.parse(self.seeds["mini_answers"], "ma.yaml")
             found, _w = a.parse_answers(adata, cl, self.seeds["mini_answers"], "ma.yaml")
             result = self.engine.evaluate(cl, found)
-            self.check_outputs(cl, result, rng, [rng.choice(sorted(cl.questions)), rng.choice([c.id for c in cl.concerns] or ["x"])])
+            self.check_outputs(
+                cl, result, rng, [rng.choice(sorted(cl.questions)), rng.choice([c.id for c in cl.concerns] or ["x"])]
+            )
             if rng.random() < 0.05:
                 from clinic_ready.core import selftest
 
@@ -237,15 +328,22 @@ class Fuzzer:
 
             path = drafts.draft_path(self.mini.id)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(mutate_text("checklist: mini\nchecklist_version: '1.0'\nsaved_at: '2026-12-01T10:00:00'\n"
-                                        "answers: {monitored: 'no', age: 30, meds: [benzo]}\nskipped: [age]\n", rng))
+            path.write_text(
+                mutate_text(
+                    "checklist: mini\nchecklist_version: '1.0'\nsaved_at: '2026-12-01T10:00:00'\n"
+                    "answers: {monitored: 'no', age: 30, meds: [benzo]}\nskipped: [age]\n",
+                    rng,
+                )
+            )
             try:
                 drafts.load(self.mini)
             except drafts.CorruptDraft:
                 return False
         elif kind == "set":
-            sets = [f"{rng.choice(sorted(self.mini.questions) + ['x', ''])}={rng.choice(NUMBERS + PAYLOADS + ['yes', 'a,b'])}"
-                    for _ in range(rng.randint(1, 3))]
+            sets = [
+                f"{rng.choice(sorted(self.mini.questions) + ['x', ''])}={rng.choice(NUMBERS + PAYLOADS + ['yes', 'a,b'])}"
+                for _ in range(rng.randint(1, 3))
+            ]
             from clinic_ready.core.model import Answers
 
             a.apply_sets(Answers(self.mini.id, self.mini.version), self.mini, sets)
@@ -260,7 +358,9 @@ class Fuzzer:
             target = section.get("item") or items
             target.append(json.loads(json.dumps(rng.choice(target))))
         elif op == 1:  # many unknown linkIds
-            items.extend({"linkId": f"z{n}", "answer": [{"valueString": "a"}]} for n in range(rng.choice([10, 100, 500])))
+            items.extend(
+                {"linkId": f"z{n}", "answer": [{"valueString": "a"}]} for n in range(rng.choice([10, 100, 500]))
+            )
         elif op == 2:
             items.append({"linkId": rng.choice([1, None, True, ["x"], {"a": 1}]), "answer": [{"valueString": "a"}]})
         text = json.dumps(doc, indent=1)
@@ -307,13 +407,18 @@ def run_in_process(cases: int, seed: int, report_every: int = 25_000) -> dict:
                 counts["exit 3"] += 1
                 counts[f"exit 3 {kind} {type(exc).__name__}"] += 1
                 if len(failures) < 20:
-                    failures.append(f"{kind} case {n} (seed {seed}): {type(exc).__name__}: {str(exc)[:200]}\n"
-                                    + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-4:]))
+                    failures.append(
+                        f"{kind} case {n} (seed {seed}): {type(exc).__name__}: {str(exc)[:200]}\n"
+                        + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-4:])
+                    )
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         counts[kind] += 1
         if report_every and (n + 1) % report_every == 0:
-            print(f"  {n + 1:,} cases, {time.perf_counter() - t0:.0f} s, exit 3: {counts['exit 3']}, hangs: {counts['hang']}", flush=True)
+            print(
+                f"  {n + 1:,} cases, {time.perf_counter() - t0:.0f} s, exit 3: {counts['exit 3']}, hangs: {counts['hang']}",
+                flush=True,
+            )
     counts["seconds"] = round(time.perf_counter() - t0)
     import shutil
 
@@ -335,19 +440,47 @@ def run_cli(cases: int, seed: int) -> dict:
         (tmp / "a.yaml").write_text(mutate_text(rng.choice(answers), rng))
         (tmp / "m.yaml").write_text(mutate_text(mini, rng))
         lang = ["--lang", "es"] if rng.random() < 0.2 else []
-        args = rng.choice([
-            ["run", "-a", "a.yaml", "-f", rng.choice(["json", "fhir", "markdown", "terminal"])],
-            ["validate", "a.yaml", "m.yaml"],
-            ["explain", rng.choice(["clinic_name", "where", "no_bp_checks"]), "-a", "a.yaml", "-f", rng.choice(["text", "json"])],
-            ["print", "m.yaml", "-f", "markdown"],
-            ["test", "m.yaml"],
-            ["export", "m.yaml", "--fhir"],
-            ["run", str(ROOT / "tests" / "fixtures" / "mini.yaml"), "--set", f"age={rng.choice(NUMBERS)}", "--set", "monitored=yes",
-             "--set", "where=clinic", "--set", "meds=benzo", "-f", "json"],
-        ])
+        args = rng.choice(
+            [
+                ["run", "-a", "a.yaml", "-f", rng.choice(["json", "fhir", "markdown", "terminal"])],
+                ["validate", "a.yaml", "m.yaml"],
+                [
+                    "explain",
+                    rng.choice(["clinic_name", "where", "no_bp_checks"]),
+                    "-a",
+                    "a.yaml",
+                    "-f",
+                    rng.choice(["text", "json"]),
+                ],
+                ["print", "m.yaml", "-f", "markdown"],
+                ["test", "m.yaml"],
+                ["export", "m.yaml", "--fhir"],
+                [
+                    "run",
+                    str(ROOT / "tests" / "fixtures" / "mini.yaml"),
+                    "--set",
+                    f"age={rng.choice(NUMBERS)}",
+                    "--set",
+                    "monitored=yes",
+                    "--set",
+                    "where=clinic",
+                    "--set",
+                    "meds=benzo",
+                    "-f",
+                    "json",
+                ],
+            ]
+        )
         try:
-            r = subprocess.run([str(exe), *lang, *args], cwd=tmp, env=env, capture_output=True, timeout=60,
-                               stdin=subprocess.DEVNULL, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY)))
+            r = subprocess.run(
+                [str(exe), *lang, *args],
+                cwd=tmp,
+                env=env,
+                capture_output=True,
+                timeout=60,
+                stdin=subprocess.DEVNULL,
+                preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY)),
+            )
         except subprocess.TimeoutExpired:
             counts["hang"] += 1
             failures.append(f"cli hang: {args}")
@@ -367,10 +500,15 @@ def run_cli(cases: int, seed: int) -> dict:
 def run_properties(per_property: int) -> int:
     env = {**os.environ, "CLINIC_READY_FUZZ_EXAMPLES": str(per_property)}
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_properties.py")],
-                       cwd=ROOT, env=env)
-    print(f"fuzz: 7 properties x {per_property} examples = {7 * per_property} examples in {time.perf_counter() - t0:.0f} s; "
-          f"{'clean' if r.returncode == 0 else 'FAILURES (see above)'}")
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_properties.py")],
+        cwd=ROOT,
+        env=env,
+    )
+    print(
+        f"fuzz: 7 properties x {per_property} examples = {7 * per_property} examples in {time.perf_counter() - t0:.0f} s; "
+        f"{'clean' if r.returncode == 0 else 'FAILURES (see above)'}"
+    )
     return r.returncode
 
 
@@ -379,7 +517,9 @@ def main(argv=None) -> int:
     p.add_argument("--cases", type=int, default=250_000, help="in-process cases (default 250,000)")
     p.add_argument("--cli", type=int, default=300, help="cases through the installed entry point (default 300)")
     p.add_argument("--seed", type=int, default=20261207)
-    p.add_argument("--properties", type=int, default=0, help="run tests/test_properties.py with this many examples each instead")
+    p.add_argument(
+        "--properties", type=int, default=0, help="run tests/test_properties.py with this many examples each instead"
+    )
     args = p.parse_args(argv)
     if args.properties:
         return run_properties(args.properties)
@@ -388,11 +528,16 @@ def main(argv=None) -> int:
     c, k = inproc["counts"], cli["counts"]
     for line in inproc["failures"] + cli["failures"]:
         print("FAILURE", line)
-    print(f"in process: {args.cases:,} cases in {c['seconds']} s: {c['accepted']:,} accepted and rendered, {c['refused']:,} refused "
-          f"(exit 2); exit 3: {c['exit 3']}; hangs: {c['hang']}")
+    print(
+        f"in process: {args.cases:,} cases in {c['seconds']} s: {c['accepted']:,} accepted and rendered, {c['refused']:,} refused "
+        f"(exit 2); exit 3: {c['exit 3']}; hangs: {c['hang']}"
+    )
     print("  by kind: " + ", ".join(f"{kind} {c[kind]:,}" for kind, _w in KINDS))
-    print(f"CLI: {args.cli} cases: " + ", ".join(f"{key} {v}" for key, v in sorted(k.items())) +
-          f"; tracebacks: {k['traceback']}; exit 3: {k['exit 3']}; hangs: {k['hang']}")
+    print(
+        f"CLI: {args.cli} cases: "
+        + ", ".join(f"{key} {v}" for key, v in sorted(k.items()))
+        + f"; tracebacks: {k['traceback']}; exit 3: {k['exit 3']}; hangs: {k['hang']}"
+    )
     bad = c["exit 3"] + c["hang"] + k["exit 3"] + k["traceback"] + k["hang"]
     return 1 if bad else 0
 

@@ -37,8 +37,9 @@ def site_size(site: Path) -> tuple[int, int]:
 
 
 def browser_visit(p, profile: Path, url: str) -> tuple[float, float, list[float]]:
-    ctx = p.chromium.launch_persistent_context(str(profile), executable_path="/usr/bin/chromium", args=["--no-sandbox"],
-                                               locale="en-US")
+    ctx = p.chromium.launch_persistent_context(
+        str(profile), executable_path="/usr/bin/chromium", args=["--no-sandbox"], locale="en-US"
+    )
     page = ctx.pages[0] if ctx.pages else ctx.new_page()
     t0 = time.perf_counter()
     page.goto(url)
@@ -53,7 +54,9 @@ def browser_visit(p, profile: Path, url: str) -> tuple[float, float, list[float]
         qid = page.get_attribute("#qform", "data-qid")
         t2 = time.perf_counter()
         page.click("#unsure")
-        page.wait_for_function("q => { const f = document.querySelector('#qform'); return !f || f.dataset.qid !== q; }", arg=qid)
+        page.wait_for_function(
+            "q => { const f = document.querySelector('#qform'); return !f || f.dataset.qid !== q; }", arg=qid
+        )
         steps.append(time.perf_counter() - t2)
     page.evaluate("() => localStorage.clear()")
     ctx.close()
@@ -68,8 +71,14 @@ def terminal_visit(state: Path) -> tuple[float, list[float]]:
     exe = str(Path(sys.executable).parent / "clinic-ready")
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(state), "CLINIC_READY_LANG": "en", "PAGER": "cat"}
     t0 = time.perf_counter()
-    child = pexpect.spawn(exe, ["run", "--plain", "--no-draft", "--for-someone-else"], env=env, encoding="utf-8", timeout=60,
-                          dimensions=(50, 120))
+    child = pexpect.spawn(
+        exe,
+        ["run", "--plain", "--no-draft", "--for-someone-else"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(50, 120),
+    )
     child.expect("Question 1 of")
     first = time.perf_counter() - t0
     child.expect(r"\): ")
@@ -99,9 +108,22 @@ def main(argv: list[str]) -> None:
         site = Path(tmp) / "site"
         build.assemble(Path(args.ingredients), site)
         raw, packed = site_size(site)
-        print(f"site: {raw / 1e6:.1f} MB on disk, {packed / 1e6:.1f} MB gzip-compressed ({len(list(site.rglob('*.*')))} files)")
-        rows: dict[str, list[float]] = {k: [] for k in ("cold ready", "cold first", "cold step", "warm ready", "warm first",
-                                                          "warm step", "term first", "term step")}
+        print(
+            f"site: {raw / 1e6:.1f} MB on disk, {packed / 1e6:.1f} MB gzip-compressed ({len(list(site.rglob('*.*')))} files)"
+        )
+        rows: dict[str, list[float]] = {
+            k: []
+            for k in (
+                "cold ready",
+                "cold first",
+                "cold step",
+                "warm ready",
+                "warm first",
+                "warm step",
+                "term first",
+                "term step",
+            )
+        }
         with Server(site) as srv, sync_playwright() as p:
             for run in range(args.runs):
                 profile = Path(tmp) / f"profile-{run}"
@@ -116,7 +138,9 @@ def main(argv: list[str]) -> None:
                 print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1] * 1000:.0f} ms" for k, v in rows.items()), flush=True)
         print()
         for k, v in rows.items():
-            print(f"{k:11} median {statistics.median(v) * 1000:7.0f} ms  (min {min(v) * 1000:.0f}, max {max(v) * 1000:.0f})")
+            print(
+                f"{k:11} median {statistics.median(v) * 1000:7.0f} ms  (min {min(v) * 1000:.0f}, max {max(v) * 1000:.0f})"
+            )
 
 
 if __name__ == "__main__":

@@ -77,8 +77,13 @@ def build_template(with_typer: bool = True) -> Catalog:
     for pattern in CLICK_FILES:
         for path in sorted(typer_dir.glob(pattern)):
             for lineno, message, _comments, context in _extract(path):
-                cat.add(message, None, [("typer/" + str(path.relative_to(typer_dir)), lineno)],
-                        auto_comments=["Click (bundled by Typer)"], context=context)
+                cat.add(
+                    message,
+                    None,
+                    [("typer/" + str(path.relative_to(typer_dir)), lineno)],
+                    auto_comments=["Click (bundled by Typer)"],
+                    context=context,
+                )
     return cat
 
 

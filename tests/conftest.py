@@ -36,7 +36,9 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(state))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("CLINIC_READY_LANG", "en")  # English whatever the developer's locale (tests ask for Spanish)
-    monkeypatch.setenv("PAGER", "cat")  # a summary on a pseudo-terminal prints straight through (tests/cli/test_pager.py sets its own)
+    monkeypatch.setenv(
+        "PAGER", "cat"
+    )  # a summary on a pseudo-terminal prints straight through (tests/cli/test_pager.py sets its own)
     yield state
 
 

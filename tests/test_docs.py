@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
-from pathlib import Path
+
+from helpers import ROOT
 
 from clinic_ready.cli import app
-from helpers import ROOT
 
 REGEN = ROOT / "scripts" / "regen.py"
 

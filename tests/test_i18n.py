@@ -5,14 +5,13 @@ from __future__ import annotations
 import importlib.util
 import re
 import string
-from pathlib import Path
 
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from helpers import ROOT, invoke_cli, run_cli
 
 from clinic_ready import i18n, notices
-from helpers import ROOT, invoke_cli, run_cli
 
 PO = ROOT / "src" / "clinic_ready" / "locale" / "es" / "LC_MESSAGES" / "clinic_ready.po"
 MO = PO.with_suffix(".mo")
@@ -69,7 +68,9 @@ def test_spanish_error_line_from_the_installed_command(tmp_path):
     assert r.stderr.strip() == f"{missing}: el archivo no existe — revise la ruta"
     r = run_cli("validate", str(missing), env={"CLINIC_READY_LANG": "es"})
     assert "el archivo no existe" in r.stderr
-    r = run_cli("validate", str(missing), env={"CLINIC_READY_LANG": "", "LANGUAGE": "", "LC_ALL": "", "LANG": "es_MX.UTF-8"})
+    r = run_cli(
+        "validate", str(missing), env={"CLINIC_READY_LANG": "", "LANGUAGE": "", "LC_ALL": "", "LANG": "es_MX.UTF-8"}
+    )
     assert "el archivo no existe" in r.stderr
     r = run_cli("--lang", "en", "validate", str(missing), env={"CLINIC_READY_LANG": "es"})
     assert r.stderr.strip() == f"{missing}: no such file — check the path"
@@ -93,8 +94,14 @@ def test_click_usage_error_in_spanish():
 def test_help_in_spanish():
     r = run_cli("--lang", "es", "--help")
     assert r.returncode == 0
-    for words in ("Uso: clinic-ready", "Preguntas que hacer antes de una terapia con ketamina.", "Opciones:", "Comandos:",
-                  "Mostrar este mensaje y salir.", "Códigos de salida"):
+    for words in (
+        "Uso: clinic-ready",
+        "Preguntas que hacer antes de una terapia con ketamina.",
+        "Opciones:",
+        "Comandos:",
+        "Mostrar este mensaje y salir.",
+        "Códigos de salida",
+    ):
         assert words in r.stdout, words
     r = run_cli("--lang", "es", "validate", "--help")
     assert "Revisar archivos de lista" in r.stdout
@@ -135,7 +142,9 @@ def test_no_command_has_an_option_named_like_a_root_option_that_may_follow_it():
     assert invoke_cli("validate", "ketamine-clinic", "--debug").returncode == 0
     for bad in (["list", "--lang", "fr"], ["list", "--lang"]):
         r = run_cli(*bad)
-        assert r.returncode == 2 and "use en (English) or es (español)" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert r.returncode == 2 and "use en (English) or es (español)" in r.stderr and "Traceback" not in r.stderr, (
+            r.stderr
+        )
     after_dashes = invoke_cli("validate", "--", "--lang")  # after `--`, a file name like any other
     assert after_dashes.returncode == 2 and after_dashes.stderr.startswith("--lang: no such file"), after_dashes.stderr
 

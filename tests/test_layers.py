@@ -73,7 +73,9 @@ def wrong_way_arrows(package: Path = PACKAGE) -> list[str]:
         mine = layer(importer, package)
         for line, imported in imports_of(path, package):
             theirs = layer(imported, package)
-            if imported in {"clinic_ready.launch", "clinic_ready.__main__"} or (theirs and theirs != mine and theirs not in ALLOWED[mine]):
+            if imported in {"clinic_ready.launch", "clinic_ready.__main__"} or (
+                theirs and theirs != mine and theirs not in ALLOWED[mine]
+            ):
                 where = path.relative_to(package.parent).as_posix()
                 wrong.append(f"{where}:{line}: {mine or 'root'} -> {theirs or 'root'} ({imported})")
     return wrong

@@ -8,26 +8,48 @@ import json
 import re
 
 import yaml
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clinic_ready.core import engine
-from clinic_ready.io.answers import parse_answers
-from clinic_ready.errors import problem
-from clinic_ready.io.loading import parse_checklist
-from clinic_ready.core.model import Answers
 from clinic_ready.app.interactive.prompting import Questionnaire
+from clinic_ready.core import engine
+from clinic_ready.core.model import Answers
+from clinic_ready.errors import problem
+from clinic_ready.io.answers import parse_answers
+from clinic_ready.io.loading import parse_checklist
 from clinic_ready.render import markdown, terminal
 from clinic_ready.safe_text import clean, clean_tree, console_class
-from helpers import FIXTURES
 
 #: what must never reach an output: C0 except newline and tab, DEL, C1, bidi embeddings/overrides/isolates
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Rich's own colour codes (when colour is on)
 
 hostile_char = st.sampled_from(
-    ["\x1b", "\x07", "\r", "\x08", "\x9b", "\x9d", "\x00", "\x7f", "\u202e", "\u2066", "[", "]", "/", "=", "\\",
-     "[/i.v.]", "[bold]", "[link=http://evil.example]", "\x1b]2;PWNED\x07", "\x1b[2J", "\x1b]8;;http://x\x1b\\", ":smile:"]
+    [
+        "\x1b",
+        "\x07",
+        "\r",
+        "\x08",
+        "\x9b",
+        "\x9d",
+        "\x00",
+        "\x7f",
+        "\u202e",
+        "\u2066",
+        "[",
+        "]",
+        "/",
+        "=",
+        "\\",
+        "[/i.v.]",
+        "[bold]",
+        "[link=http://evil.example]",
+        "\x1b]2;PWNED\x07",
+        "\x1b[2J",
+        "\x1b]8;;http://x\x1b\\",
+        ":smile:",
+    ]
 )
 hostile = st.lists(st.one_of(hostile_char, st.text(min_size=1, max_size=3)), min_size=1, max_size=12).map("".join)
 
@@ -53,7 +75,10 @@ def _checklist_with(text: str):
 
 
 def _answers(cl, text):
-    data = {"checklist": "mini", "answers": {"monitored": "no", "meds": ["opioid"], "where": "home", "alone": "yes", "age": 30}}
+    data = {
+        "checklist": "mini",
+        "answers": {"monitored": "no", "meds": ["opioid"], "where": "home", "alone": "yes", "age": 30},
+    }
     answers, _ = parse_answers(data, cl, json.dumps(data), "a.json")
     return answers
 
@@ -66,7 +91,9 @@ def test_no_hostile_text_survives_any_renderer(text):
     # terminal, with colour and boxes (the dangerous mode) and plain
     for plain in (False, True):
         buf = io.StringIO()
-        console = console_class()(file=buf, width=70, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False)
+        console = console_class()(
+            file=buf, width=70, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False
+        )
         terminal.show(result, console, plain=plain, answers=True)
         out = SGR.sub("", buf.getvalue())
         assert not FORBIDDEN.search(out), repr(out)
@@ -87,8 +114,11 @@ def test_no_hostile_text_survives_any_renderer(text):
 def test_no_hostile_text_survives_the_questionnaire(text):
     cl = _checklist_with(text)
     buf = io.StringIO()
-    console = console_class()(file=buf, width=70, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False)
+    console = console_class()(
+        file=buf, width=70, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False
+    )
     lines = ["n", "1", "1", "30", ""]
+
     def read(prompt):
         console.print(prompt, end="")
         return lines.pop(0) if lines else ""
@@ -100,8 +130,9 @@ def test_no_hostile_text_survives_the_questionnaire(text):
 
 
 def test_clean_tree_cleans_nested_view_models():
-    from clinic_ready.render.views import report_view
     import datetime as dt
+
+    from clinic_ready.render.views import report_view
 
     cl = _checklist_with("\x1b[2J\u202e")
     view = clean_tree(report_view(engine.evaluate(cl, _answers(cl, "")), dt.date(2026, 1, 1)))

@@ -8,7 +8,7 @@ The Python API (docs/batch.md) is importable from here; it loads on first use, s
     result = clinic_ready.evaluate(checklist, {"checklist": "ketamine-clinic", "answers": {...}})
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 _API = ("load_checklist", "evaluate", "evaluate_text", "result_document", "result_line", "InputError")
 

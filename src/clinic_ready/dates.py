@@ -13,8 +13,18 @@ import datetime as dt
 from clinic_ready.i18n import N_, _, language
 
 MONTHS = (
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
 #: a date in words; Spanish: "{day} de {month} de {year}"
 DATE_IN_WORDS = N_("{day} {month} {year}")

@@ -52,8 +52,15 @@ def language() -> str:
 
 #: the names a person may write for a language (--lang español, --lang spanish, --lang es_MX)
 ALIASES = {
-    "español": "es", "espanol": "es", "spanish": "es", "esp": "es", "castellano": "es",
-    "english": "en", "inglés": "en", "ingles": "en", "eng": "en",
+    "español": "es",
+    "espanol": "es",
+    "spanish": "es",
+    "esp": "es",
+    "castellano": "es",
+    "english": "en",
+    "inglés": "en",
+    "ingles": "en",
+    "eng": "en",
 }
 
 

@@ -7,7 +7,11 @@ from __future__ import annotations
 import os
 import sys
 
-EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_PIPE = 2, 130, 141  # as in errors.py; not imported, so nothing of ours loads before the guard
+EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_PIPE = (
+    2,
+    130,
+    141,
+)  # as in errors.py; not imported, so nothing of ours loads before the guard
 
 
 class _Closed:
@@ -45,7 +49,7 @@ def _guard_streams() -> None:
     if sys.stdout is None:
         sys.stdout = _Closed("output")  # type: ignore[assignment]
     if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w")  # nowhere to report anything
+        sys.stderr = open(os.devnull, "w")  # nowhere to report anything  # noqa: SIM115
 
 
 def closed_pipe() -> SystemExit:
@@ -117,8 +121,13 @@ def exit_code_for(exc: BaseException, debug: bool = False, say=None) -> int:
         else:
             from clinic_ready.cli import _environment_message
 
-            say(_environment_message(exc) or _("clinic-ready: cannot read or write the input or output ({reason}) — check the "
-                                                "file, the disk or the pipe").format(reason=type(exc).__name__))
+            say(
+                _environment_message(exc)
+                or _(
+                    "clinic-ready: cannot read or write the input or output ({reason}) — check the "
+                    "file, the disk or the pipe"
+                ).format(reason=type(exc).__name__)
+            )
         return EXIT_BAD_INPUT
     if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
         say("\n" + _("clinic-ready: interrupted."))
@@ -126,8 +135,12 @@ def exit_code_for(exc: BaseException, debug: bool = False, say=None) -> int:
     if debug:
         _traceback(exc)
     else:
-        say(_("clinic-ready: internal error ({error}). This is a bug in clinic-ready, not in your input; run the same "
-              "command with --debug to see where it happened.").format(error=type(exc).__name__))
+        say(
+            _(
+                "clinic-ready: internal error ({error}). This is a bug in clinic-ready, not in your input; run the same "
+                "command with --debug to see where it happened."
+            ).format(error=type(exc).__name__)
+        )
     return EXIT_INTERNAL
 
 

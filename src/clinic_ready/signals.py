@@ -39,7 +39,7 @@ def handled(names, handler):
         sig = getattr(signal, name, None)
         if sig is None or signal.getsignal(sig) is signal.SIG_IGN:
             continue
-        try:
+        try:  # noqa: SIM105
             saved[sig] = signal.signal(sig, handler)
         except (ValueError, OSError):  # not the main thread: nothing to change
             pass

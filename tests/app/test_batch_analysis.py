@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from helpers import ROOT, EXAMPLES, run_cli
+from helpers import EXAMPLES, ROOT, run_cli
 
 duckdb = pytest.importorskip("duckdb", reason="duckdb is a test extra: pip install '.[test]'")
 
@@ -24,8 +23,10 @@ PYTHON = re.findall(r"```python\n(.*?)```", DOC, re.S)
 # whole lines (results.jsonl): verdicts, concerns, could apply, bad files
 VIEW, *COMPACT, TITLES, _, _, _, _ = SQL
 FULL = SQL[6:]
-QUERIES = {"compact": dict(zip(("verdicts", "concerns", "could_apply", "bad"), COMPACT)),
-           "full": dict(zip(("verdicts", "concerns", "could_apply", "bad"), FULL))}
+QUERIES = {
+    "compact": dict(zip(("verdicts", "concerns", "could_apply", "bad"), COMPACT, strict=False)),
+    "full": dict(zip(("verdicts", "concerns", "could_apply", "bad"), FULL, strict=False)),
+}
 
 
 def _forms(folder: Path, bad: bool) -> list[Path]:
@@ -77,7 +78,7 @@ def test_the_compact_line_holds_the_ids_of_the_whole_line(batch):
     folder, lines, _ = batch
     compact = [json.loads(x) for x in (folder / "compact.jsonl").read_text().splitlines()]
     assert [set(c) for c in compact] == [set(compact[0])] * len(compact)  # the same keys on every line
-    for c, whole in zip(compact, lines):
+    for c, whole in zip(compact, lines, strict=False):
         assert c["file"] == whole["file"] and c["ok"] == whole["ok"]
         if not whole["ok"]:
             assert c["errors"] == whole["errors"] and c["verdict"] is None and c["concerns"] == []
@@ -144,8 +145,12 @@ def test_concern_titles_from_the_checklist(batch, monkeypatch):
     import clinic_ready
 
     titles = {c.id: c.title for c in clinic_ready.load_checklist("ketamine-clinic").concerns}
-    counts = Counter(c["id"] for o in lines if o["ok"] and o["result"]["checklist"]["id"] == "ketamine-clinic"
-                     for c in o["result"]["concerns"])
+    counts = Counter(
+        c["id"]
+        for o in lines
+        if o["ok"] and o["result"]["checklist"]["id"] == "ketamine-clinic"
+        for c in o["result"]["concerns"]
+    )
     assert [(r[0], r[2]) for r in rows] == sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     assert all(r[1] == titles[r[0]] for r in rows) and rows
 
@@ -155,16 +160,23 @@ def test_the_documented_partition_function_matches_batch(batch):
     code = next(block for block in PYTHON if "def evaluate_partition" in block)
     scope: dict = {}
     exec(compile(code, "docs/batch.md", "exec"), scope)  # exactly the documented function
-    mine = [n for n, f in enumerate(files)
-            if lines[n]["ok"] and yaml.safe_load(f.read_text())["checklist"] == "ketamine-clinic"]
-    forms = [yaml.safe_load(files[n].read_text()) for n in mine] + [{"checklist": "ketamine-clinic", "answers": {"where": "moon"}}]
+    mine = [
+        n
+        for n, f in enumerate(files)
+        if lines[n]["ok"] and yaml.safe_load(f.read_text())["checklist"] == "ketamine-clinic"
+    ]
+    forms = [yaml.safe_load(files[n].read_text()) for n in mine] + [
+        {"checklist": "ketamine-clinic", "answers": {"where": "moon"}}
+    ]
     expected = [lines[n] for n in mine] + [{"ok": False}]
     half = len(forms) // 2
     out = [json.loads(x) for part in (forms[:half], forms[half:]) for x in scope["evaluate_partition"](part)]
     assert len(out) == len(forms) > 20
     assert [o["ok"] for o in out] == [o["ok"] for o in expected]
     assert [o.get("result") for o in out] == [o.get("result") for o in expected]
-    assert out[-1]["errors"] == ["<answers>: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere"]
+    assert out[-1]["errors"] == [
+        "<answers>: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere"
+    ]
 
 
 def test_the_api_from_the_package_and_its_lazy_import():
@@ -181,7 +193,13 @@ def test_the_api_from_the_package_and_its_lazy_import():
         clinic_ready.evaluate_text(checklist, "checklist: ketamine-clinic\nanswers:\n  where: moon\n", "f.yaml")
     assert exc.value.lines()[0].startswith("f.yaml:3:10: answers.where:")
     fresh = subprocess.run(
-        [sys.executable, "-c", "import sys, clinic_ready; print(sorted(m for m in ('pydantic', 'yaml', 'clinic_ready.app.api') if m in sys.modules))"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, clinic_ready; print(sorted(m for m in ('pydantic', 'yaml', 'clinic_ready.app.api') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert fresh.stdout.strip() == "[]"  # importing the package loads nothing heavy

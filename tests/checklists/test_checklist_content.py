@@ -10,14 +10,14 @@ import itertools
 import statistics
 
 import pytest
+from helpers import EXAMPLES
 
 from clinic_ready.core import conditions as cond
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answer, Answers
-from helpers import EXAMPLES
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 BASE, _ = load_answers(EXAMPLES / "well-run-clinic.yaml", CL)
@@ -31,8 +31,14 @@ SEED_TOPICS = {
     ),
     "2 dependency risk: addiction history, tailored frequency, strict boundaries": (
         ["sud_history", "treatment_plan", "doses_on_request", "dose_frequency"],
-        ["substance_use_history", "no_treatment_plan", "doses_on_request", "addiction_and_take_home",
-         "dose_frequency_high", "dose_frequency_daily"],
+        [
+            "substance_use_history",
+            "no_treatment_plan",
+            "doses_on_request",
+            "addiction_and_take_home",
+            "dose_frequency_high",
+            "dose_frequency_daily",
+        ],
     ),
     "3 emergency preparedness: equipment, medicines, a team ready": (
         ["equipment", "als_trained", "emergency_plan"],
@@ -42,12 +48,18 @@ SEED_TOPICS = {
         ["medicines", "alcohol", "street_drugs"],
         ["sedating_medicines", "depressants_without_supervision", "naloxone_at_home"],
     ),
-    "5 transparency: mental-health history, recovery, all medicines": (["disclosed_history"], ["history_not_disclosed"]),
+    "5 transparency: mental-health history, recovery, all medicines": (
+        ["disclosed_history"],
+        ["history_not_disclosed"],
+    ),
     "6 medical supervision of every dose, not at home by an untrained helper": (
         ["who_gives", "injection_at_home"],
         ["untrained_person_gives_dose", "injections_at_home", "injectable_outside_clinic"],
     ),
-    "7 proper, measured dosing on a plan": (["treatment_plan", "dose_level_explained"], ["no_treatment_plan", "dose_level_not_explained"]),
+    "7 proper, measured dosing on a plan": (
+        ["treatment_plan", "dose_level_explained"],
+        ["no_treatment_plan", "dose_level_not_explained"],
+    ),
     "8 ketamine only from the treating clinic or pharmacy": (["other_sources"], ["ketamine_from_other_sources"]),
     "9 after a dose: never alone, no water, no driving": (
         ["sober_adult", "water_plan", "driving", "ride_home"],
@@ -57,9 +69,18 @@ SEED_TOPICS = {
         ["conditions", "bp_checked"],
         ["heart_disease", "high_blood_pressure", "high_blood_pressure_uncontrolled", "heart_without_bp_checks"],
     ),
-    "11 integration counselling, follow-up, a holistic plan": (["integration_support", "coordination"], ["no_integration_support", "no_care_coordination"]),
-    "12 tolerance, dose escalation, cravings": (["cravings", "doses_on_request"], ["cravings_or_tolerance", "doses_on_request"]),
-    "13 route and product": (["product", "where"], ["compounded_at_home", "off_label_use", "injectable_outside_clinic", "spravato_at_home"]),
+    "11 integration counselling, follow-up, a holistic plan": (
+        ["integration_support", "coordination"],
+        ["no_integration_support", "no_care_coordination"],
+    ),
+    "12 tolerance, dose escalation, cravings": (
+        ["cravings", "doses_on_request"],
+        ["cravings_or_tolerance", "doses_on_request"],
+    ),
+    "13 route and product": (
+        ["product", "where"],
+        ["compounded_at_home", "off_label_use", "injectable_outside_clinic", "spravato_at_home"],
+    ),
     "14 side effects": (["written_risks"], ["no_written_risks"]),
     "15 limited long-term evidence told before consent": (["plan_and_cost_told"], ["plan_and_evidence_not_told"]),
 }
@@ -67,30 +88,65 @@ SEED_TOPICS = {
 # --------------------------------------------------------------------------- fact sheet section 11
 # item -> concern ids that carry it (or None when it is listed under `omitted:` in the YAML)
 SECTION_11 = {
-    "LIC-1": ["spravato_rems_missing"], "LIC-2": ["no_prescriber_on_site"], "LIC-3": ["prescriber_not_licensed"],
-    "LIC-4": ["no_in_person_evaluation"], "LIC-5": ["untrained_person_gives_dose", "no_life_support_training"],
-    "LIC-6": ["no_pain_specialist"], "LIC-7": ["off_label_use"],
-    "MON-1": ["no_blood_pressure_checks"], "MON-2": ["no_oxygen_monitoring"],
-    "MON-3": ["observation_too_short", "spravato_under_two_hours"], "MON-4": ["observation_too_short"],
-    "MON-5": ["no_ride_home", "driving_after_dose"], "MON-6": None, "MON-7": ["no_long_term_checks"],
-    "MON-8": ["dose_level_not_explained"], "MON-9": None,
-    "EMR-1": ["no_emergency_equipment"], "EMR-2": ["no_life_support_training"], "EMR-3": ["no_emergency_equipment"],
-    "EMR-4": ["no_emergency_plan"], "EMR-5": ["no_after_hours_contact"],
+    "LIC-1": ["spravato_rems_missing"],
+    "LIC-2": ["no_prescriber_on_site"],
+    "LIC-3": ["prescriber_not_licensed"],
+    "LIC-4": ["no_in_person_evaluation"],
+    "LIC-5": ["untrained_person_gives_dose", "no_life_support_training"],
+    "LIC-6": ["no_pain_specialist"],
+    "LIC-7": ["off_label_use"],
+    "MON-1": ["no_blood_pressure_checks"],
+    "MON-2": ["no_oxygen_monitoring"],
+    "MON-3": ["observation_too_short", "spravato_under_two_hours"],
+    "MON-4": ["observation_too_short"],
+    "MON-5": ["no_ride_home", "driving_after_dose"],
+    "MON-6": None,
+    "MON-7": ["no_long_term_checks"],
+    "MON-8": ["dose_level_not_explained"],
+    "MON-9": None,
+    "EMR-1": ["no_emergency_equipment"],
+    "EMR-2": ["no_life_support_training"],
+    "EMR-3": ["no_emergency_equipment"],
+    "EMR-4": ["no_emergency_plan"],
+    "EMR-5": ["no_after_hours_contact"],
     "SUD-1": ["substance_use_history", "prescriber_unaware_of_history"],
-    "SUD-2": ["alcohol_screen_positive", "drug_screen_positive"], "SUD-3": None,
-    "SUD-4": ["no_treatment_plan", "doses_on_request"], "SUD-5": ["ketamine_from_other_sources"],
-    "SUD-6": ["injections_at_home"], "SUD-7": ["cravings_or_tolerance"], "SUD-8": ["no_misuse_checks"],
-    "INT-1": ["aneurysm_or_brain_bleed"], "INT-2": ["ketamine_allergy"], "INT-3": ["high_blood_pressure", "high_blood_pressure_uncontrolled"],
-    "INT-4": ["heart_disease"], "INT-5": ["psychosis_or_mania"], "INT-6": ["pregnancy_or_breastfeeding"],
-    "INT-7": ["sedating_medicines", "depressants_without_supervision"], "INT-8": ["stimulants"], "INT-9": ["maoi"],
-    "INT-10": ["theophylline"], "INT-11": ["enzyme_interactions"], "INT-12": ["thyroid", "overactive_thyroid"],
-    "INT-13": ["may_blunt_benefit"], "INT-14": ["liver_disease"], "INT-15": ["head_or_eye_pressure"],
-    "INT-16": ["bladder_symptoms"], "INT-17": ["spravato_nasal_products"],
-    "CON-1": ["approval_status_not_told"], "CON-2": ["no_written_risks"], "CON-3": ["plan_and_evidence_not_told"],
-    "CON-4": ["monitoring_not_explained"], "CON-5": ["no_care_coordination"],
-    "HOME-1": ["compounded_at_home"], "HOME-2": ["spravato_at_home"], "HOME-3": None,
-    "HOME-4": ["alone_during_session", "near_water_or_stairs"], "HOME-5": ["no_home_monitoring"],
-    "HOME-6": ["injectable_outside_clinic"], "HOME-7": ["storage_not_secured"], "HOME-8": None,
+    "SUD-2": ["alcohol_screen_positive", "drug_screen_positive"],
+    "SUD-3": None,
+    "SUD-4": ["no_treatment_plan", "doses_on_request"],
+    "SUD-5": ["ketamine_from_other_sources"],
+    "SUD-6": ["injections_at_home"],
+    "SUD-7": ["cravings_or_tolerance"],
+    "SUD-8": ["no_misuse_checks"],
+    "INT-1": ["aneurysm_or_brain_bleed"],
+    "INT-2": ["ketamine_allergy"],
+    "INT-3": ["high_blood_pressure", "high_blood_pressure_uncontrolled"],
+    "INT-4": ["heart_disease"],
+    "INT-5": ["psychosis_or_mania"],
+    "INT-6": ["pregnancy_or_breastfeeding"],
+    "INT-7": ["sedating_medicines", "depressants_without_supervision"],
+    "INT-8": ["stimulants"],
+    "INT-9": ["maoi"],
+    "INT-10": ["theophylline"],
+    "INT-11": ["enzyme_interactions"],
+    "INT-12": ["thyroid", "overactive_thyroid"],
+    "INT-13": ["may_blunt_benefit"],
+    "INT-14": ["liver_disease"],
+    "INT-15": ["head_or_eye_pressure"],
+    "INT-16": ["bladder_symptoms"],
+    "INT-17": ["spravato_nasal_products"],
+    "CON-1": ["approval_status_not_told"],
+    "CON-2": ["no_written_risks"],
+    "CON-3": ["plan_and_evidence_not_told"],
+    "CON-4": ["monitoring_not_explained"],
+    "CON-5": ["no_care_coordination"],
+    "HOME-1": ["compounded_at_home"],
+    "HOME-2": ["spravato_at_home"],
+    "HOME-3": None,
+    "HOME-4": ["alone_during_session", "near_water_or_stairs"],
+    "HOME-5": ["no_home_monitoring"],
+    "HOME-6": ["injectable_outside_clinic"],
+    "HOME-7": ["storage_not_secured"],
+    "HOME-8": None,
 }
 
 
@@ -117,7 +173,16 @@ def test_every_section_11_item_is_covered_or_omitted_with_a_reason():
 
 def test_sections_are_in_the_agreed_order():
     assert [s.id for s in CL.sections] == [
-        "licensing", "monitoring", "emergency", "addiction", "safeguards", "health", "consent", "home", "family", "self_check",
+        "licensing",
+        "monitoring",
+        "emergency",
+        "addiction",
+        "safeguards",
+        "health",
+        "consent",
+        "home",
+        "family",
+        "self_check",
     ]
 
 
@@ -237,8 +302,13 @@ def test_self_audit_well_run_clinic_has_nothing_to_fix():
 
 def test_self_audit_poorly_run_clinic():
     values = dict(AUDIT_BASE.values)
-    values.update(pulse_oximetry=Answer.of("no"), home_injection=Answer.of("yes"), bp_protocol=Answer("unsure"),
-                  take_home=Answer.of("yes"), take_home_safeguards=Answer.of("no"))
+    values.update(
+        pulse_oximetry=Answer.of("no"),
+        home_injection=Answer.of("yes"),
+        bp_protocol=Answer("unsure"),
+        take_home=Answer.of("yes"),
+        take_home_safeguards=Answer.of("no"),
+    )
     r = engine.evaluate(AUDIT, Answers(AUDIT.id, AUDIT.version, values))
     assert r.verdict.code == "stop"
     assert {"no_pulse_oximetry", "home_injections", "take_home_without_safeguards", "unverified_safeguards"} <= {
@@ -248,7 +318,14 @@ def test_self_audit_poorly_run_clinic():
 
 def test_self_audit_covers_the_clinic_side_of_every_standard():
     assert [s.id for s in AUDIT.sections] == [
-        "staffing", "monitoring", "emergency", "screening", "discharge", "diversion", "consent", "follow_up",
+        "staffing",
+        "monitoring",
+        "emergency",
+        "screening",
+        "discharge",
+        "diversion",
+        "consent",
+        "follow_up",
     ]
     # The audit also cites rules only a clinic needs (DEA, CDC, ...); that the two bibliographies
     # agree where they cite the same document is checked in test_self_audit_content.py.
@@ -269,11 +346,29 @@ def profile(**changes) -> Answers:
     return Answers(CL.id, CL.version, values)
 
 
-HOME_OK = dict(sober_adult="yes", water_plan="yes", home_monitoring="yes", remote_check="yes", storage="yes", misuse_checks="yes")
-CLINIC_ROOM = ("prescriber_on_site", "bp_checked", "oxygen_monitored", "observation_period", "ride_home", "equipment",
-               "als_trained", "emergency_plan", "monitoring_told")
-SPRAVATO_OK = dict(product="spravato", rems_certified="yes", spravato_home="no", monitoring_told="yes",
-                   who_gives=None, dose_level_explained=None, injection_at_home=None)
+HOME_OK = dict(
+    sober_adult="yes", water_plan="yes", home_monitoring="yes", remote_check="yes", storage="yes", misuse_checks="yes"
+)
+CLINIC_ROOM = (
+    "prescriber_on_site",
+    "bp_checked",
+    "oxygen_monitored",
+    "observation_period",
+    "ride_home",
+    "equipment",
+    "als_trained",
+    "emergency_plan",
+    "monitoring_told",
+)
+SPRAVATO_OK = dict(
+    product="spravato",
+    rems_certified="yes",
+    spravato_home="no",
+    monitoring_told="yes",
+    who_gives=None,
+    dose_level_explained=None,
+    injection_at_home=None,
+)
 AT_HOME = dict(where="home", **{q: None for q in CLINIC_ROOM}, **HOME_OK)
 PROFILES = {
     # name: (answers, the verdict a clinician would expect, the non-info concerns they would raise)
@@ -282,64 +377,146 @@ PROFILES = {
     # The review's false "Stop": a REMS-compliant Spravato clinic, taxi home, BLS- not ACLS-trained
     # staff, lorazepam and levothyroxine, controlled hypertension, passive thoughts of death.
     "compliant Spravato clinic, taxi, BLS staff, passive thoughts": (
-        profile(**SPRAVATO_OK, ride_home="yes", als_trained="no", medicines=["benzodiazepine", "thyroid_hormone"],
-                conditions=["high_blood_pressure"], bp_controlled="yes", suicidal_thoughts="yes", suicidal_now="no"),
-        "discuss", {"one_sedating_medicine", "may_blunt_benefit", "thyroid", "high_blood_pressure",
-                    "limited_life_support_training", "suicidal_thoughts"}),
+        profile(
+            **SPRAVATO_OK,
+            ride_home="yes",
+            als_trained="no",
+            medicines=["benzodiazepine", "thyroid_hormone"],
+            conditions=["high_blood_pressure"],
+            bp_controlled="yes",
+            suicidal_thoughts="yes",
+            suicidal_now="no",
+        ),
+        "discuss",
+        {
+            "one_sedating_medicine",
+            "may_blunt_benefit",
+            "thyroid",
+            "high_blood_pressure",
+            "limited_life_support_training",
+            "suicidal_thoughts",
+        },
+    ),
     "Spravato watched for less than 2 hours": (
-        profile(**SPRAVATO_OK, observation_period="until_recovered"), "discuss", {"spravato_under_two_hours"}),
+        profile(**SPRAVATO_OK, observation_period="until_recovered"),
+        "discuss",
+        {"spravato_under_two_hours"},
+    ),
     "Spravato without a prescriber on site": (
-        profile(**SPRAVATO_OK, prescriber_on_site="no"), "stop", {"no_prescriber_on_site"}),
+        profile(**SPRAVATO_OK, prescriber_on_site="no"),
+        "stop",
+        {"no_prescriber_on_site"},
+    ),
     "Spravato offered for home use": (
-        profile(**SPRAVATO_OK | dict(rems_certified="no", spravato_home="yes")), "stop", {"spravato_at_home", "spravato_rems_missing"}),
+        profile(**SPRAVATO_OK | dict(rems_certified="no", spravato_home="yes")),
+        "stop",
+        {"spravato_at_home", "spravato_rems_missing"},
+    ),
     "Spravato for PTSD is off-label too": (profile(**SPRAVATO_OK, reason="ptsd"), "none", set()),
     "IV clinic without ACLS or emergency equipment": (
-        profile(als_trained="no", equipment="no"), "stop", {"no_life_support_training", "no_emergency_equipment"}),
+        profile(als_trained="no", equipment="no"),
+        "stop",
+        {"no_life_support_training", "no_emergency_equipment"},
+    ),
     "IV clinic, nurse anesthetist with no prescriber in the building": (
-        profile(who_gives="anesthesia_nurse", prescriber_on_site="no"), "ask", {"prescriber_not_on_site"}),
+        profile(who_gives="anesthesia_nurse", prescriber_on_site="no"),
+        "ask",
+        {"prescriber_not_on_site"},
+    ),
     "no ride home and plans to drive": (
-        profile(ride_home="no", driving="yes"), "discuss", {"no_ride_home", "driving_after_dose"}),
+        profile(ride_home="no", driving="yes"),
+        "discuss",
+        {"no_ride_home", "driving_after_dose"},
+    ),
     "passive thoughts of death: high, not stop": (
-        profile(suicidal_thoughts="yes", suicidal_now="no"), "discuss", {"suicidal_thoughts"}),
+        profile(suicidal_thoughts="yes", suicidal_now="no"),
+        "discuss",
+        {"suicidal_thoughts"},
+    ),
     "thoughts of suicide right now: the crisis route": (
-        profile(suicidal_thoughts="yes", suicidal_now="yes"), "urgent", {"suicidal_now", "suicidal_thoughts"}),
+        profile(suicidal_thoughts="yes", suicidal_now="yes"),
+        "urgent",
+        {"suicidal_now", "suicidal_thoughts"},
+    ),
     "thoughts of suicide with a take-home supply": (
         profile(suicidal_thoughts="yes", suicidal_now="no", take_home_supply="yes", **HOME_OK),
-        "stop", {"suicidal_thoughts", "suicidal_thoughts_with_supply"}),
+        "stop",
+        {"suicidal_thoughts", "suicidal_thoughts_with_supply"},
+    ),
     "street opioids, compounded ketamine alone at home": (
-        profile(product="oral_compounded", who_gives="self_alone", street_drugs=["opioids"], take_home_supply="yes", **AT_HOME),
-        "stop", {"depressants_without_supervision", "sedating_medicines", "naloxone_street_opioids", "compounded_at_home"}),
+        profile(
+            product="oral_compounded",
+            who_gives="self_alone",
+            street_drugs=["opioids"],
+            take_home_supply="yes",
+            **AT_HOME,
+        ),
+        "stop",
+        {"depressants_without_supervision", "sedating_medicines", "naloxone_street_opioids", "compounded_at_home"},
+    ),
     "street opioids, every dose at a monitored clinic": (
-        profile(street_drugs=["opioids"]), "discuss", {"sedating_medicines"}),
+        profile(street_drugs=["opioids"]),
+        "discuss",
+        {"sedating_medicines"},
+    ),
     "gabapentin at home": (
         profile(product="oral_compounded", medicines=["gabapentinoid"], take_home_supply="yes", **AT_HOME),
-        "stop", {"depressants_without_supervision", "one_sedating_medicine", "compounded_at_home"}),
+        "stop",
+        {"depressants_without_supervision", "one_sedating_medicine", "compounded_at_home"},
+    ),
     "cannabis at a monitored clinic": (profile(street_drugs=["cannabis"]), "ask", {"other_street_drugs"}),
     "telehealth troches taken alone": (
-        profile(product="oral_compounded", who_gives="self_alone", in_person_eval="no", take_home_supply="yes",
-                **AT_HOME | dict(sober_adult="no", home_monitoring="no")),
-        "stop", {"compounded_at_home", "no_in_person_evaluation", "alone_during_session", "no_home_monitoring"}),
+        profile(
+            product="oral_compounded",
+            who_gives="self_alone",
+            in_person_eval="no",
+            take_home_supply="yes",
+            **AT_HOME | dict(sober_adult="no", home_monitoring="no"),
+        ),
+        "stop",
+        {"compounded_at_home", "no_in_person_evaluation", "alone_during_session", "no_home_monitoring"},
+    ),
     "recovery with a take-home supply": (
         profile(sud_history="past", told_prescriber_sud="yes", take_home_supply="yes", **HOME_OK),
-        "discuss", {"substance_use_history", "addiction_and_take_home"}),
+        "discuss",
+        {"substance_use_history", "addiction_and_take_home"},
+    ),
     "on buprenorphine, IV at home": (
         profile(medicines=["opioid"], **AT_HOME),
-        "stop", {"sedating_medicines", "depressants_without_supervision", "injectable_outside_clinic", "naloxone_at_home"}),
+        "stop",
+        {"sedating_medicines", "depressants_without_supervision", "injectable_outside_clinic", "naloxone_at_home"},
+    ),
     "heart disease and no blood pressure checks": (
         profile(conditions=["heart_disease"], bp_checked="no"),
-        "stop", {"heart_disease", "no_blood_pressure_checks", "heart_without_bp_checks"}),
+        "stop",
+        {"heart_disease", "no_blood_pressure_checks", "heart_without_bp_checks"},
+    ),
     "high blood pressure, very high at times": (
-        profile(conditions=["high_blood_pressure"], bp_controlled="no", bp_very_high="yes"), "stop",
-        {"high_blood_pressure_uncontrolled"}),
+        profile(conditions=["high_blood_pressure"], bp_controlled="no", bp_very_high="yes"),
+        "stop",
+        {"high_blood_pressure_uncontrolled"},
+    ),
     "high blood pressure often above 140/90": (
-        profile(conditions=["high_blood_pressure"], bp_controlled="no", bp_very_high="no"), "discuss",
-        {"high_blood_pressure_above_target"}),
+        profile(conditions=["high_blood_pressure"], bp_controlled="no", bp_very_high="no"),
+        "discuss",
+        {"high_blood_pressure_above_target"},
+    ),
     "high blood pressure, not known whether controlled": (
-        profile(conditions=["high_blood_pressure"], bp_controlled="unsure"), "held", set()),
+        profile(conditions=["high_blood_pressure"], bp_controlled="unsure"),
+        "held",
+        set(),
+    ),
     "high blood pressure, under control": (
-        profile(conditions=["high_blood_pressure"], bp_controlled="yes"), "ask", {"high_blood_pressure"}),
+        profile(conditions=["high_blood_pressure"], bp_controlled="yes"),
+        "ask",
+        {"high_blood_pressure"},
+    ),
     "stable thyroid replacement": (profile(medicines=["thyroid_hormone"]), "ask", {"thyroid"}),
-    "overactive thyroid not under control": (profile(conditions=["overactive_thyroid"]), "discuss", {"overactive_thyroid"}),
+    "overactive thyroid not under control": (
+        profile(conditions=["overactive_thyroid"]),
+        "discuss",
+        {"overactive_thyroid"},
+    ),
     "COPD or sleep apnea at a monitored clinic": (profile(conditions=["lung_disease"]), "discuss", {"lung_disease"}),
     "on-demand dosing": (profile(dose_frequency="on_demand"), "stop", {"dose_frequency_daily"}),
     "more than 3 doses a week": (profile(dose_frequency="more_often"), "discuss", {"dose_frequency_high"}),
@@ -348,22 +525,52 @@ PROFILES = {
     "aged 16": (profile(age_band="under_18"), "discuss", {"age_under_18"}),
     "prepaid package": (profile(prepaid_package="yes"), "ask", {"prepaid_package"}),
     "supporter who does not know the signs": (
-        profile(family_help="yes", family_watch="no", family_crisis="yes"), "ask", {"family_watch"}),
+        profile(family_help="yes", family_watch="no", family_crisis="yes"),
+        "ask",
+        {"family_watch"},
+    ),
     # unsure and declined are not "no": nothing is raised, but the verdict is held (see could-apply tests)
-    "unsure about monitoring is not reassuring": (profile(bp_checked="unsure", oxygen_monitored="unsure"), "held", set()),
+    "unsure about monitoring is not reassuring": (
+        profile(bp_checked="unsure", oxygen_monitored="unsure"),
+        "held",
+        set(),
+    ),
     "declines to share medicines and conditions": (profile(medicines="declined", conditions="declined"), "held", set()),
     "benzodiazepine at a monitored clinic": (
-        profile(medicines=["benzodiazepine"]), "ask", {"one_sedating_medicine", "may_blunt_benefit"}),
+        profile(medicines=["benzodiazepine"]),
+        "ask",
+        {"one_sedating_medicine", "may_blunt_benefit"},
+    ),
     "pregnant, with a history of psychosis": (
-        profile(pregnancy="pregnant", conditions=["psychosis"]), "discuss", {"pregnancy_or_breastfeeding", "psychosis_or_mania"}),
+        profile(pregnancy="pregnant", conditions=["psychosis"]),
+        "discuss",
+        {"pregnancy_or_breastfeeding", "psychosis_or_mania"},
+    ),
     "positive alcohol and drug self-check": (
-        profile(do_self_check="yes", audit_sex="female", audit_c1="two_to_three_week", audit_c2="one_two", audit_c3="never",
-                cage_cut="yes", cage_annoyed="no", cage_guilty="no", cage_eye_opener="no"),
-        "discuss", {"alcohol_screen_positive", "drug_screen_positive"}),
+        profile(
+            do_self_check="yes",
+            audit_sex="female",
+            audit_c1="two_to_three_week",
+            audit_c2="one_two",
+            audit_c3="never",
+            cage_cut="yes",
+            cage_annoyed="no",
+            cage_guilty="no",
+            cage_eye_opener="no",
+        ),
+        "discuss",
+        {"alcohol_screen_positive", "drug_screen_positive"},
+    ),
     "consent gaps only": (
-        profile(told_approval_status="no", plan_and_cost_told="no"), "ask", {"approval_status_not_told", "plan_and_evidence_not_told"}),
+        profile(told_approval_status="no", plan_and_cost_told="no"),
+        "ask",
+        {"approval_status_not_told", "plan_and_evidence_not_told"},
+    ),
     "chronic pain without a pain specialist": (
-        profile(reason="pain", pain_specialist="no"), "ask", {"no_pain_specialist"}),
+        profile(reason="pain", pain_specialist="no"),
+        "ask",
+        {"no_pain_specialist"},
+    ),
     "a question left open": (profile(after_hours=None), "incomplete", set()),
 }
 
@@ -377,11 +584,16 @@ def test_profiles(name):
     assert r.verdict.code == verdict, name
 
 
-@pytest.mark.parametrize("answers, expected", [
-    (profile(bp_checked="unsure", oxygen_monitored="unsure"), {"no_blood_pressure_checks", "no_oxygen_monitoring"}),
-    (profile(medicines="declined", conditions="declined"),
-     {"sedating_medicines", "aneurysm_or_brain_bleed", "ketamine_allergy"}),
-])
+@pytest.mark.parametrize(
+    "answers, expected",
+    [
+        (profile(bp_checked="unsure", oxygen_monitored="unsure"), {"no_blood_pressure_checks", "no_oxygen_monitoring"}),
+        (
+            profile(medicines="declined", conditions="declined"),
+            {"sedating_medicines", "aneurysm_or_brain_bleed", "ketamine_allergy"},
+        ),
+    ],
+)
 def test_unsure_or_declined_safety_answers_hold_the_verdict_with_what_could_apply(answers, expected):
     r = engine.evaluate(CL, answers)
     could = {p.concern.id for p in r.could_apply}
@@ -419,17 +631,29 @@ def test_at_home_path_asks_no_clinic_room_question_and_asks_home_ones():
 
 def test_no_concern_fires_on_a_question_that_does_not_apply():
     """Clinic-room answers left in an at-home answers file are not asked, so they raise nothing."""
-    stray = {q: "no" for q in ("bp_checked", "oxygen_monitored", "ride_home", "equipment", "als_trained", "emergency_plan")}
-    answers = profile(product="oral_compounded", take_home_supply="yes", **AT_HOME | stray | dict(observation_period="nobody"))
+    stray = {
+        q: "no" for q in ("bp_checked", "oxygen_monitored", "ride_home", "equipment", "als_trained", "emergency_plan")
+    }
+    answers = profile(
+        product="oral_compounded", take_home_supply="yes", **AT_HOME | stray | dict(observation_period="nobody")
+    )
     fired = raised(answers)
     for concern in CL.concerns:
         if concern.id in fired:
             visible = set(asked(answers))
             mentioned = {t.question for t in _tests(concern.when)}
             assert mentioned & visible or not mentioned, concern.id
-    clinic_concerns = {"no_blood_pressure_checks", "no_oxygen_monitoring", "no_ride_home", "no_emergency_equipment",
-                       "limited_emergency_equipment", "no_life_support_training", "limited_life_support_training",
-                       "no_emergency_plan", "observation_too_short"}
+    clinic_concerns = {
+        "no_blood_pressure_checks",
+        "no_oxygen_monitoring",
+        "no_ride_home",
+        "no_emergency_equipment",
+        "limited_emergency_equipment",
+        "no_life_support_training",
+        "limited_life_support_training",
+        "no_emergency_plan",
+        "observation_too_short",
+    }
     assert not fired & clinic_concerns
 
 
@@ -464,8 +688,13 @@ TYPICAL_RUNS = {
     "compliant Spravato clinic": profile(**SPRAVATO_OK),
     "compounded troches at home": profile(product="oral_compounded", take_home_supply="yes", **AT_HOME),
     "in recovery, every dose at an IV clinic": profile(
-        sud_history="past", told_prescriber_sud="yes", misuse_checks="yes", dose_frequency="not_started",
-        doses_on_request=None, cravings=None),
+        sud_history="past",
+        told_prescriber_sud="yes",
+        misuse_checks="yes",
+        dose_frequency="not_started",
+        doses_on_request=None,
+        cravings=None,
+    ),
     "Perry-like": load_answers(EXAMPLES / "perry-like.yaml", CL)[0],
 }
 

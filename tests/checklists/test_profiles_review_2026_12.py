@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answer, Answers
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 
@@ -37,30 +37,85 @@ def could(r) -> set[str]:
 
 
 # The reviewer's shared answers (every file below starts from these).
-COMMON = dict(reason="depression", age_band="age_25_64", prescriber_licensed="yes", in_person_eval="yes", driving="no",
-              dose_frequency="starting_course", long_term_checks="yes", after_hours="yes", sud_history="never",
-              treatment_plan="yes", doses_on_request="no", other_sources="no", cravings="no", medicines=["none"],
-              alcohol="no", street_drugs=["none"], conditions=["none"], pregnancy="not_applicable", bladder="no",
-              suicidal_thoughts="no", told_approval_status="yes", written_risks="yes", plan_and_cost_told="yes",
-              prepaid_package="no", disclosed_history="yes", coordination="yes", integration_support="yes",
-              family_help="no", do_self_check="no")
-HOME_OK = dict(sober_adult="yes", water_plan="yes", home_monitoring="yes", remote_check="yes", storage="yes",
-               misuse_checks="yes")
-CLINIC_OK = dict(prescriber_on_site="yes", bp_checked="yes", oxygen_monitored="yes", observation_period="two_hours_plus",
-                 ride_home="yes", equipment="yes", als_trained="yes", emergency_plan="yes")
-IV_CLINIC = dict(COMMON, product="iv", where="clinic", who_gives="doctor", dose_level_explained="yes", take_home_supply="no",
-                 injection_at_home="no", **CLINIC_OK)
-SPRAVATO_CLINIC = dict(COMMON, product="spravato", where="clinic", rems_certified="yes", spravato_home="no",
-                       monitoring_told="yes", take_home_supply="no", **CLINIC_OK)
+COMMON = dict(
+    reason="depression",
+    age_band="age_25_64",
+    prescriber_licensed="yes",
+    in_person_eval="yes",
+    driving="no",
+    dose_frequency="starting_course",
+    long_term_checks="yes",
+    after_hours="yes",
+    sud_history="never",
+    treatment_plan="yes",
+    doses_on_request="no",
+    other_sources="no",
+    cravings="no",
+    medicines=["none"],
+    alcohol="no",
+    street_drugs=["none"],
+    conditions=["none"],
+    pregnancy="not_applicable",
+    bladder="no",
+    suicidal_thoughts="no",
+    told_approval_status="yes",
+    written_risks="yes",
+    plan_and_cost_told="yes",
+    prepaid_package="no",
+    disclosed_history="yes",
+    coordination="yes",
+    integration_support="yes",
+    family_help="no",
+    do_self_check="no",
+)
+HOME_OK = dict(
+    sober_adult="yes", water_plan="yes", home_monitoring="yes", remote_check="yes", storage="yes", misuse_checks="yes"
+)
+CLINIC_OK = dict(
+    prescriber_on_site="yes",
+    bp_checked="yes",
+    oxygen_monitored="yes",
+    observation_period="two_hours_plus",
+    ride_home="yes",
+    equipment="yes",
+    als_trained="yes",
+    emergency_plan="yes",
+)
+IV_CLINIC = dict(
+    COMMON,
+    product="iv",
+    where="clinic",
+    who_gives="doctor",
+    dose_level_explained="yes",
+    take_home_supply="no",
+    injection_at_home="no",
+    **CLINIC_OK,
+)
+SPRAVATO_CLINIC = dict(
+    COMMON,
+    product="spravato",
+    where="clinic",
+    rems_certified="yes",
+    spravato_home="no",
+    monitoring_told="yes",
+    take_home_supply="no",
+    **CLINIC_OK,
+)
 
 
 # --------------------------------------------------------------------------- N1
-@pytest.mark.parametrize("name, extra", [
-    ("f1: Spravato at home", dict(where="home", take_home_supply="yes", spravato_home="no", **HOME_OK)),
-    ("x02: Spravato at the clinic and at home", dict(where="both", take_home_supply="yes", home_form=["spravato"], **HOME_OK)),
-    ("x01: Spravato sent home with the patient", dict(take_home_supply="yes", home_form=["spravato"], **HOME_OK)),
-    ("Spravato somewhere else, such as a hotel", dict(where="elsewhere", take_home_supply="no", **HOME_OK)),
-])
+@pytest.mark.parametrize(
+    "name, extra",
+    [
+        ("f1: Spravato at home", dict(where="home", take_home_supply="yes", spravato_home="no", **HOME_OK)),
+        (
+            "x02: Spravato at the clinic and at home",
+            dict(where="both", take_home_supply="yes", home_form=["spravato"], **HOME_OK),
+        ),
+        ("x01: Spravato sent home with the patient", dict(take_home_supply="yes", home_form=["spravato"], **HOME_OK)),
+        ("Spravato somewhere else, such as a hotel", dict(where="elsewhere", take_home_supply="no", **HOME_OK)),
+    ],
+)
 def test_n1_spravato_outside_the_certified_clinic_is_a_stop_whether_or_not_anyone_offered_it(name, extra):
     values = dict(SPRAVATO_CLINIC, **extra)
     if values["where"] != "clinic":
@@ -79,8 +134,14 @@ def test_n1_a_compliant_spravato_clinic_still_raises_nothing():
 
 
 # --------------------------------------------------------------------------- N2
-F2_CRPS = dict(IV_CLINIC, reason="pain", pain_specialist="yes", observation_period="until_recovered",
-               dose_frequency="daily_course", medicines=["opioid", "gabapentinoid"])
+F2_CRPS = dict(
+    IV_CLINIC,
+    reason="pain",
+    pain_specialist="yes",
+    observation_period="until_recovered",
+    dose_frequency="daily_course",
+    medicines=["opioid", "gabapentinoid"],
+)
 
 
 def test_n2_a_five_day_crps_infusion_course_is_not_a_stop_and_sends_nobody_to_an_addiction_line():
@@ -107,9 +168,20 @@ def test_n2_a_daily_clinic_course_for_depression_is_more_than_usual_but_not_a_st
 
 
 def test_p15b_prescribed_daily_oral_ketamine_at_home_with_an_opioid_stops_for_the_real_reasons():
-    values = dict(COMMON, reason="pain", pain_specialist="yes", product="oral_compounded", where="home", who_gives="self_alone",
-                  dose_level_explained="yes", dose_frequency="daily_course", take_home_supply="yes", injection_at_home="no",
-                  medicines=["opioid"], **dict(HOME_OK, sober_adult="no"))
+    values = dict(
+        COMMON,
+        reason="pain",
+        pain_specialist="yes",
+        product="oral_compounded",
+        where="home",
+        who_gives="self_alone",
+        dose_level_explained="yes",
+        dose_frequency="daily_course",
+        take_home_supply="yes",
+        injection_at_home="no",
+        medicines=["opioid"],
+        **dict(HOME_OK, sober_adult="no"),
+    )
     r = result(**values)
     assert {"depressants_without_supervision", "alone_during_session"} <= raised(r, "critical")
     assert "dose_frequency_daily" not in raised(r)
@@ -140,9 +212,12 @@ def test_n3_p07_methadone_and_clonazepam_with_iv_plus_home_lozenges_stop_for_bre
 def test_n3_the_home_form_question_is_asked_only_for_mixed_regimens():
     def asked(values):
         return {i.question.id for i in engine.evaluate(CL, answers(**values)).items if i.state != "skipped"}
+
     assert "home_form" in asked(F3)
     assert "home_form" not in asked(IV_CLINIC)
-    assert "home_form" not in asked(dict(COMMON, product="oral_compounded", where="home", take_home_supply="yes", **HOME_OK))
+    assert "home_form" not in asked(
+        dict(COMMON, product="oral_compounded", where="home", take_home_supply="yes", **HOME_OK)
+    )
 
 
 # --------------------------------------------------------------------------- N5
@@ -176,9 +251,19 @@ def test_n5_above_140_with_the_peak_unknown_is_high_and_held_at_critical():
 
 
 # --------------------------------------------------------------------------- N6
-F5 = dict(COMMON, product="oral_compounded", where="home", age_band="age_65_plus", in_person_eval="no", who_gives="self_alone",
-          dose_level_explained="yes", take_home_supply="yes", injection_at_home="no", conditions=["heart_disease", "stroke"],
-          **dict(HOME_OK, home_monitoring="no"))
+F5 = dict(
+    COMMON,
+    product="oral_compounded",
+    where="home",
+    age_band="age_65_plus",
+    in_person_eval="no",
+    who_gives="self_alone",
+    dose_level_explained="yes",
+    take_home_supply="yes",
+    injection_at_home="no",
+    conditions=["heart_disease", "stroke"],
+    **dict(HOME_OK, home_monitoring="no"),
+)
 
 
 def test_n6_heart_disease_and_a_past_stroke_dosing_at_home_without_blood_pressure_checks_is_a_stop():
@@ -201,8 +286,18 @@ def test_n6_with_a_way_to_check_blood_pressure_at_home_it_is_not_this_critical()
 
 
 # --------------------------------------------------------------------------- N7
-F7 = dict(COMMON, product="oral_compounded", where="home", age_band="under_18", in_person_eval="no", who_gives="self_alone",
-          dose_level_explained="yes", take_home_supply="yes", injection_at_home="no", **HOME_OK)
+F7 = dict(
+    COMMON,
+    product="oral_compounded",
+    where="home",
+    age_band="under_18",
+    in_person_eval="no",
+    who_gives="self_alone",
+    dose_level_explained="yes",
+    take_home_supply="yes",
+    injection_at_home="no",
+    **HOME_OK,
+)
 
 
 def test_n7_a_16_year_old_on_telehealth_lozenges_at_home_is_a_stop_worded_for_parents_too():
@@ -212,10 +307,13 @@ def test_n7_a_16_year_old_on_telehealth_lozenges_at_home_is_a_stop_worded_for_pa
     assert "Parents" in c.action and "child and adolescent psychiatrist" in c.action
 
 
-@pytest.mark.parametrize("extra", [
-    dict(product="iv", where="both", home_form=["oral_compounded"]),
-    dict(product="nasal_compounded", where="clinic", take_home_supply="no"),
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        dict(product="iv", where="both", home_form=["oral_compounded"]),
+        dict(product="nasal_compounded", where="clinic", take_home_supply="no"),
+    ],
+)
 def test_n7_any_home_or_compounded_path_under_18_is_a_stop(extra):
     values = dict(F7, **extra)
     if values["where"] in ("clinic", "both"):
@@ -229,11 +327,26 @@ def test_n7_under_18_with_every_dose_at_a_clinic_is_discuss():
 
 
 # --------------------------------------------------------------------------- N11 naloxone, self-contained steps
-P05 = dict(COMMON, product="oral_compounded", where="home", age_band="age_18_24", in_person_eval="no", who_gives="self_alone",
-           dose_level_explained="yes", dose_frequency="more_often", sud_history="current", take_home_supply="yes",
-           other_sources="yes", injection_at_home="no", alcohol="yes", street_drugs=["opioids", "stimulants", "cannabis"],
-           disclosed_history="no", told_prescriber_sud="no", cravings="yes",
-           **dict(HOME_OK, sober_adult="no", storage="no"))
+P05 = dict(
+    COMMON,
+    product="oral_compounded",
+    where="home",
+    age_band="age_18_24",
+    in_person_eval="no",
+    who_gives="self_alone",
+    dose_level_explained="yes",
+    dose_frequency="more_often",
+    sud_history="current",
+    take_home_supply="yes",
+    other_sources="yes",
+    injection_at_home="no",
+    alcohol="yes",
+    street_drugs=["opioids", "stimulants", "cannabis"],
+    disclosed_history="no",
+    told_prescriber_sud="no",
+    cravings="yes",
+    **dict(HOME_OK, sober_adult="no", storage="no"),
+)
 
 
 def test_n11_street_opioids_outside_a_clinic_make_naloxone_high_with_never_use_alone():
@@ -249,9 +362,18 @@ def test_n11_prescribed_buprenorphine_at_home_keeps_the_moderate_naloxone_remind
     assert "naloxone_at_home" in raised(r, "moderate") and "naloxone_street_opioids" not in raised(r)
 
 
-PRONOUN_ONLY = ("Ask about it", "Discuss it", "Tell the prescriber before treatment.", "while you use these",
-                "Keep taking it", "Do not stop it", "Get these answers", "Ask to read them", "Bring these answers",
-                "with them.")
+PRONOUN_ONLY = (
+    "Ask about it",
+    "Discuss it",
+    "Tell the prescriber before treatment.",
+    "while you use these",
+    "Keep taking it",
+    "Do not stop it",
+    "Get these answers",
+    "Ask to read them",
+    "Bring these answers",
+    "with them.",
+)
 
 
 def test_n11_first_step_actions_name_what_they_are_about():
@@ -260,15 +382,23 @@ def test_n11_first_step_actions_name_what_they_are_about():
 
 
 def test_n11_p02_exemplary_spravato_with_trazodone_has_readable_first_steps_and_is_ask():
-    r = result(**dict(SPRAVATO_CLINIC, medicines=["sedating_psych"], equipment="no", als_trained="no", doses_on_request="no"))
+    r = result(
+        **dict(SPRAVATO_CLINIC, medicines=["sedating_psych"], equipment="no", als_trained="no", doses_on_request="no")
+    )
     assert r.verdict.code == "ask"
-    assert raised(r, "moderate") >= {"one_sedating_medicine", "limited_emergency_equipment", "limited_life_support_training"}
+    assert raised(r, "moderate") >= {
+        "one_sedating_medicine",
+        "limited_emergency_equipment",
+        "limited_life_support_training",
+    }
 
 
 # --------------------------------------------------------------------------- minors (§2.3)
 def test_minor_one_prescribed_sedative_at_a_monitored_clinic_is_moderate_combinations_are_high():
     assert raised(result(**dict(SPRAVATO_CLINIC, medicines=["benzodiazepine"])), "high") == set()
-    assert "sedating_medicines" in raised(result(**dict(SPRAVATO_CLINIC, medicines=["benzodiazepine", "gabapentinoid"])), "high")
+    assert "sedating_medicines" in raised(
+        result(**dict(SPRAVATO_CLINIC, medicines=["benzodiazepine", "gabapentinoid"])), "high"
+    )
     assert "sedating_medicines" in raised(result(**dict(SPRAVATO_CLINIC, medicines=["opioid"])), "high")
     assert "sedating_medicines" in raised(result(**dict(SPRAVATO_CLINIC, alcohol="yes")), "high")
 
@@ -316,8 +446,14 @@ def test_sources_the_pain_consensus_and_the_askp3_home_statement_are_cited():
     assert CL.source_by_id["S9"].url.startswith("https://doi.org/")
 
 
-ASA_GUIDANCE_DOES_NOT_SAY = ("prepaid_package", "alone_during_session", "no_home_monitoring", "no_remote_check",
-                             "no_emergency_plan", "prescriber_not_on_site")
+ASA_GUIDANCE_DOES_NOT_SAY = (
+    "prepaid_package",
+    "alone_during_session",
+    "no_home_monitoring",
+    "no_remote_check",
+    "no_emergency_plan",
+    "prescriber_not_on_site",
+)
 
 
 def test_sources_the_asa_guidance_is_cited_only_for_what_it_says():
@@ -336,8 +472,17 @@ def test_well_run_profiles_raise_no_critical_or_high():
 def test_issue28_they_take_it_and_the_family_watches_is_an_answer_and_still_unsupervised():
     c = next(ch for ch in CL.questions["who_gives"].choices if ch.value == "self_family_watches")
     assert c.label_supporter.startswith("They take it themselves, and I")
-    values = dict(COMMON, product="oral_compounded", where="home", who_gives="self_family_watches", dose_level_explained="yes",
-                  take_home_supply="yes", injection_at_home="no", medicines=["benzodiazepine"], **HOME_OK)
+    values = dict(
+        COMMON,
+        product="oral_compounded",
+        where="home",
+        who_gives="self_family_watches",
+        dose_level_explained="yes",
+        take_home_supply="yes",
+        injection_at_home="no",
+        medicines=["benzodiazepine"],
+        **HOME_OK,
+    )
     assert "depressants_without_supervision" in raised(result(**values), "critical")
 
 
@@ -351,19 +496,38 @@ def test_a_1_2_0_answer_of_daily_or_on_demand_is_asked_again_not_guessed(tmp_pat
     from clinic_ready.io.answers import load_answers
 
     f = tmp_path / "old.yaml"
-    f.write_text('checklist: ketamine-clinic\nchecklist_version: "1.2.0"\nanswers: {dose_frequency: daily_or_on_demand, '
-                 'where: clinic}\n')
+    f.write_text(
+        'checklist: ketamine-clinic\nchecklist_version: "1.2.0"\nanswers: {dose_frequency: daily_or_on_demand, '
+        "where: clinic}\n"
+    )
     answers, warnings = load_answers(f, CL)
     assert "dose_frequency" not in answers.values
     assert any("dose_frequency" in str(w) for w in warnings)
 
 
-SUPPORTER_FIRST_STEPS = ("suicidal_now", "suicidal_thoughts", "suicidal_thoughts_with_supply", "depressants_without_supervision",
-                         "naloxone_street_opioids", "heart_without_bp_checks", "spravato_at_home", "under_18_outside_clinic",
-                         "alone_during_session", "dose_frequency_daily", "compounded_at_home", "injectable_outside_clinic",
-                         "untrained_person_gives_dose", "ketamine_from_other_sources", "near_water_or_stairs",
-                         "no_in_person_evaluation", "sedating_medicines", "one_sedating_medicine", "no_home_monitoring",
-                         "family_watch", "family_crisis")
+SUPPORTER_FIRST_STEPS = (
+    "suicidal_now",
+    "suicidal_thoughts",
+    "suicidal_thoughts_with_supply",
+    "depressants_without_supervision",
+    "naloxone_street_opioids",
+    "heart_without_bp_checks",
+    "spravato_at_home",
+    "under_18_outside_clinic",
+    "alone_during_session",
+    "dose_frequency_daily",
+    "compounded_at_home",
+    "injectable_outside_clinic",
+    "untrained_person_gives_dose",
+    "ketamine_from_other_sources",
+    "near_water_or_stairs",
+    "no_in_person_evaluation",
+    "sedating_medicines",
+    "one_sedating_medicine",
+    "no_home_monitoring",
+    "family_watch",
+    "family_crisis",
+)
 
 
 @pytest.mark.parametrize("cid", SUPPORTER_FIRST_STEPS)
@@ -374,16 +538,31 @@ def test_n4_the_steps_a_family_member_is_most_often_given_speak_to_them(cid):
 
 
 # --------------------------------------------------------------------------- N8
-P17 = dict(IV_CLINIC, dose_frequency="not_started", sud_history="declined", medicines="declined", alcohol="declined",
-           street_drugs="declined", conditions="declined", pregnancy="declined", bladder="declined",
-           suicidal_thoughts="declined", suicidal_now="declined")
+P17 = dict(
+    IV_CLINIC,
+    dose_frequency="not_started",
+    sud_history="declined",
+    medicines="declined",
+    alcohol="declined",
+    street_drugs="declined",
+    conditions="declined",
+    pregnancy="declined",
+    bladder="declined",
+    suicidal_thoughts="declined",
+    suicidal_now="declined",
+)
 
 
 def test_n8_what_the_person_keeps_private_is_a_topic_for_the_prescriber_not_a_question_for_the_clinic():
     r = result(**P17)
     topics = {t for t, _q in r.private}
-    assert {"Thoughts of suicide right now", "Your medicines", "Drugs that were not prescribed",
-            "Your health conditions", "Pregnancy and breastfeeding"} <= topics
+    assert {
+        "Thoughts of suicide right now",
+        "Your medicines",
+        "Drugs that were not prescribed",
+        "Your health conditions",
+        "Pregnancy and breastfeeding",
+    } <= topics
     asked_of_clinic = " ".join(a.text for a in r.ask_list)
     assert r.ask_list and "killing yourself" not in asked_of_clinic and "Choose all that apply" not in asked_of_clinic
     assert "problem with alcohol or drugs" not in asked_of_clinic  # p17 declined it: a topic, not a question
@@ -406,6 +585,7 @@ def test_n12_the_telemedicine_rule_is_a_dated_fact_and_after_new_year_every_read
     assert "dea_telemedicine" in next(c for c in CL.concerns if c.id == "no_in_person_evaluation").facts
     f = tmp_path / "f7.yaml"
     import yaml
+
     f.write_text(yaml.safe_dump({"checklist": "ketamine-clinic", "answers": {k: v for k, v in F7.items()}}))
     before = run_cli("run", "-a", str(f), "--no-input", "-f", "markdown", env={"CLINIC_READY_TODAY": "2026-12-30"})
     after = run_cli("run", "-a", str(f), "--no-input", "-f", "markdown", env={"CLINIC_READY_TODAY": "2027-01-02"})

@@ -11,24 +11,38 @@ import statistics
 from urllib.parse import urlparse
 
 import pytest
+from helpers import EXAMPLES
+from test_checklist_content import can_fire, can_stay_silent
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers, Result
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answer, Answers, Result
-from helpers import EXAMPLES
-from test_checklist_content import can_fire, can_stay_silent
 
 AUDIT = load_checklist(shipped()["ketamine-clinic-self-audit"])
 PATIENT = load_checklist(shipped()["ketamine-clinic"])
 BASE, BASE_WARNINGS = load_answers(EXAMPLES / "self-audit-well-run.yaml", AUDIT)
 
 INJECTABLE_ONLY = {"sedation_clinician", "capnography", "ecg_policy", "backup_power", "iv_infection_control"}
-TREATMENT_ROOM = {
-    "prescriber_on_site", "acls_present", "bls_all_staff", "day_of_checks", "dea_registration_location",
-    "secure_storage", "inventory", "ketamine_source", "dose_accounting", "loss_reporting", "disposal_records", "take_home",
-} | INJECTABLE_ONLY | {q.id for s in AUDIT.sections if s.id in ("monitoring", "emergency", "discharge") for q in s.questions}
+TREATMENT_ROOM = (
+    {
+        "prescriber_on_site",
+        "acls_present",
+        "bls_all_staff",
+        "day_of_checks",
+        "dea_registration_location",
+        "secure_storage",
+        "inventory",
+        "ketamine_source",
+        "dose_accounting",
+        "loss_reporting",
+        "disposal_records",
+        "take_home",
+    }
+    | INJECTABLE_ONLY
+    | {q.id for s in AUDIT.sections if s.id in ("monitoring", "emergency", "discharge") for q in s.questions}
+)
 
 
 def audit(**changes) -> Result:
@@ -56,71 +70,141 @@ def shown(result: Result) -> set[str]:
 
 IV_ONLY = dict(offers_spravato="no", rems_certified=None, rems_reporting=None)
 SPRAVATO_ONLY = dict(highest_route="nasal_or_oral_in_clinic", offers_spravato="yes")
-HOME_ONLY = dict(highest_route="home_only", offers_spravato="no", take_home_safeguards="yes", dea_registration_patient_states="yes",
-                 compounding_pharmacy="yes", dispense_limits="yes", home_exclusions="yes", observed_first_dose="yes",
-                 missed_checkin="yes")
+HOME_ONLY = dict(
+    highest_route="home_only",
+    offers_spravato="no",
+    take_home_safeguards="yes",
+    dea_registration_patient_states="yes",
+    compounding_pharmacy="yes",
+    dispense_limits="yes",
+    home_exclusions="yes",
+    observed_first_dose="yes",
+    missed_checkin="yes",
+)
 
 # name -> (answers changed from the well-run example, verdict, every concern raised above info)
 PROFILES = {
     "well-run IV infusion clinic": (IV_ONLY, "none", set()),
     "well-run Spravato-only REMS clinic, BLS staff, no ACLS, no AED": (
         dict(SPRAVATO_ONLY, acls_present="no", defibrillator="no"),
-        "ask", {"no_acls_in_clinic", "no_defibrillator_in_clinic"}),
+        "ask",
+        {"no_acls_in_clinic", "no_defibrillator_in_clinic"},
+    ),
     "Spravato-only clinic without oxygen or emergency drugs": (
         dict(SPRAVATO_ONLY, resus_equipment="no", emergency_drugs="no"),
-        "ask", {"limited_resus_equipment", "emergency_drugs_unchecked_in_clinic"}),
+        "ask",
+        {"limited_resus_equipment", "emergency_drugs_unchecked_in_clinic"},
+    ),
     "IV clinic without capnography, defibrillator or ALS person": (
         dict(IV_ONLY, capnography="no", defibrillator="no", acls_present="no"),
-        "stop", {"no_capnography_policy", "no_defibrillator_injectable", "no_acls_injectable"}),
+        "stop",
+        {"no_capnography_policy", "no_defibrillator_injectable", "no_acls_injectable"},
+    ),
     "IV clinic without oxygen, suction or airway kit": (
-        dict(IV_ONLY, resus_equipment="no"), "stop", {"no_resus_equipment"}),
+        dict(IV_ONLY, resus_equipment="no"),
+        "stop",
+        {"no_resus_equipment"},
+    ),
     "IV clinic where the nurse watching also runs the front desk": (
-        dict(IV_ONLY, sedation_clinician="no"), "stop", {"no_sedation_clinician"}),
+        dict(IV_ONLY, sedation_clinician="no"),
+        "stop",
+        {"no_sedation_clinician"},
+    ),
     "IV clinic with the prescriber reachable but off site": (
-        dict(IV_ONLY, prescriber_on_site="not_always"), "ask", {"prescriber_off_site"}),
+        dict(IV_ONLY, prescriber_on_site="not_always"),
+        "ask",
+        {"prescriber_off_site"},
+    ),
     "IV and Spravato clinic with the prescriber on site for Spravato sessions only": (
-        dict(prescriber_on_site="spravato_sessions_only"), "ask", {"prescriber_off_site"}),
+        dict(prescriber_on_site="spravato_sessions_only"),
+        "ask",
+        {"prescriber_off_site"},
+    ),
     "Spravato sessions without a prescriber on site": (
-        dict(prescriber_on_site="not_always"), "stop", {"spravato_prescriber_not_on_site"}),
-    "Spravato clinic not certified in the REMS": (
-        dict(SPRAVATO_ONLY, rems_certified="no"), "stop", {"no_rems"}),
+        dict(prescriber_on_site="not_always"),
+        "stop",
+        {"spravato_prescriber_not_on_site"},
+    ),
+    "Spravato clinic not certified in the REMS": (dict(SPRAVATO_ONLY, rems_certified="no"), "stop", {"no_rems"}),
     "Spravato patients sometimes leave before 2 hours": (
-        dict(observation_time="until_recovered"), "stop", {"spravato_under_two_hours"}),
+        dict(observation_time="until_recovered"),
+        "stop",
+        {"spravato_under_two_hours"},
+    ),
     "IV and Spravato clinic: Spravato 2 hours, IV patients leave when recovered": (
-        dict(observation_time="recovered_spravato_two_hours"), "none", set()),
+        dict(observation_time="recovered_spravato_two_hours"),
+        "none",
+        set(),
+    ),
     "IV-only clinic discharging on recovery before 2 hours": (
-        dict(IV_ONLY, observation_time="until_recovered"), "none", set()),
+        dict(IV_ONLY, observation_time="until_recovered"),
+        "none",
+        set(),
+    ),
     "Spravato monitoring forms not sent": (dict(rems_reporting="no"), "discuss", {"rems_forms_missing"}),
     "second address without its own DEA registration": (
-        dict(dea_registration_location="no"), "stop", {"no_dea_registration_here"}),
+        dict(dea_registration_location="no"),
+        "stop",
+        {"no_dea_registration_here"},
+    ),
     "nobody knows whether the address is registered": (
-        dict(dea_registration_location="unsure"), "discuss", {"unverified_safeguards"}),
+        dict(dea_registration_location="unsure"),
+        "discuss",
+        {"unverified_safeguards"},
+    ),
     "controlled-substance housekeeping gaps": (
         dict(secure_storage="no", inventory="no", ketamine_source="no", loss_reporting="no", disposal_records="no"),
-        "discuss", {"storage_not_secure", "no_inventory", "ketamine_source_unchecked", "loss_reporting_unknown",
-                    "disposal_not_documented"}),
+        "discuss",
+        {
+            "storage_not_secure",
+            "no_inventory",
+            "ketamine_source_unchecked",
+            "loss_reporting_unknown",
+            "disposal_not_documented",
+        },
+    ),
     "governance gaps": (
         dict(medical_director="no", policies_reviewed="no", credentials_tracked="no", scope_of_practice="no"),
-        "discuss", {"no_medical_director", "policies_not_reviewed", "credentials_not_tracked", "scope_not_checked"}),
+        "discuss",
+        {"no_medical_director", "policies_not_reviewed", "credentials_not_tracked", "scope_not_checked"},
+    ),
     "IV work without aseptic technique": (dict(iv_infection_control="no"), "discuss", {"iv_infection_control_gaps"}),
     "drills once a year": (dict(drills="yearly"), "ask", {"drills_infrequent"}),
     "drills never": (dict(drills="rarely"), "discuss", {"no_drills"}),
     "no validated suicide screening": (dict(suicide_screen="no"), "discuss", {"no_suicide_screen"}),
     "positive screens not followed up, no crisis protocol": (
         dict(positive_screen_followup="no", crisis_protocol="no"),
-        "discuss", {"no_positive_screen_followup", "no_crisis_protocol"}),
-    "diagnosis and past treatments not recorded": (dict(indication_documented="no"), "ask", {"indication_not_documented"}),
+        "discuss",
+        {"no_positive_screen_followup", "no_crisis_protocol"},
+    ),
+    "diagnosis and past treatments not recorded": (
+        dict(indication_documented="no"),
+        "ask",
+        {"indication_not_documented"},
+    ),
     "no outcome measure and no stop rule": (
-        dict(outcome_measures="no", stop_rule="no"), "discuss", {"no_outcome_measures", "no_stop_rule"}),
+        dict(outcome_measures="no", stop_rule="no"),
+        "discuss",
+        {"no_outcome_measures", "no_stop_rule"},
+    ),
     "adverse events not logged": (dict(adverse_event_log="no"), "discuss", {"no_adverse_event_log"}),
     "prepaid packages, unsupported ads": (
-        dict(pricing_transparent="no", advertising_claims="no"), "ask", {"pricing_not_transparent", "unsupported_advertising"}),
+        dict(pricing_transparent="no", advertising_claims="no"),
+        "ask",
+        {"pricing_not_transparent", "unsupported_advertising"},
+    ),
     "patients may drive themselves home": (dict(transport_rule="no"), "discuss", {"no_transport_rule"}),
     "well-run home-prescribing service": (HOME_ONLY, "none", set()),
     "home prescribing without safeguards": (
-        dict(HOME_ONLY, take_home_safeguards="no"), "stop", {"take_home_without_safeguards"}),
+        dict(HOME_ONLY, take_home_safeguards="no"),
+        "stop",
+        {"take_home_without_safeguards"},
+    ),
     "Spravato from a service with no treatment room": (
-        dict(HOME_ONLY, offers_spravato="yes"), "stop", {"spravato_without_clinic_dosing"}),
+        dict(HOME_ONLY, offers_spravato="yes"),
+        "stop",
+        {"spravato_without_clinic_dosing"},
+    ),
     "clinic sends nurses to give IM ketamine in hotels": (dict(home_injection="yes"), "stop", {"home_injections"}),
 }
 
@@ -149,9 +233,12 @@ def test_a_rems_compliant_spravato_clinic_is_never_stopped_for_missing_acls_or_a
 
 def test_the_same_gaps_are_critical_when_ketamine_is_given_iv():
     r = audit(acls_present="no", defibrillator="no", resus_equipment="no", sedation_clinician="no")
-    assert {"no_acls_injectable", "no_defibrillator_injectable", "no_resus_equipment", "no_sedation_clinician"} <= raised(
-        r, "critical"
-    )
+    assert {
+        "no_acls_injectable",
+        "no_defibrillator_injectable",
+        "no_resus_equipment",
+        "no_sedation_clinician",
+    } <= raised(r, "critical")
 
 
 def test_a_first_audit_where_nobody_can_show_evidence_is_a_finding_not_a_stop():
@@ -168,9 +255,13 @@ def test_a_home_service_that_cannot_confirm_its_safeguards_is_flagged():
 
 
 def test_the_old_poorly_run_profile_still_stops():
-    r = audit(pulse_oximetry="no", home_injection="yes", bp_protocol="unsure", take_home="yes", take_home_safeguards="no")
+    r = audit(
+        pulse_oximetry="no", home_injection="yes", bp_protocol="unsure", take_home="yes", take_home_safeguards="no"
+    )
     assert r.verdict.code == "stop"
-    assert {"no_pulse_oximetry", "home_injections", "take_home_without_safeguards", "unverified_safeguards"} <= raised(r)
+    assert {"no_pulse_oximetry", "home_injections", "take_home_without_safeguards", "unverified_safeguards"} <= raised(
+        r
+    )
 
 
 # --------------------------------------------------------------------------- questions follow the setting
@@ -215,11 +306,14 @@ def test_each_setting_variant_fires_for_one_setting_only():
     for setting in ("injectable", "nasal_or_oral_in_clinic"):
         r = worst_case(highest_route=setting, offers_spravato="yes")
         ids = raised(r)
-        for pair in [("no_acls_injectable", "no_acls_in_clinic"), ("no_bls_injectable", "no_bls_in_clinic"),
-                     ("no_resus_equipment", "limited_resus_equipment"),
-                     ("no_defibrillator_injectable", "no_defibrillator_in_clinic"),
-                     ("emergency_drugs_unchecked", "emergency_drugs_unchecked_in_clinic"),
-                     ("spravato_prescriber_not_on_site", "prescriber_off_site")]:
+        for pair in [
+            ("no_acls_injectable", "no_acls_in_clinic"),
+            ("no_bls_injectable", "no_bls_in_clinic"),
+            ("no_resus_equipment", "limited_resus_equipment"),
+            ("no_defibrillator_injectable", "no_defibrillator_in_clinic"),
+            ("emergency_drugs_unchecked", "emergency_drugs_unchecked_in_clinic"),
+            ("spravato_prescriber_not_on_site", "prescriber_off_site"),
+        ]:
             assert len(ids & set(pair)) == 1, (setting, pair)
 
 
@@ -234,18 +328,50 @@ def test_every_concern_can_fire_and_can_stay_silent(concern_id):
 # --------------------------------------------------------------------------- sources
 # Hosts the clinical review marked secondary, unstable or off-topic: never a citation here.
 DENIED_HOSTS = {
-    "sit.mimsdev.com", "www.drugs.com", "drugs.com", "www.grunge.com", "grunge.com", "studylib.net",
-    "rxreasoner.com", "www.rxreasoner.com", "medluna.com", "www.lopezpsychiatry.com", "www.mendeley.com",
-    "pemcincinnati.com", "www.oncologynurseadvisor.com", "www.pediatrics.wisc.edu", "rcemlearning.org",
-    "www.openanesthesia.org", "www.mwe.com", "www.nbclosangeles.com", "litmetric.com", "www.opioidrisk.com",
-    "physician.pdr.net", "www.120ty.net", "pattonhc.com", "www.reliasmedia.com",
+    "sit.mimsdev.com",
+    "www.drugs.com",
+    "drugs.com",
+    "www.grunge.com",
+    "grunge.com",
+    "studylib.net",
+    "rxreasoner.com",
+    "www.rxreasoner.com",
+    "medluna.com",
+    "www.lopezpsychiatry.com",
+    "www.mendeley.com",
+    "pemcincinnati.com",
+    "www.oncologynurseadvisor.com",
+    "www.pediatrics.wisc.edu",
+    "rcemlearning.org",
+    "www.openanesthesia.org",
+    "www.mwe.com",
+    "www.nbclosangeles.com",
+    "litmetric.com",
+    "www.opioidrisk.com",
+    "physician.pdr.net",
+    "www.120ty.net",
+    "pattonhc.com",
+    "www.reliasmedia.com",
 }
 DENIED_SUFFIXES = (".blogspot.com",)
 # Hosts of primary documents: the label, the regulator, the rule, the society's own page, a DOI.
 PRIMARY_HOSTS = {
-    "www.accessdata.fda.gov", "www.fda.gov", "dailymed.nlm.nih.gov", "www.ecfr.gov", "www.federalregister.gov",
-    "www.govinfo.gov", "asahq.org", "www.asahq.org", "www.cdc.gov", "www.nimh.nih.gov", "doi.org",
-    "pmc.ncbi.nlm.nih.gov", "www.jointcommission.org", "www.spravatorems.com", "www.ftc.gov", "988lifeline.org",
+    "www.accessdata.fda.gov",
+    "www.fda.gov",
+    "dailymed.nlm.nih.gov",
+    "www.ecfr.gov",
+    "www.federalregister.gov",
+    "www.govinfo.gov",
+    "asahq.org",
+    "www.asahq.org",
+    "www.cdc.gov",
+    "www.nimh.nih.gov",
+    "doi.org",
+    "pmc.ncbi.nlm.nih.gov",
+    "www.jointcommission.org",
+    "www.spravatorems.com",
+    "www.ftc.gov",
+    "988lifeline.org",
 }
 
 
@@ -310,8 +436,12 @@ def test_audit_only_documents_do_not_reuse_fact_sheet_ids():
 
 # --------------------------------------------------------------------------- time-sensitive facts
 def test_the_telemedicine_exception_is_dated():
-    text = " ".join([AUDIT.questions["in_person_evaluation"].help,
-                     next(c.why for c in AUDIT.concerns if c.id == "no_in_person_evaluation")])
+    text = " ".join(
+        [
+            AUDIT.questions["in_person_evaluation"].help,
+            next(c.why for c in AUDIT.concerns if c.id == "no_in_person_evaluation"),
+        ]
+    )
     assert "until at least 31 December 2026" in text and "extended" in text
     assert AUDIT.version == "1.3.0" and AUDIT.facts_as_of.isoformat() >= "2026-11-01"
 
@@ -335,4 +465,3 @@ def test_directives_to_stop_are_kept_for_critical_concerns():
     for c in AUDIT.concerns:
         if c.action.startswith("Stop"):
             assert c.severity.value == "critical", c.id
-

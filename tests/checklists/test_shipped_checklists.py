@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from clinic_ready.io import catalog
+from helpers import EXAMPLES
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import Severity
+from clinic_ready.io import catalog
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Severity
-from helpers import EXAMPLES
 
 SHIPPED = catalog.shipped()
 
@@ -97,12 +96,45 @@ from urllib.parse import urlsplit  # noqa: E402
 import yaml  # noqa: E402
 
 #: hosts that are never a source: copies, staging servers, entertainment and aggregator sites
-DENIED_HOSTS = ("blogspot.", "grunge.com", "studylib.net", "mimsdev.com", "staging.", "sit.", "dev.", "medluna.com",
-                "litmetric.com", "mendeley.com", "scribd.com", "opioidrisk.com", "pemcincinnati.com", "drugs.com",
-                "nbclosangeles.com", "cp24.com", "rxreasoner.com", "lopezpsychiatry.com", "120ty.net", "fdocuments.net")
+DENIED_HOSTS = (
+    "blogspot.",
+    "grunge.com",
+    "studylib.net",
+    "mimsdev.com",
+    "staging.",
+    "sit.",
+    "dev.",
+    "medluna.com",
+    "litmetric.com",
+    "mendeley.com",
+    "scribd.com",
+    "opioidrisk.com",
+    "pemcincinnati.com",
+    "drugs.com",
+    "nbclosangeles.com",
+    "cp24.com",
+    "rxreasoner.com",
+    "lopezpsychiatry.com",
+    "120ty.net",
+    "fdocuments.net",
+)
 #: hosts of primary documents: labels, regulators, rules, societies' own pages, papers by DOI or PubMed
-PRIMARY_HOSTS = ("fda.gov", "nih.gov", "doi.org", "govinfo.gov", "federalregister.gov", "dea.gov", "justice.gov",
-                 "asahq.org", "who.int", "samhsa.gov", "988lifeline.org", "spravatorems.com", "lacounty.gov", "hrsa.gov")
+PRIMARY_HOSTS = (
+    "fda.gov",
+    "nih.gov",
+    "doi.org",
+    "govinfo.gov",
+    "federalregister.gov",
+    "dea.gov",
+    "justice.gov",
+    "asahq.org",
+    "who.int",
+    "samhsa.gov",
+    "988lifeline.org",
+    "spravatorems.com",
+    "lacounty.gov",
+    "hrsa.gov",
+)
 
 
 def _host(url: str) -> str:
@@ -124,8 +156,11 @@ def test_patient_checklist_sources_are_not_on_the_deny_list():
 
 def test_every_patient_concern_cites_a_primary_source():
     cl = load_checklist(SHIPPED["ketamine-clinic"])
-    missing = [c.id for c in cl.concerns
-               if not any(_host(cl.source_by_id[s].url or "").endswith(PRIMARY_HOSTS) for s in c.sources)]
+    missing = [
+        c.id
+        for c in cl.concerns
+        if not any(_host(cl.source_by_id[s].url or "").endswith(PRIMARY_HOSTS) for s in c.sources)
+    ]
     assert missing == []
 
 
@@ -163,8 +198,11 @@ BOOLISH = {"yes", "no", "on", "off", "y", "n"}
 def unquoted_boolish(path) -> list[tuple[int, str]]:
     """Plain (unquoted) yes/no/on/off scalars: YAML 1.1 reads them as booleans, YAML 1.2 as strings."""
     with open(path, encoding="utf-8") as fh:
-        return [(t.start_mark.line + 1, t.value) for t in yaml.scan(fh)
-                if isinstance(t, yaml.ScalarToken) and t.plain and t.value.lower() in BOOLISH]
+        return [
+            (t.start_mark.line + 1, t.value)
+            for t in yaml.scan(fh)
+            if isinstance(t, yaml.ScalarToken) and t.plain and t.value.lower() in BOOLISH
+        ]
 
 
 def test_the_boolish_check_finds_an_unquoted_value(tmp_path):

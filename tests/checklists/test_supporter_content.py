@@ -65,7 +65,8 @@ def test_every_shipped_question_has_a_supporter_prompt(cid, q):
     assert _words(q.prompt_supporter) != _words(q.prompt), "prompt_supporter repeats the prompt"
     assert SUBJECT[cid] in q.prompt_supporter, f"prompt_supporter does not name {SUBJECT[cid]!r}"
     assert not re.search(r"\b(your|yours|yourself)\b", q.prompt_supporter, re.IGNORECASE), (
-        "prompt_supporter speaks to the patient ('your')")
+        "prompt_supporter speaks to the patient ('your')"
+    )
     assert q.prompt_for("supporter") == q.prompt_supporter and q.prompt_for("patient") == q.prompt
 
 
@@ -140,9 +141,22 @@ def test_supporter_tips_are_few_plain_and_cited(cid, cl):
 
 def test_patient_tips_cover_what_a_supporter_can_do():
     text = " ".join(_words(t.text) for t in PATIENT.supporter_tips)
-    for needle in ("first session", "Drive them home", "until the next day", "stay with them", "trouble breathing",
-                   "chest pain", "severe headache", "confusion", "thoughts of suicide", "988", "911", "naloxone",
-                   "list of every medicine", "questions to ask"):
+    for needle in (
+        "first session",
+        "Drive them home",
+        "until the next day",
+        "stay with them",
+        "trouble breathing",
+        "chest pain",
+        "severe headache",
+        "confusion",
+        "thoughts of suicide",
+        "988",
+        "911",
+        "naloxone",
+        "list of every medicine",
+        "questions to ask",
+    ):
         assert needle.lower() in text.lower(), f"no tip mentions {needle!r}"
 
 
@@ -184,7 +198,11 @@ def test_supporter_texts_are_plain_language(cid, cl):
     """What a supporter reads (prompt and help) is as plain as what the patient or staff read."""
     textstat = pytest.importorskip("textstat")
     fk = textstat.flesch_kincaid_grade
-    read = {f"{q.id}.{part}": fk(getattr(q, f"{part}_for")("supporter")) for q in cl.questions.values() for part in ("prompt", "help")}
+    read = {
+        f"{q.id}.{part}": fk(getattr(q, f"{part}_for")("supporter"))
+        for q in cl.questions.values()
+        for part in ("prompt", "help")
+    }
     assert statistics.median(read.values()) <= GRADE[cid]
     assert {k: g for k, g in read.items() if g > 12} == {}
     tips = [fk(t.text) for t in cl.supporter_tips]
@@ -196,7 +214,7 @@ def test_supporter_texts_are_plain_language(cid, cl):
 def test_supporter_prompt_sits_right_under_the_prompt_in_the_file(cid):
     """Reviewers and translators read the two versions side by side."""
     lines = SHIPPED[cid].read_text(encoding="utf-8").splitlines()
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.lstrip().startswith("prompt:")]
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.lstrip().startswith("prompt:")]
     assert len(pairs) == len(load_checklist(SHIPPED[cid]).questions)
     for a, b in pairs:
         assert b.lstrip().startswith("prompt_supporter:"), a
@@ -209,15 +227,21 @@ def test_validate_accepts_supporter_fields_and_names_a_tip_citing_an_unknown_sou
     from helpers import FIXTURES, run_cli
 
     text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
-    text = text.replace("        prompt: Will you be alone?\n",
-                        "        prompt: Will you be alone?\n        prompt_supporter: Will the person you are helping be alone?\n")
+    text = text.replace(
+        "        prompt: Will you be alone?\n",
+        "        prompt: Will you be alone?\n        prompt_supporter: Will the person you are helping be alone?\n",
+    )
     good = tmp_path / "good.yaml"
-    good.write_text(text + "supporter_tips:\n  - {text: Stay with them after a dose., sources: [s1]}\n", encoding="utf-8")
+    good.write_text(
+        text + "supporter_tips:\n  - {text: Stay with them after a dose., sources: [s1]}\n", encoding="utf-8"
+    )
     r = run_cli("validate", str(good))
     assert r.returncode == 0, r.stdout + r.stderr
 
     bad = tmp_path / "bad.yaml"
-    bad.write_text(text + "supporter_tips:\n  - {text: Stay with them after a dose., sources: [s2]}\n", encoding="utf-8")
+    bad.write_text(
+        text + "supporter_tips:\n  - {text: Stay with them after a dose., sources: [s2]}\n", encoding="utf-8"
+    )
     r = run_cli("validate", str(bad))
     assert r.returncode == 2
     line = len(text.splitlines()) + 2

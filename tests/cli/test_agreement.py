@@ -46,4 +46,6 @@ def test_a_bundle_without_answers_says_what_to_pass(tmp_path):
     path.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": []}))
     done = run_cli("run", "-a", str(path), "--no-input")
     assert done.returncode == 2
-    assert "is a FHIR Bundle without a QuestionnaireResponse" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert (
+        "is a FHIR Bundle without a QuestionnaireResponse" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    )

@@ -7,11 +7,10 @@ import os
 import time
 
 import pytest
-
+from helpers import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from helpers import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 PERRY, WELL = str(EXAMPLES / "perry-like.yaml"), str(EXAMPLES / "well-run-clinic.yaml")
@@ -38,7 +37,9 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     assert r.exit_code == 2
     out = lines(r)
     assert [o["ok"] for o in out] == [True, False, False, True]
-    assert out[1]["errors"] == [f"{bad}:3:10: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere"]
+    assert out[1]["errors"] == [
+        f"{bad}:3:10: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere"
+    ]
     assert "no such file" in out[2]["errors"][0]
 
 
@@ -66,7 +67,7 @@ from helpers import cli_path, run_cli  # noqa: E402
 
 
 def many(tmp_path, count: int, bad_every: int = 0) -> list[str]:
-    texts = [open(PERRY).read(), open(WELL).read()]
+    texts = [open(PERRY).read(), open(WELL).read()]  # noqa: SIM115
     paths = []
     for i in range(count):
         f = tmp_path / f"a{i:04d}.yaml"
@@ -90,7 +91,9 @@ def test_jobs_give_the_same_lines_errors_and_exit_code_in_input_order(tmp_path):
     out = [json.loads(x) for x in one.stdout.splitlines()]
     assert [o["file"] for o in out] == files
     assert [o["ok"] for o in out].count(False) == 40 // 7 + 1
-    assert "a0006.yaml:3:10: answers.where" in one.stderr.splitlines()[0] and "no such file" in one.stderr.splitlines()[-1]
+    assert (
+        "a0006.yaml:3:10: answers.where" in one.stderr.splitlines()[0] and "no such file" in one.stderr.splitlines()[-1]
+    )
     assert "moon" not in one.stderr  # messages name the question, never the answer
 
 
@@ -277,7 +280,9 @@ def test_a_worker_stopped_by_the_system_is_reported_as_such(tmp_path, monkeypatc
     files = many(tmp_path, 40)
     _failing_at(monkeypatch, files, lambda: os.kill(os.getpid(), sig.SIGKILL))
     got = []
-    with pytest.raises(ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .*output is incomplete.* try fewer --jobs"):
+    with pytest.raises(
+        ClinicReadyError, match=r"worker \d of 2 was stopped by SIGKILL .*output is incomplete.* try fewer --jobs"
+    ):
         for b in batch_mod.blocks(files, jobs=2):
             got.append(b)
     assert got == _blocks(files[: len(got)]) and len(got) <= 30
@@ -289,7 +294,6 @@ def test_a_worker_stopped_by_sigterm_ends_the_batch_as_interrupted(tmp_path, mon
     import signal as sig
 
     from clinic_ready.app import batch as batch_mod
-
     from clinic_ready.app import batch_pool
 
     def told_to_stop():
@@ -313,8 +317,13 @@ def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):
     import signal as sig
 
     files = many(tmp_path, 400)
-    p = subprocess.Popen([cli_path(), "batch", "--jobs", "2", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL, start_new_session=True)
+    p = subprocess.Popen(
+        [cli_path(), "batch", "--jobs", "2", *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     first = p.stdout.readline()
     os.killpg(p.pid, sig.SIGTERM)
     rest, err = p.stdout.read(), p.stderr.read()
@@ -328,7 +337,7 @@ def test_sigterm_to_the_whole_group_is_an_interruption(tmp_path):
 def test_a_file_name_that_is_not_utf8_is_escaped_the_same_way_with_or_without_workers(tmp_path):
     import os as _os
 
-    good = open(WELL, "rb").read()
+    good = open(WELL, "rb").read()  # noqa: SIM115
     names = [_os.path.join(_os.fsencode(str(tmp_path)), b"a\xff%d.yaml" % i) for i in range(3)]
     for name in names:
         with open(name, "wb") as fh:
@@ -348,11 +357,11 @@ def test_a_signal_while_waiting_for_listed_paths_ends_the_batch_at_once(tmp_path
     """`producer | clinic-ready batch --from -`: Ctrl-C or SIGTERM while the batch waits for the
     next path ends it (130) at once, never later as a success."""
     import signal as sig
-    import time
 
     files = many(tmp_path, 2)
-    p = subprocess.Popen([cli_path(), "batch", "--from", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
+    p = subprocess.Popen(
+        [cli_path(), "batch", "--from", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     p.stdin.write((files[0] + "\n").encode())
     p.stdin.flush()
     first = p.stdout.readline()  # its line is out: the batch now waits for the next path
@@ -424,10 +433,17 @@ def test_workers_stop_when_their_parent_is_killed(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc (Linux)")
-@pytest.mark.parametrize(("signal_name", "code", "said"), [
-    ("SIGKILL", 2, "clinic-ready batch: worker {n} of 2 was stopped by SIGKILL before it finished, so the output is incomplete"),
-    ("SIGTERM", 130, "clinic-ready: interrupted."),
-])
+@pytest.mark.parametrize(
+    ("signal_name", "code", "said"),
+    [
+        (
+            "SIGKILL",
+            2,
+            "clinic-ready batch: worker {n} of 2 was stopped by SIGKILL before it finished, so the output is incomplete",
+        ),
+        ("SIGTERM", 130, "clinic-ready: interrupted."),
+    ],
+)
 def test_a_worker_killed_while_the_pipe_is_full_leaves_whole_lines(tmp_path, signal_name, code, said):
     """The reader has stopped reading (the pipe is full: the batch waits in the middle of a line)
     when a worker is killed: the batch writes every line it has whole, then stops with a message
@@ -492,14 +508,18 @@ def test_json_lines_on_a_terminal_escape_c1_and_bidi_controls(tmp_path):
     names = []
     for i, bad in enumerate(["\u009b31m", "\u202egpj", "\x7f"]):
         f = tmp_path / f"a{bad}{i}.yaml"
-        f.write_text(open(WELL).read())
+        f.write_text(open(WELL).read())  # noqa: SIM115
         names.append(str(f))
     piped = run_cli("batch", "-f", "jsonl-compact", *names)
     assert piped.returncode == 0 and "\u009b" in piped.stdout and "\u202e" in piped.stdout
     for jobs in ("1", "2"):
         leader, follower = pty.openpty()
-        p = subprocess.Popen([cli_path(), "batch", "-j", jobs, "-f", "jsonl-compact", *names], stdout=follower,
-                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen(
+            [cli_path(), "batch", "-j", jobs, "-f", "jsonl-compact", *names],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+        )
         os.close(follower)
         got = b""
         while True:
@@ -523,8 +543,13 @@ def test_ctrl_c_to_the_whole_group_ends_after_whole_lines(tmp_path):
     import signal as sig
 
     files = many(tmp_path, 400)
-    p = subprocess.Popen([cli_path(), "batch", "--jobs", "2", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL, start_new_session=True)
+    p = subprocess.Popen(
+        [cli_path(), "batch", "--jobs", "2", *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     first = _first_bytes(p.stdout)
     os.killpg(p.pid, sig.SIGINT)
     rest, err = _read_all(p.stdout, 30), p.stderr.read()
@@ -540,9 +565,14 @@ def test_nohup_keeps_a_batch_running_past_a_hangup(tmp_path):
     import signal as sig
 
     files = many(tmp_path, 120)
-    p = subprocess.Popen([cli_path(), "batch", "--jobs", "2", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL, start_new_session=True,
-                         preexec_fn=lambda: sig.signal(sig.SIGHUP, sig.SIG_IGN))
+    p = subprocess.Popen(
+        [cli_path(), "batch", "--jobs", "2", *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        preexec_fn=lambda: sig.signal(sig.SIGHUP, sig.SIG_IGN),
+    )
     first = _first_bytes(p.stdout)
     os.killpg(p.pid, sig.SIGHUP)
     rest, err = _read_all(p.stdout, 60), p.stderr.read()
@@ -556,8 +586,13 @@ def test_a_full_disk_is_reported_the_same_way_with_or_without_workers(tmp_path):
     said = []
     for jobs in ("1", "2"):
         with open("/dev/full", "wb") as full:
-            r = subprocess.run([cli_path(), "batch", "--jobs", jobs, *files], stdout=full, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL, timeout=60)
+            r = subprocess.run(
+                [cli_path(), "batch", "--jobs", jobs, *files],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                stdin=subprocess.DEVNULL,
+                timeout=60,
+            )
         assert r.returncode == 2, r.stderr
         said.append(r.stderr)
     assert said[0] == said[1] and b"cannot write the output (No space left on device)" in said[0]
@@ -566,6 +601,14 @@ def test_a_full_disk_is_reported_the_same_way_with_or_without_workers(tmp_path):
 def test_output_and_errors_merged_read_the_same_with_or_without_workers(tmp_path):
     """`batch … > all.txt 2>&1`: each bad file's error lines follow its own line, whatever --jobs is."""
     files = many(tmp_path, 40, bad_every=7)
-    merged = [subprocess.run([cli_path(), "batch", "--jobs", jobs, *files], stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=60).stdout for jobs in ("1", "2")]
+    merged = [
+        subprocess.run(
+            [cli_path(), "batch", "--jobs", jobs, *files],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        ).stdout
+        for jobs in ("1", "2")
+    ]
     assert merged[0] == merged[1] and merged[0].count(b"answers.where") >= 2 * (40 // 7)

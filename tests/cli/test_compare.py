@@ -45,8 +45,12 @@ def test_json_document(tmp_path):
     assert [k["verdict"]["code"] for k in doc["clinics"]] == ["stop", "held", "discuss"]
     assert doc["clinics"][0]["name"] == "Clinic <b>A</b> | [31mred"
     assert [(c["id"], c["marks"]) for c in doc["concerns"]] == [
-        ("no_bp", ["raised", "not_raised", "not_raised"]), ("no_oxygen", ["not_raised", "could_apply", "raised"])]
-    assert doc["about_you"]["concerns"] == [{"id": "opioid_use", "severity": "moderate", "title": "Opioid use", "sources": ["s1"], "mark": "raised"}]
+        ("no_bp", ["raised", "not_raised", "not_raised"]),
+        ("no_oxygen", ["not_raised", "could_apply", "raised"]),
+    ]
+    assert doc["about_you"]["concerns"] == [
+        {"id": "opioid_use", "severity": "moderate", "title": "Opioid use", "sources": ["s1"], "mark": "raised"}
+    ]
     assert doc["open_questions"][0]["states"] == ["answered", "unsure", "answered"]
 
 
@@ -58,7 +62,7 @@ def test_markdown_escapes_clinic_names(tmp_path):
 
 def test_different_checklists_or_versions_are_a_clear_error(tmp_path):
     other = tmp_path / "other.yaml"
-    other.write_text(open(B).read().replace('checklist_version: "1.0"', 'checklist_version: "0.9"'))
+    other.write_text(open(B).read().replace('checklist_version: "1.0"', 'checklist_version: "0.9"'))  # noqa: SIM115
     r = run_cli("compare", "--checklist", CL, A, str(other))
     assert r.returncode == 2
     assert "different checklist versions" in r.stderr and "0.9" in r.stderr

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import shutil
 
+from helpers import FIXTURES
 from rich.console import Console
 
+from clinic_ready.app.interactive.compare_offer import offer
 from clinic_ready.core import engine
 from clinic_ready.io.answers import load_answers
-from clinic_ready.app.interactive.compare_offer import offer
 from clinic_ready.io.loading import load_checklist
-from helpers import FIXTURES
 
 CL = load_checklist(FIXTURES / "compare-checklist.yaml")
 
@@ -50,7 +50,9 @@ def test_lists_only_other_clinics_for_this_checklist_and_compares_the_chosen(tmp
     assert "compare-a.yaml" not in listing  # this run's own answers
     assert "notes.yaml" not in listing and "other-checklist.yaml" not in listing
     assert "Please type numbers from 1 to 2" in out
-    assert "Stop: resolve" in out and "Discuss these concerns" in out and "Brightside" not in out.split("Please type")[1]
+    assert (
+        "Stop: resolve" in out and "Discuss these concerns" in out and "Brightside" not in out.split("Please type")[1]
+    )
 
 
 def test_enter_or_end_of_input_skips(tmp_path):

@@ -16,7 +16,9 @@ def _words(text: str) -> set[str]:
 
 
 def test_compare_never_breaks_a_word_at_40_columns():
-    wide = run_cli("compare", "--checklist", CL, *FILES, "--plain", env={"COLUMNS": "200"})  # the layout a narrow one falls back to
+    wide = run_cli(
+        "compare", "--checklist", CL, *FILES, "--plain", env={"COLUMNS": "200"}
+    )  # the layout a narrow one falls back to
     for columns in ("40", "60"):
         narrow = run_cli("compare", "--checklist", CL, *FILES, env={"COLUMNS": columns})
         assert narrow.returncode == 0
@@ -31,7 +33,9 @@ def test_plain_compare_says_the_verdict_once():
     r = run_cli("compare", "--checklist", CL, *FILES, "--plain")
     assert r.returncode == 0
     assert "FIND OUT FIRST — Find out first" not in r.stdout and "STOP — Stop" not in r.stdout
-    assert "Brightside Ketamine and Wellness Center: Find out first: 1 high concern could apply" in " ".join(r.stdout.split())
+    assert "Brightside Ketamine and Wellness Center: Find out first: 1 high concern could apply" in " ".join(
+        r.stdout.split()
+    )
 
 
 def test_compare_pdf_verdict_table_is_not_headed_verdict_twice(tmp_path):

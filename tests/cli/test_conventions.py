@@ -6,14 +6,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from helpers import FIXTURES, run_cli
 from rich.console import Console
 
 from clinic_ready import i18n
-from clinic_ready.render.paper import Paper, default_paper
-from clinic_ready.io.loading import load_checklist
+from clinic_ready.app.interactive.prompting import Questionnaire, QuitRequested
 from clinic_ready.core.model import Answers
-from clinic_ready.app.interactive.prompting import QuitRequested, Questionnaire
-from helpers import FIXTURES, run_cli
+from clinic_ready.io.loading import load_checklist
+from clinic_ready.render.paper import Paper, default_paper
 
 
 @pytest.mark.parametrize(
@@ -38,16 +38,27 @@ def test_paper_follows_the_place(env, paper):
 
 
 def test_the_pdf_page_size_follows_the_locale_and_paper_wins(tmp_path):
+    from helpers import EXAMPLES
     from pypdf import PdfReader
 
-    from helpers import EXAMPLES
-
     answers = str(EXAMPLES / "well-run-clinic.yaml")
-    for lang, extra, height in (("es_MX.UTF-8", [], 792), ("C.UTF-8", [], 792), ("en_GB.UTF-8", [], 842),
-                                ("es_MX.UTF-8", ["--paper", "a4"], 842)):
+    for lang, extra, height in (
+        ("es_MX.UTF-8", [], 792),
+        ("C.UTF-8", [], 792),
+        ("en_GB.UTF-8", [], 842),
+        ("es_MX.UTF-8", ["--paper", "a4"], 842),
+    ):
         out = tmp_path / "r.pdf"
-        r = run_cli("report", answers, "-f", "pdf", "-o", str(out), *extra,
-                    env={"LANG": lang, "LC_ALL": "", "LC_PAPER": "", "CLINIC_READY_LANG": "en"})
+        r = run_cli(
+            "report",
+            answers,
+            "-f",
+            "pdf",
+            "-o",
+            str(out),
+            *extra,
+            env={"LANG": lang, "LC_ALL": "", "LC_PAPER": "", "CLINIC_READY_LANG": "en"},
+        )
         assert r.returncode == 0, r.stderr
         assert round(float(PdfReader(out).pages[0].mediabox.height)) == height, (lang, extra)
 
@@ -127,7 +138,9 @@ def test_usage_and_help_have_no_type_placeholders():
     from clinic_ready.cli import app
 
     names = list(typer.main.get_command(app).commands)
-    texts = [CliRunner().invoke(app, [*([c] if c else []), "--help"], terminal_width=100).stdout for c in [None, *names]]
+    texts = [
+        CliRunner().invoke(app, [*([c] if c else []), "--help"], terminal_width=100).stdout for c in [None, *names]
+    ]
     texts.append(run_cli("--lang", "es", "batch", "--help").stdout)  # in Spanish, through the installed command
     for text in texts:
         assert not re.search(r"<(list\[)?(str|int|float|path)\]?>", text), text
@@ -166,7 +179,13 @@ def test_validate_format_json(tmp_path):
     doc = json.loads(r.stdout)
     assert doc["valid"] is False and [f["valid"] for f in doc["files"]] == [True, False]
     first = doc["files"][1]["problems"][0]
-    assert first["severity"] == "error" and first["file"] == str(bad) and first["line"] == 1 and first["what"] and first["fix"]
+    assert (
+        first["severity"] == "error"
+        and first["file"] == str(bad)
+        and first["line"] == 1
+        and first["what"]
+        and first["fix"]
+    )
     ok = run_cli("validate", "-f", "json", "ketamine-clinic")
     assert ok.returncode == 0 and json.loads(ok.stdout)["valid"] is True
     missing = run_cli("validate", "-f", "json", str(tmp_path / "nope.yaml"))
@@ -183,16 +202,24 @@ def _bash_complete(line: str, script: str) -> list[str]:
 
     from helpers import cli_path
 
-    driver = script + r'''
+    driver = (
+        script
+        + r"""
 COMP_LINE="$LINE"; COMP_POINT=${#COMP_LINE}
 split="${COMP_LINE//=/ = }"; read -ra COMP_WORDS <<< "$split"
 if [[ "${COMP_LINE: -1}" == " " ]]; then COMP_WORDS+=(""); fi
 COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
 _clinic_ready_completion "$CLI"
 printf '%s\n' "${COMPREPLY[@]}"
-'''
-    r = subprocess.run(["bash", "-c", driver], env={"LINE": line, "CLI": cli_path(), "PATH": "/usr/bin:/bin"},
-                       capture_output=True, text=True, timeout=60)
+"""
+    )
+    r = subprocess.run(
+        ["bash", "-c", driver],
+        env={"LINE": line, "CLI": cli_path(), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     return [w for w in r.stdout.splitlines() if w]
 
@@ -206,7 +233,12 @@ def test_bash_completion_through_the_installed_command():
     assert _bash_complete("clinic-ready run --format p", script) == ["pdf"]
     assert _bash_complete("clinic-ready run ", script) == ["ketamine-clinic", "ketamine-clinic-self-audit"]
     assert _bash_complete("clinic-ready run --set drivi", script) == ["driving="]
-    assert _bash_complete("clinic-ready run --set driving=", script) == ["=yes", "=no", "=unsure", "=declined"]  # bash replaces "="
+    assert _bash_complete("clinic-ready run --set driving=", script) == [
+        "=yes",
+        "=no",
+        "=unsure",
+        "=declined",
+    ]  # bash replaces "="
     assert _bash_complete("clinic-ready run --set driving=n", script) == ["no"]
     assert "suicidal_now" in _bash_complete("clinic-ready explain suicidal_", script)
 
@@ -215,8 +247,11 @@ def test_bash_completion_through_the_installed_command():
 def test_zsh_and_fish_completion_through_the_installed_command(shell):
     script = run_cli("completion", shell).stdout
     assert "_CLINIC_READY_COMPLETE=complete_" + shell in script
-    env = {"_CLINIC_READY_COMPLETE": "complete_" + shell, "_TYPER_COMPLETE_ARGS": "clinic-ready run --set driving=",
-           "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    env = {
+        "_CLINIC_READY_COMPLETE": "complete_" + shell,
+        "_TYPER_COMPLETE_ARGS": "clinic-ready run --set driving=",
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+    }
     r = run_cli(env=env)
     assert r.returncode == 0
     for value in ("driving=yes", "driving=no", "driving=unsure"):

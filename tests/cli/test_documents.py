@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 
+from helpers import EXAMPLES
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from helpers import EXAMPLES
 
 runner = CliRunner()
 

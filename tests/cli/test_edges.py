@@ -11,8 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from helpers import ROOT, EXAMPLES, FIXTURES, cli_path, invoke_cli, run_cli
+from helpers import EXAMPLES, FIXTURES, ROOT, cli_path, invoke_cli, run_cli
 
 COMMANDS = ["run", "report", "print", "batch", "list", "validate", "schema"]
 WELL_RUN = EXAMPLES / "well-run-clinic.yaml"
@@ -30,8 +29,15 @@ def with_clinic_name(name: str) -> str:
 def sh(command: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """A shell pipeline with the installed tool first on PATH."""
     path = f"{Path(cli_path()).parent}{os.pathsep}{os.environ['PATH']}"
-    return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PATH": path, **(env or {})}, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PATH": path, **(env or {})},
+        stdin=subprocess.DEVNULL,
+    )
 
 
 # ------------------------------------------------------------------ usage errors are Click's, exit 2
@@ -70,7 +76,10 @@ def test_usage_lines_write_arguments_as_command_line_tools_do():
 
     from clinic_ready.cli import app
 
-    usage = {c: CliRunner().invoke(app, [c, "--help"]).stdout.splitlines()[0] for c in [*COMMANDS, "explain", "compare", "test"]}
+    usage = {
+        c: CliRunner().invoke(app, [c, "--help"]).stdout.splitlines()[0]
+        for c in [*COMMANDS, "explain", "compare", "test"]
+    }
     assert usage["report"] == "Usage: clinic-ready report [OPTIONS] ANSWERS_FILE"
     assert usage["explain"] == "Usage: clinic-ready explain [OPTIONS] [ID] [CHECKLIST]"  # ID is optional with --list
     assert usage["validate"] == "Usage: clinic-ready validate [OPTIONS] PATH..."
@@ -112,7 +121,7 @@ def run_example(example: str, cwd: Path):
     stdin = None
     if words[0] == "cat":
         stdin = (cwd / words[1]).read_text()
-        words = words[words.index("|") + 1:]
+        words = words[words.index("|") + 1 :]
     out = None
     if ">" in words:
         out = cwd / words[words.index(">") + 1]
@@ -150,12 +159,25 @@ def test_every_help_example_works(tmp_path):
         r = run_example(example, tmp_path)
         keyboard = example in ("clinic-ready run", "clinic-ready run --format pdf --output report.pdf")
         if keyboard:  # no terminal here: the documented message listing what to give instead
-            assert r.exit_code == 2 and "run it in a terminal to answer at the keyboard, or give your answers with --answers" in r.stderr, (example, r.stderr)
+            assert (
+                r.exit_code == 2
+                and "run it in a terminal to answer at the keyboard, or give your answers with --answers" in r.stderr
+            ), (example, r.stderr)
         else:
             assert r.exit_code == 0, (example, r.stderr, r.exception)
         assert BUG not in r.stderr and "no question has the id" not in r.stderr, (example, r.stderr)
-    for made in ("report.md", "result.json", "report.pdf", "report.html", "checklist.pdf", "audit.html", "results.jsonl",
-                 "QuestionnaireResponse.ndjson", "checklist.schema.json", "answers.schema.json"):
+    for made in (
+        "report.md",
+        "result.json",
+        "report.pdf",
+        "report.html",
+        "checklist.pdf",
+        "audit.html",
+        "results.jsonl",
+        "QuestionnaireResponse.ndjson",
+        "checklist.schema.json",
+        "answers.schema.json",
+    ):
         assert (tmp_path / made).stat().st_size > 0, made
 
 
@@ -228,8 +250,15 @@ def test_hostile_answers_and_checklist_text_are_neutralised_in_every_output(tmp_
     answers = {"checklist": "mini", "answers": {"monitored": "no", "meds": ["none"], "where": "clinic", "age": 30}}
     (tmp_path / "a.json").write_text(json.dumps(answers))
     for fmt in ("terminal", "markdown", "html"):
-        r = invoke_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.json"), "-f", fmt,
-                    env={"NO_COLOR": "", "TERM": "xterm", "FORCE_COLOR": "1"})
+        r = invoke_cli(
+            "run",
+            str(tmp_path / "cl.yaml"),
+            "-a",
+            str(tmp_path / "a.json"),
+            "-f",
+            fmt,
+            env={"NO_COLOR": "", "TERM": "xterm", "FORCE_COLOR": "1"},
+        )
         assert r.returncode == 0, r.stderr
         body = r.stdout
         if fmt == "terminal":  # colour is on: the only escapes are Rich's own SGR codes
@@ -255,9 +284,12 @@ def test_an_error_message_quoting_hostile_input_is_neutralised(tmp_path):
 def test_markup_in_a_concern_why_prints_literally_and_never_crashes(tmp_path):
     cl = (FIXTURES / "mini.yaml").read_text().replace("why: ", "why: Doses above 0.5 mg/kg [/i.v.] are rare. ", 1)
     (tmp_path / "cl.yaml").write_text(cl)
-    (tmp_path / "a.yaml").write_text("checklist: mini\nanswers: {monitored: 'no', meds: [opioid], where: home, alone: 'yes', age: 30}\n")
-    r = invoke_cli("run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"),
-                   env={"TERM": "xterm", "FORCE_COLOR": "1"})
+    (tmp_path / "a.yaml").write_text(
+        "checklist: mini\nanswers: {monitored: 'no', meds: [opioid], where: home, alone: 'yes', age: 30}\n"
+    )
+    r = invoke_cli(
+        "run", str(tmp_path / "cl.yaml"), "-a", str(tmp_path / "a.yaml"), env={"TERM": "xterm", "FORCE_COLOR": "1"}
+    )
     assert r.returncode == 0, r.stderr
     assert "[/i.v.]" in r.stdout and "988" in r.stdout
 
@@ -295,7 +327,11 @@ def test_many_unknown_ids_finish_fast_and_print_at_most_100_problems(tmp_path):
 
 
 def test_a_very_long_clinic_name_makes_a_pdf_and_missing_glyphs_are_named(tmp_path):
-    for name, warning in [("Riverside Ketamine Center " * 76, False), ("A" * 1999, False), ("東京ケタミン診療所", True)]:
+    for name, warning in [
+        ("Riverside Ketamine Center " * 76, False),
+        ("A" * 1999, False),
+        ("東京ケタミン診療所", True),
+    ]:
         f = tmp_path / "a.yaml"
         f.write_text(with_clinic_name(name.strip()), encoding="utf-8")
         out = tmp_path / "r.pdf"

@@ -22,7 +22,10 @@ def test_every_help_example_works_as_printed():
 
 def test_list_shows_ids_with_titles():
     out = run_cli("explain", "--list").stdout
-    assert "  heart_without_bp_checks  [critical] Heart or blood vessel disease, or high blood pressure, with no blood " in out
+    assert (
+        "  heart_without_bp_checks  [critical] Heart or blood vessel disease, or high blood pressure, with no blood "
+        in out
+    )
     assert "Questions:" in out and "  bp_checked  " in out
     audit = run_cli("explain", "--list", "ketamine-clinic-self-audit").stdout
     assert audit.startswith("Concerns in ketamine-clinic-self-audit")

@@ -12,7 +12,6 @@ import resource
 import subprocess
 
 import pytest
-
 from helpers import EXAMPLES, FIXTURES, cli_path
 
 LIMIT = 1536 * 1024 * 1024
@@ -26,8 +25,13 @@ def limited():
 
 def run(args: list[str], stdin: bytes | None = None, timeout: float = 30):
     return subprocess.run(
-        [cli_path(), *args], input=stdin, capture_output=True, timeout=timeout, preexec_fn=limited,
-        stdin=None if stdin is not None else subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"},
+        [cli_path(), *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=limited,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        env={**os.environ, "NO_COLOR": "1"},
     )
 
 
@@ -50,15 +54,30 @@ CASES = {
     "python tag": (b"checklist: !!python/object/apply:os.system ['echo pwned']\n", "is not allowed"),
     "alias bomb": (bomb().encode(), "an alias (*name) refers to a list or mapping"),
     "deep nesting": (b"checklist: " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nesting is deeper than 64 levels"),
-    "too large": (b"checklist: ketamine-clinic\nnotes: '" + b"x" * (5 * 1024 * 1024 + 10) + b"'\n", "the limit is 5242880 bytes"),
-    "duplicate keys": (b"checklist: ketamine-clinic\nanswers:\n  where: clinic\n  where: home\n", "duplicate key 'where' (also on line 3)"),
+    "too large": (
+        b"checklist: ketamine-clinic\nnotes: '" + b"x" * (5 * 1024 * 1024 + 10) + b"'\n",
+        "the limit is 5242880 bytes",
+    ),
+    "duplicate keys": (
+        b"checklist: ketamine-clinic\nanswers:\n  where: clinic\n  where: home\n",
+        "duplicate key 'where' (also on line 3)",
+    ),
 }
 ANSWER_CASES = {
     "wrong types": ("checklist: ketamine-clinic\nanswers:\n  where: [clinic]\n  medicines: 3\n", "expected one choice"),
     "unknown ids": ("checklist: ketamine-clinic\nanswers:\n  bp_chekced: yes\n", "did you mean 'bp_checked'?"),
-    "unknown choice": ("checklist: ketamine-clinic\nanswers:\n  where: moon\n", "the answer is not one of the choices — use one of: clinic, both, home, elsewhere"),
-    "another checklist": ("checklist: dental-clinic\nanswers: {}\n", "these answers are for checklist 'dental-clinic', not 'ketamine-clinic'"),
-    "answers not a mapping": ("checklist: ketamine-clinic\nanswers: [1, 2]\n", "expected a mapping of question id to answer"),
+    "unknown choice": (
+        "checklist: ketamine-clinic\nanswers:\n  where: moon\n",
+        "the answer is not one of the choices — use one of: clinic, both, home, elsewhere",
+    ),
+    "another checklist": (
+        "checklist: dental-clinic\nanswers: {}\n",
+        "these answers are for checklist 'dental-clinic', not 'ketamine-clinic'",
+    ),
+    "answers not a mapping": (
+        "checklist: ketamine-clinic\nanswers: [1, 2]\n",
+        "expected a mapping of question id to answer",
+    ),
 }
 
 
@@ -104,7 +123,11 @@ def test_answers_that_do_not_fit(tmp_path, case):
 def test_out_of_range_number(tmp_path):
     f = tmp_path / "answers.yaml"
     f.write_text("checklist: mini\nanswers:\n  monitored: no\n  meds: [none]\n  where: clinic\n  age: 999\n")
-    check_failure(run(["run", str(FIXTURES / "mini.yaml"), "-a", str(f)]), str(f), "the number is out of range — give a number from 0 to 120 years")
+    check_failure(
+        run(["run", str(FIXTURES / "mini.yaml"), "-a", str(f)]),
+        str(f),
+        "the number is out of range — give a number from 0 to 120 years",
+    )
 
 
 def test_directory_and_missing_file(tmp_path):

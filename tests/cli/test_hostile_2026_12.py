@@ -11,7 +11,6 @@ import resource
 import subprocess
 
 import pytest
-
 from helpers import EXAMPLES, FIXTURES, cli_path, run_cli
 
 LIMIT = 1536 * 1024 * 1024
@@ -26,8 +25,13 @@ def limited():
 
 def run(*args: str, timeout: float = 30, env: dict | None = None, cwd=None):
     return subprocess.run(
-        [cli_path(), *args], capture_output=True, timeout=timeout, preexec_fn=limited, stdin=subprocess.DEVNULL,
-        env={**os.environ, "NO_COLOR": "1", **(env or {})}, cwd=cwd,
+        [cli_path(), *args],
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=limited,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        cwd=cwd,
     )
 
 
@@ -81,7 +85,9 @@ def test_tags_in_checklists_translations_and_fhir_files(tmp_path):
 
 def test_a_tag_in_a_translation_beside_a_checklist(tmp_path):
     (tmp_path / "t.yaml").write_text((FIXTURES / "i18n" / "mini.yaml").read_text())
-    (tmp_path / "t.es.yaml").write_text((FIXTURES / "i18n" / "mini.es.yaml").read_text().replace("format: 1", "format: !!int 0x1"))
+    (tmp_path / "t.es.yaml").write_text(
+        (FIXTURES / "i18n" / "mini.es.yaml").read_text().replace("format: 1", "format: !!int 0x1")
+    )
     r = run("--lang", "es", "run", str(tmp_path / "t.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "-f", "json")
     one_located_line(r, str(tmp_path / "t.es.yaml"))
 
@@ -118,7 +124,11 @@ def test_aliases_to_text_cannot_multiply_a_checklist(tmp_path):
 def payload_answers(tmp_path):
     f = tmp_path / "received.yaml"
     lines = (EXAMPLES / "well-run-clinic.yaml").read_text().splitlines()
-    f.write_text("\n".join("  clinic_name: " + json.dumps(PAYLOAD) if line.startswith("  clinic_name:") else line for line in lines))
+    f.write_text(
+        "\n".join(
+            "  clinic_name: " + json.dumps(PAYLOAD) if line.startswith("  clinic_name:") else line for line in lines
+        )
+    )
     return f
 
 
@@ -132,8 +142,11 @@ def test_explain_text_never_writes_raw_controls(tmp_path):
 
 def test_explain_of_a_concern_in_spanish_never_writes_raw_controls(tmp_path):
     """Prompts and titles come from the checklist and its translation."""
-    (tmp_path / "t.yaml").write_text((FIXTURES / "i18n" / "mini.yaml").read_text().replace(
-        "title: No blood pressure checks", "title: " + json.dumps("No BP " + PAYLOAD)))
+    (tmp_path / "t.yaml").write_text(
+        (FIXTURES / "i18n" / "mini.yaml")
+        .read_text()
+        .replace("title: No blood pressure checks", "title: " + json.dumps("No BP " + PAYLOAD))
+    )
     es = (FIXTURES / "i18n" / "mini.es.yaml").read_text()
     (tmp_path / "t.es.yaml").write_text(es)
     for lang in ("en", "es"):
@@ -200,8 +213,9 @@ def fhir_response(tmp_path) -> dict:
 @pytest.mark.parametrize("key", ["1", "null", "true", "[a]"])
 def test_a_fhir_answer_with_a_key_that_is_not_text(tmp_path, key):
     resource_ = fhir_response(tmp_path)
-    text = json.dumps(resource_, indent=2).replace('"valueString": "Example Ketamine Clinic"',
-                                                   f'{key}: 1, "valueString": "Example Ketamine Clinic"', 1)
+    text = json.dumps(resource_, indent=2).replace(
+        '"valueString": "Example Ketamine Clinic"', f'{key}: 1, "valueString": "Example Ketamine Clinic"', 1
+    )
     f = tmp_path / "r.yaml"
     f.write_text(text)
     for args in (["run", "-a", str(f), "-f", "json"], ["validate", str(f)]):
@@ -228,17 +242,20 @@ def test_fhir_did_you_mean_is_capped(tmp_path, monkeypatch):
     many suggestions as problems shown (in process: the count of difflib calls)."""
     import difflib
 
+    from clinic_ready.errors import MAX_SHOWN, InputError
     from clinic_ready.io import answers as answers_mod
     from clinic_ready.io.catalog import shipped
-    from clinic_ready.errors import MAX_SHOWN, InputError
     from clinic_ready.io.loading import load_checklist
 
     cl = load_checklist(shipped()["ketamine-clinic"])
     calls = []
     real = difflib.get_close_matches
     monkeypatch.setattr(difflib, "get_close_matches", lambda *a, **k: calls.append(1) or real(*a, **k))
-    doc = {"resourceType": "QuestionnaireResponse", "questionnaire": f"urn:clinic-ready:questionnaire:ketamine-clinic|{cl.version}",
-           "item": [{"linkId": f"z{n}", "answer": [{"valueString": "a"}]} for n in range(2000)]}
+    doc = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": f"urn:clinic-ready:questionnaire:ketamine-clinic|{cl.version}",
+        "item": [{"linkId": f"z{n}", "answer": [{"valueString": "a"}]} for n in range(2000)],
+    }
     text = json.dumps(doc)
     with pytest.raises(InputError) as exc:
         answers_mod.parse_answers(doc, cl, text, "r.json")
@@ -253,7 +270,9 @@ def test_a_translations_unknown_also_cite_is_located(tmp_path):
     assert "no_bp: [s1_es]" in es
     (tmp_path / "t.es.yaml").write_text(es.replace("no_bp: [s1_es]", "no_bp: [nonexistent]"))
     for lang in ("es", "en"):
-        r = run("--lang", "es", "run", str(tmp_path / "t.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "-f", "json")
+        r = run(
+            "--lang", "es", "run", str(tmp_path / "t.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "-f", "json"
+        )
         err = one_located_line(r, str(tmp_path / "t.es.yaml"))
         assert "also_cite.no_bp[0]" in err and "nonexistent" in err, lang
 
@@ -261,8 +280,20 @@ def test_a_translations_unknown_also_cite_is_located(tmp_path):
 # --------------------------------------------------------------------------- minor 8: numbers
 @pytest.mark.parametrize("value", ["0,500", "-0,250", "000,001", "0,5"])
 def test_a_leading_zero_group_is_never_a_thousands_separator(value):
-    r = run("run", str(MINI), "--set", "monitored=yes", "--set", "where=clinic", "--set", "meds=benzo",
-            "--set", f"age={value}", "-f", "json")
+    r = run(
+        "run",
+        str(MINI),
+        "--set",
+        "monitored=yes",
+        "--set",
+        "where=clinic",
+        "--set",
+        "meds=benzo",
+        "--set",
+        f"age={value}",
+        "-f",
+        "json",
+    )
     err = r.stderr.decode()
     assert r.returncode == 2, (value, r.stdout[:200])
     assert "comma as the decimal mark" in err
@@ -282,7 +313,9 @@ def test_a_draft_holding_a_tag_is_set_aside(tmp_path):
     drafts.mkdir(parents=True)
     (drafts / "ketamine-clinic.yaml").write_text("checklist: ketamine-clinic\nanswers: {clinic_name: !!set [a]}\n")
     for extra in ([], ["--fresh"]):
-        r = run_cli("run", "--interactive", "--plain", *extra, input="1\nq\n", env={"CLINIC_READY_STATE_DIR": str(state)})
+        r = run_cli(
+            "run", "--interactive", "--plain", *extra, input="1\nq\n", env={"CLINIC_READY_STATE_DIR": str(state)}
+        )
         assert r.returncode == 130, r.stderr
         assert "internal error" not in r.stderr
     kept = [p.name for p in drafts.iterdir() if ".unreadable-" in p.name]
@@ -304,8 +337,11 @@ def test_a_separate_draft_is_listed_and_can_be_resumed(_isolated_state):
     folder = _isolated_state / "drafts"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "ketamine-clinic.yaml").write_text(
-        _draft_text(version, "{clinic_name: Clinic A, reason: depression}", "2026-12-01T10:00:00+00:00"))
-    (folder / "ketamine-clinic-2.yaml").write_text(_draft_text(version, "{clinic_name: Clinic B}", "2026-12-02T10:00:00+00:00"))
+        _draft_text(version, "{clinic_name: Clinic A, reason: depression}", "2026-12-01T10:00:00+00:00")
+    )
+    (folder / "ketamine-clinic-2.yaml").write_text(
+        _draft_text(version, "{clinic_name: Clinic B}", "2026-12-02T10:00:00+00:00")
+    )
     r = run_cli("run", "--interactive", "--plain", "--resume", input="2\nq\n")
     assert r.returncode == 130, r.stderr
     assert "You have 2 saved drafts for this checklist:" in r.stdout
@@ -375,7 +411,9 @@ def test_a_pager_that_fails_to_start_falls_back_to_printing(pager):
     pytest.importorskip("pexpect")
     from helpers import pty_finish, spawn_cli
 
-    child = spawn_cli(["run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "--plain"], {"PAGER": pager}, rows=20)
+    child = spawn_cli(
+        ["run", "-a", str(EXAMPLES / "perry-like.yaml"), "--no-input", "--plain"], {"PAGER": pager}, rows=20
+    )
     screen = pty_finish(child)
     assert child.exitstatus == 0
     assert "Questions to ask your clinic (32)" in screen and "Sources" in screen
@@ -388,7 +426,9 @@ def test_the_compare_offer_parses_only_files_that_name_this_checklist(tmp_path):
     (tmp_path / "downloaded.yaml").write_text("checklist: mini\nanswers: {monitored: 'yes', meds: !!set [a]}\n")
     (tmp_path / "bomb.yaml").write_text(pairs_bomb(8, "!!pairs").replace("ketamine-clinic", "other"))
     (tmp_path / "friend.yaml").write_text("checklist: mini\nanswers: {monitored: 'no', meds: [benzo], where: clinic}\n")
-    r = run_cli("run", str(MINI), "--interactive", "--plain", "--no-draft", input="1\ny\n2\n1\n\n\n\n\n\n", cwd=tmp_path)
+    r = run_cli(
+        "run", str(MINI), "--interactive", "--plain", "--no-draft", input="1\ny\n2\n1\n\n\n\n\n\n", cwd=tmp_path
+    )
     assert "internal error" not in r.stderr
     assert r.returncode in (0, 1, 130), r.stderr
     assert "friend.yaml" in r.stdout and "downloaded.yaml" not in r.stdout
@@ -413,19 +453,26 @@ def test_the_blank_forms_work_grows_with_the_checklist_not_questions_times_conce
 
     def checklist(n: int):
         qs = "".join(f"      - {{id: q{i}, type: yes_no, prompt: p{i}, help: h}}\n" for i in range(n))
-        cs = "".join(f'  - {{id: c{i}, severity: critical, title: t{i}, when: {{question: q{i}, equals: "no"}}, why: w, ask: a, '
-                     f"action: x, sources: [s1]}}\n" for i in range(n))
+        cs = "".join(
+            f'  - {{id: c{i}, severity: critical, title: t{i}, when: {{question: q{i}, equals: "no"}}, why: w, ask: a, '
+            f"action: x, sources: [s1]}}\n"
+            for i in range(n)
+        )
         head = MINI.read_text().split("sections:")[0].replace("id: mini", "id: quad")
-        return parse_checklist(head + "sections:\n  - id: main\n    title: M\n    questions:\n" + qs + "concerns:\n" + cs, "q.yaml")
+        return parse_checklist(
+            head + "sections:\n  - id: main\n    title: M\n    questions:\n" + qs + "concerns:\n" + cs, "q.yaml"
+        )
 
     counts = {}
     for n in (50, 200):
         cl = checklist(n)
         calls = [0]
         for key, fn in list(cl.compiled.items()):
+
             def counted(ctx, fn=fn):
-                calls[0] += 1
+                calls[0] += 1  # noqa: B023
                 return fn(ctx)
+
             cl.compiled[key] = counted
         signs = views.warning_signs(cl)
         assert signs == {f"q{i}": {"no"} for i in range(n)} or all("no" in v for v in signs.values())

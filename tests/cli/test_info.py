@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
 from clinic_ready import __version__
 from clinic_ready.cli import app
-from helpers import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 
@@ -32,7 +32,10 @@ def test_validate_good_and_bad(tmp_path):
     assert r.exit_code == 2
     assert "valid checklist mini 1.0 (5 questions, 4 concerns)" in r.stdout
     assert "valid answers for ketamine-clinic" in r.stdout
-    assert f"{bad}:16:15: sections[0].questions[0].type: 'yesno' is not allowed — use one of: yes_no, choice, multi_choice, number or text" in r.stderr
+    assert (
+        f"{bad}:16:15: sections[0].questions[0].type: 'yesno' is not allowed — use one of: yes_no, choice, multi_choice, number or text"
+        in r.stderr
+    )
 
 
 def test_answers_schema_lists_question_ids():

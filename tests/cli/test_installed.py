@@ -54,7 +54,9 @@ def test_bad_checklist_exit_2_located(tmp_path):
 def test_python_m_works(tmp_path):
     import subprocess
 
-    r = subprocess.run([sys.executable, "-m", "clinic_ready", "--version"], capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-m", "clinic_ready", "--version"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert r.returncode == 0 and r.stdout.startswith("clinic-ready ")
 
 

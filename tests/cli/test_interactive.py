@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import stat
 
+from helpers import FIXTURES
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from helpers import FIXTURES
 
 runner = CliRunner()
 MINI = str(FIXTURES / "mini.yaml")

@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES, cli_path, invoke_cli
 
 MINI = str(FIXTURES / "mini.yaml")
@@ -30,7 +29,12 @@ def local_venv(folder: Path) -> str:
 
 def run_here(folder: Path, command: str, *args: str, input: str, path_env: str = NO_VENV_PATH):
     return subprocess.run(
-        [command, *args], input=input, capture_output=True, text=True, cwd=folder, timeout=120,
+        [command, *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=120,
         env={**os.environ, "PATH": path_env, "NO_COLOR": "1"},
     )
 
@@ -55,21 +59,41 @@ def test_both_writes_answers_and_pdf_with_default_names_and_the_hint_works_paste
     assert f"Wrote {pdf.name}" in r.stderr
     hint = hint_after(r.stdout, "To make the report again, type:")
     assert hint == f".venv/bin/clinic-ready run {MINI} --answers {answers.name}"
-    pasted = subprocess.run(["bash", "-c", hint + " --format json"], capture_output=True, text=True, cwd=tmp_path,
-                            env={**os.environ, "PATH": NO_VENV_PATH}, timeout=120)
+    pasted = subprocess.run(
+        ["bash", "-c", hint + " --format json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PATH": NO_VENV_PATH},
+        timeout=120,
+    )
     assert pasted.returncode == 0, pasted.stderr
     assert '"code": "stop"' in pasted.stdout
 
 
 def test_on_path_the_hint_says_clinic_ready(tmp_path):
     bin_dir = str(Path(cli_path()).parent)
-    r = run_here(tmp_path, cli_path(), "run", MINI, "--interactive", "--plain", input=ANSWERS + "1\n\n",
-                 path_env=f"{bin_dir}:{NO_VENV_PATH}")
+    r = run_here(
+        tmp_path,
+        cli_path(),
+        "run",
+        MINI,
+        "--interactive",
+        "--plain",
+        input=ANSWERS + "1\n\n",
+        path_env=f"{bin_dir}:{NO_VENV_PATH}",
+    )
     assert r.returncode == 0, r.stderr
     hint = hint_after(r.stdout, "To make the report again, type:")
     assert hint.startswith("clinic-ready run ")
-    pasted = subprocess.run(["bash", "-c", hint + " --format json"], capture_output=True, text=True, cwd=tmp_path,
-                            env={**os.environ, "PATH": f"{bin_dir}:{NO_VENV_PATH}"}, timeout=120)
+    pasted = subprocess.run(
+        ["bash", "-c", hint + " --format json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{bin_dir}:{NO_VENV_PATH}"},
+        timeout=120,
+    )
     assert pasted.returncode == 0, pasted.stderr
 
 
@@ -94,8 +118,15 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(tmp_path):
 
 def test_enter_or_ctrl_d_at_the_menu_writes_nothing_and_completes_the_run(tmp_path, _isolated_state):
     for tail in ("\n", ""):  # Enter; end of input (Ctrl-D)
-        r = invoke_cli("run", MINI, "--interactive", "--plain", input=ANSWERS + tail, cwd=tmp_path,
-                    env={"CLINIC_READY_STATE_DIR": str(_isolated_state)})
+        r = invoke_cli(
+            "run",
+            MINI,
+            "--interactive",
+            "--plain",
+            input=ANSWERS + tail,
+            cwd=tmp_path,
+            env={"CLINIC_READY_STATE_DIR": str(_isolated_state)},
+        )
         assert r.returncode == 0, r.stderr
         assert "VERDICT:" in r.stdout
         assert list(tmp_path.iterdir()) == []
@@ -113,8 +144,15 @@ def test_the_resume_hint_pasted_in_a_terminal_resumes(tmp_path, _isolated_state)
     pexpect = pytest.importorskip("pexpect")
     cmd = local_venv(tmp_path)
     env = {**os.environ, "PATH": NO_VENV_PATH, "NO_COLOR": "1", "CLINIC_READY_STATE_DIR": str(_isolated_state)}
-    r = subprocess.run([cmd, "run", MINI, "--interactive", "--plain"], input="\nn\nq\n", capture_output=True, text=True,
-                       cwd=tmp_path, env=env, timeout=120)
+    r = subprocess.run(
+        [cmd, "run", MINI, "--interactive", "--plain"],
+        input="\nn\nq\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 130
     hint = hint_after(r.stderr, "To continue, type:")
     assert hint == f".venv/bin/clinic-ready run {shlex.quote(MINI)} --resume"
@@ -138,6 +176,8 @@ def test_invoked_as_forms():
 
     venv = "/home/a/proj/.venv/bin/clinic-ready"
     assert invoked_as(venv, "/home/a/proj", "/usr/bin") == ".venv/bin/clinic-ready"
-    assert invoked_as(venv, "/tmp/elsewhere", "/usr/bin") == "/home/a/proj/.venv/bin/clinic-ready"  # absolute when shorter
+    assert (
+        invoked_as(venv, "/tmp/elsewhere", "/usr/bin") == "/home/a/proj/.venv/bin/clinic-ready"
+    )  # absolute when shorter
     assert invoked_as("/home/a/my proj/clinic-ready", "/home/a", "/usr/bin") == "'my proj/clinic-ready'"
     assert invoked_as("/x/clinic_ready/__main__.py", "/home/a/proj", "/usr/bin").endswith(" -m clinic_ready")

@@ -20,7 +20,9 @@ ANY_ESCAPE = re.compile(r"\x1b(?!\[[0-9;]*m)")  # an escape that is not a colour
 
 
 def test_a_long_summary_goes_through_the_pager_then_the_closing_screen(tmp_path):
-    child = spawn_cli(["run", "-a", PERRY, "--no-input"], {"PAGER": pager_recorder(tmp_path), "LESS": None, "COLUMNS": None})
+    child = spawn_cli(
+        ["run", "-a", PERRY, "--no-input"], {"PAGER": pager_recorder(tmp_path), "LESS": None, "COLUMNS": None}
+    )
     screen = pty_finish(child)
     assert child.exitstatus == 0
     paged = (tmp_path / "paged").read_text(encoding="utf-8")
@@ -45,7 +47,9 @@ def test_less_set_by_the_person_is_kept(tmp_path):
     assert (tmp_path / "less-env").read_text() == "-i"
 
 
-@pytest.mark.parametrize("how", ["--no-pager", "PAGER=cat", "PAGER=", "PAGER=missing", "TERM=dumb", "--plain", "NO_COLOR=1"])
+@pytest.mark.parametrize(
+    "how", ["--no-pager", "PAGER=cat", "PAGER=", "PAGER=missing", "TERM=dumb", "--plain", "NO_COLOR=1"]
+)
 def test_the_pager_can_be_turned_off_and_a_missing_one_prints_directly(tmp_path, how):
     args = ["run", "-a", PERRY, "--no-input"]
     env = {"PAGER": pager_recorder(tmp_path)}
@@ -90,15 +94,20 @@ def test_hostile_checklist_text_reaches_the_pager_made_visible(tmp_path):
     text = (FIXTURES / "mini.yaml").read_text()
     text = text.replace("title: Mini checklist", 'title: "Mini \\e]2;PWNED\\a \\e[2J checklist"')
     (tmp_path / "cl.yaml").write_text(text)
-    child = spawn_cli(["run", str(tmp_path / "cl.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "--no-input"],
-                  {"PAGER": pager_recorder(tmp_path)}, rows=10)
+    child = spawn_cli(
+        ["run", str(tmp_path / "cl.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "--no-input"],
+        {"PAGER": pager_recorder(tmp_path)},
+        rows=10,
+    )
     pty_finish(child)
     paged = (tmp_path / "paged").read_text(encoding="utf-8")
     assert not ANY_ESCAPE.search(paged) and "\x07" not in paged
     assert "␛]2;PWNED␇" in SGR.sub("", paged)
 
 
-@pytest.mark.skipif(not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed")
+@pytest.mark.skipif(
+    not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed"
+)
 @pytest.mark.parametrize("keys", [["q"], ["\x03", "q"], [" ", "\x03", "q"]])
 def test_quitting_less_with_q_or_after_ctrl_c_ends_with_exit_0(tmp_path, keys):
     child = spawn_cli(["run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)

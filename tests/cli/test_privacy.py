@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import EXAMPLES, FIXTURES
 
 GUARD = r"""
@@ -30,7 +29,13 @@ def run_guarded(args, tmp_path: Path, stdin: str | None = None):
     env = {**os.environ, "HOME": str(home), "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1"}
     env.pop("XDG_STATE_HOME", None)
     return subprocess.run(
-        [sys.executable, "-c", GUARD, *args], input=stdin, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,
+        [sys.executable, "-c", GUARD, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
         stdin=None if stdin is not None else subprocess.DEVNULL,
     )
 
@@ -52,8 +57,14 @@ COMMANDS = {
     "print": ["print", "-f", "pdf", "-o", "out.pdf"],
     "batch": ["batch", PERRY, str(EXAMPLES / "well-run-clinic.yaml")],
 }
-EXPECTED_FILES = {"run json": {"out.json"}, "run markdown": {"out.md"}, "run html": {"out.html"}, "run pdf": {"out.pdf"},
-                  "report": {"out.pdf"}, "print": {"out.pdf"}}
+EXPECTED_FILES = {
+    "run json": {"out.json"},
+    "run markdown": {"out.md"},
+    "run html": {"out.html"},
+    "run pdf": {"out.pdf"},
+    "report": {"out.pdf"},
+    "print": {"out.pdf"},
+}
 
 
 def files_under(root: Path) -> set[str]:
@@ -71,7 +82,11 @@ def test_no_network_and_no_stray_files(tmp_path, name):
 
 
 def test_interactive_run_leaves_only_what_was_asked(tmp_path):
-    r = run_guarded(["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"], tmp_path, stdin="\nn\n3\n1\n40\n\n1\nmine.yaml\n")
+    r = run_guarded(
+        ["run", str(FIXTURES / "mini.yaml"), "--interactive", "--plain"],
+        tmp_path,
+        stdin="\nn\n3\n1\n40\n\n1\nmine.yaml\n",
+    )
     assert "NETWORK ATTEMPT" not in r.stderr
     assert r.returncode == 0, r.stderr
     assert files_under(tmp_path) == {"mine.yaml"}  # the draft was removed when the run completed
@@ -87,6 +102,8 @@ def test_interrupted_interactive_run_keeps_only_the_draft(tmp_path):
 
 
 def test_the_guard_itself_catches_a_connection(tmp_path):
-    code = GUARD.replace("from clinic_ready.cli import main\nmain()", "import socket; socket.create_connection(('127.0.0.1', 9))")
+    code = GUARD.replace(
+        "from clinic_ready.cli import main\nmain()", "import socket; socket.create_connection(('127.0.0.1', 9))"
+    )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert r.returncode == 99 and "NETWORK ATTEMPT: socket." in r.stderr

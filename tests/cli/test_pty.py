@@ -18,11 +18,12 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from clinic_ready.core import engine# noqa: E402
-from clinic_ready.io.answers import load_answers# noqa: E402
-from clinic_ready.io.catalog import shipped# noqa: E402
-from clinic_ready.io.loading import load_checklist# noqa: E402
 from helpers import EXAMPLES, cli_path, typed_keys  # noqa: E402
+
+from clinic_ready.core import engine  # noqa: E402
+from clinic_ready.io.answers import load_answers  # noqa: E402
+from clinic_ready.io.catalog import shipped  # noqa: E402
+from clinic_ready.io.loading import load_checklist  # noqa: E402
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)
@@ -56,8 +57,12 @@ def keys_for(qid: str) -> str:
 def spawn(state: Path, out: Path, *extra: str):
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(state), "NO_COLOR": "1", "TERM": "xterm"}
     child = pexpect.spawn(
-        cli_path(), ["run", "-f", "json", "-o", str(out), *extra], env=env, encoding="utf-8",
-        timeout=20, dimensions=(60, 400),
+        cli_path(),
+        ["run", "-f", "json", "-o", str(out), *extra],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 400),
     )
     child.delaybeforesend = None  # pexpect waits 50 ms before every send by default
     child.ptyproc.delayafterclose = 0.0

@@ -18,8 +18,14 @@ PROMPT = r"\(or \?, u, d, b, q[^)]*\): "
 def test_enter_at_an_opt_in_gate_means_no(tmp_path):
     out = tmp_path / "out.json"
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(cli_path(), ["run", str(FIXTURES / "gate.yaml"), "-f", "json", "-o", str(out)], env=env,
-                          encoding="utf-8", timeout=20, dimensions=(60, 200))
+    child = pexpect.spawn(
+        cli_path(),
+        ["run", str(FIXTURES / "gate.yaml"), "-f", "json", "-o", str(out)],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 200),
+    )
     child.delaybeforesend = None
     child.expect(r"Type 1 or 2 \(Enter for 1\): ")
     child.sendline("")

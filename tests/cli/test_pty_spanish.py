@@ -24,9 +24,29 @@ WHO = r"Escriba 1 o 2 \(Enter para 1\): "
 STOP = r"o t para terminar por ahora \(sus respuestas se guardan\): "
 REVIEW = r"presione Enter para confirmar \(q para guardar y salir\): "
 #: JSON fields that carry words (they change with the language); every other value must be equal
-TEXT_DROPPED = {"sources", "crisis_lines", "what_to_do_now", "maintainers", "reviewed_by", "translation"}  # (who translated: Spanish only)
-KEPT = {"id", "code", "severity", "state", "value", "section", "concern", "question", "version", "facts_as_of",
-        "review_by", "respondent", "name"}
+TEXT_DROPPED = {
+    "sources",
+    "crisis_lines",
+    "what_to_do_now",
+    "maintainers",
+    "reviewed_by",
+    "translation",
+}  # (who translated: Spanish only)
+KEPT = {
+    "id",
+    "code",
+    "severity",
+    "state",
+    "value",
+    "section",
+    "concern",
+    "question",
+    "version",
+    "facts_as_of",
+    "review_by",
+    "respondent",
+    "name",
+}
 
 
 def skeleton(doc, key=None):
@@ -47,9 +67,13 @@ def flat(text: str) -> str:
 def kind_of(before: str) -> str:
     """The kind of question, from the words just before the keys: 'Responda s o n (o ?, …'."""
     tail = before.replace("\r", "").rsplit("\n", 1)[-1]
-    for words, kind in (("Responda s o n", "yes_no"), ("Escriba s o n, o un número", "si_no_choice"),
-                        ("Escriba un número del 1 al", "choice"), ("Escriba todos los números", "multi"),
-                        ("Escriba su respuesta", "text")):
+    for words, kind in (
+        ("Responda s o n", "yes_no"),
+        ("Escriba s o n, o un número", "si_no_choice"),
+        ("Escriba un número del 1 al", "choice"),
+        ("Escriba todos los números", "multi"),
+        ("Escriba su respuesta", "text"),
+    ):
         if tail.startswith(words):
             return kind
     raise AssertionError(f"an unexpected prompt: {tail!r}")
@@ -59,8 +83,15 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     out = tmp_path / "resultado.json"
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
     env.pop("CLINIC_READY_LANG", None)
-    child = pexpect.spawn(cli_path(), ["--lang", "es", "run", "-f", "json", "-o", str(out)], env=env, cwd=str(tmp_path),
-                          encoding="utf-8", timeout=30, dimensions=(200, 200))  # the review fits one page
+    child = pexpect.spawn(
+        cli_path(),
+        ["--lang", "es", "run", "-f", "json", "-o", str(out)],
+        env=env,
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(200, 200),
+    )  # the review fits one page
     child.delaybeforesend = None
     child.ptyproc.delayafterclose = 0.0
 
@@ -71,9 +102,14 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     child.sendline("")
     child.expect(PROMPT)
     welcome = flat(child.before)
-    begin = re.search(r"Entre \d+ y \d+ preguntas, [^:]*minutos: (\d+) para empezar, y sus respuestas abren más", welcome)
+    begin = re.search(
+        r"Entre \d+ y \d+ preguntas, [^:]*minutos: (\d+) para empezar, y sus respuestas abren más", welcome
+    )
     assert begin and f"Pregunta 1 de {begin.group(1)} ·" in welcome
-    assert "En cualquier pregunta: ? por qué importa · ns No sé · p Prefiero no decirlo · a atrás · q guardar y salir." in welcome
+    assert (
+        "En cualquier pregunta: ? por qué importa · ns No sé · p Prefiero no decirlo · a atrás · q guardar y salir."
+        in welcome
+    )
 
     yes_no_seen, si_no_seen, helped, interrupted = 0, 0, False, False
     while True:
@@ -108,7 +144,10 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
         if i == 1:  # the urgent interruption, in Spanish
             screen = flat(child.before)
             assert "Su seguridad es lo primero" in screen and "Qué hacer ahora:" in screen
-            assert "Llame ahora al 988 y marque 2 para español, o envíe un mensaje de texto con la palabra AYUDA al 988" in screen
+            assert (
+                "Llame ahora al 988 y marque 2 para español, o envíe un mensaje de texto con la palabra AYUDA al 988"
+                in screen
+            )
             assert "1-800-662-4357" in screen and "llame al 911" in screen
             assert "Call or text" not in screen and "What to do now" not in screen
             assert "Puede volver a estas preguntas más tarde" in screen
@@ -130,7 +169,9 @@ def test_a_whole_run_in_spanish_and_its_answers_give_the_english_result(tmp_path
     assert "1) Guardar sus respuestas (para volver a hacer el informe más tarde)" in menu
     assert "5) Ninguna: no guardar nada" in menu
     child.sendline("1")
-    child.expect(r"Archivo para sus respuestas \[(clinic-ready-answers-[0-9-]+\.yaml)\] \(Enter para aceptar, o escriba")
+    child.expect(
+        r"Archivo para sus respuestas \[(clinic-ready-answers-[0-9-]+\.yaml)\] \(Enter para aceptar, o escriba"
+    )
     saved = tmp_path / child.match.group(1)
     child.sendline("")
     child.expect("Sus respuestas se guardaron en")

@@ -22,8 +22,14 @@ STOP_PROMPT = "Type c to continue the questions, or s to stop here"
 def test_a_supporter_is_addressed_as_who_they_are_from_prompt_to_report(tmp_path):
     out = tmp_path / "out.json"
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(cli_path(), ["run", CHECKLIST, "-f", "json", "-o", str(out)], env=env, encoding="utf-8",
-                          timeout=20, dimensions=(60, 200))
+    child = pexpect.spawn(
+        cli_path(),
+        ["run", CHECKLIST, "-f", "json", "-o", str(out)],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 200),
+    )
     child.delaybeforesend = None
     child.expect(WHO)
     child.sendline("2")

@@ -19,8 +19,14 @@ STOP_PROMPT = "Type c to continue the questions, or s to stop here"
 
 def spawn(state, out):
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(state), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(cli_path(), ["run", CHECKLIST, "-f", "json", "-o", str(out)], env=env, encoding="utf-8",
-                          timeout=20, dimensions=(60, 200))
+    child = pexpect.spawn(
+        cli_path(),
+        ["run", CHECKLIST, "-f", "json", "-o", str(out)],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 200),
+    )
     child.delaybeforesend = None
     child.ptyproc.delayafterclose = 0.0
     return child
@@ -89,8 +95,9 @@ def test_stopping_at_the_interruption_keeps_the_draft(tmp_path, how):
 def test_the_welcome_carries_a_crisis_line_and_no_draft_promises_nothing(tmp_path):
     """ux M2: one crisis line on the welcome; with --no-draft the interruption never says the answers are kept."""
     env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(cli_path(), ["run", CHECKLIST, "--no-draft"], env=env, encoding="utf-8", timeout=20,
-                          dimensions=(60, 200))
+    child = pexpect.spawn(
+        cli_path(), ["run", CHECKLIST, "--no-draft"], env=env, encoding="utf-8", timeout=20, dimensions=(60, 200)
+    )
     child.delaybeforesend = None
     child.expect(WHO)
     assert "If you are in crisis or danger: 988 Suicide & Crisis Lifeline (US): call or text 988" in child.before

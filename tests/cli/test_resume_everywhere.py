@@ -11,15 +11,15 @@ import json
 import os
 
 import pytest
+from helpers import EXAMPLES, typed_keys
 from typer.testing import CliRunner
 
+from clinic_ready.app.interactive import asking
+from clinic_ready.cli import app
 from clinic_ready.core import engine
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.catalog import shipped
-from clinic_ready.cli import app
-from clinic_ready.app.interactive import asking
 from clinic_ready.io.loading import load_checklist
-from helpers import EXAMPLES, typed_keys
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 ANSWERS, _ = load_answers(EXAMPLES / "perry-like.yaml", CL)
@@ -64,7 +64,9 @@ CHUNKS = 4  # every k is checked; the ks are dealt into chunks so that test work
 
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))
-def test_resume_at_every_question_equals_an_uninterrupted_run(chunk, ctrl_c_when_input_ends, _isolated_state, tmp_path, monkeypatch):
+def test_resume_at_every_question_equals_an_uninterrupted_run(
+    chunk, ctrl_c_when_input_ends, _isolated_state, tmp_path, monkeypatch
+):
     # about 2,400 draft saves: flushing each to the disk is the real terminal test's business (test_pty)
     monkeypatch.setattr(os, "fsync", lambda fd: None)
     whole = run(tmp_path / "whole.json", WHO + KEYS + END)
@@ -78,7 +80,7 @@ def test_resume_at_every_question_equals_an_uninterrupted_run(chunk, ctrl_c_when
         assert stopped.exit_code == 130, (k, stopped.output)
         assert not out.exists(), k
         assert draft.exists() == (k > 1), k
-        resumed = run(out, (WHO if k == 1 else []) + KEYS[k - 1:] + END, "--resume")
+        resumed = run(out, (WHO if k == 1 else []) + KEYS[k - 1 :] + END, "--resume")
         assert resumed.exit_code == 0, (k, resumed.output)
         assert json.loads(out.read_text()) == reference, f"interrupted at question {k}"
         assert not draft.exists(), k

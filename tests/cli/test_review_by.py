@@ -22,14 +22,16 @@ def test_a_checklist_past_review_by_runs_with_a_calm_note(tmp_path):
     assert "error" not in r.stderr.lower()
     for fmt in ("markdown", "html"):
         out = tmp_path / f"report.{fmt}"
-        r = invoke_cli("run", str(old), "-a", str(FIXTURES / "mini-answers.yaml"), "-f", fmt, "-o", str(out),
-                       cwd=tmp_path)
+        r = invoke_cli(
+            "run", str(old), "-a", str(FIXTURES / "mini-answers.yaml"), "-f", fmt, "-o", str(out), cwd=tmp_path
+        )
         assert r.returncode == 0, r.stderr
         assert "This checklist is due for review" in out.read_text(encoding="utf-8")
 
 
 def test_a_checklist_without_review_by_prints_only_its_facts_date(tmp_path):
-    r = invoke_cli("run", str(FIXTURES / "mini.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "--plain",
-                   cwd=tmp_path)
+    r = invoke_cli(
+        "run", str(FIXTURES / "mini.yaml"), "-a", str(FIXTURES / "mini-answers.yaml"), "--plain", cwd=tmp_path
+    )
     assert r.returncode == 0
     assert "Facts checked 2026-11-01" in r.stdout and "review due" not in r.stdout

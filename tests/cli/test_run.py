@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
 from clinic_ready.cli import app
-from helpers import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 

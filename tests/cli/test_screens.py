@@ -3,20 +3,21 @@ truth and wrap at words at 40 and 80 columns, hanging indents for choices, a kin
 answer about suicidal thoughts, and the message for `run` with no terminal.  Through the installed
 command, in a pseudo-terminal, as the person meets them."""
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001
 
 import io
 import re
 
 import pytest
+from helpers import pty_finish, run_cli, spawn_cli
 from rich.console import Console
 
-from clinic_ready.io.catalog import shipped
 from clinic_ready.app.console import wrap_words
-from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answers
 from clinic_ready.app.interactive.prompting import Questionnaire
-from helpers import pty_finish, run_cli, spawn_cli
+from clinic_ready.core.model import Answers
+from clinic_ready.io.catalog import shipped
+from clinic_ready.io.loading import load_checklist
+import contextlib
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
@@ -25,7 +26,7 @@ WORDS = re.compile(r"[A-Za-z~/._-]+")
 
 def _lines_after(screen: str, marker: str) -> list[str]:
     text = screen.replace("\r\n", "\n")
-    return text[text.rindex(marker):].splitlines()
+    return text[text.rindex(marker) :].splitlines()
 
 
 def _no_word_broken(lines: list[str], message: str) -> None:
@@ -37,8 +38,12 @@ def _no_word_broken(lines: list[str], message: str) -> None:
 
 @pytest.mark.parametrize("cols", [40, 80])
 def test_ctrl_d_at_a_question_wraps_at_words(tmp_path, cols):
-    child = spawn_cli(["run", "--fresh"], {"CLINIC_READY_STATE_DIR": str(tmp_path), "HOME": str(tmp_path), "NO_COLOR": "1"},
-                      rows=30, cols=cols)
+    child = spawn_cli(
+        ["run", "--fresh"],
+        {"CLINIC_READY_STATE_DIR": str(tmp_path), "HOME": str(tmp_path), "NO_COLOR": "1"},
+        rows=30,
+        cols=cols,
+    )
     child.expect("Type 1 or 2")
     child.sendline("1")
     child.expect(r"\(optional\)")
@@ -80,8 +85,12 @@ def test_ctrl_d_at_resume_keeps_the_draft_and_says_so(tmp_path):
 
 
 def test_skipping_only_optional_questions_never_says_zero_answers(tmp_path):
-    child = spawn_cli(["run", "--fresh"], {"CLINIC_READY_STATE_DIR": str(tmp_path), "HOME": str(tmp_path), "NO_COLOR": "1"},
-                      rows=30, cols=80)
+    child = spawn_cli(
+        ["run", "--fresh"],
+        {"CLINIC_READY_STATE_DIR": str(tmp_path), "HOME": str(tmp_path), "NO_COLOR": "1"},
+        rows=30,
+        cols=80,
+    )
     child.expect("Type 1 or 2")
     child.sendline("1")
     child.expect(r"\(optional\)")
@@ -132,10 +141,8 @@ def _screen(respondent: str, *keys: str, width: int = 40) -> str:
     console = Console(file=out, width=width, no_color=True)
     answers = Answers(CL.id, CL.version, respondent=respondent)
     q = Questionnaire(CL, answers, console, Keys(*keys), plain=True)
-    try:
+    with contextlib.suppress(EOFError):
         q._ask_until_done(start="suicidal_thoughts")
-    except EOFError:
-        pass
     return out.getvalue()
 
 

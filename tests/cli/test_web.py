@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from helpers import FIXTURES, cli_path, run_cli
 
 
@@ -56,8 +55,13 @@ def _get(url, host=None):
 
 def test_serves_on_loopback_behind_a_token_and_stops_on_ctrl_c(tmp_path):
     site = _fake_site(tmp_path / "site")
-    proc = subprocess.Popen([cli_path(), "web", "--site", str(site), "--no-browser"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": ""})
+    proc = subprocess.Popen(
+        [cli_path(), "web", "--site", str(site), "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "DISPLAY": ""},
+    )
     try:
         line = proc.stdout.readline()
         assert line.startswith("clinic-ready is at http://127.0.0.1:"), line
@@ -81,7 +85,9 @@ def test_serves_on_loopback_behind_a_token_and_stops_on_ctrl_c(tmp_path):
 def test_build_from_the_ingredients_folder(tmp_path):
     ingredients = FIXTURES / "web"
     if not (ingredients / "pyodide" / "pyodide.asm.wasm").is_file():
-        pytest.skip("no ingredients in tests/fixtures/web: run python3 src/clinic_ready/web/fetch.py tests/fixtures/web (needs npm)")
+        pytest.skip(
+            "no ingredients in tests/fixtures/web: run python3 src/clinic_ready/web/fetch.py tests/fixtures/web (needs npm)"
+        )
     out = tmp_path / "public"
     done = run_cli("web", "build", "-o", str(out), "--ingredients", str(ingredients))
     assert done.returncode == 0, done.stderr

@@ -54,9 +54,21 @@ ANSWERED = lambda **v: Ctx({k: "answered" for k in v}, v)  # noqa: E731
         ({"question": "a", "state": "missing"}, Ctx(), True),
         ({"question": "a", "state": "skipped"}, Ctx({"a": "skipped"}), True),
         ({"question": "a", "state": "answered"}, Ctx({"a": "skipped"}), False),
-        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, ANSWERED(a="yes", b="no"), True),
-        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, ANSWERED(a="yes", b="yes"), False),
-        ({"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, ANSWERED(a="no", b="no"), True),
+        (
+            {"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            ANSWERED(a="yes", b="no"),
+            True,
+        ),
+        (
+            {"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            ANSWERED(a="yes", b="yes"),
+            False,
+        ),
+        (
+            {"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            ANSWERED(a="no", b="no"),
+            True,
+        ),
         ({"any": [{"question": "a", "equals": "yes"}]}, Ctx(), False),
         ({"score": "s", "gte": 4}, Ctx(scores={"s": 4}), True),
         ({"score": "s", "gte": 4}, Ctx(scores={"s": 3}), False),
@@ -94,15 +106,30 @@ def test_describe_in_words():
 @pytest.mark.parametrize(
     "cond",
     [
-        {"question": "a", "equals": "yes"}, {"question": "a", "not_in": ["x"]}, {"question": "m", "includes_any": ["x", "z"]},
-        {"question": "n", "gte": 4}, {"question": "a", "state": ["unsure", "missing"]},
-        {"not": {"any": [{"question": "a", "equals": "yes"}, {"all": [{"question": "n", "lt": 3}, {"question": "m", "includes": "y"}]}]}},
+        {"question": "a", "equals": "yes"},
+        {"question": "a", "not_in": ["x"]},
+        {"question": "m", "includes_any": ["x", "z"]},
+        {"question": "n", "gte": 4},
+        {"question": "a", "state": ["unsure", "missing"]},
+        {
+            "not": {
+                "any": [
+                    {"question": "a", "equals": "yes"},
+                    {"all": [{"question": "n", "lt": 3}, {"question": "m", "includes": "y"}]},
+                ]
+            }
+        },
         {"score": "s", "gt": 2},
     ],
 )
 @pytest.mark.parametrize(
     "ctx",
-    [ANSWERED(a="yes", m=["x"], n=4), ANSWERED(a="no", m=["y"], n=2), Ctx({"a": "unsure", "n": "declined"}, scores={"s": 3}), Ctx()],
+    [
+        ANSWERED(a="yes", m=["x"], n=4),
+        ANSWERED(a="no", m=["y"], n=2),
+        Ctx({"a": "unsure", "n": "declined"}, scores={"s": 3}),
+        Ctx(),
+    ],
 )
 def test_compiled_conditions_mean_the_same_as_value(cond, ctx):
     parsed = COND.validate_python(cond)
@@ -118,10 +145,26 @@ def test_compiled_conditions_mean_the_same_as_value(cond, ctx):
         ({"question": "a", "equals": "yes"}, Ctx({"a": "skipped"}), False),  # not asked: known not to apply
         ({"question": "a", "state": "unsure"}, Ctx({"a": "unsure"}), True),  # state tests stay two-valued
         ({"not": {"question": "a", "equals": "yes"}}, Ctx({"a": "unsure"}), None),
-        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "yes"}), False),
-        ({"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "no"}), None),
-        ({"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "no"}), True),
-        ({"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]}, Ctx({"a": "unsure", "b": "answered"}, {"b": "yes"}), None),
+        (
+            {"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            Ctx({"a": "unsure", "b": "answered"}, {"b": "yes"}),
+            False,
+        ),
+        (
+            {"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            Ctx({"a": "unsure", "b": "answered"}, {"b": "no"}),
+            None,
+        ),
+        (
+            {"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            Ctx({"a": "unsure", "b": "answered"}, {"b": "no"}),
+            True,
+        ),
+        (
+            {"any": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "no"}]},
+            Ctx({"a": "unsure", "b": "answered"}, {"b": "yes"}),
+            None,
+        ),
     ],
 )
 def test_kleene_truth_table(cond, ctx, expected):

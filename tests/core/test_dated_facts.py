@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import FIXTURES, run_cli
+
 from tests.render.test_reports import pdf_text
 
 HERE = FIXTURES / "dated"
@@ -53,6 +53,12 @@ def test_validate_lists_facts_ending_within_60_days():
 
 def test_an_unknown_fact_is_located(tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text(CHECKLIST.read_text().replace("    facts: [dea_telemedicine]\n", "    facts: [dea_telemedicin]\n", 1))
+    path.write_text(
+        CHECKLIST.read_text().replace("    facts: [dea_telemedicine]\n", "    facts: [dea_telemedicin]\n", 1)
+    )
     done = run_cli("validate", str(path))
-    assert done.returncode == 2 and "no fact has the id 'dea_telemedicin'" in done.stderr and "did you mean 'dea_telemedicine'" in done.stderr
+    assert (
+        done.returncode == 2
+        and "no fact has the id 'dea_telemedicin'" in done.stderr
+        and "did you mean 'dea_telemedicine'" in done.stderr
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from clinic_ready.core import engine
-from clinic_ready.io.loading import load_checklist
 from clinic_ready.core.model import Answer, Answers, Severity
+from clinic_ready.io.loading import load_checklist
 
 
 @pytest.fixture
@@ -34,7 +34,13 @@ def test_hidden_questions_are_skipped_and_their_answers_ignored(mini):
 
 def test_states_and_not_assessed(mini):
     r = engine.evaluate(mini, answers(monitored="unsure", meds="declined", where="home"))
-    assert states(r) == {"monitored": "unsure", "meds": "declined", "where": "answered", "alone": "missing", "age": "missing"}
+    assert states(r) == {
+        "monitored": "unsure",
+        "meds": "declined",
+        "where": "answered",
+        "alone": "missing",
+        "age": "missing",
+    }
     # optional questions left blank are not "not assessed"
     assert [i.question.id for i in r.not_assessed] == ["monitored", "meds", "alone"]
     assert engine.missing_required(r) == ["alone"]
@@ -85,6 +91,7 @@ def test_urgent_alone_gives_what_evaluate_gives_in_the_same_order():
     """engine.urgent (asked after every answer) orders several urgent concerns as evaluate does:
     most severe first, checklist order within a level."""
     from helpers import FIXTURES
+
     from clinic_ready.io.loading import parse_checklist
 
     extra = "".join(
@@ -100,7 +107,13 @@ def test_urgent_alone_gives_what_evaluate_gives_in_the_same_order():
     sources: [s1]"""
         for cid, sev in (("second_high", "high"), ("third_critical", "critical"))
     )
-    cl = parse_checklist((FIXTURES / "urgent.yaml").read_text(encoding="utf-8").rstrip("\n") + extra + "\n", "urgent+.yaml")
+    cl = parse_checklist(
+        (FIXTURES / "urgent.yaml").read_text(encoding="utf-8").rstrip("\n") + extra + "\n", "urgent+.yaml"
+    )
     found = Answers(cl.id, None, {"crisis_now": Answer.of("yes")})
     ids = [f.concern.id for f in engine.urgent(cl, found)]
-    assert ids == [f.concern.id for f in engine.evaluate(cl, found).urgent] == ["crisis_now", "third_critical", "second_high"]
+    assert (
+        ids
+        == [f.concern.id for f in engine.evaluate(cl, found).urgent]
+        == ["crisis_now", "third_critical", "second_high"]
+    )

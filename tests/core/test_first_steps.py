@@ -6,17 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine
-from clinic_ready.io.answers import load_answers
-from clinic_ready.io.loading import load_checklist, parse_checklist
 from clinic_ready.core.model import Answers
-from helpers import FIXTURES, run_cli
+from clinic_ready.io.loading import load_checklist, parse_checklist
 
 ROOT = FIXTURES.parent.parent
 SHIPPED = [ROOT / "checklists" / "ketamine-clinic.yaml", ROOT / "checklists" / "ketamine-clinic-self-audit.yaml"]
-
-
 
 
 def _reads_alone(step: str, concern) -> bool:
@@ -37,30 +34,51 @@ def test_every_concern_of_the_shipped_checklists_gives_a_step_that_reads_alone(p
 
 def test_the_exemplary_spravato_patient_is_never_told_to_ask_about_it():
     """clinical N11 (p02): '2. Ask about it at your first visit.'"""
-    doc = json.loads(run_cli("run", "-a", str(FIXTURES / "saved-1.2.0" / "well-run-clinic.yaml"), "--no-input", "-f", "json",
-                             "--set", "equipment=no", "--set", "als_trained=no").stdout)
+    doc = json.loads(
+        run_cli(
+            "run",
+            "-a",
+            str(FIXTURES / "saved-1.2.0" / "well-run-clinic.yaml"),
+            "--no-input",
+            "-f",
+            "json",
+            "--set",
+            "equipment=no",
+            "--set",
+            "als_trained=no",
+        ).stdout
+    )
     for step in doc["first_steps"]:
         assert not step["text"].startswith("Ask about it"), step
 
 
 def test_a_first_step_of_its_own_wins_and_a_sentence_is_given_once():
     text = (FIXTURES / "mini.yaml").read_text()
-    text = text.replace("    action: Have a sober adult present.\n",
-                        "    action: Do not go ahead without checks. Have a sober adult present.\n")
-    text = text.replace("    action: Tell the prescriber.\n",
-                        "    action: Tell them.\n    first_step: Tell the prescriber about any opioid you take.\n")
+    text = text.replace(
+        "    action: Have a sober adult present.\n",
+        "    action: Do not go ahead without checks. Have a sober adult present.\n",
+    )
+    text = text.replace(
+        "    action: Tell the prescriber.\n",
+        "    action: Tell them.\n    first_step: Tell the prescriber about any opioid you take.\n",
+    )
     cl = parse_checklist(text)
     from clinic_ready.io.answers import apply_sets
 
     answers = Answers(cl.id)
     apply_sets(answers, cl, ["monitored=no", "where=home", "alone=yes", "meds=opioid"])
     steps = [t for t, _c in engine.evaluate(cl, answers).first_steps]
-    assert steps == ["Do not go ahead without checks.", "Have a sober adult present.",
-                     "Tell the prescriber about any opioid you take."]
+    assert steps == [
+        "Do not go ahead without checks.",
+        "Have a sober adult present.",
+        "Tell the prescriber about any opioid you take.",
+    ]
 
 
 def test_a_step_that_needs_a_referent_is_given_its_title():
-    cl = parse_checklist((FIXTURES / "mini.yaml").read_text().replace("action: Tell the prescriber.", "action: Ask about it."))
+    cl = parse_checklist(
+        (FIXTURES / "mini.yaml").read_text().replace("action: Tell the prescriber.", "action: Ask about it.")
+    )
     answers = Answers(cl.id)
     from clinic_ready.io.answers import apply_sets
 
@@ -69,6 +87,8 @@ def test_a_step_that_needs_a_referent_is_given_its_title():
 
 
 def test_a_pronoun_with_its_plural_noun_in_the_sentence_reads_alone():
-    assert not engine.needs_referent("Do not stop prescribed medicines on your own; plan any change with the prescriber who gives them.")
+    assert not engine.needs_referent(
+        "Do not stop prescribed medicines on your own; plan any change with the prescriber who gives them."
+    )
     assert engine.needs_referent("Ask about it at your first visit.")
     assert engine.needs_referent("Do not take ketamine outside a monitored clinic while you use these.")

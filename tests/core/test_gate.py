@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.errors import InputError
 from clinic_ready.io.loading import load_checklist, parse_checklist
-from clinic_ready.core.model import Answer, Answers
-from helpers import FIXTURES, run_cli
 
 GATE = FIXTURES / "gate.yaml"
 ROOT = FIXTURES.parent.parent
@@ -29,8 +29,9 @@ def test_a_gate_left_out_means_no():
 
 def test_an_unsure_gate_is_still_in_doubt():
     cl = load_checklist(GATE)
-    result = engine.evaluate(cl, Answers("gate", "1.0", {"monitored": Answer.of("yes"), "more": Answer("unsure"),
-                                                         "ride": Answer.of("yes")}))
+    result = engine.evaluate(
+        cl, Answers("gate", "1.0", {"monitored": Answer.of("yes"), "more": Answer("unsure"), "ride": Answer.of("yes")})
+    )
     assert [p.concern.id for p in result.could_apply] == ["drinking"]
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import FIXTURES, run_cli
+
 from tests.render.test_reports import pdf_text
 
 ROOT = FIXTURES.parent.parent

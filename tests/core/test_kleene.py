@@ -10,17 +10,17 @@
 
 from __future__ import annotations
 
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
+from strategies import answer_for, answers_for, concrete  # noqa: F401 (test_pace imports answers_for from here)
 
 from clinic_ready.core import conditions as c
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answer, Answers
-from helpers import FIXTURES
-from strategies import answer_for, answers_for, concrete  # noqa: F401 (test_pace imports answers_for from here)
 
 COND = TypeAdapter(c.Condition)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,11 +35,28 @@ def leaf(cl, with_state: bool):
         if q.type == "multi_choice":
             ops.append(st.builds(lambda v: {"question": qid, "includes": v}, st.sampled_from(list(q.choice_values))))
         elif q.type == "number":
-            ops.append(st.builds(lambda op, n: {"question": qid, op: n}, st.sampled_from(["gt", "gte", "lt", "lte", "equals"]), st.integers(0, 200)))
+            ops.append(
+                st.builds(
+                    lambda op, n: {"question": qid, op: n},
+                    st.sampled_from(["gt", "gte", "lt", "lte", "equals"]),
+                    st.integers(0, 200),
+                )
+            )
         elif q.type != "text":
-            ops.append(st.builds(lambda op, v: {"question": qid, op: v}, st.sampled_from(["equals", "not_equals"]), st.sampled_from(list(q.choice_values))))
-            ops.append(st.builds(lambda op, v: {"question": qid, op: v}, st.sampled_from(["in", "not_in"]),
-                                 st.lists(st.sampled_from(list(q.choice_values)), min_size=1, max_size=2)))
+            ops.append(
+                st.builds(
+                    lambda op, v: {"question": qid, op: v},
+                    st.sampled_from(["equals", "not_equals"]),
+                    st.sampled_from(list(q.choice_values)),
+                )
+            )
+            ops.append(
+                st.builds(
+                    lambda op, v: {"question": qid, op: v},
+                    st.sampled_from(["in", "not_in"]),
+                    st.lists(st.sampled_from(list(q.choice_values)), min_size=1, max_size=2),
+                )
+            )
         else:
             ops.append(st.just({"question": qid, "equals": "some text"}))
         if with_state:
@@ -53,7 +70,12 @@ def trees(cl, with_state: bool = False):
     base = leaf(cl, with_state)
     if cl.scores:
         score = cl.scores[0].id
-        base = st.one_of(base, st.builds(lambda op, n: {"score": score, op: n}, st.sampled_from(["gte", "lt", "equals"]), st.integers(0, 12)))
+        base = st.one_of(
+            base,
+            st.builds(
+                lambda op, n: {"score": score, op: n}, st.sampled_from(["gte", "lt", "equals"]), st.integers(0, 12)
+            ),
+        )
     return st.recursive(
         base,
         lambda kids: st.one_of(
@@ -158,7 +180,9 @@ def test_the_partial_evaluations_equal_the_whole_one(data):
     assert engine.urgent(cl, answers) == engine.evaluate(cl, answers).urgent
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # each example checks every condition
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)  # each example checks every condition
 @given(st.data())
 def test_the_compiled_unknown_leaves_are_the_unknown_leaves(data):
     """What the engine lists under a could-apply concern ("depends on") comes from compiled

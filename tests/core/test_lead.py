@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.render.terminal import closing
-from helpers import FIXTURES, run_cli
 from tests.render.test_reports import pdf_text
 
 ROOT = FIXTURES.parent.parent
@@ -22,7 +22,9 @@ HELPER = FIXTURES / "supporter" / "helper.yaml"
 
 def _held_file(tmp_path):
     text = (ROOT / "examples" / "well-run-clinic.yaml").read_text()
-    text = text.replace('als_trained: "yes"', "als_trained: unsure").replace('prepaid_package: "no"', 'prepaid_package: "yes"')
+    text = text.replace('als_trained: "yes"', "als_trained: unsure").replace(
+        'prepaid_package: "no"', 'prepaid_package: "yes"'
+    )
     path = tmp_path / "held.yaml"
     path.write_text(text)
     return path
@@ -43,8 +45,9 @@ def _text(fmt, tmp_path, answers, checklist=None) -> str:
 def test_urgent_first_step_is_the_crisis_action():
     doc = json.loads(run_cli("run", "-a", str(SUPPORTER), "--no-input", "-f", "json").stdout)
     assert doc["first_steps"][0]["text"].startswith("Stay with them. Call or text 988 together")
-    patient = json.loads(run_cli("run", "-a", str(SUPPORTER), "--no-input", "-f", "json",
-                                 "--set", "family_help=no").stdout)
+    patient = json.loads(
+        run_cli("run", "-a", str(SUPPORTER), "--no-input", "-f", "json", "--set", "family_help=no").stdout
+    )
     assert "988" in patient["first_steps"][0]["text"]
 
 
@@ -84,8 +87,13 @@ def test_the_recap_after_the_pager_repeats_what_to_do_now():
 def test_a_held_verdict_leads_with_finding_out_the_held_item(tmp_path):
     doc = json.loads(run_cli("run", "-a", str(_held_file(tmp_path)), "--no-input", "-f", "json").stdout)
     assert doc["verdict"]["code"] == "held"
-    assert doc["first_steps"][0]["text"].startswith("Find this out from the clinic before any dose: Is someone trained in advanced life support")
-    assert doc["first_steps"][1]["text"] == "Ask for a written estimate of the cost (a good faith estimate, if you pay yourself) and the refund terms before you pay."
+    assert doc["first_steps"][0]["text"].startswith(
+        "Find this out from the clinic before any dose: Is someone trained in advanced life support"
+    )
+    assert (
+        doc["first_steps"][1]["text"]
+        == "Ask for a written estimate of the cost (a good faith estimate, if you pay yourself) and the refund terms before you pay."
+    )
 
 
 def test_fail_on_counts_a_held_verdict_at_its_level(tmp_path):

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-
-from clinic_ready.io import drafts
+from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine, migration
-from clinic_ready.io.answers import load_answers
 from clinic_ready.errors import InputError
+from clinic_ready.io import drafts
+from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist, parse_checklist
-from helpers import FIXTURES, run_cli
 
 HERE = FIXTURES / "migrate"
 V2 = HERE / "mini-v2.yaml"
@@ -43,7 +41,10 @@ def test_answers_saved_with_1_0_are_carried_over(v2):
 def test_every_step_from_the_saved_version_on_in_order(v2):
     answers, warnings = load_answers(HERE / "answers-0.9.yaml", v2)
     assert {k: a.to_data() for k, a in answers.values.items()} == {
-        "bp_checked": "unsure", "meds": ["benzodiazepine", "z_drug"], "where": ["clinic_room"]}
+        "bp_checked": "unsure",
+        "meds": ["benzodiazepine", "z_drug"],
+        "where": ["clinic_room"],
+    }
     assert "'checked' is now 'monitored'; 'monitored' is now 'bp_checked'" in str(warnings[0])
     assert migration.plan(v2, "2.0") is None and migration.plan(v2, "3.1") is None and migration.plan(v2, None) is None
     assert [m.from_version for m in migration.steps_for(v2, "1.0")] == ["1.0"]
@@ -55,10 +56,13 @@ def test_versions_compare_as_numbers():
 
 
 def test_a_value_split_for_a_single_choice_is_asked_again():
-    text = (V2.read_text().replace("type: multi_choice\n        prompt: Where", "type: choice\n        prompt: Where")
-            .replace("to_multi_choice: [where]", "to_multi_choice: []")
-            .replace("where: {clinic: clinic_room}", "where: {clinic: [clinic_room, home]}")
-            .replace("includes: home", "equals: home"))
+    text = (
+        V2.read_text()
+        .replace("type: multi_choice\n        prompt: Where", "type: choice\n        prompt: Where")
+        .replace("to_multi_choice: [where]", "to_multi_choice: []")
+        .replace("where: {clinic: clinic_room}", "where: {clinic: [clinic_room, home]}")
+        .replace("includes: home", "equals: home")
+    )
     cl = parse_checklist(text)
     p = migration.plan(cl, "1.0")
     assert p.carry("where", "clinic") is None and p.ask_again == ["where"]
@@ -68,8 +72,10 @@ def test_a_value_split_for_a_single_choice_is_asked_again():
 def test_a_draft_saved_with_an_earlier_version_is_carried_over(v2):
     path = drafts.draft_path("mini")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("checklist: mini\nchecklist_version: '1.0'\nsaved_at: '2026-12-01T10:00:00+00:00'\n"
-                    "answers: {monitored: 'yes', where: clinic, age: 30}\n")
+    path.write_text(
+        "checklist: mini\nchecklist_version: '1.0'\nsaved_at: '2026-12-01T10:00:00+00:00'\n"
+        "answers: {monitored: 'yes', where: clinic, age: 30}\n"
+    )
     draft = drafts.load(v2)
     assert {k: a.to_data() for k, a in draft.answers.values.items()} == {"bp_checked": "yes", "where": ["clinic_room"]}
     assert draft.dropped == []  # carried, not dropped
@@ -86,16 +92,22 @@ def test_a_questionnaire_response_saved_with_an_earlier_version_is_carried_over(
     path.write_text(json.dumps(doc))
     answers, warnings = load_answers(path, v2)
     assert {k: a.to_data() for k, a in answers.values.items()} == {
-        "bp_checked": "no", "meds": ["opioid", "benzodiazepine", "z_drug"], "where": ["home"]}
+        "bp_checked": "no",
+        "meds": ["opioid", "benzodiazepine", "z_drug"],
+        "where": ["home"],
+    }
     assert [w.code for w in warnings] == ["answers_migrated"]
 
 
-@pytest.mark.parametrize("change, message", [
-    ("to_multi_choice: [where]", "to_multi_choice: [bp_checked]"),
-    ("meds: {benzo: [benzodiazepine, z_drug]}", "meds: {benzo: [benzos]}"),
-    ('from: "1.0"', 'from: "2.0"'),
-    ("renamed: {monitored: bp_checked}", "renamed: {monitored: bp_chekced}"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ("to_multi_choice: [where]", "to_multi_choice: [bp_checked]"),
+        ("meds: {benzo: [benzodiazepine, z_drug]}", "meds: {benzo: [benzos]}"),
+        ('from: "1.0"', 'from: "2.0"'),
+        ("renamed: {monitored: bp_checked}", "renamed: {monitored: bp_chekced}"),
+    ],
+)
 def test_a_wrong_migration_is_located(change, message):
     with pytest.raises(InputError) as exc:
         parse_checklist(V2.read_text().replace(change, message), "v2.yaml")
@@ -135,7 +147,15 @@ def test_every_shipped_example_saved_under_1_2_0_runs_on_the_current_version(pat
         asked_again = {"dose_frequency", "sedation_record", "minors_policy"}
         named = set(re.search(r"have no answer: ([\w, ]+) —", out.stderr).group(1).split(", "))
         assert named <= asked_again, out.stderr
-        out = run_cli("run", "-a", str(path), "--no-input", "-f", "json", *[a for q in sorted(named) for a in ("--set", f"{q}=on_demand" if q == "dose_frequency" else f"{q}=yes")])
+        out = run_cli(
+            "run",
+            "-a",
+            str(path),
+            "--no-input",
+            "-f",
+            "json",
+            *[a for q in sorted(named) for a in ("--set", f"{q}=on_demand" if q == "dose_frequency" else f"{q}=yes")],
+        )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["verdict"]["code"] in ("none", "ask", "discuss", "stop", "held", "incomplete", "urgent")

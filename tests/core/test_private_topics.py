@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import FIXTURES, run_cli
+
 from tests.render.test_reports import pdf_text
 
 HELPER = FIXTURES / "supporter" / "helper.yaml"
@@ -18,7 +18,9 @@ SUICIDE_PROMPT = "thoughts of killing yourself"
 
 def _answers(tmp_path, respondent="patient"):
     path = tmp_path / "a.yaml"
-    path.write_text(f"checklist: helper\nrespondent: {respondent}\nanswers: {{where: clinic, drugs: declined, crisis_now: unsure}}\n")
+    path.write_text(
+        f"checklist: helper\nrespondent: {respondent}\nanswers: {{where: clinic, drugs: declined, crisis_now: unsure}}\n"
+    )
     return path
 
 
@@ -37,9 +39,14 @@ def _text(fmt, tmp_path, answers, checklist=None) -> str:
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "pdf"])
 def test_private_answers_are_topics_for_the_prescriber_not_questions_for_the_clinic(fmt, tmp_path):
     helper_topics = tmp_path / "helper.yaml"
-    helper_topics.write_text(HELPER.read_text().replace(
-        "        help: They interact.\n", "        help: They interact.\n        topic: Street drugs\n").replace(
-        "        help: Your safety comes first.\n", "        help: Your safety comes first.\n        topic: Suicidal thoughts\n"))
+    helper_topics.write_text(
+        HELPER.read_text()
+        .replace("        help: They interact.\n", "        help: They interact.\n        topic: Street drugs\n")
+        .replace(
+            "        help: Your safety comes first.\n",
+            "        help: Your safety comes first.\n        topic: Suicidal thoughts\n",
+        )
+    )
     text = _text(fmt, tmp_path, _answers(tmp_path), helper_topics)
     assert "Your prescriber will ask you about these" in text
     assert "Suicidal thoughts" in text and "Street drugs" in text
@@ -48,7 +55,9 @@ def test_private_answers_are_topics_for_the_prescriber_not_questions_for_the_cli
 
 def test_json_private_topics_and_no_private_question_to_ask(tmp_path):
     doc = json.loads(run_cli("run", str(HELPER), "-a", str(_answers(tmp_path)), "--no-input", "-f", "json").stdout)
-    assert doc["private_topics"] == [{"topic": "About you", "question": "crisis_now"}]  # no topic given: the section title, once
+    assert doc["private_topics"] == [
+        {"topic": "About you", "question": "crisis_now"}
+    ]  # no topic given: the section title, once
     assert not any(q["question"] in ("drugs", "crisis_now") for q in doc["questions_to_ask"])
 
 

@@ -3,30 +3,62 @@
 A few thousand examples run here; benchmarks/fuzz.py runs the same properties far longer.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001
 
 import os
 import string
 
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clinic_ready.core import engine
+from clinic_ready.errors import ClinicReadyError
 from clinic_ready.io.answers import AnswerRejected, coerce, parse_answers
 from clinic_ready.io.catalog import shipped
-from clinic_ready.errors import ClinicReadyError
 from clinic_ready.io.loading import load_checklist, parse_checklist
 from clinic_ready.io.yamlio import decode, parse
-from helpers import FIXTURES
+import contextlib
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 MINI_TEXT = (FIXTURES / "mini.yaml").read_text()
 EXAMPLES_EACH = int(os.environ.get("CLINIC_READY_FUZZ_EXAMPLES", "400"))  # benchmarks/fuzz.py raises it
-SETTINGS = settings(max_examples=EXAMPLES_EACH, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=EXAMPLES_EACH, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
 
 YAML_BITS = st.sampled_from(
-    ["- ", ": ", "{", "}", "[", "]", ",", "&a ", "*a", "!!python/name:os.system", "!!str ", "? ", "|", ">", "#",
-     "\n", "  ", "'", '"', "yes", "no", "~", "1e3", ".inf", "2026-01-01", "<<: *a", "%YAML 1.2\n---\n", "...\n", "\t"]
+    [
+        "- ",
+        ": ",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "&a ",
+        "*a",
+        "!!python/name:os.system",
+        "!!str ",
+        "? ",
+        "|",
+        ">",
+        "#",
+        "\n",
+        "  ",
+        "'",
+        '"',
+        "yes",
+        "no",
+        "~",
+        "1e3",
+        ".inf",
+        "2026-01-01",
+        "<<: *a",
+        "%YAML 1.2\n---\n",
+        "...\n",
+        "\t",
+    ]
 )
 yaml_like = st.lists(st.one_of(YAML_BITS, st.text(string.printable, max_size=6)), max_size=40).map("".join)
 json_values = st.recursive(
@@ -37,10 +69,8 @@ json_values = st.recursive(
 
 
 def only_our_errors(fn, *args):
-    try:
+    with contextlib.suppress(ClinicReadyError):
         fn(*args)
-    except ClinicReadyError:
-        pass
 
 
 @SETTINGS
@@ -68,7 +98,9 @@ def test_mutated_checklists_load_or_report(line, insert):
 
 
 @SETTINGS
-@given(st.dictionaries(st.sampled_from(["checklist", "checklist_version", "answers", "other"]), json_values, max_size=4))
+@given(
+    st.dictionaries(st.sampled_from(["checklist", "checklist_version", "answers", "other"]), json_values, max_size=4)
+)
 def test_answers_documents_parse_or_report(data):
     only_our_errors(parse_answers, data, CL, "", "a.yaml")
 
@@ -103,8 +135,11 @@ conditions = st.recursive(
             optional={op: json_values for op in ["equals", "in", "includes", "gte", "state", "bogus"]},
         )
     ),
-    lambda c: st.one_of(st.builds(lambda xs: {"all": xs}, st.lists(c, max_size=3)),
-                        st.builds(lambda xs: {"any": xs}, st.lists(c, max_size=3)), st.builds(lambda x: {"not": x}, c)),
+    lambda c: st.one_of(
+        st.builds(lambda xs: {"all": xs}, st.lists(c, max_size=3)),
+        st.builds(lambda xs: {"any": xs}, st.lists(c, max_size=3)),
+        st.builds(lambda x: {"not": x}, c),
+    ),
     max_leaves=6,
 )
 

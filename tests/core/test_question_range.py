@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from strategies import answers_for
 
 from clinic_ready.core import engine, question_range
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist, parse_checklist
-from clinic_ready.core.model import Answer, Answers
 
 sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
 from bench import generated_checklist  # noqa: E402  (the checklists P3/F6 and F8 measure)
@@ -32,8 +32,11 @@ def whole_walk_range(cl, given: Answers, passed=()) -> tuple[int, int]:
         values = {**given.values, **{k: v for k, v in extra.items() if v is not None}}
         return Answers(given.checklist_id, given.checklist_version, values, respondent=given.respondent)
 
-    unsure = {q: Answer("unsure") for q in cl.questions
-              if q not in done and (cl.questions[q].required or q in cl.skip_answers)}  # an opt-in gate too
+    unsure = {
+        q: Answer("unsure")
+        for q in cl.questions
+        if q not in done and (cl.questions[q].required or q in cl.skip_answers)
+    }  # an opt-in gate too
     most = max(question_range.to_ask(cl, with_({}), done), question_range.to_ask(cl, with_(unsure), done))
     free = [q for q in question_range.controlling(cl) if q not in done]
     if not free:

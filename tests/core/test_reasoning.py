@@ -8,15 +8,15 @@ import io
 import json
 
 import pytest
+from helpers import FIXTURES, invoke_cli
 
 from clinic_ready.core import engine
-from clinic_ready.io.answers import AnswerRejected, apply_sets, coerce, parse_answers
-from clinic_ready.errors import InputError
-from clinic_ready.render.explain import explain, text
-from clinic_ready.io.loading import load_checklist, parse_checklist
 from clinic_ready.core.model import Answer, Answers
+from clinic_ready.errors import InputError
+from clinic_ready.io.answers import AnswerRejected, apply_sets, coerce, parse_answers
+from clinic_ready.io.loading import load_checklist, parse_checklist
 from clinic_ready.render import renderer
-from helpers import FIXTURES, invoke_cli
+from clinic_ready.render.explain import explain, text
 
 CL = load_checklist(FIXTURES / "urgent.yaml")
 URGENT_PATH = str(FIXTURES / "urgent.yaml")
@@ -48,7 +48,11 @@ def test_urgent_verdict_is_about_help_now_never_stopping_treatment():
     assert r.verdict.code == "urgent"
     words = (r.verdict.title + r.verdict.text).lower()
     assert "988" in words and "911" in words
-    assert "stop" not in words and "dose" not in words and "safe" not in words.replace("safety", "").replace("until you are safe", "")
+    assert (
+        "stop" not in words
+        and "dose" not in words
+        and "safe" not in words.replace("safety", "").replace("until you are safe", "")
+    )
     assert [f.concern.id for f in r.findings][0] == "crisis_now"  # first, whatever its place in the file
     assert r.counts["critical"] == 2
     assert r.worst().value == "critical"
@@ -64,9 +68,13 @@ def test_every_format_puts_urgent_first_with_the_crisis_lines(fmt):
     if fmt != "json":
         assert flat.index("988", urgent) < verdict and flat.index("1-800-662-4357", urgent) < verdict
         assert flat.index("911", urgent) < verdict
-        ranked = flat[flat.index("First steps"):flat.index("Could apply") if "Could apply" in flat else None]
-        assert "Thinking of ending your life right now" not in ranked.split("Questions to ask")[0]  # not repeated in the ranked list
-        assert flat.index("First steps") > verdict and flat.index("First steps") < flat.index("No blood pressure checks")
+        ranked = flat[flat.index("First steps") : flat.index("Could apply") if "Could apply" in flat else None]
+        assert (
+            "Thinking of ending your life right now" not in ranked.split("Questions to ask")[0]
+        )  # not repeated in the ranked list
+        assert flat.index("First steps") > verdict and flat.index("First steps") < flat.index(
+            "No blood pressure checks"
+        )
     else:
         doc = json.loads(renderer("json").render(r))
         assert doc["format_version"] == 3 and doc["verdict"]["code"] == "urgent"
@@ -96,7 +104,11 @@ def test_exclusive_options_alone_are_fine_and_combining_is_rejected_everywhere()
 
 
 def test_exclusive_on_a_single_choice_question_is_a_load_error():
-    text_ = (FIXTURES / "urgent.yaml").read_text().replace("{value: home, label: At home}", "{value: home, label: At home, exclusive: true}")
+    text_ = (
+        (FIXTURES / "urgent.yaml")
+        .read_text()
+        .replace("{value: home, label: At home}", "{value: home, label: At home, exclusive: true}")
+    )
     with pytest.raises(InputError) as exc:
         parse_checklist(text_, "x.yaml")
     assert "'exclusive' applies only to multi_choice options" in str(exc.value)
@@ -129,7 +141,7 @@ def test_held_verdict_names_the_level_and_why():
     r = result(monitored="yes", meds=["opioid"], crisis_now="no", where="home", alone="unsure")
     assert r.verdict.code == "held" and r.verdict.held_at == "critical"
     assert "1 critical concern could apply" in r.verdict.title
-    assert "ask" != r.verdict.code and "none" != r.verdict.code
+    assert r.verdict.code != "ask" and r.verdict.code != "none"
 
 
 def test_declined_crisis_answer_holds_the_verdict_but_does_not_interrupt():
@@ -141,7 +153,12 @@ def test_declined_crisis_answer_holds_the_verdict_but_does_not_interrupt():
 def test_ask_list_is_deduplicated_and_most_serious_first():
     r = result(monitored="unsure", meds=["opioid"], crisis_now="no", where="home", alone="unsure")
     texts = [i.text for i in r.ask_list]
-    assert texts == ["Is your blood pressure checked?", "Will you be alone?", "Ask whether they check it.", "Is this combination checked?"]
+    assert texts == [
+        "Is your blood pressure checked?",
+        "Will you be alone?",
+        "Ask whether they check it.",
+        "Is this combination checked?",
+    ]
     assert r.ask_list[0].about == "Could apply: No blood pressure checks (you answered unsure)"
 
 
@@ -163,7 +180,9 @@ def test_json_could_apply_and_questions_to_ask():
     r = result(monitored="unsure", meds=["opioid"], crisis_now="no", where="clinic")
     doc = json.loads(renderer("json").render(r))
     assert doc["could_apply"][0]["id"] == "no_bp"
-    assert doc["could_apply"][0]["depends_on"] == [{"id": "monitored", "prompt": "Is your blood pressure checked?", "state": "unsure"}]
+    assert doc["could_apply"][0]["depends_on"] == [
+        {"id": "monitored", "prompt": "Is your blood pressure checked?", "state": "unsure"}
+    ]
     assert doc["questions_to_ask"][0]["question"] == "monitored"
     assert doc["verdict"]["held_at"] == "critical"
     from clinic_ready.render.json_ import compact
@@ -176,8 +195,11 @@ def test_first_steps_are_at_most_three_distinct_actions():
     r = result(monitored="no", meds=["opioid", "benzo"], crisis_now="yes", where="home", alone="yes")
     steps = [t for t, _ in r.first_steps]
     # the crisis action leads (issue 25), then the most serious others
-    assert steps == ["Call or text 988 now, or call 911 if you are in danger.", "Do not go ahead without checks.",
-                     "Have a sober adult present."]
+    assert steps == [
+        "Call or text 988 now, or call 911 if you are in danger.",
+        "Do not go ahead without checks.",
+        "Have a sober adult present.",
+    ]
     assert len(set(steps)) == len(steps) <= 3
 
 
@@ -202,7 +224,9 @@ def test_explain_a_question_asked_in_doubt_and_one_skipped():
 
 def test_explain_through_the_command(tmp_path):
     f = tmp_path / "a.yaml"
-    f.write_text("checklist: mini-urgent\nanswers:\n  monitored: 'no'\n  meds: [none]\n  crisis_now: 'no'\n  where: clinic\n")
+    f.write_text(
+        "checklist: mini-urgent\nanswers:\n  monitored: 'no'\n  meds: [none]\n  crisis_now: 'no'\n  where: clinic\n"
+    )
     r = invoke_cli("explain", "no_bp", "--answers", str(f), URGENT_PATH)
     assert r.returncode == 0, r.stderr
     assert "Status: raised" in r.stdout and "[true] you answered “No” to “Is your blood pressure checked?”" in r.stdout

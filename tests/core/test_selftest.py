@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import FIXTURES, invoke_cli, run_cli
 
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from helpers import FIXTURES, invoke_cli, run_cli
 
 EXAMPLES_FIXTURE = FIXTURES / "mini-examples.yaml"
 
@@ -19,8 +19,10 @@ def test_passing_examples_exit_0_with_a_pass_line_each():
 
 
 def test_a_failing_example_exits_1_and_shows_what_differed(tmp_path):
-    text = EXAMPLES_FIXTURE.read_text().replace("verdict: discuss", "verdict: stop").replace(
-        "raised: [home_alone]", "raised: [no_bp]"
+    text = (
+        EXAMPLES_FIXTURE.read_text()
+        .replace("verdict: discuss", "verdict: stop")
+        .replace("raised: [home_alone]", "raised: [no_bp]")
     )
     path = tmp_path / "fail.yaml"
     path.write_text(text)
@@ -40,9 +42,15 @@ def test_a_failing_example_exits_1_and_shows_what_differed(tmp_path):
     [
         (("raised: [home_alone]", "raised: [home_alon]"), "examples[1].raised[0]: no concern has the id 'home_alon'"),
         (("based_on: well run", "based_on: wel run"), "examples[1].based_on: no earlier example is called 'wel run'"),
-        (("where: home, alone: yes", "where: moon, alone: yes"), "examples[1].answers.where: the answer is not one of the choices — use one of: clinic, home"),
+        (
+            ("where: home, alone: yes", "where: moon, alone: yes"),
+            "examples[1].answers.where: the answer is not one of the choices — use one of: clinic, home",
+        ),
         (("skipped: [alone]", "skipped: [alon]"), "examples[0].skipped[0]: no question has the id 'alon'"),
-        (("not_raised: [no_bp]", "not_raised: [no_bp]\n    raised: [no_bp]"), "examples[0].not_raised[0]: 'no_bp' is listed under both"),
+        (
+            ("not_raised: [no_bp]", "not_raised: [no_bp]\n    raised: [no_bp]"),
+            "examples[0].not_raised[0]: 'no_bp' is listed under both",
+        ),
         (("name: alone at home", "name: well run"), "examples[1].name: two examples are called 'well run'"),
     ],
 )

@@ -7,21 +7,24 @@ import json
 import re
 
 import pytest
+from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine
+from clinic_ready.core.wording import VERDICT_TEXTS, Words
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.io.translation import localized
-from clinic_ready.core.wording import VERDICT_TEXTS, Words
-from helpers import FIXTURES, run_cli
 from tests.render.test_reports import pdf_text
 
 HERE = FIXTURES / "wording"
 SLOPPY = HERE / "self-audit-home-sloppy.yaml"
 WELL_RUN = FIXTURES.parent.parent / "examples" / "self-audit-well-run.yaml"
 #: what a medical director must never read in a staff audit (ux minor 15, clinical N9)
-NEVER_FOR_STAFF = re.compile(r"before starting|do not take a dose|your prescriber|questions to ask your clinic|"
-                             r"keep talking with", re.IGNORECASE)
+NEVER_FOR_STAFF = re.compile(
+    r"before starting|do not take a dose|your prescriber|questions to ask your clinic|"
+    r"keep talking with",
+    re.IGNORECASE,
+)
 
 
 def _output(fmt: str, answers, tmp_path, *extra) -> str:
@@ -74,7 +77,9 @@ def test_a_patient_already_in_a_course_is_not_told_before_starting():
 
 
 def test_a_checklist_words_its_own_verdicts_and_headings_in_each_language(tmp_path):
-    en = run_cli("run", str(HERE / "audit.yaml"), "-a", str(HERE / "audit-answers.yaml"), "--no-input", "-f", "markdown")
+    en = run_cli(
+        "run", str(HERE / "audit.yaml"), "-a", str(HERE / "audit-answers.yaml"), "--no-input", "-f", "markdown"
+    )
     assert "Pause sessions until fixed" in en.stdout and "## Questions for the quality lead" in en.stdout
     assert "Fix each critical gap" in en.stdout  # the text left to the staff default
     es = run_cli("--lang", "es", "run", str(HERE / "audit.yaml"), "-a", str(HERE / "audit-answers.yaml"), "--no-input")

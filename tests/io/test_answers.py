@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from clinic_ready.io.answers import AnswerRejected, apply_sets, coerce, load_answers, to_data
-from clinic_ready.errors import InputError
-from clinic_ready.io.loading import load_checklist
 from clinic_ready.core.model import Answer, Answers
+from clinic_ready.errors import InputError
+from clinic_ready.io.answers import AnswerRejected, apply_sets, coerce, load_answers, to_data
+from clinic_ready.io.loading import load_checklist
 
 
 @pytest.fixture
@@ -110,4 +110,8 @@ def test_to_data_round_trips(mini):
     a = Answers("mini")
     apply_sets(a, mini, ["age=40", "monitored=unsure", "meds=none"])
     data = to_data(a, mini)
-    assert data == {"checklist": "mini", "checklist_version": "1.0", "answers": {"monitored": "unsure", "meds": ["none"], "age": 40}}
+    assert data == {
+        "checklist": "mini",
+        "checklist_version": "1.0",
+        "answers": {"monitored": "unsure", "meds": ["none"], "age": 40},
+    }

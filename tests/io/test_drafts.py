@@ -6,9 +6,9 @@ import stat
 
 import pytest
 
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io import drafts
 from clinic_ready.io.loading import load_checklist, parse_checklist
-from clinic_ready.core.model import Answer, Answers
 
 
 @pytest.fixture
@@ -29,8 +29,17 @@ def test_draft_is_private_and_in_the_state_dir(mini, _isolated_state):
 
 
 def test_draft_for_another_version_drops_what_no_longer_fits(mini, mini_path):
-    drafts.save(mini, Answers(mini.id, mini.version, {"monitored": Answer.of("no"), "where": Answer.of("home"), "age": Answer.of(30)}))
-    text = mini_path.read_text().replace('version: "1.0"', 'version: "1.1"').replace("          - {value: home, label: At home}\n", "          - {value: van, label: In a van}\n")
+    drafts.save(
+        mini,
+        Answers(
+            mini.id, mini.version, {"monitored": Answer.of("no"), "where": Answer.of("home"), "age": Answer.of(30)}
+        ),
+    )
+    text = (
+        mini_path.read_text()
+        .replace('version: "1.0"', 'version: "1.1"')
+        .replace("          - {value: home, label: At home}\n", "          - {value: van, label: In a van}\n")
+    )
     text = text.replace("      - id: age\n", "      - id: age_years\n")
     newer = parse_checklist(text.replace("question: where, equals: home", "question: where, equals: van"), "m.yaml")
     d = drafts.load(newer)
@@ -47,8 +56,14 @@ def test_file_answers_win_over_the_draft():
 
 @pytest.mark.parametrize(
     "content",
-    [b"\x00\x01 not yaml", b"answers: [unclosed", b"- a list\n", b"checklist: mini\nanswers:\n  [a]: b\n",
-     b"checklist: other-checklist\nanswers: {monitored: 'no'}\n", b"checklist: mini\nanswers: [1, 2]\n"],
+    [
+        b"\x00\x01 not yaml",
+        b"answers: [unclosed",
+        b"- a list\n",
+        b"checklist: mini\nanswers:\n  [a]: b\n",
+        b"checklist: other-checklist\nanswers: {monitored: 'no'}\n",
+        b"checklist: mini\nanswers: [1, 2]\n",
+    ],
 )
 def test_a_corrupt_draft_is_set_aside_and_named_never_overwritten(mini, content):
     p = drafts.draft_path(mini.id)

@@ -51,7 +51,15 @@ def test_stale_temporary_files_are_swept_when_the_lock_is_taken(_isolated_state)
 def test_separate_drafts_are_found_in_order(_isolated_state):
     folder = _isolated_state / "drafts"
     folder.mkdir(parents=True)
-    for name in ("mini.yaml", "mini-10.yaml", "mini-2.yaml", "mini-x.yaml", "mini-2.yaml.lock", "mini--abc.yaml", "mini-1.yaml"):
+    for name in (
+        "mini.yaml",
+        "mini-10.yaml",
+        "mini-2.yaml",
+        "mini-x.yaml",
+        "mini-2.yaml.lock",
+        "mini--abc.yaml",
+        "mini-1.yaml",
+    ):
         (folder / name).write_text("x")
     assert drafts.separate_keys("mini") == ["mini-2", "mini-10"]
 
@@ -65,8 +73,8 @@ def test_a_draft_that_fails_part_way_says_what_it_keeps(monkeypatch, mini_path):
     from rich.console import Console
 
     from clinic_ready.app.interactive import session
-    from clinic_ready.io.loading import load_checklist
     from clinic_ready.core.model import Answer, Answers
+    from clinic_ready.io.loading import load_checklist
 
     cl = load_checklist(mini_path)
     keeper = session.DraftKeeper(cl, cl.id, Console(file=io.StringIO()))

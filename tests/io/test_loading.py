@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import checklist_text
 
 from clinic_ready.errors import CATALOGUE, InputError
 from clinic_ready.io.loading import parse_checklist
-from helpers import checklist_text
 
 GOOD_SECTION = """
 sections:
@@ -64,7 +64,10 @@ concerns:
     )
     lines = errors_of(text)
     assert len(lines) == 2
-    assert lines[0] == "c.yaml:29:15: concerns[0].severity: 'severe' is not allowed — use one of: critical, high, moderate, low or info"
+    assert (
+        lines[0]
+        == "c.yaml:29:15: concerns[0].severity: 'severe' is not allowed — use one of: critical, high, moderate, low or info"
+    )
     assert lines[1] == (
         "c.yaml:31:26: concerns[0].when.equal: unknown operator 'equal' — use one of: equals, not_equals, in, "
         "not_in, includes, includes_any, gt, gte, lt, lte, state (did you mean 'equals'?)"
@@ -95,9 +98,18 @@ concerns:
 """
     )
     lines = errors_of(text)
-    assert "c.yaml:31:29: concerns[0].when.all[0].question: no question has the id 'q_1' — use an existing question id (did you mean 'q1'?)" in lines
-    assert any("concerns[0].when.all[1].equals: 'c' is not a choice of question 'q2' — use one of: a, b" in line for line in lines)
-    assert any("concerns[0].sources[0]: no source has the id 's2' — add it to 'sources' or cite an existing one" in line for line in lines)
+    assert (
+        "c.yaml:31:29: concerns[0].when.all[0].question: no question has the id 'q_1' — use an existing question id (did you mean 'q1'?)"
+        in lines
+    )
+    assert any(
+        "concerns[0].when.all[1].equals: 'c' is not a choice of question 'q2' — use one of: a, b" in line
+        for line in lines
+    )
+    assert any(
+        "concerns[0].sources[0]: no source has the id 's2' — add it to 'sources' or cite an existing one" in line
+        for line in lines
+    )
     assert any("concerns[1]: duplicate concern id 'c1' (first at concerns[0])" in line for line in lines)
     assert any("concerns[1].when.gte: 'gte' does not apply to a yes_no question" in line for line in lines)
     assert all(line.startswith("c.yaml:") and " — " in line for line in lines)
@@ -123,15 +135,31 @@ sections:
 """
     )
     lines = errors_of(text)
-    assert lines[0].endswith("sections[0].questions[0].when.question: 'q2' is asked after this question — a condition may only use questions asked before it")
-    assert lines[1].endswith("sections[0].questions[1].when.question: a question cannot depend on itself — refer to an earlier question")
+    assert lines[0].endswith(
+        "sections[0].questions[0].when.question: 'q2' is asked after this question — a condition may only use questions asked before it"
+    )
+    assert lines[1].endswith(
+        "sections[0].questions[1].when.question: a question cannot depend on itself — refer to an earlier question"
+    )
 
 
 def test_condition_shapes():
-    text = checklist_text(GOOD_SECTION.replace("        help: H.\n      - id: q2", "        help: H.\n        when: {question: q0, equals: yes, in: [yes]}\n      - id: q2", 1))
+    text = checklist_text(
+        GOOD_SECTION.replace(
+            "        help: H.\n      - id: q2",
+            "        help: H.\n        when: {question: q0, equals: yes, in: [yes]}\n      - id: q2",
+            1,
+        )
+    )
     lines = errors_of(text)
-    assert lines == ["c.yaml:19:15: sections[0].questions[0].when: a test needs exactly one operator, found equals, in — use one of: equals, not_equals, in, not_in, includes, includes_any, gt, gte, lt, lte, state"]
-    text = checklist_text(GOOD_SECTION.replace("        help: H.\n      - id: q2", "        help: H.\n        when: {quest: q0}\n      - id: q2", 1))
+    assert lines == [
+        "c.yaml:19:15: sections[0].questions[0].when: a test needs exactly one operator, found equals, in — use one of: equals, not_equals, in, not_in, includes, includes_any, gt, gte, lt, lte, state"
+    ]
+    text = checklist_text(
+        GOOD_SECTION.replace(
+            "        help: H.\n      - id: q2", "        help: H.\n        when: {quest: q0}\n      - id: q2", 1
+        )
+    )
     assert errors_of(text)[0].endswith(
         "sections[0].questions[0].when: a condition needs exactly one of: question, score, all, any, not — see 'Conditions' in docs/checklist-format.md"
     )
@@ -141,16 +169,25 @@ def test_type_errors_say_how_to_fix():
     text = checklist_text(GOOD_SECTION).replace('version: "1"', "version: 1.0").replace("year: 2020", "year: '2020'")
     lines = errors_of(text)
     assert "c.yaml:4:10: version: expected text, found the number 1.0 — put the value in quotes" in lines
-    assert "c.yaml:10:44: sources[0].year: expected a whole number, found the text '2020' — write a number without quotes, such as 2024" in lines
+    assert (
+        "c.yaml:10:44: sources[0].year: expected a whole number, found the text '2020' — write a number without quotes, such as 2024"
+        in lines
+    )
 
 
 def test_unsupported_format_is_reported_first():
     text = checklist_text(GOOD_SECTION).replace("format: 1", "format: 2")
-    assert errors_of(text) == ["c.yaml:1:9: format: format 2 is not supported by this version of clinic-ready — use 'format: 1' or upgrade clinic-ready"]
+    assert errors_of(text) == [
+        "c.yaml:1:9: format: format 2 is not supported by this version of clinic-ready — use 'format: 1' or upgrade clinic-ready"
+    ]
 
 
 def test_value_yes_in_choices_means_the_word():
-    text = checklist_text(GOOD_SECTION.replace("{value: a, label: A}", "{value: yes, label: Yes}").replace("{value: b, label: B}", "{value: no, label: No}"))
+    text = checklist_text(
+        GOOD_SECTION.replace("{value: a, label: A}", "{value: yes, label: Yes}").replace(
+            "{value: b, label: B}", "{value: no, label: No}"
+        )
+    )
     cl = parse_checklist(text, "c.yaml")
     assert cl.questions["q2"].choice_values == ("yes", "no")
 

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, ROOT, invoke_cli
 
 from clinic_ready.io import loading, translation
-from helpers import FIXTURES, ROOT, invoke_cli
 
 I18N = FIXTURES / "i18n"
 
@@ -59,8 +59,16 @@ def _structure(doc):
 def test_same_answers_same_result_in_both_languages():
     runs = {}
     for lang in ("en", "es"):
-        r = invoke_cli("--lang", lang, "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"),
-                    "--format", "json")
+        r = invoke_cli(
+            "--lang",
+            lang,
+            "run",
+            str(I18N / "mini.yaml"),
+            "--answers",
+            str(FIXTURES / "mini-answers.yaml"),
+            "--format",
+            "json",
+        )
         assert r.returncode == 0, r.stderr
         runs[lang] = json.loads(r.stdout)
     assert runs["es"]["checklist"]["title"] == "Lista mínima"
@@ -69,8 +77,16 @@ def test_same_answers_same_result_in_both_languages():
     assert en["checklist"].pop("translation") is None  # who translated the texts: the one addition
     credit = es["checklist"].pop("translation")
     assert credit["language"] == "es" and credit["translated_by"] and credit["review_status"]
-    markdown = invoke_cli("--lang", "es", "run", str(I18N / "mini.yaml"), "--answers", str(FIXTURES / "mini-answers.yaml"),
-                          "--format", "markdown")
+    markdown = invoke_cli(
+        "--lang",
+        "es",
+        "run",
+        str(I18N / "mini.yaml"),
+        "--answers",
+        str(FIXTURES / "mini-answers.yaml"),
+        "--format",
+        "markdown",
+    )
     assert credit["credit"] in " ".join(markdown.stdout.split())  # the line every other output prints
     for doc in (en, es):  # the Spanish-only source is an addition, not a change
         for c in doc["concerns"]:
@@ -81,11 +97,17 @@ def test_same_answers_same_result_in_both_languages():
 
 def test_validate_reports_a_missing_translation_at_the_english_field(tmp_path):
     cl, tr = _copy(tmp_path)
-    tr.write_text(tr.read_text().replace("  alone: {prompt: ¿Estará solo o sola?, help: Alguien debe acompañarle.}\n",
-                                         "  alone: {prompt: ¿Estará solo o sola?}\n"))
+    tr.write_text(
+        tr.read_text().replace(
+            "  alone: {prompt: ¿Estará solo o sola?, help: Alguien debe acompañarle.}\n",
+            "  alone: {prompt: ¿Estará solo o sola?}\n",
+        )
+    )
     r = invoke_cli("validate", str(cl))
     assert r.returncode == 2
-    line = next(n for n, text in enumerate(cl.read_text().splitlines(), 1) if "help: Someone should be with you." in text)
+    line = next(
+        n for n, text in enumerate(cl.read_text().splitlines(), 1) if "help: Someone should be with you." in text
+    )
     assert f"{cl}:{line}:" in r.stderr
     assert "sections[0].questions[3].help: no 'es' translation of this text" in r.stderr
 
@@ -108,7 +130,10 @@ def test_validate_warns_on_a_version_mismatch_and_rejects_unknown_keys(tmp_path)
     tr.write_text(tr.read_text().replace('version: "1.0"', 'version: "0.9"'))
     r = invoke_cli("validate", str(cl))
     assert r.returncode == 0, r.stderr
-    assert f"{tr}:4:" in r.stderr and "warning: version: this translates version 0.9; the checklist is version 1.0" in r.stderr
+    assert (
+        f"{tr}:4:" in r.stderr
+        and "warning: version: this translates version 0.9; the checklist is version 1.0" in r.stderr
+    )
     tr.write_text(tr.read_text() + "colour: red\n")
     r = invoke_cli("validate", str(cl))
     assert r.returncode == 2 and "colour: unknown key 'colour'" in r.stderr
@@ -135,9 +160,8 @@ def test_a_full_translation_of_a_shipped_checklist_changes_only_words(tmp_path, 
     example gives the same verdict, concerns and asked questions as in English."""
     import yaml
 
-    from clinic_ready.io import catalog
-
     from clinic_ready.core import engine, selftest
+    from clinic_ready.io import catalog
 
     source = catalog.shipped()[cid]
     text = source.read_text()
@@ -167,4 +191,6 @@ def test_a_full_translation_of_a_shipped_checklist_changes_only_words(tmp_path, 
     (tmp_path / f"{cid}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     r = invoke_cli("validate", str(cl_path))
     line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("reviewed_by:"))
-    assert r.returncode == 2 and f"{cl_path}:{line}:" in r.stderr and "reviewed_by[0]: no 'es' translation" in r.stderr, r.stderr
+    assert (
+        r.returncode == 2 and f"{cl_path}:{line}:" in r.stderr and "reviewed_by[0]: no 'es' translation" in r.stderr
+    ), r.stderr

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from clinic_ready.io import yamlio
 from clinic_ready.errors import InputError
+from clinic_ready.io import yamlio
 
 
 def lines_of(exc: pytest.ExceptionInfo) -> str:
@@ -17,7 +17,10 @@ def lines_of(exc: pytest.ExceptionInfo) -> str:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("a: yes\nb: no\nc: on\nd: off\ne: y\nf: n", {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "y", "f": "n"}),
+        (
+            "a: yes\nb: no\nc: on\nd: off\ne: y\nf: n",
+            {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "y", "f": "n"},
+        ),
         ("a: true\nb: false", {"a": True, "b": False}),
         ("a: 2024-01-01", {"a": "2024-01-01"}),
         ("a: 3\nb: 2.5", {"a": 3, "b": 2.5}),
@@ -140,15 +143,24 @@ def test_nesting_cannot_be_hidden_from_the_guard(doc):
 
 
 def test_brackets_in_text_do_not_trip_the_guard():
-    text = "a: " + "'[[[['" + "\nb: " + ", ".join(["{x: 1}"] * 200) .join(["[", "]"]) + "\nc: text with [ and {\n"
+    text = "a: " + "'[[[['" + "\nb: " + ", ".join(["{x: 1}"] * 200).join(["[", "]"]) + "\nc: text with [ and {\n"
     assert yamlio.parse(text, "x")["a"] == "[[[["
 
 
 @pytest.mark.parametrize(
     "text",
-    ["a: 1\nb: [1, 2.5, true, null, '3', x]\nc: {d: e}\n", "a: &s str\nb: *s\n", "1: a\n2: b\n",
-     "a: 1\na: 2\nb: {c: 1, c: 2}\n", "x: !!str 12\ny: 2026-01-01\nz: .inf\n", "", "# only\n", "[1, [2, [3]]]\n",
-     "n: ~\nm: no\nk: |\n  two\n  lines\n", "i: !!int 12\nf: !!float 1.5\nb: !!bool true\nz: !!null ~\n"],
+    [
+        "a: 1\nb: [1, 2.5, true, null, '3', x]\nc: {d: e}\n",
+        "a: &s str\nb: *s\n",
+        "1: a\n2: b\n",
+        "a: 1\na: 2\nb: {c: 1, c: 2}\n",
+        "x: !!str 12\ny: 2026-01-01\nz: .inf\n",
+        "",
+        "# only\n",
+        "[1, [2, [3]]]\n",
+        "n: ~\nm: no\nk: |\n  two\n  lines\n",
+        "i: !!int 12\nf: !!float 1.5\nb: !!bool true\nz: !!null ~\n",
+    ],
 )
 def test_the_core_schema_build_equals_pyyamls_constructor(text):
     """yamlio builds documents itself; for the core schema the data and duplicate-key records are PyYAML's."""
@@ -213,12 +225,12 @@ def test_alias_bombs_inside_any_tag_are_refused_at_once(tag):
 def test_aliases_to_text_cannot_multiply_memory():
     """Review 2026-12 major 4: each use of an alias to text counts; a 2 MB file never needs 4 GB."""
     big = "lorem ipsum " * 20_000  # 240 KB
-    uses = "".join(f"  - {{item: *big, reason: *big}}\n" for _ in range(15))
+    uses = "".join("  - {item: *big, reason: *big}\n" for _ in range(15))
     with pytest.raises(InputError) as exc:
         yamlio.parse(f'notice: &big "{big}"\nomitted:\n{uses}', "amp.yaml")
     assert "aliases (*name) make the text longer than" in lines_of(exc)
     assert lines_of(exc).startswith("amp.yaml:1:9: ")  # at the anchor
-    few = "".join(f"  - {{item: *big}}\n" for _ in range(3))
+    few = "".join("  - {item: *big}\n" for _ in range(3))
     assert len(yamlio.parse(f'notice: &big "{big}"\nomitted:\n{few}', "ok.yaml")["omitted"]) == 3
 
 
@@ -229,8 +241,36 @@ from hypothesis import strategies as st  # noqa: E402
 
 _SCALARS = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "~", "null", "Null", "NULL", "true", "False", "yes", "no", "on", "0", "-1", "+7", "010", "0x1F",
-                     "1_000", "12:30", "1.5", ".5", "1e3", "-.inf", ".NaN", "2026-11-21", "<<", "=", "note 123"]),
+    st.sampled_from(
+        [
+            "",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "true",
+            "False",
+            "yes",
+            "no",
+            "on",
+            "0",
+            "-1",
+            "+7",
+            "010",
+            "0x1F",
+            "1_000",
+            "12:30",
+            "1.5",
+            ".5",
+            "1e3",
+            "-.inf",
+            ".NaN",
+            "2026-11-21",
+            "<<",
+            "=",
+            "note 123",
+        ]
+    ),
     st.from_regex(r"[-+]?[0-9]{1,6}(\.[0-9]{0,3})?([eE][-+]?[0-9]{1,3})?", fullmatch=True),
 )
 
@@ -246,7 +286,9 @@ def test_the_loaders_tag_resolution_is_pyyamls(value, plain, quoted):
     try:
         for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
             implicit = (plain, quoted)
-            assert loader.resolve(kind, value, implicit) == yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
+            assert loader.resolve(kind, value, implicit) == yaml.resolver.BaseResolver.resolve(
+                loader, kind, value, implicit
+            )
     finally:
         loader.dispose()
 

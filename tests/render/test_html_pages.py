@@ -10,13 +10,13 @@ import re
 import shutil
 
 import pytest
+from helpers import EXAMPLES
 
+from clinic_ready.core.engine import evaluate
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.catalog import shipped
-from clinic_ready.core.engine import evaluate
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import html
-from helpers import EXAMPLES
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 
@@ -44,8 +44,10 @@ def test_a_source_address_that_is_not_http_is_never_a_link():
     env = Environment(loader=FileSystemLoader(html.TEMPLATES), autoescape=True)
     parts = env.get_template("_parts.html.j2").module
     for url in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "JAVASCRIPT:alert(1)"):
+
         class S:
             text = f"A title. Someone, 2024. {url}"
+
         S.url = url
         out = str(parts.source(S))
         assert "<a" not in out and url in out

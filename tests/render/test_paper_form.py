@@ -9,10 +9,10 @@ import re
 
 from rich.console import Console
 
+from clinic_ready.app.interactive.prompting import Questionnaire
+from clinic_ready.core.model import Answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answers
-from clinic_ready.app.interactive.prompting import Questionnaire
 from clinic_ready.render import markdown
 from clinic_ready.render.views import paper_numbers
 

@@ -7,19 +7,22 @@ from __future__ import annotations
 import io
 
 import pytest
+from helpers import EXAMPLES, run_cli
 from pypdf import PdfReader
 
 from clinic_ready.core import engine, selftest
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import pdf
-from helpers import EXAMPLES, run_cli
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 MM = 72 / 25.4
 #: profiles whose report once left page 2 holding a line or two (supporter tips that overflowed)
-OVERFLOWING = ("telehealth troches taken alone", "benzodiazepine at a monitored clinic",
-               "Perry-like: at-home injections after addiction, on buprenorphine")
+OVERFLOWING = (
+    "telehealth troches taken alone",
+    "benzodiazepine at a monitored clinic",
+    "Perry-like: at-home injections after addiction, on buprenorphine",
+)
 
 
 def page_fill(data: bytes) -> list[float]:
@@ -29,14 +32,18 @@ def page_fill(data: bytes) -> list[float]:
     for page in PdfReader(io.BytesIO(data)).pages:
         height = float(page.mediabox.height)
         ys: list[float] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, _f, _s: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None)
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, _f, _s: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None  # noqa: B023
+        )
         body = [y for y in ys if y > 15 * MM + 2]
         top, bottom = height - 12 * MM, 15 * MM
         out.append((top - min(body)) / (top - bottom) if body else 0.0)
     return out
 
 
-@pytest.mark.parametrize("name, paper", [(OVERFLOWING[0], "letter"), (OVERFLOWING[1], "letter"), (OVERFLOWING[2], "a4")])
+@pytest.mark.parametrize(
+    "name, paper", [(OVERFLOWING[0], "letter"), (OVERFLOWING[1], "letter"), (OVERFLOWING[2], "a4")]
+)
 def test_no_page_but_the_last_is_nearly_empty(name, paper):
     example = next(e for e in CL.examples if e.name == name)
     answers = selftest.answers_for(CL, example)

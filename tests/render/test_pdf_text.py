@@ -7,15 +7,15 @@ import json
 import warnings
 
 import yaml
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clinic_ready.core import engine
-from clinic_ready.io.answers import parse_answers
 from clinic_ready.core.coercion import MAX_TEXT
+from clinic_ready.io.answers import parse_answers
 from clinic_ready.io.loading import parse_checklist
 from clinic_ready.render import pdf
-from helpers import FIXTURES
 
 
 def _checklist(prompt: str, label: str):
@@ -40,8 +40,11 @@ def _pieces(draw, length: int) -> str:
 @st.composite
 def texts(draw):
     name_len = draw(st.sampled_from([1, 40, 400, 1200, 1800, MAX_TEXT]))
-    return _pieces(draw, name_len).strip() or "x", _pieces(draw, draw(st.sampled_from([1, 300, 3000, 10000]))).strip() or "p", \
-        _pieces(draw, draw(st.sampled_from([1, 200, 2000]))).strip() or "l"
+    return (
+        _pieces(draw, name_len).strip() or "x",
+        _pieces(draw, draw(st.sampled_from([1, 300, 3000, 10000]))).strip() or "p",
+        _pieces(draw, draw(st.sampled_from([1, 200, 2000]))).strip() or "l",
+    )
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -49,7 +52,10 @@ def texts(draw):
 def test_any_valid_text_makes_a_pdf(parts):
     name, prompt, label = parts
     cl = _checklist(prompt, label)
-    data = {"checklist": "mini", "answers": {"clinic_name": name, "monitored": "no", "meds": ["opioid"], "where": "clinic", "age": 30}}
+    data = {
+        "checklist": "mini",
+        "answers": {"clinic_name": name, "monitored": "no", "meds": ["opioid"], "where": "clinic", "age": 30},
+    }
     answers, _ = parse_answers(data, cl, json.dumps(data), "a.json")
     result = engine.evaluate(cl, answers)
     with warnings.catch_warnings():

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, ROOT
 
 from clinic_ready.core import engine
 from clinic_ready.io.answers import load_answers
@@ -13,7 +13,6 @@ from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import renderer
 from clinic_ready.render.terminal import render as render_terminal
-from helpers import ROOT, EXAMPLES
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -38,7 +37,9 @@ def test_every_format_carries_what_matters(perry, fmt):
         if fmt == "json":
             assert f.concern.id in text  # ids stay in JSON
         else:
-            assert f"[{f.concern.id}]" not in text and f"`{f.concern.id}`" not in text  # patient-facing: titles, not ids
+            assert (
+                f"[{f.concern.id}]" not in text and f"`{f.concern.id}`" not in text
+            )  # patient-facing: titles, not ids
     assert perry.verdict.title in text
     for needle in ("988", "1-800-662-4357", "911", "Not medical advice"):
         assert needle in text
@@ -57,8 +58,29 @@ def test_json_matches_golden():
 def test_json_document_shape(perry):
     doc = json.loads(renderer("json").render(perry))
     assert list(doc) == [
-        "format_version", "tool", "checklist", "respondent", "audience", "crisis_heading", "supporter_tips", "urgent", "verdict", "counts", "concerns", "good_to_know", "could_apply", "first_steps", "private_topics",
-        "questions_to_ask", "not_assessed", "answers", "scores", "ignored_answers", "notice", "disclaimer", "crisis_lines",
+        "format_version",
+        "tool",
+        "checklist",
+        "respondent",
+        "audience",
+        "crisis_heading",
+        "supporter_tips",
+        "urgent",
+        "verdict",
+        "counts",
+        "concerns",
+        "good_to_know",
+        "could_apply",
+        "first_steps",
+        "private_topics",
+        "questions_to_ask",
+        "not_assessed",
+        "answers",
+        "scores",
+        "ignored_answers",
+        "notice",
+        "disclaimer",
+        "crisis_lines",
     ]
     assert doc["format_version"] == 3
     assert doc["concerns"][0]["severity"] == "critical"
@@ -74,8 +96,8 @@ def test_terminal_is_readable_at_60_columns_without_colour(perry):
 
 
 def test_markdown_escapes_markup_from_answers(tmp_path):
-    from clinic_ready.io.answers import apply_sets
     from clinic_ready.core.model import Answers
+    from clinic_ready.io.answers import apply_sets
 
     cl = load_checklist(ROOT / "tests" / "fixtures" / "text.yaml")
     a = Answers(cl.id)

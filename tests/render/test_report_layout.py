@@ -8,14 +8,14 @@ import io
 import re
 
 import pytest
+from helpers import EXAMPLES, invoke_cli
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import SupporterTip
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import SupporterTip
 from clinic_ready.render import renderer
-from helpers import EXAMPLES, invoke_cli
 
 TODAY = dt.date(2026, 11, 21)
 CL = load_checklist(shipped()["ketamine-clinic"])
@@ -53,19 +53,32 @@ def test_page_budget(doc):
 def test_questions_to_ask_start_page_two(doc):
     _name, _r, _data, texts = doc
     assert "Questions to ask your clinic" not in texts[0]
-    assert "Questions to ask your clinic" in texts[1].splitlines()[0:3][0] or texts[1].lstrip().startswith("Questions to ask your clinic")
+    assert "Questions to ask your clinic" in texts[1].splitlines()[0:3][0] or texts[1].lstrip().startswith(
+        "Questions to ask your clinic"
+    )
 
 
 def _body_lines(text: str) -> list[str]:
-    return [ln for ln in text.splitlines() if ln.strip() and "Not medical advice. Crisis" not in ln and not re.match(r"Page \d+ of \d+", ln.strip())]
+    return [
+        ln
+        for ln in text.splitlines()
+        if ln.strip() and "Not medical advice. Crisis" not in ln and not re.match(r"Page \d+ of \d+", ln.strip())
+    ]
 
 
 def test_no_heading_is_the_last_line_of_a_page(doc):
     _name, r, _data, texts = doc
     from clinic_ready.render.common import SEVERITY_WORDS
 
-    headings = {"First steps", "Questions to ask your clinic", "Concerns, most serious first", "Your answers", "Sources",
-                "About this report", "Could apply: not raised, not ruled out"}
+    headings = {
+        "First steps",
+        "Questions to ask your clinic",
+        "Concerns, most serious first",
+        "Your answers",
+        "Sources",
+        "About this report",
+        "Could apply: not raised, not ruled out",
+    }
     headings |= {s.title for s in r.checklist.sections}
     headings |= {f"{sev.symbol} {w.upper()}" for sev, w in SEVERITY_WORDS.items()}
     for n, text in enumerate(texts[:-1], 1):
@@ -84,8 +97,10 @@ def test_a_concern_is_never_split_across_pages(doc):
         on = [n for n, t in enumerate(flat) if title in t and why[:40] in t]
         assert on, f.concern.title  # title and why-it-matters on one page
         page = flat[on[0]]
-        after = page[page.index(title):]
-        assert squash(" ".join(f.concern.why.split())[-30:]) in after, f.concern.title  # the card's end is on that page too
+        after = page[page.index(title) :]
+        assert squash(" ".join(f.concern.why.split())[-30:]) in after, (
+            f.concern.title
+        )  # the card's end is on that page too
 
 
 def test_no_page_under_a_quarter_full_except_the_last(doc):
@@ -122,10 +137,19 @@ def test_no_internal_ids_in_patient_facing_documents(example, fmt):
 def test_markdown_order_and_each_ask_once():
     r = result("perry-like.yaml")
     md = renderer("markdown").render(r, today=TODAY).replace("\\", "")
-    order = ["## Verdict:", "## First steps", "## Questions to ask your clinic", "## Concerns, most serious first",
-             "## Could apply", "## Your answers", "## Sources", "## About this report", "## If you are in crisis"]
+    order = [
+        "## Verdict:",
+        "## First steps",
+        "## Questions to ask your clinic",
+        "## Concerns, most serious first",
+        "## Could apply",
+        "## Your answers",
+        "## Sources",
+        "## About this report",
+        "## If you are in crisis",
+    ]
     at = [md.index(h) for h in order[:-1]] + [md.rindex(order[-1])]  # the closing crisis section (a suicide
-    assert at == sorted(at)                                              # concern that could apply also puts one first)
+    assert at == sorted(at)  # concern that could apply also puts one first)
     assert md.index("988") < md.index("## Verdict:")  # the crisis lines also stay in the header
     for item in r.ask_list:
         # each ask once (the cards refer to it by number); an open answer's question also in Your answers
@@ -143,7 +167,9 @@ def test_markdown_order_and_each_ask_once():
 
 def test_supporter_report_says_who_answered_and_how_to_help():
     src = CL.sources[0].id
-    cl = CL.model_copy(update={"supporter_tips": [SupporterTip(text="Drive them home after each session.", sources=[src])]})
+    cl = CL.model_copy(
+        update={"supporter_tips": [SupporterTip(text="Drive them home after each session.", sources=[src])]}
+    )
     r = result("perry-like.yaml", cl, "supporter")
     number = [s.id for s in engine_sources(r)].index(src) + 1
     md = renderer("markdown").render(r, today=TODAY)
@@ -152,8 +178,13 @@ def test_supporter_report_says_who_answered_and_how_to_help():
     for text in (md, html):
         assert "Answered by someone helping the person considering treatment." in text
         assert "How you can help" in text
-        assert f"Drive them home after each session. [{number}]" in text.replace('<span class="refs">', "").replace("</span>", "")
-    assert squash("Answered by someone helping the person considering treatment.") in pdf and squash("How you can help") in pdf
+        assert f"Drive them home after each session. [{number}]" in text.replace('<span class="refs">', "").replace(
+            "</span>", ""
+        )
+    assert (
+        squash("Answered by someone helping the person considering treatment.") in pdf
+        and squash("How you can help") in pdf
+    )
     patient = renderer("markdown").render(result("perry-like.yaml", cl), today=TODAY)
     assert "Answered by someone helping" not in patient and "How you can help" not in patient
 
@@ -180,16 +211,18 @@ def test_report_only_questions(tmp_path):
 
 def test_a_supporters_answers_read_in_the_third_person():
     import yaml
-
-    from clinic_ready.io.loading import parse_checklist
-    from clinic_ready.core.model import Answer, Answers
     from helpers import FIXTURES
+
+    from clinic_ready.core.model import Answer, Answers
+    from clinic_ready.io.loading import parse_checklist
 
     data = yaml.safe_load((FIXTURES / "mini.yaml").read_text())
     data["sections"][0]["questions"][0]["prompt_supporter"] = "Is their blood pressure checked?"
     cl = parse_checklist(yaml.safe_dump(data, sort_keys=False), "mini.yaml")
     values = {"monitored": Answer.of("yes"), "meds": Answer.of(["none"]), "where": Answer.of("clinic")}
-    supporter = renderer("markdown").render(engine.evaluate(cl, Answers(cl.id, None, dict(values), "supporter")), today=TODAY)
+    supporter = renderer("markdown").render(
+        engine.evaluate(cl, Answers(cl.id, None, dict(values), "supporter")), today=TODAY
+    )
     patient = renderer("markdown").render(engine.evaluate(cl, Answers(cl.id, None, dict(values))), today=TODAY)
     assert "Is their blood pressure checked? — **Yes**" in supporter
     assert "Is your blood pressure checked? — **Yes**" in patient

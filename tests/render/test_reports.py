@@ -7,14 +7,14 @@ import io
 import re
 
 import pytest
+from helpers import EXAMPLES, FIXTURES
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answers
 from clinic_ready.io.answers import apply_sets, load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answers
 from clinic_ready.render import renderer
-from helpers import EXAMPLES, FIXTURES
 
 TODAY = dt.date(2026, 11, 21)
 CL = load_checklist(shipped()["ketamine-clinic"])
@@ -86,7 +86,15 @@ def test_paper_sizes():
 def hostile_result():
     cl = load_checklist(FIXTURES / "unicode.yaml")
     a = Answers(cl.id)
-    apply_sets(a, cl, ["clinic_name=<script>alert('x')</script> Clínica “Sol”", "notes=<img src=x onerror=alert(1)> **b** ≥ 3 — ok", "ok=no"])
+    apply_sets(
+        a,
+        cl,
+        [
+            "clinic_name=<script>alert('x')</script> Clínica “Sol”",
+            "notes=<img src=x onerror=alert(1)> **b** ≥ 3 — ok",
+            "ok=no",
+        ],
+    )
     return engine.evaluate(cl, a)
 
 
@@ -145,7 +153,9 @@ def test_blank_checklist_contains_every_question(fmt, cid):
 def test_blank_checklist_writes_conditions_in_words():
     html = renderer("html").render_blank(CL, today=TODAY)
     assert "Answer this if you answered “Spravato (esketamine) nasal spray” to question 3." in html
-    assert "Answer this if (you answered “At home” or “Somewhere else" in html and "to question 4)" in html  # the home section
+    assert (
+        "Answer this if (you answered “At home” or “Somewhere else" in html and "to question 4)" in html
+    )  # the home section
 
 
 def test_a_report_after_review_by_says_calmly_that_the_checklist_is_due_for_review():

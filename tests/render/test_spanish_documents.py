@@ -10,12 +10,11 @@ import datetime as dt
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
+from helpers import ROOT, invoke_cli
 
 from clinic_ready import i18n
-from helpers import ROOT, invoke_cli
 
 PERRY = ROOT / "examples" / "perry-like.yaml"
 WELL_RUN = ROOT / "examples" / "well-run-clinic.yaml"
@@ -26,13 +25,44 @@ REVIEW_ES = "pendiente de revisión por un profesional clínico bilingüe"
 
 #: headings and fixed words of the English documents that must not survive in Spanish
 ENGLISH = (
-    "Questions to ask your clinic", "Concerns, most serious first", "Could apply: not raised", "Your answers",
-    "About this report", "First steps", "How you can help", "Why it matters", "What to do", "Verdict:",
-    "If you are in crisis or danger", "Not medical advice", "Checklist version", "report made", "Facts checked",
-    "Page 1 of", "Blank checklist", "Tick one box", "Prefer not to say", "Notes:", "Write your answer",
-    "Tick all that apply", "Answer this if", "Sources", "Comparing", "Questions still open", "No concern",
-    "CRITICAL", "HIGH", "MODERATE", "not raised", "could apply", "(open)", "Suicide & Crisis Lifeline",
-    "National Helpline", "call 911", "Maintained by", "Funding:",
+    "Questions to ask your clinic",
+    "Concerns, most serious first",
+    "Could apply: not raised",
+    "Your answers",
+    "About this report",
+    "First steps",
+    "How you can help",
+    "Why it matters",
+    "What to do",
+    "Verdict:",
+    "If you are in crisis or danger",
+    "Not medical advice",
+    "Checklist version",
+    "report made",
+    "Facts checked",
+    "Page 1 of",
+    "Blank checklist",
+    "Tick one box",
+    "Prefer not to say",
+    "Notes:",
+    "Write your answer",
+    "Tick all that apply",
+    "Answer this if",
+    "Sources",
+    "Comparing",
+    "Questions still open",
+    "No concern",
+    "CRITICAL",
+    "HIGH",
+    "MODERATE",
+    "not raised",
+    "could apply",
+    "(open)",
+    "Suicide & Crisis Lifeline",
+    "National Helpline",
+    "call 911",
+    "Maintained by",
+    "Funding:",
 )
 #: what may legitimately contain an English heading word: the checklist's own metadata (maintainers,
 #: reviewers, funding) and the titles of English sources are data, not the tool's words
@@ -103,8 +133,11 @@ def test_run_writes_each_format_in_spanish(tmp_path, fmt):
     assert CREDIT_ES in flat and REVIEW_ES in flat
     assert "Preguntas para hacerle a su clínica" in flat and "Sus respuestas" in flat and "Fuentes" in flat
     assert "Preocupaciones, las más graves primero" in flat
-    assert re.search(r"informe hecho el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-                     r"octubre|noviembre|diciembre) de \d{4}", flat)
+    assert re.search(
+        r"informe hecho el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+        r"octubre|noviembre|diciembre) de \d{4}",
+        flat,
+    )
     assert "Preocupaciones señaladas: 9 críticas" in flat  # the counts agree with "preocupación"
     assert "!!! CRÍTICA" in flat and "Por qué importa" in flat
     _no_english(text)
@@ -209,7 +242,9 @@ def test_same_answers_same_json_result_in_both_languages():
     assert [c["id"] for c in en["could_apply"]] == [c["id"] for c in es["could_apply"]]
     assert [q["concern"] for q in en["questions_to_ask"]] == [q["concern"] for q in es["questions_to_ask"]]
     assert [q["question"] for q in en["questions_to_ask"]] == [q["question"] for q in es["questions_to_ask"]]
-    assert [(a["id"], a["state"], a["value"]) for a in en["answers"]] == [(a["id"], a["state"], a["value"]) for a in es["answers"]]
+    assert [(a["id"], a["state"], a["value"]) for a in en["answers"]] == [
+        (a["id"], a["state"], a["value"]) for a in es["answers"]
+    ]
     assert en["scores"] == es["scores"]
     assert en["concerns"][0]["title"] != es["concerns"][0]["title"]
     assert en["disclaimer"] != es["disclaimer"]

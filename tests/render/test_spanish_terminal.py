@@ -11,9 +11,9 @@ import re
 import subprocess
 
 import pytest
+from helpers import EXAMPLES, cli_path, invoke_cli, pager_recorder, pty_finish, spawn_cli
 
 from clinic_ready.render.terminal import cells
-from helpers import EXAMPLES, cli_path, pager_recorder, pty_finish, invoke_cli, spawn_cli
 
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -29,14 +29,33 @@ SPANISH = (
 )
 #: the English wording of terminal.py and of the notices, which must not show in Spanish
 ENGLISH = (
-    "Verdict", "VERDICT", "Raised:", "First steps", "Questions to ask your clinic", "Concerns, most serious first",
-    "see question", "See question", "Could apply (", "Not assessed (", "Your answers", "If you are in crisis",
-    "Not medical advice", "call or text 988", "Suicide & Crisis Lifeline", "Emergency:", "Version ", "Facts checked",
-    "review due", "URGENT", "questions to ask your clinic",
+    "Verdict",
+    "VERDICT",
+    "Raised:",
+    "First steps",
+    "Questions to ask your clinic",
+    "Concerns, most serious first",
+    "see question",
+    "See question",
+    "Could apply (",
+    "Not assessed (",
+    "Your answers",
+    "If you are in crisis",
+    "Not medical advice",
+    "call or text 988",
+    "Suicide & Crisis Lifeline",
+    "Emergency:",
+    "Version ",
+    "Facts checked",
+    "review due",
+    "URGENT",
+    "questions to ask your clinic",
 )
 CARD_LABELS = re.compile(r"^\s+(Why|Ask|Do|Sources)\b", re.M)  # a concern card's labels in English
-SPANISH_DATE = re.compile(r"Versión \S+ · Datos \w+ el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-                          r"septiembre|octubre|noviembre|diciembre) de \d{4}")
+SPANISH_DATE = re.compile(
+    r"Versión \S+ · Datos \w+ el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre) de \d{4}"
+)
 
 
 def spanish_summary(text: str) -> None:
@@ -54,8 +73,9 @@ def spanish_summary(text: str) -> None:
 
 
 def run_es(*args: str, columns: int = 80):
-    return invoke_cli("--lang", "es", "run", "-a", PERRY, "--no-input", *args,
-                      env={"COLUMNS": str(columns), "PAGER": "cat"})
+    return invoke_cli(
+        "--lang", "es", "run", "-a", PERRY, "--no-input", *args, env={"COLUMNS": str(columns), "PAGER": "cat"}
+    )
 
 
 def test_spanish_summary_to_a_pipe():
@@ -88,8 +108,9 @@ def test_spanish_plain_summary():
 def test_a_closed_pipe_in_spanish_ends_quietly_with_141():
     """The reader of the pipe goes away first (``| head``): exit 141, no traceback (Spanish goes
     through another main, which once tripped over an exception class Typer's Click lacks)."""
-    proc = subprocess.Popen([cli_path(), "--lang", "es", "run", "-a", PERRY, "--no-input"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [cli_path(), "--lang", "es", "run", "-a", PERRY, "--no-input"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     proc.stdout.close()  # before it writes: its first write meets a closed pipe
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.stderr.close()
@@ -142,8 +163,11 @@ def closing_screen_is_spanish(shown: str) -> None:
 
 @pytest.mark.parametrize("cols", [100, 60])
 def test_spanish_summary_through_the_pager_then_the_spanish_closing_screen(tmp_path, cols):
-    child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input"], {"PAGER": pager_recorder(tmp_path), "LESS": None, "COLUMNS": None},
-                  cols=cols)
+    child = spawn_cli(
+        ["--lang", "es", "run", "-a", PERRY, "--no-input"],
+        {"PAGER": pager_recorder(tmp_path), "LESS": None, "COLUMNS": None},
+        cols=cols,
+    )
     shown = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     paged = SGR.sub("", (tmp_path / "paged").read_text(encoding="utf-8"))
@@ -155,16 +179,20 @@ def test_spanish_summary_through_the_pager_then_the_spanish_closing_screen(tmp_p
 
 def test_spanish_plain_closing_screen(tmp_path):
     """--plain prints the summary straight (no pager, as NO_COLOR and TERM=dumb), then the recap."""
-    child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": pager_recorder(tmp_path)})
+    child = spawn_cli(
+        ["--lang", "es", "run", "-a", PERRY, "--no-input", "--plain"], {"PAGER": pager_recorder(tmp_path)}
+    )
     shown = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0
     assert not (tmp_path / "paged").exists()
-    recap = shown[shown.rindex("RESULTADO: Alto:"):]
-    assert "Fuentes" in shown[:shown.rindex("RESULTADO: Alto:")]  # the whole summary came first
+    recap = shown[shown.rindex("RESULTADO: Alto:") :]
+    assert "Fuentes" in shown[: shown.rindex("RESULTADO: Alto:")]  # the whole summary came first
     closing_screen_is_spanish(recap.replace("RESULTADO:", "Resultado:"))
 
 
-@pytest.mark.skipif(not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed")
+@pytest.mark.skipif(
+    not os.path.exists("/usr/bin/less") and not os.path.exists("/bin/less"), reason="less is not installed"
+)
 def test_quitting_less_with_q_leaves_the_spanish_closing_screen():
     child = spawn_cli(["--lang", "es", "run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)
     child.expect("verificaci")
@@ -180,9 +208,19 @@ def test_quitting_less_with_q_leaves_the_spanish_closing_screen():
 def test_urgent_answers_show_the_spanish_urgent_part_first(tmp_path, plain):
     text = (EXAMPLES / "perry-like.yaml").read_text(encoding="utf-8")
     assert "  suicidal_now: declined\n" in text
-    (tmp_path / "a.yaml").write_text(text.replace("  suicidal_now: declined\n", '  suicidal_now: "yes"\n'), encoding="utf-8")
-    r = invoke_cli("--lang", "es", "run", "-a", str(tmp_path / "a.yaml"), "--no-input", *(["--plain"] if plain else []),
-                env={"COLUMNS": "50"})
+    (tmp_path / "a.yaml").write_text(
+        text.replace("  suicidal_now: declined\n", '  suicidal_now: "yes"\n'), encoding="utf-8"
+    )
+    r = invoke_cli(
+        "--lang",
+        "es",
+        "run",
+        "-a",
+        str(tmp_path / "a.yaml"),
+        "--no-input",
+        *(["--plain"] if plain else []),
+        env={"COLUMNS": "50"},
+    )
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert max(cells(line) for line in out.splitlines() if not line.strip().startswith("http")) <= 50

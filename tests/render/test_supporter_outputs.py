@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import strip_hint
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import strip_hint
-from helpers import FIXTURES, run_cli
 from tests.render.test_reports import pdf_text
 
 HERE = FIXTURES / "supporter"
@@ -59,11 +59,14 @@ def test_how_you_can_help_in_the_terminal_and_json(tmp_path):
     assert "How you can help" in text and text.index("How you can help") < text.index("Questions to ask the clinic")
     doc = json.loads(run_cli("run", str(CHECKLIST), "-a", str(CRISIS), "--no-input", "-f", "json").stdout)
     assert doc["respondent"] == "supporter" and doc["audience"] == "supporter"
-    assert [t["text"] for t in doc["supporter_tips"]] == ["Stay with them at home until the effects wear off.",
-                                                         "Keep the crisis numbers by the phone."]
+    assert [t["text"] for t in doc["supporter_tips"]] == [
+        "Stay with them at home until the effects wear off.",
+        "Keep the crisis numbers by the phone.",
+    ]
     assert doc["concerns"][1]["action"] == "Be there, or find another sober adult to be there."
-    patient = json.loads(run_cli("run", str(CHECKLIST), "-a", str(CRISIS), "--no-input", "-f", "json",
-                                 "--set", "crisis_now=no").stdout)
+    patient = json.loads(
+        run_cli("run", str(CHECKLIST), "-a", str(CRISIS), "--no-input", "-f", "json", "--set", "crisis_now=no").stdout
+    )
     assert patient["supporter_tips"]  # still the supporter's answers file
     assert patient["verdict"]["title"] == "Discuss these concerns with the prescriber first"
 

@@ -9,18 +9,18 @@ import subprocess
 import sys
 
 import pytest
+from helpers import EXAMPLES, FIXTURES, cli_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.answers import apply_sets, load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answer, Answers
 from clinic_ready.render import terminal
 from clinic_ready.render.common import source_line
 from clinic_ready.safe_text import is_safe
-from helpers import EXAMPLES, FIXTURES, cli_path
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 CL = load_checklist(shipped()["ketamine-clinic"])
@@ -63,8 +63,8 @@ def test_sections_come_in_the_order_a_family_acts_on(plain):
     at = [text.index(m) for m in marks]
     marks.append("If you are in crisis or danger:")
     at.append(text.rindex(marks[-1]))
-    assert at == sorted(at), [m for m, a in zip(marks, at)]
-    crisis = text[at[-1]:]
+    assert at == sorted(at), [m for m, a in zip(marks, at, strict=False)]
+    crisis = text[at[-1] :]
     assert "988" in crisis and "1-800-662-4357" in crisis and "911" in crisis
 
 
@@ -160,8 +160,15 @@ def test_hostile_text_is_made_visible_in_every_part_of_the_summary(tmp_path):
 def _console(width: int, color: bool = True):
     from clinic_ready.safe_text import console_class
 
-    return console_class()(file=io.StringIO(), width=width, force_terminal=True, color_system="truecolor" if color else None,
-                           highlight=False, emoji=False, markup=False)
+    return console_class()(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=True,
+        color_system="truecolor" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
 
 
 @pytest.mark.parametrize("plain", [False, True])
@@ -182,8 +189,13 @@ def test_a_pipe_does_not_import_rich():
         "\nexcept SystemExit: pass"
         "\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), file=sys.stderr)"
     )
-    r = subprocess.run([sys.executable, "-c", probe, cli_path(), str(EXAMPLES / "perry-like.yaml")],
-                       capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        [sys.executable, "-c", probe, cli_path(), str(EXAMPLES / "perry-like.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.stderr.strip().splitlines()[-1] == "[]"
     assert "Questions to ask your clinic" in r.stdout and "╭─ Verdict" in r.stdout
 
@@ -215,7 +227,13 @@ words = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(words, min_size=1, max_size=40), st.integers(20, 90), st.integers(0, 8), st.integers(0, 8), st.text("ab:", max_size=9))
+@given(
+    st.lists(words, min_size=1, max_size=40),
+    st.integers(20, 90),
+    st.integers(0, 8),
+    st.integers(0, 8),
+    st.text("ab:", max_size=9),
+)
 def test_the_quick_wrap_gives_the_same_lines_as_the_general_one(ws, width, indent, hang, prefix):
     text = " ".join(ws)
     head = ((prefix, "b"),) if prefix else ()
@@ -224,5 +242,7 @@ def test_the_quick_wrap_gives_the_same_lines_as_the_general_one(ws, width, inden
     general._wrap_pieces([(text, "s")], indent, hang, head)
     shown = terminal.as_text(quick.lines)
     assert shown == terminal.as_text(general.lines)
-    assert all(len(line) <= width for line in shown.splitlines() if not line.strip().startswith("http"))  # a URL runs on, whole
+    assert all(
+        len(line) <= width for line in shown.splitlines() if not line.strip().startswith("http")
+    )  # a URL runs on, whole
     assert "".join(shown.split()) == prefix + "".join(ws)  # nothing lost, nothing cut

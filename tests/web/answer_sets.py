@@ -7,7 +7,7 @@ import random
 
 import yaml
 
-TEXTS = ("Sunrise Ketamine Clinic", "Clínica <b>Sol</b> & \"Luna\"", "Dr. O'Neil — 2nd floor")
+TEXTS = ("Sunrise Ketamine Clinic", 'Clínica <b>Sol</b> & "Luna"', "Dr. O'Neil — 2nd floor")
 
 
 def answers_for(cl, rng: random.Random) -> dict:

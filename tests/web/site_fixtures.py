@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from helpers import FIXTURES
 
 INGREDIENTS = FIXTURES / "web"
@@ -34,13 +33,19 @@ def site() -> Path:
     """The built site (cached by source hash)."""
     from clinic_ready.web import build, fetch
 
-    if not (INGREDIENTS / "pyodide" / "pyodide.asm.wasm").is_file() or not list((INGREDIENTS / "wheels").glob("pydantic_core-*")):
+    if not (INGREDIENTS / "pyodide" / "pyodide.asm.wasm").is_file() or not list(
+        (INGREDIENTS / "wheels").glob("pydantic_core-*")
+    ):
         if shutil.which("npm") is None:
-            pytest.skip("npm is not installed, so the web site's ingredients cannot be fetched (Debian: apt-get install npm)")
+            pytest.skip(
+                "npm is not installed, so the web site's ingredients cannot be fetched (Debian: apt-get install npm)"
+            )
         try:
             fetch.fetch(INGREDIENTS, with_axe=True)
         except (RuntimeError, OSError) as exc:
-            pytest.skip(f"the web site's ingredients could not be fetched ({exc}); run python3 src/clinic_ready/web/fetch.py tests/fixtures/web")
+            pytest.skip(
+                f"the web site's ingredients could not be fetched ({exc}); run python3 src/clinic_ready/web/fetch.py tests/fixtures/web"
+            )
     key = build.source_digest(INGREDIENTS)[:16]
     out = Path(tempfile.gettempdir()) / f"clinic-ready-web-{key}"
     with open(Path(tempfile.gettempdir()) / "clinic-ready-web.lock", "w") as lock:
@@ -52,7 +57,9 @@ def site() -> Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (pip install '.[test]')")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright for Python is not installed (pip install '.[test]')"
+    )
     path = chromium()
     if path is None:
         pytest.skip("no Chromium on this machine (Debian: apt-get install chromium); the web tests need a browser")

@@ -8,13 +8,13 @@ import json
 import random
 
 import pytest
+from answer_sets import answers_for
 from rich.console import Console
 
-from answer_sets import answers_for
 from clinic_ready.app import pipeline
+from clinic_ready.app.interactive.prompting import Questionnaire
 from clinic_ready.core.coercion import coerce
 from clinic_ready.core.model import Answer, Answers
-from clinic_ready.app.interactive.prompting import Questionnaire
 from clinic_ready.web import bridge
 
 
@@ -51,7 +51,12 @@ def test_questions_come_in_the_terminals_order_with_its_numbers(checklist, seed)
         shown = next(q for q in state["questions"] if q["id"] == current)
         page.append((current, shown["number"], shown["total"]))
         raw = chosen[current]
-        state = call("answer", current, raw if raw in ("unsure", "declined") else "value", None if raw in ("unsure", "declined") else raw)
+        state = call(
+            "answer",
+            current,
+            raw if raw in ("unsure", "declined") else "value",
+            None if raw in ("unsure", "declined") else raw,
+        )
         assert state["ok"], state
         current = state["next"]
     assert page == terminal.asked
@@ -109,7 +114,9 @@ def test_a_draft_comes_back_and_the_answers_file_is_the_terminals(tmp_path):
     state = call("restore", kept)
     assert state["respondent"] == "supporter"
     assert {q["id"]: q["answer"]["value"] for q in state["questions"] if q["answer"]} == {
-        "clinic_name": "Sunrise <b>Clinic</b>", "suicidal_thoughts": "no"}
+        "clinic_name": "Sunrise <b>Clinic</b>",
+        "suicidal_thoughts": "no",
+    }
     page = bridge._pages["current"]
     assert call("output", "answers") == answers_text(page.cl, page.result())
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from answer_sets import answer_texts
 from helpers import EXAMPLES, cli_path
 from site_fixtures import INGREDIENTS, browser, server, shots, site  # noqa: F401 - fixtures
@@ -55,7 +54,9 @@ def engine(page, method, *args):
 
 def open_file(page, tmp_path, data, name="answers.yaml"):
     path = tmp_path / name
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if isinstance(data, dict) else data, encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if isinstance(data, dict) else data, encoding="utf-8"
+    )
     page.set_input_files("#answers-file", str(path))
 
 
@@ -71,8 +72,10 @@ def visible_text(page) -> str:
 
 def axe_violations(page) -> list:
     page.evaluate((INGREDIENTS / "axe" / "axe.min.js").read_text(encoding="utf-8") + "\n;0")
-    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                          ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))"
+    )
     return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
@@ -93,8 +96,15 @@ def review_and_summary(page):
 
 
 # ------------------------------------------------------------------------------------ parity
-@pytest.mark.parametrize("example,lang", [("perry-like.yaml", "en"), ("well-run-clinic.yaml", "en"),
-                                          ("self-audit-well-run.yaml", "en"), ("perry-like.yaml", "es")])
+@pytest.mark.parametrize(
+    "example,lang",
+    [
+        ("perry-like.yaml", "en"),
+        ("well-run-clinic.yaml", "en"),
+        ("self-audit-well-run.yaml", "en"),
+        ("perry-like.yaml", "es"),
+    ],
+)
 def test_examples_give_the_command_lines_json_and_html_byte_for_byte(page, example, lang, tmp_path):
     text = (EXAMPLES / example).read_text(encoding="utf-8")
     checklist = yaml.safe_load(text)["checklist"]
@@ -112,8 +122,8 @@ def test_examples_give_the_command_lines_json_and_html_byte_for_byte(page, examp
 def test_random_answers_give_the_command_lines_json_and_html(page, checklist, seed, tmp_path):
     """The command line's own path (cli/run.py: load_inputs, evaluate, the renderer), in CPython,
     against the page's path (open the answers file, then the outputs), in Pyodide."""
-    from clinic_ready.core import engine as cpython_engine
     from clinic_ready.app import pipeline
+    from clinic_ready.core import engine as cpython_engine
     from clinic_ready.render import renderer
 
     cl = pipeline.load_checklist(checklist)
@@ -139,7 +149,7 @@ def _tab_to(page, element_id: str, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached #{element_id}")
 
 
-def test_a_whole_run_by_keyboard_alone(page, shots):
+def test_a_whole_run_by_keyboard_alone(page, shots):  # noqa: F811
     restart(page)
     page.focus("#title")
     _tab_to(page, "begin")
@@ -162,8 +172,11 @@ def test_a_whole_run_by_keyboard_alone(page, shots):
         elif kind == "text":
             page.keyboard.type("Sunrise Clinic")
         page.keyboard.press("Enter")
-        page.wait_for_function("p => !document.querySelector('#progress') || document.querySelector('#progress').innerText !== p "
-                               "|| !document.querySelector('#err').hidden", arg=progress)
+        page.wait_for_function(
+            "p => !document.querySelector('#progress') || document.querySelector('#progress').innerText !== p "
+            "|| !document.querySelector('#err').hidden",
+            arg=progress,
+        )
         if page.query_selector("#err") and not page.eval_on_selector("#err", "e => e.hidden"):
             _tab_to(page, "unsure")  # a number out of range: say unsure, by keyboard too
             page.keyboard.press("Enter")
@@ -190,7 +203,7 @@ def _urgent_file(respondent="patient"):
     return data
 
 
-def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_path, shots):
+def test_an_urgent_answer_interrupts_at_once_with_the_crisis_lines(page, tmp_path, shots):  # noqa: F811
     restart(page)
     open_file(page, tmp_path, _urgent_file())
     page.wait_for_selector("#qform")
@@ -248,7 +261,7 @@ def test_answering_for_someone_else(page, tmp_path):
     assert "helping" in frame.locator("body").inner_text()
 
 
-def test_a_run_in_spanish(page, tmp_path, shots):
+def test_a_run_in_spanish(page, tmp_path, shots):  # noqa: F811
     restart(page)
     page.select_option("#lang", "es")
     page.wait_for_function("() => document.documentElement.lang === 'es'")
@@ -279,7 +292,9 @@ def test_downloads_are_the_answers_file_and_a_fhir_bundle(page, tmp_path):
     saved = tmp_path / "saved.yaml"
     d.value.save_as(saved)
     assert saved.read_text(encoding="utf-8").startswith("# clinic-ready answers file: health information")
-    assert cli("run", "-a", str(saved), "-f", "json") == cli("run", "-a", str(EXAMPLES / "perry-like.yaml"), "-f", "json")
+    assert cli("run", "-a", str(saved), "-f", "json") == cli(
+        "run", "-a", str(EXAMPLES / "perry-like.yaml"), "-f", "json"
+    )
     with page.expect_download() as d:
         page.click("#dl-fhir")
     bundle = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))
@@ -299,7 +314,7 @@ def test_forget_my_answers_leaves_nothing_in_storage(page):
     assert page.evaluate("async () => (await indexedDB.databases()).length") == 0
 
 
-def test_accessibility_and_screenshots(page, tmp_path, shots):
+def test_accessibility_and_screenshots(page, tmp_path, shots):  # noqa: F811
     restart(page)
     page.wait_for_function("() => document.querySelector('#range').textContent.startsWith('About ')")  # filled in after
     for width in (390, 1280):

@@ -15,13 +15,23 @@ number of evaluations (and threads).  See docs/batch.md for Spark and Dask.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from clinic_ready.errors import InputError
 from clinic_ready.core.model import Checklist, Result
+from clinic_ready.errors import InputError
 
-__all__ = ["Checklist", "InputError", "Result", "evaluate", "evaluate_text", "load_checklist", "result_document", "result_line"]
+__all__ = [
+    "Checklist",
+    "InputError",
+    "Result",
+    "evaluate",
+    "evaluate_text",
+    "load_checklist",
+    "result_document",
+    "result_line",
+]
 
 
 def load_checklist(name: str | Path = "ketamine-clinic") -> Checklist:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Generator, Iterable, Iterator, NamedTuple
+from collections.abc import Generator, Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from clinic_ready.errors import ClinicReadyError
 
@@ -76,14 +77,31 @@ def compact_line(path: str, result: Result | None, errors: list[str]) -> str:
     """The line for analysis ("jsonl-compact"): ids, severities and codes, no texts (they are in the
     checklist, by id).  Every line has the same keys, so a query never misses a column."""
     if result is None:
-        return _dump({"file": path, "ok": False, "checklist": None, "checklist_version": None, "verdict": None,
-                      "concerns": [], "could_apply": [], "errors": errors})
+        return _dump(
+            {
+                "file": path,
+                "ok": False,
+                "checklist": None,
+                "checklist_version": None,
+                "verdict": None,
+                "concerns": [],
+                "could_apply": [],
+                "errors": errors,
+            }
+        )
     cl = result.checklist
-    return _dump({
-        "file": path, "ok": True, "checklist": cl.id, "checklist_version": cl.version, "verdict": result.verdict.code,
-        "concerns": [{"id": f.concern.id, "severity": f.concern.severity.value} for f in result.findings],
-        "could_apply": [p.concern.id for p in result.could_apply], "errors": [],
-    })
+    return _dump(
+        {
+            "file": path,
+            "ok": True,
+            "checklist": cl.id,
+            "checklist_version": cl.version,
+            "verdict": result.verdict.code,
+            "concerns": [{"id": f.concern.id, "severity": f.concern.severity.value} for f in result.findings],
+            "could_apply": [p.concern.id for p in result.could_apply],
+            "errors": [],
+        }
+    )
 
 
 def output_line(fmt: str, path: str, result: Result | None, errors: list[str]) -> str | None:
@@ -151,7 +169,9 @@ def workers(jobs: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def blocks(paths: Iterable[str], checklist: str | None = None, fmt: str = "jsonl", jobs: int = 1) -> Generator[Block, None, None]:
+def blocks(
+    paths: Iterable[str], checklist: str | None = None, fmt: str = "jsonl", jobs: int = 1
+) -> Generator[Block, None, None]:
     """The files' output in input order, one Block per file (``paths`` is read as the batch goes,
     so it may be a stream).  With more than one worker (see ``workers``) a pool evaluates them."""
     n = workers(jobs)
@@ -169,7 +189,7 @@ def write_fully(fd: int, data: bytes | memoryview) -> None:
     """Write all of it to the descriptor, finishing a write that stopped short (a signal, a pipe)."""
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def exit_code(any_bad: bool, worst: Iterable[Severity], fail_on: Severity | None) -> int:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from itertools import islice
-from typing import TYPE_CHECKING, TypedDict, Iterable, Iterator
+from typing import TYPE_CHECKING, TypedDict
 
 from clinic_ready.app.batch import Abandoned, Block, _Checklists, block
 from clinic_ready.errors import ClinicReadyError
@@ -43,6 +44,7 @@ EXIT_STOPPED = 130
 SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGUSR1")
 #: how long (seconds) workers told to stop may take to end before they are killed
 JOIN_SECONDS = 30
+
 
 class _Worker(TypedDict, total=False):
     checklists: _Checklists
@@ -90,8 +92,11 @@ def _start_worker(checklist: str | None, fmt: str, alive: int, alive_w: int) -> 
 
     os.close(alive_w)  # only the batch holds the writing end: its end is this pipe's end of file
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the batch decides what an interrupt means
-    stops = {sig for sig in (getattr(signal, n, None) for n in ("SIGTERM", "SIGHUP"))
-             if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN}  # (nohup: SIGHUP stays ignored)
+    stops = {
+        sig
+        for sig in (getattr(signal, n, None) for n in ("SIGTERM", "SIGHUP"))
+        if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN
+    }  # (nohup: SIGHUP stays ignored)
     try:  # nothing a worker might print reaches the output: only the batch writes there
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
@@ -161,7 +166,7 @@ def _chunks(paths: Iterable[str], n: int) -> Iterator[list[str]]:
     first = list(islice(it, 4 * n * CHUNK))
     size = max(1, min(CHUNK, -(-len(first) // (4 * n))))
     for i in range(0, len(first), size):
-        yield first[i:i + size]
+        yield first[i : i + size]
     while piece := list(islice(it, CHUNK)):
         yield piece
 
@@ -271,10 +276,8 @@ def _stop_workers(pool, procs: list) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     if hasattr(signal, "sigwaitinfo"):
         for proc in procs:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(proc.pid, signal.SIGUSR1)
-            except ProcessLookupError:
-                pass
     for proc in procs:
         proc.join(timeout=JOIN_SECONDS)
         if proc.is_alive():
@@ -299,10 +302,12 @@ def _gone(procs: list) -> BaseException:
                 name = signal.Signals(-code).name
             except ValueError:
                 name = f"signal {-code}"
-            return ClinicReadyError(_(
-                "clinic-ready batch: worker {number} of {n} was stopped by {signal} before it finished, so the "
-                "output is incomplete — the system may be short of memory: try fewer --jobs"
-            ).format(number=number, n=n, signal=name))
+            return ClinicReadyError(
+                _(
+                    "clinic-ready batch: worker {number} of {n} was stopped by {signal} before it finished, so the "
+                    "output is incomplete — the system may be short of memory: try fewer --jobs"
+                ).format(number=number, n=n, signal=name)
+            )
     if EXIT_STOPPED in codes and all(code in (None, 0, EXIT_STOPPED) for code in codes):
         return KeyboardInterrupt()
     return RuntimeError(f"a batch worker stopped before it finished (exit codes {codes})")

@@ -4,7 +4,6 @@ version), evaluate each, and build the comparison (core/compare.py) from the res
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import dataclass
 
 from clinic_ready.app.pipeline import Document, evaluate_document, load_checklist
@@ -27,7 +26,9 @@ def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
     if len(paths) < 2:
         raise UsageError(_("clinic-ready: compare needs at least two answers files — give one file per clinic"))
     if list(paths).count("-") > 1:
-        raise UsageError(_("clinic-ready: standard input ('-') can be read only once — save the other answers to files"))
+        raise UsageError(
+            _("clinic-ready: standard input ('-') can be read only once — save the other answers to files")
+        )
     docs = []
     errors: list[str] = []
     for path in paths:
@@ -61,10 +62,14 @@ def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
     return Compared(compare(checklist, clinics), tuple(warnings))
 
 
-_DIFFERENT_CHECKLISTS = N_("clinic-ready: these answers files are for different checklists ({listed}) — "
-                           "compare only answers made for the same checklist")
-_DIFFERENT_VERSIONS = N_("clinic-ready: these answers files are for different checklist versions ({listed}) — "
-                         "compare only answers made for the same checklist version")
+_DIFFERENT_CHECKLISTS = N_(
+    "clinic-ready: these answers files are for different checklists ({listed}) — "
+    "compare only answers made for the same checklist"
+)
+_DIFFERENT_VERSIONS = N_(
+    "clinic-ready: these answers files are for different checklist versions ({listed}) — "
+    "compare only answers made for the same checklist version"
+)
 
 
 def _same(message: str, pairs: list[tuple[str, str]]) -> None:

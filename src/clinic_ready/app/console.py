@@ -77,8 +77,17 @@ def wrap_words(text: str, width: int) -> str:
             out.append(line)
             continue
         lead = line[: len(line) - len(line.lstrip(" "))]
-        out.extend(textwrap.wrap(line, width=max(width, 20), initial_indent="", subsequent_indent=lead + "  ",
-                                 break_long_words=False, break_on_hyphens=False) or [line])
+        out.extend(
+            textwrap.wrap(
+                line,
+                width=max(width, 20),
+                initial_indent="",
+                subsequent_indent=lead + "  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [line]
+        )
     return "\n".join(out)
 
 

@@ -6,16 +6,17 @@ Kept out of the CLI so that commands stay thin and these steps are testable with
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
-from clinic_ready.io import answers as answers_mod
-from clinic_ready.io import catalog, loading
 from clinic_ready.core import engine
+from clinic_ready.core.model import Answers, Checklist, Result
 from clinic_ready.errors import InputError, Problem, UsageError, problem
 from clinic_ready.i18n import _, ngettext
-from clinic_ready.core.model import Answers, Checklist, Result
+from clinic_ready.io import answers as answers_mod
+from clinic_ready.io import catalog, loading
 
 
 @dataclass
@@ -39,8 +40,10 @@ def load_checklist(name: str | None) -> Checklist:
     except InputError:
         if name and name != "-" and _looks_like_answers(resolved):
             raise UsageError(
-                _("clinic-ready: {name} looks like an answers file, not a checklist — "
-                  "did you mean 'clinic-ready run --answers {name}'?").format(name=name)
+                _(
+                    "clinic-ready: {name} looks like an answers file, not a checklist — "
+                    "did you mean 'clinic-ready run --answers {name}'?"
+                ).format(name=name)
             ) from None
         raise
 
@@ -60,7 +63,9 @@ def _looks_like_answers(path) -> bool:
 def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequence[str]) -> Inputs:
     """Load the checklist and (optionally) an answers file, then apply --set overrides."""
     if checklist_name == "-" and answers_path == "-":
-        raise UsageError(_("clinic-ready: the checklist and the answers cannot both come from standard input — save one to a file"))
+        raise UsageError(
+            _("clinic-ready: the checklist and the answers cannot both come from standard input — save one to a file")
+        )
     if answers_path is None:
         checklist = load_checklist(checklist_name)
         inputs = Inputs(checklist, Answers(checklist.id, checklist.version))
@@ -118,10 +123,7 @@ def evaluate_document(
     command does, and evaluate them.  Used by report, batch, compare, the compare offer, validate
     and the Python API."""
     doc = source if isinstance(source, Document) else Document.read(source)
-    if isinstance(checklist, Checklist):
-        found = checklist
-    else:
-        found = (checklist or load_checklist)(doc.checklist_id())
+    found = checklist if isinstance(checklist, Checklist) else (checklist or load_checklist)(doc.checklist_id())
     answers, warnings = answers_mod.parse_answers(doc.data, found, doc.text, doc.name)
     result = engine.evaluate(found, answers)
     missing = missing_problem(result, doc.name)  # run -a refuses these; every other command says so
@@ -134,8 +136,10 @@ def report_result(answers_path: str, checklist_name: str | None) -> Evaluated:
     named = checklist_name or doc.checklist_id()
     if checklist_name is None and not catalog.looks_like_path(named) and named not in catalog.shipped():
         raise UsageError(
-            _("clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
-              "— give its file: clinic-ready report {answers} --checklist PATH").format(name=doc.name, named=named, answers=answers_path)
+            _(
+                "clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
+                "— give its file: clinic-ready report {answers} --checklist PATH"
+            ).format(name=doc.name, named=named, answers=answers_path)
         )
     return evaluate_document(doc, load_checklist(named))
 
@@ -146,7 +150,9 @@ def missing_problem(result: Result, name: str) -> Problem | None:
     missing = engine.missing_required(result)
     if not missing:
         return None
-    shown = ", ".join(missing[:12]) + (_(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else "")
+    shown = ", ".join(missing[:12]) + (
+        _(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else ""
+    )
     p = problem("answers_missing", count=len(missing), ids=shown)
     return Problem(p.code, p.key_path, p.params, None, None, name, True)
 
@@ -177,7 +183,9 @@ def require_complete(result: Result) -> None:
     """Without a terminal, missing required answers are an error that says how to give them."""
     missing = engine.missing_required(result)
     if missing:
-        shown = ", ".join(missing[:12]) + (_(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else "")
+        shown = ", ".join(missing[:12]) + (
+            _(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else ""
+        )
         p = problem("answers_missing", count=len(missing), ids=shown)
         raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))
 
@@ -211,10 +219,16 @@ def write_document(fmt: str, output: str | None, render) -> None:
     from clinic_ready.app.console import warn
 
     if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
-        raise UsageError(_("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf"))
+        raise UsageError(
+            _("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
+        )
     if fmt == "html" and (output is None or output == "-") and sys.stdout.isatty():
-        raise UsageError(_("clinic-ready: an HTML report is for a browser, not the terminal — add --output report.html "
-                           "(or use --format markdown to read it here)"))
+        raise UsageError(
+            _(
+                "clinic-ready: an HTML report is for a browser, not the terminal — add --output report.html "
+                "(or use --format markdown to read it here)"
+            )
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = render()
@@ -240,9 +254,9 @@ def _written_hint(fmt: str) -> str:
     if not pages or not page or not heading:
         return ""
     assert isinstance(pages, int)  # pdf.page
-    return " " + ngettext("({pages} page; “{heading}” starts on page {page})",
-                          "({pages} pages; “{heading}” starts on page {page})", pages).format(
-        pages=pages, page=page, heading=heading)
+    return " " + ngettext(
+        "({pages} page; “{heading}” starts on page {page})", "({pages} pages; “{heading}” starts on page {page})", pages
+    ).format(pages=pages, page=page, heading=heading)
 
 
 def write_output(data: str | bytes, output: str | None, replace_read_only: bool = False) -> None:
@@ -281,7 +295,9 @@ def write_output(data: str | bytes, output: str | None, replace_read_only: bool 
             return
         if st is not None and not (st.st_mode & 0o222) and not replace_read_only:
             raise UsageError(
-                _("clinic-ready: {file}: the file is read-only — choose another path, or make it writable first").format(file=output)
+                _(
+                    "clinic-ready: {file}: the file is read-only — choose another path, or make it writable first"
+                ).format(file=output)
             )
         if target.is_symlink() and st is not None:
             target = Path(os.path.realpath(target))
@@ -356,7 +372,10 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
     from clinic_ready.core import migration
 
     summary = _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
-        name=name, id=checklist.id, version=checklist.version, questions=checklist.question_count,
+        name=name,
+        id=checklist.id,
+        version=checklist.version,
+        questions=checklist.question_count,
         concerns=len(checklist.concerns),
     )
     for line in migration.describe(checklist):
@@ -368,8 +387,10 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
         days = (fact.valid_until - now).days
         if days < 0:
             summary += "\n  " + _("Fact {id} ({text}) ended on {date}: check it, then update 'valid_until'").format(
-                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat())
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat()
+            )
         elif days <= 60:
             summary += "\n  " + _("Fact {id} ({text}) ends on {date}, in {days} days").format(
-                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat(), days=days)
+                id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat(), days=days
+            )
     return summary, list(warnings)

@@ -10,13 +10,12 @@ import inspect
 import re
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Optional, cast
+from typing import TYPE_CHECKING, Optional, cast  # noqa: F401
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from clinic_ready import __version__
-from clinic_ready import i18n
+from clinic_ready import __version__, i18n
 from clinic_ready.i18n import N_, _
 
 EPILOG = N_(
@@ -47,24 +46,24 @@ def _environment_message(exc: BaseException) -> str | None:
     if isinstance(exc, UnicodeEncodeError):  # ASCII only: this line must show in that encoding
         encoding = exc.encoding or "the output encoding"
         return (  # ASCII in every language (the translation keeps to ASCII too)
-            "clinic-ready: the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
+            f"clinic-ready: the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
             "(for example LANG=C.UTF-8), set PYTHONIOENCODING=utf-8, or write to a file with --output"
-        ).format(encoding=encoding)
+        )
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return _("clinic-ready: cannot write the output ({reason}) — free some space, or write elsewhere with --output").format(
-                reason=reason
-            )
+            return _(
+                "clinic-ready: cannot write the output ({reason}) — free some space, or write elsewhere with --output"
+            ).format(reason=reason)
         if reason.startswith("standard "):
             return _("clinic-ready: {reason} — run the command with its input and output open").format(reason=reason)
         if getattr(exc, "filename", None):
-            return _("clinic-ready: cannot read or write {file} ({reason}) — check the file, the disk or the pipe").format(
-                file=exc.filename, reason=reason
-            )
-        return _("clinic-ready: cannot read or write the input or output ({reason}) — check the file, the disk or the pipe").format(
-            reason=reason
-        )
+            return _(
+                "clinic-ready: cannot read or write {file} ({reason}) — check the file, the disk or the pipe"
+            ).format(file=exc.filename, reason=reason)
+        return _(
+            "clinic-ready: cannot read or write the input or output ({reason}) — check the file, the disk or the pipe"
+        ).format(reason=reason)
     return None
 
 
@@ -77,7 +76,8 @@ _CHOICES = re.compile(r" <([^<>\s]+\|[^<>\s]+)>")
 TYPER_OPTION_HELP = {
     "Install completion for the current shell.": N_("Install completion for the current shell."),
     "Show completion for the current shell, to copy it or customize the installation.": N_(
-        "Show completion for the current shell, to copy it or customize the installation."),
+        "Show completion for the current shell, to copy it or customize the installation."
+    ),
 }
 
 
@@ -167,7 +167,7 @@ def _root_options_first(argv: list[str]) -> list[str]:
             break
         if arg == ROOT_VALUED:
             # without a value, an empty one: Click then names the values it takes (not the command)
-            front += argv[i:i + 2] if i + 1 < len(argv) else [ROOT_VALUED + "="]
+            front += argv[i : i + 2] if i + 1 < len(argv) else [ROOT_VALUED + "="]
             i += 2
             continue
         if arg in ROOT_FLAGS or arg.startswith(ROOT_VALUED + "="):
@@ -185,8 +185,15 @@ class BoundaryGroup(_Words, TyperGroup):
     its message and usage line on stderr, exit 2.  Exit 3 is only for a genuine bug.
     """
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True,
-             windows_expand_args: bool = True, **kwargs):
+    def main(
+        self,
+        args=None,
+        prog_name=None,
+        complete_var=None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs,
+    ):
         """Click's main, with its usage errors shown by cli/click_text.py: in the person's language
         (Click itself builds them in English), and without the "Value error," of typer's coercion.  The root's
         own options may also follow the command (see _root_options_first)."""
@@ -246,11 +253,13 @@ class Language(str, Enum):
 
 
 #: in both languages: the person who wrote a language we do not have may read either
-UNKNOWN_LANGUAGE = "'{value}' is not a language clinic-ready speaks — use en (English) or es (español) · " \
+UNKNOWN_LANGUAGE = (
+    "'{value}' is not a language clinic-ready speaks — use en (English) or es (español) · "
     "'{value}' no es un idioma de clinic-ready — use es (español) o en (English)"
+)
 
 
-def _language(value: Optional[str]) -> Optional[Language]:
+def _language(value: str | None) -> Language | None:
     """--lang, else CLINIC_READY_LANG, else the locale (the console script has already done this
     before the command line was built; doing it again here serves in-process callers).  Besides
     en and es, names such as español, spanish or es_MX are taken."""
@@ -265,15 +274,23 @@ def _language(value: Optional[str]) -> Optional[Language]:
 
 
 def _root(
-    version: Optional[bool] = typer.Option(
+    version: bool | None = typer.Option(
         None, "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
     ),
-    lang: Optional[str] = typer.Option(
-        None, "--lang", callback=_language, is_eager=True, metavar="[en|es]",
-        help=_("Language of the questions, messages and reports: en (English) or es (Spanish). "
-               "Default: $CLINIC_READY_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        callback=_language,
+        is_eager=True,
+        metavar="[en|es]",
+        help=_(
+            "Language of the questions, messages and reports: en (English) or es (Spanish). "
+            "Default: $CLINIC_READY_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."
+        ),
     ),
-    debug: bool = typer.Option(False, "--debug", help=_("On an internal error, show where it happened (never answers).")),
+    debug: bool = typer.Option(
+        False, "--debug", help=_("On an internal error, show where it happened (never answers).")
+    ),
 ) -> None:
     """Questions to ask before ketamine therapy.
 
@@ -306,7 +323,9 @@ def _register() -> None:
         app.command(name, help=doc(fn), epilog=_(epilog), cls=Command)(fn)
     from clinic_ready.cli import web
 
-    web.app.callback(invoke_without_command=True, help=doc(web.web), epilog=_(EPILOG_NO_FAIL), cls=BoundaryGroup)(web.web)
+    web.app.callback(invoke_without_command=True, help=doc(web.web), epilog=_(EPILOG_NO_FAIL), cls=BoundaryGroup)(
+        web.web
+    )
     web.app.registered_commands[0].help = doc(web.build_site)
     app.add_typer(web.app, name="web")
 

@@ -6,15 +6,14 @@ import contextlib
 import itertools
 import re
 import sys
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from enum import Enum
-from typing import Iterator, List, Optional
 
 import typer
 
-from clinic_ready.i18n import _
-
 from clinic_ready.cli.run import FailOn
+from clinic_ready.i18n import _
 
 
 class BatchFormat(str, Enum):
@@ -24,24 +23,42 @@ class BatchFormat(str, Enum):
 
 
 def batch(
-    files: Optional[List[str]] = typer.Argument(
+    files: list[str] | None = typer.Argument(
         None, metavar="ANSWERS_FILE", help=_("Answers files (each names its checklist)."), show_default=False
     ),
-    from_list: Optional[str] = typer.Option(
-        None, "--from", metavar="FILE",
-        help=_("Also read answers files' paths from FILE, one per line ('-': standard input); for lists too long for the command line."),
+    from_list: str | None = typer.Option(
+        None,
+        "--from",
+        metavar="FILE",
+        help=_(
+            "Also read answers files' paths from FILE, one per line ('-': standard input); for lists too long for the command line."
+        ),
     ),
-    checklist: Optional[str] = typer.Option(
+    checklist: str | None = typer.Option(
         None, "--checklist", metavar="ID|PATH", help=_("Evaluate every file against this checklist instead.")
     ),
-    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help=_("Exit 1 when any file raises a concern at or above this severity (a held verdict counts at the level it is held at).")),
+    fail_on: FailOn = typer.Option(
+        FailOn.never,
+        "--fail-on",
+        help=_(
+            "Exit 1 when any file raises a concern at or above this severity (a held verdict counts at the level it is held at)."
+        ),
+    ),
     fmt: BatchFormat = typer.Option(
-        BatchFormat.jsonl, "--format", "-f",
-        help=_("jsonl: one result line per file; jsonl-compact: ids, severities and the verdict only, for analysing many forms; "
-               "fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr)."),
+        BatchFormat.jsonl,
+        "--format",
+        "-f",
+        help=_(
+            "jsonl: one result line per file; jsonl-compact: ids, severities and the verdict only, for analysing many forms; "
+            "fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr)."
+        ),
     ),
     jobs: int = typer.Option(
-        1, "--jobs", "-j", metavar="N", help=_("Evaluate with N processes (0: one per core). The output order stays the input order.")
+        1,
+        "--jobs",
+        "-j",
+        metavar="N",
+        help=_("Evaluate with N processes (0: one per core). The output order stays the input order."),
     ),
 ) -> None:
     """Evaluate many answers files and write JSON Lines to standard output.
@@ -68,7 +85,9 @@ def batch(
     from clinic_ready.errors import UsageError
 
     if jobs < 0:
-        raise UsageError(_("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs))
+        raise UsageError(
+            _("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs)
+        )
     listed = _listed(from_list) if from_list is not None else iter(())
     first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
     if not files and first is None:
@@ -77,8 +96,12 @@ def batch(
     if jobs != 1 and not batch_mod.FORKS:
         from clinic_ready.app.console import warn
 
-        warn(_("clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
-               "so the files are evaluated in this one").format(jobs=jobs))
+        warn(
+            _(
+                "clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
+                "so the files are evaluated in this one"
+            ).format(jobs=jobs)
+        )
     fd = _descriptor(sys.stdout)
     try:
         any_bad, worst = _write(paths, checklist, fmt.value, jobs, fd)
@@ -88,7 +111,7 @@ def batch(
         from clinic_ready.process import closed_pipe
 
         raise closed_pipe() from None
-    from clinic_ready.core.severity import Severity# (not the model: the main process of --jobs never loads it)
+    from clinic_ready.core.severity import Severity  # (not the model: the main process of --jobs never loads it)
 
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
     code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
@@ -135,10 +158,15 @@ def _abandon(error: BaseException) -> None:
     elif isinstance(error, KeyboardInterrupt):
         lines, code = ["\n" + _("clinic-ready: interrupted.")], EXIT_INTERRUPTED
     else:
-        lines, code = [_(
-            "clinic-ready: internal error ({error}). This is a bug in clinic-ready, "
-            "not in your input; run the same command with --debug to see where it happened."
-        ).format(error=type(error).__name__)], EXIT_INTERNAL
+        lines, code = (
+            [
+                _(
+                    "clinic-ready: internal error ({error}). This is a bug in clinic-ready, "
+                    "not in your input; run the same command with --debug to see where it happened."
+                ).format(error=type(error).__name__)
+            ],
+            EXIT_INTERNAL,
+        )
     try:
         for line in lines:
             typer.echo(line, err=True)
@@ -154,11 +182,13 @@ def _listed(source: str) -> Iterator[str]:
 
     def cannot(exc: OSError) -> UsageError:
         return UsageError(
-            _("clinic-ready batch: --from {file}: cannot read it ({reason})").format(file=source, reason=exc.strerror or type(exc).__name__)
+            _("clinic-ready batch: --from {file}: cannot read it ({reason})").format(
+                file=source, reason=exc.strerror or type(exc).__name__
+            )
         )
 
     try:
-        fh = sys.stdin.buffer if source == "-" else open(source, "rb")
+        fh = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as exc:
         raise cannot(exc) from None
 

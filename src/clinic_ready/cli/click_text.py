@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 import typer
 
 from clinic_ready.i18n import N_, _
+
 
 #: Click's base exception, reached through Typer's public BadParameter (Typer bundles its own Click
 #: and exports no name for it): whatever Click Typer uses, its usage errors derive from this class.
@@ -61,7 +62,7 @@ MESSAGES = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     out = []
     for template in MESSAGES:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import List, Optional
 
 import typer
 
 from clinic_ready.i18n import _
-
 from clinic_ready.render.paper import PAPER_HELP, Paper, default_paper
 
 
@@ -21,12 +19,18 @@ class CompareFormat(str, Enum):
 
 
 def compare(
-    files: List[str] = typer.Argument(..., metavar="ANSWERS_FILE", help=_("Two or more answers files, one per clinic.")),
+    files: list[str] = typer.Argument(
+        ..., metavar="ANSWERS_FILE", help=_("Two or more answers files, one per clinic.")
+    ),
     fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help=_("Output format.")),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the comparison to FILE.")),
-    checklist: Optional[str] = typer.Option(None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the files name.")),
-    paper: Optional[Paper] = typer.Option(None, "--paper", help=PAPER_HELP),
-    plain: bool = typer.Option(False, "--plain", help=_("No colour or table: one line per item (screen readers, narrow terminals).")),
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the comparison to FILE.")),
+    checklist: str | None = typer.Option(
+        None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the files name.")
+    ),
+    paper: Paper | None = typer.Option(None, "--paper", help=PAPER_HELP),
+    plain: bool = typer.Option(
+        False, "--plain", help=_("No colour or table: one line per item (screen readers, narrow terminals).")
+    ),
 ) -> None:
     """Compare clinics: each clinic's verdict and concerns side by side.
 
@@ -40,11 +44,9 @@ def compare(
       clinic-ready compare clinic-a.yaml clinic-b.yaml clinic-c.yaml
       clinic-ready compare a.yaml b.yaml --format pdf --output compare.pdf
     """
-    from clinic_ready.app import comparing
-    from clinic_ready.app import pipeline
-    from clinic_ready.render import compare_text
-
+    from clinic_ready.app import comparing, pipeline
     from clinic_ready.app.console import show_warnings
+    from clinic_ready.render import compare_text
 
     compared = comparing.load(files, checklist)
     show_warnings(compared.warnings)
@@ -55,9 +57,13 @@ def compare(
         compare_text.show(found, stdout_console(plain), plain=plain_wanted(plain))
         return
     size = (paper or default_paper()).value
-    render = {"terminal": lambda: compare_text.render_terminal(found, plain=plain),
-              "markdown": lambda: compare_text.render_markdown(found), "json": lambda: compare_text.render_json(found),
-              "html": lambda: _doc().render_html(found, size), "pdf": lambda: _doc().render_pdf(found, size)}
+    render = {
+        "terminal": lambda: compare_text.render_terminal(found, plain=plain),
+        "markdown": lambda: compare_text.render_markdown(found),
+        "json": lambda: compare_text.render_json(found),
+        "html": lambda: _doc().render_html(found, size),
+        "pdf": lambda: _doc().render_pdf(found, size),
+    }
     pipeline.write_document(fmt.value, output, render[fmt.value])
 
 

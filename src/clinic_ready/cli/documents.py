@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional
 
 import typer
 
@@ -29,15 +28,21 @@ class ReportFormat(str, Enum):
 
 
 def report(
-    answers_file: str = typer.Argument(..., metavar="ANSWERS_FILE", help=_("A saved answers file ('-' reads standard input).")),
-    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help=_("Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the report to FILE.")),
-    checklist: Optional[str] = typer.Option(
+    answers_file: str = typer.Argument(
+        ..., metavar="ANSWERS_FILE", help=_("A saved answers file ('-' reads standard input).")
+    ),
+    fmt: ReportFormat = typer.Option(
+        ReportFormat.html, "--format", "-f", help=_("Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")
+    ),
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the report to FILE.")),
+    checklist: str | None = typer.Option(
         None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the answers file names.")
     ),
-    paper: Optional[Paper] = typer.Option(None, "--paper", help=_(PAPER_HELP)),
-    only: Optional[Only] = typer.Option(
-        None, "--only", help=_("Print one part on its own: 'questions' (the questions to ask your clinic, with the crisis lines).")
+    paper: Paper | None = typer.Option(None, "--paper", help=_(PAPER_HELP)),
+    only: Only | None = typer.Option(
+        None,
+        "--only",
+        help=_("Print one part on its own: 'questions' (the questions to ask your clinic, with the crisis lines)."),
     ),
 ) -> None:
     """Make a printable report from a saved answers file.
@@ -67,10 +72,15 @@ def report(
 
 
 def print_blank(
-    checklist: Optional[str] = typer.Argument(None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic.")),
+    checklist: str | None = typer.Argument(
+        None,
+        metavar="CHECKLIST",
+        show_default=False,
+        help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic."),
+    ),
     fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help=_("Format of the blank checklist.")),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write it to FILE.")),
-    paper: Optional[Paper] = typer.Option(None, "--paper", help=_(PAPER_HELP)),
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write it to FILE.")),
+    paper: Paper | None = typer.Option(None, "--paper", help=_(PAPER_HELP)),
 ) -> None:
     """Print a blank checklist to fill in by hand.
 

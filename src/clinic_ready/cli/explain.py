@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional
 
 import typer
 
@@ -17,15 +16,26 @@ class ExplainFormat(str, Enum):
 
 
 def explain(
-    ident: Optional[str] = typer.Argument(None, metavar="ID", show_default=False, autocompletion=explain_ids,
-                                          help=_("A concern id or a question id (see 'clinic-ready explain --list').")),
-    checklist: Optional[str] = typer.Argument(
-        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: the one the answers file names.")
+    ident: str | None = typer.Argument(
+        None,
+        metavar="ID",
+        show_default=False,
+        autocompletion=explain_ids,
+        help=_("A concern id or a question id (see 'clinic-ready explain --list')."),
     ),
-    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="FILE",
-                                          help=_("Answers file (YAML or JSON); '-' reads standard input.")),
+    checklist: str | None = typer.Argument(
+        None,
+        metavar="CHECKLIST",
+        show_default=False,
+        help=_("A shipped checklist id or a YAML file. Default: the one the answers file names."),
+    ),
+    answers: str | None = typer.Option(
+        None, "--answers", "-a", metavar="FILE", help=_("Answers file (YAML or JSON); '-' reads standard input.")
+    ),
     fmt: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help=_("Output format.")),
-    list_ids: bool = typer.Option(False, "--list", help=_("List every concern and question id with its title, and stop.")),
+    list_ids: bool = typer.Option(
+        False, "--list", help=_("List every concern and question id with its title, and stop.")
+    ),
 ) -> None:
     """Explain one concern or question for these answers.
 
@@ -54,8 +64,12 @@ def explain(
         typer.echo(explain_mod.listing(cl), nl=False)
         return
     if ident is None or answers is None:
-        raise UsageError(_("clinic-ready: explain needs an ID and --answers FILE — for example: clinic-ready explain "
-                           "heart_without_bp_checks --answers my-answers.yaml (see every id: clinic-ready explain --list)"))
+        raise UsageError(
+            _(
+                "clinic-ready: explain needs an ID and --answers FILE — for example: clinic-ready explain "
+                "heart_without_bp_checks --answers my-answers.yaml (see every id: clinic-ready explain --list)"
+            )
+        )
     evaluated = pipeline.report_result(answers, checklist)
     show_warnings(evaluated.warnings)
     result = evaluated.result
@@ -64,6 +78,10 @@ def explain(
 
     # the texts come from the answers file and the checklist: cleaned as every other command's
     if fmt is ExplainFormat.json:
-        typer.echo(escape_json(json.dumps({"checklist": result.checklist.id, "explanations": found}, indent=2, ensure_ascii=False)))
+        typer.echo(
+            escape_json(
+                json.dumps({"checklist": result.checklist.id, "explanations": found}, indent=2, ensure_ascii=False)
+            )
+        )
     else:
         typer.echo(clean(explain_mod.text(found), keep_lines=True), nl=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional
 
 import typer
 
@@ -15,12 +14,17 @@ class FhirVersion(str, Enum):
 
 
 def export(
-    checklist: Optional[str] = typer.Argument(
-        None, metavar="CHECKLIST", show_default=False, help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic.")
+    checklist: str | None = typer.Argument(
+        None,
+        metavar="CHECKLIST",
+        show_default=False,
+        help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic."),
     ),
     fhir: bool = typer.Option(False, "--fhir", help=_("Export as a FHIR Questionnaire (JSON).")),
     version: FhirVersion = typer.Option(FhirVersion.R4, "--version", help=_("FHIR version.")),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write it to FILE instead of the screen.")),
+    output: str | None = typer.Option(
+        None, "--output", "-o", metavar="FILE", help=_("Write it to FILE instead of the screen.")
+    ),
 ) -> None:
     """Export a checklist as a FHIR R4 Questionnaire, for form fillers and health records.
 

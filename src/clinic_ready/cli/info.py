@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum
-from typing import List, Optional
 
 import typer
 
@@ -29,16 +28,25 @@ def list_checklists(
       clinic-ready list
       clinic-ready list --format json
     """
-    from clinic_ready.io import catalog, loading
     from clinic_ready import i18n
+    from clinic_ready.io import catalog, loading
 
     found = catalog.shipped()
     if fmt is ListFormat.json:
         docs = []
         for cid, path in found.items():
             cl = loading.load_checklist(path, lang=i18n.language())
-            docs.append({"id": cid, "version": cl.version, "questions": cl.question_count, "concerns": len(cl.concerns),
-                         "title": cl.title, "facts_as_of": str(cl.facts_as_of), "languages": list(getattr(cl, "languages", []) or [])})
+            docs.append(
+                {
+                    "id": cid,
+                    "version": cl.version,
+                    "questions": cl.question_count,
+                    "concerns": len(cl.concerns),
+                    "title": cl.title,
+                    "facts_as_of": str(cl.facts_as_of),
+                    "languages": list(getattr(cl, "languages", []) or []),
+                }
+            )
         _json_out(docs)
         return
     if not found:
@@ -56,10 +64,16 @@ def list_checklists(
 
 
 def validate(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help=_("Checklist or answers files ('-' reads standard input).")),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH", help=_("Checklist or answers files ('-' reads standard input).")
+    ),
     fmt: ListFormat = typer.Option(
-        ListFormat.text, "--format", "-f",
-        help=_("text (one line a problem, on stderr) or json (one document on stdout, for scripts; see docs/cli-reference.md)."),
+        ListFormat.text,
+        "--format",
+        "-f",
+        help=_(
+            "text (one line a problem, on stderr) or json (one document on stdout, for scripts; see docs/cli-reference.md)."
+        ),
     ),
 ) -> None:
     """Check checklist (or answers) files and list every problem.
@@ -84,8 +98,14 @@ def validate(
         summary, problems = pipeline.check_file(path, known)
         bad = bad or not summary
         if fmt is ListFormat.json:
-            report.append({"path": path, "valid": bool(summary), "summary": summary or None,
-                           "problems": [_problem_json(p) for p in problems]})
+            report.append(
+                {
+                    "path": path,
+                    "valid": bool(summary),
+                    "summary": summary or None,
+                    "problems": [_problem_json(p) for p in problems],
+                }
+            )
             continue
         if summary:
             say(summary)
@@ -131,13 +151,15 @@ def _problem_json(p) -> dict:
 
 
 def schema(
-    answers: Optional[str] = typer.Option(
+    answers: str | None = typer.Option(
         None, "--answers", metavar="CHECKLIST", help=_("Print the schema of this checklist's answers file instead.")
     ),
     translation: bool = typer.Option(
-        False, "--translation", help=_("Print the schema of a checklist translation file (<checklist>.<lang>.yaml) instead.")
+        False,
+        "--translation",
+        help=_("Print the schema of a checklist translation file (<checklist>.<lang>.yaml) instead."),
     ),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the schema to FILE.")),
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the schema to FILE.")),
 ) -> None:
     """Print the JSON Schema of the checklist format (or of one checklist's answers file).
 
@@ -150,8 +172,8 @@ def schema(
       clinic-ready schema --answers ketamine-clinic --output answers.schema.json
       clinic-ready schema --translation --output translation.schema.json
     """
-    from clinic_ready.io import schemas
     from clinic_ready.app import pipeline
+    from clinic_ready.io import schemas
 
     if translation:
         from clinic_ready.io.translation import translation_schema

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import List
-
 import typer
 
+from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_CONCERN, ClinicReadyError
 from clinic_ready.i18n import _, ngettext
 from clinic_ready.safe_text import clean
 
-from clinic_ready.errors import EXIT_BAD_INPUT, EXIT_CONCERN, ClinicReadyError
-
 
 def test_checklists(
-    checklists: List[str] = typer.Argument(..., metavar="CHECKLIST", help=_("Shipped checklist ids or YAML files.")),
+    checklists: list[str] = typer.Argument(..., metavar="CHECKLIST", help=_("Shipped checklist ids or YAML files.")),
 ) -> None:
     """Run the examples written in checklists and report pass or fail for each.
 
@@ -27,8 +24,8 @@ def test_checklists(
       clinic-ready test my-checklist.yaml
       clinic-ready test ketamine-clinic ketamine-clinic-self-audit
     """
-    from clinic_ready.io import catalog, yamlio
     from clinic_ready.core import selftest
+    from clinic_ready.io import catalog, yamlio
     from clinic_ready.io.loading import parse_checklist
 
     def echo(line: str) -> None:  # names, versions and expectations come from the file: cleaned
@@ -50,9 +47,9 @@ def test_checklists(
             continue
         lines = yamlio.locate(text, [("examples", o.index) for o in outcomes])
         echo(
-            ngettext("{name}: {id} {version}, {count} example", "{name}: {id} {version}, {count} examples", len(outcomes)).format(
-                name=name, id=cl.id, version=cl.version, count=len(outcomes)
-            )
+            ngettext(
+                "{name}: {id} {version}, {count} example", "{name}: {id} {version}, {count} examples", len(outcomes)
+            ).format(name=name, id=cl.id, version=cl.version, count=len(outcomes))
         )
         for o in outcomes:
             at = lines.get((("examples", o.index), False), (None,))[0]
@@ -61,7 +58,10 @@ def test_checklists(
             echo(f"  {mark}  {_one_line(o.example.name)}" + ("" if o.passed else f"  ({where})"))
             width = max((len(d.subject) for d in o.differences), default=0)
             for d in o.differences:
-                echo(f"        {d.subject:<{width}}  " + _("expected {expected}, got {got}").format(expected=d.expected, got=d.got))
+                echo(
+                    f"        {d.subject:<{width}}  "
+                    + _("expected {expected}, got {got}").format(expected=d.expected, got=d.got)
+                )
         passed = sum(o.passed for o in outcomes)
         echo("  " + _("{passed} passed, {failed} failed").format(passed=passed, failed=len(outcomes) - passed))
         failed = failed or passed < len(outcomes)

@@ -11,7 +11,7 @@ never fails: anything that cannot be read completes to nothing, and the shell fa
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -29,20 +29,20 @@ SCRIPTS = {
     # and its answers are trimmed back to the part bash replaces
     "bash": (
         "_clinic_ready_completion() {\n"
-        "    local IFS=$' \\t\\n' line=\"${COMP_LINE:0:COMP_POINT}\" cur=\"${COMP_WORDS[COMP_CWORD]}\" full=\"\" cword\n"
+        '    local IFS=$\' \\t\\n\' line="${COMP_LINE:0:COMP_POINT}" cur="${COMP_WORDS[COMP_CWORD]}" full="" cword\n'
         "    local -a words\n"
-        "    read -ra words <<< \"$line\"\n"
+        '    read -ra words <<< "$line"\n'
         "    cword=${#words[@]}\n"
-        "    if [[ -n \"$line\" && \"${line: -1}\" != [[:space:]] ]]; then\n"
-        "        cword=$((cword - 1)); full=\"${words[cword]}\"\n"
+        '    if [[ -n "$line" && "${line: -1}" != [[:space:]] ]]; then\n'
+        '        cword=$((cword - 1)); full="${words[cword]}"\n'
         "    fi\n"
         "    local IFS=$'\\n'\n"
-        f"    COMPREPLY=( $( env COMP_WORDS=\"$line\" COMP_CWORD=$cword {VAR}=complete_bash \"$1\" ) )\n"
-        "    local strip=\"${full%\"$cur\"}\"\n"
-        "    if [[ -n \"$strip\" && \"$full\" == *\"$cur\" ]]; then\n"
-        "        COMPREPLY=( \"${COMPREPLY[@]#\"$strip\"}\" )\n"
+        f'    COMPREPLY=( $( env COMP_WORDS="$line" COMP_CWORD=$cword {VAR}=complete_bash "$1" ) )\n'
+        '    local strip="${full%"$cur"}"\n'
+        '    if [[ -n "$strip" && "$full" == *"$cur" ]]; then\n'
+        '        COMPREPLY=( "${COMPREPLY[@]#"$strip"}" )\n'
         "    fi\n"
-        "    if [[ ${#COMPREPLY[@]} -eq 1 && \"${COMPREPLY[0]}\" == *= ]]; then compopt -o nospace 2>/dev/null; fi\n"
+        '    if [[ ${#COMPREPLY[@]} -eq 1 && "${COMPREPLY[0]}" == *= ]]; then compopt -o nospace 2>/dev/null; fi\n'
         "    return 0\n"
         "}\n\n"
         f"complete -o default -F _clinic_ready_completion {PROG}\n"
@@ -50,14 +50,14 @@ SCRIPTS = {
     "zsh": (
         f"#compdef {PROG}\n\n"
         "_clinic_ready_completion() {\n"
-        f"  eval $(env _TYPER_COMPLETE_ARGS=\"${{words[1,$CURRENT]}}\" {VAR}=complete_zsh {PROG})\n"
+        f'  eval $(env _TYPER_COMPLETE_ARGS="${{words[1,$CURRENT]}}" {VAR}=complete_zsh {PROG})\n'
         "}\n\n"
         f"compdef _clinic_ready_completion {PROG}\n"
     ),
     "fish": (
         f"complete --command {PROG} --no-files --arguments "
-        f"\"(env {VAR}=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) {PROG})\" "
-        f"--condition \"env {VAR}=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) {PROG}\"\n"
+        f'"(env {VAR}=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) {PROG})" '
+        f'--condition "env {VAR}=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) {PROG}"\n'
     ),
 }
 
@@ -87,7 +87,9 @@ def completion(shell: Shell = typer.Argument(..., metavar="SHELL", help=_("bash,
 
 def help_command(
     ctx: typer.Context,
-    command: Optional[List[str]] = typer.Argument(None, metavar="[COMMAND]", show_default=False, help=_("The command to explain.")),
+    command: list[str] | None = typer.Argument(
+        None, metavar="[COMMAND]", show_default=False, help=_("The command to explain.")
+    ),
 ) -> None:
     """Show the help of clinic-ready, or of one command (the same as --help).
 
@@ -96,9 +98,9 @@ def help_command(
       clinic-ready help
       clinic-ready help run
     """
-    from clinic_ready.errors import UsageError, suggest
-
     from typer.core import TyperGroup
+
+    from clinic_ready.errors import UsageError, suggest
 
     root_ctx = ctx.parent or ctx
     group = root_ctx.command
@@ -111,9 +113,14 @@ def help_command(
     if sub is None or len(command) > 1:
         if sub is None:
             names = [n for n in group.list_commands(root_ctx)]
-            raise UsageError(_("clinic-ready: there is no command '{name}'{hint} — see 'clinic-ready help'").format(
-                name=name, hint=suggest(name, names)))
-        raise UsageError(_("clinic-ready: 'help' takes one command name — for example 'clinic-ready help {name}'").format(name=name))
+            raise UsageError(
+                _("clinic-ready: there is no command '{name}'{hint} — see 'clinic-ready help'").format(
+                    name=name, hint=suggest(name, names)
+                )
+            )
+        raise UsageError(
+            _("clinic-ready: 'help' takes one command name — for example 'clinic-ready help {name}'").format(name=name)
+        )
     sub_ctx = typer.Context(sub, info_name=name, parent=root_ctx)
     typer.echo(sub.get_help(sub_ctx))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from clinic_ready.i18n import _
@@ -18,8 +16,10 @@ def _site_help() -> str:
 @app.callback(invoke_without_command=True)
 def web(
     ctx: typer.Context,
-    site: Optional[str] = typer.Option(None, "--site", metavar="DIR", help=_site_help()),
-    port: int = typer.Option(0, "--port", min=0, max=65535, metavar="PORT", help=_("Port on 127.0.0.1 (default: a free one).")),
+    site: str | None = typer.Option(None, "--site", metavar="DIR", help=_site_help()),
+    port: int = typer.Option(
+        0, "--port", min=0, max=65535, metavar="PORT", help=_("Port on 127.0.0.1 (default: a free one).")
+    ),
     no_browser: bool = typer.Option(False, "--no-browser", help=_("Print the address without opening a browser.")),
 ) -> None:
     """Answer the questionnaire in your browser, on this computer only.
@@ -47,13 +47,19 @@ def web(
     folder = Path(site) if site else site_build.default_site()
     if site_build.built(folder) is None:
         command = "clinic-ready web build" + (f" -o {_quoted(site)}" if site else "")
-        raise UsageError(_("clinic-ready: the web version is not built yet ({folder}) — build it with: {command}").format(
-            folder=folder, command=command))
+        raise UsageError(
+            _("clinic-ready: the web version is not built yet ({folder}) — build it with: {command}").format(
+                folder=folder, command=command
+            )
+        )
     try:
         server = Server(folder, port).start()
     except OSError as exc:
-        raise UsageError(_("clinic-ready: cannot serve on 127.0.0.1:{port} ({reason}) — choose another --port, or leave it out").format(
-            port=port, reason=exc.strerror or type(exc).__name__)) from None
+        raise UsageError(
+            _(
+                "clinic-ready: cannot serve on 127.0.0.1:{port} ({reason}) — choose another --port, or leave it out"
+            ).format(port=port, reason=exc.strerror or type(exc).__name__)
+        ) from None
     say(_("clinic-ready is at {url}").format(url=server.url))
     say(_("Open that address in your browser (it works only on this computer). Press Ctrl-C to stop."))
     if not no_browser and _has_display():
@@ -91,10 +97,19 @@ def _quoted(path: str) -> str:
 
 @app.command("build")
 def build_site(
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="DIR",
-                                         help=_("Put the site in DIR (replaced whole). Default: where 'clinic-ready web' looks.")),
-    ingredients: Optional[str] = typer.Option(None, "--ingredients", metavar="DIR",
-                                              help=_("Take Pyodide and the wheels from DIR (fetching only what is missing there).")),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="DIR",
+        help=_("Put the site in DIR (replaced whole). Default: where 'clinic-ready web' looks."),
+    ),
+    ingredients: str | None = typer.Option(
+        None,
+        "--ingredients",
+        metavar="DIR",
+        help=_("Take Pyodide and the wheels from DIR (fetching only what is missing there)."),
+    ),
 ) -> None:
     """Build the browser version: one folder that any static web host can serve.
 
@@ -118,12 +133,20 @@ def build_site(
     if out.exists() and not out.is_dir():
         raise UsageError(_("clinic-ready: {path}: is not a folder — give a folder for the site").format(path=out))
     if out.is_dir() and any(out.iterdir()) and site_build.built(out) is None:
-        raise UsageError(_("clinic-ready: {path}: the folder has other files in it — give an empty or new folder "
-                           "(the build replaces the folder whole)").format(path=out))
+        raise UsageError(
+            _(
+                "clinic-ready: {path}: the folder has other files in it — give an empty or new folder "
+                "(the build replaces the folder whole)"
+            ).format(path=out)
+        )
     try:
         info = site_build.build(out, Path(ingredients) if ingredients else None)
     except site_build.BuildError as exc:
         raise UsageError(_("clinic-ready: the site could not be built: {reason}").format(reason=exc)) from None
     size = sum(info["files"].values())
-    say(_("Built the web version in {path} ({size:.1f} MB, Pyodide {pyodide}).").format(path=out, size=size / 1e6, pyodide=info["pyodide"]))
+    say(
+        _("Built the web version in {path} ({size:.1f} MB, Pyodide {pyodide}).").format(
+            path=out, size=size / 1e6, pyodide=info["pyodide"]
+        )
+    )
     say(_("To use it here: clinic-ready web{site}").format(site=f" --site {_quoted(str(out))}" if output else ""))

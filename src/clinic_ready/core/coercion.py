@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
+from clinic_ready.core.model import Answer, Question
 from clinic_ready.errors import suggest
 from clinic_ready.i18n import _
-from clinic_ready.core.model import Answer, Question
 
 STATE_WORDS = {"unsure": "unsure", "declined": "declined", "decline": "declined"}
 MAX_TEXT = 2000
@@ -75,7 +75,9 @@ def _yes_no(q: Question, raw: object) -> str:
 
 def _choice(q: Question, raw: object) -> str:
     if isinstance(raw, (list, dict, bool)):
-        raise AnswerRejected(_("expected one choice"), _("use one of: {values}").format(values=", ".join(q.choice_values)))
+        raise AnswerRejected(
+            _("expected one choice"), _("use one of: {values}").format(values=", ".join(q.choice_values))
+        )
     word = str(raw).strip()
     return _match(q, word)
 
@@ -99,18 +101,25 @@ def _multi(q: Question, raw: object) -> list[str]:
     elif isinstance(raw, list):
         items = raw
     else:
-        raise AnswerRejected(_("expected a list of choices"), _("use a list of: {values}").format(values=", ".join(q.choice_values)))
+        raise AnswerRejected(
+            _("expected a list of choices"), _("use a list of: {values}").format(values=", ".join(q.choice_values))
+        )
     out: list[str] = []
     for item in items:
         if isinstance(item, (list, dict, bool)) or item is None:
-            raise AnswerRejected(_("each item must be one choice"), _("use values from: {values}").format(values=", ".join(q.choice_values)))
+            raise AnswerRejected(
+                _("each item must be one choice"),
+                _("use values from: {values}").format(values=", ".join(q.choice_values)),
+            )
         value = _match(q, str(item).strip())
         if value not in out:
             out.append(value)
     if not out:
         raise AnswerRejected(
             _("no choice was given"),
-            _("choose at least one of: {values}; or answer unsure or declined").format(values=", ".join(q.choice_values)),
+            _("choose at least one of: {values}; or answer unsure or declined").format(
+                values=", ".join(q.choice_values)
+            ),
         )
     alone = [c for c in q.choices or () if c.exclusive and c.value in out]
     if alone and len(out) > 1:
@@ -147,9 +156,12 @@ def _parse_number(text: str) -> int | float:
     if len(text) > 40 or not _NUMBER.fullmatch(text):
         if _DECIMAL_COMMA.fullmatch(text):
             raise AnswerRejected(
-                _("the answer uses a comma as the decimal mark"), _("write a decimal point, as in 0.5 (or 1,000 for a thousand)")
+                _("the answer uses a comma as the decimal mark"),
+                _("write a decimal point, as in 0.5 (or 1,000 for a thousand)"),
             )
-        raise AnswerRejected(_("the answer is not a number"), _("write digits, with a decimal point if needed, such as 120 or 0.5"))
+        raise AnswerRejected(
+            _("the answer is not a number"), _("write digits, with a decimal point if needed, such as 120 or 0.5")
+        )
     plain = text.replace(",", "")
     return float(plain) if "." in plain else int(plain)
 
@@ -166,7 +178,9 @@ def _show(x: float) -> str:
 
 def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
     if low is not None and high is not None:
-        fix = _("give a number from {low} to {high}{unit}, or answer unsure").format(low=_show(low), high=_show(high), unit=unit)
+        fix = _("give a number from {low} to {high}{unit}, or answer unsure").format(
+            low=_show(low), high=_show(high), unit=unit
+        )
     elif low is not None:
         fix = _("give a number at least {low}{unit}, or answer unsure").format(low=_show(low), unit=unit)
     else:
@@ -181,7 +195,8 @@ def _text(q: Question, raw: object) -> str:
     text = str(raw).strip()
     if len(text) > MAX_TEXT:
         raise AnswerRejected(
-            _("the text is {count} characters long").format(count=len(text)), _("keep it under {limit} characters").format(limit=MAX_TEXT)
+            _("the text is {count} characters long").format(count=len(text)),
+            _("keep it under {limit} characters").format(limit=MAX_TEXT),
         )
     return text
 

@@ -10,12 +10,11 @@ is the application's (app/comparing.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from clinic_ready.core import conditions as cond
-from clinic_ready.i18n import N_, _
 from clinic_ready.core.model import Checklist, Concern, Question, Result, Section, Source
 
 #: marks, most to least serious
@@ -122,7 +121,9 @@ def compare(checklist: Checklist, clinics: Sequence[Clinic]) -> Comparison:
                 personal_open.append(open_row)
             else:
                 open_rows.append(open_row)
-    return Comparison(checklist, tuple(clinics), tuple(concerns), tuple(personal), tuple(open_rows), tuple(personal_open))
+    return Comparison(
+        checklist, tuple(clinics), tuple(concerns), tuple(personal), tuple(open_rows), tuple(personal_open)
+    )
 
 
 def _state(result: Result, question_id: str) -> str:

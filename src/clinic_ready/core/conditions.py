@@ -20,7 +20,8 @@ Two readings of the same tree:
 
 from __future__ import annotations
 
-from typing import Annotated, Callable, Container, Iterable, Literal, Protocol, Union, cast
+from collections.abc import Callable, Container, Iterable
+from typing import Annotated, Literal, Protocol, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator, model_validator
 
@@ -28,12 +29,22 @@ from clinic_ready.i18n import N_, _
 
 State = Literal["answered", "unsure", "declined", "skipped", "missing"]
 STATES: tuple[str, ...] = ("answered", "unsure", "declined", "skipped", "missing")
-Scalar = Union[str, int, float]
+Scalar = Union[str, int, float]  # noqa: UP007
 UNKNOWN_STATES = frozenset({"unsure", "declined", "missing"})
-Tri = Union[bool, None]  # True, False, or None = unknown
+Tri = Union[bool, None]  # True, False, or None = unknown  # noqa: UP007
 
 QUESTION_OPERATORS = (
-    "equals", "not_equals", "in", "not_in", "includes", "includes_any", "gt", "gte", "lt", "lte", "state",
+    "equals",
+    "not_equals",
+    "in",
+    "not_in",
+    "includes",
+    "includes_any",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "state",
 )
 SCORE_OPERATORS = ("equals", "gt", "gte", "lt", "lte")
 NUMERIC_OPERATORS = ("gt", "gte", "lt", "lte")
@@ -96,7 +107,7 @@ class QuestionTest(_Cond):
         return _yes_no(value)
 
     @model_validator(mode="after")
-    def _one_operator(self) -> "QuestionTest":
+    def _one_operator(self) -> QuestionTest:
         found = self.operators()
         if len(found) != 1:
             raise ValueError(f"cond_one_operator:{', '.join(found) or 'none'}")
@@ -170,7 +181,7 @@ class ScoreTest(_Cond):
     lte: float | None = None
 
     @model_validator(mode="after")
-    def _one_operator(self) -> "ScoreTest":
+    def _one_operator(self) -> ScoreTest:
         found = [op for op in SCORE_OPERATORS if getattr(self, op) is not None]
         if len(found) != 1:
             raise ValueError(f"cond_one_operator:{', '.join(found) or 'none'}")
@@ -216,7 +227,7 @@ class ScoreTest(_Cond):
 class AllOf(_Cond):
     """True when every condition in the list is true."""
 
-    all: list["Condition"] = Field(min_length=1)
+    all: list[Condition] = Field(min_length=1)
 
     def holds(self, ctx: Context) -> bool:
         return all(c.holds(ctx) for c in self.all)
@@ -228,7 +239,7 @@ class AllOf(_Cond):
 class AnyOf(_Cond):
     """True when at least one condition in the list is true."""
 
-    any: list["Condition"] = Field(min_length=1)
+    any: list[Condition] = Field(min_length=1)
 
     def holds(self, ctx: Context) -> bool:
         return any(c.holds(ctx) for c in self.any)
@@ -240,7 +251,7 @@ class AnyOf(_Cond):
 class NotOf(_Cond):
     """True when the condition inside is false."""
 
-    not_: "Condition" = Field(alias="not")
+    not_: Condition = Field(alias="not")
 
     def holds(self, ctx: Context) -> bool:
         return not self.not_.holds(ctx)
@@ -298,8 +309,10 @@ def compile_condition(cond: object) -> Compiled:
     a batch.
     """
     if isinstance(cond, (AllOf, AnyOf)):
-        return _kleene([compile_condition(c) for c in (cond.all if isinstance(cond, AllOf) else cond.any)],
-                       wins=isinstance(cond, AnyOf))
+        return _kleene(
+            [compile_condition(c) for c in (cond.all if isinstance(cond, AllOf) else cond.any)],
+            wins=isinstance(cond, AnyOf),
+        )
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_)
 
@@ -340,16 +353,20 @@ def _shape(data: object) -> str | None:
     return f"cond:{type(data).__name__}"
 
 
-_TAG_OF = {QuestionTest: "cond:question", ScoreTest: "cond:score", AllOf: "cond:all", AnyOf: "cond:any", NotOf: "cond:not"}
+_TAG_OF = {
+    QuestionTest: "cond:question",
+    ScoreTest: "cond:score",
+    AllOf: "cond:all",
+    AnyOf: "cond:any",
+    NotOf: "cond:not",
+}
 
 Condition = Annotated[
-    Union[
-        Annotated[QuestionTest, Tag("cond:question")],
-        Annotated[ScoreTest, Tag("cond:score")],
-        Annotated[AllOf, Tag("cond:all")],
-        Annotated[AnyOf, Tag("cond:any")],
-        Annotated[NotOf, Tag("cond:not")],
-    ],
+    Annotated[QuestionTest, Tag("cond:question")]
+    | Annotated[ScoreTest, Tag("cond:score")]
+    | Annotated[AllOf, Tag("cond:all")]
+    | Annotated[AnyOf, Tag("cond:any")]
+    | Annotated[NotOf, Tag("cond:not")],
     Discriminator(_shape, custom_error_type="cond_shape", custom_error_message="condition shape"),
 ]
 
@@ -396,7 +413,8 @@ def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: st
         return _("not ({condition})").format(condition=describe(cond.not_, label, choice_label))
     if isinstance(cond, ScoreTest):
         return _("{score} {comparison} {value}").format(
-            score=_("the {score} score").format(score=cond.score), comparison=_(_OP_WORDS[cond.operator]),
+            score=_("the {score} score").format(score=cond.score),
+            comparison=_(_OP_WORDS[cond.operator]),
             value=_num(getattr(cond, cond.operator)),
         )
     assert isinstance(cond, QuestionTest)
@@ -404,10 +422,14 @@ def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: st
     words = lambda v: f"“{choice_label(q, v)}”"  # noqa: E731
     if op == "state":
         states = [want] if isinstance(want, str) else list(cast("Iterable[str]", want))
-        return _("{question} is {states}").format(question=label(q), states=either.join(_(_STATE_WORDS.get(s, s)) for s in states))
+        return _("{question} is {states}").format(
+            question=label(q), states=either.join(_(_STATE_WORDS.get(s, s)) for s in states)
+        )
     if op in ("equals", "in"):
         vals = [want] if op == "equals" else list(cast("Iterable[object]", want))
-        return _("you answered {values} to {question}").format(values=either.join(words(v) for v in vals), question=label(q))
+        return _("you answered {values} to {question}").format(
+            values=either.join(words(v) for v in vals), question=label(q)
+        )
     if op in ("not_equals", "not_in"):
         vals = [want] if op == "not_equals" else list(cast("Iterable[object]", want))
         return _("you answered {question} with something other than {values}").format(
@@ -415,13 +437,28 @@ def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: st
         )
     if op in ("includes", "includes_any"):
         vals = [want] if op == "includes" else list(cast("Iterable[object]", want))
-        return _("you ticked {values} in {question}").format(values=either.join(words(v) for v in vals), question=label(q))
-    return _("your answer to {question} is {comparison} {value}").format(question=label(q), comparison=_(_OP_WORDS[op]), value=_num(want))
+        return _("you ticked {values} in {question}").format(
+            values=either.join(words(v) for v in vals), question=label(q)
+        )
+    return _("your answer to {question} is {comparison} {value}").format(
+        question=label(q), comparison=_(_OP_WORDS[op]), value=_num(want)
+    )
 
 
-_OP_WORDS = {"equals": N_("equal to"), "gt": N_("more than"), "gte": N_("at least"), "lt": N_("less than"), "lte": N_("at most")}
-_STATE_WORDS = {"answered": N_("answered"), "unsure": N_("unsure"), "declined": N_("declined"), "skipped": N_("skipped"),
-                "missing": N_("missing")}
+_OP_WORDS = {
+    "equals": N_("equal to"),
+    "gt": N_("more than"),
+    "gte": N_("at least"),
+    "lt": N_("less than"),
+    "lte": N_("at most"),
+}
+_STATE_WORDS = {
+    "answered": N_("answered"),
+    "unsure": N_("unsure"),
+    "declined": N_("declined"),
+    "skipped": N_("skipped"),
+    "missing": N_("missing"),
+}
 
 
 def _num(value: object) -> str:

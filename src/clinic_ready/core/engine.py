@@ -19,23 +19,38 @@ a test on it unknown (see conditions.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from clinic_ready.core import conditions, wording
+from clinic_ready.core.model import (
+    Answers,
+    AskItem,
+    Checklist,
+    Finding,
+    ItemResult,
+    Possible,
+    Result,
+    Severity,
+    Verdict,
+)
 from clinic_ready.i18n import N_, _, ngettext
-from clinic_ready.core.model import Answers, AskItem, Checklist, Finding, ItemResult, Possible, Result, Severity, Verdict
 
 MAX_FIRST_STEPS = 3
 
 
-_STATE_WORDS = {"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"), "missing": N_("not answered yet")}
+_STATE_WORDS = {
+    "unsure": N_("you answered unsure"),
+    "declined": N_("you preferred not to say"),
+    "missing": N_("not answered yet"),
+}
 
 
 @lru_cache(maxsize=4096)
 def _words(text: str) -> str:
     """Whitespace folded (cached: the same checklist texts come back for every answers file)."""
     return " ".join(text.split())
+
 
 #: the patient's verdicts (wording.py has every reader's, and a checklist may word its own)
 VERDICTS = {code: Verdict(code, t.title, t.text) for code, t in wording.VERDICT_TEXTS["patient"].items()}
@@ -66,9 +81,12 @@ class _Context:
         return any(q in self.doubt for q in self.checklist.score_by_id[score_id].items)
 
     @classmethod
-    def of(cls, result: Result) -> "_Context":
+    def of(cls, result: Result) -> _Context:
         """The context a finished result was judged in (for explanations)."""
-        ctx = cls(result.checklist, Answers(result.checklist.id, None, {i.question.id: i.answer for i in result.items if i.answer}))
+        ctx = cls(
+            result.checklist,
+            Answers(result.checklist.id, None, {i.question.id: i.answer for i in result.items if i.answer}),
+        )
         ctx.states.update((i.question.id, i.state) for i in result.items)
         ctx.doubt = {i.question.id for i in result.items if i.in_doubt}
         return ctx
@@ -137,11 +155,12 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
     good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
     findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
     possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
-    findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order within a level
+    findings.sort(
+        key=lambda f: (not f.concern.urgent, f.concern.severity.rank)
+    )  # stable: checklist order within a level
     possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
     not_assessed = tuple(
-        i for i in items
-        if i.state in ("unsure", "declined") or (i.state == "missing" and i.question.required)
+        i for i in items if i.state in ("unsure", "declined") or (i.state == "missing" and i.question.required)
     )
     ignored = tuple(i.question.id for i in items if i.state == "skipped" and i.question.id in answers.values)
     return Result(
@@ -195,7 +214,9 @@ def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, 
     return ctx, items
 
 
-def shown(checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()) -> tuple[ItemResult, ...]:
+def shown(
+    checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()
+) -> tuple[ItemResult, ...]:
     """Step 1 alone: every question's state for these answers, exactly ``evaluate(...).items``,
     without judging any concern: for what needs only the questions (the questionnaire's progress,
     the welcome's range)."""
@@ -222,7 +243,9 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
         if find is None:
             find = finders[id(cond)] = conditions.compile_unknown_leaves(cond)
         for test in find(ctx):
-            qids = checklist.score_by_id[test.score].items if isinstance(test, conditions.ScoreTest) else [test.question]
+            qids = (
+                checklist.score_by_id[test.score].items if isinstance(test, conditions.ScoreTest) else [test.question]
+            )
             for qid in qids:
                 if ctx.state(qid) in conditions.UNKNOWN_STATES:
                     ids.add(qid)
@@ -235,8 +258,11 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
 def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
     """The tips for someone answering for the person: each whose ``when`` holds or is unknown."""
     compiled = checklist.compiled
-    return tuple(t for i, t in enumerate(checklist.supporter_tips)
-                 if t.when is None or compiled[("tip", str(i))](ctx) is not False)
+    return tuple(
+        t
+        for i, t in enumerate(checklist.supporter_tips)
+        if t.when is None or compiled[("tip", str(i))](ctx) is not False
+    )
 
 
 def _lead_steps(findings, possible, respondent: str, checklist: Checklist) -> tuple[tuple[str, str], ...]:
@@ -254,8 +280,13 @@ def _lead_steps(findings, possible, respondent: str, checklist: Checklist) -> tu
         lead.append((_words(text), c.id))
     else:
         worst = min((f.concern.severity.rank for f in findings), default=99)
-        held = [p for p in possible if p.concern.severity in (Severity.critical, Severity.high)
-                and p.concern.severity.rank < worst and p.depends_on]
+        held = [
+            p
+            for p in possible
+            if p.concern.severity in (Severity.critical, Severity.high)
+            and p.concern.severity.rank < worst
+            and p.depends_on
+        ]
         if held:
             p = min(held, key=lambda p: p.concern.severity.rank)
             item = p.depends_on[0]
@@ -269,11 +300,16 @@ def find_out_step(question, section, respondent: str = "patient", reader: str = 
     person (``about: person``) is something to tell or be asked by the prescriber, not a question
     for the clinic."""
     if reader == "staff":
-        return _("Find this out before the next session: {question}").format(question=_words(question.report_prompt(respondent)))
+        return _("Find this out before the next session: {question}").format(
+            question=_words(question.report_prompt(respondent))
+        )
     if section.about == "person":  # a private topic: named, never asked as a raw prompt
         return _("Before any dose, talk with the prescriber about: {topic}").format(
-            topic=_words(question.topic or section.title))
-    return _("Find this out from the clinic before any dose: {question}").format(question=_words(question.report_prompt(respondent)))
+            topic=_words(question.topic or section.title)
+        )
+    return _("Find this out from the clinic before any dose: {question}").format(
+        question=_words(question.report_prompt(respondent))
+    )
 
 
 #: words that need a referent: a first step that uses one cannot be read on its own
@@ -353,7 +389,13 @@ def ask_list(findings: list[Finding], possible: list[Possible], respondent: str 
             seen_question.add(qid)
             state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
             about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
-            entries.append((c.severity.rank, n, AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid)))
+            entries.append(
+                (
+                    c.severity.rank,
+                    n,
+                    AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid),
+                )
+            )
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 
@@ -389,8 +431,12 @@ def _verdict(code: str, words: wording.Words | None = None) -> Verdict:
     return Verdict(code, t.title, t.text)
 
 
-def verdict_for(findings: list[Finding], not_assessed: tuple[ItemResult, ...], possible: Sequence[Possible] = (),
-                words: wording.Words | None = None) -> Verdict:
+def verdict_for(
+    findings: list[Finding],
+    not_assessed: tuple[ItemResult, ...],
+    possible: Sequence[Possible] = (),
+    words: wording.Words | None = None,
+) -> Verdict:
     words = words or wording.Words()
     levels = {f.concern.severity for f in findings}
     if any(f.concern.urgent for f in findings):

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clinic_ready.i18n import _
 from clinic_ready.core.model import Answer, Checklist, Migration
+from clinic_ready.i18n import _
 
 _STATES = ("unsure", "declined", "decline")
 
@@ -72,8 +72,13 @@ class Plan:
         """Whether any step renames, removes, re-asks or re-values this saved question id (an
         answer no step touches is read as it is, with every check of the current version)."""
         for step in self.steps:
-            if qid in step.removed or qid in step.renamed or qid in step.ask_again or qid in step.to_multi_choice \
-                    or qid in step.values:
+            if (
+                qid in step.removed
+                or qid in step.renamed
+                or qid in step.ask_again
+                or qid in step.to_multi_choice
+                or qid in step.values
+            ):
                 return True
             qid = step.renamed.get(qid, qid)
         return False
@@ -148,7 +153,8 @@ class Plan:
     def note(self) -> str:
         """The one calm line: saved with which version, what was carried over, what is asked again."""
         head = _("These answers were saved with version {old}; they were carried over to version {new}").format(
-            old=self.saved, new=self.checklist.version)
+            old=self.saved, new=self.checklist.version
+        )
         changes = self.changes()
         text = head + (": " + changes if changes else "") + "."
         if self.ask_again:
@@ -179,6 +185,9 @@ def describe(checklist: Checklist) -> list[str]:
                 parts.append(_("{id}: '{old}' becomes '{new}'").format(id=q, old=old, new=shown))
         parts += [_("{id} is left out").format(id=q) for q in m.removed]
         parts += [_("{id} is asked again").format(id=q) for q in m.ask_again]
-        out.append(_("answers saved with version {old} or earlier: {changes}").format(
-            old=m.from_version, changes="; ".join(parts) or _("carried over unchanged")))
+        out.append(
+            _("answers saved with version {old} or earlier: {changes}").format(
+                old=m.from_version, changes="; ".join(parts) or _("carried over unchanged")
+            )
+        )
     return out

@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, NamedTuple, Optional, Protocol, Union
+from typing import Literal, NamedTuple, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from clinic_ready.core.conditions import Compiled, Condition, LeafFinder
-from clinic_ready.core.severity import Severity# noqa: F401 - part of the model (in its own module: see there)
+from clinic_ready.core.severity import Severity  # noqa: F401 - part of the model (in its own module: see there)
 
 Id = str  # validated as an identifier in checks.py, so the message can name the fix
 
@@ -36,8 +36,9 @@ def strip_hint(text: str) -> str:
 class _Model(BaseModel):
     # defer_build: the validators are built on first validation, not at import (commands that
     # never validate a checklist, such as --version, do not pay for them)
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True, str_strip_whitespace=True,
-                              defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, populate_by_name=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Source(_Model):
@@ -47,7 +48,7 @@ class Source(_Model):
     title: str
     publisher: str
     year: int
-    url: Optional[str] = None
+    url: str | None = None
 
 
 class Choice(_Model):
@@ -55,11 +56,15 @@ class Choice(_Model):
 
     value: str
     label: str
-    score: Optional[int] = None
+    score: int | None = None
     exclusive: bool = False  # multi_choice only: may not be combined with other options (FHIR optionExclusive)
-    label_supporter: Optional[str] = Field(default=None, description=(
-        "The label for someone answering for the person: 'They give it to themselves' for 'I give it to myself'. "
-        "Absent: the label is shown."))
+    label_supporter: str | None = Field(
+        default=None,
+        description=(
+            "The label for someone answering for the person: 'They give it to themselves' for 'I give it to myself'. "
+            "Absent: the label is shown."
+        ),
+    )
 
     def label_for(self, respondent: str = "patient") -> str:
         return self.label_supporter if respondent == "supporter" and self.label_supporter else self.label
@@ -72,29 +77,51 @@ class Question(_Model):
     type: QuestionType
     prompt: str
     help: str
-    choices: Optional[list[Choice]] = None
+    choices: list[Choice] | None = None
     required: bool = True
-    when: Optional[Condition] = None
-    min: Optional[float] = None
-    max: Optional[float] = None
-    unit: Optional[str] = None
+    when: Condition | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
     sources: list[Id] = Field(default_factory=list)
-    facts: list[Id] = Field(default_factory=list, description="Ids of dated facts (top-level 'facts') its help relies on.")
-    prompt_supporter: Optional[str] = Field(default=None, description=(
-        "The prompt for someone answering for the person (respondent: supporter), in the third person: "
-        "'Does the person you are helping take...'. Absent: the prompt is shown."))
-    help_supporter: Optional[str] = Field(default=None, description=(
-        "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
-        "Absent: the help is shown."))
-    topic: Optional[str] = Field(default=None, description=(
-        "For a question about the person (a section with about: person): what it is about, as a topic the "
-        "prescriber will ask about ('suicidal thoughts', 'street drugs'). Absent: the section title."))
-    if_skipped: Optional[Union[str, list[str]]] = Field(default=None, description=(
-        "What skipping this question means (an opt-in gate: 'no'): Enter at the prompt records it, and an "
-        "answers file that leaves the question out is read as giving it. Absent: a skipped question stays open."))
-    hint_supporter: Optional[str] = Field(default=None, description=(
-        "A line shown under the prompt to a supporter at the questionnaire only, never in a report: "
-        "'(\"I\" in the answers means them.)'."))
+    facts: list[Id] = Field(
+        default_factory=list, description="Ids of dated facts (top-level 'facts') its help relies on."
+    )
+    prompt_supporter: str | None = Field(
+        default=None,
+        description=(
+            "The prompt for someone answering for the person (respondent: supporter), in the third person: "
+            "'Does the person you are helping take...'. Absent: the prompt is shown."
+        ),
+    )
+    help_supporter: str | None = Field(
+        default=None,
+        description=(
+            "The help for a supporter, where it must differ from help (help that speaks to the patient as 'you'). "
+            "Absent: the help is shown."
+        ),
+    )
+    topic: str | None = Field(
+        default=None,
+        description=(
+            "For a question about the person (a section with about: person): what it is about, as a topic the "
+            "prescriber will ask about ('suicidal thoughts', 'street drugs'). Absent: the section title."
+        ),
+    )
+    if_skipped: str | list[str] | None = Field(
+        default=None,
+        description=(
+            "What skipping this question means (an opt-in gate: 'no'): Enter at the prompt records it, and an "
+            "answers file that leaves the question out is read as giving it. Absent: a skipped question stays open."
+        ),
+    )
+    hint_supporter: str | None = Field(
+        default=None,
+        description=(
+            "A line shown under the prompt to a supporter at the questionnaire only, never in a report: "
+            "'(\"I\" in the answers means them.)'."
+        ),
+    )
 
     def report_prompt(self, respondent: str = "patient") -> str:
         """The prompt as a report shows it: the respondent's wording without any hint about how to
@@ -130,14 +157,19 @@ class Section(_Model):
 
     id: Id
     title: str
-    intro: Optional[str] = None
-    when: Optional[Condition] = None
-    about: Optional[Literal["clinic", "person"]] = None  # what its answers describe (compare); absent = clinic
-    intro_supporter: Optional[str] = Field(default=None, description=(
-        "The intro for someone answering for the person ('Ketamine can raise their blood pressure…'). Absent: intro."))
+    intro: str | None = None
+    when: Condition | None = None
+    about: Literal["clinic", "person"] | None = None  # what its answers describe (compare); absent = clinic
+    intro_supporter: str | None = Field(
+        default=None,
+        description=(
+            "The intro for someone answering for the person ('Ketamine can raise their blood pressure…'). Absent: intro."
+        ),
+    )
 
-    def intro_for(self, respondent: str = "patient") -> Optional[str]:
+    def intro_for(self, respondent: str = "patient") -> str | None:
         return self.intro_supporter if respondent == "supporter" and self.intro_supporter else self.intro
+
     questions: list[Question] = Field(min_length=1)
 
 
@@ -153,26 +185,38 @@ class Concern(_Model):
     action: str
     sources: list[Id] = Field(min_length=1)
     urgent: bool = False  # a response, not a severity: shown first, with the crisis lines, and interrupts the questions
-    facts: list[Id] = Field(default_factory=list, description="Ids of dated facts (top-level 'facts') this concern relies on.")
-    first_step: Optional[str] = Field(default=None, description=(
-        "The action as a first step that reads alone, without the concern's title ('Ask the prescriber whether "
-        "trazodone at bedtime is safe with ketamine'). Absent: the action, prefixed by the title when it says "
-        "'it', 'this', 'these' or 'them'."))
-    first_step_supporter: Optional[str] = Field(default=None, description="The first step for a supporter.")
-    why_supporter: Optional[str] = Field(default=None, description=(
-        "Why it matters, told to someone answering for the person ('…while they have these thoughts'). Absent: why."))
-    action_supporter: Optional[str] = Field(default=None, description=(
-        "What to do, told to someone answering for the person ('Stay with them…'). Absent: action."))
+    facts: list[Id] = Field(
+        default_factory=list, description="Ids of dated facts (top-level 'facts') this concern relies on."
+    )
+    first_step: str | None = Field(
+        default=None,
+        description=(
+            "The action as a first step that reads alone, without the concern's title ('Ask the prescriber whether "
+            "trazodone at bedtime is safe with ketamine'). Absent: the action, prefixed by the title when it says "
+            "'it', 'this', 'these' or 'them'."
+        ),
+    )
+    first_step_supporter: str | None = Field(default=None, description="The first step for a supporter.")
+    why_supporter: str | None = Field(
+        default=None,
+        description=(
+            "Why it matters, told to someone answering for the person ('…while they have these thoughts'). Absent: why."
+        ),
+    )
+    action_supporter: str | None = Field(
+        default=None,
+        description=("What to do, told to someone answering for the person ('Stay with them…'). Absent: action."),
+    )
 
     def why_for(self, respondent: str = "patient") -> str:
         return self.why_supporter if respondent == "supporter" and self.why_supporter else self.why
 
-    def first_step_for(self, respondent: str = "patient") -> Optional[str]:
+    def first_step_for(self, respondent: str = "patient") -> str | None:
         if respondent == "supporter" and self.first_step_supporter:
             return self.first_step_supporter
         return self.first_step
 
-    def urgent_action_for(self, respondent: str = "patient") -> Optional[str]:
+    def urgent_action_for(self, respondent: str = "patient") -> str | None:
         """The action in the urgent block: for a supporter only its supporter form (the patient's own
         "tell someone near you how you feel" is not for a helper; the supporter's lines follow)."""
         if respondent == "supporter":
@@ -208,8 +252,10 @@ class SupporterTip(_Model):
 
     text: str = Field(description="What a supporter can do, in plain language.")
     sources: list[Id] = Field(default_factory=list, description="Source ids behind any fact the tip states.")
-    when: Optional[Condition] = Field(default=None, description=(
-        "Shown only when this holds (or is unknown): 'Drive them home' only for clinic doses."))
+    when: Condition | None = Field(
+        default=None,
+        description=("Shown only when this holds (or is unknown): 'Drive them home' only for clinic doses."),
+    )
 
 
 class Omitted(_Model):
@@ -220,32 +266,34 @@ class Omitted(_Model):
 
 
 VerdictCode = Literal["urgent", "stop", "discuss", "held", "ask", "incomplete", "none"]
-ExampleAnswer = Union[str, bool, int, float, list[Union[str, int, float, bool]]]
+ExampleAnswer = Union[str, bool, int, float, list[str | int | float | bool]]  # noqa: UP007
 
 
 class Example(_Model):
     """A self-test run by ``clinic-ready test``: answers, and what must (not) follow from them."""
 
     name: str
-    based_on: Optional[str] = None  # an earlier example's name: start from its answers
+    based_on: str | None = None  # an earlier example's name: start from its answers
     answers: dict[str, ExampleAnswer] = Field(default_factory=dict)
     raised: list[Id] = Field(default_factory=list)
     not_raised: list[Id] = Field(default_factory=list)
     could_apply: list[Id] = Field(default_factory=list)
-    verdict: Optional[VerdictCode] = None
+    verdict: VerdictCode | None = None
     asked: list[Id] = Field(default_factory=list)
     skipped: list[Id] = Field(default_factory=list)
 
 
 VerdictKey = Literal["urgent", "stop", "discuss", "ask", "incomplete", "none"]
-HeadingKey = Literal["questions", "first_steps", "concerns", "could_apply", "answers", "tips", "private", "good_to_know"]
+HeadingKey = Literal[
+    "questions", "first_steps", "concerns", "could_apply", "answers", "tips", "private", "good_to_know"
+]
 
 
 class VerdictText(_Model):
     """A verdict's title and text as this checklist words them (either may be left to the default)."""
 
-    title: Optional[str] = None
-    text: Optional[str] = None
+    title: str | None = None
+    text: str | None = None
 
 
 class Wording(_Model):
@@ -258,14 +306,14 @@ class Wording(_Model):
     verdicts_supporter: dict[VerdictKey, VerdictText] = Field(default_factory=dict)
     headings_supporter: dict[HeadingKey, str] = Field(default_factory=dict)
 
-    def verdict_for(self, code: str, audience: str) -> Optional[VerdictText]:
+    def verdict_for(self, code: str, audience: str) -> VerdictText | None:
         return (self.verdicts_supporter if audience == "supporter" else self.verdicts).get(code)  # type: ignore[call-overload]
 
-    def heading_for(self, key: str, audience: str) -> Optional[str]:
+    def heading_for(self, key: str, audience: str) -> str | None:
         return (self.headings_supporter if audience == "supporter" else self.headings).get(key)  # type: ignore[call-overload]
 
 
-MigratedValue = Union[str, list[str]]
+MigratedValue = Union[str, list[str]]  # noqa: UP007
 
 
 class Migration(_Model):
@@ -274,18 +322,38 @@ class Migration(_Model):
     Applied in order of ``from`` to answers files, drafts and FHIR QuestionnaireResponses that
     record an older ``checklist_version`` (see migration.py)."""
 
-    from_version: str = Field(alias="from", description=(
-        "The version this step starts from: answers saved with this version (or an earlier one) go through it."))
-    renamed: dict[Id, Id] = Field(default_factory=dict, description="Old question id -> its id from the next version on.")
-    to_multi_choice: list[Id] = Field(default_factory=list, description=(
-        "Questions (new ids) that were a single choice and became multi_choice: the old answer becomes a one-item list."))
-    values: dict[Id, dict[str, MigratedValue]] = Field(default_factory=dict, description=(
-        "Question (new id) -> old value -> its new value, or a list of values (a value split in several). "
-        "Split into several values for a single-choice question, the answer is asked again."))
-    removed: list[Id] = Field(default_factory=list, description=(
-        "Questions (old ids) no longer asked: their answers are left out, and the note says so."))
-    ask_again: list[Id] = Field(default_factory=list, description=(
-        "Questions (new ids) whose old answers cannot be carried over (the question changed its meaning): asked again."))
+    from_version: str = Field(
+        alias="from",
+        description=(
+            "The version this step starts from: answers saved with this version (or an earlier one) go through it."
+        ),
+    )
+    renamed: dict[Id, Id] = Field(
+        default_factory=dict, description="Old question id -> its id from the next version on."
+    )
+    to_multi_choice: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Questions (new ids) that were a single choice and became multi_choice: the old answer becomes a one-item list."
+        ),
+    )
+    values: dict[Id, dict[str, MigratedValue]] = Field(
+        default_factory=dict,
+        description=(
+            "Question (new id) -> old value -> its new value, or a list of values (a value split in several). "
+            "Split into several values for a single-choice question, the answer is asked again."
+        ),
+    )
+    removed: list[Id] = Field(
+        default_factory=list,
+        description=("Questions (old ids) no longer asked: their answers are left out, and the note says so."),
+    )
+    ask_again: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Questions (new ids) whose old answers cannot be carried over (the question changed its meaning): asked again."
+        ),
+    )
 
 
 class TranslationCredit(Protocol):
@@ -308,36 +376,54 @@ class Checklist(_Model):
         default_factory=lambda: ["en"],
         description="Languages of the texts: the checklist's own first, then each one a sibling <file>.<lang>.yaml translates.",
     )
-    _translation: Optional[TranslationCredit] = PrivateAttr(default=None)  # set by translation.localize: who translated, review status
+    _translation: TranslationCredit | None = PrivateAttr(
+        default=None
+    )  # set by translation.localize: who translated, review status
     facts_as_of: dt.date = Field(strict=False)
-    review_by: Optional[dt.date] = Field(default=None, strict=False)
+    review_by: dt.date | None = Field(default=None, strict=False)
     maintainers: list[str] = Field(default_factory=list)
     reviewed_by: list[str] = Field(default_factory=list)
-    funding: Optional[str] = None
+    funding: str | None = None
     audience: str
-    reader: Literal["patient", "staff"] = Field(default="patient", description=(
-        "Who reads the results: 'patient' (the person considering treatment, or someone helping them) or "
-        "'staff' (a clinic auditing itself). Chooses the verdict texts, headings and banner (wording.py)."))
-    wording: Optional[Wording] = Field(default=None, description=(
-        "The checklist's own verdict texts and headings, instead of the defaults for its reader."))
+    reader: Literal["patient", "staff"] = Field(
+        default="patient",
+        description=(
+            "Who reads the results: 'patient' (the person considering treatment, or someone helping them) or "
+            "'staff' (a clinic auditing itself). Chooses the verdict texts, headings and banner (wording.py)."
+        ),
+    )
+    wording: Wording | None = Field(
+        default=None,
+        description=("The checklist's own verdict texts and headings, instead of the defaults for its reader."),
+    )
     intro: str
-    balance: Optional[str] = None
+    balance: str | None = None
     notice: str
     sources: list[Source] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
     concerns: list[Concern] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
-    supporter_tips: list[SupporterTip] = Field(default_factory=list, description=(
-        "What a family member or friend answering for the person can do; shown when a supporter answers."))
+    supporter_tips: list[SupporterTip] = Field(
+        default_factory=list,
+        description=("What a family member or friend answering for the person can do; shown when a supporter answers."),
+    )
     omitted: list[Omitted] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
-    facts: list[Fact] = Field(default_factory=list, description=(
-        "Facts with an end date, referenced by concerns and questions (docs/checklist-format.md, 'Dated facts')."))
-    migrations: list[Migration] = Field(default_factory=list, description=(
-        "How answers saved with earlier versions are carried over (docs/checklist-format.md, 'Migrations')."))
+    facts: list[Fact] = Field(
+        default_factory=list,
+        description=(
+            "Facts with an end date, referenced by concerns and questions (docs/checklist-format.md, 'Dated facts')."
+        ),
+    )
+    migrations: list[Migration] = Field(
+        default_factory=list,
+        description=(
+            "How answers saved with earlier versions are carried over (docs/checklist-format.md, 'Migrations')."
+        ),
+    )
 
     @property
-    def translation(self) -> Optional[TranslationCredit]:
+    def translation(self) -> TranslationCredit | None:
         """The translation.Translation these texts come from (who translated, review status), or None."""
         return self._translation
 
@@ -350,7 +436,7 @@ class Checklist(_Model):
         return {q.id: s for s in self.sections for q in s.questions}
 
     @cached_property
-    def skip_answers(self) -> dict[str, "Answer"]:
+    def skip_answers(self) -> dict[str, Answer]:
         """Question id -> the Answer that skipping it means (Question.if_skipped), checked once."""
         from clinic_ready.core.coercion import coerce
 
@@ -376,8 +462,11 @@ class Checklist(_Model):
                 continue
             src = self.source_by_id.get(f.source)
             where = (src.url or src.title) if src else f.source
-            out.append(_("This rule was set to end on {date}; check whether it has changed: {source}").format(
-                date=in_words(f.valid_until), source=where))
+            out.append(
+                _("This rule was set to end on {date}; check whether it has changed: {source}").format(
+                    date=in_words(f.valid_until), source=where
+                )
+            )
         return out
 
     @cached_property
@@ -409,8 +498,10 @@ class Checklist(_Model):
         its compiled condition or None), ...)) in checklist order, so that evaluating an answers
         file looks nothing up by id."""
         c = self.compiled
-        return tuple((s, c.get(("section", s.id)), tuple((q, c.get(("question", q.id))) for q in s.questions))
-                     for s in self.sections)
+        return tuple(
+            (s, c.get(("section", s.id)), tuple((q, c.get(("question", q.id))) for q in s.questions))
+            for s in self.sections
+        )
 
     @cached_property
     def concern_plan(self) -> tuple:
@@ -431,10 +522,12 @@ class Checklist(_Model):
             return None
         from clinic_ready.i18n import _
 
-        return _("Translated by {who}; {status}.").format(who=", ".join(tr.translated_by), status=tr.review_status.rstrip("."))
+        return _("Translated by {who}; {status}.").format(
+            who=", ".join(tr.translated_by), status=tr.review_status.rstrip(".")
+        )
 
     def currency_line(self) -> str:
-        """"Facts checked 2026-11-01 · review due 2026-12-31": printed in every output (in the
+        """ "Facts checked 2026-11-01 · review due 2026-12-31": printed in every output (in the
         current language; Spanish writes the dates in words)."""
         from clinic_ready.dates import show_date
         from clinic_ready.i18n import _
@@ -451,9 +544,10 @@ class Checklist(_Model):
         from clinic_ready.dates import show_date
         from clinic_ready.i18n import _
 
-        return _("This checklist is due for review: it was to be re-checked by {date}. "
-                 "Rules and labels may have changed since; ask your clinician about anything that matters to you.").format(
-            date=show_date(self.review_by))
+        return _(
+            "This checklist is due for review: it was to be re-checked by {date}. "
+            "Rules and labels may have changed since; ask your clinician about anything that matters to you."
+        ).format(date=show_date(self.review_by))
 
     @property
     def question_count(self) -> int:
@@ -474,7 +568,7 @@ class Answer:
     value: AnswerValue = None
 
     @classmethod
-    def of(cls, value: AnswerValue) -> "Answer":
+    def of(cls, value: AnswerValue) -> Answer:
         return cls("answered", value)
 
     def to_data(self) -> object:
@@ -501,7 +595,7 @@ class ItemResult(NamedTuple):
     question: Question
     section: Section
     state: str  # answered | unsure | declined | skipped | missing
-    answer: Optional[Answer]
+    answer: Answer | None
     in_doubt: bool = False  # shown because its (or its section's) condition is unknown: when in doubt, ask
     by_skipping: bool = False  # not answered: its answer is what skipping it means (Question.if_skipped)
 
@@ -528,7 +622,7 @@ class AskItem(NamedTuple):
     about: str
     severity: Severity
     concern_id: str
-    question_id: Optional[str] = None  # set when the entry is an unknown answer a could-apply concern depends on
+    question_id: str | None = None  # set when the entry is an unknown answer a could-apply concern depends on
 
 
 @dataclass(frozen=True)
@@ -538,7 +632,7 @@ class Verdict:
     code: str
     title: str
     text: str
-    held_at: Optional[str] = None  # the severity a could-apply concern holds the verdict at
+    held_at: str | None = None  # the severity a could-apply concern holds the verdict at
 
 
 @dataclass(frozen=True)
@@ -554,7 +648,9 @@ class Result:
     ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
     could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
     first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
-    private: tuple[tuple[str, str], ...] = ()  # (topic, question id): open answers about the person, for the prescriber to ask
+    private: tuple[
+        tuple[str, str], ...
+    ] = ()  # (topic, question id): open answers about the person, for the prescriber to ask
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
     tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown
@@ -595,4 +691,6 @@ class Result:
         return bool(self.urgent) or any(p.concern.urgent for p in self.could_apply)
 
     def worst(self) -> Severity | None:
-        return min((f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None)  # urgent ones come first
+        return min(
+            (f.concern.severity for f in self.findings), key=lambda s: s.rank, default=None
+        )  # urgent ones come first

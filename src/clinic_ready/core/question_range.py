@@ -20,7 +20,7 @@ Pure: (checklist, answers so far) -> (fewest, most); no terminal, no files.
 from __future__ import annotations
 
 import heapq
-from typing import Iterable
+from collections.abc import Iterable
 
 from clinic_ready.core import conditions, engine
 from clinic_ready.core.model import Answer, Answers, Checklist, Question
@@ -65,7 +65,9 @@ def candidates(q: Question, cl: Checklist, operands: dict[str, list[object]] | N
         if q.type == "number":
             numbers = [float(v) for v in found if isinstance(v, (int, float)) and not isinstance(v, bool)]
             tried = {n + d for n in numbers for d in (-1, 0, 1)} | {v for v in (q.min, q.max) if v is not None}
-            out += [Answer.of(n) for n in sorted(tried) if (q.min is None or n >= q.min) and (q.max is None or n <= q.max)]
+            out += [
+                Answer.of(n) for n in sorted(tried) if (q.min is None or n >= q.min) and (q.max is None or n <= q.max)
+            ]
         else:
             out += [Answer.of(str(v)) for v in found] + [Answer.of("something else")]
     return out
@@ -190,8 +192,11 @@ def question_range(cl: Checklist, given: Answers, passed: Iterable[str] = ()) ->
     most = max(
         to_ask(cl, with_({}), done),
         # unsure opens every gate, an opt-in gate too (skipping one would close it: Question.if_skipped)
-        to_ask(cl, with_({qid: Answer("unsure") for qid in open_ids
-                          if cl.questions[qid].required or qid in cl.skip_answers}), done),
+        to_ask(
+            cl,
+            with_({qid: Answer("unsure") for qid in open_ids if cl.questions[qid].required or qid in cl.skip_answers}),
+            done,
+        ),
     )
     free = [qid for qid in controlling(cl) if qid not in done]
     if not free:

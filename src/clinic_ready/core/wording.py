@@ -33,19 +33,25 @@ VERDICT_TEXTS: dict[str, dict[str, Text2]] = {
     "patient": {
         "urgent": Text2(
             N_("Your safety comes first: talk to someone now"),
-            N_("One of your answers says you may need help today, before any question about treatment. "
-               "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
-               "The rest of this checklist can wait until you are safe."),
+            N_(
+                "One of your answers says you may need help today, before any question about treatment. "
+                "Call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger now. "
+                "The rest of this checklist can wait until you are safe."
+            ),
         ),
         "stop": Text2(
             N_("Stop: resolve the critical concerns before any dose"),
-            N_("At least one answer points to a serious risk. Do not take a dose until you have talked each "
-               "critical concern through with the prescriber, and changed what needs to change."),
+            N_(
+                "At least one answer points to a serious risk. Do not take a dose until you have talked each "
+                "critical concern through with the prescriber, and changed what needs to change."
+            ),
         ),
         "discuss": Text2(
             N_("Discuss these concerns with your prescriber first"),
-            N_("Some answers need a conversation with the prescriber before the next dose, or the first one. "
-               "Bring this list."),
+            N_(
+                "Some answers need a conversation with the prescriber before the next dose, or the first one. "
+                "Bring this list."
+            ),
         ),
         "ask": Text2(
             N_("Ask the clinic about these points"),
@@ -57,27 +63,35 @@ VERDICT_TEXTS: dict[str, dict[str, Text2]] = {
         ),
         "none": Text2(
             N_("No concerns raised by your answers"),
-            N_("Your answers did not match any concern in this checklist. That is not a clearance: keep "
-               "talking with your prescriber, and tell them if anything changes."),
+            N_(
+                "Your answers did not match any concern in this checklist. That is not a clearance: keep "
+                "talking with your prescriber, and tell them if anything changes."
+            ),
         ),
     },
     "supporter": {
         "urgent": Text2(
             N_("Their safety comes first: get help now"),
-            N_("One of the answers says the person you are helping may need help today, before any question "
-               "about treatment. Stay with them. Call or text 988 together, or call 911 if they may act on "
-               "these thoughts now. The rest of this checklist can wait until they are safe."),
+            N_(
+                "One of the answers says the person you are helping may need help today, before any question "
+                "about treatment. Stay with them. Call or text 988 together, or call 911 if they may act on "
+                "these thoughts now. The rest of this checklist can wait until they are safe."
+            ),
         ),
         "stop": Text2(
             N_("Stop: resolve the critical concerns before any dose"),
-            N_("At least one answer points to a serious risk. The person you are helping should not take a dose "
-               "until each critical concern has been talked through with the prescriber, and what needs to "
-               "change has changed."),
+            N_(
+                "At least one answer points to a serious risk. The person you are helping should not take a dose "
+                "until each critical concern has been talked through with the prescriber, and what needs to "
+                "change has changed."
+            ),
         ),
         "discuss": Text2(
             N_("Discuss these concerns with the prescriber first"),
-            N_("Some answers need a conversation with the prescriber before the next dose, or the first one. "
-               "Bring this list, and go together if you can."),
+            N_(
+                "Some answers need a conversation with the prescriber before the next dose, or the first one. "
+                "Bring this list, and go together if you can."
+            ),
         ),
         "ask": Text2(
             N_("Ask the clinic about these points"),
@@ -85,35 +99,47 @@ VERDICT_TEXTS: dict[str, dict[str, Text2]] = {
         ),
         "incomplete": Text2(
             N_("Not enough information yet"),
-            N_("No concern was raised, but some questions are still open. Find out the answers together "
-               "before treatment."),
+            N_(
+                "No concern was raised, but some questions are still open. Find out the answers together "
+                "before treatment."
+            ),
         ),
         "none": Text2(
             N_("No concerns raised by these answers"),
-            N_("The answers did not match any concern in this checklist. That is not a clearance: keep "
-               "talking with the prescriber together, and tell them if anything changes."),
+            N_(
+                "The answers did not match any concern in this checklist. That is not a clearance: keep "
+                "talking with the prescriber together, and tell them if anything changes."
+            ),
         ),
     },
     "staff": {
         "urgent": Text2(
             N_("Act now: a patient may be at risk today"),
-            N_("One answer points to a risk to a patient today. Act on it now, before any further treatment, "
-               "and follow your emergency and crisis protocols."),
+            N_(
+                "One answer points to a risk to a patient today. Act on it now, before any further treatment, "
+                "and follow your emergency and crisis protocols."
+            ),
         ),
         "stop": Text2(
             N_("Fix before the next session"),
-            N_("At least one answer points to a serious gap. Fix each critical gap, and record the fix, before "
-               "the next treatment session."),
+            N_(
+                "At least one answer points to a serious gap. Fix each critical gap, and record the fix, before "
+                "the next treatment session."
+            ),
         ),
         "discuss": Text2(
             N_("Fix within 30 days"),
-            N_("Some answers point to gaps that need a fix and an owner. Agree who fixes what at the next team "
-               "meeting, and fix them within 30 days."),
+            N_(
+                "Some answers point to gaps that need a fix and an owner. Agree who fixes what at the next team "
+                "meeting, and fix them within 30 days."
+            ),
         ),
         "ask": Text2(
             N_("Review at the next governance meeting"),
-            N_("Nothing serious came up, but some points are worth reviewing at the next governance or quality "
-               "meeting."),
+            N_(
+                "Nothing serious came up, but some points are worth reviewing at the next governance or quality "
+                "meeting."
+            ),
         ),
         "incomplete": Text2(
             N_("Not enough information yet"),
@@ -121,8 +147,10 @@ VERDICT_TEXTS: dict[str, dict[str, Text2]] = {
         ),
         "none": Text2(
             N_("No gaps found by these answers"),
-            N_("These answers did not match any gap in this checklist. That is not an accreditation: run this "
-               "audit again when staff, policies or treatment routes change."),
+            N_(
+                "These answers did not match any gap in this checklist. That is not an accreditation: run this "
+                "audit again when staff, policies or treatment routes change."
+            ),
         ),
     },
 }
@@ -151,10 +179,14 @@ HEADING_TEXTS: dict[str, dict[str, str]] = {
 }
 
 NOTICES = {
-    "patient": N_("Not medical advice. clinic-ready does not diagnose and does not replace a clinician: it lists "
-                  "concerns and questions to discuss with a licensed prescriber."),
-    "staff": N_("Not medical, legal or accreditation advice. clinic-ready does not replace a clinician, a surveyor "
-                "or counsel: it lists gaps and questions for the team to review."),
+    "patient": N_(
+        "Not medical advice. clinic-ready does not diagnose and does not replace a clinician: it lists "
+        "concerns and questions to discuss with a licensed prescriber."
+    ),
+    "staff": N_(
+        "Not medical, legal or accreditation advice. clinic-ready does not replace a clinician, a surveyor "
+        "or counsel: it lists gaps and questions for the team to review."
+    ),
 }
 
 URGENT_HEADINGS = {
@@ -171,10 +203,14 @@ URGENT_LINES: dict[str, tuple[str, ...]] = {
         N_("If you can, tell someone near you how you are feeling, and do not stay alone."),
     ),
     "supporter": (
-        N_("Stay with them. Call or text 988 together (Suicide & Crisis Lifeline, US): free, confidential, 24/7. "
-           "988 also helps people who are worried about someone."),
-        N_("If they may act on these thoughts now or are in danger, call 911 or take them to the nearest "
-           "emergency department."),
+        N_(
+            "Stay with them. Call or text 988 together (Suicide & Crisis Lifeline, US): free, confidential, 24/7. "
+            "988 also helps people who are worried about someone."
+        ),
+        N_(
+            "If they may act on these thoughts now or are in danger, call 911 or take them to the nearest "
+            "emergency department."
+        ),
         N_("Move the ketamine and other medicines out of their reach."),
         N_("SAMHSA National Helpline: 1-800-662-4357 (free, confidential, 24/7)."),
     ),
@@ -192,7 +228,13 @@ CRISIS_HEADINGS = {
 }
 
 #: the word after "Find out first: 1 critical concern could apply" (a concern, or a gap for staff)
-LEVEL_WORDS = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("info")}
+LEVEL_WORDS = {
+    "critical": N_("critical"),
+    "high": N_("high"),
+    "moderate": N_("moderate"),
+    "low": N_("low"),
+    "info": N_("info"),
+}
 
 
 def audience_of(checklist, respondent: str = "patient") -> str:
@@ -206,8 +248,11 @@ class Words:
     """Every reader-dependent text for one checklist and respondent, in the current language."""
 
     def __init__(self, checklist=None, respondent: str = "patient"):
-        self.audience = audience_of(checklist, respondent) if checklist is not None else (
-            "supporter" if respondent == "supporter" else "patient")
+        self.audience = (
+            audience_of(checklist, respondent)
+            if checklist is not None
+            else ("supporter" if respondent == "supporter" else "patient")
+        )
         self.own = getattr(checklist, "wording", None) if checklist is not None else None
 
     # ------------------------------------------------------------------ verdicts
@@ -227,7 +272,9 @@ class Words:
                 "the next session.",
                 "{what}, depending on answers that are unsure, declined or not given yet (listed under "
                 "\u201cCould apply\u201d). Until you know, treat them as {level}: find out the answers before "
-                "the next session.", n)
+                "the next session.",
+                n,
+            )
         else:
             why = ngettext(
                 "{what}, depending on answers that are unsure, declined or not given yet (listed under "
@@ -235,7 +282,9 @@ class Words:
                 "and talk them through with the prescriber before the first dose.",
                 "{what}, depending on answers that are unsure, declined or not given yet (listed under "
                 "\u201cCould apply\u201d). Until you know, treat them as {level}: find out the answers "
-                "and talk them through with the prescriber before the first dose.", n)
+                "and talk them through with the prescriber before the first dose.",
+                n,
+            )
         return why.format(what=what, level=level)
 
     def held_text(self, why: str) -> str:
@@ -264,7 +313,7 @@ class Words:
         return _(CRISIS_HEADINGS[self.audience])
 
     def questions_count(self, n: int) -> str:
-        """"12 questions to ask your clinic" (the recap after the pager)."""
+        """ "12 questions to ask your clinic" (the recap after the pager)."""
         if self.audience == "staff":
             return ngettext("{n} question for the team", "{n} questions for the team", n).format(n=n)
         if self.audience == "supporter":

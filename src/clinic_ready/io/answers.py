@@ -4,14 +4,15 @@ in it (coercion.coerce, the single place an answer is validated), ``--set``, and
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from clinic_ready.io import yamlio
 from clinic_ready.core.coercion import AnswerRejected, coerce
+from clinic_ready.core.model import RESPONDENTS, Answers, Checklist
 from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, suggest
 from clinic_ready.i18n import _
-from clinic_ready.core.model import RESPONDENTS, Answers, Checklist
+from clinic_ready.io import yamlio
 
 # --------------------------------------------------------------------------- answers files
 
@@ -35,7 +36,11 @@ def read_document(path: str | Path, stdin: Any = None) -> tuple[str, str, dict]:
 def own_output(data: dict, name: str) -> dict:
     """A JSON result or a FHIR Bundle made by clinic-ready, as the answers it holds; any other
     mapping unchanged.  A Bundle without a QuestionnaireResponse is an error that says what to pass."""
-    if isinstance(data.get("format_version"), int) and isinstance(data.get("checklist"), dict) and isinstance(data.get("answers"), list):
+    if (
+        isinstance(data.get("format_version"), int)
+        and isinstance(data.get("checklist"), dict)
+        and isinstance(data.get("answers"), list)
+    ):
         cl = data["checklist"]
         answers = {}
         for a in data["answers"]:
@@ -56,8 +61,12 @@ def own_output(data: dict, name: str) -> dict:
                 return resource
         from clinic_ready.errors import UsageError
 
-        raise UsageError(_("clinic-ready: {name} is a FHIR Bundle without a QuestionnaireResponse — pass the answers "
-                           "file, or a Bundle made by 'clinic-ready run --format fhir'").format(name=name))
+        raise UsageError(
+            _(
+                "clinic-ready: {name} is a FHIR Bundle without a QuestionnaireResponse — pass the answers "
+                "file, or a Bundle made by 'clinic-ready run --format fhir'"
+            ).format(name=name)
+        )
     return data
 
 
@@ -94,7 +103,9 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
         if cid in shipped():
             errors.append(problem("answers_checklist", ("checklist",), found=cid, expected=checklist.id))
         else:  # a checklist of one's own: its file, not its id, names it on the command line
-            errors.append(problem("answers_checklist_file", ("checklist",), found=cid, expected=checklist.id, answers=name))
+            errors.append(
+                problem("answers_checklist_file", ("checklist",), found=cid, expected=checklist.id, answers=name)
+            )
     if version is not None and not isinstance(version, str):
         version = str(version)
     carried = None
@@ -103,15 +114,29 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
 
         carried = migration.plan(checklist, version)
         if carried is None:
-            warnings.append(_warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version)))
+            warnings.append(
+                _warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version))
+            )
     if not isinstance(raw, dict):
-        errors.append(problem("schema_type", ("answers",), message=_("expected a mapping of question id to answer"),
-                              fix=_("write 'question_id: answer' lines under 'answers:'")))
+        errors.append(
+            problem(
+                "schema_type",
+                ("answers",),
+                message=_("expected a mapping of question id to answer"),
+                fix=_("write 'question_id: answer' lines under 'answers:'"),
+            )
+        )
         raw = {}
     respondent = data.get("respondent", "patient")
     if respondent not in RESPONDENTS:
-        errors.append(problem("schema_type", ("respondent",), message=_("expected 'patient' or 'supporter'"),
-                              fix=_("write 'respondent: supporter' when you answer for someone else, or leave the line out")))
+        errors.append(
+            problem(
+                "schema_type",
+                ("respondent",),
+                message=_("expected 'patient' or 'supporter'"),
+                fix=_("write 'respondent: supporter' when you answer for someone else, or leave the line out"),
+            )
+        )
         respondent = "patient"
     answers = Answers(str(cid or ""), version, respondent=respondent)
     if carried is not None and not errors:
@@ -141,7 +166,9 @@ def migrated_warning(carried, key_path: tuple) -> Problem:
     if carried.ask_again:
         nxt = _("answer them when asked, or add them to the answers file")
     else:
-        nxt = _("nothing to do; save the answers again to record version {version}").format(version=carried.checklist.version)
+        nxt = _("nothing to do; save the answers again to record version {version}").format(
+            version=carried.checklist.version
+        )
     return _warn(problem("answers_migrated", key_path, note=carried.note(), next=nxt))
 
 
@@ -165,7 +192,11 @@ def apply_sets(answers: Answers, checklist: Checklist, pairs: Iterable[str]) -> 
             continue
         q = checklist.questions.get(qid)
         if q is None:
-            errors.append(problem("answer_unknown", (qid,), id=qid, hint=suggest(qid, checklist.questions)).located("--set", None, None))
+            errors.append(
+                problem("answer_unknown", (qid,), id=qid, hint=suggest(qid, checklist.questions)).located(
+                    "--set", None, None
+                )
+            )
             continue
         try:
             answers.values[qid] = coerce(q, value)

@@ -3,10 +3,11 @@
 A failed or interrupted write leaves the old file (or nothing), never half a file.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001
 
 import os
 from pathlib import Path
+import contextlib
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -23,16 +24,14 @@ def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
         path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         return path
     if tighten and not path.is_symlink():
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(path, DIR_MODE)
-        except OSError:
-            pass
     return path
 
 
 #: (kept for cli/batch.py; signals.py owns signal handling)
-from clinic_ready.signals import handled as signals_handled# noqa: E402
-from clinic_ready.signals import raise_interrupt as _interrupt# noqa: E402,F401
+from clinic_ready.signals import raise_interrupt as _interrupt  # noqa: E402, F401, I001
+import contextlib  # noqa: E402, F811
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
@@ -60,10 +59,8 @@ def _write_atomic(target: Path, data: bytes | str) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_dir(folder)
     return target

@@ -41,5 +41,7 @@ def resolve(name: str | None) -> str | Path:
     found = shipped()
     if name in found:
         return found[name]
-    p = problem("unknown_checklist", name=name, allowed=", ".join(found) or _("(none installed)"), hint=suggest(name, found))
+    p = problem(
+        "unknown_checklist", name=name, allowed=", ".join(found) or _("(none installed)"), hint=suggest(name, found)
+    )
     raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))

@@ -6,12 +6,12 @@ Each check returns problems with key paths; ``loading`` turns key paths into lin
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from clinic_ready.core import conditions as cond
+from clinic_ready.core.model import Checklist, Question
 from clinic_ready.errors import Problem, problem, render_key_path, suggest
 from clinic_ready.i18n import _
-from clinic_ready.core.model import Checklist, Question
 
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 CHOICE_TYPES = ("choice", "multi_choice")
@@ -41,8 +41,12 @@ def _unique(kind: str, items: list[tuple[str, tuple]]) -> Iterator[Problem]:
     first: dict[str, tuple] = {}
     for ident, path in items:
         if not ID_RE.match(ident) and kind != "choice value":
-            yield problem("schema_type", path + ("id",), message=_("'{id}' is not a valid id").format(id=ident),
-                          fix=_("use letters, digits, '_', '-' or '.', starting with a letter"))
+            yield problem(
+                "schema_type",
+                path + ("id",),
+                message=_("'{id}' is not a valid id").format(id=ident),
+                fix=_("use letters, digits, '_', '-' or '.', starting with a letter"),
+            )
         if ident in first:
             yield problem("dup_id", path, kind=kind, id=ident, first=render_key_path(first[ident]))
         else:
@@ -89,7 +93,9 @@ def _questions(cl: Checklist) -> Iterator[Problem]:
 
                 try:
                     if coerce(q, q.if_skipped).state != "answered":
-                        raise AnswerRejected(_("skipping cannot mean unsure or declined"), _("give an answer such as 'no'"))
+                        raise AnswerRejected(
+                            _("skipping cannot mean unsure or declined"), _("give an answer such as 'no'")
+                        )
                 except AnswerRejected as exc:
                     yield problem("answer_type", path + ("if_skipped",), problem=exc.what, fix=exc.fix)
 
@@ -102,7 +108,9 @@ def _conditions(cl: Checklist) -> Iterator[Problem]:
             yield from _condition(cl, s.when, ("sections", i, "when"), order, seen_before, "section")
         for j, q in enumerate(s.questions):
             if q.when is not None:
-                yield from _condition(cl, q.when, ("sections", i, "questions", j, "when"), order, order[q.id], "question", q.id)
+                yield from _condition(
+                    cl, q.when, ("sections", i, "questions", j, "when"), order, order[q.id], "question", q.id
+                )
         seen_before += len(s.questions)
     for i, c in enumerate(cl.concerns):
         yield from _condition(cl, c.when, ("concerns", i, "when"), order, None, "concern")
@@ -116,7 +124,9 @@ def _condition(cl, when, base, order, limit, kind, self_id=None) -> Iterator[Pro
         if isinstance(test, cond.ScoreTest):
             score = cl.score_by_id.get(test.score)
             if score is None:
-                yield problem("unknown_score", path + ("score",), id=test.score, hint=suggest(test.score, cl.score_by_id))
+                yield problem(
+                    "unknown_score", path + ("score",), id=test.score, hint=suggest(test.score, cl.score_by_id)
+                )
             elif limit is not None and any(order.get(item, -1) >= limit for item in score.items):
                 yield problem("forward_reference", path + ("score",), id=test.score, kind=kind)
             continue
@@ -145,24 +155,38 @@ def _operator_fits(q: Question, test: cond.QuestionTest, path: tuple) -> Iterato
     if q.type == "number":
         for v in values:
             if isinstance(v, str):
-                yield problem("schema_type", path + (key,), message=_("'{value}' is not a number").format(value=v),
-                              fix=_("compare a number question with a number"))
+                yield problem(
+                    "schema_type",
+                    path + (key,),
+                    message=_("'{value}' is not a number").format(value=v),
+                    fix=_("compare a number question with a number"),
+                )
         return
     if q.type in ("yes_no", "choice", "multi_choice"):
         for v in values:
             if v not in q.choice_values:
-                yield problem("bad_value", path + (key,), value=v, question=q.id,
-                              allowed=", ".join(q.choice_values), hint=suggest(str(v), q.choice_values))
+                yield problem(
+                    "bad_value",
+                    path + (key,),
+                    value=v,
+                    question=q.id,
+                    allowed=", ".join(q.choice_values),
+                    hint=suggest(str(v), q.choice_values),
+                )
 
 
 def _citations(cl: Checklist) -> Iterator[Problem]:
     for i, c in enumerate(cl.concerns):
         for k, sid in enumerate(c.sources):
             if sid not in cl.source_by_id:
-                yield problem("unknown_source", ("concerns", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+                yield problem(
+                    "unknown_source", ("concerns", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id)
+                )
     for i, f in enumerate(cl.facts):
         if f.source not in cl.source_by_id:
-            yield problem("unknown_source", ("facts", i, "source"), id=f.source, hint=suggest(f.source, cl.source_by_id))
+            yield problem(
+                "unknown_source", ("facts", i, "source"), id=f.source, hint=suggest(f.source, cl.source_by_id)
+            )
     for i, c in enumerate(cl.concerns):
         for k, fid in enumerate(c.facts):
             if fid not in cl.fact_by_id:
@@ -171,17 +195,26 @@ def _citations(cl: Checklist) -> Iterator[Problem]:
         for j, q in enumerate(s.questions):
             for k, fid in enumerate(q.facts):
                 if fid not in cl.fact_by_id:
-                    yield problem("unknown_fact", ("sections", i, "questions", j, "facts", k), id=fid, hint=suggest(fid, cl.fact_by_id))
+                    yield problem(
+                        "unknown_fact",
+                        ("sections", i, "questions", j, "facts", k),
+                        id=fid,
+                        hint=suggest(fid, cl.fact_by_id),
+                    )
     for i, t in enumerate(cl.supporter_tips):
         for k, sid in enumerate(t.sources):
             if sid not in cl.source_by_id:
-                yield problem("unknown_source", ("supporter_tips", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
+                yield problem(
+                    "unknown_source", ("supporter_tips", i, "sources", k), id=sid, hint=suggest(sid, cl.source_by_id)
+                )
 
 
 def _scores(cl: Checklist) -> Iterator[Problem]:
     for i, s in enumerate(cl.scores):
         if s.source not in cl.source_by_id:
-            yield problem("unknown_source", ("scores", i, "source"), id=s.source, hint=suggest(s.source, cl.source_by_id))
+            yield problem(
+                "unknown_source", ("scores", i, "source"), id=s.source, hint=suggest(s.source, cl.source_by_id)
+            )
         for k, qid in enumerate(s.items):
             q = cl.questions.get(qid)
             if q is None:
@@ -213,13 +246,22 @@ def _examples(cl: Checklist) -> Iterator[Problem]:
                 coerce(q, raw)
             except AnswerRejected as exc:
                 yield problem("answer_type", path + ("answers", qid), problem=exc.what, fix=exc.fix)
-        for key, known, code in (("raised", concerns, "unknown_concern"), ("not_raised", concerns, "unknown_concern"),
-                                 ("could_apply", concerns, "unknown_concern"),
-                                 ("asked", cl.questions, "unknown_question"), ("skipped", cl.questions, "unknown_question")):
+        for key, known, code in (
+            ("raised", concerns, "unknown_concern"),
+            ("not_raised", concerns, "unknown_concern"),
+            ("could_apply", concerns, "unknown_concern"),
+            ("asked", cl.questions, "unknown_question"),
+            ("skipped", cl.questions, "unknown_question"),
+        ):
             for k, ident in enumerate(getattr(ex, key)):
                 if ident not in known:
                     yield problem(code, path + (key, k), id=ident, hint=suggest(ident, known))
-        for a, b in (("raised", "not_raised"), ("raised", "could_apply"), ("could_apply", "not_raised"), ("asked", "skipped")):
+        for a, b in (
+            ("raised", "not_raised"),
+            ("raised", "could_apply"),
+            ("could_apply", "not_raised"),
+            ("asked", "skipped"),
+        ):
             for k, ident in enumerate(getattr(ex, b)):
                 if ident in getattr(ex, a):
                     yield problem("example_conflict", path + (b, k), id=ident, a=a, b=b)
@@ -234,7 +276,7 @@ def _migrations(cl: Checklist) -> Iterator[Problem]:
     seen: dict[str, int] = {}
 
     def final(i: int, qid: str) -> str:
-        for later in sorted(steps[i + 1:], key=lambda m: version_key(m.from_version)):
+        for later in sorted(steps[i + 1 :], key=lambda m: version_key(m.from_version)):
             qid = later.renamed.get(qid, qid)
         return qid
 
@@ -243,7 +285,13 @@ def _migrations(cl: Checklist) -> Iterator[Problem]:
         if version_key(m.from_version) >= version_key(cl.version):
             yield problem("migration_from", path + ("from",), found=m.from_version, version=cl.version)
         if m.from_version in seen:
-            yield problem("dup_id", path + ("from",), kind="migration", id=m.from_version, first=f"migrations[{seen[m.from_version]}]")
+            yield problem(
+                "dup_id",
+                path + ("from",),
+                kind="migration",
+                id=m.from_version,
+                first=f"migrations[{seen[m.from_version]}]",
+            )
         seen.setdefault(m.from_version, i)
         named: list[tuple[tuple[str, str | int], str]] = [(("renamed", old), new) for old, new in m.renamed.items()]
         named += [(("to_multi_choice", k), q) for k, q in enumerate(m.to_multi_choice)]
@@ -257,15 +305,30 @@ def _migrations(cl: Checklist) -> Iterator[Problem]:
                 yield problem("migration_multi", path + where, id=qid, type=q.type)
         for qid, table in m.values.items():
             q = cl.questions.get(final(i, qid))
-            later_tables = any(final(i, qid) in {final(j, k) for k in s.values} for j, s in enumerate(steps)
-                               if version_key(s.from_version) > version_key(m.from_version))
+            later_tables = any(
+                final(i, qid) in {final(j, k) for k in s.values}
+                for j, s in enumerate(steps)
+                if version_key(s.from_version) > version_key(m.from_version)
+            )
             if q is None or later_tables:
                 continue
             if q.type not in CHOICE_TYPES:
-                yield problem("bad_operator", path + ("values", qid), op="values", type=q.type, allowed="renamed, removed, ask_again")
+                yield problem(
+                    "bad_operator",
+                    path + ("values", qid),
+                    op="values",
+                    type=q.type,
+                    allowed="renamed, removed, ask_again",
+                )
                 continue
             for old, new in table.items():
                 for v in new if isinstance(new, list) else [new]:
                     if v not in q.choice_values:
-                        yield problem("bad_value", path + ("values", qid, old), value=v, question=q.id,
-                                      allowed=", ".join(q.choice_values), hint=suggest(str(v), q.choice_values))
+                        yield problem(
+                            "bad_value",
+                            path + ("values", qid, old),
+                            value=v,
+                            question=q.id,
+                            allowed=", ".join(q.choice_values),
+                            hint=suggest(str(v), q.choice_values),
+                        )

@@ -10,16 +10,17 @@
 * How long: until the run completes (then it is removed), or until the person starts afresh.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
-from clinic_ready.i18n import _
 from clinic_ready.core.model import RESPONDENTS, Answer, Answers, Checklist
+from clinic_ready.i18n import _
+import contextlib
 
 ENV_DIR = "CLINIC_READY_STATE_DIR"
 
@@ -103,10 +104,8 @@ class Lock:
         if self.fd < 0:
             return
         if remove:
-            try:
+            with contextlib.suppress(OSError):
                 self.path.unlink()
-            except OSError:
-                pass
         os.close(self.fd)
         self.fd = -1
 
@@ -132,10 +131,8 @@ def sweep_temporary(path: Path) -> None:
         return
     for name in names:
         if pattern.fullmatch(name):
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(path.parent / name)
-            except OSError:
-                pass
 
 
 @dataclass
@@ -184,9 +181,9 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
     A draft that cannot be read, or that belongs to another checklist, is renamed aside
     (``NAME.unreadable-STAMP.yaml``) and CorruptDraft says where: it is never silently overwritten.
     """
-    from clinic_ready.io import yamlio
     from clinic_ready.core.coercion import AnswerRejected, coerce
     from clinic_ready.errors import InputError
+    from clinic_ready.io import yamlio
 
     path = draft_path(key or checklist.id)
     if not os.path.lexists(path):
@@ -202,7 +199,9 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
     if not isinstance(raw, dict):
         raise _set_aside(path, _("it has no answers in the expected form"))
     respondent = data.get("respondent")
-    answers = Answers(checklist.id, checklist.version, respondent=respondent if respondent in RESPONDENTS else "patient")
+    answers = Answers(
+        checklist.id, checklist.version, respondent=respondent if respondent in RESPONDENTS else "patient"
+    )
     dropped: list[str] = []
     from clinic_ready.core import migration
 
@@ -220,8 +219,15 @@ def load(checklist: Checklist, key: str | None = None) -> Draft | None:
             dropped.append(str(qid))
     raw_skipped = data.get("skipped")
     skipped = [str(s) for s in raw_skipped if str(s) in checklist.questions] if isinstance(raw_skipped, list) else []
-    return Draft(path, str(data.get("checklist_version", "")), str(data.get("saved_at", "")), answers, dropped, skipped,
-                 carried.note() if carried is not None else None)
+    return Draft(
+        path,
+        str(data.get("checklist_version", "")),
+        str(data.get("saved_at", "")),
+        answers,
+        dropped,
+        skipped,
+        carried.note() if carried is not None else None,
+    )
 
 
 #: a run that finds its draft in use may keep a separate one: ``<key>-2``, ``<key>-3``, ...
@@ -253,10 +259,8 @@ def _set_aside(path: Path, reason: str) -> CorruptDraft:
 
 
 def remove(checklist: Checklist, key: str | None = None) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         draft_path(key or checklist.id).unlink()
-    except FileNotFoundError:
-        pass
 
 
 def merge(base: Answers, draft: Answers) -> Answers:
@@ -267,5 +271,19 @@ def merge(base: Answers, draft: Answers) -> Answers:
     return merged
 
 
-__all__ = ["Answer", "CorruptDraft", "Draft", "DraftBusy", "Lock", "draft_key", "draft_path", "load", "merge", "remove", "save",
-           "separate_keys", "state_dir", "sweep_temporary"]
+__all__ = [
+    "Answer",
+    "CorruptDraft",
+    "Draft",
+    "DraftBusy",
+    "Lock",
+    "draft_key",
+    "draft_path",
+    "load",
+    "merge",
+    "remove",
+    "save",
+    "separate_keys",
+    "state_dir",
+    "sweep_temporary",
+]

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from clinic_ready.io import checks, yamlio
-from clinic_ready.errors import InputError, problem
 from clinic_ready.core.model import Checklist
+from clinic_ready.errors import InputError, problem
+from clinic_ready.io import checks, yamlio
 from clinic_ready.io.schema_errors import schema_problems
 
 SUPPORTED_FORMATS = (1,)

@@ -74,15 +74,25 @@ def _one(err: dict, loc: tuple, in_condition: bool, raw_loc: tuple) -> Problem:
         ops = SCORE_OPERATORS if "cond:score" in raw_loc else QUESTION_OPERATORS
         return problem("cond_one_operator", loc, found=found, allowed=", ".join(ops))
     if kind in ("literal_error", "enum"):
-        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", " " + _("or") + " ")  # pydantic's "a, b or c"
+        allowed = (
+            ctx.get("expected", "").replace("'", "").replace(" or ", " " + _("or") + " ")
+        )  # pydantic's "a, b or c"
         return problem("schema_choice", loc, value=value, allowed=allowed)
     if kind == "too_short":
-        return problem("schema_type", loc, message=_("needs at least {count} item(s)").format(count=ctx.get("min_length", 1)),
-                       fix=_("add them"))
+        return problem(
+            "schema_type",
+            loc,
+            message=_("needs at least {count} item(s)").format(count=ctx.get("min_length", 1)),
+            fix=_("add them"),
+        )
     if kind in _TYPE_WORDS:
         what, fix = _TYPE_WORDS[kind]
-        return problem("schema_type", loc, message=_("{expected}, found {found}").format(expected=_(what), found=_kind_of(value)),
-                       fix=_(fix))
+        return problem(
+            "schema_type",
+            loc,
+            message=_("{expected}, found {found}").format(expected=_(what), found=_kind_of(value)),
+            fix=_(fix),
+        )
     return problem("schema_type", loc, message=err["msg"], fix=_("see docs/checklist-format.md"))
 
 

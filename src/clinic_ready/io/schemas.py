@@ -12,7 +12,12 @@ _STATES = sorted(set(STATE_WORDS))
 def checklist_schema() -> dict:
     """JSON Schema of checklist format 1, generated from the pydantic models."""
     schema = Checklist.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": DIALECT, "$id": "clinic-ready/checklist-format-1", "title": "clinic-ready checklist (format 1)", **schema}
+    return {
+        "$schema": DIALECT,
+        "$id": "clinic-ready/checklist-format-1",
+        "title": "clinic-ready checklist (format 1)",
+        **schema,
+    }
 
 
 def _answer_schema(q: Question) -> dict:
@@ -49,8 +54,11 @@ def answers_schema(checklist: Checklist) -> dict:
         "properties": {
             "checklist": {"const": checklist.id},
             "checklist_version": {"type": "string"},
-            "respondent": {"enum": ["patient", "supporter"], "default": "patient",
-                           "description": "Who answered: the person considering treatment, or someone helping them."},
+            "respondent": {
+                "enum": ["patient", "supporter"],
+                "default": "patient",
+                "description": "Who answered: the person considering treatment, or someone helping them.",
+            },
             "answers": {
                 "type": "object",
                 "additionalProperties": False,

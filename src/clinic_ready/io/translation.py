@@ -13,52 +13,61 @@ docs/translation.schema.json.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from clinic_ready.errors import InputError, Problem, problem, suggest
 from clinic_ready.core.model import Checklist, Source, Wording, _Model
+from clinic_ready.errors import InputError, Problem, problem, suggest
 
 #: text fields of each part of a checklist (what a translation must carry)
 TOP_FIELDS = ("title", "audience", "intro", "balance", "notice", "funding")
 LIST_FIELDS = ("maintainers", "reviewed_by")  # lists of texts: same order and length as the checklist's
 SECTION_FIELDS = ("title", "intro", "intro_supporter")
 QUESTION_FIELDS = ("prompt", "help", "prompt_supporter", "help_supporter", "hint_supporter", "topic", "unit")
-CONCERN_FIELDS = ("title", "why", "ask", "action", "why_supporter", "action_supporter", "first_step", "first_step_supporter")
+CONCERN_FIELDS = (
+    "title",
+    "why",
+    "ask",
+    "action",
+    "why_supporter",
+    "action_supporter",
+    "first_step",
+    "first_step_supporter",
+)
 
 
 class SectionText(_Model):
-    title: Optional[str] = None
-    intro: Optional[str] = None
-    intro_supporter: Optional[str] = None
+    title: str | None = None
+    intro: str | None = None
+    intro_supporter: str | None = None
 
 
 class QuestionText(_Model):
-    prompt: Optional[str] = None
-    help: Optional[str] = None
-    prompt_supporter: Optional[str] = None
-    help_supporter: Optional[str] = None
-    hint_supporter: Optional[str] = None
-    topic: Optional[str] = None
-    unit: Optional[str] = None
+    prompt: str | None = None
+    help: str | None = None
+    prompt_supporter: str | None = None
+    help_supporter: str | None = None
+    hint_supporter: str | None = None
+    topic: str | None = None
+    unit: str | None = None
     choices: dict[str, str] = Field(default_factory=dict)  # choice value -> label
     choices_supporter: dict[str, str] = Field(default_factory=dict)  # choice value -> label_supporter
 
 
 class ConcernText(_Model):
-    title: Optional[str] = None
-    why: Optional[str] = None
-    ask: Optional[str] = None
-    action: Optional[str] = None
-    why_supporter: Optional[str] = None
-    action_supporter: Optional[str] = None
-    first_step: Optional[str] = None
-    first_step_supporter: Optional[str] = None
+    title: str | None = None
+    why: str | None = None
+    ask: str | None = None
+    action: str | None = None
+    why_supporter: str | None = None
+    action_supporter: str | None = None
+    first_step: str | None = None
+    first_step_supporter: str | None = None
 
 
 class TitleText(_Model):
-    title: Optional[str] = None
+    title: str | None = None
 
 
 class Translation(_Model):
@@ -70,12 +79,12 @@ class Translation(_Model):
     version: str = Field(description="The checklist version this translates.")
     translated_by: list[str] = Field(min_length=1)
     review_status: str = Field(description="Shown in every output, e.g. 'awaiting review by a bilingual clinician'.")
-    title: Optional[str] = None
-    audience: Optional[str] = None
-    intro: Optional[str] = None
-    balance: Optional[str] = None
-    notice: Optional[str] = None
-    funding: Optional[str] = None
+    title: str | None = None
+    audience: str | None = None
+    intro: str | None = None
+    balance: str | None = None
+    notice: str | None = None
+    funding: str | None = None
     maintainers: list[str] = Field(default_factory=list)  # same order and length as the checklist's
     reviewed_by: list[str] = Field(default_factory=list)  # same order and length as the checklist's
     sections: dict[str, SectionText] = Field(default_factory=dict)
@@ -86,7 +95,7 @@ class Translation(_Model):
     added_sources: list[Source] = Field(default_factory=list)  # sources in this language
     also_cite: dict[str, list[str]] = Field(default_factory=dict)  # concern id -> added source ids
     supporter_tips: list[str] = Field(default_factory=list)  # same order and length as the checklist's
-    wording: Optional[Wording] = None  # the checklist's own verdict texts and headings, keyed as there
+    wording: Wording | None = None  # the checklist's own verdict texts and headings, keyed as there
     facts: dict[str, str] = Field(default_factory=dict)  # fact id -> its text
 
 
@@ -170,7 +179,9 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
     for s in data["sources"]:
         put(s, tr.sources.get(s["id"]), ("title",))
     known = {s["id"] for s in data["sources"]}
-    data["sources"] = list(data["sources"]) + [s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known]
+    data["sources"] = list(data["sources"]) + [
+        s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known
+    ]
     for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips, strict=False):
         tip["text"] = text
     for f in data.get("facts", ()):
@@ -239,12 +250,23 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
                 need(base + (key,), getattr(q, key), getattr(qt, key, None))
             for k, c in enumerate(q.choices or ()):
                 need(base + ("choices", k, "label"), c.label, qt.choices.get(c.value) if qt else None)
-                need(base + ("choices", k, "label_supporter"), c.label_supporter, qt.choices_supporter.get(c.value) if qt else None)
+                need(
+                    base + ("choices", k, "label_supporter"),
+                    c.label_supporter,
+                    qt.choices_supporter.get(c.value) if qt else None,
+                )
             if qt is not None:
                 for value in qt.choices:
                     if value not in q.choice_values:
-                        wrong.append(problem("translation_unknown", ("questions", q.id, "choices", value), kind="choice value",
-                                             id=value, hint=suggest(value, q.choice_values)))
+                        wrong.append(
+                            problem(
+                                "translation_unknown",
+                                ("questions", q.id, "choices", value),
+                                kind="choice value",
+                                id=value,
+                                hint=suggest(value, q.choice_values),
+                            )
+                        )
     for i, con in enumerate(checklist.concerns):
         ct = tr.concerns.get(con.id)
         for key in CONCERN_FIELDS:
@@ -260,13 +282,21 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
         for path, english in _wording_texts(checklist.wording):
             need(path, english, _lookup(given, path))
     if len(tr.supporter_tips) > len(checklist.supporter_tips):
-        wrong.append(problem("translation_extra_tips", ("supporter_tips", len(checklist.supporter_tips)),
-                             found=len(tr.supporter_tips), expected=len(checklist.supporter_tips)))
+        wrong.append(
+            problem(
+                "translation_extra_tips",
+                ("supporter_tips", len(checklist.supporter_tips)),
+                found=len(tr.supporter_tips),
+                expected=len(checklist.supporter_tips),
+            )
+        )
 
     def unknown(kind: str, key: str, ids, known) -> None:
         for ident in ids:
             if ident not in known:
-                wrong.append(problem("translation_unknown", (key, ident), kind=kind, id=ident, hint=suggest(ident, known)))
+                wrong.append(
+                    problem("translation_unknown", (key, ident), kind=kind, id=ident, hint=suggest(ident, known))
+                )
 
     unknown("section", "sections", tr.sections, {s.id for s in checklist.sections})
     unknown("question", "questions", tr.questions, checklist.questions)
@@ -277,7 +307,9 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
     added = {s.id for s in tr.added_sources}
     for k, src in enumerate(tr.added_sources):
         if src.id in checklist.source_by_id:
-            wrong.append(problem("dup_id", ("added_sources", k, "id"), kind="source", id=src.id, first="the checklist's sources"))
+            wrong.append(
+                problem("dup_id", ("added_sources", k, "id"), kind="source", id=src.id, first="the checklist's sources")
+            )
     for cid, ids in tr.also_cite.items():
         for k, sid in enumerate(ids):
             if sid not in added:
@@ -290,7 +322,9 @@ def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list
     return missing, wrong
 
 
-def check_languages(checklist: Checklist, checklist_text: str, checklist_name: str) -> tuple[list[Problem], list[Problem]]:
+def check_languages(
+    checklist: Checklist, checklist_text: str, checklist_name: str
+) -> tuple[list[Problem], list[Problem]]:
     """Every declared language other than English: its file exists, is valid and complete.
     Returns (errors, warnings), located (file:line:col)."""
     from clinic_ready.io import yamlio
@@ -302,8 +336,11 @@ def check_languages(checklist: Checklist, checklist_text: str, checklist_name: s
             continue
         path = path_for(checklist_name, lang)
         if checklist_name == "-" or not path.is_file():
-            errors += yamlio.locate_all([problem("translation_file", ("languages", i), language=lang, file=path.name)],
-                                        checklist_text, checklist_name)
+            errors += yamlio.locate_all(
+                [problem("translation_file", ("languages", i), language=lang, file=path.name)],
+                checklist_text,
+                checklist_name,
+            )
             continue
         name, text = yamlio.read_source(path)
         try:
@@ -312,7 +349,9 @@ def check_languages(checklist: Checklist, checklist_text: str, checklist_name: s
             errors += exc.problems
             continue
         if tr.language != lang:
-            errors += yamlio.locate_all([problem("translation_language", ("language",), found=tr.language, expected=lang)], text, name)
+            errors += yamlio.locate_all(
+                [problem("translation_language", ("language",), found=tr.language, expected=lang)], text, name
+            )
         missing, wrong = problems(checklist, tr)
         errors += yamlio.locate_all(missing, checklist_text, checklist_name)
         for p in yamlio.locate_all(wrong, text, name):
@@ -323,11 +362,18 @@ def check_languages(checklist: Checklist, checklist_text: str, checklist_name: s
 def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
     """A complete translation file of the checklist as plain data, every text passed through
     ``text`` (the English itself by default): a starting point for a translator, and a test aid."""
+
     def pick(obj, fields) -> dict:
         return {k: text(getattr(obj, k)) for k in fields if getattr(obj, k, None) is not None}
 
-    out: dict = {"format": 1, "translation_of": checklist.id, "language": lang, "version": checklist.version,
-                 "translated_by": ["…"], "review_status": "awaiting review by a bilingual clinician"}
+    out: dict = {
+        "format": 1,
+        "translation_of": checklist.id,
+        "language": lang,
+        "version": checklist.version,
+        "translated_by": ["…"],
+        "review_status": "awaiting review by a bilingual clinician",
+    }
     out.update(pick(checklist, TOP_FIELDS))
     for key in LIST_FIELDS:
         if getattr(checklist, key):
@@ -361,4 +407,9 @@ def translation_schema() -> dict:
     from clinic_ready.io.schemas import DIALECT
 
     schema = Translation.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": DIALECT, "$id": "clinic-ready/translation-format-1", "title": "clinic-ready checklist translation (format 1)", **schema}
+    return {
+        "$schema": DIALECT,
+        "$id": "clinic-ready/translation-format-1",
+        "title": "clinic-ready checklist translation (format 1)",
+        **schema,
+    }

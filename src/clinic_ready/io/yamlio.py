@@ -19,8 +19,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import yaml
 
@@ -33,7 +34,12 @@ MAX_VALUES = 2_000_000
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: YAML 1.1 resolvers the core schema does not have: yes/no booleans, dates, merge keys (<<) and
 #: the value key (=) -- all plain text here
-_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+_DROPPED = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:merge",
+    "tag:yaml.org,2002:value",
+}
 
 
 def _note_key(duplicates: list, first: dict, key_node: Any) -> None:
@@ -93,7 +99,9 @@ assert not _Loader.yaml_path_resolvers  # resolve() above relies on it
 _WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
 #: first character of a plain scalar -> the resolvers to try, in PyYAML's order (then the wildcard ones)
 _IMPLICIT = {
-    first: tuple(resolvers) + _WILDCARD for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
+    first: tuple(resolvers) + _WILDCARD
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
 }
 _SCALAR, _SEQUENCE, _MAPPING = _Loader.DEFAULT_SCALAR_TAG, _Loader.DEFAULT_SEQUENCE_TAG, _Loader.DEFAULT_MAPPING_TAG
 
@@ -131,7 +139,9 @@ def decode(raw: bytes, name: str) -> str:
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
     if len(raw) > MAX_BYTES:
-        raise InputError([problem("file_too_large", size=f"more than {MAX_BYTES}", limit=MAX_BYTES).located(name, None, None)])
+        raise InputError(
+            [problem("file_too_large", size=f"more than {MAX_BYTES}", limit=MAX_BYTES).located(name, None, None)]
+        )
     if b"\x00" in raw[:8192] or b"\x00" in raw:
         raise InputError([problem("file_binary").located(name, None, None)])
     try:
@@ -199,7 +209,9 @@ def _check_nesting(text: str, name: str) -> None:
         if not isinstance(exc, yaml.MarkedYAMLError) or "nesting" not in str(exc.problem or ""):
             return
         mark = exc.problem_mark
-        raise InputError([too_deep.located(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None)]) from None
+        raise InputError(
+            [too_deep.located(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None)]
+        ) from None
 
 
 def parse(text: str, name: str) -> Any:
@@ -232,7 +244,12 @@ def _parse(text: str, name: str) -> Any:
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_INT, _FLOAT, _BOOL, _NULL = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_INT, _FLOAT, _BOOL, _NULL = (
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+)
 _NONZERO_MANTISSA = re.compile(r"^[^eE]*[1-9]")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -251,7 +268,7 @@ class _Refused(Exception):
 
 
 def _tag_name(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _float(text: str, node: Any) -> float:
@@ -356,7 +373,11 @@ def _parse_once(text: str, name: str) -> Any:
         at = exc.position if isinstance(exc.position, int) and 0 <= exc.position <= len(text) else None
         line = None if at is None else text.count("\n", 0, at) + 1
         col = None if at is None else at - (text.rfind("\n", 0, at) + 1) + 1
-        what = f"the character U+{exc.character:04X} is not allowed" if isinstance(exc.character, int) else "a character is not allowed"
+        what = (
+            f"the character U+{exc.character:04X} is not allowed"
+            if isinstance(exc.character, int)
+            else "a character is not allowed"
+        )
         raise InputError([problem("yaml_syntax", problem=what).located(name, line, col)]) from None
     except yaml.YAMLError as exc:
         raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
@@ -364,7 +385,11 @@ def _parse_once(text: str, name: str) -> Any:
         raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)]) from None
     except Exception as exc:  # noqa: BLE001 - whatever a parser raises on a text is about the text
         raise InputError(
-            [problem("yaml_syntax", problem=f"the text cannot be read ({type(exc).__name__})").located(name, None, None)]
+            [
+                problem("yaml_syntax", problem=f"the text cannot be read ({type(exc).__name__})").located(
+                    name, None, None
+                )
+            ]
         ) from None
     if duplicates:
         raise InputError(

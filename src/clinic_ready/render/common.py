@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.core.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
+from clinic_ready.i18n import N_, _, ngettext
 
 
 class Words(dict):
@@ -30,23 +30,28 @@ class Words(dict):
         return [(k, self[k]) for k in self]
 
 
-STATE_WORDS = Words({
-    "answered": N_("answered"),
-    "unsure": N_("unsure"),
-    "declined": N_("prefer not to say"),
-    "missing": N_("not answered"),
-    "skipped": N_("not asked"),
-})
-SEVERITY_WORDS = Words({
-    Severity.critical: N_("Critical"),
-    Severity.high: N_("High"),
-    Severity.moderate: N_("Moderate"),
-    Severity.low: N_("Low"),
-    Severity.info: N_("For information"),
-})
+STATE_WORDS = Words(
+    {
+        "answered": N_("answered"),
+        "unsure": N_("unsure"),
+        "declined": N_("prefer not to say"),
+        "missing": N_("not answered"),
+        "skipped": N_("not asked"),
+    }
+)
+SEVERITY_WORDS = Words(
+    {
+        Severity.critical: N_("Critical"),
+        Severity.high: N_("High"),
+        Severity.moderate: N_("Moderate"),
+        Severity.low: N_("Low"),
+        Severity.info: N_("For information"),
+    }
+)
 #: the special answers as a person ticks or chooses them
 UNSURE_LABEL = N_("Unsure")
 DECLINED_LABEL = N_("Prefer not to say")
+
 
 def date_text(day: dt.date) -> str:
     """A date as a reader of the current language writes it: ISO in English (scripts and tests read
@@ -57,7 +62,7 @@ def date_text(day: dt.date) -> str:
 
 
 def _count(severity: Severity, n: int) -> str:
-    """"2 critical": a number of concerns of one severity (words agree with "concern" in Spanish)."""
+    """ "2 critical": a number of concerns of one severity (words agree with "concern" in Spanish)."""
     if severity is Severity.critical:
         text = ngettext("{n} critical", "{n} critical", n)
     elif severity is Severity.high:
@@ -72,7 +77,7 @@ def _count(severity: Severity, n: int) -> str:
 
 
 def counts_text(result: Result) -> str:
-    """"2 critical, 1 high" (empty when nothing was raised)."""
+    """ "2 critical, 1 high" (empty when nothing was raised)."""
     return ", ".join(_count(Severity(s), n) for s, n in result.counts.items() if n)
 
 
@@ -83,7 +88,7 @@ class Citations:
     order: tuple[Source, ...]
 
     @classmethod
-    def of(cls, result: Result, extra=()) -> "Citations":
+    def of(cls, result: Result, extra=()) -> Citations:
         """Numbered in order of first citation by the findings, then ``extra`` sources (a
         supporter's tips) not cited yet."""
         seen: dict[str, Source] = {}
@@ -182,8 +187,9 @@ def by_section(result: Result, include_skipped: bool = False):
     return out
 
 
-ANSWER_STATE_WORDS = Words({"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"),
-                            "missing": N_("not answered yet")})
+ANSWER_STATE_WORDS = Words(
+    {"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"), "missing": N_("not answered yet")}
+)
 
 
 def depends_text(possible: Possible, respondent: str = "patient") -> str:
@@ -196,10 +202,14 @@ def depends_text(possible: Possible, respondent: str = "patient") -> str:
 def private_intro(result: Result) -> str:
     """The line under "Your prescriber will ask you about these"."""
     if result.respondent == "supporter":
-        return _("These were left open here (unsure or prefer not to say). They are not questions for the clinic: "
-                 "the prescriber will ask the person you are helping about them in private.")
-    return _("You left these open here (unsure or prefer not to say). That is fine: they are not questions for the "
-             "clinic, and the prescriber will ask you about them in private.")
+        return _(
+            "These were left open here (unsure or prefer not to say). They are not questions for the clinic: "
+            "the prescriber will ask the person you are helping about them in private."
+        )
+    return _(
+        "You left these open here (unsure or prefer not to say). That is fine: they are not questions for the "
+        "clinic, and the prescriber will ask you about them in private."
+    )
 
 
 def _item_words(item, respondent: str) -> str:
@@ -223,16 +233,22 @@ def because(result: Result, concern: Concern) -> str:
         if isinstance(test, conditions.ScoreTest):
             score = result.checklist.score_by_id[test.score]
             total = result.scores.get(test.score)
-            parts.append(_("your {score} is {total}").format(score=score.title, total=f"{total:g}") if total is not None
-                         else _("your {score}").format(score=score.title))
+            parts.append(
+                _("your {score} is {total}").format(score=score.title, total=f"{total:g}")
+                if total is not None
+                else _("your {score}").format(score=score.title)
+            )
             continue
         item = by_id[test.question]
-        text = _("you answered “{answer}” to “{question}”").format(answer=answer_text(item, result.respondent), question=" ".join(item.question.report_prompt(result.respondent).split()))
+        text = _("you answered “{answer}” to “{question}”").format(
+            answer=answer_text(item, result.respondent),
+            question=" ".join(item.question.report_prompt(result.respondent).split()),
+        )
         if text not in parts:
             parts.append(text)
     return _("Because {reasons}.").format(reasons=(" " + _("and") + " ").join(parts))
 
 
 def because_prefix() -> str:
-    """"Because " (what ``because`` starts with, in the current language)."""
+    """ "Because " (what ``because`` starts with, in the current language)."""
     return _("Because {reasons}.").split("{reasons}")[0]

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from clinic_ready.core.compare import RAISED, Comparison, one_line
 from clinic_ready.i18n import _
-from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
 from clinic_ready.render.common import date_text, severity_label
+from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
 from clinic_ready.render.views import Common
 
 
@@ -52,21 +52,40 @@ class CompareView(Common):
 
 def compare_view(c: Comparison, today: dt.date) -> CompareView:
     cl = c.checklist
-    v = CompareView(title=one_line(cl.title), version=cl.version, facts_as_of=date_text(cl.facts_as_of),
-                    printed_on=date_text(today), checklist_notice=one_line(cl.notice))
+    v = CompareView(
+        title=one_line(cl.title),
+        version=cl.version,
+        facts_as_of=date_text(cl.facts_as_of),
+        printed_on=date_text(today),
+        checklist_notice=one_line(cl.notice),
+    )
     v.clinics = [ClinicView(k.name, VERDICT_SHORT[k.result.verdict.code], k.result.verdict.title) for k in c.clinics]
-    v.concerns = [RowView(severity_label(r.concern.severity), one_line(r.concern.title),
-                          tuple(MarkView(MARK_TEXT[m], m == RAISED) for m in r.marks)) for r in c.concerns]
-    v.open_questions = [OpenView(one_line(r.question.prompt), tuple(_state(s) for s in r.states)) for r in c.open_questions]
-    v.personal = [f"{severity_label(r.concern.severity)} {one_line(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}" for r in c.personal]
-    v.personal += [_("Still open: {question} — {state}").format(question=one_line(r.question.prompt), state=STATES[r.states[0]])
-                   for r in c.personal_open]
+    v.concerns = [
+        RowView(
+            severity_label(r.concern.severity),
+            one_line(r.concern.title),
+            tuple(MarkView(MARK_TEXT[m], m == RAISED) for m in r.marks),
+        )
+        for r in c.concerns
+    ]
+    v.open_questions = [
+        OpenView(one_line(r.question.prompt), tuple(_state(s) for s in r.states)) for r in c.open_questions
+    ]
+    v.personal = [
+        f"{severity_label(r.concern.severity)} {one_line(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}"
+        for r in c.personal
+    ]
+    v.personal += [
+        _("Still open: {question} — {state}").format(question=one_line(r.question.prompt), state=STATES[r.states[0]])
+        for r in c.personal_open
+    ]
     v.legend = _legend(c)
     translated = cl.credit_line()
     v.about = [translated] if translated else []
     v.heading = title_line(len(v.clinics))
     v.meta_line = _("{title} · checklist version {version} · facts as of {date} · made {made}").format(
-        title=v.title, version=v.version, date=v.facts_as_of, made=v.printed_on)
+        title=v.title, version=v.version, date=v.facts_as_of, made=v.printed_on
+    )
     return v
 
 
@@ -96,8 +115,15 @@ def render_pdf(c: Comparison, paper: str = "letter", today: dt.date | None = Non
 
     def table(head: str, rows: list[list[str]]) -> None:
         doc.set_font(p.FONT, "", p.SMALL - 0.5)
-        with doc.table(col_widths=widths, headings_style=style, repeat_headings=1, text_align="LEFT",
-                       line_height=4, padding=1, first_row_as_headings=True) as t:
+        with doc.table(
+            col_widths=widths,
+            headings_style=style,
+            repeat_headings=1,
+            text_align="LEFT",
+            line_height=4,
+            padding=1,
+            first_row_as_headings=True,
+        ) as t:
             t.row([head] + [k.name for k in view.clinics])
             for row in rows:
                 t.row(row)
@@ -105,7 +131,10 @@ def render_pdf(c: Comparison, paper: str = "letter", today: dt.date | None = Non
 
     table(_("Clinic"), [[_("Verdict")] + [k.title for k in view.clinics]])  # the title says the verdict in words
     if view.concerns:
-        table(_("Concern, most serious first"), [[f"{r.label} {r.title}"] + [m.text for m in r.marks] for r in view.concerns])
+        table(
+            _("Concern, most serious first"),
+            [[f"{r.label} {r.title}"] + [m.text for m in r.marks] for r in view.concerns],
+        )
         p._text(doc, view.legend, p.SMALL - 0.5, color=p.GREY)
     else:
         p._text(doc, _("No concern differs between the clinics."), p.SMALL)

@@ -13,15 +13,24 @@ from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, noti
 from clinic_ready.render.common import STATE_WORDS, Words, date_text, severity_label
 
 MARK_TEXT = Words({RAISED: N_("● raised"), "could_apply": N_("◐ could apply"), "not_raised": N_("○ not raised")})
-LEGEND = Words({
-    RAISED: N_("● raised: these answers raise the concern"),
-    "could_apply": N_("◐ could apply: an open (unsure, declined or missing) answer decides"),
-    "not_raised": N_("○ not raised"),
-})
-VERDICT_SHORT = Words({
-    "urgent": N_("GET HELP NOW"), "stop": N_("STOP"), "discuss": N_("DISCUSS"), "held": N_("FIND OUT FIRST"), "ask": N_("ASK"),
-    "incomplete": N_("INCOMPLETE"), "none": N_("NONE RAISED"),
-})
+LEGEND = Words(
+    {
+        RAISED: N_("● raised: these answers raise the concern"),
+        "could_apply": N_("◐ could apply: an open (unsure, declined or missing) answer decides"),
+        "not_raised": N_("○ not raised"),
+    }
+)
+VERDICT_SHORT = Words(
+    {
+        "urgent": N_("GET HELP NOW"),
+        "stop": N_("STOP"),
+        "discuss": N_("DISCUSS"),
+        "held": N_("FIND OUT FIRST"),
+        "ask": N_("ASK"),
+        "incomplete": N_("INCOMPLETE"),
+        "none": N_("NONE RAISED"),
+    }
+)
 STATES = Words({**dict(STATE_WORDS), "optional": N_("optional, not answered"), "answered": N_("answered")})
 
 
@@ -45,7 +54,12 @@ def show(c: Comparison, console, plain: bool = False) -> None:
 
     cl = c.checklist
     console.print(Text(f"{title_line(len(c.clinics))} — {cl.title}", style="bold"))
-    console.print(Text(_("Version {version} · facts as of {date}").format(version=cl.version, date=date_text(cl.facts_as_of)), style="dim"))
+    console.print(
+        Text(
+            _("Version {version} · facts as of {date}").format(version=cl.version, date=date_text(cl.facts_as_of)),
+            style="dim",
+        )
+    )
     console.print(Text(notice(), style="italic"))
     console.print(Text(""))
     if not plain and _too_narrow(c, console):  # a table would break words ("Lakesi/de"): one line per item
@@ -60,7 +74,10 @@ def show(c: Comparison, console, plain: bool = False) -> None:
         t.add_column("", ratio=3)
         for k in c.clinics:
             t.add_column(k.name, ratio=2, overflow="fold")
-        t.add_row(Text(_("Verdict"), style="bold"), *[Text(VERDICT_SHORT[k.result.verdict.code], style="bold") for k in c.clinics])
+        t.add_row(
+            Text(_("Verdict"), style="bold"),
+            *[Text(VERDICT_SHORT[k.result.verdict.code], style="bold") for k in c.clinics],
+        )
         if c.concerns:
             t.add_section()
             for row in c.concerns:
@@ -115,7 +132,7 @@ def _plain_rows(c: Comparison, console) -> None:
     console.print(Text(""))
     console.print(Text(_("Concerns, most serious first")))
     for row in c.concerns:
-        marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks))
+        marks = "; ".join(f"{k.name}: {MARK_TEXT[m][2:]}" for k, m in zip(c.clinics, row.marks, strict=False))
         console.print(_item(f"{severity_label(row.concern.severity)} {row.concern.title} — {marks}"))
     if not c.concerns:
         console.print(_item(_("No concern differs between the clinics.")))
@@ -136,7 +153,9 @@ def _about_you(c: Comparison, console) -> None:
     console.print(Text(""))
     console.print(Text(_("About you, the same whichever clinic you choose"), style="bold"))
     for row in c.personal:
-        console.print(_item(f"{severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}"))
+        console.print(
+            _item(f"{severity_label(row.concern.severity)} {row.concern.title} — {MARK_TEXT[row.marks[0]][2:]}")
+        )
     for orow in c.personal_open:
         console.print(_item(f"? {' '.join(orow.question.prompt.split())} — {STATES[orow.states[0]]}"))
 
@@ -145,7 +164,11 @@ def render_terminal(c: Comparison, width: int = 80, plain: bool = False) -> str:
     from rich.console import Console
 
     buf = io.StringIO()
-    show(c, Console(file=buf, width=width, no_color=True, force_terminal=False, highlight=False, emoji=False, markup=False), plain=plain)
+    show(
+        c,
+        Console(file=buf, width=width, no_color=True, force_terminal=False, highlight=False, emoji=False, markup=False),
+        plain=plain,
+    )
     return buf.getvalue()
 
 
@@ -156,24 +179,50 @@ def render_markdown(c: Comparison) -> str:
     cl = c.checklist
     head = "| | " + " | ".join(_esc(k.name) for k in c.clinics) + " |"
     rule = "|---" * (len(c.clinics) + 1) + "|"
-    out = ["# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)), "",
-           _("Checklist version {version} · facts as of {date}").format(version=_esc(cl.version), date=date_text(cl.facts_as_of)), "",
-           *[line for a in [cl.credit_line() or ""] if a for line in (_esc(a), "")],
-           f"> **{notice()}** {crisis_text()}.", "", "## " + _("Verdicts"), "", head, rule,
-           "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |", ""]
-    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + ["", "## " + _("Concerns, most serious first"), ""]
+    out = [
+        "# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)),
+        "",
+        _("Checklist version {version} · facts as of {date}").format(
+            version=_esc(cl.version), date=date_text(cl.facts_as_of)
+        ),
+        "",
+        *[line for a in [cl.credit_line() or ""] if a for line in (_esc(a), "")],
+        f"> **{notice()}** {crisis_text()}.",
+        "",
+        "## " + _("Verdicts"),
+        "",
+        head,
+        rule,
+        "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |",
+        "",
+    ]
+    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + [
+        "",
+        "## " + _("Concerns, most serious first"),
+        "",
+    ]
     if c.concerns:
         out += [head, rule]
-        out += [f"| {severity_label(r.concern.severity)} {_esc(r.concern.title)} | " + " | ".join(MARK_TEXT[m] for m in r.marks) + " |" for r in c.concerns]
+        out += [
+            f"| {severity_label(r.concern.severity)} {_esc(r.concern.title)} | "
+            + " | ".join(MARK_TEXT[m] for m in r.marks)
+            + " |"
+            for r in c.concerns
+        ]
         out += ["", _legend(c), ""]
     else:
         out += [_("No concern differs between the clinics."), ""]
     if c.open_questions:
         out += ["## " + _("Questions still open"), "", head, rule]
-        out += [f"| {_esc(r.question.prompt)} | " + " | ".join(_state(s) for s in r.states) + " |" for r in c.open_questions] + [""]
+        out += [
+            f"| {_esc(r.question.prompt)} | " + " | ".join(_state(s) for s in r.states) + " |" for r in c.open_questions
+        ] + [""]
     if c.personal or c.personal_open:
         out += ["## " + _("About you, the same whichever clinic you choose"), ""]
-        out += [f"- {severity_label(r.concern.severity)} {_esc(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}" for r in c.personal]
+        out += [
+            f"- {severity_label(r.concern.severity)} {_esc(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}"
+            for r in c.personal
+        ]
         out += [f"- {_esc(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open] + [""]
     out += [f"## {crisis_heading()}", ""] + [f"- **{who}:** {how}" for who, how in crisis_lines()]
     return "\n".join(out) + "\n"
@@ -184,8 +233,12 @@ def document(c: Comparison) -> dict:
     cl = c.checklist
 
     def concern(r, one: bool = False) -> dict:
-        d = {"id": r.concern.id, "severity": r.concern.severity.value, "title": r.concern.title,
-             "sources": [s.id for s in r.sources]}
+        d = {
+            "id": r.concern.id,
+            "severity": r.concern.severity.value,
+            "title": r.concern.title,
+            "sources": [s.id for s in r.sources],
+        }
         d.update({"mark": r.marks[0]} if one else {"marks": list(r.marks)})
         return d
 
@@ -194,16 +247,32 @@ def document(c: Comparison) -> dict:
         "kind": "comparison",
         "tool": {"name": "clinic-ready", "version": __version__},
         "checklist": {"id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat()},
-        "clinics": [{"name": k.name, "file": k.file, "verdict": {"code": k.result.verdict.code, "title": k.result.verdict.title},
-                     "counts": k.result.counts} for k in c.clinics],
+        "clinics": [
+            {
+                "name": k.name,
+                "file": k.file,
+                "verdict": {"code": k.result.verdict.code, "title": k.result.verdict.title},
+                "counts": k.result.counts,
+            }
+            for k in c.clinics
+        ],
         "concerns": [concern(r) for r in c.concerns],
-        "open_questions": [{"id": r.question.id, "section": r.section.id, "prompt": r.question.prompt, "states": list(r.states)}
-                           for r in c.open_questions],
-        "about_you": {"concerns": [concern(r, True) for r in c.personal],
-                      "open_questions": [{"id": r.question.id, "section": r.section.id, "prompt": r.question.prompt,
-                                          "state": r.states[0]} for r in c.personal_open]},
-        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
-                    for s in cl.sources if any(s in r.sources for r in c.concerns + c.personal)],
+        "open_questions": [
+            {"id": r.question.id, "section": r.section.id, "prompt": r.question.prompt, "states": list(r.states)}
+            for r in c.open_questions
+        ],
+        "about_you": {
+            "concerns": [concern(r, True) for r in c.personal],
+            "open_questions": [
+                {"id": r.question.id, "section": r.section.id, "prompt": r.question.prompt, "state": r.states[0]}
+                for r in c.personal_open
+            ],
+        },
+        "sources": [
+            {"id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
+            for s in cl.sources
+            if any(s in r.sources for r in c.concerns + c.personal)
+        ],
         "notice": cl.notice.strip(),
         "disclaimer": notice(),
         "crisis_lines": [{"name": who, "contact": how} for who, how in crisis_lines()],

@@ -8,15 +8,17 @@ first, ids second.
 from __future__ import annotations
 
 from clinic_ready.core import conditions, engine
+from clinic_ready.core.model import Result
 from clinic_ready.errors import UsageError, suggest
 from clinic_ready.i18n import N_, _
-from clinic_ready.core.model import Result
 from clinic_ready.render.common import answer_text
 
 VALUE_WORDS = {True: N_("true"), False: N_("false"), None: N_("unknown")}  # English in JSON; translated in text
 STATUS_WORDS = {
     "raised": N_("raised — its condition is true for these answers"),
-    "could apply": N_("could apply — its condition cannot be decided, because an answer it depends on is unsure, declined or missing"),
+    "could apply": N_(
+        "could apply — its condition cannot be decided, because an answer it depends on is unsure, declined or missing"
+    ),
     "silent": N_("not raised — its condition is false for these answers"),
 }
 
@@ -33,8 +35,10 @@ def explain(result: Result, ident: str) -> list[dict]:
     if not out:
         hint = suggest(ident, [c.id for c in cl.concerns] + list(cl.questions))
         raise UsageError(
-            _("clinic-ready: no concern or question has the id '{id}' in {checklist} — use an id from the checklist{hint}; "
-              "see every id with 'clinic-ready explain --list {checklist}'").format(id=ident, checklist=cl.id, hint=hint)
+            _(
+                "clinic-ready: no concern or question has the id '{id}' in {checklist} — use an id from the checklist{hint}; "
+                "see every id with 'clinic-ready explain --list {checklist}'"
+            ).format(id=ident, checklist=cl.id, hint=hint)
         )
     return out
 
@@ -44,7 +48,11 @@ def _tree(result: Result, cond, ctx) -> dict:
     node: dict = {"value": VALUE_WORDS[value]}
     if isinstance(cond, (conditions.AllOf, conditions.AnyOf)):
         kind = "all" if isinstance(cond, conditions.AllOf) else "any"
-        node.update(kind=kind, words=_("all of these") if kind == "all" else _("any of these"), parts=[_tree(result, c, ctx) for c in getattr(cond, kind)])
+        node.update(
+            kind=kind,
+            words=_("all of these") if kind == "all" else _("any of these"),
+            parts=[_tree(result, c, ctx) for c in getattr(cond, kind)],
+        )
         return node
     if isinstance(cond, conditions.NotOf):
         node.update(kind="not", words=_("not this"), parts=[_tree(result, cond.not_, ctx)])
@@ -60,9 +68,13 @@ def _tree(result: Result, cond, ctx) -> dict:
     words = conditions.describe(cond, label, choice_label)
     if isinstance(cond, conditions.ScoreTest):
         score = cl.score_by_id[cond.score]
-        words = words.replace(_("the {score} score").format(score=cond.score), _("the {title}").format(title=score.title))
+        words = words.replace(
+            _("the {score} score").format(score=cond.score), _("the {title}").format(title=score.title)
+        )
         total = result.scores.get(cond.score)
-        node.update(kind="score", words=words, score=cond.score, answer=(_("incomplete") if total is None else f"{total:g}"))
+        node.update(
+            kind="score", words=words, score=cond.score, answer=(_("incomplete") if total is None else f"{total:g}")
+        )
         return node
     item = next(i for i in result.items if i.question.id == cond.question)
     node.update(kind="question", words=words, question=cond.question, state=item.state, answer=answer_text(item))
@@ -74,8 +86,13 @@ def _concern(result: Result, concern) -> dict:
     value = concern.when.value(ctx)
     status = {True: "raised", None: "could apply", False: "silent"}[value]
     return {
-        "kind": "concern", "id": concern.id, "title": " ".join(concern.title.split()), "severity": concern.severity.value,
-        "urgent": concern.urgent, "status": status, "summary": _(STATUS_WORDS[status]),
+        "kind": "concern",
+        "id": concern.id,
+        "title": " ".join(concern.title.split()),
+        "severity": concern.severity.value,
+        "urgent": concern.urgent,
+        "status": status,
+        "summary": _(STATUS_WORDS[status]),
         "condition": _tree(result, concern.when, ctx),
     }
 
@@ -98,12 +115,21 @@ def _question(result: Result, qid: str) -> dict:
         else:
             reason = _("skipped — its condition is false")
     elif item.in_doubt:
-        reason = _("asked — its condition cannot be decided yet (an earlier answer is unsure, declined or missing): when in doubt, ask")
+        reason = _(
+            "asked — its condition cannot be decided yet (an earlier answer is unsure, declined or missing): when in doubt, ask"
+        )
     else:
         reason = _("asked — its condition is true")
     return {
-        "kind": "question", "id": qid, "prompt": " ".join(item.question.prompt.split()), "section": section.title,
-        "asked": asked, "state": item.state, "answer": answer_text(item), "summary": reason, "conditions": checks,
+        "kind": "question",
+        "id": qid,
+        "prompt": " ".join(item.question.prompt.split()),
+        "section": section.title,
+        "asked": asked,
+        "state": item.state,
+        "answer": answer_text(item),
+        "summary": reason,
+        "conditions": checks,
     }
 
 
@@ -117,8 +143,11 @@ def text(explanations: list[dict]) -> str:
             severity = _(engine.LEVEL_WORDS[e["severity"]])
             kind = _("({severity}, urgent; id {id})") if e["urgent"] else _("({severity}; id {id})")
             lines += [
-                _("Concern: {title}").format(title=e["title"]), "  " + kind.format(severity=severity, id=e["id"]),
-                _("Status: {summary}.").format(summary=e["summary"]), "", _("Condition:"),
+                _("Concern: {title}").format(title=e["title"]),
+                "  " + kind.format(severity=severity, id=e["id"]),
+                _("Status: {summary}.").format(summary=e["summary"]),
+                "",
+                _("Condition:"),
             ]
             lines += _tree_lines(e["condition"], 1)
         else:
@@ -143,8 +172,14 @@ def _tree_lines(node: dict, depth: int) -> list[str]:
             out += _tree_lines(part, depth + 1)
         return out
     if node["kind"] == "score":
-        return [head, pad + "    " + _("total: {answer} (score id {id})").format(answer=node["answer"], id=node["score"])]
-    return [head, pad + "    " + _("your answer: {answer} (question id {id})").format(answer=node["answer"], id=node["question"])]
+        return [
+            head,
+            pad + "    " + _("total: {answer} (score id {id})").format(answer=node["answer"], id=node["score"]),
+        ]
+    return [
+        head,
+        pad + "    " + _("your answer: {answer} (question id {id})").format(answer=node["answer"], id=node["question"]),
+    ]
 
 
 def listing(cl) -> str:

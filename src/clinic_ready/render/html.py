@@ -7,12 +7,11 @@ and compiled once per process, when the first report is rendered.
 
 from __future__ import annotations
 
-from clinic_ready.dates import today as _today
-
 import datetime as dt
 from pathlib import Path
 
 from clinic_ready.core.model import Checklist, Result
+from clinic_ready.dates import today as _today
 from clinic_ready.render.views import blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
@@ -37,8 +36,14 @@ def _env():
     return env
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
-           only: str | None = None, **_options: object) -> str:
+def render(
+    result: Result,
+    paper: str = "letter",
+    today: dt.date | None = None,
+    explain: bool = False,
+    only: str | None = None,
+    **_options: object,
+) -> str:
     view = clean_tree(report_view(result, today or _today(), explain, only))
     return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from clinic_ready import __version__
-from clinic_ready.notices import crisis_lines
-from clinic_ready.core.wording import words_for
 from clinic_ready.core.model import Result, Source
+from clinic_ready.core.wording import words_for
+from clinic_ready.notices import crisis_lines
 from clinic_ready.render.common import answer_text
 
 FORMAT_VERSION = 3  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at; 3: who reads (docs/json-format.md)
@@ -25,8 +25,14 @@ def _concern_data(c, sources, respondent: str = "patient", checklist=None) -> di
     from clinic_ready.dates import today
 
     return {
-        "id": c.id, "severity": c.severity.value, "urgent": c.urgent, "title": c.title, "why": c.why_for(respondent), "ask": c.ask,
-        "action": c.action_for(respondent), "sources": [_source(s) for s in sources],
+        "id": c.id,
+        "severity": c.severity.value,
+        "urgent": c.urgent,
+        "title": c.title,
+        "why": c.why_for(respondent),
+        "ask": c.ask,
+        "action": c.action_for(respondent),
+        "sources": [_source(s) for s in sources],
         "dated_notes": checklist.expired_lines(c.facts, today()) if checklist is not None else [],
     }
 
@@ -37,8 +43,12 @@ def _translation(cl) -> dict | None:
     tr = cl.translation
     if tr is None:
         return None
-    return {"language": tr.language, "translated_by": list(tr.translated_by), "review_status": tr.review_status,
-            "credit": cl.credit_line()}
+    return {
+        "language": tr.language,
+        "translated_by": list(tr.translated_by),
+        "review_status": tr.review_status,
+        "credit": cl.credit_line(),
+    }
 
 
 def _verdict(v) -> dict:
@@ -54,22 +64,38 @@ def _possible(p, respondent: str = "patient", checklist=None) -> dict:
 
 def _good_to_know(result: Result) -> list:
     """Info items (format 3): never in ``concerns`` or ``counts``."""
-    return [{"id": f.concern.id, "title": f.concern.title, "why": f.concern.why_for(result.respondent),
-             "action": f.concern.action_for(result.respondent), "sources": [_source(s) for s in f.sources]}
-            for f in result.good_to_know]
+    return [
+        {
+            "id": f.concern.id,
+            "title": f.concern.title,
+            "why": f.concern.why_for(result.respondent),
+            "action": f.concern.action_for(result.respondent),
+            "sources": [_source(s) for s in f.sources],
+        }
+        for f in result.good_to_know
+    ]
 
 
 def _reader(result: Result) -> dict:
     """Who answered, and who the texts speak to (format 3)."""
     words = words_for(result)
-    return {"respondent": result.respondent, "audience": words.audience, "crisis_heading": words.crisis_heading(),
-            "supporter_tips": [{"text": " ".join(t.text.split()), "sources": list(t.sources)} for t in result.tips]}
+    return {
+        "respondent": result.respondent,
+        "audience": words.audience,
+        "crisis_heading": words.crisis_heading(),
+        "supporter_tips": [{"text": " ".join(t.text.split()), "sources": list(t.sources)} for t in result.tips],
+    }
 
 
 def _urgent(result: Result) -> list:
     """Urgent concerns, first in the document, each with what to do now."""
     return [
-        {"id": f.concern.id, "title": f.concern.title, "action": f.concern.urgent_action_for(result.respondent) or "", "what_to_do_now": list(words_for(result).urgent_lines())}
+        {
+            "id": f.concern.id,
+            "title": f.concern.title,
+            "action": f.concern.urgent_action_for(result.respondent) or "",
+            "what_to_do_now": list(words_for(result).urgent_lines()),
+        }
         for f in result.urgent
     ]
 
@@ -77,11 +103,19 @@ def _urgent(result: Result) -> list:
 def _extras(result: Result, possible: bool = True) -> dict:
     """The format-2 additions that depend on the answers."""
     return {
-        "could_apply": [_possible(p, result.respondent, result.checklist) for p in result.could_apply] if possible else [],
+        "could_apply": [_possible(p, result.respondent, result.checklist) for p in result.could_apply]
+        if possible
+        else [],
         "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
         "private_topics": [{"topic": t, "question": q} for t, q in result.private],
         "questions_to_ask": [
-            {"text": i.text, "about": i.about, "severity": i.severity.value, "concern": i.concern_id, "question": i.question_id}
+            {
+                "text": i.text,
+                "about": i.about,
+                "severity": i.severity.value,
+                "concern": i.concern_id,
+                "question": i.question_id,
+            }
             for i in result.ask_list
         ],
     }
@@ -94,9 +128,14 @@ def document(result: Result) -> dict:
         "format_version": FORMAT_VERSION,
         "tool": {"name": "clinic-ready", "version": __version__},
         "checklist": {
-            "id": cl.id, "title": cl.title, "version": cl.version, "facts_as_of": cl.facts_as_of.isoformat(),
-            "review_by": cl.review_by.isoformat() if cl.review_by else None, "maintainers": list(cl.maintainers),
-            "reviewed_by": list(cl.reviewed_by), "funding": cl.funding,
+            "id": cl.id,
+            "title": cl.title,
+            "version": cl.version,
+            "facts_as_of": cl.facts_as_of.isoformat(),
+            "review_by": cl.review_by.isoformat() if cl.review_by else None,
+            "maintainers": list(cl.maintainers),
+            "reviewed_by": list(cl.reviewed_by),
+            "funding": cl.funding,
             "balance": " ".join(cl.balance.split()) if cl.balance else None,
             "translation": _translation(cl),
         },
@@ -178,7 +217,9 @@ def compact(result: Result) -> str:
         verdict = _keep(cache, v, _dump(_verdict(v)))
     possible = ",".join(
         _concern_fragment(cache, p.concern, p.sources, result.respondent)[:-1]
-        + ',"depends_on":' + _dump([{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on]) + "}"
+        + ',"depends_on":'
+        + _dump([{"id": i.question.id, "prompt": i.question.prompt, "state": i.state} for i in p.depends_on])
+        + "}"
         for p in result.could_apply
     )
     rest = _extras(result, possible=False)
@@ -186,21 +227,38 @@ def compact(result: Result) -> str:
         f'"could_apply":[{possible}],"first_steps":{_dump(rest["first_steps"])},"private_topics":{_dump(rest["private_topics"])},'
         f'"questions_to_ask":{_dump(rest["questions_to_ask"])}'
     )
-    return "".join((
-        cache["head"],
-        ",", _dump(_reader(result))[1:-1],
-        ',"urgent":', _dump(_urgent(result)) if result.findings and result.findings[0].concern.urgent else "[]",
-        ',"verdict":', verdict,
-        ',"counts":', _dump(result.counts),
-        ',"concerns":[', ",".join(_concern(cache, f, result.respondent) for f in result.findings), "]",
-        ',"good_to_know":', _dump(_good_to_know(result)),
-        ",", extras,
-        ',"not_assessed":[', ",".join(_not_assessed(cache, i) for i in result.not_assessed), "]",
-        ',"answers":[', ",".join(_answer(cache, i) for i in result.items), "]",
-        ',"scores":', _dump(result.scores),
-        ',"ignored_answers":', _dump(list(result.ignored)),
-        ",", cache["tail"],
-    ))
+    return "".join(
+        (
+            cache["head"],
+            ",",
+            _dump(_reader(result))[1:-1],
+            ',"urgent":',
+            _dump(_urgent(result)) if result.findings and result.findings[0].concern.urgent else "[]",
+            ',"verdict":',
+            verdict,
+            ',"counts":',
+            _dump(result.counts),
+            ',"concerns":[',
+            ",".join(_concern(cache, f, result.respondent) for f in result.findings),
+            "]",
+            ',"good_to_know":',
+            _dump(_good_to_know(result)),
+            ",",
+            extras,
+            ',"not_assessed":[',
+            ",".join(_not_assessed(cache, i) for i in result.not_assessed),
+            "]",
+            ',"answers":[',
+            ",".join(_answer(cache, i) for i in result.items),
+            "]",
+            ',"scores":',
+            _dump(result.scores),
+            ',"ignored_answers":',
+            _dump(list(result.ignored)),
+            ",",
+            cache["tail"],
+        )
+    )
 
 
 def _concern(cache: dict, f, respondent: str) -> str:
@@ -219,7 +277,11 @@ def _not_assessed(cache: dict, i) -> str:
     key = ("na", i.question.id, i.state)
     found = cache.get(key)
     if found is None:
-        found = _keep(cache, key, _dump({"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state}))
+        found = _keep(
+            cache,
+            key,
+            _dump({"id": i.question.id, "section": i.section.id, "prompt": i.question.prompt, "state": i.state}),
+        )
     return found
 
 
@@ -230,7 +292,16 @@ def _answer(cache: dict, i) -> str:
     key = ("answer", q.id, i.state, _hashable(value), i.by_skipping) if cacheable else None
     found = cache.get(key) if cacheable else None
     if found is None:
-        found = _dump({"id": q.id, "section": i.section.id, "prompt": q.prompt, "state": i.state, "value": value, "text": answer_text(i)})
+        found = _dump(
+            {
+                "id": q.id,
+                "section": i.section.id,
+                "prompt": q.prompt,
+                "state": i.state,
+                "value": value,
+                "text": answer_text(i),
+            }
+        )
         if cacheable:
             _keep(cache, key, found)
     return found

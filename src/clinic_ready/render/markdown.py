@@ -3,12 +3,11 @@ as HTML and PDF.  Text from checklists and answers is escaped so it cannot becom
 
 from __future__ import annotations
 
-from clinic_ready.dates import today as _today
-
 import datetime as dt
 
-from clinic_ready.i18n import _
 from clinic_ready.core.model import Checklist, Result
+from clinic_ready.dates import today as _today
+from clinic_ready.i18n import _
 from clinic_ready.render.views import blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
@@ -21,7 +20,17 @@ def _esc(text: str) -> str:
 
 
 def _footer(v) -> list[str]:
-    out = ["", "## " + _("About this report"), "", _esc(v.checklist_notice), "", f"**{v.notice}**", "", f"## {v.crisis_heading}", ""]
+    out = [
+        "",
+        "## " + _("About this report"),
+        "",
+        _esc(v.checklist_notice),
+        "",
+        f"**{v.notice}**",
+        "",
+        f"## {v.crisis_heading}",
+        "",
+    ]
     out += [f"- **{who}:** {how}" for who, how in v.crisis]
     return out + [""]
 
@@ -34,7 +43,8 @@ def _header(v) -> list[str]:
         out += [f"*{_esc(v.respondent_line)}*", ""]
     out += [
         _("Checklist version {version} · {currency} · report made {date}").format(
-            version=_esc(v.version), currency=v.currency, date=v.printed_on),
+            version=_esc(v.version), currency=v.currency, date=v.printed_on
+        ),
         "",
         *[line for a in v.about for line in (_esc(a), "")],
         f"> **{v.notice}** {v.crisis_line}.",
@@ -69,8 +79,10 @@ def _tips(v) -> list[str]:
 def _questions(v) -> list[str]:
     out = [f"## {v.heading_questions}", "", f"*{_esc(v.questions_hint)}*", ""]
     answer = _("Answer:")
-    out += [f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {answer} ______________________________"
-            for i in v.ask_list]
+    out += [
+        f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {answer} ______________________________"
+        for i in v.ask_list
+    ]
     return out + ([] if v.ask_list else [v.no_questions]) + [""]
 
 
@@ -99,14 +111,19 @@ def _concerns(v) -> list[str]:
 def _private(v) -> list[str]:
     if not v.private:
         return []
-    return [f"## {v.heading_private}", "", f"*{_esc(v.private_intro)}*", ""] + [f"- {_esc(t)}" for t in v.private] + [""]
+    return (
+        [f"## {v.heading_private}", "", f"*{_esc(v.private_intro)}*", ""] + [f"- {_esc(t)}" for t in v.private] + [""]
+    )
 
 
 def _good_to_know(v) -> list[str]:
     if not v.good_to_know:
         return []
-    return [f"## {v.heading_good_to_know}", ""] + [
-        f"- **{_esc(g.title)}.** {_esc(g.text)}" + (f" {g.refs}" if g.refs else "") for g in v.good_to_know] + [""]
+    return (
+        [f"## {v.heading_good_to_know}", ""]
+        + [f"- **{_esc(g.title)}.** {_esc(g.text)}" + (f" {g.refs}" if g.refs else "") for g in v.good_to_know]
+        + [""]
+    )
 
 
 def _could_apply(v) -> list[str]:
@@ -119,19 +136,37 @@ def _could_apply(v) -> list[str]:
     return out + ([_esc(v.not_assessed_note), ""] if v.not_assessed_note else [])
 
 
-def render(result: Result, today: dt.date | None = None, explain: bool = False, only: str | None = None, **_o: object) -> str:
+def render(
+    result: Result, today: dt.date | None = None, explain: bool = False, only: str | None = None, **_o: object
+) -> str:
     v = clean_tree(report_view(result, today or _today(), explain, only))
     out = _header(v)
     if v.only == "questions":
-        return "\n".join(out + _questions(v) + [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""])
-    out += [*_urgent(v), "## " + _("Verdict:") + " " + _esc(v.verdict_title), "", _esc(v.verdict_text), "", v.counts_text, ""]
+        return "\n".join(
+            out
+            + _questions(v)
+            + [f"## {v.crisis_heading}", ""]
+            + [f"- **{who}:** {how}" for who, how in v.crisis]
+            + [""]
+        )
+    out += [
+        *_urgent(v),
+        "## " + _("Verdict:") + " " + _esc(v.verdict_title),
+        "",
+        _esc(v.verdict_text),
+        "",
+        v.counts_text,
+        "",
+    ]
     if v.crisis_first:
         out += [f"## {v.crisis_heading}", ""] + [f"- **{who}:** {how}" for who, how in v.crisis] + [""]
     out += _first_steps(v) + _tips(v) + _questions(v) + _private(v) + _concerns(v) + _good_to_know(v) + _could_apply(v)
     out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:
         out += [f"### {_esc(title)}", ""]
-        out += [f"- {_esc(r.prompt)} — " + (f"*{_esc(r.answer)}*" if r.open else f"**{_esc(r.answer)}**") for r in rows] + [""]
+        out += [
+            f"- {_esc(r.prompt)} — " + (f"*{_esc(r.answer)}*" if r.open else f"**{_esc(r.answer)}**") for r in rows
+        ] + [""]
     out += [f"## {v.heading_sources}", ""]
     out += [f"{s.number}. {_esc(s.text)}" for s in v.sources] or [_("No sources cited.")]
     return "\n".join(out + _footer(v))
@@ -140,15 +175,26 @@ def render(result: Result, today: dt.date | None = None, explain: bool = False, 
 def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
     v = clean_tree(blank_view(checklist, today or _today()))
     out = [
-        f"# {_esc(v.title)} ({v.heading_blank})", "",
-        _esc(v.meta_line), "",
+        f"# {_esc(v.title)} ({v.heading_blank})",
+        "",
+        _esc(v.meta_line),
+        "",
         *[line for a in v.about for line in (_esc(a), "")],
-        f"**{v.for_label}** {_esc(v.audience)}", "",
-        f"> **{v.notice}** {v.crisis_line}.", "", _esc(v.intro), "",
-        _esc(v.how_to_tick), "",
+        f"**{v.for_label}** {_esc(v.audience)}",
+        "",
+        f"> **{v.notice}** {v.crisis_line}.",
+        "",
+        _esc(v.intro),
+        "",
+        _esc(v.how_to_tick),
+        "",
     ]
     if v.key:
-        out += [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"] + [f"> {_esc(line)}  " for line in v.if_warned] + [""]
+        out += (
+            [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"]
+            + [f"> {_esc(line)}  " for line in v.if_warned]
+            + [""]
+        )
     for title, intro, when, questions in v.sections:
         out += [f"## {_esc(title)}", ""]
         out += [f"*{_esc(when)}*", ""] if when else []
@@ -158,7 +204,9 @@ def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object
             out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
             out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
             out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
-            out += [f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn, strict=False)] + [""]
+            out += [
+                f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn, strict=False)
+            ] + [""]
             out += [f"{v.why_label} {_esc(q.help)}", "", f"{v.notes_label} ______________________________", ""]
     out += [f"## {v.heading_sources}", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

@@ -17,7 +17,7 @@ class Paper(str, Enum):
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "CR", "GT", "NI", "PA", "SV", "DO"})
 
 
-def default_paper(environ=None) -> "Paper":
+def default_paper(environ=None) -> Paper:
     """The paper the place uses, from the first of LC_ALL, LC_PAPER, LANG that is set: Letter for
     the United States and the other Letter-paper territories (en_US, es_MX, fr_CA, …), and for the
     C and POSIX locales and no locale at all (the checklist is US-focused); A4 where the locale
@@ -36,5 +36,7 @@ def default_paper(environ=None) -> "Paper":
 
 
 #: translated when the command line is built (the language is chosen before)
-PAPER_HELP = _("Page size for html and pdf. Default: the locale's (letter for the US, Canada, Mexico and other "
-               "Letter countries, and for the C locale; a4 where the locale names another country).")
+PAPER_HELP = _(
+    "Page size for html and pdf. Default: the locale's (letter for the US, Canada, Mexico and other "
+    "Letter countries, and for the C locale; a4 where the locale names another country)."
+)

@@ -7,14 +7,13 @@ header rows, and it is the fastest option measured here.  Imported only when a P
 
 from __future__ import annotations
 
-from clinic_ready.dates import today as _today
-
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from clinic_ready.i18n import _
 from clinic_ready.core.model import Checklist, Result
+from clinic_ready.dates import today as _today
+from clinic_ready.i18n import _
 from clinic_ready.render.common import because_prefix
 from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
 from clinic_ready.safe_text import clean_tree
@@ -36,7 +35,9 @@ def _pdf(view, paper: str, orientation: str = "P"):
             size = 8.5
             self.set_font(FONT, "", size)
             room = self.w - self.l_margin - self.r_margin - self.get_string_width(page.replace("{nb}", "99")) - 4
-            while size > 6 and self.get_string_width(view.footer) > room:  # a longer language: smaller, never overlapping
+            while (
+                size > 6 and self.get_string_width(view.footer) > room
+            ):  # a longer language: smaller, never overlapping
                 size -= 0.25
                 self.set_font(FONT, "", size)
             self.set_text_color(*GREY)
@@ -305,11 +306,18 @@ def check_glyphs(fields, stacklevel: int = 2) -> None:
                 continue
             missing.append(ch)
         if missing:
-            shown = " ".join(missing[:8]) + (" " + _("and {n} more").format(n=len(missing) - 8) if len(missing) > 8 else "")
-            warnings.warn(PdfTextWarning(_(
-                "clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
-                "they are left out of the PDF — the HTML report (--format html) shows them"
-            ).format(label=label, shown=shown)), stacklevel=stacklevel)
+            shown = " ".join(missing[:8]) + (
+                " " + _("and {n} more").format(n=len(missing) - 8) if len(missing) > 8 else ""
+            )
+            warnings.warn(
+                PdfTextWarning(
+                    _(
+                        "clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
+                        "they are left out of the PDF — the HTML report (--format html) shows them"
+                    ).format(label=label, shown=shown)
+                ),
+                stacklevel=stacklevel,
+            )
 
 
 def _report_fields(view: ReportView):
@@ -341,8 +349,14 @@ def _quietly(draw, view, paper: str) -> bytes:
         log.level = level
 
 
-def render(result: Result, paper: str = "letter", today: dt.date | None = None, explain: bool = False,
-           only: str | None = None, **_: object) -> bytes:
+def render(
+    result: Result,
+    paper: str = "letter",
+    today: dt.date | None = None,
+    explain: bool = False,
+    only: str | None = None,
+    **_: object,
+) -> bytes:
     """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
     view: ReportView = clean_tree(report_view(result, today or _today(), explain, only))
     return _quietly(_render_report, view, paper)
@@ -351,12 +365,23 @@ def render(result: Result, paper: str = "letter", today: dt.date | None = None, 
 def _header(pdf, view: ReportView) -> None:
     _text(pdf, view.title, H1, "B", h=8)
     if view.clinic_name:
-        name = view.clinic_name if len(view.clinic_name) <= HEADER_NAME else view.clinic_name[:HEADER_NAME].rstrip() + "… " + _("(in full under Your answers)")
+        name = (
+            view.clinic_name
+            if len(view.clinic_name) <= HEADER_NAME
+            else view.clinic_name[:HEADER_NAME].rstrip() + "… " + _("(in full under Your answers)")
+        )
         _text(pdf, _("Clinic:") + " " + name, BODY, "B")
     if view.respondent_line:
         _text(pdf, view.respondent_line, BODY, "B")
-    _text(pdf, _("Checklist version {version} · {currency} · report made {date}").format(
-        version=view.version, currency=view.currency, date=view.printed_on), SMALL - 0.5, h=3.8, color=GREY)
+    _text(
+        pdf,
+        _("Checklist version {version} · {currency} · report made {date}").format(
+            version=view.version, currency=view.currency, date=view.printed_on
+        ),
+        SMALL - 0.5,
+        h=3.8,
+        color=GREY,
+    )
     if not view.only:
         for line in view.about:
             _text(pdf, line, SMALL - 0.5, h=3.8, color=GREY)
@@ -397,8 +422,15 @@ def _render_report(view: ReportView, paper: str) -> bytes:
                 lines.append((c.because, "", SMALL))
         lines += [(f"•  {line}", "", BODY) for line in view.urgent_lines]
         _boxed(pdf, lines, width=1.6)
-    _boxed(pdf, [(_("Verdict:") + " " + view.verdict_title, "B", H3), (view.verdict_text, "", BODY), (view.counts_text, "", SMALL)],
-           width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6)
+    _boxed(
+        pdf,
+        [
+            (_("Verdict:") + " " + view.verdict_title, "B", H3),
+            (view.verdict_text, "", BODY),
+            (view.counts_text, "", SMALL),
+        ],
+        width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6,
+    )
     if view.crisis_first:  # before the concern list, not only at the end
         _crisis(pdf, view)
     full = pdf.w - pdf.l_margin - pdf.r_margin
@@ -436,7 +468,9 @@ def _render_report(view: ReportView, paper: str) -> bytes:
             _concern(pdf, c)
     if view.good_to_know:
         first = view.good_to_know[0]
-        _heading(pdf, view.heading_good_to_know, keep=_h(pdf, f"•  {first.title}. {first.text}", full, 4.6, SMALL + 0.5))
+        _heading(
+            pdf, view.heading_good_to_know, keep=_h(pdf, f"•  {first.title}. {first.text}", full, 4.6, SMALL + 0.5)
+        )
         for g in view.good_to_know:
             _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
             pdf.ln(0.6)
@@ -557,7 +591,9 @@ ASK_SIZE, ASK_LINE, ABOUT_SIZE, ABOUT_LINE, WRITE = BODY - 0.5, 4.2, SMALL - 1.5
 
 
 def _ask_height(pdf, item, width: float) -> float:
-    return _h(pdf, item.text, width, ASK_LINE, ASK_SIZE) + _h(pdf, item.about, width, ABOUT_LINE, ABOUT_SIZE) + WRITE + 1.0
+    return (
+        _h(pdf, item.text, width, ASK_LINE, ASK_SIZE) + _h(pdf, item.about, width, ABOUT_LINE, ABOUT_SIZE) + WRITE + 1.0
+    )
 
 
 def _ask_draw(doc, item, width: float) -> None:
@@ -588,9 +624,18 @@ def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | N
 def _render_blank(view: BlankView, paper: str) -> bytes:
     pdf = _pdf(view, paper)
     _font_chars(pdf)
-    check_glyphs([(_("the checklist"), " ".join(
-        [view.title, view.intro] + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
-    ))], stacklevel=4)
+    check_glyphs(
+        [
+            (
+                _("the checklist"),
+                " ".join(
+                    [view.title, view.intro]
+                    + [" ".join((q.prompt, q.help, *q.options)) for _t, _i, _w, qs in view.sections for q in qs]
+                ),
+            )
+        ],
+        stacklevel=4,
+    )
     _text(pdf, view.title, H1, "B", h=8.5)
     _text(pdf, view.meta_line, SMALL, color=GREY)
     for line in view.about:
@@ -662,7 +707,9 @@ def _blank_question_draw(doc, q, view) -> None:
 
 
 def _marked(q) -> tuple[str, ...]:
-    return tuple(f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options), strict=False))
+    return tuple(
+        f"{o}  {WARN}" if w else o for o, w in zip(q.options, q.warn or (False,) * len(q.options), strict=False)
+    )
 
 
 def _options(pdf, options: tuple[str, ...], draw: bool = True) -> float:

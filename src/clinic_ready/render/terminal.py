@@ -16,17 +16,26 @@ could apply and not assessed, your answers, sources, then the notice and the cri
 
 from __future__ import annotations
 
-from clinic_ready.dates import today as _today
-
-import datetime as dt
 import os
 import unicodedata
 
-from clinic_ready.i18n import _, ngettext
 from clinic_ready.core.model import Result, Severity
-from clinic_ready.notices import crisis_lines, crisis_text, urgent_lines
 from clinic_ready.core.wording import words_for
-from clinic_ready.render.common import Citations, about_lines, answer_text, because, by_section, _item_words, depends_text, grouped, severity_label, source_line
+from clinic_ready.dates import today as _today
+from clinic_ready.i18n import _, ngettext
+from clinic_ready.notices import crisis_lines, crisis_text, urgent_lines
+from clinic_ready.render.common import (
+    Citations,
+    _item_words,
+    about_lines,
+    answer_text,
+    because,
+    by_section,
+    depends_text,
+    grouped,
+    severity_label,
+    source_line,
+)
 from clinic_ready.safe_text import clean
 
 STYLES = {
@@ -36,7 +45,15 @@ STYLES = {
     Severity.low: "bold cyan",
     Severity.info: "bold",
 }
-VERDICT_STYLES = {"urgent": "red", "held": "red", "stop": "red", "discuss": "red", "ask": "yellow", "incomplete": "yellow", "none": "green"}
+VERDICT_STYLES = {
+    "urgent": "red",
+    "held": "red",
+    "stop": "red",
+    "discuss": "red",
+    "ask": "yellow",
+    "incomplete": "yellow",
+    "none": "green",
+}
 HEADING = "bold underline"
 LABEL_WIDTH = 8  # "Sources" and one space: where a concern card's values start (longer labels widen it)
 
@@ -57,7 +74,9 @@ Line = list  # of pieces
 # ----------------------------------------------------------------------------- entry points
 
 
-def render(result: Result, width: int = 80, plain: bool = True, answers: bool = True, explain: bool = False, **_options: object) -> str:
+def render(
+    result: Result, width: int = 80, plain: bool = True, answers: bool = True, explain: bool = False, **_options: object
+) -> str:
     """The summary as text, without colour (--output FILE with --format terminal, and pipes)."""
     lines = summary_lines(result, width, plain, answers, explain, boxes=_unicode_boxes())
     return clean(as_text(lines), keep_lines=True)
@@ -65,7 +84,9 @@ def render(result: Result, width: int = 80, plain: bool = True, answers: bool = 
 
 def show(result: Result, console, plain: bool = False, answers: bool = False, explain: bool = False) -> None:
     """Print the summary to a Rich console (a terminal: colours follow the console)."""
-    lines = summary_lines(result, console.width, plain, answers, explain, boxes=not console.encoding.lower().startswith("ascii"))
+    lines = summary_lines(
+        result, console.width, plain, answers, explain, boxes=not console.encoding.lower().startswith("ascii")
+    )
     console.print(as_rich(lines), soft_wrap=True)  # already wrapped: Rich neither wraps nor crops
 
 
@@ -195,7 +216,9 @@ class Layout:
         """Pieces wrapped at the width, continuation lines flush left."""
         self.wrap(list(pieces))
 
-    def wrap(self, pieces: list[Piece], indent: int = 0, hang: int | None = None, prefix: tuple[Piece, ...] = ()) -> None:
+    def wrap(
+        self, pieces: list[Piece], indent: int = 0, hang: int | None = None, prefix: tuple[Piece, ...] = ()
+    ) -> None:
         """Greedy word wrap of styled pieces (words split at spaces; a piece boundary is not a
         space).  The first line starts at ``indent`` with ``prefix`` as it is (a number, a label);
         the next lines start at ``hang``.  A word longer than a line is folded, never cut off."""
@@ -273,7 +296,7 @@ class Layout:
             n += 1 + size
         self.lines.append([*head, (" ".join(words), style)] if words else head)
 
-    def box(self, title: str, body: "Layout", style: str) -> None:
+    def box(self, title: str, body: Layout, style: str) -> None:
         """A rounded panel the full width, the title in its top border (Rich's Panel look)."""
         width = self.width
         h, v, tl, tr, bl, br = ("─", "│", "╭", "╮", "╰", "╯") if self.boxes else ("-", "|", "+", "+", "+", "+")
@@ -284,7 +307,7 @@ class Layout:
             self.lines.append([(v + " ", style), *inner, (" " * max(0, body.width - used) + " " + v, style)])
         self.lines.append([(bl + h * (width - 2) + br, style)])
 
-    def inner(self) -> "Layout":
+    def inner(self) -> Layout:
         """A layout for the inside of a box."""
         return Layout(self.width - 4, self.plain, self.boxes)
 
@@ -305,7 +328,9 @@ def _unicode_boxes() -> bool:
 # ----------------------------------------------------------------------------- the summary
 
 
-def summary_lines(result: Result, width: int, plain: bool, answers: bool, explain: bool = False, boxes: bool = True) -> list[Line]:
+def summary_lines(
+    result: Result, width: int, plain: bool, answers: bool, explain: bool = False, boxes: bool = True
+) -> list[Line]:
     """The whole summary, laid out at ``width``."""
     out = Layout(max(width, 20), plain, boxes)
     cl = result.checklist
@@ -313,7 +338,9 @@ def summary_lines(result: Result, width: int, plain: bool, answers: bool, explai
     cites = Citations.of(result, extra=[cl_sources[s] for t in result.tips for s in t.sources if s in cl_sources])
     today = _today()
     out.line((_words(cl.title), "bold"))
-    out.line((_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim"))
+    out.line(
+        (_words(_("Version {version} · {currency}").format(version=cl.version, currency=cl.currency_line())), "dim")
+    )
     overdue = cl.overdue_line(today)
     if overdue:
         out.line((_words(overdue), ""))
@@ -418,13 +445,17 @@ def _first_steps(out: Layout, result: Result) -> None:
 
 
 def _tips(out: Layout, result: Result, cites: Citations) -> None:
-    """"How you can help": a supporter's tips, right after the first steps."""
+    """ "How you can help": a supporter's tips, right after the first steps."""
     if not result.tips:
         return
     out.blank()
     out.line((words_for(result).heading("tips"), HEADING))
     for t in result.tips:
-        refs = " ".join(f"[{cites.number(result.checklist.source_by_id[s])}]" for s in t.sources if s in result.checklist.source_by_id)
+        refs = " ".join(
+            f"[{cites.number(result.checklist.source_by_id[s])}]"
+            for s in t.sources
+            if s in result.checklist.source_by_id
+        )
         out.wrap([(_words(t.text) + (" " + refs if refs else ""), "")], hang=4, prefix=(("  • ", ""),))
 
 
@@ -432,7 +463,9 @@ def _ask_list(out: Layout, result: Result) -> None:
     if not result.ask_list:
         return
     out.blank()
-    out.line((_("{heading} ({n})").format(heading=words_for(result).heading("questions"), n=len(result.ask_list)), HEADING))
+    out.line(
+        (_("{heading} ({n})").format(heading=words_for(result).heading("questions"), n=len(result.ask_list)), HEADING)
+    )
     for n, item in enumerate(result.ask_list, 1):
         hang = _numbered(out, n, len(result.ask_list), _words(item.text))
         out.wrap([("(" + _words(item.about) + ")", "dim")], indent=hang)
@@ -482,8 +515,13 @@ def _concern(out: Layout, result: Result, f, cites: Citations, sev: Severity, wh
     if why_raised:
         out.wrap([(_words(why_raised), "italic")], indent=2)
     who = result.respondent
-    rows = ((_("Why"), _words(c.why_for(who))), (_("Ask"), _ask_ref(result, c)), (_("Do"), _words(c.action_for(who))),
-            (_("Sources"), cites.refs(f)), *((_("Note"), _words(line)) for line in result.checklist.expired_lines(c.facts, _today())))
+    rows = (
+        (_("Why"), _words(c.why_for(who))),
+        (_("Ask"), _ask_ref(result, c)),
+        (_("Do"), _words(c.action_for(who))),
+        (_("Sources"), cites.refs(f)),
+        *((_("Note"), _words(line)) for line in result.checklist.expired_lines(c.facts, _today())),
+    )
     if out.plain:  # one labelled line each: wraps at any width, never cuts a word
         for label, value in rows:
             out.wrap([(value, "")], indent=2, prefix=((label + ": ", "bold"),))
@@ -502,8 +540,15 @@ def _good_to_know(out: Layout, result: Result, cites: Citations) -> None:
     who = result.respondent
     for f in result.good_to_know:
         c = f.concern
-        text = " ".join(t for t in (_words(c.why_for(who)), _words(c.action_for(who)),
-                                    *(_words(line) for line in result.checklist.expired_lines(c.facts, _today()))) if t)
+        text = " ".join(
+            t
+            for t in (
+                _words(c.why_for(who)),
+                _words(c.action_for(who)),
+                *(_words(line) for line in result.checklist.expired_lines(c.facts, _today())),
+            )
+            if t
+        )
         out.wrap([(_words(c.title) + ". ", "bold"), (text + " " + cites.refs(f), "")], hang=4, prefix=(("  • ", ""),))
 
 
@@ -516,7 +561,9 @@ def _could_apply(out: Layout, result: Result) -> None:
     asked = _asked_questions(result)
     for p in result.could_apply:
         out.blank()
-        out.wrap([(severity_label(p.concern.severity) + " ", STYLES[p.concern.severity]), (_words(p.concern.title), "bold")])
+        out.wrap(
+            [(severity_label(p.concern.severity) + " ", STYLES[p.concern.severity]), (_words(p.concern.title), "bold")]
+        )
         text = _words(depends_text(p, result.respondent))
         refs = sorted({asked[i.question.id] for i in p.depends_on if i.question.id in asked})
         if refs:
@@ -555,8 +602,19 @@ def _not_assessed(out: Layout, result: Result) -> None:
         if key in shown:  # two private answers of one topic: named once
             continue
         shown.add(key)
-        out.wrap([("? " + _words(_item_words(i, result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
-                 indent=2, hang=4)
+        out.wrap(
+            [
+                (
+                    "? "
+                    + _words(_item_words(i, result.respondent))
+                    + " — "
+                    + _words(answer_text(i, result.respondent)),
+                    "",
+                )
+            ],
+            indent=2,
+            hang=4,
+        )
 
 
 def _answers(out: Layout, result: Result) -> None:
@@ -565,5 +623,15 @@ def _answers(out: Layout, result: Result) -> None:
     for section, items in by_section(result):
         out.wrap([(_words(section.title), "bold")], indent=2)
         for i in items:
-            out.wrap([(_words(i.question.report_prompt(result.respondent)) + " — " + _words(answer_text(i, result.respondent)), "")],
-                     indent=4, hang=6)
+            out.wrap(
+                [
+                    (
+                        _words(i.question.report_prompt(result.respondent))
+                        + " — "
+                        + _words(answer_text(i, result.respondent)),
+                        "",
+                    )
+                ],
+                indent=4,
+                hang=6,
+            )

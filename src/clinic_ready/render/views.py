@@ -10,14 +10,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from clinic_ready.core import conditions
-
 from clinic_ready import i18n
-from clinic_ready.i18n import N_, _, ngettext
+from clinic_ready.core import conditions
 from clinic_ready.core.model import Checklist, Result, Severity
-from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
 from clinic_ready.core.wording import words_for
-from clinic_ready.render.common import ANSWER_STATE_WORDS, _item_words, private_intro, DECLINED_LABEL, UNSURE_LABEL, Citations, about_lines, answer_text, because, by_section, counts_text, date_text, grouped, severity_label, source_line
+from clinic_ready.i18n import N_, _, ngettext
+from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
+from clinic_ready.render.common import (
+    ANSWER_STATE_WORDS,
+    DECLINED_LABEL,
+    UNSURE_LABEL,
+    Citations,
+    _item_words,
+    about_lines,
+    answer_text,
+    because,
+    by_section,
+    counts_text,
+    date_text,
+    grouped,
+    private_intro,
+    severity_label,
+    source_line,
+)
 
 CLINIC_NAME_ID = "clinic_name"  # a text question with this id names the clinic in the header
 FOOTER = N_("Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911")
@@ -146,7 +161,7 @@ def _clean(text: str | None) -> str:
 
 
 def _numbers(numbers: list[int]) -> str:
-    """"question 9", "questions 9 and 10", "questions 3, 4 and 9"."""
+    """ "question 9", "questions 9 and 10", "questions 3, 4 and 9"."""
     if len(numbers) == 1:
         return _("question {n}").format(n=numbers[0])
     head = ", ".join(str(n) for n in numbers[:-1])
@@ -164,15 +179,29 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
     supporter = result.respondent == "supporter"
     tips = list(result.tips) if supporter else []
     cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
-    clinic = next((i.answer.value for i in result.items
-                   if i.question.id == CLINIC_NAME_ID and i.state == "answered" and i.answer is not None), None)
+    clinic = next(
+        (
+            i.answer.value
+            for i in result.items
+            if i.question.id == CLINIC_NAME_ID and i.state == "answered" and i.answer is not None
+        ),
+        None,
+    )
     counts = counts_text(result)
     view = ReportView(
-        title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
-        checklist_notice=_clean(cl.notice), clinic_name=_clean(str(clinic)) if clinic else None,
-        currency=cl.currency_line(), about=about_lines(cl, today), only=only,
+        title=cl.title,
+        version=cl.version,
+        facts_as_of=date_text(cl.facts_as_of),
+        printed_on=date_text(today),
+        checklist_notice=_clean(cl.notice),
+        clinic_name=_clean(str(clinic)) if clinic else None,
+        currency=cl.currency_line(),
+        about=about_lines(cl, today),
+        only=only,
         respondent_line=_("Answered by someone helping the person considering treatment.") if supporter else None,
-        verdict_code=result.verdict.code, verdict_title=result.verdict.title, verdict_text=result.verdict.text,
+        verdict_code=result.verdict.code,
+        verdict_title=result.verdict.title,
+        verdict_text=result.verdict.text,
         counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
         heading_urgent=_("Urgent: get help now"),
         heading_first_steps=words.heading("first_steps"),
@@ -184,10 +213,13 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         no_concerns=_("No concern was raised by these answers."),
         heading_could_apply=words.heading("could_apply"),
         heading_good_to_know=words.heading("good_to_know"),
-        could_apply_intro=_("Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
-                            "possible. Find out the answers: each is a question to ask above."),
+        could_apply_intro=_(
+            "Your open answers (unsure, prefer not to say, or not answered) leave these concerns "
+            "possible. Find out the answers: each is a question to ask above."
+        ),
         heading_answers=words.heading("answers"),
-        notice=words.notice(), crisis_heading=words.crisis_heading(),
+        notice=words.notice(),
+        crisis_heading=words.crisis_heading(),
         heading_sources=_("Sources"),
         heading_about=_("About this report"),
     )
@@ -207,26 +239,49 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         number = ask_numbers.get(c.id) or by_text.get(ask.lower())
         step = step_numbers.get(c.id) or step_by_text.get(action.lower())
         return ConcernView(
-            c.id, sev.value, severity_label(sev), _clean(c.title), _clean(c.why_for(result.respondent)),
+            c.id,
+            sev.value,
+            severity_label(sev),
+            _clean(c.title),
+            _clean(c.why_for(result.respondent)),
             _("see question {n} in Questions to ask").format(n=number) if number else ask,
             _("see first step {n} above").format(n=step) if step and not c.urgent else action,
-            cites.refs(f), because(result, c) if explain else None, number, tuple(cl.expired_lines(c.facts, today)),
+            cites.refs(f),
+            because(result, c) if explain else None,
+            number,
+            tuple(cl.expired_lines(c.facts, today)),
         )
 
-    view.urgent = [concern_view(f, f.concern.severity)._replace(action=_clean(f.concern.urgent_action_for(result.respondent)))
-                   for f in result.urgent]
+    view.urgent = [
+        concern_view(f, f.concern.severity)._replace(action=_clean(f.concern.urgent_action_for(result.respondent)))
+        for f in result.urgent
+    ]
     view.urgent_lines = words.urgent_lines() if result.urgent else ()
     view.crisis_first = result.crisis_first
     view.first_steps = [_clean(text) for text, _cid in result.first_steps]
-    view.tips = [TipView(_clean(t.text), ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id))
-                 for t in tips]
+    view.tips = [
+        TipView(
+            _clean(t.text),
+            ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id),
+        )
+        for t in tips
+    ]
     for sev, findings in grouped(result):
         view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
     view.good_to_know = [
-        GoodView(_clean(f.concern.title), " ".join(t for t in (_clean(f.concern.why_for(result.respondent)),
-                                                                _clean(f.concern.action_for(result.respondent)),
-                                                                *cl.expired_lines(f.concern.facts, today)) if t),
-                 cites.refs(f))
+        GoodView(
+            _clean(f.concern.title),
+            " ".join(
+                t
+                for t in (
+                    _clean(f.concern.why_for(result.respondent)),
+                    _clean(f.concern.action_for(result.respondent)),
+                    *cl.expired_lines(f.concern.facts, today),
+                )
+                if t
+            ),
+            cites.refs(f),
+        )
         for f in result.good_to_know
     ]
 
@@ -235,13 +290,26 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         states = sorted({ANSWER_STATE_WORDS.get(i.state, i.state) for i in p.depends_on})
         parts = []
         if asked:
-            parts.append(_("Depends on {which} in Questions to ask ({states}).").format(which=_numbers(asked), states="; ".join(states)))
+            parts.append(
+                _("Depends on {which} in Questions to ask ({states}).").format(
+                    which=_numbers(asked), states="; ".join(states)
+                )
+            )
         rest = [i for i in p.depends_on if i.question.id not in by_question]
         if rest:
-            parts.append(_("Depends on: {answers}.").format(answers="; ".join(
-                f"“{_item_words(i, result.respondent)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)))
-        view.could_apply.append(PossibleView(p.concern.severity.value, severity_label(p.concern.severity),
-                                             _clean(p.concern.title), " ".join(parts)))
+            parts.append(
+                _("Depends on: {answers}.").format(
+                    answers="; ".join(
+                        f"“{_item_words(i, result.respondent)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})"
+                        for i in rest
+                    )
+                )
+            )
+        view.could_apply.append(
+            PossibleView(
+                p.concern.severity.value, severity_label(p.concern.severity), _clean(p.concern.title), " ".join(parts)
+            )
+        )
     view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
     view.private = [topic for topic, _qid in result.private]
     view.heading_private = words.heading("private")
@@ -250,11 +318,21 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         n = len(result.not_assessed)
         view.not_assessed_note = ngettext(
             "Not assessed: {n} answer is unsure, declined or not given; it is marked “(open)” in Your answers.",
-            "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.", n,
+            "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.",
+            n,
         ).format(n=n)
     view.answers = [
-        (section.title, [AnswerRow(_clean(i.question.report_prompt(result.respondent)), _open(i, result.respondent), i.state != "answered")
-                         for i in items])
+        (
+            section.title,
+            [
+                AnswerRow(
+                    _clean(i.question.report_prompt(result.respondent)),
+                    _open(i, result.respondent),
+                    i.state != "answered",
+                )
+                for i in items
+            ],
+        )
         for section, items in by_section(result)
     ]
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
@@ -349,7 +427,8 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
         if q.type not in ("yes_no", "choice", "multi_choice"):
             continue
         options: list[tuple[str, str, list[str] | str | None]] = [
-            (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values]
+            (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values
+        ]
         options += [(state, state, None) for state in ("unsure", "declined")]
         relevant = [serious[n] for n in sorted(set(by_question.get(q.id, ())).union(everywhere))]
         for key, state, value in options:
@@ -359,9 +438,18 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
                     out.setdefault(q.id, set()).add(key)
                     break
                 if any(
-                    isinstance(t, conditions.QuestionTest) and t.question == q.id
-                    and (t.holds(ctx) if positive else (
-                        state == "answered" and q.type != "multi_choice" and t.operator != "state" and not t.holds(ctx)))
+                    isinstance(t, conditions.QuestionTest)
+                    and t.question == q.id
+                    and (
+                        t.holds(ctx)
+                        if positive
+                        else (
+                            state == "answered"
+                            and q.type != "multi_choice"
+                            and t.operator != "state"
+                            and not t.holds(ctx)
+                        )
+                    )
                     for t, positive in _signed_leaves(c.when)
                 ):
                     out.setdefault(q.id, set()).add(key)
@@ -369,6 +457,7 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
         if set(q.choice_values) <= out.get(q.id, set()):
             del out[q.id]  # every answer is marked: the question sets the context (which product), it is no sign
     return out
+
 
 class BlankQuestion(NamedTuple):
     number: str  # "7", or "7a" for a question an earlier answer opens (paper_numbers)
@@ -445,25 +534,43 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
         return _("Answer this if {condition}.").format(condition=conditions.describe(cond, label, choice_label))
 
     view = BlankView(
-        title=cl.title, version=cl.version, facts_as_of=date_text(cl.facts_as_of), printed_on=date_text(today),
-        checklist_notice=_clean(cl.notice), intro=_clean(cl.intro), audience=_clean(cl.audience),
-        currency=cl.currency_line(), about=about_lines(cl, today),
+        title=cl.title,
+        version=cl.version,
+        facts_as_of=date_text(cl.facts_as_of),
+        printed_on=date_text(today),
+        checklist_notice=_clean(cl.notice),
+        intro=_clean(cl.intro),
+        audience=_clean(cl.audience),
+        currency=cl.currency_line(),
+        about=about_lines(cl, today),
     )
     view.meta_line = _("Blank checklist · version {version} · {currency} · printed {date}").format(
-        version=cl.version, currency=view.currency, date=view.printed_on)
-    view.how_to_tick = _("Tick one box for each question (or every box that applies where it says so). Tick “{unsure}” "
-                         "when you do not know: that is a question to ask the clinic.").format(unsure=_(UNSURE_LABEL)) + " " + _(
-        "A question with a letter after its number (7a, 7b) is for some people only: it says when to answer it.")
+        version=cl.version, currency=view.currency, date=view.printed_on
+    )
+    view.how_to_tick = (
+        _(
+            "Tick one box for each question (or every box that applies where it says so). Tick “{unsure}” "
+            "when you do not know: that is a question to ask the clinic."
+        ).format(unsure=_(UNSURE_LABEL))
+        + " "
+        + _("A question with a letter after its number (7a, 7b) is for some people only: it says when to answer it.")
+    )
     signs = warning_signs(cl)
     if signs:
-        view.key = _("Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
-                     "high concern in this checklist.").format(mark=WARN)
+        view.key = _(
+            "Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
+            "high concern in this checklist."
+        ).format(mark=WARN)
         view.if_warned_heading = _("What to do if you ticked {mark}").format(mark=WARN)
         view.if_warned = [
-            _("Before the first dose, show this page to the prescriber and ask about each answer you ticked with {mark}. "
-              "Do not take a dose until it has been talked through.").format(mark=WARN),
-            _("If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
-              "(free, confidential, 24/7); in an emergency call 911."),
+            _(
+                "Before the first dose, show this page to the prescriber and ask about each answer you ticked with {mark}. "
+                "Do not take a dose until it has been talked through."
+            ).format(mark=WARN),
+            _(
+                "If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
+                "(free, confidential, 24/7); in an emergency call 911."
+            ),
         ]
     view.unsure_label, view.declined_label = _(UNSURE_LABEL), _(DECLINED_LABEL)
     for s in cl.sections:
@@ -482,8 +589,10 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
             warn = tuple(k in marked for k in keys)
             hint = None
             if q.type == "number":
-                rng = [_("from {n}").format(n=f"{q.min:g}") if q.min is not None else "",
-                       _("to {n}").format(n=f"{q.max:g}") if q.max is not None else ""]
+                rng = [
+                    _("from {n}").format(n=f"{q.min:g}") if q.min is not None else "",
+                    _("to {n}").format(n=f"{q.max:g}") if q.max is not None else "",
+                ]
                 hint = " ".join([_("A number"), *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
             elif q.type == "text":
                 hint = _("Write your answer, or leave it blank")
@@ -492,10 +601,21 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
                 hint = _("Tick all that apply")
                 if alone:
                     hint += " " + _("(tick {choices} only on its own)").format(
-                        choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone))
+                        choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone)
+                    )
             special_labels = () if q.type == "text" else (_(UNSURE_LABEL), _(DECLINED_LABEL))
-            questions.append(BlankQuestion(numbers[q.id], _clean(q.prompt), _clean(q.help), options + special_labels,
-                                           q.type == "multi_choice", words(q.when), hint, warn))
+            questions.append(
+                BlankQuestion(
+                    numbers[q.id],
+                    _clean(q.prompt),
+                    _clean(q.help),
+                    options + special_labels,
+                    q.type == "multi_choice",
+                    words(q.when),
+                    hint,
+                    warn,
+                )
+            )
         view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]
     return view

@@ -15,14 +15,14 @@ browser's own storage, and downloads what the person asks for.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Optional, cast
-
-from clinic_ready.core import engine, question_range
+from collections.abc import Callable
+from typing import Any, cast
 
 from clinic_ready import i18n, notices
+from clinic_ready.core import engine, question_range
 from clinic_ready.core.coercion import AnswerRejected, coerce
-from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.core.model import Answer, Answers, AnswerState, Checklist, Question
+from clinic_ready.i18n import N_, _, ngettext
 
 #: the page's own words (its buttons and notes), translated like every other message
 UI = {
@@ -40,7 +40,9 @@ UI = {
     "checklist_ketamine-clinic-self-audit": N_("For clinic staff: a self-audit of the clinic"),
     "current_answer": N_("Current answer:"),
     "cannot_answer": N_("If you cannot answer"),
-    "draft_removed": N_("Your run is complete, so the draft was removed from this browser. Download your answers to keep them."),
+    "draft_removed": N_(
+        "Your run is complete, so the draft was removed from this browser. Download your answers to keep them."
+    ),
     "continue_draft": N_("Continue where you left off"),
     "open_file": N_("Open an answers file"),
     "open_file_hint": N_("An answers file saved by clinic-ready (YAML or JSON), or a FHIR QuestionnaireResponse."),
@@ -73,7 +75,9 @@ UI = {
     "start_over": N_("Start again"),
     "continue_questions": N_("Continue the questions"),
     "stop_here": N_("Stop here (your answers are kept)"),
-    "stopped": N_("Your answers so far are kept in this browser. Come back whenever you are ready, or use Forget my answers."),
+    "stopped": N_(
+        "Your answers so far are kept in this browser. Come back whenever you are ready, or use Forget my answers."
+    ),
     "forget": N_("Forget my answers"),
     "forget_done": N_("Your answers were removed from this browser."),
     "forget_confirm": N_("Remove every answer kept in this browser? This cannot be undone."),
@@ -89,7 +93,7 @@ UI = {
     "offline_ready": N_("This page now works offline too."),
     "summary_frame": N_("Your report"),
     "first_question": N_("This is the first question."),
-    "no_pdf": N_("To keep a PDF, choose Print or save as PDF and pick \"Save as PDF\" as the printer."),
+    "no_pdf": N_('To keep a PDF, choose Print or save as PDF and pick "Save as PDF" as the printer.'),
 }
 
 
@@ -120,11 +124,11 @@ class Page:
         unreached = {qid for qid in self.cl.questions if self._pending(qid)}
         return [i.question for i in engine.shown(self.cl, self.answers, unreached) if i.state != "skipped"]
 
-    def next_after(self, qid: Optional[str]) -> Optional[str]:
+    def next_after(self, qid: str | None) -> str | None:
         """The next pending question after ``qid`` (the first pending one when None); None: review."""
         visible = self.visible()
         ids = [q.id for q in visible]
-        after = visible[ids.index(qid) + 1:] if qid in ids else visible
+        after = visible[ids.index(qid) + 1 :] if qid in ids else visible
         for q in after:
             if self._pending(q.id):
                 return q.id
@@ -133,7 +137,7 @@ class Page:
                 return q.id
         return None
 
-    def previous(self, qid: str) -> Optional[str]:
+    def previous(self, qid: str) -> str | None:
         ids = [q.id for q in self.visible()]
         if qid not in ids or ids.index(qid) == 0:
             return None
@@ -169,8 +173,10 @@ class Page:
             "hint": " ".join(q.hint_supporter.split()) if respondent == "supporter" and q.hint_supporter else "",
             "skip_means": self._words(q, self.cl.skip_answers[q.id]) if q.id in self.cl.skip_answers else "",
             "help": " ".join(q.help_for(respondent).split()),
-            "sources": [_("{title}. {publisher}, {year}.").format(title=s.title, publisher=s.publisher, year=s.year)
-                        for s in (self.cl.source_by_id[sid] for sid in q.sources)],
+            "sources": [
+                _("{title}. {publisher}, {year}.").format(title=s.title, publisher=s.publisher, year=s.year)
+                for s in (self.cl.source_by_id[sid] for sid in q.sources)
+            ],
             "type": q.type,
             "required": q.required,
             "unit": q.unit or "",
@@ -189,9 +195,14 @@ class Page:
         words = Words(self.cl, self.answers.respondent)
         return {
             "lang": self.lang,
-            "checklist": {"id": self.cl.id, "title": self.cl.title, "version": self.cl.version,
-                          "intro": " ".join(self.cl.intro.split()), "balance": " ".join((self.cl.balance or "").split()),
-                          "currency": self.cl.currency_line()},
+            "checklist": {
+                "id": self.cl.id,
+                "title": self.cl.title,
+                "version": self.cl.version,
+                "intro": " ".join(self.cl.intro.split()),
+                "balance": " ".join((self.cl.balance or "").split()),
+                "currency": self.cl.currency_line(),
+            },
             "notice": words.notice(),
             "crisis_heading": words.crisis_heading(),
             "crisis": [list(line) for line in notices.crisis_lines()],
@@ -216,7 +227,9 @@ class Page:
         else:
             time = _("roughly {low}–{high} minutes").format(low=mlow, high=mhigh)
         saved = _("Your answers are saved as you go.")
-        return _("{count}, {time}; the number depends on your answers. {saved}").format(count=count, time=time, saved=saved)
+        return _("{count}, {time}; the number depends on your answers. {saved}").format(
+            count=count, time=time, saved=saved
+        )
 
     # ------------------------------------------------------------------ changes
     def set_respondent(self, who: str) -> dict:
@@ -258,10 +271,14 @@ class Page:
         old_sections = {self.cl.section_of[q.id].id for q in before}
         old_ids = {q.id for q in before}
         if any(self.cl.section_of[q.id].id not in old_sections for q in after if q.id not in old_ids):
-            return ngettext("A new section opened: {n} more question.", "A new section opened: {n} more questions.", more).format(n=more)
-        return ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(n=more)
+            return ngettext(
+                "A new section opened: {n} more question.", "A new section opened: {n} more questions.", more
+            ).format(n=more)
+        return ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(
+            n=more
+        )
 
-    def _urgent(self) -> Optional[dict]:
+    def _urgent(self) -> dict | None:
         """prompting.Questionnaire._interrupt_if_urgent: the calm screen, right after the answer."""
         raised = engine.urgent(self.cl, self.answers)
         new = [f for f in raised if f.concern.id not in self.urged]
@@ -274,11 +291,15 @@ class Page:
         words = Words(self.cl, self.answers.respondent)
         return {
             "heading": words.urgent_heading(),
-            "concerns": [{"title": " ".join(f.concern.title.split()), "action": " ".join(f.concern.action.split())} for f in new],
+            "concerns": [
+                {"title": " ".join(f.concern.title.split()), "action": " ".join(f.concern.action.split())} for f in new
+            ],
             "supporter": _(
                 "You are answering for someone else. If the person you are helping may be in danger now, stay with "
                 "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
-            ) if supporter else "",
+            )
+            if supporter
+            else "",
             "what_now": _("What to do now:"),
             "lines": list(words.urgent_lines()),
             "come_back": notices.come_back(),
@@ -307,8 +328,7 @@ class Page:
         found = self.answers
         self.urged = {f.concern.id for f in engine.urgent(self.cl, self.answers)}
         out = self.state()
-        out.update(ok=True, warnings=warnings,
-                   loaded=_(UI["loaded"]).format(name=name, count=len(found.values)))
+        out.update(ok=True, warnings=warnings, loaded=_(UI["loaded"]).format(name=name, count=len(found.values)))
         return out
 
     def draft(self) -> dict:
@@ -320,7 +340,9 @@ class Page:
     def restore(self, draft: dict) -> dict:
         """A kept draft back (answers that no longer fit the checklist are dropped, as drafts.py does)."""
         self.answers = _lenient(self.cl, draft.get("answers") or {})
-        self.passed = {qid for qid in draft.get("passed", ()) if qid in self.cl.questions and not self.cl.questions[qid].required}
+        self.passed = {
+            qid for qid in draft.get("passed", ()) if qid in self.cl.questions and not self.cl.questions[qid].required
+        }
         self.urged = {f.concern.id for f in engine.urgent(self.cl, self.answers)}
         return self.state()
 
@@ -359,8 +381,11 @@ def answers_text(cl: Checklist, result) -> str:
     from clinic_ready.io.answers import to_data
 
     data = to_data(pipeline.visible_answers(result), cl)
-    return "# " + _("clinic-ready answers file: health information, keep it private.") + "\n" + yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True
+    return (
+        "# "
+        + _("clinic-ready answers file: health information, keep it private.")
+        + "\n"
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     )
 
 
@@ -381,13 +406,24 @@ def call(request: str) -> str:
             page = _pages["current"]
             return json.dumps({"value": outputs_for(page, *args)}, ensure_ascii=False)
         page = _pages["current"]
-        methods: dict[str, Callable[..., Any]] = {"state": page.state, "set_respondent": page.set_respondent, "answer": page.answer, "load_text": page.load_text,
-              "draft": page.draft, "restore": page.restore, "output": page.output, "next_after": page.next_after,
-              "previous": page.previous, "question_range": page.question_range}
+        methods: dict[str, Callable[..., Any]] = {
+            "state": page.state,
+            "set_respondent": page.set_respondent,
+            "answer": page.answer,
+            "load_text": page.load_text,
+            "draft": page.draft,
+            "restore": page.restore,
+            "output": page.output,
+            "next_after": page.next_after,
+            "previous": page.previous,
+            "question_range": page.question_range,
+        }
         fn = methods[method]
         return json.dumps({"value": fn(*args)}, ensure_ascii=False)
     except Exception as exc:  # noqa: BLE001 - the page shows it; a traceback would carry answers
-        return json.dumps({"error": f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else type(exc).__name__})
+        return json.dumps(
+            {"error": f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else type(exc).__name__}
+        )
 
 
 def outputs_for(page: Page, texts: list[str], formats: list[str]) -> list[dict]:

@@ -98,8 +98,10 @@ def _need(assets: Path) -> tuple[Path, list[Path], list[Path]]:
     linux = sorted((assets / "linux").glob("*.whl"))
     missing = [f for f in PYODIDE_FILES if not (pyodide / f).is_file()]
     if missing or not any(w.name.startswith("pydantic_core-") for w in wheels) or len(linux) < 2:
-        raise BuildError(f"{assets}: the site's ingredients are incomplete — run 'clinic-ready web build' with the network, "
-                         "or fetch them with 'python -m clinic_ready.web.fetch DIR'")
+        raise BuildError(
+            f"{assets}: the site's ingredients are incomplete — run 'clinic-ready web build' with the network, "
+            "or fetch them with 'python -m clinic_ready.web.fetch DIR'"
+        )
     return pyodide, wheels, linux
 
 
@@ -139,8 +141,14 @@ def assemble(assets: Path, out: Path) -> dict:
     sw = sw.replace('"__BUILD__"', json.dumps(build_id)).replace('["__FILES__"]', json.dumps(cached))
     (work / "sw.js").write_text(sw, encoding="utf-8")
     files.append("sw.js")
-    info = {"tool": "clinic-ready", "version": __version__, "build": build_id, "pyodide": PYODIDE_VERSION,
-            "archives": archives, "files": {name: (work / name).stat().st_size for name in sorted(files)}}
+    info = {
+        "tool": "clinic-ready",
+        "version": __version__,
+        "build": build_id,
+        "pyodide": PYODIDE_VERSION,
+        "archives": archives,
+        "files": {name: (work / name).stat().st_size for name in sorted(files)},
+    }
     (work / MARKER).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     work.rename(out)

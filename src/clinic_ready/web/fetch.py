@@ -36,7 +36,14 @@ PYODIDE_PLATFORM = "pyemscripten_2026_0_wasm32"
 PYDANTIC_VERSION = "2.14.4"
 AXE_VERSION = "4.14.1"
 #: the files of the npm package the site needs (the rest are docs, maps and the CommonJS build)
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", "package.json")
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+)
 #: resolved with their dependencies for Pyodide's platform
 WHEELS_WITH_DEPS = (f"pydantic=={PYDANTIC_VERSION}", "platformdirs>=3")
 #: pure Python, fetched alone (its dependency markupsafe is in LINUX_ONLY)
@@ -56,7 +63,9 @@ def _npm_pack(spec: str, work: Path) -> Path:
     work.mkdir()
     npm = shutil.which("npm")
     if npm is None:
-        raise RuntimeError("npm is not installed (Debian: apt-get install npm); it fetches Pyodide from the npm registry")
+        raise RuntimeError(
+            "npm is not installed (Debian: apt-get install npm); it fetches Pyodide from the npm registry"
+        )
     _run([npm, "pack", "--silent", spec], work)
     (tgz,) = work.glob("*.tgz")
     target = work / "unpacked"
@@ -70,9 +79,29 @@ def _npm_pack(spec: str, work: Path) -> Path:
 
 
 def _pip(args: list[str], dest: Path, platform: str, work: Path) -> None:
-    _run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--only-binary=:all:",
-          "--platform", platform, "--python-version", PYODIDE_PYTHON, "--implementation", "cp",
-          "--abi", "cp" + PYODIDE_PYTHON.replace(".", ""), "--dest", str(dest), *args], work)
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--only-binary=:all:",
+            "--platform",
+            platform,
+            "--python-version",
+            PYODIDE_PYTHON,
+            "--implementation",
+            "cp",
+            "--abi",
+            "cp" + PYODIDE_PYTHON.replace(".", ""),
+            "--dest",
+            str(dest),
+            *args,
+        ],
+        work,
+    )
 
 
 def fetch(dest: Path, with_axe: bool = False) -> Path:
@@ -115,7 +144,9 @@ def _version(pyodide: Path) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0].startswith("-"):
-        print("usage: python fetch.py DEST   (fetch the web site's ingredients and axe-core into DEST)", file=sys.stderr)
+        print(
+            "usage: python fetch.py DEST   (fetch the web site's ingredients and axe-core into DEST)", file=sys.stderr
+        )
         return 2
     try:
         where = fetch(Path(argv[0]), with_axe=True)

@@ -16,12 +16,22 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 HOST = "127.0.0.1"
-TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
-         ".whl": "application/zip", ".zip": "application/zip", ".css": "text/css", ".html": "text/html; charset=utf-8"}
+TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".css": "text/css",
+    ".html": "text/html; charset=utf-8",
+}
 #: the same policy the page states in its own <meta> (for hosts that cannot send headers)
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; frame-src 'self' blob:; object-src 'none'; "
-       "base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; frame-src 'self' blob:; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -45,7 +55,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return ""
         if not path.startswith(prefix):
             return None
-        return unquote(path[len(prefix):])
+        return unquote(path[len(prefix) :])
 
     def send_head(self):
         inner = self._allowed()
@@ -82,7 +92,7 @@ class Server:
         self.url = f"http://{HOST}:{self.port}/{self.token}/"
         self._thread: threading.Thread | None = None
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="clinic-ready-web", daemon=True)
         self._thread.start()
         return self
@@ -91,7 +101,7 @@ class Server:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import io
 import re
 
+from helpers import EXAMPLES
 from rich.console import Console
 
+from clinic_ready.app.interactive.prompting import Questionnaire
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.core.model import Answer, Answers
-from clinic_ready.app.interactive.prompting import Questionnaire
-from helpers import EXAMPLES
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 
@@ -82,13 +82,18 @@ def test_a_change_is_confirmed_in_words_next_to_the_prompt():
     after = screens(out)[1]
     assert f"Changed {n}: Unsure → Yes" in after
     assert after.rstrip().endswith(f"Changed {n}: Unsure → Yes")  # right above the prompt, never scrolled off
-    assert re.search(rf"(^| ){n}\. [^—]* — Yes ", " ".join(after.split()) + " ")  # the page shown holds the changed answer
+    assert re.search(
+        rf"(^| ){n}\. [^—]* — Yes ", " ".join(after.split()) + " "
+    )  # the page shown holds the changed answer
 
 
 def test_a_multi_choice_edit_shows_numbers_and_adds_or_removes():
     cl = CL
-    q = cl.questions["medicines"] if "medicines" in cl.questions else next(
-        x for x in cl.questions.values() if x.type == "multi_choice" and len(x.choices or ()) >= 4)
+    q = (
+        cl.questions["medicines"]
+        if "medicines" in cl.questions
+        else next(x for x in cl.questions.values() if x.type == "multi_choice" and len(x.choices or ()) >= 4)
+    )
     plain_values = [c.value for c in q.choices if not c.exclusive]
     answers = Answers(cl.id, cl.version, {q.id: Answer.of([plain_values[0]])})
     out = io.StringIO()

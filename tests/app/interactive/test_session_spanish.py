@@ -10,9 +10,17 @@ import pytest
 from rich.console import Console
 
 from clinic_ready import i18n
-from clinic_ready.io.loading import load_checklist
+from clinic_ready.app.interactive.prompting import (
+    KEYWORDS,
+    SPANISH_KEYWORDS,
+    Questionnaire,
+    QuitRequested,
+    confirm,
+    keywords,
+    yes_no_choices,
+)
 from clinic_ready.core.model import Answer, Answers, Choice, Question
-from clinic_ready.app.interactive.prompting import KEYWORDS, SPANISH_KEYWORDS, QuitRequested, Questionnaire, confirm, keywords, yes_no_choices
+from clinic_ready.io.loading import load_checklist
 
 
 @pytest.fixture
@@ -53,7 +61,7 @@ def test_no_spanish_key_means_two_things_or_is_a_number(spanish):
     for i, a in enumerate(kinds):
         assert KEYWORDS[a] <= keywords(a)  # every English key still works in Spanish
         assert not any(w.isdigit() for w in keywords(a))
-        for b in kinds[i + 1:]:
+        for b in kinds[i + 1 :]:
             assert not keywords(a) & keywords(b), (a, b, keywords(a) & keywords(b))
 
 
@@ -67,11 +75,17 @@ def test_a_run_with_the_spanish_keys(spanish, mini):
     # where: p (Prefiero no decirlo) -> alone is asked (in doubt): n; age: 40; review: Enter
     answers, screen, prompts = run(mini, "ayuda", "s", "a", "", "ns", "p", "n", "40", "")
     assert answers.values == {
-        "monitored": Answer.of("yes"), "meds": Answer("unsure"), "where": Answer("declined"),
-        "alone": Answer.of("no"), "age": Answer.of(40),
+        "monitored": Answer.of("yes"),
+        "meds": Answer("unsure"),
+        "where": Answer("declined"),
+        "alone": Answer.of("no"),
+        "age": Answer.of(40),
     }
     assert "Entre 4 y 5 preguntas" in screen
-    assert "En cualquier pregunta: ? por qué importa · ns No sé · p Prefiero no decirlo · a atrás · q guardar y salir." in screen
+    assert (
+        "En cualquier pregunta: ? por qué importa · ns No sé · p Prefiero no decirlo · a atrás · q guardar y salir."
+        in screen
+    )
     assert "Por qué importa: Because ketamine raises it." in screen and "Fuente: A source. Someone, 2024." in screen
     assert "Respuesta actual: Sí (presione Enter para dejarla así)" in screen
     assert "Pregunta 1 de 4 · Main" in screen and "Su respuesta abrió 1 pregunta más." in screen
@@ -107,8 +121,13 @@ def test_in_english_s_and_a_are_not_keys(mini):
 
 
 def test_si_no_choices_take_s_and_n(spanish):
-    q = Question(id="cut", type="choice", prompt="¿?", help="…",
-                 choices=[Choice(value="yes", label="Sí"), Choice(value="no", label="No")])
+    q = Question(
+        id="cut",
+        type="choice",
+        prompt="¿?",
+        help="…",
+        choices=[Choice(value="yes", label="Sí"), Choice(value="no", label="No")],
+    )
     assert yes_no_choices(q) == {"y": "yes", "n": "no"}
 
 
@@ -121,8 +140,8 @@ def test_confirm_in_spanish(spanish):
 
 
 def test_dates_in_spanish(spanish, mini):
-    from clinic_ready.dates import show_date, show_datetime
     from clinic_ready.app.interactive.session import _friendly
+    from clinic_ready.dates import show_date, show_datetime
 
     assert show_date(dt.date(2026, 11, 1)) == "1 de noviembre de 2026"
     assert show_datetime(dt.datetime(2026, 1, 5, 9, 7)) == "5 de enero de 2026, 09:07"
@@ -138,9 +157,9 @@ def test_dates_in_english_are_unchanged(mini):
 
 
 def test_a_draft_is_offered_and_kept_in_spanish(spanish, mini, tmp_path, monkeypatch):
-    from clinic_ready.io import drafts
     from clinic_ready.app.interactive import session
     from clinic_ready.errors import Interrupted
+    from clinic_ready.io import drafts
 
     monkeypatch.setenv("CLINIC_READY_STATE_DIR", str(tmp_path))
     drafts.save(mini, Answers(mini.id, mini.version, {"monitored": Answer.of("yes")}))
@@ -148,11 +167,15 @@ def test_a_draft_is_offered_and_kept_in_spanish(spanish, mini, tmp_path, monkeyp
     console = Console(file=out, width=200, no_color=True)
     keys = Keys("s", "salir")
     with pytest.raises(Interrupted) as stopped:
-        session.interactive(mini, Answers(mini.id, mini.version), console, keys, resume_hint="clinic-ready --lang es run --resume")
+        session.interactive(
+            mini, Answers(mini.id, mini.version), console, keys, resume_hint="clinic-ready --lang es run --resume"
+        )
     today = dt.date.today()
     from clinic_ready.dates import in_words
 
-    assert keys.prompts[0].startswith(f"Tiene un borrador guardado el {in_words(today)}, ")  # the draft was saved just now
+    assert keys.prompts[0].startswith(
+        f"Tiene un borrador guardado el {in_words(today)}, "
+    )  # the draft was saved just now
     assert keys.prompts[0].endswith(" con 1 respuesta. ¿Quiere retomarlo? [S/n] ")
     assert str(stopped.value).strip().startswith("clinic-ready: detenido. Se guardó 1 respuesta en ")
     assert str(stopped.value).rstrip().endswith("Para continuar, escriba:\n  clinic-ready --lang es run --resume")

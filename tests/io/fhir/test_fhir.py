@@ -8,20 +8,19 @@ import json
 import subprocess
 
 import pytest
+from helpers import EXAMPLES, checklist_text, cli_path, invoke_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clinic_ready.core import engine
-
 from clinic_ready.app import pipeline
+from clinic_ready.core import engine
+from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.answers import to_data
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.fhir import DAR_SYSTEM, YES_NO_SYSTEM, questionnaire_url
 from clinic_ready.io.fhir.questionnaire import ENABLE_WHEN_EXPRESSION, OPTION_EXCLUSIVE, questionnaire
 from clinic_ready.io.fhir.response import bundle, response
 from clinic_ready.io.loading import parse_checklist
-from clinic_ready.core.model import Answer, Answers
-from helpers import EXAMPLES, checklist_text, cli_path, invoke_cli
 
 R4 = pytest.importorskip("fhir.resources.R4B", reason="fhir.resources (a test dependency) is not installed")
 from fhir.resources.R4B.bundle import Bundle  # noqa: E402
@@ -66,7 +65,13 @@ def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
     for qu in cl.questions.values():
         item = items[qu.id]
         assert item["text"] == qu.prompt and item["required"] == qu.required
-        expected = {"yes_no": "choice", "choice": "choice", "multi_choice": "choice", "number": "decimal", "text": "string"}
+        expected = {
+            "yes_no": "choice",
+            "choice": "choice",
+            "multi_choice": "choice",
+            "number": "decimal",
+            "text": "string",
+        }
         assert item["type"] == expected[qu.type]
         assert item.get("repeats", False) == (qu.type == "multi_choice")
         helps = [c for c in item["item"] if c["type"] == "display"]
@@ -80,7 +85,9 @@ def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
             assert all(o["valueCoding"]["system"] == DAR_SYSTEM for o in states)
             if qu.type == "multi_choice":
                 assert all(o["extension"] == [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}] for o in states)
-                for option, choice in zip(item["answerOption"], qu.choices, strict=False):  # "None of these" stands alone
+                for option, choice in zip(
+                    item["answerOption"], qu.choices, strict=False
+                ):  # "None of these" stands alone
                     exclusive = {"url": OPTION_EXCLUSIVE, "valueBoolean": True} in option.get("extension", [])
                     assert exclusive == choice.exclusive, (qu.id, choice.value)
         if qu.type == "number":
@@ -94,12 +101,25 @@ def test_exported_questionnaire_is_valid_r4_and_mirrors_the_checklist(cid):
 
 
 def _where(code, display):
-    return {"question": "where", "operator": "=", "answerCoding": {
-        "system": questionnaire_url("ketamine-clinic") + ":where", "code": code, "display": display}}
+    return {
+        "question": "where",
+        "operator": "=",
+        "answerCoding": {"system": questionnaire_url("ketamine-clinic") + ":where", "code": code, "display": display},
+    }
 
 
-IN_DOUBT = [{"question": "where", "operator": "=", "answerCoding": {"system": DAR_SYSTEM, "code": "asked-unknown", "display": "Unsure"}},
-            {"question": "where", "operator": "=", "answerCoding": {"system": DAR_SYSTEM, "code": "asked-declined", "display": "Prefer not to say"}}]
+IN_DOUBT = [
+    {
+        "question": "where",
+        "operator": "=",
+        "answerCoding": {"system": DAR_SYSTEM, "code": "asked-unknown", "display": "Unsure"},
+    },
+    {
+        "question": "where",
+        "operator": "=",
+        "answerCoding": {"system": DAR_SYSTEM, "code": "asked-declined", "display": "Prefer not to say"},
+    },
+]
 
 
 def test_the_at_home_section_maps_onto_enable_when_any():
@@ -107,12 +127,18 @@ def test_the_at_home_section_maps_onto_enable_when_any():
     q = questionnaire(CHECKLISTS["ketamine-clinic"])
     home = next(g for g in q["item"] if g["linkId"] == "home")
     assert home["enableBehavior"] == "any"
-    assert _where("home", "At home") in home["enableWhen"] and _where("both", "Some doses at a clinic, some at home") in home["enableWhen"]
+    assert (
+        _where("home", "At home") in home["enableWhen"]
+        and _where("both", "Some doses at a clinic, some at home") in home["enableWhen"]
+    )
     assert all(w in home["enableWhen"] for w in IN_DOUBT)
     on_site = next(i for i in walk(q["item"]) if i["linkId"] == "prescriber_on_site")
     assert on_site["enableBehavior"] == "any"
-    assert on_site["enableWhen"] == [_where("clinic", "At a clinic or hospital"),
-                                     _where("both", "Some doses at a clinic, some at home"), *IN_DOUBT]
+    assert on_site["enableWhen"] == [
+        _where("clinic", "At a clinic or hospital"),
+        _where("both", "Some doses at a clinic, some at home"),
+        *IN_DOUBT,
+    ]
 
 
 CONDITIONS = checklist_text(
@@ -146,18 +172,37 @@ def test_conditions_become_enable_when_or_an_sdc_expression_never_dropped():
     cl = parse_checklist(CONDITIONS, "c.yaml")
     items = {i["linkId"]: i for i in walk(questionnaire(cl)["item"])}
     Questionnaire.model_validate(questionnaire(cl))
-    unsure_a = [{"question": "a", "operator": "=", "answerCoding": {"system": DAR_SYSTEM, "code": code, "display": display}}
-                for code, display in (("asked-unknown", "Unsure"), ("asked-declined", "Prefer not to say"))]
-    assert items["d_eq"]["enableWhen"] == [{"question": "a", "operator": "=", "answerCoding": {"system": YES_NO_SYSTEM, "code": "Y", "display": "Yes"}},
-                                           *unsure_a]
+    unsure_a = [
+        {"question": "a", "operator": "=", "answerCoding": {"system": DAR_SYSTEM, "code": code, "display": display}}
+        for code, display in (("asked-unknown", "Unsure"), ("asked-declined", "Prefer not to say"))
+    ]
+    assert items["d_eq"]["enableWhen"] == [
+        {"question": "a", "operator": "=", "answerCoding": {"system": YES_NO_SYSTEM, "code": "Y", "display": "Yes"}},
+        *unsure_a,
+    ]
     assert items["d_eq"]["enableBehavior"] == "any"
     assert items["d_anyin"]["enableBehavior"] == "any" and len(items["d_anyin"]["enableWhen"]) == 4
-    assert [w["answerCoding"]["code"] for w in items["d_anyin"]["enableWhen"]] == ["x", "y'z", "asked-unknown", "asked-declined"]
-    for qid in ("d_all", "e_ne", "e_state", "e_not", "e_score", "e_skip"):  # all-of and numbers: unsure cannot be said in enableWhen
+    assert [w["answerCoding"]["code"] for w in items["d_anyin"]["enableWhen"]] == [
+        "x",
+        "y'z",
+        "asked-unknown",
+        "asked-declined",
+    ]
+    for qid in (
+        "d_all",
+        "e_ne",
+        "e_state",
+        "e_not",
+        "e_score",
+        "e_skip",
+    ):  # all-of and numbers: unsure cannot be said in enableWhen
         item = items[qid]
         assert "enableWhen" not in item, qid
         (ext,) = [e for e in item["extension"] if e["url"] == ENABLE_WHEN_EXPRESSION]
-        assert ext["valueExpression"]["language"] == "text/fhirpath" and "%resource" in ext["valueExpression"]["expression"]
+        assert (
+            ext["valueExpression"]["language"] == "text/fhirpath"
+            and "%resource" in ext["valueExpression"]["expression"]
+        )
     assert items["d_anyin"]["enableWhen"][1]["answerCoding"]["code"] == "y'z"  # codes stay data in JSON
     assert "iif(" in _expr_of(items["e_score"])
 
@@ -165,7 +210,9 @@ def test_conditions_become_enable_when_or_an_sdc_expression_never_dropped():
 fhirpathpy = pytest.importorskip("fhirpathpy", reason="fhirpathpy (a test dependency) is not installed")
 
 COND_CL = parse_checklist(CONDITIONS, "c.yaml")
-R4_MODEL = __import__("fhirpathpy.models", fromlist=["models"]).models["r4"]  # resolves answer.value[x], as form fillers do
+R4_MODEL = __import__("fhirpathpy.models", fromlist=["models"]).models[
+    "r4"
+]  # resolves answer.value[x], as form fillers do
 
 
 _COMPILED: dict[str, object] = {}
@@ -178,7 +225,9 @@ def _fhirpath(expression: str):
 
 
 def _expr_of(item):
-    return next(e["valueExpression"]["expression"] for e in item.get("extension", []) if e["url"] == ENABLE_WHEN_EXPRESSION)
+    return next(
+        e["valueExpression"]["expression"] for e in item.get("extension", []) if e["url"] == ENABLE_WHEN_EXPRESSION
+    )
 
 
 EXPRESSIONS = ("d_all", "e_ne", "e_state", "e_not", "e_score", "e_skip", "e_doubt", "e_num")
@@ -258,7 +307,9 @@ def run_json(*args, **kw):
 def test_every_example_round_trips_through_a_questionnaire_response(example, tmp_path):
     cid = pipeline.report_result(str(example), None).result.checklist.id
     original = run_json(cid, "--answers", str(example))
-    r = cli("run", cid, "--answers", str(example), "--no-input", "--format", "fhir", "--output", str(tmp_path / "b.json"))
+    r = cli(
+        "run", cid, "--answers", str(example), "--no-input", "--format", "fhir", "--output", str(tmp_path / "b.json")
+    )
     assert r.returncode == 0, r.stderr
     doc = json.loads((tmp_path / "b.json").read_text())
     Bundle.model_validate(doc)
@@ -289,10 +340,14 @@ def test_a_response_is_completed_exactly_when_an_unattended_run_accepts_it(tmp_p
     qr = response(result, "2026-01-01T00:00:00+00:00")
     assert qr["status"] == "completed"
     (tmp_path / "qr.json").write_text(json.dumps(qr))
-    assert run_json("ketamine-clinic", "--answers", str(tmp_path / "qr.json")) == run_json("ketamine-clinic", "--answers", str(path))
+    assert run_json("ketamine-clinic", "--answers", str(tmp_path / "qr.json")) == run_json(
+        "ketamine-clinic", "--answers", str(path)
+    )
     data["answers"].pop("prescriber_licensed")  # a required question put to everyone: still open
     path.write_text(yaml.safe_dump(data))
-    assert response(pipeline.report_result(str(path), None).result, "2026-01-01T00:00:00+00:00")["status"] == "in-progress"
+    assert (
+        response(pipeline.report_result(str(path), None).result, "2026-01-01T00:00:00+00:00")["status"] == "in-progress"
+    )
 
 
 def test_the_bundle_holds_one_detected_issue_per_concern_citing_its_sources():
@@ -322,20 +377,30 @@ def test_concerns_that_could_apply_are_preliminary_detected_issues_naming_the_an
     issues = [e["resource"] for e in doc["entry"][1:]]
     assert [i["status"] for i in issues] == ["final"] * len(result.findings) + ["preliminary"] * len(result.could_apply)
     assert len(result.could_apply) > 0
-    for issue, possible in zip(issues[len(result.findings):], result.could_apply, strict=False):
+    for issue, possible in zip(issues[len(result.findings) :], result.could_apply, strict=False):
         DetectedIssue.model_validate(issue)
         assert issue["code"]["coding"][0]["code"] == possible.concern.id
         shown = [d["display"] for e in issue["evidence"] for d in e["detail"]]
-        assert shown == [f"{i.question.prompt} ({ {'unsure': 'you answered unsure', 'declined': 'you preferred not to say'}.get(i.state, 'not answered yet')})"
-                         for i in possible.depends_on]
+        assert shown == [
+            f"{i.question.prompt} ({ {'unsure': 'you answered unsure', 'declined': 'you preferred not to say'}.get(i.state, 'not answered yet') })"
+            for i in possible.depends_on
+        ]
         assert "Could apply (" in issue["text"]["div"].split("</p>")[0]
     raised = {i["code"]["coding"][0]["code"] for i in issues if i["status"] == "final"}
     assert raised.isdisjoint(i["code"]["coding"][0]["code"] for i in issues if i["status"] == "preliminary")
 
 
 def test_an_urgent_concern_comes_first_flagged_and_with_the_crisis_lines():
-    answers = Answers(cl_main.id, cl_main.version, {"suicidal_thoughts": Answer.of("yes"), "suicidal_now": Answer.of("yes"),
-                                                    "sober_adult": Answer.of("no"), "where": Answer.of("home")})
+    answers = Answers(
+        cl_main.id,
+        cl_main.version,
+        {
+            "suicidal_thoughts": Answer.of("yes"),
+            "suicidal_now": Answer.of("yes"),
+            "sober_adult": Answer.of("no"),
+            "where": Answer.of("home"),
+        },
+    )
     result = engine.evaluate(cl_main, answers)
     doc = bundle(result, "2026-01-01T00:00:00+00:00")
     Bundle.model_validate(doc)
@@ -370,13 +435,18 @@ def _value_strategy(q):
     if q.type == "number":
         low, high = q.min if q.min is not None else -1e6, q.max if q.max is not None else 1e6
         return st.one_of(st.integers(int(low), int(high)).map(Answer.of), states)
-    return st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
-                     .filter(lambda s: s.strip() and s.strip().lower() not in ("unsure", "declined", "decline"))
-                     .map(lambda s: Answer.of(s.strip())), states)
+    return st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+        .filter(lambda s: s.strip() and s.strip().lower() not in ("unsure", "declined", "decline"))
+        .map(lambda s: Answer.of(s.strip())),
+        states,
+    )
 
 
-RANDOM_ANSWERS = {cid: st.fixed_dictionaries({}, optional={qid: _value_strategy(q) for qid, q in cl.questions.items()})
-                  for cid, cl in CHECKLISTS.items()}
+RANDOM_ANSWERS = {
+    cid: st.fixed_dictionaries({}, optional={qid: _value_strategy(q) for qid, q in cl.questions.items()})
+    for cid, cl in CHECKLISTS.items()
+}
 
 
 @pytest.mark.parametrize("cid", sorted(CHECKLISTS))
@@ -386,8 +456,8 @@ def test_random_answers_round_trip(cid, data):
     """YAML answers -> QuestionnaireResponse -> answers: the same result document, in process, for
     every shipped checklist (unsure, declined and unanswered gates included)."""
     from clinic_ready.io.answers import parse_answers
-    from clinic_ready.render.json_ import document
     from clinic_ready.io.yamlio import parse
+    from clinic_ready.render.json_ import document
 
     cl = CHECKLISTS[cid]
     values = data.draw(RANDOM_ANSWERS[cid], label="answers")
@@ -409,25 +479,42 @@ def test_random_answers_round_trip(cid, data):
 
 
 def _qr(items, questionnaire=None):
-    return {"resourceType": "QuestionnaireResponse", "questionnaire": questionnaire or f"{questionnaire_url('ketamine-clinic')}|1.0.0",
-            "status": "completed", "item": items}
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": questionnaire or f"{questionnaire_url('ketamine-clinic')}|1.0.0",
+        "status": "completed",
+        "item": items,
+    }
 
 
 def test_a_bad_answer_in_a_response_is_located_like_a_yaml_error(tmp_path):
     path = tmp_path / "qr.json"
-    doc = _qr([{"linkId": "licensing", "item": [
-        {"linkId": "where", "answer": [{"valueCoding": {"code": "moon"}}]},
-        {"linkId": "wher", "answer": [{"valueString": "x"}]},
-        {"linkId": "reason", "answer": [{"valueCoding": {"code": "depression"}}, {"valueCoding": {"code": "pain"}}]},
-    ]}])
+    doc = _qr(
+        [
+            {
+                "linkId": "licensing",
+                "item": [
+                    {"linkId": "where", "answer": [{"valueCoding": {"code": "moon"}}]},
+                    {"linkId": "wher", "answer": [{"valueString": "x"}]},
+                    {
+                        "linkId": "reason",
+                        "answer": [{"valueCoding": {"code": "depression"}}, {"valueCoding": {"code": "pain"}}],
+                    },
+                ],
+            }
+        ]
+    )
     path.write_text(json.dumps(doc, indent=2))
     r = cli("run", "--answers", str(path), "--no-input")
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith(f"{path}:") and "the answer is not one of the choices — use one of: clinic, both, home, elsewhere" in lines[0]
+    assert (
+        lines[0].startswith(f"{path}:")
+        and "the answer is not one of the choices — use one of: clinic, both, home, elsewhere" in lines[0]
+    )
     assert "moon" not in r.stderr  # answers are health data: errors never repeat them
-    assert ":" in lines[0].split(" ")[0][len(str(path)):]  # line and column
+    assert ":" in lines[0].split(" ")[0][len(str(path)) :]  # line and column
     assert "no question has the id 'wher'" in lines[1] and "did you mean 'where'" in lines[1]
     assert "2 answers given to a question that takes one" in lines[2]
 
@@ -445,13 +532,28 @@ def test_responses_for_other_questionnaires_are_refused(tmp_path):
 def test_what_other_form_fillers_write_is_understood():
     from clinic_ready.io.answers import parse_answers
 
-    doc = _qr([{"linkId": "g", "item": [
-        {"linkId": "prescriber_licensed", "answer": [{"valueBoolean": True}]},
-        {"linkId": "in_person_eval", "answer": [{"valueCoding": {"system": DAR_SYSTEM, "code": "asked-declined"}}]},
-        {"linkId": "clinic_name", "answer": [{"valueString": "Example"}]},
-    ]}], questionnaire_url("ketamine-clinic"))
+    doc = _qr(
+        [
+            {
+                "linkId": "g",
+                "item": [
+                    {"linkId": "prescriber_licensed", "answer": [{"valueBoolean": True}]},
+                    {
+                        "linkId": "in_person_eval",
+                        "answer": [{"valueCoding": {"system": DAR_SYSTEM, "code": "asked-declined"}}],
+                    },
+                    {"linkId": "clinic_name", "answer": [{"valueString": "Example"}]},
+                ],
+            }
+        ],
+        questionnaire_url("ketamine-clinic"),
+    )
     answers, _ = parse_answers(doc, cl_main, json.dumps(doc), "qr.json")
-    assert answers.values == {"prescriber_licensed": Answer.of("yes"), "in_person_eval": Answer("declined"), "clinic_name": Answer.of("Example")}
+    assert answers.values == {
+        "prescriber_licensed": Answer.of("yes"),
+        "in_person_eval": Answer("declined"),
+        "clinic_name": Answer.of("Example"),
+    }
 
 
 # --------------------------------------------------------------------------- commands
@@ -459,16 +561,24 @@ def test_what_other_form_fillers_write_is_understood():
 
 def test_export_writes_the_questionnaire_through_the_installed_command(tmp_path):
     out = tmp_path / "questionnaire.json"
-    r = subprocess.run([cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R4", "-o", str(out)],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R4", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(out.read_text()) == questionnaire(cl_main)
     assert (out.stat().st_mode & 0o777) == 0o600
     r = cli("export", "ketamine-clinic")
     assert r.returncode == 2 and "add --fhir" in r.stderr
     assert not (tmp_path / "r5.json").exists()
-    r = subprocess.run([cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R5",
-                        "-o", str(tmp_path / "r5.json")], capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [cli_path(), "export", "ketamine-clinic", "--fhir", "--version", "R5", "-o", str(tmp_path / "r5.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.startswith("Usage: clinic-ready export ")  # Click's own usage message
     assert "Error: Invalid value for '--version'" in r.stderr and "'R5'" in r.stderr and "R4" in r.stderr
@@ -491,11 +601,34 @@ def test_batch_writes_one_questionnaire_response_per_line(tmp_path):
 
 
 JSONISH = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 200) | st.floats(allow_nan=True) | st.sampled_from(
-        ["where", "home", "Y", "N", "asked-unknown", DAR_SYSTEM, "reason", "valueCoding", "x"]),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["linkId", "answer", "item", "valueCoding", "valueDecimal", "valueBoolean", "valueString",
-                         "code", "system", "extension", "url", "valueCode"]), inner, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 200)
+    | st.floats(allow_nan=True)
+    | st.sampled_from(["where", "home", "Y", "N", "asked-unknown", DAR_SYSTEM, "reason", "valueCoding", "x"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "linkId",
+                    "answer",
+                    "item",
+                    "valueCoding",
+                    "valueDecimal",
+                    "valueBoolean",
+                    "valueString",
+                    "code",
+                    "system",
+                    "extension",
+                    "url",
+                    "valueCode",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=25,
 )
 
@@ -504,8 +637,8 @@ JSONISH = st.recursive(
 @given(JSONISH)
 def test_any_response_shape_gives_answers_or_clinic_ready_errors(items):
     """Whatever a response holds, reading it gives answers or located problems, never a crash."""
-    from clinic_ready.io.answers import parse_answers
     from clinic_ready.errors import ClinicReadyError
+    from clinic_ready.io.answers import parse_answers
 
     doc = _qr(items if isinstance(items, list) else [items])
     text = json.dumps(doc, ensure_ascii=False, allow_nan=True)
@@ -518,8 +651,8 @@ def test_any_response_shape_gives_answers_or_clinic_ready_errors(items):
 @pytest.mark.parametrize("extension", [True, "x", {"url": "u"}, 3])
 def test_an_item_extension_of_the_wrong_shape_is_not_a_crash(extension):
     """Found by the property above: `"extension": true` on an item raised TypeError (exit 3)."""
-    from clinic_ready.io.answers import parse_answers
     from clinic_ready.errors import ClinicReadyError
+    from clinic_ready.io.answers import parse_answers
 
     doc = _qr([{"linkId": "where", "extension": extension, "answer": []}])
     try:
@@ -552,8 +685,12 @@ def test_a_spanish_questionnaire_shows_the_standard_codes_in_spanish(tmp_path):
     en_codes, es_codes = _codings(en), _codings(es)
     assert [c[:2] for c in en_codes] == [c[:2] for c in es_codes]
     shown = {(system, code): display for system, code, display in es_codes if system in (DAR_SYSTEM, YES_NO_SYSTEM)}
-    assert shown == {(YES_NO_SYSTEM, "Y"): "Sí", (YES_NO_SYSTEM, "N"): "No", (DAR_SYSTEM, "asked-unknown"): "No sé",
-                     (DAR_SYSTEM, "asked-declined"): "Prefiero no decirlo"}
+    assert shown == {
+        (YES_NO_SYSTEM, "Y"): "Sí",
+        (YES_NO_SYSTEM, "N"): "No",
+        (DAR_SYSTEM, "asked-unknown"): "No sé",
+        (DAR_SYSTEM, "asked-declined"): "Prefiero no decirlo",
+    }
     assert {d for s, c, d in en_codes if (s, c) == (DAR_SYSTEM, "asked-unknown")} == {"Unsure"}
 
     line = run_cli("--lang", "es", "batch", "--format", "fhir-ndjson", str(EXAMPLES / "perry-like.yaml")).stdout
@@ -562,4 +699,7 @@ def test_a_spanish_questionnaire_shows_the_standard_codes_in_spanish(tmp_path):
     assert '"display":"No sé"' in line or '"display": "No sé"' in line or "Prefiero no decirlo" in line
     back = run_cli("run", "--answers", str(answers), "--no-input", "-f", "json")
     direct = run_cli("run", "--answers", str(EXAMPLES / "perry-like.yaml"), "--no-input", "-f", "json")
-    assert back.returncode == direct.returncode and json.loads(back.stdout)["answers"] == json.loads(direct.stdout)["answers"], back.stderr
+    assert (
+        back.returncode == direct.returncode
+        and json.loads(back.stdout)["answers"] == json.loads(direct.stdout)["answers"]
+    ), back.stderr

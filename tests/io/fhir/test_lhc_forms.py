@@ -17,7 +17,6 @@ import subprocess
 import threading
 
 import pytest
-
 from helpers import FIXTURES, cli_path
 
 LFORMS = FIXTURES / "lforms"
@@ -44,10 +43,14 @@ def _cli(*args):
 
 @pytest.fixture
 def browser_page(tmp_path):
-    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (pip install '.[test]')")
+    playwright = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright for Python is not installed (pip install '.[test]')"
+    )
     chromium = _chromium()
     if chromium is None:
-        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium); the LHC-Forms test needs a browser")
+        pytest.skip(
+            "no Chromium on this machine (Debian: apt-get install chromium); the LHC-Forms test needs a browser"
+        )
     if not all((LFORMS / f).is_file() for f in FILES):
         pytest.skip("LHC-Forms is not in tests/fixtures/lforms: run tests/io/fhir/install-lforms.sh (needs npm)")
     site = tmp_path / "site"
@@ -130,7 +133,9 @@ def test_lhc_forms_renders_the_questionnaire_and_its_response_is_accepted(browse
     page.screenshot(path=str(tmp_path / "lhc-forms-home.png"))
     assert errors == []
 
-    qr = page.evaluate("() => LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form'))")
+    qr = page.evaluate(
+        "() => LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form'))"
+    )
     assert qr["resourceType"] == "QuestionnaireResponse"
     assert qr["questionnaire"] == f"urn:clinic-ready:questionnaire:ketamine-clinic|{questionnaire['version']}"
     try:
@@ -148,10 +153,21 @@ def test_lhc_forms_renders_the_questionnaire_and_its_response_is_accepted(browse
     r = _cli("report", str(response), "--format", "fhir")
     assert r.returncode == 0, r.stderr
     ours = json.loads(r.stdout)["entry"][0]["resource"]
-    answers = {i["linkId"]: i["answer"][0]["valueCoding"]["code"] if "valueCoding" in i["answer"][0] else i["answer"][0]["valueString"]
-               for g in ours["item"] for i in g["item"]}
-    assert answers == {"clinic_name": "Example Clinic", "reason": "depression", "where": "home", "prescriber_licensed": "Y",
-                       "in_person_eval": "asked-unknown", "sober_adult": "N"}
+    answers = {
+        i["linkId"]: i["answer"][0]["valueCoding"]["code"]
+        if "valueCoding" in i["answer"][0]
+        else i["answer"][0]["valueString"]
+        for g in ours["item"]
+        for i in g["item"]
+    }
+    assert answers == {
+        "clinic_name": "Example Clinic",
+        "reason": "depression",
+        "where": "home",
+        "prescriber_licensed": "Y",
+        "in_person_eval": "asked-unknown",
+        "sober_adult": "N",
+    }
     assert ours["status"] == "in-progress"  # required questions are still open
     # run accepts the file; what is left is only the questions nobody answered yet
     r = _cli("run", "--answers", str(response), "--no-input")
@@ -194,9 +210,11 @@ def test_lhc_forms_evaluates_the_fhirpath_conditions_as_clinic_ready_does(browse
         """Which of the three questions LHC-Forms shows, once it shows the expected ones (every step
         below changes at least one of them, so reaching it means the answer was processed), or
         after 5 s: then the assertion shows what it does show."""
-        js = ("exp => Object.entries(exp).every(([q, v]) => "
-              "(document.querySelectorAll(`lhc-item[id^='item-${q}/']`).length > 0) === v)")
-        try:
+        js = (
+            "exp => Object.entries(exp).every(([q, v]) => "
+            "(document.querySelectorAll(`lhc-item[id^='item-${q}/']`).length > 0) === v)"
+        )
+        try:  # noqa: SIM105
             page.wait_for_function(js, arg=expected, timeout=5000)
         except Exception:  # noqa: BLE001 - Playwright's timeout: compare what is there
             pass

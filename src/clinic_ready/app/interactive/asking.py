@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
-from clinic_ready.i18n import N_
 from clinic_ready.core.model import Answers, Checklist, Result
+from clinic_ready.i18n import N_
 
 
 def _reader(console):
@@ -16,7 +15,7 @@ def _reader(console):
     return read
 
 
-def _source(checklist_arg: Optional[str]) -> Optional[str]:
+def _source(checklist_arg: str | None) -> str | None:
     """The checklist file behind the run (None for a shipped checklist): part of the draft's name."""
     from clinic_ready.io import catalog
 
@@ -25,22 +24,29 @@ def _source(checklist_arg: Optional[str]) -> Optional[str]:
     return None
 
 
-def ask(cl: Checklist, given: Answers, checklist_arg: Optional[str], plain: bool, resume, use_drafts: bool):
+def ask(cl: Checklist, given: Answers, checklist_arg: str | None, plain: bool, resume, use_drafts: bool):
     """Ask at the keyboard; returns (answers, keeper of the draft)."""
-    from clinic_ready.io import drafts
-    from clinic_ready.app.interactive import session
     from clinic_ready.app.console import plain_wanted, stdout_console
+    from clinic_ready.app.interactive import session
+    from clinic_ready.io import drafts
 
     console = stdout_console(plain)
     hint = resume_hint(checklist_arg)
     key = drafts.draft_key(cl.id, _source(checklist_arg))
     return session.interactive(
-        cl, given, console, _reader(console), resume=resume, use_drafts=use_drafts, plain=plain_wanted(plain),
-        resume_hint=hint, draft_key=key,
+        cl,
+        given,
+        console,
+        _reader(console),
+        resume=resume,
+        use_drafts=use_drafts,
+        plain=plain_wanted(plain),
+        resume_hint=hint,
+        draft_key=key,
     )
 
 
-def resume_hint(checklist_arg: Optional[str]) -> str:
+def resume_hint(checklist_arg: str | None) -> str:
     """How to continue a stopped run, as the person can paste it."""
     import shlex
 
@@ -118,16 +124,17 @@ def say_whole(console, text: str, style: str = "") -> None:
 def ask_save_path(read, console, what: str = "", default: str = "") -> str:
     """A file name to write ('' to skip): Enter takes the default, ~ is expanded, a folder or a
     missing folder is asked again, and an existing file is replaced only when the person says so."""
-    from rich.text import Text
 
-    from clinic_ready.i18n import _
     from clinic_ready.app.interactive.prompting import ask_path, confirm
+    from clinic_ready.i18n import _
 
     label = KINDS["answers"][0]
     what = what or _(label)
     while True:
         if default:
-            question = _("File for {what} [{default}] (Enter to accept, or type another name): ").format(what=what, default=default)
+            question = _("File for {what} [{default}] (Enter to accept, or type another name): ").format(
+                what=what, default=default
+            )
         else:
             question = _("File for {what} (type a name, or press Enter to skip): ").format(what=what)
         raw = ask_path(read, question) or default
@@ -136,20 +143,36 @@ def ask_save_path(read, console, what: str = "", default: str = "") -> str:
         path = Path(raw).expanduser()
         if path.is_dir():
             example = path / (Path(default).name if default else "my-answers.yaml")
-            say_whole(console, _("{path} is a folder — type a file name, such as {example}.").format(path=path, example=example),
-                      "yellow")
+            say_whole(
+                console,
+                _("{path} is a folder — type a file name, such as {example}.").format(path=path, example=example),
+                "yellow",
+            )
             continue
         if not path.parent.is_dir():
-            say_whole(console, _("The folder {folder} does not exist — type another name.").format(folder=path.parent), "yellow")
+            say_whole(
+                console,
+                _("The folder {folder} does not exist — type another name.").format(folder=path.parent),
+                "yellow",
+            )
             continue
-        if path.exists() and not confirm(read, console, _("{path} already exists. Replace it?").format(path=path), default=False):
+        if path.exists() and not confirm(
+            read, console, _("{path} already exists. Replace it?").format(path=path), default=False
+        ):
             default = ""
             continue
         return str(path)
 
 
-def finish(cl: Checklist, result: Result, plain: bool, keeper, checklist_arg: Optional[str] = None,
-           paper: str = "", explain: bool = False) -> None:
+def finish(
+    cl: Checklist,
+    result: Result,
+    plain: bool,
+    keeper,
+    checklist_arg: str | None = None,
+    paper: str = "",
+    explain: bool = False,
+) -> None:
     """Offer, in one prompt, to save the answers and/or write a report; then remove the draft: the
     run is complete.  Ctrl-D at any of these prompts writes nothing more (the run is still complete)."""
     from clinic_ready.app.console import stdout_console
@@ -173,12 +196,12 @@ def finish(cl: Checklist, result: Result, plain: bool, keeper, checklist_arg: Op
     keeper.remove()
 
 
-def _stopped_saving(written: list[str], kinds, keeper, checklist_arg: Optional[str]):
+def _stopped_saving(written: list[str], kinds, keeper, checklist_arg: str | None):
     """The stop message for Ctrl-C at the end-of-run prompts: what was written, what was not, and
     where the answers still are (the draft is kept, so the run can be finished again)."""
+    from clinic_ready.app.interactive.session import shown_path
     from clinic_ready.errors import Interrupted
     from clinic_ready.i18n import _
-    from clinic_ready.app.interactive.session import shown_path
 
     lines = [_("clinic-ready: stopped.")]
     if written:
@@ -191,15 +214,18 @@ def _stopped_saving(written: list[str], kinds, keeper, checklist_arg: Optional[s
     if keeper.saving:
         from clinic_ready.io import drafts
 
-        lines[0] += " " + _("Your answers are still kept in the draft {path}; to come back to the review and save them, type:").format(
-            path=shown_path(drafts.draft_path(keeper.key)))
+        lines[0] += " " + _(
+            "Your answers are still kept in the draft {path}; to come back to the review and save them, type:"
+        ).format(path=shown_path(drafts.draft_path(keeper.key)))
         lines.append("  " + resume_hint(checklist_arg))
     else:
         lines[0] += " " + _("Drafts are off, so answers that were not saved to a file are not kept.")
     return Interrupted("\n" + "\n".join(lines))
 
 
-def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklist_arg, paper: str, explain: bool) -> str:
+def _write_one(
+    kind: str, cl: Checklist, result: Result, console, read, checklist_arg, paper: str, explain: bool
+) -> str:
     """Ask for a file name and write one output; returns its path ('' when skipped)."""
     import shlex
 
@@ -224,7 +250,7 @@ def _write_one(kind: str, cl: Checklist, result: Result, console, read, checklis
                     paper = default_paper().value
                 from clinic_ready.render import renderer
 
-                pipeline.write_document(kind, path, lambda: renderer(kind).render(result, paper=paper, explain=explain))
+                pipeline.write_document(kind, path, lambda: renderer(kind).render(result, paper=paper, explain=explain))  # noqa: B023
         except UsageError as exc:
             console.print(Text(str(exc).replace("clinic-ready: ", ""), style="yellow"))
             default = ""
@@ -242,10 +268,13 @@ def answers_text(cl: Checklist, result: Result) -> str:
     import yaml
 
     from clinic_ready.app import pipeline
-    from clinic_ready.io.answers import to_data
     from clinic_ready.i18n import _
+    from clinic_ready.io.answers import to_data
 
     data = to_data(pipeline.visible_answers(result), cl)
-    return "# " + _("clinic-ready answers file: health information, keep it private.") + "\n" + yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True
+    return (
+        "# "
+        + _("clinic-ready answers file: health information, keep it private.")
+        + "\n"
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     )

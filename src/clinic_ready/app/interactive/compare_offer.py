@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clinic_ready.i18n import _
 from clinic_ready.core.model import Checklist, Result
+from clinic_ready.i18n import _
 
 MAX_FILES = 20
 MAX_BYTES = 1 << 20
@@ -32,7 +32,10 @@ def _names_checklist(path: Path, checklist_id: str) -> bool:
     except OSError:
         return False
     quoted = re.escape(checklist_id)
-    return re.search(r"""(?m)^\s*[{]?\s*["']?checklist["']?\s*:\s*["']?""" + quoted + r"""["']?\s*(?:[,}#]|$)""", head) is not None
+    return (
+        re.search(r"""(?m)^\s*[{]?\s*["']?checklist["']?\s*:\s*["']?""" + quoted + r"""["']?\s*(?:[,}#]|$)""", head)
+        is not None
+    )
 
 
 def saved_clinics(checklist: Checklist, folder: Path, current: Result) -> list[tuple[Path, Result]]:
@@ -81,12 +84,14 @@ def choose(read, console, count: int) -> list[int]:
         console.print(Text(_("Please type numbers from 1 to {count}, separated by commas.").format(count=count)))
 
 
-def offer(checklist: Checklist, result: Result, plain: bool, folder: Path | None = None, read=None, console=None) -> None:
+def offer(
+    checklist: Checklist, result: Result, plain: bool, folder: Path | None = None, read=None, console=None
+) -> None:
     """Offer to compare this run's clinic with saved ones; show the comparison if asked."""
     from rich.text import Text
 
-    from clinic_ready.core import compare
     from clinic_ready.app.console import plain_wanted, stdout_console
+    from clinic_ready.core import compare
     from clinic_ready.render import compare_text
 
     saved = saved_clinics(checklist, folder or Path.cwd(), result)
@@ -94,6 +99,7 @@ def offer(checklist: Checklist, result: Result, plain: bool, folder: Path | None
         return
     console = console or stdout_console(plain)
     if read is None:
+
         def read(prompt: str) -> str:
             return console.input(prompt, markup=False)
 
@@ -106,7 +112,9 @@ def offer(checklist: Checklist, result: Result, plain: bool, folder: Path | None
     this_run = _("this run")
     files = [this_run] + [str(saved[n - 1][0]) for n in picked]
     results = [result] + [saved[n - 1][1] for n in picked]
-    names = [compare.clinic_name(result, this_run)] + [compare.clinic_name(r, f) for r, f in zip(results[1:], files[1:], strict=True)]
+    names = [compare.clinic_name(result, this_run)] + [
+        compare.clinic_name(r, f) for r, f in zip(results[1:], files[1:], strict=True)
+    ]
     names = compare.distinct_names(names, files)
     clinics = [compare.Clinic(n, f, r) for n, f, r in zip(names, files, results, strict=True)]
     console.print(Text(""))

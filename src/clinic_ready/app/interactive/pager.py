@@ -12,13 +12,14 @@
   it (q, or closing it early) is a normal end, never a traceback.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001
 
 import os
 import shlex
 import shutil
 import subprocess
 import sys
+import contextlib
 
 _SHELL_CHARS = set("|&;<>()$`\\\"'*?[]#~=%{}")
 NOT_FOUND = 127  # sh -c: command not found
@@ -56,7 +57,9 @@ def page(text: str, environ: dict | None = None) -> bool:
     env = dict(os.environ if environ is None else environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
-    data = text.encode(sys.stdout.encoding or "utf-8")  # an encoding that cannot show it fails here, before the pager starts
+    data = text.encode(
+        sys.stdout.encoding or "utf-8"
+    )  # an encoding that cannot show it fails here, before the pager starts
     try:
         sys.stdout.flush()
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
@@ -68,14 +71,12 @@ def page(text: str, environ: dict | None = None) -> bool:
     from clinic_ready.signals import PAGER_KEYS, handled
 
     with handled(PAGER_KEYS, signal.SIG_IGN):  # the pager's keys, not ours
-        try:
+        try:  # noqa: SIM105
             proc.stdin.write(data)
         except (BrokenPipeError, OSError):  # quit before reading it all: nothing wrong
             pass
-        try:
+        with contextlib.suppress(OSError):
             proc.stdin.close()
-        except OSError:
-            pass
         while True:
             try:
                 proc.wait()
@@ -105,12 +106,16 @@ def show_summary(result, plain: bool, explain: bool = False, no_pager: bool = Fa
     from clinic_ready.render import terminal
 
     if not _stdout_is_terminal() and not os.environ.get("FORCE_COLOR"):
-        sys.stdout.write(terminal.render(result, width=terminal.output_width(), plain=plain, answers=False, explain=explain))
+        sys.stdout.write(
+            terminal.render(result, width=terminal.output_width(), plain=plain, answers=False, explain=explain)
+        )
         return
     from clinic_ready.app.console import stdout_console
 
     console = stdout_console(plain)
-    lines = terminal.summary_lines(result, console.width, plain, False, explain, boxes=not console.encoding.lower().startswith("ascii"))
+    lines = terminal.summary_lines(
+        result, console.width, plain, False, explain, boxes=not console.encoding.lower().startswith("ascii")
+    )
     fits = len(lines) < screen_height()
     if fits or not _stdout_is_terminal():
         console.print(terminal.as_rich(lines), soft_wrap=True)
@@ -131,8 +136,15 @@ def _ansi(console, renderable) -> str:
 
     buf = io.StringIO()
     copy = console_class()(
-        file=buf, width=console.width, force_terminal=True, color_system=console.color_system, no_color=console.no_color,
-        highlight=False, emoji=False, markup=False, legacy_windows=False,
+        file=buf,
+        width=console.width,
+        force_terminal=True,
+        color_system=console.color_system,
+        no_color=console.no_color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
     )
     copy.print(renderable, soft_wrap=True)
     return buf.getvalue()

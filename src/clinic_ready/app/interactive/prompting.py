@@ -14,18 +14,19 @@ kept (so changing an earlier answer back loses nothing) but left out of the resu
 
 from __future__ import annotations
 
-from typing import Callable, Optional, cast
+from collections.abc import Callable
+from typing import cast
 
 from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
-from clinic_ready.core.wording import Words
+from clinic_ready import notices
 from clinic_ready.core import engine
 from clinic_ready.core.coercion import AnswerRejected, coerce
-from clinic_ready import notices
-from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.core.model import Answer, Answers, Checklist, Question
+from clinic_ready.core.wording import Words
+from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.render.common import answer_text
 
 KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q save and quit")
@@ -136,18 +137,27 @@ class Questionnaire:
             self._say(Text(" ".join(self.cl.balance.split())))
         self._say(Text(self.cl.currency_line(), style="dim"))
         words = Words(self.cl, self.respondent)  # one crisis line from the start, before any question
-        self._say(Text(_("{heading}: {lines}").format(heading=words.crisis_heading(), lines=notices.crisis_text()), style="dim"))
+        self._say(
+            Text(
+                _("{heading}: {lines}").format(heading=words.crisis_heading(), lines=notices.crisis_text()), style="dim"
+            )
+        )
         if self.ask_who:
             self.ask_respondent()
         if self.respondent == "supporter":
-            self._say(Text(_(
-                "You are answering for someone else: the questions ask about the person you are helping. "
-                "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
-            )))
+            self._say(
+                Text(
+                    _(
+                        "You are answering for someone else: the questions ask about the person you are helping. "
+                        "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
+                    )
+                )
+            )
         # what typical runs ask (the checklist's own examples), else the range that holds for anyone;
         # on resume, what is left
-        fewest, most = question_range.typical_range(self.cl, self.answers, self.passed) or question_range.question_range(
-            self.cl, self.answers, self.passed)
+        fewest, most = question_range.typical_range(
+            self.cl, self.answers, self.passed
+        ) or question_range.question_range(self.cl, self.answers, self.passed)
         low, high = question_range.rounded(fewest, most)
         mlow, mhigh = question_range.minutes(fewest, most)
         if low == high:
@@ -158,13 +168,26 @@ class Questionnaire:
             time = ngettext("roughly {n} minute", "roughly {n} minutes", mhigh).format(n=mhigh)
         else:
             time = _("roughly {low}–{high} minutes").format(low=mlow, high=mhigh)
-        saved = _("Your answers are saved as you go.") if self.saving else _("Your answers are not saved until the end.")
+        saved = (
+            _("Your answers are saved as you go.") if self.saving else _("Your answers are not saved until the end.")
+        )
         now = len(self.unanswered())  # the M of the first "Question N of M"; it grows as answers open questions
         if now < low:
-            self._say(Text(_("{count}, {time}: {now} to begin with, and your answers open more. {saved}").format(
-                count=count, time=time, now=now, saved=saved)))
+            self._say(
+                Text(
+                    _("{count}, {time}: {now} to begin with, and your answers open more. {saved}").format(
+                        count=count, time=time, now=now, saved=saved
+                    )
+                )
+            )
         else:
-            self._say(Text(_("{count}, {time}; the number depends on your answers. {saved}").format(count=count, time=time, saved=saved)))
+            self._say(
+                Text(
+                    _("{count}, {time}; the number depends on your answers. {saved}").format(
+                        count=count, time=time, saved=saved
+                    )
+                )
+            )
         self._say(Text(_("At any question: {keys}.").format(keys=_(KEYS)), style="dim"))
 
     def ask_respondent(self) -> None:
@@ -189,7 +212,7 @@ class Questionnaire:
         self.review()
         return self.answers
 
-    def _ask_until_done(self, start: Optional[str]) -> None:
+    def _ask_until_done(self, start: str | None) -> None:
         current = start
         while True:
             visible = self.visible()
@@ -220,8 +243,14 @@ class Questionnaire:
         more = len(visible) - len(before)
         if before and more < 0 and any(self._pending(q) for q in visible):  # fewer to go: said, not silent
             self._say(Text(""))
-            self._say(Text(ngettext("Your answer means {n} question fewer.", "Your answer means {n} fewer questions.",
-                                    -more).format(n=-more), style="dim"))
+            self._say(
+                Text(
+                    ngettext(
+                        "Your answer means {n} question fewer.", "Your answer means {n} fewer questions.", -more
+                    ).format(n=-more),
+                    style="dim",
+                )
+            )
             return
         if not before or more <= 0:
             return
@@ -231,15 +260,39 @@ class Questionnaire:
         self._say(Text(""))
         if any(q.id in self._urgent_questions() for q in new):  # a question about being safe right now: no arithmetic
             if self.respondent == "supporter":
-                self._say(Text(_("Thank you for telling us. One more question about how they are right now. If they need "
-                                 "help now, call or text 988 together, or call 911.")))
+                self._say(
+                    Text(
+                        _(
+                            "Thank you for telling us. One more question about how they are right now. If they need "
+                            "help now, call or text 988 together, or call 911."
+                        )
+                    )
+                )
             else:
-                self._say(Text(_("Thank you for telling us; that is not easy. One more question about how you are right now. "
-                                 "If you need to talk to someone now, call or text 988, or call 911.")))
+                self._say(
+                    Text(
+                        _(
+                            "Thank you for telling us; that is not easy. One more question about how you are right now. "
+                            "If you need to talk to someone now, call or text 988, or call 911."
+                        )
+                    )
+                )
         elif any(self.cl.section_of[q.id].id not in old_sections for q in new):
-            self._say(Text(ngettext("A new section opened: {n} more question.", "A new section opened: {n} more questions.", more).format(n=more)))
+            self._say(
+                Text(
+                    ngettext(
+                        "A new section opened: {n} more question.", "A new section opened: {n} more questions.", more
+                    ).format(n=more)
+                )
+            )
         else:
-            self._say(Text(ngettext("Your answer opened {n} more question.", "Your answer opened {n} more questions.", more).format(n=more)))
+            self._say(
+                Text(
+                    ngettext(
+                        "Your answer opened {n} more question.", "Your answer opened {n} more questions.", more
+                    ).format(n=more)
+                )
+            )
 
     def _urgent_questions(self) -> frozenset[str]:
         """The questions an urgent concern tests (whether the person is safe right now)."""
@@ -247,15 +300,20 @@ class Questionnaire:
         if found is None:
             from clinic_ready.core import conditions
 
-            found = frozenset(t.question for c in self.cl.concerns if c.urgent for t in conditions.walk(c.when)
-                              if isinstance(t, conditions.QuestionTest))
+            found = frozenset(
+                t.question
+                for c in self.cl.concerns
+                if c.urgent
+                for t in conditions.walk(c.when)
+                if isinstance(t, conditions.QuestionTest)
+            )
             self._urgent_qids = found
         return found
 
-    def _next_after(self, qid: str) -> Optional[str]:
+    def _next_after(self, qid: str) -> str | None:
         visible = self.visible()
         ids = [q.id for q in visible]
-        after = visible[ids.index(qid) + 1:] if qid in ids else visible
+        after = visible[ids.index(qid) + 1 :] if qid in ids else visible
         for q in after:
             if self._pending(q):
                 return q.id
@@ -268,7 +326,9 @@ class Questionnaire:
             self._section(section)
         current = self.answers.values.get(q.id)
         self._say(Text(""))
-        self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim"))
+        self._say(
+            Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim")
+        )
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
         if self.respondent == "supporter" and q.hint_supporter:
             self._say(Text(" ".join(q.hint_supporter.split()), style="dim"))
@@ -277,11 +337,22 @@ class Questionnaire:
         if current is not None and q.type == "multi_choice" and current.state == "answered" and current.value:
             chosen = cast("list[str]", current.value)  # a multi-choice answer is a list of choice values
             numbers = ",".join(str(q.choice_values.index(v) + 1) for v in chosen if v in q.choice_values)
-            self._say(Text(_("Current answer: {numbers} ({answer}). Press Enter to keep it, type +N to add a choice or "
-                             "-N to remove one (such as +3 or -1), or type all the numbers again.").format(
-                numbers=numbers, answer=self._words(q, current)), style="dim"))
+            self._say(
+                Text(
+                    _(
+                        "Current answer: {numbers} ({answer}). Press Enter to keep it, type +N to add a choice or "
+                        "-N to remove one (such as +3 or -1), or type all the numbers again."
+                    ).format(numbers=numbers, answer=self._words(q, current)),
+                    style="dim",
+                )
+            )
         elif current is not None:
-            self._say(Text(_("Current answer: {answer} (press Enter to keep it)").format(answer=self._words(q, current)), style="dim"))
+            self._say(
+                Text(
+                    _("Current answer: {answer} (press Enter to keep it)").format(answer=self._words(q, current)),
+                    style="dim",
+                )
+            )
         while True:
             raw = self.read(self._hint(q))
             word = _typed(raw)
@@ -298,13 +369,17 @@ class Questionnaire:
                 if q.id in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
                     answer = self.cl.skip_answers[q.id]
                     self.answers.values[q.id] = answer
-                    self._say(Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim"))
+                    self._say(
+                        Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim")
+                    )
                     self.on_change(self.answers)
                     return
                 if not q.required:
                     self.passed.add(q.id)
                     return
-                self._say(Text(_("Please answer, or type ? for help, u if unsure, d for prefer not to say."), style="yellow"))
+                self._say(
+                    Text(_("Please answer, or type ? for help, u if unsure, d for prefer not to say."), style="yellow")
+                )
                 continue
             try:
                 answer = self._parse(q, raw.strip(), word)
@@ -334,8 +409,10 @@ class Questionnaire:
                 if _is_number(word):
                     return coerce(q, self._by_number(q, word))
                 if all(_is_number(p) for p in word.replace(",", " ").split()):
-                    raise AnswerRejected(_("only one answer can be chosen here"),
-                                         _("type one number from 1 to {count}").format(count=count))
+                    raise AnswerRejected(
+                        _("only one answer can be chosen here"),
+                        _("type one number from 1 to {count}").format(count=count),
+                    )
             if q.type == "multi_choice":
                 parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
                 if parts and all(p[:1] in "+-" and _is_number(p[1:]) for p in parts):  # +3 adds, -1 removes
@@ -345,19 +422,25 @@ class Questionnaire:
         except AnswerRejected as exc:
             wrong_choice = exc.what == _("the answer is not one of the choices")
             if q.type == "choice" and wrong_choice and yes_no_choices(q):
-                raise AnswerRejected(not_a_choice, _("type y or n, or a number from 1 to {count}").format(count=count)) from None
+                raise AnswerRejected(
+                    not_a_choice, _("type y or n, or a number from 1 to {count}").format(count=count)
+                ) from None
             if q.type in ("choice", "multi_choice") and wrong_choice:  # speak in numbers, not ids
                 raise AnswerRejected(not_a_choice, _("type a number from 1 to {count}").format(count=count)) from None
             if q.type == "yes_no":
-                raise AnswerRejected(_("that is not yes or no"),
-                                     _("type y or n; u if you are not sure; d for prefer not to say")) from None
+                raise AnswerRejected(
+                    _("that is not yes or no"), _("type y or n; u if you are not sure; d for prefer not to say")
+                ) from None
             raise
 
     def _edited(self, q: Question, parts: list[str]) -> list[str]:
         """The current multi-choice answer with +N added and -N removed, in the order of the choices."""
         current = self.answers.values.get(q.id)
-        chosen = (set(cast("list[str]", current.value))  # a multi-choice answer is a list of choice values
-                  if current is not None and current.state == "answered" and current.value else set())
+        chosen = (
+            set(cast("list[str]", current.value))  # a multi-choice answer is a list of choice values
+            if current is not None and current.state == "answered" and current.value
+            else set()
+        )
         for part in parts:
             value = self._by_number(q, part[1:])
             if part[0] == "+":
@@ -404,7 +487,9 @@ class Questionnaire:
             self._say(Text(line, style="italic"))
         for sid in q.sources:
             src = self.cl.source_by_id[sid]
-            line = _("  Source: {title}. {publisher}, {year}.").format(title=src.title, publisher=src.publisher, year=src.year)
+            line = _("  Source: {title}. {publisher}, {year}.").format(
+                title=src.title, publisher=src.publisher, year=src.year
+            )
             label, _sep, rest = line.partition(": ")
             self._say(_hanging([(label + ":", rest)] if _sep else [("", line)], style="dim"))
         self._say(Text(_(KEYS), style="dim"))
@@ -443,22 +528,38 @@ class Questionnaire:
             self._say(Text(" ".join(f.concern.title.split()), style="bold"))
             self._say(Text(" ".join(f.concern.action.split())))
         if self.respondent == "supporter":
-            self._say(Text(_(
-                "You are answering for someone else. If the person you are helping may be in danger now, stay with "
-                "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
-            )))
+            self._say(
+                Text(
+                    _(
+                        "You are answering for someone else. If the person you are helping may be in danger now, stay with "
+                        "them and call 911; or call or text 988 together. 988 also helps people who are worried about someone."
+                    )
+                )
+            )
         self._say(Text(_("What to do now:"), style="bold"))
         self._say(_urgent_bullets(words.urgent_lines()))
         self._say(Text(""))
-        self._say(Text(notices.come_back() if self.saving else _(
-            "You can come back to these questions later, but your answers are not being saved (--no-draft): "
-            "finish now, or start again later.")))
+        self._say(
+            Text(
+                notices.come_back()
+                if self.saving
+                else _(
+                    "You can come back to these questions later, but your answers are not being saved (--no-draft): "
+                    "finish now, or start again later."
+                )
+            )
+        )
         go_on = {"c", "continue", "continuar", "seguir"}
         # s is "stop" in English; in Spanish it means sí, so the key there is t (terminar)
         stop = ({"t", "terminar", "parar", "stop"} if language() == "es" else {"s", "stop"}) | keywords("quit")
         while True:
-            word = _typed(self.read(_("Type c to continue the questions, or s to stop here (your answers are kept): ") if self.saving
-                                    else _("Type c to continue the questions, or s to stop here: ")))
+            word = _typed(
+                self.read(
+                    _("Type c to continue the questions, or s to stop here (your answers are kept): ")
+                    if self.saving
+                    else _("Type c to continue the questions, or s to stop here: ")
+                )
+            )
             if word in go_on:
                 self._last_section = None
                 return
@@ -507,7 +608,7 @@ class Questionnaire:
             number = next((n for n, q in enumerate(self.visible(), 1) if q.id == target.id), choice)
             page = self._page_of(number)
 
-    def _change_note(self, q: Question, number: int, before: Optional[Answer], after: Optional[Answer]) -> Text:
+    def _change_note(self, q: Question, number: int, before: Answer | None, after: Answer | None) -> Text:
         old = self._words(q, before) if before else _("not answered")
         new = self._words(q, after) if after else _("not answered")
         if old == new:
@@ -570,9 +671,16 @@ class Questionnaire:
         the list (so the message stays)."""
         while True:
             if more:
-                prompt = _("Type a number to change that answer, press Enter for the next page, or b for the page before "
-                           "(q to save and quit): ") if back else _(
-                    "Type a number to change that answer, or press Enter for the next page (q to save and quit): ")
+                prompt = (
+                    _(
+                        "Type a number to change that answer, press Enter for the next page, or b for the page before "
+                        "(q to save and quit): "
+                    )
+                    if back
+                    else _(
+                        "Type a number to change that answer, or press Enter for the next page (q to save and quit): "
+                    )
+                )
             else:
                 prompt = _("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
             raw = self.read(prompt)
@@ -589,8 +697,14 @@ class Questionnaire:
 
             typed = clean(raw.strip())
             shown = typed if len(typed) <= 20 else typed[:20] + "…"
-            self._say(Text(_("“{typed}” is not a number on the list: type a number from 1 to {count}, or press Enter.").format(
-                typed=shown, count=count), style="yellow"))
+            self._say(
+                Text(
+                    _("“{typed}” is not a number on the list: type a number from 1 to {count}, or press Enter.").format(
+                        typed=shown, count=count
+                    ),
+                    style="yellow",
+                )
+            )
 
     # ------------------------------------------------------------------ helpers
     def _words(self, q: Question, answer: Answer) -> str:
@@ -639,7 +753,7 @@ def _urgent_bullets(lines=None):
 _YES_LABELS = {"yes": "y", "no": "n", "sí": "y", "si": "y"}
 
 
-def yes_no_choices(q: Question) -> Optional[dict[str, str]]:
+def yes_no_choices(q: Question) -> dict[str, str] | None:
     """For a choice question with one choice labelled Yes and one labelled No (like CAGE-AID's
     items; Sí and No in Spanish): {"y": value, "n": value}, so that y and n (s and n in Spanish)
     can be typed as at a yes/no question."""

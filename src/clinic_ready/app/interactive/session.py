@@ -8,16 +8,14 @@ or a separate draft.  If drafts cannot be saved at all, the person is told once 
 
 from __future__ import annotations
 
-from typing import Optional
-
 from rich.console import Console
 from rich.text import Text
 
-from clinic_ready.io import drafts
+from clinic_ready.app.interactive.prompting import Questionnaire, QuitRequested, Reader, _typed, confirm, keywords
+from clinic_ready.core.model import Answers, Checklist
 from clinic_ready.errors import Interrupted
 from clinic_ready.i18n import _, ngettext
-from clinic_ready.core.model import Answers, Checklist
-from clinic_ready.app.interactive.prompting import QuitRequested, Questionnaire, Reader, _typed, confirm, keywords
+from clinic_ready.io import drafts
 
 MAX_DROPPED_SHOWN = 10
 
@@ -60,7 +58,13 @@ class DraftKeeper:
 
         separate = ("o", "otro", "separate") if language() == "es" else ("s", "separate")
         while True:
-            word = _typed(read(_("Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? ")))
+            word = _typed(
+                read(
+                    _(
+                        "Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? "
+                    )
+                )
+            )
             if word in ("r", "read-only", "readonly", "l", "leer"):
                 self.read_only = True
                 return
@@ -90,9 +94,10 @@ class DraftKeeper:
         self.enabled, self.failed = False, True
         reason = getattr(exc, "strerror", None) or str(exc)
         self._say(
-            _("Note: your answers cannot be saved as a draft ({reason}); the run goes on, but a stopped run cannot be "
-              "resumed. Use --no-draft to skip this note, or set CLINIC_READY_STATE_DIR to a folder you can write to.").format(
-                reason=reason),
+            _(
+                "Note: your answers cannot be saved as a draft ({reason}); the run goes on, but a stopped run cannot be "
+                "resumed. Use --no-draft to skip this note, or set CLINIC_READY_STATE_DIR to a folder you can write to."
+            ).format(reason=reason),
             "yellow",
         )
 
@@ -100,17 +105,21 @@ class DraftKeeper:
     def saving(self) -> bool:
         return self.enabled and not self.read_only
 
-    def load(self) -> "drafts.Draft | None":
+    def load(self) -> drafts.Draft | None:
         if not self.enabled:
             return None
         try:
             return drafts.load(self.cl, self.key)
         except drafts.CorruptDraft as exc:
-            self._say(_("Your saved draft could not be read ({reason}); it was kept as {kept} and a new draft is started.").format(
-                reason=exc.reason, kept=exc.kept), "yellow")
+            self._say(
+                _(
+                    "Your saved draft could not be read ({reason}); it was kept as {kept} and a new draft is started."
+                ).format(reason=exc.reason, kept=exc.kept),
+                "yellow",
+            )
             return None
 
-    def others(self) -> list[tuple[str, "drafts.Lock", "drafts.Draft"]]:
+    def others(self) -> list[tuple[str, drafts.Lock, drafts.Draft]]:
         """The separate drafts (``<key>-N``) that no other run is using, each locked for this run
         (a run told to "start a separate draft" keeps its answers there; the next run lists them)."""
         if not self.saving:
@@ -124,8 +133,12 @@ class DraftKeeper:
             try:
                 draft = drafts.load(self.cl, key)
             except drafts.CorruptDraft as exc:
-                self._say(_("A saved draft could not be read ({reason}); it was kept as {kept}.").format(
-                    reason=exc.reason, kept=exc.kept), "yellow")
+                self._say(
+                    _("A saved draft could not be read ({reason}); it was kept as {kept}.").format(
+                        reason=exc.reason, kept=exc.kept
+                    ),
+                    "yellow",
+                )
                 draft = None
             if draft is None:
                 lock.release(remove=True)
@@ -133,13 +146,13 @@ class DraftKeeper:
                 found.append((key, lock, draft))
         return found
 
-    def switch(self, key: str, lock: "drafts.Lock") -> None:
+    def switch(self, key: str, lock: drafts.Lock) -> None:
         """Keep this run's answers in another draft (one of ``others``) from now on."""
         if self.lock is not None:
             self.lock.release(remove=True)
         self.key, self.lock = key, lock
 
-    def save(self, answers: Answers, skipped) -> Optional[str]:
+    def save(self, answers: Answers, skipped) -> str | None:
         if not self.saving:
             return None
         try:
@@ -162,7 +175,9 @@ class DraftKeeper:
         self.release()
 
 
-def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Reader, resume: Optional[bool]) -> tuple[Answers, list[str]]:
+def choose_start(
+    keeper: DraftKeeper, given: Answers, console: Console, read: Reader, resume: bool | None
+) -> tuple[Answers, list[str]]:
     """Offer a saved draft; answers from a file or --set win over the draft's.  Returns the answers
     to start from and the optional questions the draft records as skipped."""
     draft = keeper.load()
@@ -180,24 +195,36 @@ def choose_start(keeper: DraftKeeper, given: Answers, console: Console, read: Re
     count = len(draft.answers.values)
     if resume is None and not keeper.read_only:
         when = _friendly(draft.saved_at)
-        question = ngettext("You have a saved draft from {when} with {count} answer. Resume it?",
-                            "You have a saved draft from {when} with {count} answers. Resume it?", count)
+        question = ngettext(
+            "You have a saved draft from {when} with {count} answer. Resume it?",
+            "You have a saved draft from {when} with {count} answers. Resume it?",
+            count,
+        )
         resume = confirm(read, console, question.format(when=when, count=count))
     if keeper.read_only:
         resume = True
     if not resume:
-        console.print(Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim"))
+        console.print(
+            Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim")
+        )
         return given, []
     if draft.carried:
         console.print(Text(draft.carried))
     elif draft.checklist_version != keeper.cl.version:
-        console.print(Text(_("Note: the draft was made for version {old} of this checklist; this is version {new}.").format(
-            old=draft.checklist_version, new=keeper.cl.version)))
+        console.print(
+            Text(
+                _("Note: the draft was made for version {old} of this checklist; this is version {new}.").format(
+                    old=draft.checklist_version, new=keeper.cl.version
+                )
+            )
+        )
     if draft.dropped:
         shown = ", ".join(draft.dropped[:MAX_DROPPED_SHOWN])
         more = len(draft.dropped) - MAX_DROPPED_SHOWN
         shown += _(" and {more} more").format(more=more) if more > 0 else ""
-        console.print(Text(_("These saved answers no longer fit the checklist and were dropped: {ids}.").format(ids=shown)))
+        console.print(
+            Text(_("These saved answers no longer fit the checklist and were dropped: {ids}.").format(ids=shown))
+        )
     return drafts.merge(given, draft.answers), draft.skipped
 
 
@@ -207,14 +234,29 @@ def _choose_draft(keeper: DraftKeeper, main, others, console: Console, read: Rea
     of the others are let go."""
     choices = ([(keeper.key, None, main)] if main is not None else []) + list(others)
     picked = None
-    console.print(Text(ngettext("You have {count} saved draft for this checklist:",
-                                "You have {count} saved drafts for this checklist:", len(choices)).format(count=len(choices))))
+    console.print(
+        Text(
+            ngettext(
+                "You have {count} saved draft for this checklist:",
+                "You have {count} saved drafts for this checklist:",
+                len(choices),
+            ).format(count=len(choices))
+        )
+    )
     for n, (_key, _lock, d) in enumerate(choices, 1):
         size = len(d.answers.values)
-        console.print(Text("  " + ngettext("{n}. from {when}, {count} answer", "{n}. from {when}, {count} answers", size).format(
-            n=n, when=_friendly(d.saved_at), count=size)))
+        console.print(
+            Text(
+                "  "
+                + ngettext("{n}. from {when}, {count} answer", "{n}. from {when}, {count} answers", size).format(
+                    n=n, when=_friendly(d.saved_at), count=size
+                )
+            )
+        )
     while picked is None:
-        word = _typed(read(_("Which one do you want to resume (1-{count}), or start afresh (n)? ").format(count=len(choices))))
+        word = _typed(
+            read(_("Which one do you want to resume (1-{count}), or start afresh (n)? ").format(count=len(choices)))
+        )
         if word in keywords("no") or word in ("n", "new", "nuevo"):
             break
         if word in keywords("quit"):
@@ -224,12 +266,16 @@ def _choose_draft(keeper: DraftKeeper, main, others, console: Console, read: Rea
         if word.isdigit() and 1 <= int(word) <= len(choices):
             picked = choices[int(word) - 1]
         else:
-            console.print(Text(_("Please type a number from 1 to {count}, or n.").format(count=len(choices)), style="yellow"))
+            console.print(
+                Text(_("Please type a number from 1 to {count}, or n.").format(count=len(choices)), style="yellow")
+            )
     for key, lock, _d in others:
         if picked is None or key != picked[0]:
             lock.release(remove=True)
     if picked is None:
-        console.print(Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim"))
+        console.print(
+            Text(_("Starting afresh. The saved draft is replaced when you give your first answer."), style="dim")
+        )
         return None
     key, lock, draft = picked
     if lock is not None:
@@ -255,11 +301,11 @@ def interactive(
     console: Console,
     read: Reader,
     *,
-    resume: Optional[bool] = None,
+    resume: bool | None = None,
     use_drafts: bool = True,
     plain: bool = False,
     resume_hint: str = "clinic-ready run --resume",
-    draft_key: Optional[str] = None,
+    draft_key: str | None = None,
 ) -> tuple[Answers, DraftKeeper]:
     """Ask every visible question that has no answer yet; return the completed answers and the
     draft keeper (the caller removes the draft once the run is complete)."""
@@ -269,8 +315,15 @@ def interactive(
         with signals_interrupt():
             keeper.open(read)
             answers, skipped = choose_start(keeper, given, console, read, resume)
-            q = Questionnaire(cl, answers, console, read, on_change=lambda a: keeper.save(a, q.passed if q else ()), plain=plain,
-                              saving=keeper.saving)
+            q = Questionnaire(
+                cl,
+                answers,
+                console,
+                read,
+                on_change=lambda a: keeper.save(a, q.passed if q else ()),
+                plain=plain,
+                saving=keeper.saving,
+            )
             q.passed.update(skipped)
             # who is answering: asked unless --for-someone-else, the answers file or a resumed draft says
             q.ask_who = answers is given and answers.respondent != "supporter"
@@ -287,33 +340,57 @@ def interactive(
 
 def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -> Interrupted:
     if keeper.read_only:
-        return Interrupted("\n" + _("clinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged."))
+        return Interrupted(
+            "\n"
+            + _(
+                "clinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged."
+            )
+        )
     if not keeper.enabled:
         if keeper.failed and keeper.saved:  # saving failed part-way (a full disk): the draft keeps what it had
-            said = ngettext("clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
-                            "{n} answer, in {path}. To continue from there, type:",
-                            "clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
-                            "{n} answers, in {path}. To continue from there, type:", keeper.saved)
-            return Interrupted("\n" + said.format(n=keeper.saved, path=drafts.draft_path(keeper.key)) + f"\n  {resume_hint}")
+            said = ngettext(
+                "clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
+                "{n} answer, in {path}. To continue from there, type:",
+                "clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
+                "{n} answers, in {path}. To continue from there, type:",
+                keeper.saved,
+            )
+            return Interrupted(
+                "\n" + said.format(n=keeper.saved, path=drafts.draft_path(keeper.key)) + f"\n  {resume_hint}"
+            )
         if keeper.failed:
-            return Interrupted("\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept."))
-        return Interrupted("\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept."))
+            return Interrupted(
+                "\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept.")
+            )
+        return Interrupted(
+            "\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept.")
+        )
     if not answers.values and not skipped:
         earlier = drafts.draft_path(keeper.key)
         if earlier.exists():  # stopped at "Resume it?" or before the first answer: the draft is untouched
-            return Interrupted("\n" + _("clinic-ready: stopped before any answer was given. Your saved draft is kept, "
-                                        "unchanged, in {path}. To continue it, type:").format(path=shown_path(earlier))
-                               + f"\n  {resume_hint}")
+            return Interrupted(
+                "\n"
+                + _(
+                    "clinic-ready: stopped before any answer was given. Your saved draft is kept, "
+                    "unchanged, in {path}. To continue it, type:"
+                ).format(path=shown_path(earlier))
+                + f"\n  {resume_hint}"
+            )
         return Interrupted("\n" + _("clinic-ready: stopped before any answer was given; nothing was saved."))
     path = keeper.save(answers, skipped)
     if path is None:
-        return Interrupted("\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept."))
+        return Interrupted(
+            "\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept.")
+        )
     n = len(answers.values)
     if n == 0:  # only optional questions were skipped: no answer to count
         said = _("clinic-ready: stopped. The questions you skipped are noted in {path}. To continue, type:")
     else:
-        said = ngettext("clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
-                        "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:", n)
+        said = ngettext(
+            "clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
+            "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:",
+            n,
+        )
     return Interrupted("\n" + said.format(n=n, path=shown_path(path)) + f"\n  {resume_hint}")
 
 
@@ -324,5 +401,5 @@ def shown_path(path) -> str:
     text = str(path)
     home = os.path.expanduser("~")
     if home not in ("", "/", "~") and text.startswith(home + os.sep):
-        return "~" + text[len(home):]
+        return "~" + text[len(home) :]
     return text

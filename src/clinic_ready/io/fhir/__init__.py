@@ -46,4 +46,4 @@ def checklist_of(canonical: str) -> tuple[str, str | None] | None:
     prefix = questionnaire_url("")
     if not url.startswith(prefix) or len(url) == len(prefix):
         return None
-    return url[len(prefix):], (version or None)
+    return url[len(prefix) :], (version or None)

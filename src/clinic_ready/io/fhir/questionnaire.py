@@ -11,14 +11,24 @@ dropped.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from clinic_ready.core.conditions import AllOf, AnyOf, NotOf, QuestionTest, ScoreTest
-from clinic_ready.io.fhir import DAR_EXTENSION, DAR_SYSTEM, EXT, SDC, STATE_CODES, YES_NO_CODES, YES_NO_SYSTEM, choice_system, questionnaire_url
 from clinic_ready.core.coercion import MAX_TEXT
+from clinic_ready.core.conditions import AllOf, AnyOf, NotOf, QuestionTest, ScoreTest
 from clinic_ready.core.model import Checklist, Question
 from clinic_ready.i18n import _
-from clinic_ready.notices import crisis_text, notice
+from clinic_ready.io.fhir import (
+    DAR_EXTENSION,
+    DAR_SYSTEM,
+    EXT,
+    SDC,
+    STATE_CODES,
+    YES_NO_CODES,
+    YES_NO_SYSTEM,
+    choice_system,
+    questionnaire_url,
+)
+from clinic_ready.notices import crisis_text
 
 ITEM_CONTROL = f"{EXT}/questionnaire-itemControl"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
@@ -36,7 +46,11 @@ def coding(cl: Checklist, q: Question, value: str) -> dict:
     """The Coding of one choice (yes/no use HL7 table 0136)."""
     if q.type == "yes_no":
         code, display = YES_NO_CODES[value]
-        return {"system": YES_NO_SYSTEM, "code": code, "display": _(display)}  # the code decides; the words are the person's
+        return {
+            "system": YES_NO_SYSTEM,
+            "code": code,
+            "display": _(display),
+        }  # the code decides; the words are the person's
     return {"system": choice_system(cl.id, q.id), "code": value, "display": q.choice_label(value)}
 
 

@@ -13,22 +13,47 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Mapping
+from collections.abc import Mapping
 
 from clinic_ready.core.coercion import AnswerRejected, coerce
-from clinic_ready.errors import InputError, Problem, problem, suggest
-from clinic_ready.io.fhir import CODE_STATES, CODE_YES_NO, DAR_EXTENSION, DAR_SYSTEM, STATE_CODES, BASE, checklist_of, questionnaire_url
-from clinic_ready.io.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
 from clinic_ready.core.model import Answer, Answers, Checklist, Question, Result
-from clinic_ready.i18n import N_, _
-from clinic_ready.notices import crisis_text
 from clinic_ready.core.wording import Words
+from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.i18n import N_, _
+from clinic_ready.io.fhir import (
+    BASE,
+    CODE_STATES,
+    CODE_YES_NO,
+    DAR_EXTENSION,
+    DAR_SYSTEM,
+    STATE_CODES,
+    checklist_of,
+    questionnaire_url,
+)
+from clinic_ready.io.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
+from clinic_ready.notices import crisis_text
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
-_STATE_WORDS = {"unsure": N_("you answered unsure"), "declined": N_("you preferred not to say"), "missing": N_("not answered yet")}
-_SEVERITY = {"critical": N_("Critical"), "high": N_("High"), "moderate": N_("Moderate"), "low": N_("Low"), "info": N_("For information")}
-_LEVEL = {"critical": N_("critical"), "high": N_("high"), "moderate": N_("moderate"), "low": N_("low"), "info": N_("for information")}
+_STATE_WORDS = {
+    "unsure": N_("you answered unsure"),
+    "declined": N_("you preferred not to say"),
+    "missing": N_("not answered yet"),
+}
+_SEVERITY = {
+    "critical": N_("Critical"),
+    "high": N_("High"),
+    "moderate": N_("Moderate"),
+    "low": N_("Low"),
+    "info": N_("For information"),
+}
+_LEVEL = {
+    "critical": N_("critical"),
+    "high": N_("high"),
+    "moderate": N_("moderate"),
+    "low": N_("low"),
+    "info": N_("for information"),
+}
 RELATED_ARTIFACT = "http://hl7.org/fhir/StructureDefinition/cqf-relatedArtifact"
 _ISSUE_SEVERITY = {"critical": "high", "high": "high", "moderate": "moderate", "low": "low", "info": "low"}
 
@@ -76,8 +101,12 @@ def response(result: Result, authored: str | None = None) -> dict:
         group["item"].append(entry)
     out = {
         "resourceType": "QuestionnaireResponse",
-        "text": _narrative([_("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version),
-                            *notice_paragraphs(cl, result.respondent)]),
+        "text": _narrative(
+            [
+                _("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version),
+                *notice_paragraphs(cl, result.respondent),
+            ]
+        ),
         "questionnaire": f"{questionnaire_url(cl.id)}|{cl.version}",
         # completed exactly when an unattended run accepts the answers: a required question asked
         # only in doubt (its gate unsure) is listed as not assessed, never demanded
@@ -97,7 +126,12 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
     cl = result.checklist
     artifacts = []
     for s in finding.sources:
-        artifact = {"type": "citation", "label": s.id, "display": s.title, "citation": f"{s.title}. {s.publisher}, {s.year}."}
+        artifact = {
+            "type": "citation",
+            "label": s.id,
+            "display": s.title,
+            "citation": f"{s.title}. {s.publisher}, {s.year}.",
+        }
         if s.url:
             artifact["url"] = s.url
         artifacts.append({"url": RELATED_ARTIFACT, "valueRelatedArtifact": artifact})
@@ -107,7 +141,12 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
     if c.urgent:
         heading = _("Urgent. {heading}").format(heading=heading)
     who = result.respondent
-    paragraphs = [heading, c.why_for(who), _("Ask: {text}").format(text=c.ask), _("Do: {text}").format(text=c.action_for(who))]
+    paragraphs = [
+        heading,
+        c.why_for(who),
+        _("Ask: {text}").format(text=c.ask),
+        _("Do: {text}").format(text=c.action_for(who)),
+    ]
     extensions = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
     if c.urgent:
         extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
@@ -115,8 +154,14 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
     if possible:
         evidence = [
-            {"detail": [{"reference": response_ref,
-                         "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})"}]}
+            {
+                "detail": [
+                    {
+                        "reference": response_ref,
+                        "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})",
+                    }
+                ]
+            }
             for i in finding.depends_on
         ] or [{"detail": [{"reference": response_ref, "display": _("The answers this depends on")}]}]
     else:
@@ -150,17 +195,27 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     qr_ref = f"urn:uuid:{uuid.uuid4()}"
     qr = response(result, when)
     qr["text"] = _narrative(
-        [_("Answers to {title} (version {version}).").format(title=result.checklist.title, version=result.checklist.version),
-         f"{result.verdict.title}. {result.verdict.text}",
-         *(_("Good to know: {title}. {text}").format(title=f.concern.title.strip(), text=" ".join(f.concern.why_for(result.respondent).split()))
-           for f in result.good_to_know),
-         *notice_paragraphs(result.checklist, result.respondent)]
+        [
+            _("Answers to {title} (version {version}).").format(
+                title=result.checklist.title, version=result.checklist.version
+            ),
+            f"{result.verdict.title}. {result.verdict.text}",
+            *(
+                _("Good to know: {title}. {text}").format(
+                    title=f.concern.title.strip(), text=" ".join(f.concern.why_for(result.respondent).split())
+                )
+                for f in result.good_to_know
+            ),
+            *notice_paragraphs(result.checklist, result.respondent),
+        ]
     )
     entries = [{"fullUrl": qr_ref, "resource": qr}]
     for finding in result.findings:
         entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": _issue(result, finding, qr_ref, when)})
     for possible in result.could_apply:
-        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": _issue(result, possible, qr_ref, when, possible=True)})
+        entries.append(
+            {"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": _issue(result, possible, qr_ref, when, possible=True)}
+        )
     return {"resourceType": "Bundle", "type": "collection", "timestamp": when, "entry": entries}
 
 
@@ -232,11 +287,19 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
                 w = problem("answers_version", ("questionnaire",), found=version, expected=checklist.version)
                 warnings.append(Problem(w.code, w.key_path, w.params, warning=True))
     source = data.get("source")
-    answers = Answers(cid, version, respondent="supporter" if isinstance(source, dict) and source.get("type") == "RelatedPerson" else "patient")
+    answers = Answers(
+        cid,
+        version,
+        respondent="supporter" if isinstance(source, dict) and source.get("type") == "RelatedPerson" else "patient",
+    )
     if checklist is not None and not errors:
         items = data.get("item", [])
         if not isinstance(items, list):
-            errors.append(problem("schema_type", ("item",), message="expected a list of items", fix="write 'item' as a JSON array"))
+            errors.append(
+                problem(
+                    "schema_type", ("item",), message="expected a list of items", fix="write 'item' as a JSON array"
+                )
+            )
         else:
             _read_items(items, ("item",), checklist, answers, errors, {}, carried)
             if carried is not None:
@@ -248,8 +311,9 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
     return answers, yamlio.locate_all(warnings, text, name)
 
 
-def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem], seen: dict,
-                carried=None) -> None:
+def _read_items(
+    items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem], seen: dict, carried=None
+) -> None:
     """Read items (and the items nested in them) into answers; ``seen`` maps each question's
     linkId to where it was first answered, so that a second answer is refused, not kept silently
     (as duplicate keys are in YAML); with ``carried`` (a migration.Plan), items saved with an
@@ -261,7 +325,9 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
     for n, item in enumerate(items):
         where = path + (n,)
         if not isinstance(item, dict):
-            errors.append(problem("schema_type", where, message="expected an item object", fix="write each item as {\"linkId\": …}"))
+            errors.append(
+                problem("schema_type", where, message="expected an item object", fix='write each item as {"linkId": …}')
+            )
             continue
         link = item.get("linkId")
         given = item.get("answer") or []
@@ -276,17 +342,23 @@ def _read_items(items: list, path: tuple, cl: Checklist, answers: Answers, error
         elif q is None:
             if given and not (isinstance(link, str) and link in known):
                 shown = link if isinstance(link, str) else type(link).__name__
-                hint = suggest(link, cl.questions) if isinstance(link, str) and len(errors) < MAX_SHOWN else ""  # bounded work
+                hint = (
+                    suggest(link, cl.questions) if isinstance(link, str) and len(errors) < MAX_SHOWN else ""
+                )  # bounded work
                 errors.append(problem("answer_unknown", where + ("linkId",), id=shown, hint=hint))
         elif q.id in seen and (given or _item_state(item) is not None):
-            errors.append(problem("fhir_duplicate_link", where + ("linkId",), id=q.id, first=render_key_path(seen[q.id])))
+            errors.append(
+                problem("fhir_duplicate_link", where + ("linkId",), id=q.id, first=render_key_path(seen[q.id]))
+            )
         else:
             if given or _item_state(item) is not None:
                 seen[q.id] = where
             try:
                 found = _read_answer(cl, q, item, given)
             except AnswerRejected as exc:
-                errors.append(problem("answer_type", where + (("answer",) if given else ()), problem=exc.what, fix=exc.fix))
+                errors.append(
+                    problem("answer_type", where + (("answer",) if given else ()), problem=exc.what, fix=exc.fix)
+                )
                 found = None
             if found is not None:
                 answers.values[q.id] = found
@@ -308,8 +380,11 @@ def _carry(cl: Checklist, carried, link: str, item: dict, given: object, where: 
         for a in given:
             if isinstance(a, dict) and isinstance(a.get("valueCoding"), dict):
                 code = a["valueCoding"].get("code")
-                raw.append(CODE_YES_NO.get(code, code) if a["valueCoding"].get("system") != DAR_SYSTEM
-                           else CODE_STATES.get(code, code))
+                raw.append(
+                    CODE_YES_NO.get(code, code)
+                    if a["valueCoding"].get("system") != DAR_SYSTEM
+                    else CODE_STATES.get(code, code)
+                )
             elif isinstance(a, dict):
                 raw.append(next((v for k, v in a.items() if k.startswith("value")), None))
         got = carried.carry(link, raw[0] if len(raw) == 1 else raw)
@@ -339,7 +414,9 @@ def _read_answer(cl: Checklist, q: Question, item: dict, given: object) -> Answe
     states = [v for v in values if isinstance(v, Answer)]
     if states:
         if len(values) > 1:
-            raise AnswerRejected("'unsure' or 'prefer not to say' is given together with other answers", "keep only one of them")
+            raise AnswerRejected(
+                "'unsure' or 'prefer not to say' is given together with other answers", "keep only one of them"
+            )
         return states[0]
     if q.type == "multi_choice":
         return coerce(q, values)
@@ -356,7 +433,9 @@ def _value(q: Question, answer: object) -> object:
         raise AnswerRejected("an answer has a key that is not text", 'write its keys in quotes, such as "valueString"')
     keys = [k for k in answer if k.startswith("value")]
     if len(keys) != 1:
-        raise AnswerRejected("an answer needs exactly one value[x]", 'write it as {"valueCoding": …} or {"valueDecimal": …}')
+        raise AnswerRejected(
+            "an answer needs exactly one value[x]", 'write it as {"valueCoding": …} or {"valueDecimal": …}'
+        )
     key, value = keys[0], answer[keys[0]]
     if key == "valueCoding":
         if not isinstance(value, dict) or not isinstance(value.get("code"), str):
@@ -375,6 +454,11 @@ def _value(q: Question, answer: object) -> object:
         return value
     if key == "valueString" and isinstance(value, str):
         return value
-    expected = {"yes_no": "valueCoding (Y or N)", "choice": "valueCoding", "multi_choice": "valueCoding",
-                "number": "valueDecimal", "text": "valueString"}[q.type]
+    expected = {
+        "yes_no": "valueCoding (Y or N)",
+        "choice": "valueCoding",
+        "multi_choice": "valueCoding",
+        "number": "valueDecimal",
+        "text": "valueString",
+    }[q.type]
     raise AnswerRejected(f"{key} does not fit a {q.type} question", f"use {expected}")
