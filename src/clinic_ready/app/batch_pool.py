@@ -278,9 +278,12 @@ def _stop_workers(pool, procs: list) -> None:
         for proc in procs:
             with suppress(ProcessLookupError):
                 os.kill(proc.pid, signal.SIGUSR1)
+    from multiprocessing.connection import wait
+
     for proc in procs:
-        proc.join(timeout=JOIN_SECONDS)
-        if proc.is_alive():
+        # A worker has ended when its sentinel is ready.  Not is_alive(): the pool's own thread also
+        # reaps its workers, and a process reaped by that thread reads as alive here (waitpid fails).
+        if not wait([proc.sentinel], timeout=JOIN_SECONDS):
             proc.kill()
             proc.join()
             raise Abandoned(KeyboardInterrupt())  # killed, perhaps while sending: see _result

@@ -234,7 +234,7 @@ class _Gate:
 
 @contextmanager
 def _whole_lines():
-    from clinic_ready.io.atomic import signals_handled
+    from clinic_ready.signals import handled as signals_handled
 
     gate = _Gate()
     with signals_handled(("SIGINT", "SIGTERM", "SIGHUP"), gate.handler):

@@ -3,11 +3,11 @@
 A failed or interrupted write leaves the old file (or nothing), never half a file.
 """
 
-from __future__ import annotations  # noqa: I001
+from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
-import contextlib
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -27,11 +27,6 @@ def ensure_private_dir(path: Path, tighten: bool = True) -> Path:
         with contextlib.suppress(OSError):
             os.chmod(path, DIR_MODE)
     return path
-
-
-#: (kept for cli/batch.py; signals.py owns signal handling)
-from clinic_ready.signals import raise_interrupt as _interrupt  # noqa: E402, F401, I001
-import contextlib  # noqa: E402, F811
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
