@@ -241,3 +241,15 @@ def test_catalogue_holds_every_marked_string():
         f"{len(missing)} marked strings are not in {PO.name} (run 'python scripts/regen.py' and translate them), "
         f"e.g. {missing[:3]}"
     )
+
+
+def test_spanish_never_calls_an_unsure_answer_unsafe_and_says_how_to_reach_samhsa_in_spanish(spanish):
+    """spanish.md M3: "no es segura" reads as "not safe"; M5: the SAMHSA line offers Spanish through
+    its national representative option, and the text says how to choose it."""
+    from clinic_ready.notices import crisis_lines
+
+    entries = [m.string for m in _catalogue() if m.id]
+    texts = [s for e in entries for s in ((e,) if isinstance(e, str) else e)]
+    assert not [t for t in texts if "no es segura" in t or "no son seguras" in t]
+    samhsa = " ".join(how for who, how in crisis_lines() if "SAMHSA" in who)
+    assert "1-800-662-4357" in samhsa and "representante nacional" in samhsa
