@@ -171,3 +171,21 @@ def test_kleene_truth_table(cond, ctx, expected):
     parsed = COND.validate_python(cond)
     assert parsed.value(ctx) is expected
     assert c.compile_condition(parsed)(ctx) is expected
+
+
+def test_a_negated_answer_is_said_as_a_sentence_not_a_bracket():
+    """spanish.md M2: "Answer this if not (you answered “Spravato” to question 3)" was read as the
+    condition itself; a single negated answer is now one sentence, in both languages."""
+    from pydantic import TypeAdapter
+
+    cond = TypeAdapter(c.Condition).validate_python({"not": {"question": "product", "equals": "spravato"}})
+    text = c.describe(cond, lambda qid: "question 3", lambda qid, v: "Spravato")
+    assert text == "you did not answer “Spravato” to question 3"
+    ticked = TypeAdapter(c.Condition).validate_python({"not": {"question": "meds", "includes": "opioid"}})
+    assert c.describe(ticked, lambda qid: "question 5", lambda qid, v: "An opioid") == (
+        "you did not tick “An opioid” in question 5"
+    )
+    both = TypeAdapter(c.Condition).validate_python(
+        {"not": {"all": [{"question": "a", "equals": "yes"}, {"question": "b", "equals": "yes"}]}}
+    )
+    assert c.describe(both).startswith("not (")  # anything larger keeps its brackets

@@ -401,6 +401,20 @@ def walk_with_paths(cond: object, base: tuple = ()):
             yield c, path
 
 
+def _negated(cond: object, label: Callable[[str], str], choice_label: Callable[[str, object], str]) -> str | None:
+    """One answer not given, said as a sentence ("you did not answer “Spravato” to question 3"):
+    a bracketed "not (…)" is easily read as the condition itself (spanish.md M2)."""
+    if not isinstance(cond, QuestionTest) or cond.operator not in ("equals", "in", "includes", "includes_any"):
+        return None
+    either = " " + _("or") + " "
+    want = cond.operand
+    vals = [want] if cond.operator in ("equals", "includes") else list(cast("Iterable[object]", want))
+    shown = either.join(f"“{choice_label(cond.question, v)}”" for v in vals)
+    if cond.operator in ("equals", "in"):
+        return _("you did not answer {values} to {question}").format(values=shown, question=label(cond.question))
+    return _("you did not tick {values} in {question}").format(values=shown, question=label(cond.question))
+
+
 def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: str(v)) -> str:
     """The condition in words, for the printed blank checklist ("if you answered yes to …"), in
     the current language."""
@@ -410,6 +424,9 @@ def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: st
     if isinstance(cond, AnyOf):
         return either.join(_paren(describe(c, label, choice_label)) for c in cond.any)
     if isinstance(cond, NotOf):
+        negated = _negated(cond.not_, label, choice_label)
+        if negated is not None:
+            return negated
         return _("not ({condition})").format(condition=describe(cond.not_, label, choice_label))
     if isinstance(cond, ScoreTest):
         return _("{score} {comparison} {value}").format(
