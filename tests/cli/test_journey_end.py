@@ -19,6 +19,12 @@ TODAY = dt.date.today().isoformat()
 NO_VENV_PATH = "/usr/local/bin:/usr/bin:/bin"
 
 
+@pytest.fixture(autouse=True)
+def _one_day(monkeypatch):
+    """The default file names carry the date: the tool and the test agree on it even across midnight."""
+    monkeypatch.setenv("CLINIC_READY_TODAY", TODAY)
+
+
 def local_venv(folder: Path) -> str:
     """A `.venv/bin/clinic-ready` in the folder, as after the README's install (a link to ours)."""
     bin_dir = folder / ".venv" / "bin"

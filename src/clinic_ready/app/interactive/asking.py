@@ -80,9 +80,10 @@ KINDS = {
 
 
 def default_name(kind: str, today=None) -> str:
-    import datetime as dt
 
-    return KINDS[kind][1].format(date=(today or dt.date.today()).isoformat())
+    from clinic_ready.dates import today as current_date
+
+    return KINDS[kind][1].format(date=(today or current_date()).isoformat())
 
 
 def choose_outputs(read, console) -> tuple[str, ...]:
