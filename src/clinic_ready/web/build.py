@@ -29,7 +29,7 @@ STATIC = HERE / "static"
 PAGE_FILES = ("index.html", "app.js", "worker.js", "sw.js", "style.css")
 MARKER = "site.json"
 #: package folders and files the page never uses
-_SKIP_DIRS = {"cli", "__pycache__", "fonts", "templates_compiled", "static", "compiled"}
+_SKIP_DIRS = {"cli", "__pycache__", "fonts", "static"}
 _SKIP_FILES = {("web", "build.py"), ("web", "serve.py"), ("web", "fetch.py")}
 #: a fixed time for every archive member: the same sources give the same bytes
 _EPOCH = (2020, 1, 1, 0, 0, 0)
