@@ -10,7 +10,15 @@ The Python API (docs/batch.md) is importable from here; it loads on first use, s
 
 __version__ = "0.3.0"
 
-_API = ("load_checklist", "evaluate", "evaluate_text", "result_document", "result_line", "InputError")
+_API = (
+    "load_checklist",
+    "evaluate",
+    "evaluate_with_warnings",
+    "evaluate_text",
+    "result_document",
+    "result_line",
+    "InputError",
+)
 
 
 def __getattr__(name: str):

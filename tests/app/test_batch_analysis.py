@@ -19,18 +19,19 @@ duckdb = pytest.importorskip("duckdb", reason="duckdb is a test extra: pip insta
 DOC = (ROOT / "docs" / "batch.md").read_text()
 SQL = re.findall(r"```sql\n(.*?)```", DOC, re.S)
 PYTHON = re.findall(r"```python\n(.*?)```", DOC, re.S)
-# compact lines (compact.jsonl): the view, then verdicts, concerns, could apply, bad files, titles;
-# whole lines (results.jsonl): verdicts, concerns, could apply, bad files
+# compact lines (compact.jsonl): the view, then verdicts, concerns, could apply, bad files, warnings,
+# titles; whole lines (results.jsonl): verdicts, concerns, could apply, bad files
 VIEW, *COMPACT, TITLES, _, _, _, _ = SQL
-FULL = SQL[6:]
+FULL = SQL[len(COMPACT) + 2 :]
 QUERIES = {
-    "compact": dict(zip(("verdicts", "concerns", "could_apply", "bad"), COMPACT, strict=False)),
+    "compact": dict(zip(("verdicts", "concerns", "could_apply", "bad", "warnings"), COMPACT, strict=True)),
     "full": dict(zip(("verdicts", "concerns", "could_apply", "bad"), FULL, strict=False)),
 }
 
 
 def _forms(folder: Path, bad: bool) -> list[Path]:
-    """40 forms made from the examples (some answers turned to 'unsure'), and one bad file if asked."""
+    """40 forms made from the examples (some answers turned to 'unsure'; one without a required
+    answer, which batch evaluates with a warning), and one bad file if asked."""
     bases = [yaml.safe_load(p.read_text()) for p in sorted(EXAMPLES.glob("*.yaml"))]
     files = []
     for i in range(40):
@@ -38,6 +39,8 @@ def _forms(folder: Path, bad: bool) -> list[Path]:
         for n, qid in enumerate(sorted(doc["answers"])):
             if (n + i) % 9 == 0:
                 doc["answers"][qid] = "unsure"
+        if i == 2:
+            del doc["answers"]["ride_home"]
         f = folder / f"form{i:02d}.yaml"
         f.write_text(yaml.safe_dump(doc, sort_keys=False))
         files.append(f)
@@ -79,7 +82,7 @@ def test_the_compact_line_holds_the_ids_of_the_whole_line(batch):
     compact = [json.loads(x) for x in (folder / "compact.jsonl").read_text().splitlines()]
     assert [set(c) for c in compact] == [set(compact[0])] * len(compact)  # the same keys on every line
     for c, whole in zip(compact, lines, strict=False):
-        assert c["file"] == whole["file"] and c["ok"] == whole["ok"]
+        assert c["file"] == whole["file"] and c["ok"] == whole["ok"] and c["warnings"] == whole["warnings"]
         if not whole["ok"]:
             assert c["errors"] == whole["errors"] and c["verdict"] is None and c["concerns"] == []
             continue
@@ -133,6 +136,16 @@ def test_files_that_could_not_be_evaluated(batch, kind, monkeypatch):
         assert "answers.where: the answer is not one of the choices" in rows[0][1] and "moon" not in rows[0][1]
 
 
+def test_forms_with_warnings(batch, monkeypatch):
+    """The documented query finds the form that lacks a required answer, with its warning."""
+    folder, lines, files = batch
+    rows = query(folder, "compact", "warnings", monkeypatch)
+    assert rows == [(o["file"], len(o["warnings"]), o["warnings"][0]) for o in lines if o["ok"] and o["warnings"]]
+    found = {r[0]: r[2] for r in rows}  # also forms where an 'unsure' opened a question the example lacks
+    assert "required question(s) have no answer: ride_home" in found[str(files[2])]
+    assert all("required question(s) have no answer" in w for w in found.values())
+
+
 def test_concern_titles_from_the_checklist(batch, monkeypatch):
     """The documented CSV of concern texts, joined to the compact lines' ids."""
     folder, lines, _ = batch
@@ -174,6 +187,8 @@ def test_the_documented_partition_function_matches_batch(batch):
     assert len(out) == len(forms) > 20
     assert [o["ok"] for o in out] == [o["ok"] for o in expected]
     assert [o.get("result") for o in out] == [o.get("result") for o in expected]
+    assert [len(o["warnings"]) for o in out] == [len(o.get("warnings", [])) for o in expected]
+    assert any(o["warnings"] for o in out)  # form02 lacks a required answer: the same warning as batch
     assert out[-1]["errors"] == [
         "<answers>: answers.where: the answer is not one of the choices — use one of: clinic, both, home, elsewhere"
     ]

@@ -6,6 +6,7 @@
     result = api.evaluate(checklist, {"checklist": "ketamine-clinic", "answers": {...}})
     api.result_document(result)   # the --format json document, as a dict
     api.result_line(result)       # the same, as one compact JSON line (what batch writes)
+    result, warnings = api.evaluate_with_warnings(checklist, {...})   # and the CLI's warning lines
 
 Every function is pure apart from reading the checklist file: no network, no writes, no
 terminal.  Bad answers raise ``InputError``; ``error.lines()`` are the same one-line problems
@@ -28,6 +29,7 @@ __all__ = [
     "Result",
     "evaluate",
     "evaluate_text",
+    "evaluate_with_warnings",
     "load_checklist",
     "result_document",
     "result_line",
@@ -48,6 +50,18 @@ def evaluate(checklist: Checklist, document: Mapping[str, Any], name: str = "<an
     from clinic_ready.app.pipeline import Document, evaluate_document
 
     return evaluate_document(Document(name, "", document), checklist).result
+
+
+def evaluate_with_warnings(
+    checklist: Checklist, document: Mapping[str, Any], name: str = "<answers>"
+) -> tuple[Result, list[str]]:
+    """``evaluate``, and the warning lines the command line prints for the same answers (required
+    answers that are missing, answers to questions that were not asked, answers carried over from
+    an earlier checklist version), as ``clinic-ready batch`` keeps them in a line's ``warnings``."""
+    from clinic_ready.app.pipeline import Document, evaluate_document
+
+    found = evaluate_document(Document(name, "", document), checklist)
+    return found.result, [str(w) for w in found.warnings]
 
 
 def evaluate_text(checklist: Checklist, text: str, name: str = "<answers>") -> Result:

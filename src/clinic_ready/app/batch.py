@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from clinic_ready.errors import ClinicReadyError
 
 if TYPE_CHECKING:
+    from clinic_ready.app.pipeline import Evaluated
     from clinic_ready.core.model import Checklist, Result
     from clinic_ready.core.severity import Severity
 
@@ -52,28 +53,33 @@ class _Checklists:
         return found
 
 
-def evaluate_file(path: str, checklists: _Checklists) -> Result:
-    """One form of the batch, through the same pipeline as every command (its checklists cached)."""
+def evaluate_file(path: str, checklists: _Checklists) -> Evaluated:
+    """One form of the batch, through the same pipeline as every command (its checklists cached):
+    the result, and the warnings every other command gives for the same file (required answers
+    missing, answers to questions that were not asked, answers carried over from an older version)."""
     from clinic_ready.app.pipeline import evaluate_document
 
     forced = checklists.forced
-    return evaluate_document(path, checklists.get if not forced else (lambda _named: checklists.get(forced))).result
+    return evaluate_document(path, checklists.get if not forced else (lambda _named: checklists.get(forced)))
 
 
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def line(path: str, result: Result | None, errors: list[str]) -> str:
-    """One JSON line: the file, whether it was valid, and the result or its errors."""
+def line(path: str, result: Result | None, errors: list[str], warnings: Sequence[str] = ()) -> str:
+    """One JSON line: the file, whether it was valid, the result or its errors, and its warnings."""
     if result is None:
-        return json.dumps({"file": path, "ok": False, "errors": errors}, ensure_ascii=False)
+        return json.dumps({"file": path, "ok": False, "errors": errors, "warnings": []}, ensure_ascii=False)
     from clinic_ready.render.json_ import compact
 
-    return f'{{"file":{json.dumps(path, ensure_ascii=False)},"ok":true,"result":{compact(result)}}}'
+    return (
+        f'{{"file":{json.dumps(path, ensure_ascii=False)},"ok":true,"result":{compact(result)},'
+        f'"warnings":{_dump(list(warnings))}}}'
+    )
 
 
-def compact_line(path: str, result: Result | None, errors: list[str]) -> str:
+def compact_line(path: str, result: Result | None, errors: list[str], warnings: Sequence[str] = ()) -> str:
     """The line for analysis ("jsonl-compact"): ids, severities and codes, no texts (they are in the
     checklist, by id).  Every line has the same keys, so a query never misses a column."""
     if result is None:
@@ -87,6 +93,7 @@ def compact_line(path: str, result: Result | None, errors: list[str]) -> str:
                 "concerns": [],
                 "could_apply": [],
                 "errors": errors,
+                "warnings": [],
             }
         )
     cl = result.checklist
@@ -100,14 +107,17 @@ def compact_line(path: str, result: Result | None, errors: list[str]) -> str:
             "concerns": [{"id": f.concern.id, "severity": f.concern.severity.value} for f in result.findings],
             "could_apply": [p.concern.id for p in result.could_apply],
             "errors": [],
+            "warnings": list(warnings),
         }
     )
 
 
-def output_line(fmt: str, path: str, result: Result | None, errors: list[str]) -> str | None:
+def output_line(
+    fmt: str, path: str, result: Result | None, errors: list[str], warnings: Sequence[str] = ()
+) -> str | None:
     """The line for one file: a JSON Lines result ("jsonl"), its ids only ("jsonl-compact"), or a
     FHIR QuestionnaireResponse ("fhir-ndjson", bulk-data NDJSON: resources only, so a bad file
-    writes no line)."""
+    writes no line and warnings go to standard error only)."""
     if fmt == "fhir-ndjson":
         if result is None:
             return None
@@ -115,8 +125,8 @@ def output_line(fmt: str, path: str, result: Result | None, errors: list[str]) -
 
         return ndjson_line(result)
     if fmt == "jsonl-compact":
-        return compact_line(path, result, errors)
-    return line(path, result, errors)
+        return compact_line(path, result, errors, warnings)
+    return line(path, result, errors, warnings)
 
 
 class Abandoned(BaseException):
@@ -130,26 +140,29 @@ class Abandoned(BaseException):
 
 class Block(NamedTuple):
     """The output of one file: its line as UTF-8, to be written as it is (empty: no line); its
-    error lines (empty when the file was valid); and its worst severity, as its name ("critical",
-    …; None when it was bad or raised no concern)."""
+    error lines (empty when the file was valid); its worst severity, as its name ("critical",
+    …; None when it was bad or raised no concern); and its warning lines (a valid file's, such as
+    required answers it lacks: the lines every other command prints for it)."""
 
     data: bytes
     errors: list[str]
     worst: str | None
+    warnings: list[str]
 
 
 def block(path: str, checklists: _Checklists, fmt: str) -> Block:
     """One file evaluated, as its Block."""
     try:
-        result = evaluate_file(path, checklists)
+        evaluated = evaluate_file(path, checklists)
     except ClinicReadyError as exc:
-        text, errors, worst = output_line(fmt, path, None, exc.lines()), exc.lines(), None
+        text, errors, worst, warnings = output_line(fmt, path, None, exc.lines()), exc.lines(), None, []
     else:
-        text, errors = output_line(fmt, path, result, []), []
+        result, warnings = evaluated.result, [str(w) for w in evaluated.warnings]
+        text, errors = output_line(fmt, path, result, [], warnings), []
         found = result.fail_level()  # a held verdict counts at its level, as --fail-on does
         worst = found.value if found is not None else None
     data = b"" if text is None else (text + "\n").encode("utf-8", ENCODING_ERRORS)
-    return Block(data, errors, worst)
+    return Block(data, errors, worst, warnings)
 
 
 #: whether this system can start worker processes: they are forked from the batch (not on Windows)

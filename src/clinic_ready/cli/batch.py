@@ -63,9 +63,11 @@ def batch(
 ) -> None:
     """Evaluate many answers files and write JSON Lines to standard output.
 
-    One line per file, in order: {"file", "ok": true, "result": {...}} (the same document as
-    --format json) or {"file", "ok": false, "errors": [...]}.  A bad file does not stop the
-    batch; the exit code is 2 if any file was bad, else the --fail-on rule over all files.
+    One line per file, in order: {"file", "ok": true, "result": {...}, "warnings": [...]} (the
+    same document as --format json) or {"file", "ok": false, "errors": [...], "warnings": []}.
+    A bad file does not stop the batch; the exit code is 2 if any file was bad, else the
+    --fail-on rule over all files.  A valid file's warnings (required answers it lacks, say) are
+    printed on standard error after its line, as report prints them, and kept in "warnings".
     With --format jsonl-compact each line holds only ids, severities and codes (the texts are in
     the checklist, by id): much smaller, for analysing many forms; see docs/batch.md.
     With --format fhir-ndjson each valid file becomes one QuestionnaireResponse line (FHIR bulk
@@ -121,7 +123,7 @@ def batch(
 
 def _write(paths, checklist: str | None, fmt: str, jobs: int, fd: int | None) -> tuple[bool, set[str]]:
     """Write each file's line as it comes, in input order (this process writes every line, also
-    with workers), and its error lines to standard error right after it."""
+    with workers), and its error or warning lines to standard error right after it."""
     from clinic_ready.app import batch as batch_mod
 
     any_bad = False
@@ -135,8 +137,8 @@ def _write(paths, checklist: str | None, fmt: str, jobs: int, fd: int | None) ->
                     write(block.data)
                 if block.errors:
                     any_bad = True
-                    for e in block.errors:
-                        typer.echo(e, err=True)
+                for e in (*block.errors, *block.warnings):
+                    typer.echo(e, err=True)
             if block.worst is not None:
                 worst.add(block.worst)
             if gate.stopped():
