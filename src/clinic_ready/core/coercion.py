@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from typing import NoReturn
 
 from clinic_ready.core.model import Answer, Question
 from clinic_ready.errors import suggest
@@ -176,7 +177,7 @@ def _show(x: float) -> str:
         return _("a very large number")
 
 
-def _out_of_range(raw: float, low: float | None, high: float | None, unit: str):
+def _out_of_range(raw: float, low: float | None, high: float | None, unit: str) -> NoReturn:
     if low is not None and high is not None:
         fix = _("give a number from {low} to {high}{unit}, or answer unsure").format(
             low=_show(low), high=_show(high), unit=unit

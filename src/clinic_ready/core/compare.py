@@ -69,7 +69,7 @@ class Comparison:
 
 
 # --------------------------------------------------------------------------- what a concern reads
-def questions_read(checklist: Checklist, condition: object) -> set[str]:
+def questions_read(checklist: Checklist, condition: cond.Condition | None) -> set[str]:
     """Every question a condition reads, directly or through a score's items."""
     out: set[str] = set()
     for test in cond.walk(condition):

@@ -20,8 +20,8 @@ Two readings of the same tree:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
-from typing import Annotated, Literal, Protocol, Union, cast
+from collections.abc import Callable, Container, Iterable, Iterator
+from typing import Annotated, Literal, Protocol, TypeGuard, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator, model_validator
 
@@ -67,6 +67,8 @@ class Context(Protocol):
 
 Compiled = Callable[[Context], Tri]  # a condition compiled by compile_condition
 LeafFinder = Callable[[Context], "list[QuestionTest | ScoreTest]"]  # made by compile_unknown_leaves
+Leaf = Union["QuestionTest", "ScoreTest"]  # noqa: UP007 - a test on one answer or one score total
+KeyPath = tuple[Union[str, int], ...]  # noqa: UP007 - where a part sits in the checklist (error locations)
 
 
 def _yes_no(value: object) -> object:
@@ -131,7 +133,7 @@ class QuestionTest(_Cond):
         want = getattr(self, "in_" if op == "in" else op)
         state = ctx.state(self.question)
         if op == "state":
-            return state == want if isinstance(want, str) else state in want  # type: ignore[operator]
+            return state == want if isinstance(want, str) else state in want
         if state != "answered":
             return False
         return _compare(op, ctx.value(self.question), want)
@@ -147,22 +149,35 @@ class QuestionTest(_Cond):
         return None if held and self.question in ctx.doubt else held
 
 
-def _number(value: object) -> bool:
+def _number(value: object) -> TypeGuard[float]:
+    """A number (int or float), not a bool."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-#: operator -> test(have, want); the one definition of what each operator means
-_COMPARE = {
+def _among(have: object, want: object) -> bool:
+    """``have in want`` for the list (or set) of values an ``in`` test names."""
+    return have in cast("Container[object]", want)
+
+
+def _includes_any(have: object, want: object) -> bool:
+    """A multi-choice answer that holds any of the listed values."""
+    return isinstance(have, list) and any(w in have for w in cast("Iterable[object]", want))
+
+
+#: operator -> test(have, want); the one definition of what each operator means.  ``want`` is the
+#: operand the schema validated for that operator: a number for gt/gte/lt/lte, a list for in/not_in/
+#: includes_any (the casts say so; a number test on a non-number answer is false)
+_COMPARE: dict[str, Callable[[object, object], bool]] = {
     "equals": lambda have, want: have == want,
     "not_equals": lambda have, want: have != want,
-    "in": lambda have, want: have in want,
-    "not_in": lambda have, want: have not in want,
+    "in": _among,
+    "not_in": lambda have, want: not _among(have, want),
     "includes": lambda have, want: isinstance(have, list) and want in have,
-    "includes_any": lambda have, want: isinstance(have, list) and any(w in have for w in want),
-    "gt": lambda have, want: _number(have) and have > want,
-    "gte": lambda have, want: _number(have) and have >= want,
-    "lt": lambda have, want: _number(have) and have < want,
-    "lte": lambda have, want: _number(have) and have <= want,
+    "includes_any": _includes_any,
+    "gt": lambda have, want: _number(have) and have > cast(float, want),
+    "gte": lambda have, want: _number(have) and have >= cast(float, want),
+    "lt": lambda have, want: _number(have) and have < cast(float, want),
+    "lte": lambda have, want: _number(have) and have <= cast(float, want),
 }
 
 
@@ -195,33 +210,43 @@ class ScoreTest(_Cond):
         total = ctx.score(self.score)
         if total is None:
             return False
-        return _compare(self.operator, total, getattr(self, self.operator))
+        return _compare(self.operator, total, self.operand)
+
+    @property
+    def operand(self) -> float:
+        """The number the total is compared with."""
+        want: float = getattr(self, self.operator)
+        return want
 
     def value(self, ctx: Context) -> Tri:
         """Three-valued: the range the total could still take decides, else unknown."""
         total = ctx.score(self.score)
-        doubt = getattr(ctx, "score_in_doubt", None)
         if total is not None:
-            held = _compare(self.operator, total, getattr(self, self.operator))
-            return None if held and doubt and doubt(self.score) else held
-        bounds = getattr(ctx, "score_bounds", None)
+            held = _compare(self.operator, total, self.operand)
+            return None if held and self._in_doubt(ctx) else held
+        bounds: Callable[[str], tuple[float, float] | None] | None = getattr(ctx, "score_bounds", None)
         span = bounds(self.score) if bounds else None
         if span is None:
             return False
-        low, high = span
-        want = getattr(self, self.operator)
-        op = self.operator
+        surely, maybe = self._over(*span)
+        if surely:
+            return None if self._in_doubt(ctx) else True
+        return None if maybe else False
+
+    def _in_doubt(self, ctx: Context) -> bool:
+        """Whether an item of the score is only shown in doubt (it might yet be skipped), for a
+        context that knows (``score_in_doubt``); a true test on such a score is unknown."""
+        doubt: Callable[[str], bool] | None = getattr(ctx, "score_in_doubt", None)
+        return bool(doubt and doubt(self.score))
+
+    def _over(self, low: float, high: float) -> tuple[bool, bool]:
+        """(holds for every total from low to high, holds for some of them)."""
+        op, want = self.operator, self.operand
         if op == "equals":
-            if low == high == want:
-                return None if doubt and doubt(self.score) else True
-            return None if low <= want <= high and low != high else False
+            return low == high == want, low <= want <= high
         if op in ("gt", "gte"):
-            if _compare(op, low, want):
-                return None if doubt and doubt(self.score) else True
-            return None if _compare(op, high, want) else False
-        if _compare(op, high, want):  # lt, lte
-            return None if doubt and doubt(self.score) else True
-        return None if _compare(op, low, want) else False
+            return _compare(op, low, want), _compare(op, high, want)
+        return _compare(op, high, want), _compare(op, low, want)  # lt, lte
 
 
 class AllOf(_Cond):
@@ -261,7 +286,7 @@ class NotOf(_Cond):
         return None if inner is None else not inner
 
 
-def kleene_all(values) -> Tri:
+def kleene_all(values: Iterable[Tri]) -> Tri:
     """Kleene AND: false wins, then unknown, else true."""
     unknown = False
     for v in values:
@@ -272,7 +297,7 @@ def kleene_all(values) -> Tri:
     return None if unknown else True
 
 
-def kleene_any(values) -> Tri:
+def kleene_any(values: Iterable[Tri]) -> Tri:
     """Kleene OR: true wins, then unknown, else false."""
     unknown = False
     for v in values:
@@ -371,9 +396,9 @@ Condition = Annotated[
 ]
 
 
-def walk(cond: object):
+def walk(cond: Condition | None) -> Iterator[Leaf]:
     """Yield every question and score test inside a condition, depth first."""
-    stack = [cond]
+    stack: list[Condition | None] = [cond]
     while stack:
         c = stack.pop()
         if isinstance(c, AllOf):
@@ -386,9 +411,9 @@ def walk(cond: object):
             yield c
 
 
-def walk_with_paths(cond: object, base: tuple = ()):
+def walk_with_paths(cond: Condition | None, base: KeyPath = ()) -> Iterator[tuple[Leaf, KeyPath]]:
     """Like ``walk`` but also yields each test's key path (for error locations)."""
-    stack = [(cond, base)]
+    stack: list[tuple[Condition | None, KeyPath]] = [(cond, base)]
     while stack:
         c, path = stack.pop()
         if isinstance(c, AllOf):
@@ -401,28 +426,47 @@ def walk_with_paths(cond: object, base: tuple = ()):
             yield c, path
 
 
-def _negated(cond: object, label: Callable[[str], str], choice_label: Callable[[str, object], str]) -> str | None:
+Label = Callable[[str], str]  # question id -> how the question is named (a prompt, "question 3")
+ChoiceLabel = Callable[[str, object], str]  # (question id, value) -> how the choice is named
+
+
+def _plain_label(qid: str) -> str:
+    return qid
+
+
+def _plain_choice_label(qid: str, value: object) -> str:
+    return str(value)
+
+
+def _listed(want: object) -> list[object]:
+    """An operand as the values it names: the list an ``in`` test gives, or its one value."""
+    return list(want) if isinstance(want, list) else [want]
+
+
+def _choices(cond: QuestionTest, choice_label: ChoiceLabel) -> str:
+    """The choices a test names, each in quotes, "or" between them."""
+    either = " " + _("or") + " "
+    return either.join(f"“{choice_label(cond.question, v)}”" for v in _listed(cond.operand))
+
+
+def _negated(cond: Condition, label: Label, choice_label: ChoiceLabel) -> str | None:
     """One answer not given, said as a sentence ("you did not answer “Spravato” to question 3"):
     a bracketed "not (…)" is easily read as the condition itself (spanish.md M2)."""
     if not isinstance(cond, QuestionTest) or cond.operator not in ("equals", "in", "includes", "includes_any"):
         return None
-    either = " " + _("or") + " "
-    want = cond.operand
-    vals = [want] if cond.operator in ("equals", "includes") else list(cast("Iterable[object]", want))
-    shown = either.join(f"“{choice_label(cond.question, v)}”" for v in vals)
+    shown = _choices(cond, choice_label)
     if cond.operator in ("equals", "in"):
         return _("you did not answer {values} to {question}").format(values=shown, question=label(cond.question))
     return _("you did not tick {values} in {question}").format(values=shown, question=label(cond.question))
 
 
-def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: str(v)) -> str:
+def describe(cond: Condition, label: Label = _plain_label, choice_label: ChoiceLabel = _plain_choice_label) -> str:
     """The condition in words, for the printed blank checklist ("if you answered yes to …"), in
     the current language."""
-    either = " " + _("or") + " "
     if isinstance(cond, AllOf):
         return (" " + _("and") + " ").join(_paren(describe(c, label, choice_label)) for c in cond.all)
     if isinstance(cond, AnyOf):
-        return either.join(_paren(describe(c, label, choice_label)) for c in cond.any)
+        return (" " + _("or") + " ").join(_paren(describe(c, label, choice_label)) for c in cond.any)
     if isinstance(cond, NotOf):
         negated = _negated(cond.not_, label, choice_label)
         if negated is not None:
@@ -432,31 +476,32 @@ def describe(cond: object, label=lambda qid: qid, choice_label=lambda qid, v: st
         return _("{score} {comparison} {value}").format(
             score=_("the {score} score").format(score=cond.score),
             comparison=_(_OP_WORDS[cond.operator]),
-            value=_num(getattr(cond, cond.operator)),
+            value=_num(cond.operand),
         )
-    assert isinstance(cond, QuestionTest)
+    return _describe_question(cond, label, choice_label)
+
+
+#: operator -> how a test on the choices of a question reads ({values}: the choices it names)
+_CHOICE_WORDS = {
+    "equals": N_("you answered {values} to {question}"),
+    "in": N_("you answered {values} to {question}"),
+    "not_equals": N_("you answered {question} with something other than {values}"),
+    "not_in": N_("you answered {question} with something other than {values}"),
+    "includes": N_("you ticked {values} in {question}"),
+    "includes_any": N_("you ticked {values} in {question}"),
+}
+
+
+def _describe_question(cond: QuestionTest, label: Label, choice_label: ChoiceLabel) -> str:
+    """A test on one question's answer in words: its state, the choices it names, or a number."""
     q, op, want = cond.question, cond.operator, cond.operand
-    words = lambda v: f"“{choice_label(q, v)}”"  # noqa: E731
     if op == "state":
-        states = [want] if isinstance(want, str) else list(cast("Iterable[str]", want))
+        either = " " + _("or") + " "
         return _("{question} is {states}").format(
-            question=label(q), states=either.join(_(_STATE_WORDS.get(s, s)) for s in states)
+            question=label(q), states=either.join(_(_STATE_WORDS.get(str(s), str(s))) for s in _listed(want))
         )
-    if op in ("equals", "in"):
-        vals = [want] if op == "equals" else list(cast("Iterable[object]", want))
-        return _("you answered {values} to {question}").format(
-            values=either.join(words(v) for v in vals), question=label(q)
-        )
-    if op in ("not_equals", "not_in"):
-        vals = [want] if op == "not_equals" else list(cast("Iterable[object]", want))
-        return _("you answered {question} with something other than {values}").format(
-            question=label(q), values=either.join(words(v) for v in vals)
-        )
-    if op in ("includes", "includes_any"):
-        vals = [want] if op == "includes" else list(cast("Iterable[object]", want))
-        return _("you ticked {values} in {question}").format(
-            values=either.join(words(v) for v in vals), question=label(q)
-        )
+    if op in _CHOICE_WORDS:
+        return _(_CHOICE_WORDS[op]).format(values=_choices(cond, choice_label), question=label(q))
     return _("your answer to {question} is {comparison} {value}").format(
         question=label(q), comparison=_(_OP_WORDS[op]), value=_num(want)
     )
@@ -489,13 +534,13 @@ def _paren(text: str) -> str:
 # --------------------------------------------------------------------------- reasons (explain)
 
 
-def unknown_leaves(cond: object, ctx: Context):
+def unknown_leaves(cond: Condition | None, ctx: Context) -> Iterator[Leaf]:
     """The tests that keep an unknown condition unknown (the answers it depends on), in order.
 
     Only parts whose own value is unknown are followed: a known-true or known-false branch
     cannot change the outcome, so its unknown leaves are not "depended on".
     """
-    if cond is None or cond.value(ctx) is not None:  # type: ignore[attr-defined]
+    if cond is None or cond.value(ctx) is not None:
         return
     if isinstance(cond, AllOf):
         for c in cond.all:
@@ -531,14 +576,14 @@ def compile_unknown_leaves(cond: object) -> LeafFinder:
     return lambda ctx: [] if value(ctx) is not None else leaf
 
 
-def deciding_leaves(cond: object, ctx: Context):
+def deciding_leaves(cond: Condition, ctx: Context) -> Iterator[Leaf]:
     """For a known condition, the tests that decide it: every part of a true ``all``, the first
     true part of an ``any`` (and the mirror image for false)."""
-    value = cond.value(ctx)  # type: ignore[attr-defined]
+    value = cond.value(ctx)
     if isinstance(cond, (AllOf, AnyOf)):
         parts = cond.all if isinstance(cond, AllOf) else cond.any
         decisive = value is (isinstance(cond, AnyOf))  # a true any / a false all: one part decides
-        chosen = [c for c in parts if c.value(ctx) is value]  # type: ignore[attr-defined]
+        chosen = [c for c in parts if c.value(ctx) is value]
         for c in chosen[:1] if decisive else chosen:
             yield from deciding_leaves(c, ctx)
     elif isinstance(cond, NotOf):
@@ -547,9 +592,9 @@ def deciding_leaves(cond: object, ctx: Context):
         yield cond
 
 
-def trace(cond: object, ctx: Context, depth: int = 0):
+def trace(cond: Condition, ctx: Context, depth: int = 0) -> Iterator[tuple[int, Condition, Tri]]:
     """(depth, node, value) for every node of the tree, depth first, for ``clinic-ready explain``."""
-    yield depth, cond, cond.value(ctx)  # type: ignore[attr-defined]
+    yield depth, cond, cond.value(ctx)
     if isinstance(cond, AllOf):
         for c in cond.all:
             yield from trace(c, ctx, depth + 1)

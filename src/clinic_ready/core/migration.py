@@ -15,15 +15,20 @@ files, no terminal.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar, Union
 
-from clinic_ready.core.model import Answer, Checklist, Migration
+from clinic_ready.core.model import Answer, Checklist, MigratedValue, Migration
 from clinic_ready.i18n import _
 
 _STATES = ("unsure", "declined", "decline")
+_T = TypeVar("_T")
+VersionKey = tuple[tuple[int, int, str], ...]
+Carried = Union[tuple[str, object], None]  # noqa: UP007 - (current id, raw answer), or None: left out
 
 
-def version_key(version: str) -> tuple:
+def version_key(version: str) -> VersionKey:
     """'1.10.0' > '1.9.2': numbers compare as numbers, other parts as text."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[A-Za-z]+", str(version)))
 
@@ -44,7 +49,7 @@ def _is_state(raw: object) -> bool:
     return isinstance(raw, Answer) or (isinstance(raw, str) and raw.strip().lower() in _STATES)
 
 
-def _map_one(table: dict, value: object) -> list:
+def _map_one(table: Mapping[str, MigratedValue], value: object) -> list[object]:
     if not isinstance(value, str):
         return [value]
     if value in table:
@@ -83,39 +88,55 @@ class Plan:
             qid = step.renamed.get(qid, qid)
         return False
 
-    def carry(self, qid: str, raw: object) -> tuple[str, object] | None:
+    def carry(self, qid: str, raw: object) -> Carried:
         """One saved answer -> (current id, raw answer), or None when it is left out (its
         question was removed, or must be asked again)."""
         for step in self.steps:
-            if qid in step.removed:
-                _add(self.removed, qid)
+            got = self._step(step, qid, raw)
+            if got is None:
                 return None
-            new = step.renamed.get(qid, qid)
-            if new != qid:
-                _add(self.renamed, (qid, new))
-                qid = new
-            if _is_state(raw):
-                if qid in step.ask_again:
-                    _add(self.ask_again, qid)
-                    return None
-                continue
-            if qid in step.to_multi_choice and not isinstance(raw, list):
-                raw = [p.strip() for p in raw.split(",") if p.strip()] if isinstance(raw, str) else [raw]
-                _add(self.listed, qid)
-            if qid in step.values:
-                table = step.values[qid]
-                items = raw if isinstance(raw, list) else [raw]
-                out: list = []
-                for item in items:
-                    for v in _map_one(table, item):
-                        if v not in out:
-                            out.append(v)
-                    if isinstance(item, str) and _map_one(table, item) != [item]:
-                        _add(self.changed, (qid, item, ", ".join(str(v) for v in _map_one(table, item))))
-                raw = out if isinstance(raw, list) else (out[0] if len(out) == 1 else out)
+            qid, raw = got
+        return self._fit(qid, raw)
+
+    def _step(self, step: Migration, qid: str, raw: object) -> Carried:
+        """One step on one answer: removed, renamed, listed, re-valued, set aside to ask again."""
+        if qid in step.removed:
+            _add(self.removed, qid)
+            return None
+        new = step.renamed.get(qid, qid)
+        if new != qid:
+            _add(self.renamed, (qid, new))
+            qid = new
+        if _is_state(raw):  # unsure or declined: kept as it is, unless the question is asked again
             if qid in step.ask_again:
                 _add(self.ask_again, qid)
                 return None
+            return qid, raw
+        if qid in step.to_multi_choice and not isinstance(raw, list):
+            raw = [p.strip() for p in raw.split(",") if p.strip()] if isinstance(raw, str) else [raw]
+            _add(self.listed, qid)
+        if qid in step.values:
+            raw = self._revalue(qid, step.values[qid], raw)
+        if qid in step.ask_again:
+            _add(self.ask_again, qid)
+            return None
+        return qid, raw
+
+    def _revalue(self, qid: str, table: Mapping[str, MigratedValue], raw: object) -> object:
+        """The answer's values renamed or split by the step's table (each value once, in order)."""
+        items = raw if isinstance(raw, list) else [raw]
+        out: list[object] = []
+        for item in items:
+            mapped = _map_one(table, item)
+            for v in mapped:
+                if v not in out:
+                    out.append(v)
+            if isinstance(item, str) and mapped != [item]:
+                _add(self.changed, (qid, item, ", ".join(str(v) for v in mapped)))
+        return out if isinstance(raw, list) else (out[0] if len(out) == 1 else out)
+
+    def _fit(self, qid: str, raw: object) -> Carried:
+        """A list carried to a question that takes one answer: its one value, or asked again."""
         q = self.checklist.questions.get(qid)
         if q is not None and isinstance(raw, list) and q.type != "multi_choice":
             if len(raw) == 1:
@@ -125,10 +146,10 @@ class Plan:
                 return None
         return qid, raw
 
-    def carry_all(self, raw: dict) -> dict:
+    def carry_all(self, raw: Mapping[object, object]) -> dict[object, object]:
         """Every saved answer carried over (ids that are not strings are passed on unchanged, for
         the reader to report)."""
-        out: dict = {}
+        out: dict[object, object] = {}
         for qid, value in raw.items():
             if not isinstance(qid, str):
                 out[qid] = value
@@ -162,7 +183,7 @@ class Plan:
         return text
 
 
-def _add(seq: list, item) -> None:
+def _add(seq: list[_T], item: _T) -> None:
     if item not in seq:
         seq.append(item)
 

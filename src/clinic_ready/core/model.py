@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, NamedTuple, Protocol, Union
+from typing import Literal, NamedTuple, Protocol, TypeGuard, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from clinic_ready.core.conditions import Compiled, Condition, LeafFinder
-from clinic_ready.core.severity import Severity  # noqa: F401 - part of the model (in its own module: see there)
+from clinic_ready.core.severity import Severity as Severity  # part of the model (in its own module: see there)
 
 Id = str  # validated as an identifier in checks.py, so the message can name the fix
 
@@ -289,6 +290,14 @@ HeadingKey = Literal[
 ]
 
 
+def _is_verdict_key(code: str) -> TypeGuard[VerdictKey]:
+    return code in get_args(VerdictKey)
+
+
+def _is_heading_key(key: str) -> TypeGuard[HeadingKey]:
+    return key in get_args(HeadingKey)
+
+
 class VerdictText(_Model):
     """A verdict's title and text as this checklist words them (either may be left to the default)."""
 
@@ -307,10 +316,17 @@ class Wording(_Model):
     headings_supporter: dict[HeadingKey, str] = Field(default_factory=dict)
 
     def verdict_for(self, code: str, audience: str) -> VerdictText | None:
-        return (self.verdicts_supporter if audience == "supporter" else self.verdicts).get(code)  # type: ignore[call-overload]
+        """This checklist's own text for a verdict (None: the default; a code that is no verdict
+        key has none, as the schema allows only those keys)."""
+        if not _is_verdict_key(code):
+            return None
+        return (self.verdicts_supporter if audience == "supporter" else self.verdicts).get(code)
 
     def heading_for(self, key: str, audience: str) -> str | None:
-        return (self.headings_supporter if audience == "supporter" else self.headings).get(key)  # type: ignore[call-overload]
+        """This checklist's own heading (None: the default; likewise only for a heading key)."""
+        if not _is_heading_key(key):
+            return None
+        return (self.headings_supporter if audience == "supporter" else self.headings).get(key)
 
 
 MigratedValue = Union[str, list[str]]  # noqa: UP007
@@ -363,6 +379,13 @@ class TranslationCredit(Protocol):
     def translated_by(self) -> list[str]: ...
     @property
     def review_status(self) -> str: ...
+
+
+#: the engine's walk laid out once (Checklist.walk_plan): a section, its compiled condition (None:
+#: always shown) and its questions, each with its own compiled condition
+WalkStep = tuple[Section, Union[Compiled, None], tuple[tuple[Question, Union[Compiled, None]], ...]]  # noqa: UP007
+#: Checklist.concern_plan: a concern, its compiled condition and its sources
+ConcernStep = tuple[Concern, Compiled, tuple[Source, ...]]
 
 
 class Checklist(_Model):
@@ -450,7 +473,7 @@ class Checklist(_Model):
     def fact_by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
 
-    def expired_lines(self, fact_ids, today: dt.date) -> list[str]:
+    def expired_lines(self, fact_ids: Iterable[str], today: dt.date) -> list[str]:
         """The calm line for each of these facts whose end date has passed."""
         from clinic_ready.dates import in_words
         from clinic_ready.i18n import _
@@ -493,7 +516,7 @@ class Checklist(_Model):
         return out
 
     @cached_property
-    def walk_plan(self) -> tuple:
+    def walk_plan(self) -> tuple[WalkStep, ...]:
         """The engine's walk, laid out once: (section, its compiled condition or None, ((question,
         its compiled condition or None), ...)) in checklist order, so that evaluating an answers
         file looks nothing up by id."""
@@ -504,7 +527,7 @@ class Checklist(_Model):
         )
 
     @cached_property
-    def concern_plan(self) -> tuple:
+    def concern_plan(self) -> tuple[ConcernStep, ...]:
         """(concern, its compiled condition, its sources) for every concern, in checklist order."""
         c, by_id = self.compiled, self.source_by_id
         return tuple((con, c[("concern", con.id)], tuple(by_id[x] for x in con.sources)) for con in self.concerns)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from clinic_ready.core import conditions, engine
 from clinic_ready.core.model import Answer, Answers, Checklist, Question
@@ -29,7 +30,7 @@ SECONDS_PER_QUESTION = 20
 MAX_PASSES = 4
 
 
-def _read_by(cl: Checklist, cond) -> set[str]:
+def _read_by(cl: Checklist, cond: conditions.Condition | None) -> set[str]:
     """The questions a condition reads (a score's items for a score test)."""
     found: set[str] = set()
     for test in conditions.walk(cond):
@@ -55,22 +56,28 @@ def candidates(q: Question, cl: Checklist, operands: dict[str, list[object]] | N
     out: list[Answer | None] = [Answer("unsure"), Answer("declined")]
     if not q.required:
         out.append(None)
-    if q.type in ("yes_no", "choice"):
-        out += [Answer.of(v) for v in q.choice_values]
-    elif q.type == "multi_choice":
-        exclusive = [c.value for c in q.choices or () if c.exclusive]
-        out += [Answer.of([v]) for v in q.choice_values] + ([Answer.of([])] if not exclusive else [])
-    else:
-        found = (operands if operands is not None else _all_operands(cl)).get(q.id, [])
-        if q.type == "number":
-            numbers = [float(v) for v in found if isinstance(v, (int, float)) and not isinstance(v, bool)]
-            tried = {n + d for n in numbers for d in (-1, 0, 1)} | {v for v in (q.min, q.max) if v is not None}
-            out += [
-                Answer.of(n) for n in sorted(tried) if (q.min is None or n >= q.min) and (q.max is None or n <= q.max)
-            ]
-        else:
-            out += [Answer.of(str(v)) for v in found] + [Answer.of("something else")]
-    return out
+    if q.type in ("yes_no", "choice", "multi_choice"):
+        return out + _choice_candidates(q)
+    found = (operands if operands is not None else _all_operands(cl)).get(q.id, [])
+    if q.type == "number":
+        return out + _number_candidates(q, found)
+    return out + [Answer.of(str(v)) for v in found] + [Answer.of("something else")]
+
+
+def _choice_candidates(q: Question) -> list[Answer]:
+    """Each choice on its own (for a multi-choice, also none ticked when no choice is exclusive)."""
+    if q.type != "multi_choice":
+        return [Answer.of(v) for v in q.choice_values]
+    exclusive = [c.value for c in q.choices or () if c.exclusive]
+    return [Answer.of([v]) for v in q.choice_values] + ([Answer.of([])] if not exclusive else [])
+
+
+def _number_candidates(q: Question, found: list[object]) -> list[Answer]:
+    """Each number a condition compares with, and one either side, and the question's limits:
+    those inside the limits, smallest first."""
+    numbers = [float(v) for v in found if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    tried = {n + d for n in numbers for d in (-1, 0, 1)} | {v for v in (q.min, q.max) if v is not None}
+    return [Answer.of(n) for n in sorted(tried) if (q.min is None or n >= q.min) and (q.max is None or n <= q.max)]
 
 
 def _all_operands(cl: Checklist) -> dict[str, list[object]]:
@@ -128,11 +135,11 @@ class _Walk:
     def _counted(self, qid: str, state: str) -> int:
         return 0 if state == "skipped" or qid in self.done else 1
 
-    def change(self, qid: str, answer: Answer | None) -> list[tuple]:
+    def change(self, qid: str, answer: Answer | None) -> _Undo:
         """Give ``qid`` this answer (None: none) and re-walk what it reaches; returns the undo log."""
         ctx = self.ctx
         states, doubt, given = ctx.states, ctx.doubt, ctx.answers
-        log: list[tuple] = [(None, qid, given.get(qid), self.count)]
+        log = _Undo(qid, given.get(qid), self.count)
         if answer is None:
             given.pop(qid, None)
         else:
@@ -148,7 +155,7 @@ class _Walk:
             old = (states.get(rid, "missing"), rid in doubt)
             new = self._judge(rid)
             if rid == qid or new != old:
-                log.append((rid, old))
+                log.judged.append((rid, old))
                 states[rid] = new[0]
                 if new[1]:
                     doubt.add(rid)
@@ -162,21 +169,31 @@ class _Walk:
                         heapq.heappush(todo, r)
         return log
 
-    def undo(self, log: list[tuple]) -> None:
+    def undo(self, log: _Undo) -> None:
         ctx = self.ctx
-        for rid, old in reversed(log[1:]):
+        for rid, old in reversed(log.judged):
             ctx.states[rid] = old[0]
             if old[1]:
                 ctx.doubt.add(rid)
             else:
                 ctx.doubt.discard(rid)
-        _, qid, previous, count = log[0]
-        if previous is None:
-            ctx.answers.pop(qid, None)
+        if log.previous is None:
+            ctx.answers.pop(log.qid, None)
         else:
-            ctx.answers[qid] = previous
-        self.count = count
+            ctx.answers[log.qid] = log.previous
+        self.count = log.count
         ctx._scores.clear()
+
+
+@dataclass
+class _Undo:
+    """What ``_Walk.change`` did, for ``_Walk.undo``: the answer it replaced (None: none), the
+    count before, and each question judged again with its (state, in doubt) before."""
+
+    qid: str
+    previous: Answer | None
+    count: int
+    judged: list[tuple[str, tuple[str, bool]]] = field(default_factory=list)
 
 
 def question_range(cl: Checklist, given: Answers, passed: Iterable[str] = ()) -> tuple[int, int]:
