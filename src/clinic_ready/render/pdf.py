@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from clinic_ready.core.model import Checklist, Result
+from clinic_ready.core.model import Checklist
 from clinic_ready.dates import today as _today
 from clinic_ready.i18n import _
 from clinic_ready.render.common import because_prefix
-from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
+from clinic_ready.render.printed import report_renderer
+from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view
 from clinic_ready.safe_text import clean_tree
 
 FONTS = Path(__file__).parent / "fonts"
@@ -349,17 +350,12 @@ def _quietly(draw, view, paper: str) -> bytes:
         log.level = level
 
 
-def render(
-    result: Result,
-    paper: str = "letter",
-    today: dt.date | None = None,
-    explain: bool = False,
-    only: str | None = None,
-    **_: object,
-) -> bytes:
+def _draw_report(view: ReportView, paper: str) -> bytes:
     """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
-    view: ReportView = clean_tree(report_view(result, today or _today(), explain, only))
     return _quietly(_render_report, view, paper)
+
+
+render = report_renderer(_draw_report)
 
 
 def _header(pdf, view: ReportView) -> None:
