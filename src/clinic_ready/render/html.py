@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from clinic_ready.core.model import Checklist, Result
+from clinic_ready.core.model import Checklist
 from clinic_ready.dates import today as _today
-from clinic_ready.render.views import blank_view, report_view
+from clinic_ready.render.printed import report_renderer
+from clinic_ready.render.views import ReportView, blank_view
 from clinic_ready.safe_text import clean_tree
 
 PAPER = {"letter": "Letter", "a4": "A4"}
@@ -36,16 +37,12 @@ def _env():
     return env
 
 
-def render(
-    result: Result,
-    paper: str = "letter",
-    today: dt.date | None = None,
-    explain: bool = False,
-    only: str | None = None,
-    **_options: object,
-) -> str:
-    view = clean_tree(report_view(result, today or _today(), explain, only))
+def _draw_report(view: ReportView, paper: str) -> str:
+    """The report as one HTML page."""
     return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
+
+
+render = report_renderer(_draw_report)
 
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> str:

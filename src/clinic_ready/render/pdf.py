@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from clinic_ready.core.model import Checklist, Result
+from clinic_ready.core.model import Checklist
 from clinic_ready.dates import today as _today
 from clinic_ready.i18n import _
 from clinic_ready.render.common import because_prefix
-from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view, report_view
+from clinic_ready.render.printed import report_renderer
+from clinic_ready.render.views import WARN, BlankView, ReportView, blank_view
 from clinic_ready.safe_text import clean_tree
 
 FONTS = Path(__file__).parent / "fonts"
@@ -349,17 +350,12 @@ def _quietly(draw, view, paper: str) -> bytes:
         log.level = level
 
 
-def render(
-    result: Result,
-    paper: str = "letter",
-    today: dt.date | None = None,
-    explain: bool = False,
-    only: str | None = None,
-    **_: object,
-) -> bytes:
+def _draw_report(view: ReportView, paper: str) -> bytes:
     """The report as PDF bytes (``only="questions"``: the questions to ask on their own)."""
-    view: ReportView = clean_tree(report_view(result, today or _today(), explain, only))
     return _quietly(_render_report, view, paper)
+
+
+render = report_renderer(_draw_report)
 
 
 def _header(pdf, view: ReportView) -> None:
@@ -409,19 +405,35 @@ def _render_report(view: ReportView, paper: str) -> bytes:
     _font_chars(pdf)
     check_glyphs(_report_fields(view), stacklevel=4)
     _header(pdf, view)
-    if view.only == "questions":
-        _questions(pdf, view)
-        pdf.ln(2)
-        _crisis(pdf, view)
-        return bytes(pdf.output())
-    if view.urgent:
-        lines = [(view.heading_urgent, "B", H3)]
-        for c in view.urgent:
-            lines.append((f"{c.title}. {c.action}", "B", BODY))
-            if c.because:
-                lines.append((c.because, "", SMALL))
-        lines += [(f"•  {line}", "", BODY) for line in view.urgent_lines]
-        _boxed(pdf, lines, width=1.6)
+    parts = _QUESTIONS_ONLY if view.only == "questions" else _REPORT
+    for part in parts:
+        part(pdf, view)
+    if view.only != "questions":
+        LAST_LAYOUT["pages"] = pdf.page
+    return bytes(pdf.output())
+
+
+def _width(pdf) -> float:
+    """The width between the margins."""
+    return pdf.w - pdf.l_margin - pdf.r_margin
+
+
+def _urgent(pdf, view: ReportView) -> None:
+    """The urgent box first: each urgent concern, what to do about it, and what to do now."""
+    if not view.urgent:
+        return
+    lines = [(view.heading_urgent, "B", H3)]
+    for c in view.urgent:
+        lines.append((f"{c.title}. {c.action}", "B", BODY))
+        if c.because:
+            lines.append((c.because, "", SMALL))
+    lines += [(f"•  {line}", "", BODY) for line in view.urgent_lines]
+    _boxed(pdf, lines, width=1.6)
+
+
+def _verdict(pdf, view: ReportView) -> None:
+    """The verdict box (a heavier border for a verdict that asks to act), then the crisis lines
+    when an urgent concern is raised or could apply: before the concern list, not only at the end."""
     _boxed(
         pdf,
         [
@@ -431,33 +443,47 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         ],
         width=1.2 if view.verdict_code in ("urgent", "stop", "discuss", "held") else 0.6,
     )
-    if view.crisis_first:  # before the concern list, not only at the end
+    if view.crisis_first:
         _crisis(pdf, view)
-    full = pdf.w - pdf.l_margin - pdf.r_margin
+
+
+def _first_steps(pdf, view: ReportView) -> None:
+    """The numbered first steps, then "How you can help" for a supporter."""
     if view.first_steps:
-        _heading(pdf, view.heading_first_steps, keep=_h(pdf, "1. " + view.first_steps[0], full, 5, BODY))
+        keep = _h(pdf, "1. " + view.first_steps[0], _width(pdf), 5, BODY)
+        _heading(pdf, view.heading_first_steps, keep=keep)
         for n, step in enumerate(view.first_steps, 1):
             _text(pdf, f"{n}. {step}", h=5)
             pdf.ln(0.8)
     if view.tips:
-        _heading(pdf, view.heading_tips, keep=_h(pdf, "•  " + view.tips[0].text, full, 4.6, SMALL + 0.5))
+        _heading(pdf, view.heading_tips, keep=_h(pdf, "•  " + view.tips[0].text, _width(pdf), 4.6, SMALL + 0.5))
         for t in view.tips:
             _text(pdf, f"•  {t.text}" + (f" {t.refs}" if t.refs else ""), SMALL + 0.5, h=4.6)
             pdf.ln(0.6)
 
-    # the questions to ask start a page, so it can be printed on its own; but a page that would
-    # hold only the end of the page before (a line or two) is not left nearly empty: they follow it
+
+def _questions_page(pdf, view: ReportView) -> None:
+    """The questions to ask start a page, so it can be printed on its own; but a page that would
+    hold only the end of the page before (a line or two) is not left nearly empty: they follow it."""
     filled = (pdf.get_y() - pdf.t_margin) / (pdf.page_break_trigger - pdf.t_margin)
     if pdf.get_y() > pdf.t_margin + 1 and (pdf.page == 1 or filled >= MIN_FILL):
         pdf.add_page()
     _questions(pdf, view)
 
-    if view.private:
-        _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, full, 4.2, SMALL) + 10)
-        _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
-        pdf.ln(1)
-        for topic in view.private:
-            _text(pdf, f"•  {topic}", SMALL + 0.5, h=4.6)
+
+def _private(pdf, view: ReportView) -> None:
+    """The topics the prescriber will ask about in private."""
+    if not view.private:
+        return
+    _heading(pdf, view.heading_private, keep=_h(pdf, view.private_intro, _width(pdf), 4.2, SMALL) + 10)
+    _text(pdf, view.private_intro, SMALL - 0.5, h=3.8, color=GREY)
+    pdf.ln(1)
+    for topic in view.private:
+        _text(pdf, f"•  {topic}", SMALL + 0.5, h=4.6)
+
+
+def _concerns(pdf, view: ReportView) -> None:
+    """The concerns by severity, each a card never split across pages."""
     first_card = _concern_height(pdf, view.groups[0][2][0]) if view.groups else 6
     _heading(pdf, view.heading_concerns, keep=first_card + 9.5)  # the first severity heading and card
     if not view.groups:
@@ -466,28 +492,40 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _heading(pdf, f"{label} ({len(items)})", H3, keep=_concern_height(pdf, items[0]))
         for c in items:
             _concern(pdf, c)
-    if view.good_to_know:
-        first = view.good_to_know[0]
-        _heading(
-            pdf, view.heading_good_to_know, keep=_h(pdf, f"•  {first.title}. {first.text}", full, 4.6, SMALL + 0.5)
-        )
-        for g in view.good_to_know:
-            _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
-            pdf.ln(0.6)
-    if view.could_apply or view.not_assessed_note:
-        first_h = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
-        _heading(pdf, view.heading_could_apply, keep=first_h + 8)
-        if view.could_apply:
-            _text(pdf, view.could_apply_intro, SMALL - 0.5, h=3.8, color=GREY)
-            pdf.ln(1.5)
-        for p in view.could_apply:
-            _room(pdf, _possible_height(pdf, p))
-            _text(pdf, f"{p.label} · {p.title}", SMALL + 0.5, "B", h=4.6)
-            _text(pdf, p.depends, SMALL, h=4.2)
-            pdf.ln(1.5)
-        if view.not_assessed_note:
-            _text(pdf, view.not_assessed_note, SMALL, h=4.2)
 
+
+def _good_to_know(pdf, view: ReportView) -> None:
+    """The information items, after the concerns (never counted)."""
+    if not view.good_to_know:
+        return
+    first = view.good_to_know[0]
+    keep = _h(pdf, f"•  {first.title}. {first.text}", _width(pdf), 4.6, SMALL + 0.5)
+    _heading(pdf, view.heading_good_to_know, keep=keep)
+    for g in view.good_to_know:
+        _text(pdf, f"•  {g.title}. {g.text}" + (f" {g.refs}" if g.refs else ""), SMALL + 0.5, h=4.6)
+        pdf.ln(0.6)
+
+
+def _could_apply(pdf, view: ReportView) -> None:
+    """The concerns that could apply (on what each depends), and what was not assessed."""
+    if not (view.could_apply or view.not_assessed_note):
+        return
+    first_h = _possible_height(pdf, view.could_apply[0]) if view.could_apply else 8
+    _heading(pdf, view.heading_could_apply, keep=first_h + 8)
+    if view.could_apply:
+        _text(pdf, view.could_apply_intro, SMALL - 0.5, h=3.8, color=GREY)
+        pdf.ln(1.5)
+    for p in view.could_apply:
+        _room(pdf, _possible_height(pdf, p))
+        _text(pdf, f"{p.label} · {p.title}", SMALL + 0.5, "B", h=4.6)
+        _text(pdf, p.depends, SMALL, h=4.2)
+        pdf.ln(1.5)
+    if view.not_assessed_note:
+        _text(pdf, view.not_assessed_note, SMALL, h=4.2)
+
+
+def _answers(pdf, view: ReportView) -> None:
+    """Your answers, section by section, then the sources they and the concerns cite."""
     first_rows = [rows for _t, rows in view.answers if rows]
     _heading(pdf, view.heading_answers, keep=10 + (_answer_height(pdf, first_rows[0][0]) if first_rows else 0))
     for title, rows in view.answers:
@@ -495,15 +533,40 @@ def _render_report(view: ReportView, paper: str) -> bytes:
         _answer_rows(pdf, rows)
     if view.sources:
         _sources(pdf, view.sources, view.heading_sources)
+
+
+def _footer(pdf, view: ReportView) -> None:
+    """About this report (the checklist's notice and ours), then the crisis lines last."""
     about = [(view.checklist_notice, "", SMALL), (view.notice, "B", SMALL)]
-    _heading(pdf, view.heading_about, keep=sum(_h(pdf, t, full, 4.2, sz, st) for t, st, sz in about) + 30)
+    keep = sum(_h(pdf, t, _width(pdf), 4.2, sz, st) for t, st, sz in about) + 30
+    _heading(pdf, view.heading_about, keep=keep)
     for text, style, size in about:
         _text(pdf, text, size, style, h=4.2)
         pdf.ln(1)
     pdf.ln(1)
     _crisis(pdf, view)
-    LAST_LAYOUT["pages"] = pdf.page
-    return bytes(pdf.output())
+
+
+def _questions_only_end(pdf, view: ReportView) -> None:
+    """``--only questions``: the crisis lines right after the questions."""
+    pdf.ln(2)
+    _crisis(pdf, view)
+
+
+#: the parts of the report after its header, in order (each draws from the view)
+_REPORT = (
+    _urgent,
+    _verdict,
+    _first_steps,
+    _questions_page,
+    _private,
+    _concerns,
+    _good_to_know,
+    _could_apply,
+    _answers,
+    _footer,
+)
+_QUESTIONS_ONLY = (_questions, _questions_only_end)
 
 
 #: a page (other than the last) is never left less full than this

@@ -229,43 +229,22 @@ class Layout:
             self._wrap_pieces(pieces, indent, hang, prefix)
 
     def _wrap_pieces(self, pieces: list[Piece], indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
-        words: list[list[Piece]] = [[]]
-        for text, style in pieces:
-            for i, part in enumerate(text.split(" ")):
-                if i:
-                    words.append([])
-                if part:
-                    words[-1].append((part, style))
-        width = self.width
-        line: Line = [(" " * indent, "")] if indent else []
-        line.extend(prefix)
-        used = start = indent + sum(cells(t) for t, _s in prefix)
-        fresh = True
-        for word in words:
-            if not word:
-                continue
+        """``wrap`` for pieces in several styles or with characters wider than one cell."""
+        start = indent + sum(cells(t) for t, _s in prefix)
+        line = _Filling(self.lines, self.width, hang, [(" " * indent, "")] if indent else [], start)
+        line.pieces.extend(prefix)
+        for word in _styled_words(pieces):
             size = sum(cells(t) for t, _s in word)
-            if not fresh and used + 1 + size > width:
-                self.lines.append(line)
-                line, used, start, fresh = ([(" " * hang, "")] if hang else []), hang, hang, True
-            if not fresh:
-                style = line[-1][1] if line[-1][1] == word[0][1] else ""
-                line.append((" ", style))
-                used += 1
-            if used + size <= width or _is_url("".join(t for t, _s in word)):  # a URL is never cut: it runs on
-                line.extend(word)
-                used += size
+            if not line.fresh and line.used + 1 + size > self.width:
+                line.next()
+            if not line.fresh:
+                line.space(word[0][1])
+            # a URL is never cut: it runs on
+            if line.used + size <= self.width or _is_url("".join(t for t, _s in word)):
+                line.extend(word, size)
             else:  # longer than a whole line: fold it
-                for text, style in word:
-                    for ch in text:
-                        w = cells(ch)
-                        if used + w > width and used > start:
-                            self.lines.append(line)
-                            line, used, start = ([(" " * hang, "")] if hang else []), hang, hang
-                        line.append((ch, style))
-                        used += w
-            fresh = False
-        self.lines.append(line)
+                line.fold(word)
+        self.lines.append(line.pieces)
 
     def _wrap_one(self, piece: Piece, indent: int, hang: int, prefix: tuple[Piece, ...]) -> None:
         """``wrap`` for one piece whose characters take one cell each: the same lines, with string
@@ -310,6 +289,61 @@ class Layout:
     def inner(self) -> Layout:
         """A layout for the inside of a box."""
         return Layout(self.width - 4, self.plain, self.boxes)
+
+
+def _styled_words(pieces: list[Piece]) -> list[list[Piece]]:
+    """The words of styled pieces, split at spaces: a word is a list of pieces, as a word can
+    change style inside it (a piece boundary is not a space).  Empty words are left out."""
+    words: list[list[Piece]] = [[]]
+    for text, style in pieces:
+        for i, part in enumerate(text.split(" ")):
+            if i:
+                words.append([])
+            if part:
+                words[-1].append((part, style))
+    return [word for word in words if word]
+
+
+class _Filling:
+    """The line that ``Layout._wrap_pieces`` is filling: its pieces, the cells they use, and where
+    its words start (after the indent and prefix, or the hanging indent)."""
+
+    def __init__(self, done: list[Line], width: int, hang: int, pieces: Line, start: int):
+        self.done = done  # the layout's finished lines
+        self.width = width
+        self.hang = hang
+        self.pieces = pieces
+        self.used = self.start = start
+        self.fresh = True  # no word on this line yet
+
+    def next(self) -> None:
+        """Finish this line and start the next one at the hanging indent."""
+        self.done.append(self.pieces)
+        self.pieces = [(" " * self.hang, "")] if self.hang else []
+        self.used = self.start = self.hang
+        self.fresh = True
+
+    def space(self, style: str) -> None:
+        """The space before a word: styled when the words on both sides share the style."""
+        self.pieces.append((" ", style if self.pieces[-1][1] == style else ""))
+        self.used += 1
+
+    def extend(self, word: list[Piece], size: int) -> None:
+        """A word that fits (or a URL, that runs on)."""
+        self.pieces.extend(word)
+        self.used += size
+        self.fresh = False
+
+    def fold(self, word: list[Piece]) -> None:
+        """A word longer than a whole line, broken between characters."""
+        for text, style in word:
+            for ch in text:
+                w = cells(ch)
+                if self.used + w > self.width and self.used > self.start:
+                    self.next()
+                self.pieces.append((ch, style))
+                self.used += w
+        self.fresh = False
 
 
 def _is_url(word: str) -> bool:

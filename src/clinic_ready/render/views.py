@@ -520,19 +520,8 @@ def _letters(k: int) -> str:
 
 
 def blank_view(cl: Checklist, today: dt.date) -> BlankView:
-    numbers = paper_numbers(cl)
-
-    def label(qid: str) -> str:
-        return _("question {n}").format(n=numbers[qid])
-
-    def choice_label(qid: str, value: object) -> str:
-        return cl.questions[qid].choice_label(value)
-
-    def words(cond) -> str | None:
-        if cond is None:
-            return None
-        return _("Answer this if {condition}.").format(condition=conditions.describe(cond, label, choice_label))
-
+    """The blank paper checklist: every question with its tick boxes, when to answer it, and the
+    key to the warning signs (⚠) when the checklist has any."""
     view = BlankView(
         title=cl.title,
         version=cl.version,
@@ -557,65 +546,98 @@ def blank_view(cl: Checklist, today: dt.date) -> BlankView:
     )
     signs = warning_signs(cl)
     if signs:
-        view.key = _(
-            "Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
-            "high concern in this checklist."
-        ).format(mark=WARN)
-        view.if_warned_heading = _("What to do if you ticked {mark}").format(mark=WARN)
-        view.if_warned = [
-            _(
-                "Before the first dose, show this page to the prescriber and ask about each answer you ticked with {mark}. "
-                "Do not take a dose until it has been talked through."
-            ).format(mark=WARN),
-            _(
-                "If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
-                "(free, confidential, 24/7); in an emergency call 911."
-            ),
-        ]
+        _warning_key(view)
     view.unsure_label, view.declined_label = _(UNSURE_LABEL), _(DECLINED_LABEL)
+    when = _PaperConditions(cl, paper_numbers(cl))
     for s in cl.sections:
-        questions = []
-        for q in s.questions:
-            marked = signs.get(q.id, set())
-            if q.type == "yes_no":
-                options: tuple[str, ...] = (_("Yes"), _("No"))
-            elif q.type in ("choice", "multi_choice"):
-                options = tuple(_clean(c.label) for c in q.choices or ())
-            else:
-                options = ()
-            # a free-text answer (a clinic's name) is written, or left blank: no "Unsure" to tick
-            specials = () if q.type == "text" else ("unsure", "declined")
-            keys = (q.choice_values if options else ()) + specials
-            warn = tuple(k in marked for k in keys)
-            hint = None
-            if q.type == "number":
-                rng = [
-                    _("from {n}").format(n=f"{q.min:g}") if q.min is not None else "",
-                    _("to {n}").format(n=f"{q.max:g}") if q.max is not None else "",
-                ]
-                hint = " ".join([_("A number"), *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
-            elif q.type == "text":
-                hint = _("Write your answer, or leave it blank")
-            elif q.type == "multi_choice":
-                alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
-                hint = _("Tick all that apply")
-                if alone:
-                    hint += " " + _("(tick {choices} only on its own)").format(
-                        choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone)
-                    )
-            special_labels = () if q.type == "text" else (_(UNSURE_LABEL), _(DECLINED_LABEL))
-            questions.append(
-                BlankQuestion(
-                    numbers[q.id],
-                    _clean(q.prompt),
-                    _clean(q.help),
-                    options + special_labels,
-                    q.type == "multi_choice",
-                    words(q.when),
-                    hint,
-                    warn,
-                )
-            )
-        view.sections.append((s.title, _clean(s.intro), words(s.when), questions))
+        questions = [_blank_question(q, when, signs.get(q.id, set())) for q in s.questions]
+        view.sections.append((s.title, _clean(s.intro), when.words(s.when), questions))
     view.sources = [SourceView(n, source_line(src), src.url) for n, src in enumerate(cl.sources, 1)]
     return view
+
+
+def _warning_key(view: BlankView) -> None:
+    """What ⚠ means, and what to do if you ticked one."""
+    view.key = _(
+        "Key: {mark} next to an answer means that answer, alone or with others, raises a critical or "
+        "high concern in this checklist."
+    ).format(mark=WARN)
+    view.if_warned_heading = _("What to do if you ticked {mark}").format(mark=WARN)
+    view.if_warned = [
+        _(
+            "Before the first dose, show this page to the prescriber and ask about each answer you ticked with {mark}. "
+            "Do not take a dose until it has been talked through."
+        ).format(mark=WARN),
+        _(
+            "If you are in crisis or danger: call or text 988; SAMHSA National Helpline 1-800-662-4357 "
+            "(free, confidential, 24/7); in an emergency call 911."
+        ),
+    ]
+
+
+class _PaperConditions:
+    """A question's or section's condition in words, naming questions by their paper numbers."""
+
+    def __init__(self, cl: Checklist, numbers: dict[str, str]):
+        self.cl = cl
+        self.numbers = numbers
+
+    def label(self, qid: str) -> str:
+        return _("question {n}").format(n=self.numbers[qid])
+
+    def choice_label(self, qid: str, value: object) -> str:
+        return self.cl.questions[qid].choice_label(value)
+
+    def words(self, cond) -> str | None:
+        """ "Answer this if …", or None for a question every run asks."""
+        if cond is None:
+            return None
+        return _("Answer this if {condition}.").format(
+            condition=conditions.describe(cond, self.label, self.choice_label)
+        )
+
+
+def _blank_question(q, when: _PaperConditions, marked: set[str]) -> BlankQuestion:
+    """One question of the paper form: its tick boxes ("Unsure" and "Prefer not to say" last,
+    except for a written answer), which of them are warning signs, and how to answer it."""
+    if q.type == "yes_no":
+        options: tuple[str, ...] = (_("Yes"), _("No"))
+    elif q.type in ("choice", "multi_choice"):
+        options = tuple(_clean(c.label) for c in q.choices or ())
+    else:
+        options = ()
+    # a free-text answer (a clinic's name) is written, or left blank: no "Unsure" to tick
+    specials = () if q.type == "text" else ("unsure", "declined")
+    keys = (q.choice_values if options else ()) + specials
+    special_labels = () if q.type == "text" else (_(UNSURE_LABEL), _(DECLINED_LABEL))
+    return BlankQuestion(
+        when.numbers[q.id],
+        _clean(q.prompt),
+        _clean(q.help),
+        options + special_labels,
+        q.type == "multi_choice",
+        when.words(q.when),
+        _answer_hint(q),
+        tuple(k in marked for k in keys),
+    )
+
+
+def _answer_hint(q) -> str | None:
+    """How to answer a number, a written answer or a multiple choice (None for the others)."""
+    if q.type == "number":
+        rng = [
+            _("from {n}").format(n=f"{q.min:g}") if q.min is not None else "",
+            _("to {n}").format(n=f"{q.max:g}") if q.max is not None else "",
+        ]
+        return " ".join([_("A number"), *(p for p in rng if p)]) + (f" ({_clean(q.unit)})" if q.unit else "")
+    if q.type == "text":
+        return _("Write your answer, or leave it blank")
+    if q.type == "multi_choice":
+        alone = [_clean(c.label) for c in q.choices or () if c.exclusive]
+        hint = _("Tick all that apply")
+        if alone:
+            hint += " " + _("(tick {choices} only on its own)").format(
+                choices=(" " + _("or") + " ").join(chr(8220) + a + chr(8221) for a in alone)
+            )
+        return hint
+    return None
