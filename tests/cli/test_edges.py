@@ -400,7 +400,7 @@ def test_an_interrupt_at_a_random_moment_of_start_up_never_shows_a_traceback():
 
     for delay in (0.05, 0.08, 0.12, 0.2, 0.3):
         p = subprocess.Popen([cli_path(), "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(delay)
+        time.sleep(delay)  # not a wait for anything: the moment of the interrupt is what is tested
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=30)
         # The interpreter's own start-up and the installer's two-line launcher script ("import re")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 
 import pytest
 
@@ -17,6 +16,9 @@ from helpers import EXAMPLES, FIXTURES, pager_recorder, pty_finish, run_cli, spa
 PERRY = str(EXAMPLES / "perry-like.yaml")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 ANY_ESCAPE = re.compile(r"\x1b(?!\[[0-9;]*m)")  # an escape that is not a colour code
+#: less's prompt (LESS=FRX, TERM=xterm): a colon, then erase to the end of the line; the summary's
+#: own colons are never followed by that erase
+LESS_PROMPT = ":\x1b[K"
 
 
 def test_a_long_summary_goes_through_the_pager_then_the_closing_screen(tmp_path):
@@ -112,10 +114,14 @@ def test_hostile_checklist_text_reaches_the_pager_made_visible(tmp_path):
 def test_quitting_less_with_q_or_after_ctrl_c_ends_with_exit_0(tmp_path, keys):
     child = spawn_cli(["run", "-a", PERRY, "--no-input"], {"PAGER": None, "LESS": None}, rows=24)
     child.expect("Ketamine clinic readiness")
-    child.expect(":")  # less's prompt: the first screen is shown and less waits for keys
-    for key in keys:
-        time.sleep(0.3)  # less throws away keys typed ahead of a Ctrl-C
+    child.expect_exact(LESS_PROMPT)  # the first screen is shown and less waits for a key
+    *first, last = keys
+    for key in first:
+        # each key is sent once less has handled the one before (a page, or a Ctrl-C's bell and
+        # repaint) and prompts again: less throws away keys typed ahead of a Ctrl-C
         child.send(key)
+        child.expect_exact(LESS_PROMPT)
+    child.send(last)
     screen = SGR.sub("", pty_finish(child))
     assert child.exitstatus == 0, screen
     assert "Traceback" not in screen and "interrupted" not in screen

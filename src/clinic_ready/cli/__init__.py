@@ -319,8 +319,8 @@ app.callback(help=doc(_root))(_root)
 def _register() -> None:
     from clinic_ready.cli import batch, compare, documents, explain, export, info, run, selftest, shell
 
-    for name, fn, epilog in COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):
-        app.command(name, help=doc(fn), epilog=_(epilog), cls=Command)(fn)
+    for name, fn in COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):
+        app.command(name, help=doc(fn), epilog=_(epilog(fn)), cls=Command)(fn)
     from clinic_ready.cli import web
 
     web.app.callback(invoke_without_command=True, help=doc(web.web), epilog=_(EPILOG_NO_FAIL), cls=BoundaryGroup)(
@@ -331,22 +331,27 @@ def _register() -> None:
 
 
 def COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):  # noqa: N802 - a table
-    """(name, function, epilog) of every command, in the order of the help."""
+    """(name, function) of every command, in the order of the help."""
     return (
-        ("run", run.run, EPILOG),
-        ("report", documents.report, EPILOG_NO_FAIL),
-        ("print", documents.print_blank, EPILOG_NO_FAIL),
-        ("batch", batch.batch, EPILOG),
-        ("explain", explain.explain, EPILOG_NO_FAIL),
-        ("list", info.list_checklists, EPILOG_NO_FAIL),
-        ("validate", info.validate, EPILOG_NO_FAIL),
-        ("schema", info.schema, EPILOG_NO_FAIL),
-        ("export", export.export, EPILOG_NO_FAIL),
-        ("compare", compare.compare, EPILOG_NO_FAIL),
-        ("test", selftest.test_checklists, EPILOG_NO_FAIL),
-        ("help", shell.help_command, EPILOG_NO_FAIL),
-        ("completion", shell.completion, EPILOG_NO_FAIL),
+        ("run", run.run),
+        ("report", documents.report),
+        ("print", documents.print_blank),
+        ("batch", batch.batch),
+        ("explain", explain.explain),
+        ("list", info.list_checklists),
+        ("validate", info.validate),
+        ("schema", info.schema),
+        ("export", export.export),
+        ("compare", compare.compare),
+        ("test", selftest.test_checklists),
+        ("help", shell.help_command),
+        ("completion", shell.completion),
     )
+
+
+def epilog(fn) -> str:
+    """The exit codes under a command's help: exit code 1 is listed only for a command with --fail-on."""
+    return EPILOG if "fail_on" in inspect.signature(fn).parameters else EPILOG_NO_FAIL
 
 
 _register()

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from enum import Enum
+from typing import Annotated
 
 import typer
 
-from clinic_ready.cli.run import FailOn
+from clinic_ready.cli.options import FailOn, checklist_option, fail_on_option, format_option
 from clinic_ready.i18n import _
 
 
@@ -22,44 +23,56 @@ class BatchFormat(str, Enum):
     fhir_ndjson = "fhir-ndjson"
 
 
-def batch(
-    files: list[str] | None = typer.Argument(
-        None, metavar="ANSWERS_FILE", help=_("Answers files (each names its checklist)."), show_default=False
-    ),
-    from_list: str | None = typer.Option(
-        None,
+FilesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="ANSWERS_FILE", help=_("Answers files (each names its checklist)."), show_default=False),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
         "--from",
         metavar="FILE",
         help=_(
             "Also read answers files' paths from FILE, one per line ('-': standard input); for lists too long for the command line."
         ),
     ),
-    checklist: str | None = typer.Option(
-        None, "--checklist", metavar="ID|PATH", help=_("Evaluate every file against this checklist instead.")
-    ),
-    fail_on: FailOn = typer.Option(
-        FailOn.never,
-        "--fail-on",
-        help=_(
+]
+ChecklistOption = Annotated[str | None, checklist_option(_("Evaluate every file against this checklist instead."))]
+FailOnOption = Annotated[
+    FailOn,
+    fail_on_option(
+        _(
             "Exit 1 when any file raises a concern at or above this severity (a held verdict counts at the level it is held at)."
-        ),
+        )
     ),
-    fmt: BatchFormat = typer.Option(
-        BatchFormat.jsonl,
-        "--format",
-        "-f",
-        help=_(
+]
+FormatOption = Annotated[
+    BatchFormat,
+    format_option(
+        _(
             "jsonl: one result line per file; jsonl-compact: ids, severities and the verdict only, for analysing many forms; "
             "fhir-ndjson: one FHIR QuestionnaireResponse per valid file (errors only on stderr)."
-        ),
+        )
     ),
-    jobs: int = typer.Option(
-        1,
+]
+JobsOption = Annotated[
+    int,
+    typer.Option(
         "--jobs",
         "-j",
         metavar="N",
         help=_("Evaluate with N processes (0: one per core). The output order stays the input order."),
     ),
+]
+
+
+def batch(
+    files: FilesArgument = None,
+    from_list: FromOption = None,
+    checklist: ChecklistOption = None,
+    fail_on: FailOnOption = FailOn.never,
+    fmt: FormatOption = BatchFormat.jsonl,
+    jobs: JobsOption = 1,
 ) -> None:
     """Evaluate many answers files and write JSON Lines to standard output.
 
@@ -84,26 +97,10 @@ def batch(
       clinic-ready batch --from paths.txt --jobs 0 > results.jsonl
     """
     from clinic_ready.app import batch as batch_mod
-    from clinic_ready.errors import UsageError
 
-    if jobs < 0:
-        raise UsageError(
-            _("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs)
-        )
-    listed = _listed(from_list) if from_list is not None else iter(())
-    first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
-    if not files and first is None:
-        raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
-    paths = itertools.chain(files or [], [first] if first is not None else [], listed)
-    if jobs != 1 and not batch_mod.FORKS:
-        from clinic_ready.app.console import warn
-
-        warn(
-            _(
-                "clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
-                "so the files are evaluated in this one"
-            ).format(jobs=jobs)
-        )
+    _check_jobs(jobs)
+    paths = _paths(files, from_list)
+    _warn_without_workers(jobs)
     fd = _descriptor(sys.stdout)
     try:
         any_bad, worst = _write(paths, checklist, fmt.value, jobs, fd)
@@ -113,12 +110,54 @@ def batch(
         from clinic_ready.process import closed_pipe
 
         raise closed_pipe() from None
+    code = _exit_code(any_bad, worst, fail_on)
+    if code:
+        raise typer.Exit(code)
+
+
+def _check_jobs(jobs: int) -> None:
+    """A negative --jobs is a usage error."""
+    from clinic_ready.errors import UsageError
+
+    if jobs < 0:
+        raise UsageError(
+            _("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs)
+        )
+
+
+def _warn_without_workers(jobs: int) -> None:
+    """More than one process asked for where workers cannot be forked: a warning, and one process."""
+    from clinic_ready.app import batch as batch_mod
+
+    if jobs != 1 and not batch_mod.FORKS:
+        from clinic_ready.app.console import warn
+
+        warn(
+            _(
+                "clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
+                "so the files are evaluated in this one"
+            ).format(jobs=jobs)
+        )
+
+
+def _paths(files: list[str] | None, from_list: str | None) -> Iterator[str]:
+    """The files named, then those listed in --from; a usage error when there are none."""
+    from clinic_ready.errors import UsageError
+
+    listed = _listed(from_list) if from_list is not None else iter(())
+    first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
+    if not files and first is None:
+        raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
+    return itertools.chain(files or [], [first] if first is not None else [], listed)
+
+
+def _exit_code(any_bad: bool, worst: set[str], fail_on: FailOn) -> int:
+    """2 if any file was bad, else the --fail-on rule over the severities the files reached."""
+    from clinic_ready.app import batch as batch_mod
     from clinic_ready.core.severity import Severity  # (not the model: the main process of --jobs never loads it)
 
     level = None if fail_on is FailOn.never else Severity(fail_on.value)
-    code = batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
-    if code:
-        raise typer.Exit(code)
+    return batch_mod.exit_code(any_bad, [Severity(w) for w in worst], level)
 
 
 def _write(paths, checklist: str | None, fmt: str, jobs: int, fd: int | None) -> tuple[bool, set[str]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import typer
 
+from clinic_ready.cli.options import PaperOption, checklist_option, format_option, output_option
 from clinic_ready.i18n import _
-from clinic_ready.render.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.render.paper import default_paper
 
 
 class CompareFormat(str, Enum):
@@ -22,12 +24,12 @@ def compare(
     files: list[str] = typer.Argument(
         ..., metavar="ANSWERS_FILE", help=_("Two or more answers files, one per clinic.")
     ),
-    fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help=_("Output format.")),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the comparison to FILE.")),
-    checklist: str | None = typer.Option(
-        None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the files name.")
-    ),
-    paper: Paper | None = typer.Option(None, "--paper", help=PAPER_HELP),
+    fmt: Annotated[CompareFormat, format_option(_("Output format."))] = CompareFormat.terminal,
+    output: Annotated[str | None, output_option(_("Write the comparison to FILE."))] = None,
+    checklist: Annotated[
+        str | None, checklist_option(_("Use this checklist instead of the one the files name."))
+    ] = None,
+    paper: PaperOption = None,
     plain: bool = typer.Option(
         False, "--plain", help=_("No colour or table: one line per item (screen readers, narrow terminals).")
     ),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import typer
 
+from clinic_ready.cli.options import ChecklistArgument, PaperOption, checklist_option, format_option, output_option
 from clinic_ready.i18n import _
-from clinic_ready.render.paper import PAPER_HELP, Paper, default_paper
+from clinic_ready.render.paper import default_paper
 
 
 class DocFormat(str, Enum):
@@ -31,14 +33,14 @@ def report(
     answers_file: str = typer.Argument(
         ..., metavar="ANSWERS_FILE", help=_("A saved answers file ('-' reads standard input).")
     ),
-    fmt: ReportFormat = typer.Option(
-        ReportFormat.html, "--format", "-f", help=_("Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md).")
-    ),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write the report to FILE.")),
-    checklist: str | None = typer.Option(
-        None, "--checklist", metavar="ID|PATH", help=_("Use this checklist instead of the one the answers file names.")
-    ),
-    paper: Paper | None = typer.Option(None, "--paper", help=_(PAPER_HELP)),
+    fmt: Annotated[
+        ReportFormat, format_option(_("Report format (fhir: a FHIR R4 Bundle, see docs/fhir.md)."))
+    ] = ReportFormat.html,
+    output: Annotated[str | None, output_option(_("Write the report to FILE."))] = None,
+    checklist: Annotated[
+        str | None, checklist_option(_("Use this checklist instead of the one the answers file names."))
+    ] = None,
+    paper: PaperOption = None,
     only: Only | None = typer.Option(
         None,
         "--only",
@@ -72,15 +74,10 @@ def report(
 
 
 def print_blank(
-    checklist: str | None = typer.Argument(
-        None,
-        metavar="CHECKLIST",
-        show_default=False,
-        help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic."),
-    ),
-    fmt: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help=_("Format of the blank checklist.")),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help=_("Write it to FILE.")),
-    paper: Paper | None = typer.Option(None, "--paper", help=_(PAPER_HELP)),
+    checklist: ChecklistArgument = None,
+    fmt: Annotated[DocFormat, format_option(_("Format of the blank checklist."))] = DocFormat.html,
+    output: Annotated[str | None, output_option(_("Write it to FILE."))] = None,
+    paper: PaperOption = None,
 ) -> None:
     """Print a blank checklist to fill in by hand.
 

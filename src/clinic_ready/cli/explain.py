@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import typer
 
+from clinic_ready.cli.options import answers_option, checklist_argument, format_option
 from clinic_ready.cli.shell import explain_ids
 from clinic_ready.i18n import _
 
@@ -15,27 +17,32 @@ class ExplainFormat(str, Enum):
     json = "json"
 
 
-def explain(
-    ident: str | None = typer.Argument(
-        None,
+IdArgument = Annotated[
+    str | None,
+    typer.Argument(
         metavar="ID",
         show_default=False,
         autocompletion=explain_ids,
         help=_("A concern id or a question id (see 'clinic-ready explain --list')."),
     ),
-    checklist: str | None = typer.Argument(
-        None,
-        metavar="CHECKLIST",
-        show_default=False,
-        help=_("A shipped checklist id or a YAML file. Default: the one the answers file names."),
-    ),
-    answers: str | None = typer.Option(
-        None, "--answers", "-a", metavar="FILE", help=_("Answers file (YAML or JSON); '-' reads standard input.")
-    ),
-    fmt: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help=_("Output format.")),
-    list_ids: bool = typer.Option(
-        False, "--list", help=_("List every concern and question id with its title, and stop.")
-    ),
+]
+ChecklistArgument = Annotated[
+    str | None,
+    checklist_argument(_("A shipped checklist id or a YAML file. Default: the one the answers file names.")),
+]
+AnswersOption = Annotated[str | None, answers_option(_("Answers file (YAML or JSON); '-' reads standard input."))]
+FormatOption = Annotated[ExplainFormat, format_option(_("Output format."))]
+ListOption = Annotated[
+    bool, typer.Option("--list", help=_("List every concern and question id with its title, and stop."))
+]
+
+
+def explain(
+    ident: IdArgument = None,
+    checklist: ChecklistArgument = None,
+    answers: AnswersOption = None,
+    fmt: FormatOption = ExplainFormat.text,
+    list_ids: ListOption = False,
 ) -> None:
     """Explain one concern or question for these answers.
 
@@ -49,19 +56,13 @@ def explain(
       clinic-ready explain heart_without_bp_checks --answers examples/perry-like.yaml
       clinic-ready explain alone_during_session --answers examples/perry-like.yaml --format json
     """
-    import json
-
     from clinic_ready.app import pipeline
     from clinic_ready.app.console import show_warnings
     from clinic_ready.errors import UsageError
     from clinic_ready.render import explain as explain_mod
 
     if list_ids:
-        if answers is not None:
-            cl = pipeline.report_result(answers, checklist or None).result.checklist
-        else:
-            cl = pipeline.load_checklist(checklist or ident or "ketamine-clinic")
-        typer.echo(explain_mod.listing(cl), nl=False)
+        _list(ident, checklist, answers)
         return
     if ident is None or answers is None:
         raise UsageError(
@@ -73,7 +74,26 @@ def explain(
     evaluated = pipeline.report_result(answers, checklist)
     show_warnings(evaluated.warnings)
     result = evaluated.result
-    found = explain_mod.explain(result, ident)
+    _show(result, explain_mod.explain(result, ident), fmt)
+
+
+def _list(ident: str | None, checklist: str | None, answers: str | None) -> None:
+    """--list: every concern and question id of the checklist (the answers file's, or the one named)."""
+    from clinic_ready.app import pipeline
+    from clinic_ready.render import explain as explain_mod
+
+    if answers is not None:
+        cl = pipeline.report_result(answers, checklist or None).result.checklist
+    else:
+        cl = pipeline.load_checklist(checklist or ident or "ketamine-clinic")
+    typer.echo(explain_mod.listing(cl), nl=False)
+
+
+def _show(result, found, fmt: ExplainFormat) -> None:
+    """Print the explanations as text or JSON."""
+    import json
+
+    from clinic_ready.render import explain as explain_mod
     from clinic_ready.safe_text import clean, escape_json
 
     # the texts come from the answers file and the checklist: cleaned as every other command's

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import typer
 
+from clinic_ready.cli.options import ChecklistArgument, output_option
 from clinic_ready.i18n import _
 
 
@@ -14,17 +16,10 @@ class FhirVersion(str, Enum):
 
 
 def export(
-    checklist: str | None = typer.Argument(
-        None,
-        metavar="CHECKLIST",
-        show_default=False,
-        help=_("A shipped checklist id or a YAML file. Default: ketamine-clinic."),
-    ),
+    checklist: ChecklistArgument = None,
     fhir: bool = typer.Option(False, "--fhir", help=_("Export as a FHIR Questionnaire (JSON).")),
     version: FhirVersion = typer.Option(FhirVersion.R4, "--version", help=_("FHIR version.")),
-    output: str | None = typer.Option(
-        None, "--output", "-o", metavar="FILE", help=_("Write it to FILE instead of the screen.")
-    ),
+    output: Annotated[str | None, output_option(_("Write it to FILE instead of the screen."))] = None,
 ) -> None:
     """Export a checklist as a FHIR R4 Questionnaire, for form fillers and health records.
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from clinic_ready.cli.options import output_option
 from clinic_ready.i18n import _
 
 app = typer.Typer(no_args_is_help=False, add_completion=False, rich_markup_mode=None)
@@ -97,13 +100,12 @@ def _quoted(path: str) -> str:
 
 @app.command("build")
 def build_site(
-    output: str | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        metavar="DIR",
-        help=_("Put the site in DIR (replaced whole). Default: where 'clinic-ready web' looks."),
-    ),
+    output: Annotated[
+        str | None,
+        output_option(
+            _("Put the site in DIR (replaced whole). Default: where 'clinic-ready web' looks."), metavar="DIR"
+        ),
+    ] = None,
     ingredients: str | None = typer.Option(
         None,
         "--ingredients",

@@ -215,17 +215,9 @@ class Page:
 
     def question_range(self) -> str:
         """The welcome's "About 20–35 questions, roughly 5–10 minutes" (prompting.Questionnaire.welcome)."""
-        fewest, most = question_range.question_range(self.cl, self.answers, self.passed)
-        low, high = question_range.rounded(fewest, most)
-        mlow, mhigh = question_range.minutes(fewest, most)
-        if low == high:
-            count = ngettext("About {n} question", "About {n} questions", high).format(n=high)
-        else:
-            count = _("About {low}–{high} questions").format(low=low, high=high)
-        if mlow == mhigh:
-            time = ngettext("roughly {n} minute", "roughly {n} minutes", mhigh).format(n=mhigh)
-        else:
-            time = _("roughly {low}–{high} minutes").format(low=mlow, high=mhigh)
+        from clinic_ready.app.interactive.estimate import how_long
+
+        count, time = how_long(*question_range.question_range(self.cl, self.answers, self.passed))
         saved = _("Your answers are saved as you go.")
         return _("{count}, {time}; the number depends on your answers. {saved}").format(
             count=count, time=time, saved=saved
@@ -352,7 +344,9 @@ class Page:
     def output(self, fmt: str, result=None) -> str:
         """json | html | fhir (as `run -f FMT`), or answers (the YAML the terminal saves)."""
         result = result or self.result()
-        if fmt == "answers":
+        if fmt == "answers":  # the very file the terminal saves at the end of a run
+            from clinic_ready.app.interactive.asking import answers_text
+
             return answers_text(self.cl, result)
         from clinic_ready.render import renderer
 
@@ -371,22 +365,6 @@ def _lenient(cl: Checklist, data: dict) -> Answers:
         except AnswerRejected:
             continue
     return out
-
-
-def answers_text(cl: Checklist, result) -> str:
-    """The answers file the terminal saves at the end of a run (cli/asking.answers_text)."""
-    import yaml
-
-    from clinic_ready.app import pipeline
-    from clinic_ready.io.answers import to_data
-
-    data = to_data(pipeline.visible_answers(result), cl)
-    return (
-        "# "
-        + _("clinic-ready answers file: health information, keep it private.")
-        + "\n"
-        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    )
 
 
 # ---------------------------------------------------------------------- the worker's entry point

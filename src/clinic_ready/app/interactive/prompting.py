@@ -22,6 +22,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from clinic_ready import notices
+from clinic_ready.app.interactive import estimate
 from clinic_ready.core import engine
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.core.model import Answer, Answers, Checklist, Question
@@ -128,8 +129,24 @@ class Questionnaire:
         return self.answers.respondent
 
     def welcome(self) -> None:
-        from clinic_ready.core import question_range
+        """The checklist and the notice, who is answering, how long it takes, and the keys."""
+        self._say_about()
+        if self.ask_who:
+            self.ask_respondent()
+        if self.respondent == "supporter":
+            self._say(
+                Text(
+                    _(
+                        "You are answering for someone else: the questions ask about the person you are helping. "
+                        "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
+                    )
+                )
+            )
+        self._say_how_long()
+        self._say(Text(_("At any question: {keys}.").format(keys=_(KEYS)), style="dim"))
 
+    def _say_about(self) -> None:
+        """The checklist's title, the notice, its introduction, how current it is, and a crisis line."""
         self._say(Text(self.cl.title, style="bold"))
         self._say(Text(Words(self.cl, self.respondent).notice(), style="italic"))
         self._say(Text(" ".join(self.cl.intro.split())))
@@ -142,32 +159,18 @@ class Questionnaire:
                 _("{heading}: {lines}").format(heading=words.crisis_heading(), lines=notices.crisis_text()), style="dim"
             )
         )
-        if self.ask_who:
-            self.ask_respondent()
-        if self.respondent == "supporter":
-            self._say(
-                Text(
-                    _(
-                        "You are answering for someone else: the questions ask about the person you are helping. "
-                        "If you do not know an answer, type u (unsure): it becomes a question to ask the clinic together."
-                    )
-                )
-            )
+
+    def _say_how_long(self) -> None:
+        """About how many questions and minutes, and whether the answers are saved on the way."""
+        from clinic_ready.core import question_range
+
         # what typical runs ask (the checklist's own examples), else the range that holds for anyone;
         # on resume, what is left
         fewest, most = question_range.typical_range(
             self.cl, self.answers, self.passed
         ) or question_range.question_range(self.cl, self.answers, self.passed)
-        low, high = question_range.rounded(fewest, most)
-        mlow, mhigh = question_range.minutes(fewest, most)
-        if low == high:
-            count = ngettext("About {n} question", "About {n} questions", high).format(n=high)
-        else:
-            count = _("About {low}–{high} questions").format(low=low, high=high)
-        if mlow == mhigh:
-            time = ngettext("roughly {n} minute", "roughly {n} minutes", mhigh).format(n=mhigh)
-        else:
-            time = _("roughly {low}–{high} minutes").format(low=mlow, high=mhigh)
+        low, _high = question_range.rounded(fewest, most)
+        count, time = estimate.how_long(fewest, most)
         saved = (
             _("Your answers are saved as you go.") if self.saving else _("Your answers are not saved until the end.")
         )
@@ -188,7 +191,6 @@ class Questionnaire:
                     )
                 )
             )
-        self._say(Text(_("At any question: {keys}.").format(keys=_(KEYS)), style="dim"))
 
     def ask_respondent(self) -> None:
         """Who is answering: the person considering treatment, or someone helping them."""
@@ -321,14 +323,40 @@ class Questionnaire:
 
     # ------------------------------------------------------------------ one question
     def ask(self, q: Question, number: int, total: int) -> None:
+        """Ask one question until it is answered, kept or skipped (b and q raise _Back and QuitRequested)."""
         section = self.cl.section_of[q.id]
         if section is not self._last_section:
             self._section(section)
         current = self.answers.values.get(q.id)
+        self._show(q, section.title, number, total, current)
+        while True:
+            raw = self.read(self._hint(q))
+            word = _typed(raw)
+            if word in keywords("quit"):
+                raise QuitRequested
+            if word in keywords("back"):
+                raise _Back
+            if word in keywords("help"):
+                self._help(q)
+                continue
+            if not word:
+                if self._enter(q, current):
+                    return
+                continue
+            try:
+                answer = self._parse(q, raw.strip(), word)
+            except AnswerRejected as exc:
+                self._say(Text(_("{what} — {fix}.").format(what=exc.what, fix=exc.fix), style="yellow"))
+                continue
+            self.answers.values[q.id] = answer
+            self.on_change(self.answers)
+            self._interrupt_if_urgent()
+            return
+
+    def _show(self, q: Question, section: str, number: int, total: int, current: Answer | None) -> None:
+        """The question: where it is, its words, its choices, and the answer it has already."""
         self._say(Text(""))
-        self._say(
-            Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section.title), style="dim")
-        )
+        self._say(Text(_("Question {n} of {m} · {section}").format(n=number, m=total, section=section), style="dim"))
         self._say(Text(" ".join(q.prompt_for(self.respondent).split()), style="bold"))
         if self.respondent == "supporter" and q.hint_supporter:
             self._say(Text(" ".join(q.hint_supporter.split()), style="dim"))
@@ -353,85 +381,71 @@ class Questionnaire:
                     style="dim",
                 )
             )
-        while True:
-            raw = self.read(self._hint(q))
-            word = _typed(raw)
-            if word in keywords("quit"):
-                raise QuitRequested
-            if word in keywords("back"):
-                raise _Back
-            if word in keywords("help"):
-                self._help(q)
-                continue
-            if not word:
-                if current is not None:
-                    return
-                if q.id in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
-                    answer = self.cl.skip_answers[q.id]
-                    self.answers.values[q.id] = answer
-                    self._say(
-                        Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim")
-                    )
-                    self.on_change(self.answers)
-                    return
-                if not q.required:
-                    self.passed.add(q.id)
-                    return
-                self._say(
-                    Text(_("Please answer, or type ? for help, u if unsure, d for prefer not to say."), style="yellow")
-                )
-                continue
-            try:
-                answer = self._parse(q, raw.strip(), word)
-            except AnswerRejected as exc:
-                self._say(Text(_("{what} — {fix}.").format(what=exc.what, fix=exc.fix), style="yellow"))
-                continue
+
+    def _enter(self, q: Question, current: Answer | None) -> bool:
+        """Enter on its own: keep the current answer, count an opt-in gate's skip as its if_skipped
+        answer, or pass an optional question (True: the question is done); else ask for an answer."""
+        if current is not None:
+            return True
+        if q.id in self.cl.skip_answers:  # an opt-in gate: skipping it means its if_skipped answer
+            answer = self.cl.skip_answers[q.id]
             self.answers.values[q.id] = answer
+            self._say(Text(_("Skipped: counted as “{answer}”.").format(answer=self._words(q, answer)), style="dim"))
             self.on_change(self.answers)
-            self._interrupt_if_urgent()
-            return
+            return True
+        if not q.required:
+            self.passed.add(q.id)
+            return True
+        self._say(Text(_("Please answer, or type ? for help, u if unsure, d for prefer not to say."), style="yellow"))
+        return False
 
     def _parse(self, q: Question, raw: str, word: str) -> Answer:
+        """What was typed as an answer: a key (unsure, declined), y or n, a number, or the value itself."""
         if word in keywords("unsure"):
             return Answer("unsure")
         if word in keywords("declined"):
             return Answer("declined")
-        said = "y" if word in keywords("yes") else "n" if word in keywords("no") else None
-        count = len(q.choice_values)
-        not_a_choice = _("that is not one of the choices")
         try:
-            if q.type == "yes_no" and said:
-                return coerce(q, "yes" if said == "y" else "no")
-            if q.type == "choice":
-                yes_no = yes_no_choices(q)
-                if yes_no and said:
-                    return coerce(q, yes_no[said])
-                if _is_number(word):
-                    return coerce(q, self._by_number(q, word))
-                if all(_is_number(p) for p in word.replace(",", " ").split()):
-                    raise AnswerRejected(
-                        _("only one answer can be chosen here"),
-                        _("type one number from 1 to {count}").format(count=count),
-                    )
-            if q.type == "multi_choice":
-                parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
-                if parts and all(p[:1] in "+-" and _is_number(p[1:]) for p in parts):  # +3 adds, -1 removes
-                    return coerce(q, self._edited(q, parts))
-                return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
-            return coerce(q, raw)
+            return self._value(q, raw, word)
         except AnswerRejected as exc:
-            wrong_choice = exc.what == _("the answer is not one of the choices")
-            if q.type == "choice" and wrong_choice and yes_no_choices(q):
-                raise AnswerRejected(
-                    not_a_choice, _("type y or n, or a number from 1 to {count}").format(count=count)
-                ) from None
-            if q.type in ("choice", "multi_choice") and wrong_choice:  # speak in numbers, not ids
-                raise AnswerRejected(not_a_choice, _("type a number from 1 to {count}").format(count=count)) from None
-            if q.type == "yes_no":
-                raise AnswerRejected(
-                    _("that is not yes or no"), _("type y or n; u if you are not sure; d for prefer not to say")
-                ) from None
-            raise
+            reworded = _reworded(q, exc)
+            if reworded is None:
+                raise
+            raise reworded from None
+
+    def _value(self, q: Question, raw: str, word: str) -> Answer:
+        """The answer typed for this type of question (y or n, numbers for choices)."""
+        said = "y" if word in keywords("yes") else "n" if word in keywords("no") else None
+        if q.type == "yes_no" and said:
+            return coerce(q, "yes" if said == "y" else "no")
+        if q.type == "choice":
+            chosen = self._choice(q, word, said)
+            if chosen is not None:
+                return chosen
+        if q.type == "multi_choice":
+            return self._choices(q, raw)
+        return coerce(q, raw)
+
+    def _choices(self, q: Question, raw: str) -> Answer:
+        """A multi-choice answer: numbers (or values) that apply, or +N and -N to edit the current one."""
+        parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+        if parts and all(p[:1] in "+-" and _is_number(p[1:]) for p in parts):  # +3 adds, -1 removes
+            return coerce(q, self._edited(q, parts))
+        return coerce(q, [self._by_number(q, p) if _is_number(p) else p for p in parts])
+
+    def _choice(self, q: Question, word: str, said: str | None) -> Answer | None:
+        """A choice by y or n (for a yes/no-like choice) or by its number; None: read it as typed."""
+        yes_no = yes_no_choices(q)
+        if yes_no and said:
+            return coerce(q, yes_no[said])
+        if _is_number(word):
+            return coerce(q, self._by_number(q, word))
+        if all(_is_number(p) for p in word.replace(",", " ").split()):
+            raise AnswerRejected(
+                _("only one answer can be chosen here"),
+                _("type one number from 1 to {count}").format(count=len(q.choice_values)),
+            )
+        return None
 
     def _edited(self, q: Question, parts: list[str]) -> list[str]:
         """The current multi-choice answer with +N added and -N removed, in the order of the choices."""
@@ -751,6 +765,23 @@ def _urgent_bullets(lines=None):
 
 #: choice labels that mean yes or no (a Spanish checklist labels them Sí and No)
 _YES_LABELS = {"yes": "y", "no": "n", "sí": "y", "si": "y"}
+
+
+def _reworded(q: Question, exc: AnswerRejected) -> AnswerRejected | None:
+    """A rejected answer in the questionnaire's words (numbers, not choice ids; y or n), or None
+    to keep the rejection as it is."""
+    count = len(q.choice_values)
+    not_a_choice = _("that is not one of the choices")
+    wrong_choice = exc.what == _("the answer is not one of the choices")
+    if q.type == "choice" and wrong_choice and yes_no_choices(q):
+        return AnswerRejected(not_a_choice, _("type y or n, or a number from 1 to {count}").format(count=count))
+    if q.type in ("choice", "multi_choice") and wrong_choice:  # speak in numbers, not ids
+        return AnswerRejected(not_a_choice, _("type a number from 1 to {count}").format(count=count))
+    if q.type == "yes_no":
+        return AnswerRejected(
+            _("that is not yes or no"), _("type y or n; u if you are not sure; d for prefer not to say")
+        )
+    return None
 
 
 def yes_no_choices(q: Question) -> dict[str, str] | None:
