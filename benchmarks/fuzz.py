@@ -247,7 +247,7 @@ class Fuzzer:
         for ident in explain_ids:
             try:
                 found = self.explain.explain(result, ident)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 if not _ours(exc):
                     raise
                 continue
@@ -400,7 +400,7 @@ def run_in_process(cases: int, seed: int, report_every: int = 25_000) -> dict:
         except Hang:
             counts["hang"] += 1
             failures.append(f"hang: {kind} case {n}")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if _ours(exc):
                 counts["refused"] += 1
             else:

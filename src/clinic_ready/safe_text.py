@@ -99,17 +99,17 @@ def console_class():
     from rich.segment import Segment
 
     class SafeConsole(Console):
-        def render(self, renderable, options=None):  # noqa: D102
+        def render(self, renderable, options=None):
             for seg in super().render(renderable, options):
                 if seg.control is None and seg.text and _UNSAFE.search(seg.text):
                     yield Segment(clean(seg.text, keep_lines=True), seg.style, seg.control)
                 else:
                     yield seg
 
-        def on_broken_pipe(self) -> None:  # noqa: D102
+        def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-        def _render_buffer(self, buffer) -> str:  # noqa: D102
+        def _render_buffer(self, buffer) -> str:
             text = super()._render_buffer(buffer)
             if not self.is_terminal:  # piped or written to a file: no padding at line ends
                 text = _TRAILING.sub("\n", text)

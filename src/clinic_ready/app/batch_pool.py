@@ -126,7 +126,7 @@ def _chunk(paths: list[str]) -> list[Block] | str | None:
                 return None
             found.append(block(path, _WORKER["checklists"], _WORKER["format"]))
         return found
-    except Exception:  # noqa: BLE001 - a bug: handed to the batch, whose error boundary reports it
+    except Exception:  # a bug: handed to the batch, whose error boundary reports it
         import traceback
 
         return traceback.format_exc()

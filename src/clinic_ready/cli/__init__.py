@@ -212,14 +212,14 @@ class BoundaryGroup(_Words, TyperGroup):
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx):  # noqa: D102
+    def invoke(self, ctx):
         """Every command's errors go through the one table (process.exit_code_for) here, inside
         Click, which would otherwise show Ctrl-C as "Aborted!" with exit 1."""
         try:
             return super().invoke(ctx)
         except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):  # Click's usage errors: exit 2
             raise
-        except (KeyboardInterrupt, EOFError, Exception) as exc:  # noqa: BLE001 - the boundary
+        except (KeyboardInterrupt, EOFError, Exception) as exc:  # the boundary
             from clinic_ready.process import EXIT_PIPE, closed_pipe, exit_code_for
 
             code = exit_code_for(exc, debug=bool(ctx.params.get("debug")), say=_stderr)
@@ -330,7 +330,7 @@ def _register() -> None:
     app.add_typer(web.app, name="web")
 
 
-def COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):  # noqa: N802 - a table
+def COMMANDS(batch, compare, documents, explain, export, info, run, selftest, shell):  # a table
     """(name, function) of every command, in the order of the help."""
     return (
         ("run", run.run),

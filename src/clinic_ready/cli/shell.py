@@ -135,7 +135,7 @@ def _checklist(ctx) -> Checklist | None:
 
         params = getattr(ctx, "params", {}) or {}
         return pipeline.load_checklist(params.get("checklist") or params.get("checklist_option"))
-    except Exception:  # noqa: BLE001 - a completion never fails: nothing to offer
+    except Exception:  # a completion never fails: nothing to offer
         return None
 
 

@@ -67,7 +67,7 @@ class Context(Protocol):
 
 Compiled = Callable[[Context], Tri]  # a condition compiled by compile_condition
 LeafFinder = Callable[[Context], "list[QuestionTest | ScoreTest]"]  # made by compile_unknown_leaves
-Leaf = Union["QuestionTest", "ScoreTest"]  # noqa: UP007 - a test on one answer or one score total
+Leaf = Union["QuestionTest", "ScoreTest"]  # a test on one answer or one score total
 KeyPath = tuple[Union[str, int], ...]  # noqa: UP007 - where a part sits in the checklist (error locations)
 
 

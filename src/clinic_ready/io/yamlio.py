@@ -56,14 +56,14 @@ class _Loader(_BASE):  # type: ignore[misc,valid-type]
 
     duplicates: list[tuple[str, int, int, int]]
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict:  # noqa: D102
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
         first: dict[object, int] = {}
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 _note_key(self.duplicates, first, key_node)
         return super().construct_mapping(node, deep=deep)
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: D102
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """PyYAML's tag resolution, for this loader (no path resolvers): the first implicit
         resolver that matches a plain scalar, else the default tag; the same answers as
         BaseResolver.resolve, without its per-call list building (libyaml calls it for every
@@ -383,7 +383,7 @@ def _parse_once(text: str, name: str) -> Any:
         raise InputError([problem("yaml_syntax", problem=str(exc)).located(name, None, None)]) from None
     except RecursionError:  # the pure-Python composer recurses; libyaml has its own depth limit
         raise InputError([problem("yaml_too_deep", limit=MAX_DEPTH).located(name, None, None)]) from None
-    except Exception as exc:  # noqa: BLE001 - whatever a parser raises on a text is about the text
+    except Exception as exc:  # whatever a parser raises on a text is about the text
         raise InputError(
             [
                 problem("yaml_syntax", problem=f"the text cannot be read ({type(exc).__name__})").located(

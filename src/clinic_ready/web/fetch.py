@@ -73,7 +73,7 @@ def _npm_pack(spec: str, work: Path) -> Path:
         if hasattr(tarfile, "data_filter"):
             tar.extractall(target, filter="data")
         else:  # Python before 3.10.12 / 3.11.4
-            tar.extractall(target)  # noqa: S202 - a package tarball from the registry
+            tar.extractall(target)  # a package tarball from the registry
     tgz.unlink()
     return target / "package"
 

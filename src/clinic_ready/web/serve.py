@@ -41,7 +41,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.token, self.port_holder = token, port_holder
         super().__init__(*args, **kwargs)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:  # the base class's name
         return
 
     def _allowed(self) -> str | None:
