@@ -10,7 +10,7 @@ import inspect
 import re
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Optional, cast  # noqa: F401
+from typing import TYPE_CHECKING, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
