@@ -6,7 +6,7 @@ Kept out of the CLI so that commands stay thin and these steps are testable with
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -347,15 +347,7 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
         name, text = yamlio.read_source(path)
         data = answers_mod.own_output(yamlio.require_mapping(yamlio.parse(text, name), name), name)
         if ("answers" in data or data.get("resourceType") == "QuestionnaireResponse") and "sections" not in data:
-            cid = answers_mod.named_checklist(data, text, name)
-            checklist = known[cid] if cid in known else load_checklist(cid)
-            found, warnings = answers_mod.parse_answers(data, checklist, text, name)
-            missing = missing_warning(engine.evaluate(checklist, found), name)
-            if missing:  # run -a refuses these answers: not valid yet
-                return "", list(warnings) + [missing.replace(" " + _("warning:"), "", 1)]
-            return _("{name}: valid answers for {id} ({count} answers)").format(
-                name=name, id=checklist.id, count=len(found.values)
-            ), list(warnings)
+            return _check_answers(data, text, name, known)
         checklist = loading.parse_checklist(text, name, data)  # parsed once: the data is passed on
         known[checklist.id] = checklist
         from clinic_ready.io import translation
@@ -369,6 +361,25 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
         return "", exc.problems[:MAX_SHOWN] + exc.lines()[MAX_SHOWN:]
     except UsageError as exc:
         return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
+    return _checklist_summary(checklist, name), list(warnings)
+
+
+def _check_answers(data: dict, text: str, name: str, known: dict) -> tuple[str, list]:
+    """``check_file`` for an answers file, checked against the checklist it names."""
+    cid = answers_mod.named_checklist(data, text, name)
+    checklist = known[cid] if cid in known else load_checklist(cid)
+    found, warnings = answers_mod.parse_answers(data, checklist, text, name)
+    missing = missing_warning(engine.evaluate(checklist, found), name)
+    if missing:  # run -a refuses these answers: not valid yet
+        return "", list(warnings) + [missing.replace(" " + _("warning:"), "", 1)]
+    return _("{name}: valid answers for {id} ({count} answers)").format(
+        name=name, id=checklist.id, count=len(found.values)
+    ), list(warnings)
+
+
+def _checklist_summary(checklist: Checklist, name: str) -> str:
+    """What ``validate`` says of a valid checklist: its size, its migrations, and its facts that
+    have ended or end within 60 days."""
     from clinic_ready.core import migration
 
     summary = _("{name}: valid checklist {id} {version} ({questions} questions, {concerns} concerns)").format(
@@ -380,17 +391,21 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
     )
     for line in migration.describe(checklist):
         summary += "\n  " + _("Migration: {what}").format(what=line)
+    return summary + "".join("\n  " + note for note in _fact_notes(checklist))
+
+
+def _fact_notes(checklist: Checklist) -> Iterator[str]:
+    """A note for each dated fact that has ended, or ends within 60 days (soonest first)."""
     from clinic_ready.dates import today
 
     now = today()
     for fact in sorted(checklist.facts, key=lambda f: f.valid_until):
         days = (fact.valid_until - now).days
         if days < 0:
-            summary += "\n  " + _("Fact {id} ({text}) ended on {date}: check it, then update 'valid_until'").format(
+            yield _("Fact {id} ({text}) ended on {date}: check it, then update 'valid_until'").format(
                 id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat()
             )
         elif days <= 60:
-            summary += "\n  " + _("Fact {id} ({text}) ends on {date}, in {days} days").format(
+            yield _("Fact {id} ({text}) ends on {date}, in {days} days").format(
                 id=fact.id, text=" ".join(fact.text.split()), date=fact.valid_until.isoformat(), days=days
             )
-    return summary, list(warnings)

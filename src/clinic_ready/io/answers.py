@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.core.model import RESPONDENTS, Answers, Checklist
 from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, suggest
 from clinic_ready.i18n import _
 from clinic_ready.io import yamlio
+
+if TYPE_CHECKING:
+    from clinic_ready.core.migration import Plan
 
 # --------------------------------------------------------------------------- answers files
 
@@ -83,18 +86,57 @@ def named_checklist(data: Mapping, text: str, name: str) -> str:
 
 
 def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: str) -> tuple[Answers, list[Problem]]:
+    """An answers document as Answers, every answer checked against ``checklist`` when one is given.
+    Returns (answers, warnings); every problem found is raised at once, located in the file."""
     if data.get("resourceType") == "QuestionnaireResponse":  # a FHIR answers file
         from clinic_ready.io.fhir import response
 
         return response.parse(data, checklist, text, name)
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
-    for key in data:
-        if key not in _TOP_KEYS:
-            errors.append(problem("schema_unknown_key", (key,), key=key, hint=_hint(key, _TOP_KEYS)))
     cid = data.get("checklist")
     version = data.get("checklist_version")
+    if version is not None and not isinstance(version, str):
+        version = str(version)
+    errors = _head_problems(data, checklist, name)
+    carried, warnings = _carry_plan(checklist, version)
     raw = data.get("answers") or {}
+    if not isinstance(raw, dict):
+        errors.append(
+            _wrong_shape(
+                "answers",
+                _("expected a mapping of question id to answer"),
+                _("write 'question_id: answer' lines under 'answers:'"),
+            )
+        )
+        raw = {}
+    respondent = data.get("respondent", "patient")
+    if respondent not in RESPONDENTS:
+        errors.append(
+            _wrong_shape(
+                "respondent",
+                _("expected 'patient' or 'supporter'"),
+                _("write 'respondent: supporter' when you answer for someone else, or leave the line out"),
+            )
+        )
+        respondent = "patient"
+    answers = Answers(str(cid or ""), version, respondent=respondent)
+    if carried is not None and not errors:
+        raw = carried.carry_all(raw)
+        warnings.append(migrated_warning(carried, ("checklist_version",)))
+    if checklist is not None and not errors:
+        errors = _read_values(checklist, raw, answers)
+    if errors:
+        raise InputError(yamlio.locate_all(errors, text, name))
+    return answers, yamlio.locate_all(warnings, text, name)
+
+
+def _head_problems(data: Mapping, checklist: Checklist | None, name: str) -> list[Problem]:
+    """Problems with the top of an answers file: unknown keys, and the checklist it names."""
+    errors = [
+        problem("schema_unknown_key", (key,), key=key, hint=_hint(key, _TOP_KEYS))
+        for key in data
+        if key not in _TOP_KEYS
+    ]
+    cid = data.get("checklist")
     if not isinstance(cid, str) or not cid:
         errors.append(problem("schema_missing", ("checklist",), key="checklist"))
     elif checklist is not None and cid != checklist.id:
@@ -106,59 +148,46 @@ def parse_answers(data: Mapping, checklist: Checklist | None, text: str, name: s
             errors.append(
                 problem("answers_checklist_file", ("checklist",), found=cid, expected=checklist.id, answers=name)
             )
-    if version is not None and not isinstance(version, str):
-        version = str(version)
-    carried = None
-    if checklist is not None and version and version != checklist.version:
-        from clinic_ready.core import migration
+    return errors
 
-        carried = migration.plan(checklist, version)
-        if carried is None:
-            warnings.append(
-                _warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version))
-            )
-    if not isinstance(raw, dict):
-        errors.append(
-            problem(
-                "schema_type",
-                ("answers",),
-                message=_("expected a mapping of question id to answer"),
-                fix=_("write 'question_id: answer' lines under 'answers:'"),
-            )
-        )
-        raw = {}
-    respondent = data.get("respondent", "patient")
-    if respondent not in RESPONDENTS:
-        errors.append(
-            problem(
-                "schema_type",
-                ("respondent",),
-                message=_("expected 'patient' or 'supporter'"),
-                fix=_("write 'respondent: supporter' when you answer for someone else, or leave the line out"),
-            )
-        )
-        respondent = "patient"
-    answers = Answers(str(cid or ""), version, respondent=respondent)
-    if carried is not None and not errors:
-        raw = carried.carry_all(raw)
-        warnings.append(migrated_warning(carried, ("checklist_version",)))
-    if checklist is not None and not errors:
-        for qid, value in raw.items():
-            if not isinstance(qid, str):
-                errors.append(problem("yaml_bad_key", ("answers", qid), key=repr(qid) if qid is not None else "null"))
-                continue
-            q = checklist.questions.get(qid)
-            if q is None:
-                hint = suggest(str(qid), checklist.questions) if len(errors) < MAX_SHOWN else ""  # bounded work
-                errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=hint))
-                continue
-            try:
-                answers.values[q.id] = coerce(q, value)
-            except AnswerRejected as exc:
-                errors.append(problem("answer_type", ("answers", qid), problem=exc.what, fix=exc.fix))
-    if errors:
-        raise InputError(yamlio.locate_all(errors, text, name))
-    return answers, yamlio.locate_all(warnings, text, name)
+
+def _carry_plan(checklist: Checklist | None, version: str | None) -> tuple[Plan | None, list[Problem]]:
+    """How answers saved with an earlier ``version`` are carried over (None when they need not be
+    or cannot be), and the warning for a version that cannot be carried over."""
+    if checklist is None or not version or version == checklist.version:
+        return None, []
+    from clinic_ready.core import migration
+
+    carried = migration.plan(checklist, version)
+    if carried is None:
+        return None, [
+            _warn(problem("answers_version", ("checklist_version",), found=version, expected=checklist.version))
+        ]
+    return carried, []
+
+
+def _wrong_shape(key: str, message: str, fix: str) -> Problem:
+    """A top-level key whose value has the wrong shape."""
+    return problem("schema_type", (key,), message=message, fix=fix)
+
+
+def _read_values(checklist: Checklist, raw: dict, answers: Answers) -> list[Problem]:
+    """Check every answer of ``raw`` (question id -> answer) into ``answers``; the problems found."""
+    errors: list[Problem] = []
+    for qid, value in raw.items():
+        if not isinstance(qid, str):
+            errors.append(problem("yaml_bad_key", ("answers", qid), key=repr(qid) if qid is not None else "null"))
+            continue
+        q = checklist.questions.get(qid)
+        if q is None:
+            hint = suggest(str(qid), checklist.questions) if len(errors) < MAX_SHOWN else ""  # bounded work
+            errors.append(problem("answer_unknown", ("answers", qid), id=qid, hint=hint))
+            continue
+        try:
+            answers.values[q.id] = coerce(q, value)
+        except AnswerRejected as exc:
+            errors.append(problem("answer_type", ("answers", qid), problem=exc.what, fix=exc.fix))
+    return errors
 
 
 def migrated_warning(carried, key_path: tuple) -> Problem:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from clinic_ready.core import conditions as cond
-from clinic_ready.core.model import Checklist, Question
+from clinic_ready.core.model import Checklist, Migration, Question
 from clinic_ready.errors import Problem, problem, render_key_path, suggest
 from clinic_ready.i18n import _
 
@@ -72,32 +73,45 @@ def _questions(cl: Checklist) -> Iterator[Problem]:
     for i, s in enumerate(cl.sections):
         for j, q in enumerate(s.questions):
             path = ("sections", i, "questions", j)
-            if q.type in CHOICE_TYPES and len(q.choices or ()) < 2:
-                yield problem("choices_needed", path + ("choices" if q.choices else "type",), type=q.type)
-            if q.type not in CHOICE_TYPES and q.choices is not None:
-                yield problem("choices_unexpected", path + ("choices",), type=q.type)
-            if q.type != "multi_choice":
-                for k, c in enumerate(q.choices or ()):
-                    if c.exclusive:
-                        yield problem("exclusive_unexpected", path + ("choices", k, "exclusive"), type=q.type)
-            for key in ("min", "max", "unit"):
-                if q.type != "number" and getattr(q, key) is not None:
-                    yield problem("range_unexpected", path + (key,), key=key)
-            if q.min is not None and q.max is not None and q.min > q.max:
-                yield problem("range_order", path + ("min",), min=f"{q.min:g}", max=f"{q.max:g}")
+            yield from _choices_fit(q, path)
+            yield from _range_fits(q, path)
             for k, sid in enumerate(q.sources):
                 if sid not in cl.source_by_id:
                     yield problem("unknown_source", path + ("sources", k), id=sid, hint=suggest(sid, cl.source_by_id))
             if q.if_skipped is not None:
-                from clinic_ready.core.coercion import AnswerRejected, coerce
+                yield from _if_skipped_fits(q, path)
 
-                try:
-                    if coerce(q, q.if_skipped).state != "answered":
-                        raise AnswerRejected(
-                            _("skipping cannot mean unsure or declined"), _("give an answer such as 'no'")
-                        )
-                except AnswerRejected as exc:
-                    yield problem("answer_type", path + ("if_skipped",), problem=exc.what, fix=exc.fix)
+
+def _choices_fit(q: Question, path: tuple) -> Iterator[Problem]:
+    """Choices where (and only where) the type takes them; ``exclusive`` only on multi_choice."""
+    if q.type in CHOICE_TYPES and len(q.choices or ()) < 2:
+        yield problem("choices_needed", path + ("choices" if q.choices else "type",), type=q.type)
+    if q.type not in CHOICE_TYPES and q.choices is not None:
+        yield problem("choices_unexpected", path + ("choices",), type=q.type)
+    if q.type != "multi_choice":
+        for k, c in enumerate(q.choices or ()):
+            if c.exclusive:
+                yield problem("exclusive_unexpected", path + ("choices", k, "exclusive"), type=q.type)
+
+
+def _range_fits(q: Question, path: tuple) -> Iterator[Problem]:
+    """``min``, ``max`` and ``unit`` only on a number question, and ``min`` not above ``max``."""
+    for key in ("min", "max", "unit"):
+        if q.type != "number" and getattr(q, key) is not None:
+            yield problem("range_unexpected", path + (key,), key=key)
+    if q.min is not None and q.max is not None and q.min > q.max:
+        yield problem("range_order", path + ("min",), min=f"{q.min:g}", max=f"{q.max:g}")
+
+
+def _if_skipped_fits(q: Question, path: tuple) -> Iterator[Problem]:
+    """``if_skipped`` is a valid answer to the question, and a real one (not unsure or declined)."""
+    from clinic_ready.core.coercion import AnswerRejected, coerce
+
+    try:
+        if coerce(q, q.if_skipped).state != "answered":
+            raise AnswerRejected(_("skipping cannot mean unsure or declined"), _("give an answer such as 'no'"))
+    except AnswerRejected as exc:
+        yield problem("answer_type", path + ("if_skipped",), problem=exc.what, fix=exc.fix)
 
 
 def _conditions(cl: Checklist) -> Iterator[Problem]:
@@ -267,20 +281,40 @@ def _examples(cl: Checklist) -> Iterator[Problem]:
                     yield problem("example_conflict", path + (b, k), id=ident, a=a, b=b)
 
 
+@dataclass(frozen=True)
+class _Steps:
+    """A checklist's migration steps, to follow a question id through later steps' renames."""
+
+    steps: list[Migration]
+
+    def final(self, i: int, qid: str) -> str:
+        """The id that ``qid``, as step ``i`` names it, has after every later step."""
+        from clinic_ready.core.migration import version_key
+
+        for later in sorted(self.steps[i + 1 :], key=lambda m: version_key(m.from_version)):
+            qid = later.renamed.get(qid, qid)
+        return qid
+
+    def mapped_later(self, i: int, qid: str) -> bool:
+        """True when a step from a later version also maps the values of this question."""
+        from clinic_ready.core.migration import version_key
+
+        start = version_key(self.steps[i].from_version)
+        return any(
+            self.final(i, qid) in {self.final(j, k) for k in s.values}
+            for j, s in enumerate(self.steps)
+            if version_key(s.from_version) > start
+        )
+
+
 def _migrations(cl: Checklist) -> Iterator[Problem]:
     """``migrations:``: each step from an earlier version, once; every id it names leads to a
     question of this version (following later steps' renames); every new value is a choice."""
     from clinic_ready.core.migration import version_key
 
-    steps = cl.migrations
+    steps = _Steps(cl.migrations)
     seen: dict[str, int] = {}
-
-    def final(i: int, qid: str) -> str:
-        for later in sorted(steps[i + 1 :], key=lambda m: version_key(m.from_version)):
-            qid = later.renamed.get(qid, qid)
-        return qid
-
-    for i, m in enumerate(steps):
+    for i, m in enumerate(cl.migrations):
         path = ("migrations", i)
         if version_key(m.from_version) >= version_key(cl.version):
             yield problem("migration_from", path + ("from",), found=m.from_version, version=cl.version)
@@ -293,42 +327,44 @@ def _migrations(cl: Checklist) -> Iterator[Problem]:
                 first=f"migrations[{seen[m.from_version]}]",
             )
         seen.setdefault(m.from_version, i)
-        named: list[tuple[tuple[str, str | int], str]] = [(("renamed", old), new) for old, new in m.renamed.items()]
-        named += [(("to_multi_choice", k), q) for k, q in enumerate(m.to_multi_choice)]
-        named += [(("values", q), q) for q in m.values]
-        named += [(("ask_again", k), q) for k, q in enumerate(m.ask_again)]
-        for where, qid in named:
-            q = cl.questions.get(final(i, qid))
-            if q is None:
-                yield problem("unknown_question", path + where, id=qid, hint=suggest(qid, cl.questions))
-            elif where[0] == "to_multi_choice" and q.type != "multi_choice":
-                yield problem("migration_multi", path + where, id=qid, type=q.type)
-        for qid, table in m.values.items():
-            q = cl.questions.get(final(i, qid))
-            later_tables = any(
-                final(i, qid) in {final(j, k) for k in s.values}
-                for j, s in enumerate(steps)
-                if version_key(s.from_version) > version_key(m.from_version)
-            )
-            if q is None or later_tables:
-                continue
-            if q.type not in CHOICE_TYPES:
-                yield problem(
-                    "bad_operator",
-                    path + ("values", qid),
-                    op="values",
-                    type=q.type,
-                    allowed="renamed, removed, ask_again",
-                )
-                continue
-            for old, new in table.items():
-                for v in new if isinstance(new, list) else [new]:
-                    if v not in q.choice_values:
-                        yield problem(
-                            "bad_value",
-                            path + ("values", qid, old),
-                            value=v,
-                            question=q.id,
-                            allowed=", ".join(q.choice_values),
-                            hint=suggest(str(v), q.choice_values),
-                        )
+        yield from _migration_ids(cl, steps, i)
+        yield from _migration_values(cl, steps, i)
+
+
+def _migration_ids(cl: Checklist, steps: _Steps, i: int) -> Iterator[Problem]:
+    """Every question id step ``i`` names leads to a question; ``to_multi_choice`` to a multi_choice one."""
+    m = steps.steps[i]
+    named: list[tuple[tuple[str, str | int], str]] = [(("renamed", old), new) for old, new in m.renamed.items()]
+    named += [(("to_multi_choice", k), q) for k, q in enumerate(m.to_multi_choice)]
+    named += [(("values", q), q) for q in m.values]
+    named += [(("ask_again", k), q) for k, q in enumerate(m.ask_again)]
+    for where, qid in named:
+        q = cl.questions.get(steps.final(i, qid))
+        if q is None:
+            yield problem("unknown_question", ("migrations", i) + where, id=qid, hint=suggest(qid, cl.questions))
+        elif where[0] == "to_multi_choice" and q.type != "multi_choice":
+            yield problem("migration_multi", ("migrations", i) + where, id=qid, type=q.type)
+
+
+def _migration_values(cl: Checklist, steps: _Steps, i: int) -> Iterator[Problem]:
+    """Step ``i``'s ``values`` tables: for a choice question, and giving its choices (checked at
+    the last step that maps the question's values)."""
+    for qid, table in steps.steps[i].values.items():
+        q = cl.questions.get(steps.final(i, qid))
+        if q is None or steps.mapped_later(i, qid):
+            continue
+        path = ("migrations", i, "values", qid)
+        if q.type not in CHOICE_TYPES:
+            yield problem("bad_operator", path, op="values", type=q.type, allowed="renamed, removed, ask_again")
+            continue
+        for old, new in table.items():
+            for v in new if isinstance(new, list) else [new]:
+                if v not in q.choice_values:
+                    yield problem(
+                        "bad_value",
+                        path + (old,),
+                        value=v,
+                        question=q.id,
+                        allowed=", ".join(q.choice_values),
+                        hint=suggest(str(v), q.choice_values),
+                    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from clinic_ready.core.coercion import STATE_WORDS
 from clinic_ready.core.model import Checklist, Question
 
@@ -9,15 +11,15 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _STATES = sorted(set(STATE_WORDS))
 
 
+def model_schema(model: type[BaseModel], schema_id: str, title: str) -> dict:
+    """JSON Schema of a file format, generated from its pydantic model, with its id and title."""
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": DIALECT, "$id": schema_id, "title": title, **schema}
+
+
 def checklist_schema() -> dict:
     """JSON Schema of checklist format 1, generated from the pydantic models."""
-    schema = Checklist.model_json_schema(by_alias=True, mode="validation")
-    return {
-        "$schema": DIALECT,
-        "$id": "clinic-ready/checklist-format-1",
-        "title": "clinic-ready checklist (format 1)",
-        **schema,
-    }
+    return model_schema(Checklist, "clinic-ready/checklist-format-1", "clinic-ready checklist (format 1)")
 
 
 def _answer_schema(q: Question) -> dict:

@@ -12,12 +12,13 @@ docs/translation.schema.json.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from clinic_ready.core.model import Checklist, Source, Wording, _Model
+from clinic_ready.core.model import Checklist, Section, Source, Wording, _Model
 from clinic_ready.errors import InputError, Problem, problem, suggest
 
 #: text fields of each part of a checklist (what a translation must carry)
@@ -149,39 +150,19 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
     conditions, scores and severities are untouched; a text the translation lacks stays English;
     ``added_sources`` join the bibliography and ``also_cite`` adds them to concerns' sources."""
     data = checklist.model_dump(by_alias=True, exclude_none=True, warnings=False)  # conditions round-trip (tested)
-
-    def put(target: dict, texts, fields) -> None:
-        for key in fields:
-            value = getattr(texts, key, None)
-            if value is not None and key in target:
-                target[key] = value
-
-    put(data, tr, TOP_FIELDS)
+    _put(data, tr, TOP_FIELDS)
     for key in LIST_FIELDS:
         given = getattr(tr, key)
         if key in data and given:
             data[key] = [given[i] if i < len(given) else text for i, text in enumerate(data[key])]
     for s in data["sections"]:
-        put(s, tr.sections.get(s["id"]), SECTION_FIELDS)
-        for q in s["questions"]:
-            qt = tr.questions.get(q["id"])
-            put(q, qt, QUESTION_FIELDS)
-            if qt is not None:
-                for c in q.get("choices") or ():
-                    c["label"] = qt.choices.get(c["value"], c["label"])
-                    if "label_supporter" in c:
-                        c["label_supporter"] = qt.choices_supporter.get(c["value"], c["label_supporter"])
+        _localize_section(s, tr)
     for c in data["concerns"]:
-        put(c, tr.concerns.get(c["id"]), CONCERN_FIELDS)
+        _put(c, tr.concerns.get(c["id"]), CONCERN_FIELDS)
         c["sources"] = list(c["sources"]) + [s for s in tr.also_cite.get(c["id"], ()) if s not in c["sources"]]
     for s in data["scores"]:
-        put(s, tr.scores.get(s["id"]), ("title",))
-    for s in data["sources"]:
-        put(s, tr.sources.get(s["id"]), ("title",))
-    known = {s["id"] for s in data["sources"]}
-    data["sources"] = list(data["sources"]) + [
-        s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known
-    ]
+        _put(s, tr.scores.get(s["id"]), ("title",))
+    _localize_sources(data, tr)
     for tip, text in zip(data.get("supporter_tips", ()), tr.supporter_tips, strict=False):
         tip["text"] = text
     for f in data.get("facts", ()):
@@ -191,6 +172,38 @@ def localize(checklist: Checklist, tr: Translation) -> Checklist:
     out = Checklist.model_validate(data)
     out._translation = tr
     return out
+
+
+def _put(target: dict, texts, fields) -> None:
+    """Put the translated ``fields`` of ``texts`` (may be None) over the ones ``target`` has."""
+    for key in fields:
+        value = getattr(texts, key, None)
+        if value is not None and key in target:
+            target[key] = value
+
+
+def _localize_section(s: dict, tr: Translation) -> None:
+    """One section of a checklist dump, and its questions and their choice labels, translated."""
+    _put(s, tr.sections.get(s["id"]), SECTION_FIELDS)
+    for q in s["questions"]:
+        qt = tr.questions.get(q["id"])
+        _put(q, qt, QUESTION_FIELDS)
+        if qt is None:
+            continue
+        for c in q.get("choices") or ():
+            c["label"] = qt.choices.get(c["value"], c["label"])
+            if "label_supporter" in c:
+                c["label_supporter"] = qt.choices_supporter.get(c["value"], c["label_supporter"])
+
+
+def _localize_sources(data: dict, tr: Translation) -> None:
+    """Source titles translated where given, then the translation's own sources added."""
+    for s in data["sources"]:
+        _put(s, tr.sources.get(s["id"]), ("title",))
+    known = {s["id"] for s in data["sources"]}
+    data["sources"] = list(data["sources"]) + [
+        s.model_dump(exclude_none=True) for s in tr.added_sources if s.id not in known
+    ]
 
 
 def _merge(target: dict, texts: dict) -> None:
@@ -225,101 +238,142 @@ def _lookup(data: dict | None, path: tuple):
 def problems(checklist: Checklist, tr: Translation) -> tuple[list[Problem], list[Problem]]:
     """What is wrong with a translation: (problems located in the checklist — texts it lacks, as
     key paths of the English field; problems located in the translation — unknown ids, version)."""
-    lang = tr.language
-    missing: list[Problem] = []
-    wrong: list[Problem] = []
+    missing = [
+        problem("translation_missing", path, language=tr.language)
+        for path, english, translated in _text_pairs(checklist, tr)
+        if _lacks(english, translated)
+    ]
+    wrong = list(_unknown_choice_values(checklist, tr))
+    wrong += _extra_tips(checklist, tr)
+    wrong += _unknown_ids(checklist, tr)
+    wrong += _added_sources(checklist, tr)
+    wrong += _what_it_translates(checklist, tr)
+    return missing, wrong
 
-    def need(path: tuple, english, translated) -> None:
-        if english is not None and str(english).strip() and not (translated and str(translated).strip()):
-            missing.append(problem("translation_missing", path, language=lang))
 
+def _lacks(english, translated) -> bool:
+    """True when the checklist has a text here and the translation gives none."""
+    return english is not None and bool(str(english).strip()) and not (translated and str(translated).strip())
+
+
+def _nth(texts: list, i: int):
+    """The i-th text of a list the translation keeps in the checklist's order, or None."""
+    return texts[i] if i < len(texts) else None
+
+
+def _text_pairs(checklist: Checklist, tr: Translation) -> Iterator[tuple[tuple, object, object]]:
+    """(key path in the checklist, English text, translated text) for every text a translation carries."""
     for key in TOP_FIELDS:
-        need((key,), getattr(checklist, key), getattr(tr, key))
+        yield (key,), getattr(checklist, key), getattr(tr, key)
     for key in LIST_FIELDS:
-        given = getattr(tr, key)
         for i, text in enumerate(getattr(checklist, key)):
-            need((key, i), text, given[i] if i < len(given) else None)
+            yield (key, i), text, _nth(getattr(tr, key), i)
     for i, s in enumerate(checklist.sections):
-        st = tr.sections.get(s.id)
-        for key in SECTION_FIELDS:
-            need(("sections", i, key), getattr(s, key), getattr(st, key, None))
-        for j, q in enumerate(s.questions):
-            qt = tr.questions.get(q.id)
-            base = ("sections", i, "questions", j)
-            for key in QUESTION_FIELDS:
-                need(base + (key,), getattr(q, key), getattr(qt, key, None))
-            for k, c in enumerate(q.choices or ()):
-                need(base + ("choices", k, "label"), c.label, qt.choices.get(c.value) if qt else None)
-                need(
-                    base + ("choices", k, "label_supporter"),
-                    c.label_supporter,
-                    qt.choices_supporter.get(c.value) if qt else None,
-                )
-            if qt is not None:
-                for value in qt.choices:
-                    if value not in q.choice_values:
-                        wrong.append(
-                            problem(
-                                "translation_unknown",
-                                ("questions", q.id, "choices", value),
-                                kind="choice value",
-                                id=value,
-                                hint=suggest(value, q.choice_values),
-                            )
-                        )
+        yield from _section_pairs(i, s, tr)
     for i, con in enumerate(checklist.concerns):
         ct = tr.concerns.get(con.id)
         for key in CONCERN_FIELDS:
-            need(("concerns", i, key), getattr(con, key), getattr(ct, key, None))
+            yield ("concerns", i, key), getattr(con, key), getattr(ct, key, None)
     for i, sc in enumerate(checklist.scores):
-        need(("scores", i, "title"), sc.title, getattr(tr.scores.get(sc.id), "title", None))
+        yield ("scores", i, "title"), sc.title, getattr(tr.scores.get(sc.id), "title", None)
     for i, tip in enumerate(checklist.supporter_tips):
-        need(("supporter_tips", i, "text"), tip.text, tr.supporter_tips[i] if i < len(tr.supporter_tips) else None)
+        yield ("supporter_tips", i, "text"), tip.text, _nth(tr.supporter_tips, i)
     for i, f in enumerate(checklist.facts):
-        need(("facts", i, "text"), f.text, tr.facts.get(f.id))
+        yield ("facts", i, "text"), f.text, tr.facts.get(f.id)
     if checklist.wording is not None:
         given = {"wording": tr.wording.model_dump(exclude_none=True)} if tr.wording is not None else {}
         for path, english in _wording_texts(checklist.wording):
-            need(path, english, _lookup(given, path))
-    if len(tr.supporter_tips) > len(checklist.supporter_tips):
-        wrong.append(
-            problem(
-                "translation_extra_tips",
-                ("supporter_tips", len(checklist.supporter_tips)),
-                found=len(tr.supporter_tips),
-                expected=len(checklist.supporter_tips),
-            )
-        )
+            yield path, english, _lookup(given, path)
 
-    def unknown(kind: str, key: str, ids, known) -> None:
-        for ident in ids:
-            if ident not in known:
-                wrong.append(
-                    problem("translation_unknown", (key, ident), kind=kind, id=ident, hint=suggest(ident, known))
+
+def _section_pairs(i: int, s: Section, tr: Translation) -> Iterator[tuple[tuple, object, object]]:
+    """The text pairs of one section and of its questions and their choices."""
+    st = tr.sections.get(s.id)
+    for key in SECTION_FIELDS:
+        yield ("sections", i, key), getattr(s, key), getattr(st, key, None)
+    for j, q in enumerate(s.questions):
+        qt = tr.questions.get(q.id)
+        base = ("sections", i, "questions", j)
+        for key in QUESTION_FIELDS:
+            yield base + (key,), getattr(q, key), getattr(qt, key, None)
+        for k, c in enumerate(q.choices or ()):
+            yield base + ("choices", k, "label"), c.label, qt.choices.get(c.value) if qt else None
+            yield (
+                base + ("choices", k, "label_supporter"),
+                c.label_supporter,
+                qt.choices_supporter.get(c.value) if qt else None,
+            )
+
+
+def _unknown_choice_values(checklist: Checklist, tr: Translation) -> Iterator[Problem]:
+    """Choice labels given for values the question does not have."""
+    for q in (q for s in checklist.sections for q in s.questions):
+        qt = tr.questions.get(q.id)
+        for value in qt.choices if qt is not None else ():
+            if value not in q.choice_values:
+                yield problem(
+                    "translation_unknown",
+                    ("questions", q.id, "choices", value),
+                    kind="choice value",
+                    id=value,
+                    hint=suggest(value, q.choice_values),
                 )
 
-    unknown("section", "sections", tr.sections, {s.id for s in checklist.sections})
-    unknown("question", "questions", tr.questions, checklist.questions)
-    unknown("concern", "concerns", tr.concerns, {c.id for c in checklist.concerns})
-    unknown("score", "scores", tr.scores, checklist.score_by_id)
-    unknown("source", "sources", tr.sources, checklist.source_by_id)
-    unknown("concern", "also_cite", tr.also_cite, {c.id for c in checklist.concerns})
+
+def _extra_tips(checklist: Checklist, tr: Translation) -> list[Problem]:
+    """More supporter tips than the checklist has (they are matched by position)."""
+    if len(tr.supporter_tips) <= len(checklist.supporter_tips):
+        return []
+    return [
+        problem(
+            "translation_extra_tips",
+            ("supporter_tips", len(checklist.supporter_tips)),
+            found=len(tr.supporter_tips),
+            expected=len(checklist.supporter_tips),
+        )
+    ]
+
+
+def _unknown_ids(checklist: Checklist, tr: Translation) -> Iterator[Problem]:
+    """Texts keyed by an id the checklist does not have."""
+    concerns = {c.id for c in checklist.concerns}
+    tables = (
+        ("section", "sections", tr.sections, {s.id for s in checklist.sections}),
+        ("question", "questions", tr.questions, checklist.questions),
+        ("concern", "concerns", tr.concerns, concerns),
+        ("score", "scores", tr.scores, checklist.score_by_id),
+        ("source", "sources", tr.sources, checklist.source_by_id),
+        ("concern", "also_cite", tr.also_cite, concerns),
+    )
+    for kind, key, ids, known in tables:
+        for ident in ids:
+            if ident not in known:
+                yield problem("translation_unknown", (key, ident), kind=kind, id=ident, hint=suggest(ident, known))
+
+
+def _added_sources(checklist: Checklist, tr: Translation) -> Iterator[Problem]:
+    """``added_sources`` that repeat a checklist source id; ``also_cite`` ids nobody added."""
     added = {s.id for s in tr.added_sources}
     for k, src in enumerate(tr.added_sources):
         if src.id in checklist.source_by_id:
-            wrong.append(
-                problem("dup_id", ("added_sources", k, "id"), kind="source", id=src.id, first="the checklist's sources")
+            yield problem(
+                "dup_id", ("added_sources", k, "id"), kind="source", id=src.id, first="the checklist's sources"
             )
     for cid, ids in tr.also_cite.items():
         for k, sid in enumerate(ids):
             if sid not in added:
-                wrong.append(problem("unknown_source", ("also_cite", cid, k), id=sid, hint=suggest(sid, added)))
+                yield problem("unknown_source", ("also_cite", cid, k), id=sid, hint=suggest(sid, added))
+
+
+def _what_it_translates(checklist: Checklist, tr: Translation) -> list[Problem]:
+    """Another checklist named (an error), or another version of it (a warning)."""
+    out = []
     if tr.translation_of != checklist.id:
-        wrong.append(problem("translation_of", ("translation_of",), found=tr.translation_of, expected=checklist.id))
+        out.append(problem("translation_of", ("translation_of",), found=tr.translation_of, expected=checklist.id))
     if tr.version != checklist.version:
         p = problem("translation_version", ("version",), found=tr.version, expected=checklist.version)
-        wrong.append(Problem(p.code, p.key_path, p.params, warning=True))
-    return missing, wrong
+        out.append(Problem(p.code, p.key_path, p.params, warning=True))
+    return out
 
 
 def check_languages(
@@ -404,12 +458,8 @@ def skeleton(checklist: Checklist, lang: str, text=lambda s: s) -> dict:
 
 def translation_schema() -> dict:
     """JSON Schema of a translation file (format 1), generated from the pydantic model."""
-    from clinic_ready.io.schemas import DIALECT
+    from clinic_ready.io.schemas import model_schema
 
-    schema = Translation.model_json_schema(by_alias=True, mode="validation")
-    return {
-        "$schema": DIALECT,
-        "$id": "clinic-ready/translation-format-1",
-        "title": "clinic-ready checklist translation (format 1)",
-        **schema,
-    }
+    return model_schema(
+        Translation, "clinic-ready/translation-format-1", "clinic-ready checklist translation (format 1)"
+    )

@@ -11,7 +11,7 @@ dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from clinic_ready.core.coercion import MAX_TEXT
 from clinic_ready.core.conditions import AllOf, AnyOf, NotOf, QuestionTest, ScoreTest
@@ -79,6 +79,18 @@ def _many(want: object) -> list[object]:
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _combined(cond: object, same: Callable[[object], str], negated: Callable[[object], str]) -> str | None:
+    """all / any / not in FHIRPath, their parts written by ``same`` (by ``negated`` under not, which
+    swaps "true or unknown" and "true"); None for a single test."""
+    if isinstance(cond, AllOf):
+        return "(" + " and ".join(same(c) for c in cond.all) + ")"
+    if isinstance(cond, AnyOf):
+        return "(" + " or ".join(same(c) for c in cond.any) + ")"
+    if isinstance(cond, NotOf):
+        return f"({negated(cond.not_)}).not()"
+    return None
 
 
 class _Paths:
@@ -149,12 +161,9 @@ class _Paths:
     # stay two-valued): maybe(c) = "true or unknown", surely(c) = "true".  not swaps them.
 
     def maybe(self, cond: object) -> str:
-        if isinstance(cond, AllOf):
-            return "(" + " and ".join(self.maybe(c) for c in cond.all) + ")"
-        if isinstance(cond, AnyOf):
-            return "(" + " or ".join(self.maybe(c) for c in cond.any) + ")"
-        if isinstance(cond, NotOf):
-            return f"({self.surely(cond.not_)}).not()"
+        combined = _combined(cond, self.maybe, self.surely)
+        if combined is not None:
+            return combined
         if isinstance(cond, ScoreTest):
             return self.score(cond, surely=False)
         assert isinstance(cond, QuestionTest)
@@ -163,12 +172,9 @@ class _Paths:
         return f"({self.test(cond)} or {self.dar(cond.question)})"  # an unsure or declined answer: unknown
 
     def surely(self, cond: object) -> str:
-        if isinstance(cond, AllOf):
-            return "(" + " and ".join(self.surely(c) for c in cond.all) + ")"
-        if isinstance(cond, AnyOf):
-            return "(" + " or ".join(self.surely(c) for c in cond.any) + ")"
-        if isinstance(cond, NotOf):
-            return f"({self.maybe(cond.not_)}).not()"
+        combined = _combined(cond, self.surely, self.maybe)
+        if combined is not None:
+            return combined
         if isinstance(cond, ScoreTest):
             return self.score(cond, surely=True)
         assert isinstance(cond, QuestionTest)

@@ -14,11 +14,14 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeGuard
 
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.core.model import Answer, Answers, Checklist, Question, Result
 from clinic_ready.core.wording import Words
-from clinic_ready.errors import InputError, Problem, problem, suggest
+from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, render_key_path, suggest
 from clinic_ready.i18n import N_, _
 from clinic_ready.io.fhir import (
     BASE,
@@ -32,6 +35,9 @@ from clinic_ready.io.fhir import (
 )
 from clinic_ready.io.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
 from clinic_ready.notices import crisis_text
+
+if TYPE_CHECKING:
+    from clinic_ready.core.migration import Plan
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
@@ -124,6 +130,51 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
     (its condition is unknown because of the answers named in ``evidence``)."""
     c = finding.concern
     cl = result.checklist
+    who = result.respondent
+    paragraphs = [
+        _heading(c, possible),
+        c.why_for(who),
+        _("Ask: {text}").format(text=c.ask),
+        _("Do: {text}").format(text=c.action_for(who)),
+    ]
+    extensions: list[dict] = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
+    if c.urgent:
+        extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
+        paragraphs += list(Words(cl, who).urgent_lines())
+        paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
+    issue: dict = {
+        "resourceType": "DetectedIssue",
+        "text": _narrative(paragraphs),
+        "extension": [*extensions, *_artifacts(finding)],
+        "status": "preliminary" if possible else "final",
+        "code": {
+            "coding": [{"system": f"{questionnaire_url(cl.id)}:concern", "code": c.id, "display": c.title}],
+            "text": c.title,
+        },
+        "severity": _ISSUE_SEVERITY[c.severity.value],
+        "identifiedDateTime": when,
+        "evidence": _evidence(finding, response_ref, who, possible),
+        "detail": f"{c.why_for(who).strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
+        "mitigation": [{"action": {"text": c.action_for(who).strip()}}],
+    }
+    first_url = next((s.url for s in finding.sources if s.url), None)
+    if first_url:
+        issue["reference"] = first_url
+    return issue
+
+
+def _heading(c, possible: bool) -> str:
+    """The first line of a DetectedIssue's narrative: severity and title, urgent first."""
+    heading = f"{_(_SEVERITY[c.severity.value])}: {c.title}"
+    if possible:
+        heading = _("Could apply ({severity}): {title}").format(severity=_(_LEVEL[c.severity.value]), title=c.title)
+    if c.urgent:
+        heading = _("Urgent. {heading}").format(heading=heading)
+    return heading
+
+
+def _artifacts(finding) -> list[dict]:
+    """The concern's sources as cqf-relatedArtifact citation extensions."""
     artifacts = []
     for s in finding.sources:
         artifact = {
@@ -135,56 +186,24 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         if s.url:
             artifact["url"] = s.url
         artifacts.append({"url": RELATED_ARTIFACT, "valueRelatedArtifact": artifact})
-    heading = f"{_(_SEVERITY[c.severity.value])}: {c.title}"
-    if possible:
-        heading = _("Could apply ({severity}): {title}").format(severity=_(_LEVEL[c.severity.value]), title=c.title)
-    if c.urgent:
-        heading = _("Urgent. {heading}").format(heading=heading)
-    who = result.respondent
-    paragraphs = [
-        heading,
-        c.why_for(who),
-        _("Ask: {text}").format(text=c.ask),
-        _("Do: {text}").format(text=c.action_for(who)),
-    ]
-    extensions = [{"url": SEVERITY_EXTENSION, "valueCode": c.severity.value}]
-    if c.urgent:
-        extensions.append({"url": URGENT_EXTENSION, "valueBoolean": True})
-        paragraphs += list(Words(cl, who).urgent_lines())
-        paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
-    if possible:
-        evidence = [
-            {
-                "detail": [
-                    {
-                        "reference": response_ref,
-                        "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})",
-                    }
-                ]
-            }
-            for i in finding.depends_on
-        ] or [{"detail": [{"reference": response_ref, "display": _("The answers this depends on")}]}]
-    else:
-        evidence = [{"detail": [{"reference": response_ref, "display": _("The answers that raised this concern")}]}]
-    issue: dict = {
-        "resourceType": "DetectedIssue",
-        "text": _narrative(paragraphs),
-        "extension": [*extensions, *artifacts],
-        "status": "preliminary" if possible else "final",
-        "code": {
-            "coding": [{"system": f"{questionnaire_url(cl.id)}:concern", "code": c.id, "display": c.title}],
-            "text": c.title,
-        },
-        "severity": _ISSUE_SEVERITY[c.severity.value],
-        "identifiedDateTime": when,
-        "evidence": evidence,
-        "detail": f"{c.why_for(who).strip()} " + _("Ask: {text}").format(text=c.ask.strip()),
-        "mitigation": [{"action": {"text": c.action_for(who).strip()}}],
-    }
-    first_url = next((s.url for s in finding.sources if s.url), None)
-    if first_url:
-        issue["reference"] = first_url
-    return issue
+    return artifacts
+
+
+def _evidence(finding, response_ref: str, who: str, possible: bool) -> list[dict]:
+    """What the issue rests on: the answers that raised it, or those whose doubt leaves it open."""
+    if not possible:
+        return [{"detail": [{"reference": response_ref, "display": _("The answers that raised this concern")}]}]
+    return [
+        {
+            "detail": [
+                {
+                    "reference": response_ref,
+                    "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})",
+                }
+            ]
+        }
+        for i in finding.depends_on
+    ] or [{"detail": [{"reference": response_ref, "display": _("The answers this depends on")}]}]
 
 
 def bundle(result: Result, authored: str | None = None) -> dict:
@@ -301,7 +320,7 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
                 )
             )
         else:
-            _read_items(items, ("item",), checklist, answers, errors, {}, carried)
+            _Reader(checklist, answers, errors, carried).items(items, ("item",))
             if carried is not None:
                 from clinic_ready.io.answers import migrated_warning
 
@@ -311,62 +330,92 @@ def parse(data: Mapping, checklist: Checklist | None, text: str, name: str) -> t
     return answers, yamlio.locate_all(warnings, text, name)
 
 
-def _read_items(
-    items: list, path: tuple, cl: Checklist, answers: Answers, errors: list[Problem], seen: dict, carried=None
-) -> None:
-    """Read items (and the items nested in them) into answers; ``seen`` maps each question's
-    linkId to where it was first answered, so that a second answer is refused, not kept silently
-    (as duplicate keys are in YAML); with ``carried`` (a migration.Plan), items saved with an
-    earlier version are carried over to the current ids and values."""
-    from clinic_ready.errors import MAX_SHOWN, render_key_path
+@dataclass
+class _Reader:
+    """Reads a response's items (and the items nested in them) into ``answers``.  ``seen`` maps
+    each question's linkId to where it was first answered, so that a second answer is refused, not
+    kept silently (as duplicate keys are in YAML); with ``carried`` (a migration.Plan), items saved
+    with an earlier version are carried over to the current ids and values."""
 
-    sections = {s.id for s in cl.sections}
-    known = set(cl.questions) | sections
-    for n, item in enumerate(items):
-        where = path + (n,)
-        if not isinstance(item, dict):
-            errors.append(
-                problem("schema_type", where, message="expected an item object", fix='write each item as {"linkId": …}')
-            )
-            continue
+    cl: Checklist
+    answers: Answers
+    errors: list[Problem]
+    carried: Plan | None = None
+    seen: dict[str, tuple] = field(default_factory=dict)
+
+    @cached_property
+    def sections(self) -> set[str]:
+        """The section ids: the linkIds of the groups, which carry no answer."""
+        return {s.id for s in self.cl.sections}
+
+    def items(self, items: list, path: tuple) -> None:
+        """Every item of a list of items, at ``path``."""
+        for n, item in enumerate(items):
+            where = path + (n,)
+            if isinstance(item, dict):
+                self.item(item, where)
+            else:
+                self.errors.append(
+                    problem(
+                        "schema_type", where, message="expected an item object", fix='write each item as {"linkId": …}'
+                    )
+                )
+
+    def item(self, item: dict, where: tuple) -> None:
+        """One item's answer, then the items nested in it and in its answers."""
         link = item.get("linkId")
         given = item.get("answer") or []
-        if carried is not None and isinstance(link, str) and link not in sections and carried.touches(link):
-            found = _carry(cl, carried, link, item, given, where, errors)
+        if self.carries(link):
+            found = _carry(self.cl, self.carried, link, item, given, where, self.errors)
             if found is not None:
-                answers.values[found[0]] = found[1]
-            link = None
-        q = cl.questions.get(link) if isinstance(link, str) else None
-        if link is None:
-            pass
-        elif q is None:
-            if given and not (isinstance(link, str) and link in known):
-                shown = link if isinstance(link, str) else type(link).__name__
-                hint = (
-                    suggest(link, cl.questions) if isinstance(link, str) and len(errors) < MAX_SHOWN else ""
-                )  # bounded work
-                errors.append(problem("answer_unknown", where + ("linkId",), id=shown, hint=hint))
-        elif q.id in seen and (given or _item_state(item) is not None):
-            errors.append(
-                problem("fhir_duplicate_link", where + ("linkId",), id=q.id, first=render_key_path(seen[q.id]))
-            )
-        else:
-            if given or _item_state(item) is not None:
-                seen[q.id] = where
-            try:
-                found = _read_answer(cl, q, item, given)
-            except AnswerRejected as exc:
-                errors.append(
-                    problem("answer_type", where + (("answer",) if given else ()), problem=exc.what, fix=exc.fix)
-                )
-                found = None
-            if found is not None:
-                answers.values[q.id] = found
+                self.answers.values[found[0]] = found[1]
+        elif isinstance(link, str) and link in self.cl.questions:
+            self.answer(self.cl.questions[link], item, given, where)
+        elif link is not None:
+            self.unknown(link, given, where)
         if isinstance(item.get("item"), list):
-            _read_items(item["item"], where + ("item",), cl, answers, errors, seen, carried)
+            self.items(item["item"], where + ("item",))
         for k, answer in enumerate(given if isinstance(given, list) else []):
             if isinstance(answer, dict) and isinstance(answer.get("item"), list):
-                _read_items(answer["item"], where + ("answer", k, "item"), cl, answers, errors, seen, carried)
+                self.items(answer["item"], where + ("answer", k, "item"))
+
+    def carries(self, link: object) -> TypeGuard[str]:
+        """True when ``link`` is a question id of the earlier version that the migration carries over."""
+        return (
+            self.carried is not None
+            and isinstance(link, str)
+            and link not in self.sections
+            and self.carried.touches(link)
+        )
+
+    def answer(self, q: Question, item: dict, given: object, where: tuple) -> None:
+        """The answer to question ``q`` (refused when the question was answered before)."""
+        answered = bool(given) or _item_state(item) is not None
+        if q.id in self.seen and answered:
+            self.errors.append(
+                problem("fhir_duplicate_link", where + ("linkId",), id=q.id, first=render_key_path(self.seen[q.id]))
+            )
+            return
+        if answered:
+            self.seen[q.id] = where
+        try:
+            found = _read_answer(self.cl, q, item, given)
+        except AnswerRejected as exc:
+            self.errors.append(
+                problem("answer_type", where + (("answer",) if given else ()), problem=exc.what, fix=exc.fix)
+            )
+            return
+        if found is not None:
+            self.answers.values[q.id] = found
+
+    def unknown(self, link: object, given: object, where: tuple) -> None:
+        """An answer given to a linkId that is neither a question nor a section."""
+        if not given or (isinstance(link, str) and link in self.sections):
+            return
+        shown = link if isinstance(link, str) else type(link).__name__
+        # bounded work: a suggestion only while problems are still shown
+        hint = suggest(link, self.cl.questions) if isinstance(link, str) and len(self.errors) < MAX_SHOWN else ""
+        self.errors.append(problem("answer_unknown", where + ("linkId",), id=shown, hint=hint))
 
 
 def _carry(cl: Checklist, carried, link: str, item: dict, given: object, where: tuple, errors: list[Problem]):
@@ -425,8 +474,33 @@ def _read_answer(cl: Checklist, q: Question, item: dict, given: object) -> Answe
     return coerce(q, values[0])
 
 
+_EXPECTED = {
+    "yes_no": "valueCoding (Y or N)",
+    "choice": "valueCoding",
+    "multi_choice": "valueCoding",
+    "number": "valueDecimal",
+    "text": "valueString",
+}
+
+
 def _value(q: Question, answer: object) -> object:
     """One answer's raw value (or an unsure/declined Answer), for coerce() to check."""
+    key, value = _value_x(answer)
+    if key == "valueCoding":
+        return _coded_value(q, value)
+    if key in ("valueDecimal", "valueInteger") and q.type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise AnswerRejected(f"{key} is not a number", "write a number such as 120")
+        return value
+    if key == "valueBoolean" and q.type == "yes_no" and isinstance(value, bool):
+        return value
+    if key == "valueString" and isinstance(value, str):
+        return value
+    raise AnswerRejected(f"{key} does not fit a {q.type} question", f"use {_EXPECTED[q.type]}")
+
+
+def _value_x(answer: object) -> tuple[str, object]:
+    """(key, value) of an answer's one value[x] (FHIR: valueCoding, valueDecimal, …)."""
     if not isinstance(answer, dict):
         raise AnswerRejected("an answer is not an object", 'write it as {"valueCoding": …} or {"valueDecimal": …}')
     if not all(isinstance(k, str) for k in answer):
@@ -436,29 +510,16 @@ def _value(q: Question, answer: object) -> object:
         raise AnswerRejected(
             "an answer needs exactly one value[x]", 'write it as {"valueCoding": …} or {"valueDecimal": …}'
         )
-    key, value = keys[0], answer[keys[0]]
-    if key == "valueCoding":
-        if not isinstance(value, dict) or not isinstance(value.get("code"), str):
-            raise AnswerRejected("a valueCoding without a code", "give the choice's code")
-        code = value["code"]
-        if value.get("system") == DAR_SYSTEM and code in CODE_STATES:
-            return Answer(CODE_STATES[code])  # type: ignore[arg-type]
-        if q.type == "yes_no" and code in CODE_YES_NO:
-            return CODE_YES_NO[code]
-        return code
-    if key in ("valueDecimal", "valueInteger") and q.type == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise AnswerRejected(f"{key} is not a number", "write a number such as 120")
-        return value
-    if key == "valueBoolean" and q.type == "yes_no" and isinstance(value, bool):
-        return value
-    if key == "valueString" and isinstance(value, str):
-        return value
-    expected = {
-        "yes_no": "valueCoding (Y or N)",
-        "choice": "valueCoding",
-        "multi_choice": "valueCoding",
-        "number": "valueDecimal",
-        "text": "valueString",
-    }[q.type]
-    raise AnswerRejected(f"{key} does not fit a {q.type} question", f"use {expected}")
+    return keys[0], answer[keys[0]]
+
+
+def _coded_value(q: Question, value: object) -> object:
+    """A valueCoding's code: an unsure/declined Answer, yes or no for a yes/no question, else the code."""
+    if not isinstance(value, dict) or not isinstance(value.get("code"), str):
+        raise AnswerRejected("a valueCoding without a code", "give the choice's code")
+    code = value["code"]
+    if value.get("system") == DAR_SYSTEM and code in CODE_STATES:
+        return Answer(CODE_STATES[code])  # type: ignore[arg-type]
+    if q.type == "yes_no" and code in CODE_YES_NO:
+        return CODE_YES_NO[code]
+    return code
