@@ -661,6 +661,22 @@ def test_an_item_extension_of_the_wrong_shape_is_not_a_crash(extension):
         assert all(line.startswith("qr.json") for line in exc.lines())
 
 
+@pytest.mark.parametrize("code", [["x"], {"a": 1}, 3, None, True])
+def test_a_data_absent_reason_of_the_wrong_shape_is_a_missing_answer_not_a_crash(tmp_path, code):
+    """Found by the December io refactor: a list as the extension's valueCode raised TypeError
+    (unhashable) and the installed command exited 3.  It carries no state: the answer is missing."""
+    from clinic_ready.io.fhir import DAR_EXTENSION
+
+    doc = _qr([{"linkId": "where", "extension": [{"url": DAR_EXTENSION, "valueCode": code}], "answer": []}])
+    path = tmp_path / "qr.json"
+    path.write_text(json.dumps(doc))
+    done = subprocess.run(
+        [cli_path(), "run", "-a", str(path), "--no-input"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2, done.stderr
+    assert "internal error" not in done.stderr and "required question(s) have no answer" in done.stderr
+
+
 def _codings(doc, out=None):
     """Every Coding in a FHIR document, in order, as (system, code, display)."""
     out = [] if out is None else out

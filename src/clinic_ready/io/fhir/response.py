@@ -448,7 +448,12 @@ def _carry(cl: Checklist, carried, link: str, item: dict, given: object, where: 
 def _item_state(item: dict) -> str | None:
     extensions = item.get("extension")
     for ext in extensions if isinstance(extensions, list) else []:  # any other shape carries no state
-        if isinstance(ext, dict) and ext.get("url") == DAR_EXTENSION and ext.get("valueCode") in CODE_STATES:
+        if (
+            isinstance(ext, dict)
+            and ext.get("url") == DAR_EXTENSION
+            and isinstance(ext.get("valueCode"), str)
+            and ext["valueCode"] in CODE_STATES
+        ):
             return CODE_STATES[ext["valueCode"]]
     return None
 
