@@ -17,7 +17,6 @@ from collections.abc import Mapping
 
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.core.model import Answer, Answers, Checklist, Question, Result
-from clinic_ready.core.wording import Words
 from clinic_ready.errors import InputError, Problem, problem, suggest
 from clinic_ready.i18n import N_, _
 from clinic_ready.io.fhir import (
@@ -32,6 +31,7 @@ from clinic_ready.io.fhir import (
 )
 from clinic_ready.io.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
 from clinic_ready.notices import crisis_text
+from clinic_ready.wording import Words, verdict_of
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
@@ -194,12 +194,13 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     when = authored or _now()
     qr_ref = f"urn:uuid:{uuid.uuid4()}"
     qr = response(result, when)
+    verdict = verdict_of(result)
     qr["text"] = _narrative(
         [
             _("Answers to {title} (version {version}).").format(
                 title=result.checklist.title, version=result.checklist.version
             ),
-            f"{result.verdict.title}. {result.verdict.text}",
+            f"{verdict.title}. {verdict.text}",
             *(
                 _("Good to know: {title}. {text}").format(
                     title=f.concern.title.strip(), text=" ".join(f.concern.why_for(result.respondent).split())
