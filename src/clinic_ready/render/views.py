@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from clinic_ready import i18n
 from clinic_ready.core import conditions
-from clinic_ready.core.model import Checklist, Finding, Possible, Result, Severity, SupporterTip
+from clinic_ready.core.model import Checklist, Concern, Finding, Possible, Question, Result, Severity, SupporterTip
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
 from clinic_ready.render import texts
@@ -439,18 +439,12 @@ def _questions_read(cond) -> set[str] | None:
     return found
 
 
-def warning_signs(cl: Checklist) -> dict[str, set[str]]:
-    """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
-    signs: ticking one makes a critical or high concern's condition true on its own, or makes one
-    of its tests point towards the concern (a test read positively, or a yes/no or single choice
-    test under ``not`` that the option makes false).  Ticking a box in a multiple choice cannot
-    make an ``includes`` false, so negated multiple-choice tests never mark an option."""
-    out: dict[str, set[str]] = {}
-    serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
-    # Only the concerns whose condition reads a question can change when that question alone is
-    # answered: index them once, so the work grows with the checklist's size, not with
-    # questions x concerns (1,500 questions and concerns took 24 s).  A concern that is already
-    # true with nothing answered, or that has a test of a kind not known here, is tried for all.
+def _index_by_question(cl: Checklist, serious: list[Concern]) -> tuple[dict[str, list[int]], list[int]]:
+    """Only the concerns whose condition reads a question can change when that question alone is
+    answered: index them once, so the work grows with the checklist's size, not with
+    questions x concerns (1,500 questions and concerns took 24 s).  A concern that is already
+    true with nothing answered, or that has a test of a kind not known here, is tried for all
+    (the second list)."""
     nothing = _OneAnswer(None, "missing")  # type: ignore[arg-type]
     by_question: dict[str, list[int]] = {}
     everywhere: list[int] = []
@@ -461,37 +455,51 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
             continue
         for qid in read:
             by_question.setdefault(qid, []).append(n)
+    return by_question, everywhere
+
+
+def _options(q: Question) -> list[tuple[str, str, list[str] | str | None]]:
+    """(key, state, value) for every option a paper form offers: each choice, unsure, declined."""
+    options: list[tuple[str, str, list[str] | str | None]] = [
+        (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values
+    ]
+    return options + [(state, state, None) for state in ("unsure", "declined")]
+
+
+def _test_points_to(t: object, positive: bool, q: Question, ctx: _OneAnswer, state: str) -> bool:
+    """A test on this question that the option makes point towards the concern: true when read
+    positively, or false under ``not`` (a yes/no or single choice answer, never a state test)."""
+    if not isinstance(t, conditions.QuestionTest) or t.question != q.id:
+        return False
+    if positive:
+        return bool(t.holds(ctx))
+    return state == "answered" and q.type != "multi_choice" and t.operator != "state" and not t.holds(ctx)
+
+
+def _is_sign(cl: Checklist, c: Concern, q: Question, ctx: _OneAnswer, state: str) -> bool:
+    """The option alone raises the concern, or makes one of its tests point towards it."""
+    if cl.compiled[("concern", c.id)](ctx) is True:
+        return True
+    return any(_test_points_to(t, positive, q, ctx, state) for t, positive in _signed_leaves(c.when))
+
+
+def warning_signs(cl: Checklist) -> dict[str, set[str]]:
+    """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
+    signs: ticking one makes a critical or high concern's condition true on its own, or makes one
+    of its tests point towards the concern (a test read positively, or a yes/no or single choice
+    test under ``not`` that the option makes false).  Ticking a box in a multiple choice cannot
+    make an ``includes`` false, so negated multiple-choice tests never mark an option."""
+    out: dict[str, set[str]] = {}
+    serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
+    by_question, everywhere = _index_by_question(cl, serious)
     for q in cl.questions.values():
         if q.type not in ("yes_no", "choice", "multi_choice"):
             continue
-        options: list[tuple[str, str, list[str] | str | None]] = [
-            (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values
-        ]
-        options += [(state, state, None) for state in ("unsure", "declined")]
         relevant = [serious[n] for n in sorted(set(by_question.get(q.id, ())).union(everywhere))]
-        for key, state, value in options:
+        for key, state, value in _options(q):
             ctx = _OneAnswer(q.id, state, value)
-            for c in relevant:
-                if cl.compiled[("concern", c.id)](ctx) is True:
-                    out.setdefault(q.id, set()).add(key)
-                    break
-                if any(
-                    isinstance(t, conditions.QuestionTest)
-                    and t.question == q.id
-                    and (
-                        t.holds(ctx)
-                        if positive
-                        else (
-                            state == "answered"
-                            and q.type != "multi_choice"
-                            and t.operator != "state"
-                            and not t.holds(ctx)
-                        )
-                    )
-                    for t, positive in _signed_leaves(c.when)
-                ):
-                    out.setdefault(q.id, set()).add(key)
-                    break
+            if any(_is_sign(cl, c, q, ctx, state) for c in relevant):
+                out.setdefault(q.id, set()).add(key)
         if set(q.choice_values) <= out.get(q.id, set()):
             del out[q.id]  # every answer is marked: the question sets the context (which product), it is no sign
     return out
