@@ -243,8 +243,10 @@ class _Cards:
     cites: Citations
     explain: bool
     steps: tuple[tuple[str, str], ...]
-    by_text: dict[str, int] = field(default_factory=dict)  # ask text (lower case) -> its number
-    by_question: dict[str, int] = field(default_factory=dict)  # question id -> its number in the ask list
+    by_text: dict[str, int] = field(init=False, default_factory=dict)  # ask text (lower case) -> its number
+    by_question: dict[str, int] = field(init=False, default_factory=dict)  # question id -> its number in the ask list
+    step_numbers: dict[str, int] = field(init=False, default_factory=dict)  # concern id -> its first step's number
+    step_by_text: dict[str, int] = field(init=False, default_factory=dict)  # step text (lower case) -> its number
 
     def __post_init__(self) -> None:
         for n, item in enumerate(self.result.ask_list, 1):
