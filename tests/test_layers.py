@@ -5,7 +5,7 @@
     render          views of a Result: terminal, JSON, Markdown, HTML, PDF, explain (reads core only)
     io              YAML, loading and checks, schemas, translation, answers, drafts, atomic writes, FHIR
     core            pure: model, conditions, engine, migrations, question range, self-tests, comparison
-    (root)          foundations every layer may use: i18n, safe_text, errors, dates, notices, signals,
+    (root)          foundations every layer may use: i18n, safe_text, errors, dates, notices, wording, signals,
                     process
 
 Every import counts, including those inside functions (a lazy import is still an arrow). The two
@@ -83,6 +83,33 @@ def wrong_way_arrows(package: Path = PACKAGE) -> list[str]:
 
 def test_every_import_points_down_the_layers():
     assert wrong_way_arrows() == []
+
+
+#: modules that make no text: the engine returns codes, numbers and ids, and the renderers make
+#: every word (render/texts.py, wording.py), so a Result is the same in every language
+NO_TEXTS = {"clinic_ready.core.engine": ("clinic_ready.i18n", "clinic_ready.wording", "clinic_ready.notices")}
+
+
+def text_makers(package: Path = PACKAGE) -> list[str]:
+    """Imports of the message catalogue (or of what words texts) by a module that must make none."""
+    found = []
+    for module, banned in NO_TEXTS.items():
+        path = package.parent / (module.replace(".", "/") + ".py")
+        where = path.relative_to(package.parent).as_posix()
+        found += [f"{where}:{line}: {name}" for line, name in imports_of(path, package) if name.startswith(banned)]
+    return found
+
+
+def test_the_engine_makes_no_text():
+    assert text_makers() == []
+
+
+def test_a_text_made_in_the_engine_is_caught(tmp_path):
+    fake = tmp_path / "clinic_ready"
+    (fake / "core").mkdir(parents=True)
+    (fake / "i18n.py").write_text("")
+    (fake / "core" / "engine.py").write_text("def f():\n    from clinic_ready.i18n import _\n")
+    assert text_makers(fake) == ["clinic_ready/core/engine.py:2: clinic_ready.i18n"]
 
 
 def test_the_layers_are_folders():

@@ -13,6 +13,7 @@ from clinic_ready.core import engine
 from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
+from clinic_ready.render import texts
 
 CL = load_checklist(shipped()["ketamine-clinic"])
 
@@ -555,7 +556,7 @@ P17 = dict(
 
 def test_n8_what_the_person_keeps_private_is_a_topic_for_the_prescriber_not_a_question_for_the_clinic():
     r = result(**P17)
-    topics = {t for t, _q in r.private}
+    topics = {t for t, _q in texts.private_topics(r)}
     assert {
         "Thoughts of suicide right now",
         "Your medicines",

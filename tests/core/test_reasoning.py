@@ -15,8 +15,9 @@ from clinic_ready.core.model import Answer, Answers
 from clinic_ready.errors import InputError
 from clinic_ready.io.answers import AnswerRejected, apply_sets, coerce, parse_answers
 from clinic_ready.io.loading import load_checklist, parse_checklist
-from clinic_ready.render import renderer
+from clinic_ready.render import renderer, texts
 from clinic_ready.render.explain import explain, text
+from clinic_ready.wording import verdict_of
 
 CL = load_checklist(FIXTURES / "urgent.yaml")
 URGENT_PATH = str(FIXTURES / "urgent.yaml")
@@ -46,7 +47,7 @@ CRISIS = dict(monitored="no", meds=["opioid"], crisis_now="yes", where="clinic")
 def test_urgent_verdict_is_about_help_now_never_stopping_treatment():
     r = result(**CRISIS)
     assert r.verdict.code == "urgent"
-    words = (r.verdict.title + r.verdict.text).lower()
+    words = " ".join(verdict_of(r)).lower()
     assert "988" in words and "911" in words
     assert (
         "stop" not in words
@@ -63,7 +64,7 @@ def test_every_format_puts_urgent_first_with_the_crisis_lines(fmt):
     r = result(**CRISIS)
     flat = as_text(fmt, r)
     urgent = flat.index("Thinking of ending your life right now")
-    verdict = flat.index(r.verdict.title)
+    verdict = flat.index(verdict_of(r).title)
     assert urgent < verdict
     if fmt != "json":
         assert flat.index("988", urgent) < verdict and flat.index("1-800-662-4357", urgent) < verdict
@@ -140,7 +141,7 @@ def test_a_question_whose_condition_is_unknown_is_asked_but_not_demanded():
 def test_held_verdict_names_the_level_and_why():
     r = result(monitored="yes", meds=["opioid"], crisis_now="no", where="home", alone="unsure")
     assert r.verdict.code == "held" and r.verdict.held_at == "critical"
-    assert "1 critical concern could apply" in r.verdict.title
+    assert "1 critical concern could apply" in verdict_of(r).title
     assert r.verdict.code != "ask" and r.verdict.code != "none"
 
 
@@ -152,14 +153,14 @@ def test_declined_crisis_answer_holds_the_verdict_but_does_not_interrupt():
 
 def test_ask_list_is_deduplicated_and_most_serious_first():
     r = result(monitored="unsure", meds=["opioid"], crisis_now="no", where="home", alone="unsure")
-    texts = [i.text for i in r.ask_list]
-    assert texts == [
+    asks = [i.text for i in r.ask_list]
+    assert asks == [
         "Is your blood pressure checked?",
         "Will you be alone?",
         "Ask whether they check it.",
         "Is this combination checked?",
     ]
-    assert r.ask_list[0].about == "Could apply: No blood pressure checks (you answered unsure)"
+    assert texts.ask_about(r, r.ask_list[0]) == "Could apply: No blood pressure checks (you answered unsure)"
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "pdf"])
@@ -172,7 +173,7 @@ def test_every_format_lists_could_apply_with_its_answers(fmt):
         n = next(k for k, i in enumerate(r.ask_list, 1) if i.text == "Is your blood pressure checked?")
         assert f"Depends on question {n} in Questions to ask (you answered unsure)." in flat
         assert "Is your blood pressure checked?" in flat and "No blood pressure checks" in flat
-    assert flat.index("Could apply") > flat.index(r.verdict.title.split(":")[0])
+    assert flat.index("Could apply") > flat.index(verdict_of(r).title.split(":")[0])
     assert "[no_bp]" not in flat and "no_bp" not in flat  # titles, not ids
 
 
@@ -193,7 +194,7 @@ def test_json_could_apply_and_questions_to_ask():
 # ------------------------------------------------------------------------------------ first steps
 def test_first_steps_are_at_most_three_distinct_actions():
     r = result(monitored="no", meds=["opioid", "benzo"], crisis_now="yes", where="home", alone="yes")
-    steps = [t for t, _ in r.first_steps]
+    steps = [t for t, _ in texts.first_steps(r)]
     # the crisis action leads (issue 25), then the most serious others
     assert steps == [
         "Call or text 988 now, or call 911 if you are in danger.",

@@ -13,6 +13,7 @@ from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.render import renderer
 from clinic_ready.render.terminal import render as render_terminal
+from clinic_ready.wording import verdict_of
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -40,7 +41,7 @@ def test_every_format_carries_what_matters(perry, fmt):
             assert (
                 f"[{f.concern.id}]" not in text and f"`{f.concern.id}`" not in text
             )  # patient-facing: titles, not ids
-    assert perry.verdict.title in text
+    assert verdict_of(perry).title in text
     for needle in ("988", "1-800-662-4357", "911", "Not medical advice"):
         assert needle in text
     cl = perry.checklist

@@ -155,7 +155,7 @@ def test_markdown_order_and_each_ask_once():
         # each ask once (the cards refer to it by number); an open answer's question also in Your answers
         assert md.count(item.text) == (2 if item.question_id else 1), item.text
     assert "see question 1 in Questions to ask" in md
-    private = {q for _t, q in r.private}  # kept private: a topic for the prescriber, never a question (N8)
+    private = set(r.private)  # kept private: a topic for the prescriber, never a question (N8)
     for i in r.not_assessed:  # unsure items: in the ask list and in Your answers only
         if i.question.id in private:
             assert i.question.topic in md, i.question.id

@@ -13,6 +13,8 @@ from clinic_ready.core import engine
 from clinic_ready.core.model import strip_hint
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist
+from clinic_ready.render import texts
+from clinic_ready.wording import verdict_of
 from tests.render.test_reports import pdf_text
 
 HERE = FIXTURES / "supporter"
@@ -77,9 +79,10 @@ def test_the_patient_reads_the_patient_forms():
     answers.respondent = "patient"
     result = engine.evaluate(cl, answers)
     assert result.tips == ()
-    assert result.first_steps[0][0].startswith("Call or text 988 now")  # the crisis action leads
-    assert result.first_steps[1][0] == "Have a sober adult with you."
-    assert result.verdict.title == "Your safety comes first: talk to someone now"
+    steps = texts.first_steps(result)
+    assert steps[0][0].startswith("Call or text 988 now")  # the crisis action leads
+    assert steps[1][0] == "Have a sober adult with you."
+    assert verdict_of(result).title == "Your safety comes first: talk to someone now"
 
 
 def test_supporter_labels_and_intros():

@@ -18,9 +18,10 @@ from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.answers import apply_sets, load_answers
 from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
-from clinic_ready.render import terminal
+from clinic_ready.render import terminal, texts
 from clinic_ready.render.common import source_line
 from clinic_ready.safe_text import is_safe
+from clinic_ready.wording import verdict_of
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 CL = load_checklist(shipped()["ketamine-clinic"])
@@ -50,7 +51,7 @@ def test_sections_come_in_the_order_a_family_acts_on(plain):
     text = terminal.render(r, width=100, plain=plain, answers=True)
     marks = [
         "Your safety comes first",  # urgent, with what to do now
-        r.verdict.title,
+        verdict_of(r).title,
         "If you are in crisis or danger:",  # urgent: the crisis lines before the concern list too
         "First steps",
         "Questions to ask your clinic (",
@@ -92,7 +93,7 @@ def test_open_answers_in_the_ask_list_are_named_by_number_not_listed_again(perry
     na = text.split("Not assessed (3): find these out", 1)[1].split("Sources", 1)[0]
     assert na.strip().startswith("See question 21 above.")  # declined personal answers are topics, not questions (N8)
     assert "Thoughts of death or suicide — prefer not to say" in na
-    private = {q for _t, q in perry.private}  # kept private: named by topic, never as a question (N8)
+    private = set(perry.private)  # kept private: named by topic, never as a question (N8)
     for i in perry.not_assessed:  # each open question appears once: in the ask list
         if i.question.id in private:
             assert text.count(" ".join(i.question.prompt.split())) == 0
@@ -208,8 +209,8 @@ def test_closing_screen_is_short_and_has_the_verdict_steps_and_crisis_lines_but_
         shown = console.file.getvalue()
         assert len(shown.splitlines()) <= most, shown
         flat = " ".join(shown.split())
-        assert perry.verdict.title in flat and "9 critical, 11 high" in flat
-        for step, _cid in perry.first_steps:
+        assert verdict_of(perry).title in flat and "9 critical, 11 high" in flat
+        for step, _cid in texts.first_steps(perry):
             assert " ".join(step.split()) in flat
         assert "988" in flat and "1-800-662-4357" in flat and "911" in flat
         assert "http" not in flat and "[1]" not in flat

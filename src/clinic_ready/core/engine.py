@@ -1,4 +1,6 @@
-"""The pure engine: (checklist, answers) -> Result.  No files, no terminal, no YAML.
+"""The pure engine: (checklist, answers) -> Result.  No files, no terminal, no YAML, and no text
+made here: a Result holds codes, numbers, ids and the checklist's own texts, so it is the same in
+every language; the renderers make every other word (render/texts.py, wording.py).
 
 Conditions are read in three-valued (Kleene) logic: an unsure, declined or missing answer makes
 a test on it unknown (see conditions.py).
@@ -10,40 +12,35 @@ a test on it unknown (see conditions.py).
 3. Concerns whose condition is true become findings (urgent ones first, then most severe first,
    then in checklist order); those whose condition is unknown *could apply*, with the answers
    they depend on.  Could-apply concerns are never counted as raised.
-4. The verdict is the most serious level reached (see VERDICTS); an urgent concern makes it
-   "get help now"; a critical or high concern that could apply holds it (never reassuring).
-5. First steps: up to three distinct actions of the most serious raised concerns.  Questions to
-   ask: raised concerns' asks, plus the unknown answers each could-apply concern depends on.
+4. The verdict is the most serious level reached (a code: see verdict_for); an urgent concern
+   makes it "get help now"; a critical or high concern that could apply holds it (never
+   reassuring), with the level and the number of concerns that hold it.
+5. First steps: the lead (the crisis action, or what a held verdict depends on), then the most
+   serious raised concerns, as candidates (render/texts.first_steps keeps up to three that say
+   something new).  Questions to ask: raised concerns' asks, plus the unknown answers each
+   could-apply concern depends on.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from clinic_ready.core import conditions, wording
+from clinic_ready.core import conditions
 from clinic_ready.core.model import (
     Answers,
     AskItem,
     Checklist,
+    Concern,
     Finding,
     ItemResult,
     Possible,
     Result,
-    Severity,
+    Step,
+    SupporterTip,
     Verdict,
 )
-from clinic_ready.i18n import N_, _, ngettext
-
-MAX_FIRST_STEPS = 3
-
-
-_STATE_WORDS = {
-    "unsure": N_("you answered unsure"),
-    "declined": N_("you preferred not to say"),
-    "missing": N_("not answered yet"),
-}
+from clinic_ready.core.severity import Severity
 
 
 @lru_cache(maxsize=4096)
@@ -52,11 +49,7 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-#: the patient's verdicts (wording.py has every reader's, and a checklist may word its own)
-VERDICTS = {code: Verdict(code, t.title, t.text) for code, t in wording.VERDICT_TEXTS["patient"].items()}
-
-
-class _States(dict):
+class _States(dict[str, str]):
     """Question id -> its state so far; a question not come to is "missing"."""
 
     __slots__ = ()
@@ -131,14 +124,45 @@ def _total(ctx: _Context, score_id: str) -> float | None:
 
 
 def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str] = frozenset()) -> Result:
-    """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result.
+    """Evaluate answers against a checklist.  Pure: the same inputs always give the same Result,
+    in every language: it holds codes, numbers, ids and the checklist's own texts, and the
+    renderers make every other word (render/texts.py, wording.py).
 
     ``unreached`` names questions the questionnaire has not come to yet: conditions read them as
     not asked (false) rather than unknown, so that a progress count ("Question 4 of 44") holds
     only what the answers so far open, and grows when a new section opens.
     """
     ctx, items = _walk(checklist, answers, unreached)
-    scores = {s.id: ctx.score(s.id) for s in checklist.scores}
+    findings, possible = _judge(checklist, ctx, items)
+    good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
+    findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
+    possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
+    findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order
+    possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
+    not_assessed = tuple(
+        i for i in items if i.state in ("unsure", "declined") or (i.state == "missing" and i.question.required)
+    )
+    return Result(
+        checklist=checklist,
+        items=tuple(items),
+        findings=tuple(findings),
+        not_assessed=not_assessed,
+        verdict=verdict_for(findings, not_assessed, possible),
+        scores={s.id: ctx.score(s.id) for s in checklist.scores},
+        ignored=tuple(i.question.id for i in items if i.state == "skipped" and i.question.id in answers.values),
+        could_apply=tuple(possible),
+        first_steps=step_candidates(findings, possible),
+        ask_list=ask_list(findings, possible, answers.respondent),
+        private=private_topics(possible),
+        respondent=answers.respondent,
+        tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
+        good_to_know=good_to_know,
+    )
+
+
+def _judge(checklist: Checklist, ctx: _Context, items: list[ItemResult]) -> tuple[list[Finding], list[Possible]]:
+    """Step 3: each concern raised (its condition true), could apply (unknown) or left out (false),
+    in checklist order."""
     findings: list[Finding] = []
     possible: list[Possible] = []
     by_id: dict[str, ItemResult] = {}
@@ -152,36 +176,12 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
             if not by_id:
                 by_id = {i.question.id: i for i in items}
             possible.append(Possible(c, sources, _depends_on(c, ctx, checklist, by_id)))
-    good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
-    findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
-    possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
-    findings.sort(
-        key=lambda f: (not f.concern.urgent, f.concern.severity.rank)
-    )  # stable: checklist order within a level
-    possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
-    not_assessed = tuple(
-        i for i in items if i.state in ("unsure", "declined") or (i.state == "missing" and i.question.required)
-    )
-    ignored = tuple(i.question.id for i in items if i.state == "skipped" and i.question.id in answers.values)
-    return Result(
-        checklist=checklist,
-        items=tuple(items),
-        findings=tuple(findings),
-        not_assessed=not_assessed,
-        verdict=verdict_for(findings, not_assessed, possible, wording.Words(checklist, answers.respondent)),
-        scores=scores,
-        ignored=ignored,
-        could_apply=tuple(possible),
-        first_steps=_lead_steps(findings, possible, answers.respondent, checklist),
-        ask_list=ask_list(findings, possible, answers.respondent),
-        private=private_topics(possible),
-        respondent=answers.respondent,
-        tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
-        good_to_know=good_to_know,
-    )
+    return findings, possible
 
 
-def _walk(checklist: Checklist, answers: Answers, unreached) -> tuple[_Context, list[ItemResult]]:
+def _walk(
+    checklist: Checklist, answers: Answers, unreached: frozenset[str] | set[str]
+) -> tuple[_Context, list[ItemResult]]:
     """Step 1: each question in order, shown (its conditions true or unknown) or skipped."""
     ctx = _Context(checklist, answers)
     given, states, doubt = answers.values, ctx.states, ctx.doubt
@@ -232,7 +232,9 @@ def urgent(checklist: Checklist, answers: Answers) -> tuple[Finding, ...]:
     return tuple(raised)
 
 
-def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemResult]) -> tuple[ItemResult, ...]:
+def _depends_on(
+    c: Concern, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemResult]
+) -> tuple[ItemResult, ...]:
     """The unknown answers a could-apply concern depends on, in checklist order, each once."""
     ids: set[str] = set()
     todo = [c.when]
@@ -255,7 +257,7 @@ def _depends_on(c, ctx: _Context, checklist: Checklist, by_id: dict[str, ItemRes
     return tuple(by_id[q] for q in checklist.questions if q in ids)
 
 
-def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
+def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple[SupporterTip, ...]:
     """The tips for someone answering for the person: each whose ``when`` holds or is unknown."""
     compiled = checklist.compiled
     return tuple(
@@ -265,213 +267,111 @@ def supporter_tips(checklist: Checklist, ctx: _Context) -> tuple:
     )
 
 
-def _lead_steps(findings, possible, respondent: str, checklist: Checklist) -> tuple[tuple[str, str], ...]:
-    """First steps that lead with what matters now: the crisis action when an urgent concern is
+def _lead_step(findings: Sequence[Finding], possible: Sequence[Possible]) -> Step | None:
+    """The step that leads with what matters now: the crisis action when an urgent concern is
     raised; else, when a critical or high concern could apply above everything raised (a held
-    verdict), finding out the answer it depends on; then the usual steps."""
-    lead: list[tuple[str, str]] = []
+    verdict), finding out the first answer it depends on."""
     urgent_found = [f for f in findings if f.concern.urgent]
     if urgent_found:
-        c = urgent_found[0].concern
-        if respondent == "supporter" and not c.action_supporter:  # never the patient's own words to a helper
-            text = wording.Words(checklist, respondent).urgent_lines()[0]
-        else:
-            text = c.action_for(respondent)
-        lead.append((_words(text), c.id))
-    else:
-        worst = min((f.concern.severity.rank for f in findings), default=99)
-        held = [
-            p
-            for p in possible
-            if p.concern.severity in (Severity.critical, Severity.high)
-            and p.concern.severity.rank < worst
-            and p.depends_on
-        ]
-        if held:
-            p = min(held, key=lambda p: p.concern.severity.rank)
-            item = p.depends_on[0]
-            lead.append((find_out_step(item.question, item.section, respondent, checklist.reader), p.concern.id))
-    rest = [s for s in first_steps(findings, respondent) if s[0].lower() not in {t.lower() for t, _c in lead}]
-    return tuple(lead + rest)[:MAX_FIRST_STEPS]
+        return Step("crisis", urgent_found[0].concern.id)
+    worst = min((f.concern.severity.rank for f in findings), default=99)
+    held = [
+        p
+        for p in possible
+        if p.concern.severity in (Severity.critical, Severity.high) and p.concern.severity.rank < worst and p.depends_on
+    ]
+    if not held:
+        return None
+    p = min(held, key=lambda p: p.concern.severity.rank)
+    return Step("find_out", p.concern.id, p.depends_on[0].question.id)
 
 
-def find_out_step(question, section, respondent: str = "patient", reader: str = "patient") -> str:
-    """The first step for a held verdict: find out the answer it depends on.  A question about the
-    person (``about: person``) is something to tell or be asked by the prescriber, not a question
-    for the clinic."""
-    if reader == "staff":
-        return _("Find this out before the next session: {question}").format(
-            question=_words(question.report_prompt(respondent))
-        )
-    if section.about == "person":  # a private topic: named, never asked as a raw prompt
-        return _("Before any dose, talk with the prescriber about: {topic}").format(
-            topic=_words(question.topic or section.title)
-        )
-    return _("Find this out from the clinic before any dose: {question}").format(
-        question=_words(question.report_prompt(respondent))
+def step_candidates(findings: Sequence[Finding], possible: Sequence[Possible]) -> tuple[Step, ...]:
+    """The first steps' candidates in order: the lead step, then every raised concern that is
+    neither urgent (its action leads) nor ``info`` (good to know, not a concern).  Which of them
+    are shown (at most three, none repeating a sentence already given) depends on their words, so
+    render/texts.first_steps decides it, once, for every renderer."""
+    lead = _lead_step(findings, possible)
+    rest = tuple(
+        Step("concern", f.concern.id)
+        for f in findings
+        if not f.concern.urgent and f.concern.severity is not Severity.info
     )
+    return ((lead,) if lead else ()) + rest
 
 
-#: words that need a referent: a first step that uses one cannot be read on its own
-NEEDS_REFERENT = re.compile(r"\b(it|its|this|these|them|those|that one)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_PLURAL = re.compile(r"\b[a-z]{3,}s\b", re.IGNORECASE)
-
-
-def needs_referent(text: str) -> bool:
-    """True when a sentence says "it", "its" or "this" at all, or "them", "these" or "those" with no
-    plural noun before it in the same sentence ("…medicines…; plan any change with the prescriber who
-    gives them" has its referent; "Ask about it at your first visit" does not)."""
-    for sentence in _SENTENCE.split(text):
-        for m in NEEDS_REFERENT.finditer(sentence):
-            word = m.group(0).lower()
-            if word in ("them", "these", "those") and _PLURAL.search(sentence[: m.start()]):
-                continue
-            return True
-    return False
-
-
-def step_text(c, respondent: str = "patient") -> str:
-    """A concern as a first step that reads alone (printed without its title): its ``first_step``;
-    else its action, when it needs no referent; else "<title>: <action>"."""
-    own = c.first_step_for(respondent)
-    if own:
-        return _words(own)
-    action = _words(c.action_for(respondent))
-    if needs_referent(action):
-        return _("{title}: {action}").format(title=_words(c.title).rstrip("."), action=action)
-    return action
-
-
-def first_steps(findings: list[Finding], respondent: str = "patient") -> tuple[tuple[str, str], ...]:
-    """Up to three distinct steps, from the most serious raised (non-urgent, non-info) concerns;
-    a sentence already given by an earlier step is not repeated (a step left empty is dropped)."""
-    out: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for f in findings:
-        c = f.concern
-        if c.urgent or c.severity is Severity.info:
-            continue
-        sentences = [s for s in _SENTENCE.split(step_text(c, respondent)) if s.strip()]
-        fresh = [s for s in sentences if s.lower().rstrip(".") not in seen]
-        if not fresh:
-            continue
-        seen.update(s.lower().rstrip(".") for s in sentences)
-        out.append((" ".join(fresh), c.id))
-        if len(out) == MAX_FIRST_STEPS:
-            break
-    return tuple(out)
-
-
-def ask_list(findings: list[Finding], possible: list[Possible], respondent: str = "patient") -> tuple[AskItem, ...]:
+def ask_list(
+    findings: Sequence[Finding], possible: Sequence[Possible], respondent: str = "patient"
+) -> tuple[AskItem, ...]:
     """Raised concerns' asks plus the unknown answers behind could-apply concerns (each question as
     the respondent read it): deduplicated, most serious first (raised before could-apply within a
     level)."""
     entries: list[tuple[int, int, AskItem]] = []
     seen_text: set[str] = set()
-    seen_question: set[str] = set()
     for n, f in enumerate(findings):
         c = f.concern
         text = _words(c.ask)
-        key = text.lower()
-        if c.severity is Severity.info or key in seen_text:
+        if c.severity is Severity.info or text.lower() in seen_text:
             continue
-        seen_text.add(key)
-        entries.append((c.severity.rank, n, AskItem(text, _words(c.title), c.severity, c.id)))
+        seen_text.add(text.lower())
+        entries.append((c.severity.rank, n, AskItem(text, c.severity, c.id)))
+    seen_question: set[str] = set()
     for n, p in enumerate(possible, len(findings)):
-        c = p.concern
-        if c.severity is Severity.info:
+        if p.concern.severity is Severity.info:
             continue
         for item in p.depends_on:
             qid = item.question.id
             if qid in seen_question or item.section.about == "person":  # about the person: a private topic
                 continue
             seen_question.add(qid)
-            state = _(_STATE_WORDS.get(item.state, _STATE_WORDS["missing"]))
-            about = _("Could apply: {title} ({state})").format(title=_words(c.title), state=state)
+            text = _words(item.question.report_prompt(respondent))
             entries.append(
-                (
-                    c.severity.rank,
-                    n,
-                    AskItem(_words(item.question.report_prompt(respondent)), about, c.severity, c.id, qid),
-                )
+                (p.concern.severity.rank, n, AskItem(text, p.concern.severity, p.concern.id, qid, item.state))
             )
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
 
 
-def topic_of(item: ItemResult) -> str:
-    """What an open answer about the person is about, as a topic (never the raw prompt)."""
-    return _words(item.question.topic or item.section.title)
-
-
-def private_topics(possible: list[Possible]) -> tuple[tuple[str, str], ...]:
+def private_topics(possible: Sequence[Possible]) -> tuple[str, ...]:
     """Open answers about the person (``about: person`` sections) that could-apply concerns depend
-    on: "Your prescriber will ask you about these", as topics, each once, most serious first."""
-    out: list[tuple[str, str]] = []
+    on: "Your prescriber will ask you about these", as question ids, one per topic (the question's
+    ``topic``, else its section's title), most serious first."""
+    out: list[str] = []
     seen: set[str] = set()
     for p in sorted(possible, key=lambda p: (not p.concern.urgent, p.concern.severity.rank)):
         for item in p.depends_on:
             if item.section.about != "person":
                 continue
-            topic = topic_of(item)
-            if topic.lower() not in seen:
-                seen.add(topic.lower())
-                out.append((topic, item.question.id))
+            topic = _words(item.question.topic or item.section.title).lower()
+            if topic not in seen:
+                seen.add(topic)
+                out.append(item.question.id)
     return tuple(out)
 
 
-#: severity words inside verdict texts
-LEVEL_WORDS = wording.LEVEL_WORDS
-
-
-def _verdict(code: str, words: wording.Words | None = None) -> Verdict:
-    """A fixed verdict in the current language, worded for the reader."""
-    t = (words or wording.Words()).verdict(code)
-    return Verdict(code, t.title, t.text)
-
-
 def verdict_for(
-    findings: list[Finding],
-    not_assessed: tuple[ItemResult, ...],
-    possible: Sequence[Possible] = (),
-    words: wording.Words | None = None,
+    findings: Sequence[Finding], not_assessed: Sequence[ItemResult], possible: Sequence[Possible] = ()
 ) -> Verdict:
-    words = words or wording.Words()
+    """The verdict as data: its code, and the level and count of could-apply concerns that hold it."""
     levels = {f.concern.severity for f in findings}
     if any(f.concern.urgent for f in findings):
-        return _verdict("urgent", words)
+        return Verdict("urgent")
     if Severity.critical in levels:
-        return _verdict("stop", words)
+        return Verdict("stop")
     open_levels = [p.concern.severity for p in possible if p.concern.severity in (Severity.critical, Severity.high)]
     if Severity.high in levels:
-        if Severity.critical in open_levels:
-            return _held(_verdict("discuss", words), Severity.critical, open_levels, words)
-        return _verdict("discuss", words)
+        return _held("discuss", Severity.critical, open_levels)
     if open_levels:
-        held = Severity.critical if Severity.critical in open_levels else Severity.high
-        return _held(None, held, open_levels, words)
+        return _held("held", Severity.critical if Severity.critical in open_levels else Severity.high, open_levels)
     if levels & {Severity.moderate, Severity.low}:
-        return _verdict("ask", words)
-    if not_assessed:
-        return _verdict("incomplete", words)
-    return _verdict("none", words)
+        return Verdict("ask")
+    return Verdict("incomplete" if not_assessed else "none")
 
 
-def _held(base: Verdict | None, level: Severity, open_levels: Sequence[Severity], words: wording.Words) -> Verdict:
-    """A verdict held by concerns that could apply: it says at which level, and why."""
+def _held(code: str, level: Severity, open_levels: Sequence[Severity]) -> Verdict:
+    """A verdict held by the concerns at ``level`` that could apply (none: not held)."""
     n = sum(1 for s in open_levels if s is level)
-    word = _(LEVEL_WORDS[level.value])
-    what = ngettext("{n} {level} concern could apply", "{n} {level} concerns could apply", n).format(n=n, level=word)
-    why = words.held_why(what, word, n)
-    if base is not None:
-        return Verdict(base.code, base.title, _("{text} Also: {why}").format(text=base.text, why=why), level.value)
-    return Verdict(
-        "held",
-        _("Find out first: {what}").format(what=what),
-        words.held_text(why),
-        level.value,
-    )
+    return Verdict(code, level.value, n) if n else Verdict(code)
 
 
 def context_of(result: Result) -> _Context:

@@ -455,6 +455,10 @@ class Checklist(_Model):
         return {q.id: q for s in self.sections for q in s.questions}
 
     @cached_property
+    def concern_by_id(self) -> dict[str, Concern]:
+        return {c.id: c for c in self.concerns}
+
+    @cached_property
     def section_of(self) -> dict[str, Section]:
         return {q.id: s for s in self.sections for q in s.questions}
 
@@ -639,23 +643,39 @@ class Possible(NamedTuple):
 
 
 class AskItem(NamedTuple):
-    """One entry of "questions to ask your clinic"."""
+    """One entry of "questions to ask your clinic": a raised concern's ``ask``, or (with
+    ``question_id``) an open answer a could-apply concern depends on.  ``text`` is the checklist's
+    own text (the ask, or the question as the respondent read it); the words around it ("Could
+    apply: …") are made by the renderers (render/texts.py)."""
 
     text: str
-    about: str
     severity: Severity
     concern_id: str
     question_id: str | None = None  # set when the entry is an unknown answer a could-apply concern depends on
+    state: str | None = None  # that answer's state: unsure | declined | missing
+
+
+STEP_KINDS = ("crisis", "find_out", "concern")
+
+
+class Step(NamedTuple):
+    """A first step as data: what to do, named by ids.  ``crisis``: the urgent concern's action;
+    ``find_out``: find out the answer (``question_id``) a held verdict depends on; ``concern``: a
+    raised concern's own step.  Its text is made by the renderers (render/texts.py)."""
+
+    kind: str  # one of STEP_KINDS
+    concern_id: str
+    question_id: str | None = None
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The overall reading, from most to least serious."""
+    """The overall reading, from most to least serious, as a code (the texts are made by the
+    renderers: wording.verdict_text)."""
 
-    code: str
-    title: str
-    text: str
+    code: str  # urgent | stop | discuss | ask | incomplete | none | held
     held_at: str | None = None  # the severity a could-apply concern holds the verdict at
+    held_count: int = 0  # how many concerns at that level could apply
 
 
 @dataclass(frozen=True)
@@ -670,10 +690,10 @@ class Result:
     scores: dict[str, float | None]
     ignored: tuple[str, ...] = ()  # answers given to questions that were not asked
     could_apply: tuple[Possible, ...] = ()  # concerns whose condition is unknown, most severe first
-    first_steps: tuple[tuple[str, str], ...] = ()  # (action, concern id): at most three distinct things to do
-    private: tuple[
-        tuple[str, str], ...
-    ] = ()  # (topic, question id): open answers about the person, for the prescriber to ask
+    #: the first steps' candidates, most important first (the lead, then raised concerns);
+    #: render/texts.first_steps keeps up to three that say something new
+    first_steps: tuple[Step, ...] = ()
+    private: tuple[str, ...] = ()  # question ids: open answers about the person, for the prescriber to ask
     ask_list: tuple[AskItem, ...] = ()  # "questions to ask your clinic", most serious first
     respondent: str = "patient"  # who answered (Answers.respondent)
     tips: tuple[SupporterTip, ...] = ()  # "How you can help": a supporter's tips whose condition holds or is unknown

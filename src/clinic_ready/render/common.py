@@ -12,6 +12,7 @@ from typing import cast
 
 from clinic_ready.core.model import Concern, Finding, ItemResult, Possible, Result, Severity, Source
 from clinic_ready.i18n import N_, _, ngettext
+from clinic_ready.render.texts import topic_of
 
 
 class Words(dict):
@@ -216,8 +217,6 @@ def _item_words(item, respondent: str) -> str:
     """An open answer as reports name it: a question about the person by its topic (never its raw
     prompt), any other by its prompt."""
     if item.section.about == "person":
-        from clinic_ready.core.engine import topic_of
-
         return topic_of(item)
     return " ".join(item.question.report_prompt(respondent).split())
 

@@ -11,6 +11,7 @@ from clinic_ready.i18n import _
 from clinic_ready.render.common import date_text, severity_label
 from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
 from clinic_ready.render.views import Common
+from clinic_ready.wording import verdict_of
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ def compare_view(c: Comparison, today: dt.date) -> CompareView:
         printed_on=date_text(today),
         checklist_notice=one_line(cl.notice),
     )
-    v.clinics = [ClinicView(k.name, VERDICT_SHORT[k.result.verdict.code], k.result.verdict.title) for k in c.clinics]
+    v.clinics = [
+        ClinicView(k.name, VERDICT_SHORT[k.result.verdict.code], verdict_of(k.result).title) for k in c.clinics
+    ]
     v.concerns = [
         RowView(
             severity_label(r.concern.severity),

@@ -11,6 +11,7 @@ from clinic_ready.core.compare import RAISED, Comparison
 from clinic_ready.i18n import N_, _
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
 from clinic_ready.render.common import STATE_WORDS, Words, date_text, severity_label
+from clinic_ready.wording import verdict_of
 
 MARK_TEXT = Words({RAISED: N_("● raised"), "could_apply": N_("◐ could apply"), "not_raised": N_("○ not raised")})
 LEGEND = Words(
@@ -66,7 +67,7 @@ def show(c: Comparison, console, plain: bool = False) -> None:
         plain = True
     if plain:
         for k in c.clinics:
-            v = k.result.verdict
+            v = verdict_of(k.result)
             console.print(Text(f"{k.name}: {v.title}"))  # the title says the verdict in words
         _plain_rows(c, console)
     else:
@@ -86,7 +87,7 @@ def show(c: Comparison, console, plain: bool = False) -> None:
         console.print(t)
         console.print(Text(_legend(c)))
         for k in c.clinics:
-            console.print(Text(f"{k.name}: {k.result.verdict.title}"))
+            console.print(Text(f"{k.name}: {verdict_of(k.result).title}"))
         if c.open_questions:
             console.print(Text(""))
             o = Table(box=box.SIMPLE_HEAVY, expand=True, title=_("Questions still open"), title_justify="left")
@@ -196,7 +197,7 @@ def render_markdown(c: Comparison) -> str:
         "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |",
         "",
     ]
-    out += [f"- **{_esc(k.name)}:** {k.result.verdict.title}" for k in c.clinics] + [
+    out += [f"- **{_esc(k.name)}:** {verdict_of(k.result).title}" for k in c.clinics] + [
         "",
         "## " + _("Concerns, most serious first"),
         "",
@@ -251,7 +252,7 @@ def document(c: Comparison) -> dict:
             {
                 "name": k.name,
                 "file": k.file,
-                "verdict": {"code": k.result.verdict.code, "title": k.result.verdict.title},
+                "verdict": {"code": k.result.verdict.code, "title": verdict_of(k.result).title},
                 "counts": k.result.counts,
             }
             for k in c.clinics

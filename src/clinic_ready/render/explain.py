@@ -12,6 +12,7 @@ from clinic_ready.core.model import Result
 from clinic_ready.errors import UsageError, suggest
 from clinic_ready.i18n import N_, _
 from clinic_ready.render.common import answer_text
+from clinic_ready.wording import LEVEL_WORDS
 
 VALUE_WORDS = {True: N_("true"), False: N_("false"), None: N_("unknown")}  # English in JSON; translated in text
 STATUS_WORDS = {
@@ -140,7 +141,7 @@ def text(explanations: list[dict]) -> str:
         if lines:
             lines.append("")
         if e["kind"] == "concern":
-            severity = _(engine.LEVEL_WORDS[e["severity"]])
+            severity = _(LEVEL_WORDS[e["severity"]])
             kind = _("({severity}, urgent; id {id})") if e["urgent"] else _("({severity}; id {id})")
             lines += [
                 _("Concern: {title}").format(title=e["title"]),

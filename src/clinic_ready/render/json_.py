@@ -6,9 +6,11 @@ import json
 
 from clinic_ready import __version__
 from clinic_ready.core.model import Result, Source
-from clinic_ready.core.wording import words_for
+from clinic_ready.i18n import language
 from clinic_ready.notices import crisis_lines
+from clinic_ready.render import texts
 from clinic_ready.render.common import answer_text
+from clinic_ready.wording import verdict_of, words_for
 
 FORMAT_VERSION = 3  # 2: urgent concerns, could_apply, first_steps, questions_to_ask, verdict held_at; 3: who reads (docs/json-format.md)
 
@@ -51,8 +53,9 @@ def _translation(cl) -> dict | None:
     }
 
 
-def _verdict(v) -> dict:
-    return {"code": v.code, "title": v.title, "text": v.text, "held_at": v.held_at}
+def _verdict(result: Result) -> dict:
+    v, words = result.verdict, verdict_of(result)
+    return {"code": v.code, "title": words.title, "text": words.text, "held_at": v.held_at}
 
 
 def _possible(p, respondent: str = "patient", checklist=None) -> dict:
@@ -106,12 +109,12 @@ def _extras(result: Result, possible: bool = True) -> dict:
         "could_apply": [_possible(p, result.respondent, result.checklist) for p in result.could_apply]
         if possible
         else [],
-        "first_steps": [{"text": t, "concern": cid} for t, cid in result.first_steps],
-        "private_topics": [{"topic": t, "question": q} for t, q in result.private],
+        "first_steps": [{"text": t, "concern": cid} for t, cid in texts.first_steps(result)],
+        "private_topics": [{"topic": t, "question": q} for t, q in texts.private_topics(result)],
         "questions_to_ask": [
             {
                 "text": i.text,
-                "about": i.about,
+                "about": texts.ask_about(result, i),
                 "severity": i.severity.value,
                 "concern": i.concern_id,
                 "question": i.question_id,
@@ -141,7 +144,7 @@ def document(result: Result) -> dict:
         },
         **_reader(result),
         "urgent": _urgent(result),
-        "verdict": _verdict(result.verdict),
+        "verdict": _verdict(result),
         "counts": result.counts,
         "concerns": [_concern_data(f.concern, f.sources, result.respondent, cl) for f in result.findings],
         "good_to_know": _good_to_know(result),
@@ -211,10 +214,10 @@ def compact(result: Result) -> str:
         whole = document(result)
         cache["head"] = _dump({k: whole[k] for k in ("format_version", "tool", "checklist")})[:-1]
         cache["tail"] = _dump({k: whole[k] for k in ("notice", "disclaimer", "crisis_lines")})[1:]
-    v = result.verdict
+    v = (result.verdict, result.respondent, language())  # its words depend on who reads, and the language
     verdict = cache.get(v)
     if verdict is None:
-        verdict = _keep(cache, v, _dump(_verdict(v)))
+        verdict = _keep(cache, v, _dump(_verdict(result)))
     possible = ",".join(
         _concern_fragment(cache, p.concern, p.sources, result.respondent)[:-1]
         + ',"depends_on":'

@@ -20,10 +20,10 @@ import os
 import unicodedata
 
 from clinic_ready.core.model import Result, Severity
-from clinic_ready.core.wording import words_for
 from clinic_ready.dates import today as _today
 from clinic_ready.i18n import _, ngettext
 from clinic_ready.notices import crisis_lines, crisis_text, urgent_lines
+from clinic_ready.render import texts
 from clinic_ready.render.common import (
     Citations,
     _item_words,
@@ -37,6 +37,7 @@ from clinic_ready.render.common import (
     source_line,
 )
 from clinic_ready.safe_text import clean
+from clinic_ready.wording import verdict_of, words_for
 
 STYLES = {
     Severity.critical: "bold white on red",
@@ -131,7 +132,8 @@ def closing(result: Result, plain: bool = False) -> list:
     v = result.verdict
     out: list = [Text("")]
     label = _("Verdict:") + " "
-    out.append(Text.assemble((label.upper() if plain else label, "bold"), (v.title, f"bold {VERDICT_STYLES[v.code]}")))
+    title = verdict_of(result).title
+    out.append(Text.assemble((label.upper() if plain else label, "bold"), (title, f"bold {VERDICT_STYLES[v.code]}")))
     summary = _counts_line(result)
     asks = len(result.ask_list)
     if asks:
@@ -146,13 +148,14 @@ def closing(result: Result, plain: bool = False) -> list:
         for line in words_for(result).urgent_lines():
             bullets.add_row("  •", line)
         out.append(bullets)
-    if result.first_steps:
+    first = texts.first_steps(result)
+    if first:
         out.append(Text(""))
         out.append(Text(_("First steps"), style=HEADING))
         steps = Table.grid(padding=(0, 1))
         steps.add_column(no_wrap=True)
         steps.add_column(ratio=1, overflow="fold")
-        for n, (step, _cid) in enumerate(result.first_steps, 1):
+        for n, (step, _cid) in enumerate(first, 1):
             steps.add_row(f"  {n}.", Text(_words(step)))
         out.append(steps)
     out.append(Text(""))
@@ -449,7 +452,7 @@ def _urgent(out: Layout, result: Result, explain: bool) -> None:
 
 
 def _verdict(out: Layout, result: Result) -> None:
-    v = result.verdict
+    v = verdict_of(result)
     if out.plain:
         out.line((_("VERDICT") + ": ", "bold"), (_words(v.title), "bold"))
         out.line((_words(v.text), ""))
@@ -459,7 +462,7 @@ def _verdict(out: Layout, result: Result) -> None:
     body.line((_words(v.title), "bold"))
     body.line((_words(v.text), ""))
     body.line((_counts_line(result), "dim"))
-    out.box(_("Verdict"), body, VERDICT_STYLES[v.code])
+    out.box(_("Verdict"), body, VERDICT_STYLES[result.verdict.code])
 
 
 def _numbered(out: Layout, n: int, total: int, text: str, style: str = "") -> int:
@@ -470,12 +473,13 @@ def _numbered(out: Layout, n: int, total: int, text: str, style: str = "") -> in
 
 
 def _first_steps(out: Layout, result: Result) -> None:
-    if not result.first_steps:
+    steps = texts.first_steps(result)
+    if not steps:
         return
     out.blank()
     out.line((_("First steps"), HEADING))
-    for n, (text, _cid) in enumerate(result.first_steps, 1):
-        _numbered(out, n, len(result.first_steps), _words(text))
+    for n, (text, _cid) in enumerate(steps, 1):
+        _numbered(out, n, len(steps), _words(text))
 
 
 def _tips(out: Layout, result: Result, cites: Citations) -> None:
@@ -502,7 +506,7 @@ def _ask_list(out: Layout, result: Result) -> None:
     )
     for n, item in enumerate(result.ask_list, 1):
         hang = _numbered(out, n, len(result.ask_list), _words(item.text))
-        out.wrap([("(" + _words(item.about) + ")", "dim")], indent=hang)
+        out.wrap([("(" + _words(texts.ask_about(result, item)) + ")", "dim")], indent=hang)
 
 
 def _private(out: Layout, result: Result) -> None:
@@ -515,7 +519,7 @@ def _private(out: Layout, result: Result) -> None:
     out.blank()
     out.line((words_for(result).heading("private"), HEADING))
     out.wrap([(private_intro(result), "dim")], indent=2)
-    for topic, _qid in result.private:
+    for topic, _qid in texts.private_topics(result):
         out.wrap([(_words(topic), "")], hang=4, prefix=(("  • ", ""),))
 
 

@@ -12,10 +12,10 @@ from typing import NamedTuple
 
 from clinic_ready import i18n
 from clinic_ready.core import conditions
-from clinic_ready.core.model import Checklist, Result, Severity
-from clinic_ready.core.wording import words_for
+from clinic_ready.core.model import Checklist, Concern, Finding, Possible, Question, Result, Severity, SupporterTip
 from clinic_ready.i18n import N_, _, ngettext
 from clinic_ready.notices import crisis_heading, crisis_lines, crisis_text, notice
+from clinic_ready.render import texts
 from clinic_ready.render.common import (
     ANSWER_STATE_WORDS,
     DECLINED_LABEL,
@@ -33,6 +33,7 @@ from clinic_ready.render.common import (
     severity_label,
     source_line,
 )
+from clinic_ready.wording import verdict_text, words_for
 
 CLINIC_NAME_ID = "clinic_name"  # a text question with this id names the clinic in the header
 FOOTER = N_("Not medical advice. Crisis: call or text 988 · SAMHSA 1-800-662-4357 · Emergency 911")
@@ -173,12 +174,8 @@ def _open(item, respondent: str = "patient") -> str:
     return text if item.state == "answered" else _("{answer} (open)").format(answer=text)
 
 
-def report_view(result: Result, today: dt.date, explain: bool = False, only: str | None = None) -> ReportView:
-    cl = result.checklist
-    words = words_for(result)
-    supporter = result.respondent == "supporter"
-    tips = list(result.tips) if supporter else []
-    cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
+def _clinic_name(result: Result) -> str | None:
+    """The clinic's name, when a text question named ``clinic_name`` was answered."""
     clinic = next(
         (
             i.answer.value
@@ -187,21 +184,31 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         ),
         None,
     )
+    return _clean(str(clinic)) if clinic else None
+
+
+def _report_head(result: Result, today: dt.date, only: str | None) -> ReportView:
+    """The report's header, verdict and fixed wording: everything but the lists."""
+    cl = result.checklist
+    words = words_for(result)
+    verdict = verdict_text(result.verdict, words)
     counts = counts_text(result)
-    view = ReportView(
+    return ReportView(
         title=cl.title,
         version=cl.version,
         facts_as_of=date_text(cl.facts_as_of),
         printed_on=date_text(today),
         checklist_notice=_clean(cl.notice),
-        clinic_name=_clean(str(clinic)) if clinic else None,
+        clinic_name=_clinic_name(result),
         currency=cl.currency_line(),
         about=about_lines(cl, today),
         only=only,
-        respondent_line=_("Answered by someone helping the person considering treatment.") if supporter else None,
+        respondent_line=_("Answered by someone helping the person considering treatment.")
+        if result.respondent == "supporter"
+        else None,
         verdict_code=result.verdict.code,
-        verdict_title=result.verdict.title,
-        verdict_text=result.verdict.text,
+        verdict_title=verdict.title,
+        verdict_text=verdict.text,
         counts_text=_("Concerns raised: {counts}.").format(counts=counts) if counts else _("No concern was raised."),
         heading_urgent=_("Urgent: get help now"),
         heading_first_steps=words.heading("first_steps"),
@@ -222,60 +229,101 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         crisis_heading=words.crisis_heading(),
         heading_sources=_("Sources"),
         heading_about=_("About this report"),
+        heading_private=words.heading("private"),
+        private_intro=private_intro(result),
     )
-    ask_numbers = result.ask_numbers
-    by_text: dict[str, int] = {}
-    by_question: dict[str, int] = {}
-    for n, item in enumerate(result.ask_list, 1):
-        by_text.setdefault(item.text.lower(), n)
-        if item.question_id:
-            by_question.setdefault(item.question_id, n)
-    step_numbers = {cid: n for n, (_text, cid) in enumerate(result.first_steps, 1)}
-    step_by_text = {text.lower(): n for n, (text, _cid) in enumerate(result.first_steps, 1)}
 
-    def concern_view(f, sev) -> ConcernView:
-        c = f.concern
-        ask, action = _clean(c.ask), _clean(c.action_for(result.respondent))
-        number = ask_numbers.get(c.id) or by_text.get(ask.lower())
-        step = step_numbers.get(c.id) or step_by_text.get(action.lower())
+
+@dataclass(eq=False, repr=False)
+class _Cards:
+    """Builds concern cards that point to their question and first step by number."""
+
+    result: Result
+    today: dt.date
+    cites: Citations
+    explain: bool
+    steps: tuple[tuple[str, str], ...]
+    by_text: dict[str, int] = field(init=False, default_factory=dict)  # ask text (lower case) -> its number
+    by_question: dict[str, int] = field(init=False, default_factory=dict)  # question id -> its number in the ask list
+    step_numbers: dict[str, int] = field(init=False, default_factory=dict)  # concern id -> its first step's number
+    step_by_text: dict[str, int] = field(init=False, default_factory=dict)  # step text (lower case) -> its number
+
+    def __post_init__(self) -> None:
+        for n, item in enumerate(self.result.ask_list, 1):
+            self.by_text.setdefault(item.text.lower(), n)
+            if item.question_id:
+                self.by_question.setdefault(item.question_id, n)
+        self.step_numbers = {cid: n for n, (_text, cid) in enumerate(self.steps, 1)}
+        self.step_by_text = {text.lower(): n for n, (text, _cid) in enumerate(self.steps, 1)}
+
+    def card(self, f: Finding, sev: Severity) -> ConcernView:
+        c, who = f.concern, self.result.respondent
+        ask, action = _clean(c.ask), _clean(c.action_for(who))
+        number = self.result.ask_numbers.get(c.id) or self.by_text.get(ask.lower())
+        step = self.step_numbers.get(c.id) or self.step_by_text.get(action.lower())
         return ConcernView(
             c.id,
             sev.value,
             severity_label(sev),
             _clean(c.title),
-            _clean(c.why_for(result.respondent)),
+            _clean(c.why_for(who)),
             _("see question {n} in Questions to ask").format(n=number) if number else ask,
             _("see first step {n} above").format(n=step) if step and not c.urgent else action,
-            cites.refs(f),
-            because(result, c) if explain else None,
+            self.cites.refs(f),
+            because(self.result, c) if self.explain else None,
             number,
-            tuple(cl.expired_lines(c.facts, today)),
+            tuple(self.result.checklist.expired_lines(c.facts, self.today)),
         )
 
-    view.urgent = [
-        concern_view(f, f.concern.severity)._replace(action=_clean(f.concern.urgent_action_for(result.respondent)))
-        for f in result.urgent
-    ]
-    view.urgent_lines = words.urgent_lines() if result.urgent else ()
-    view.crisis_first = result.crisis_first
-    view.first_steps = [_clean(text) for text, _cid in result.first_steps]
-    view.tips = [
+    def urgent(self) -> list[ConcernView]:
+        who = self.result.respondent
+        return [
+            self.card(f, f.concern.severity)._replace(action=_clean(f.concern.urgent_action_for(who)))
+            for f in self.result.urgent
+        ]
+
+    def possible(self, p: Possible) -> PossibleView:
+        """A could-apply concern: the numbers of the questions it depends on, and any other answers."""
+        who = self.result.respondent
+        asked = sorted({self.by_question[i.question.id] for i in p.depends_on if i.question.id in self.by_question})
+        parts = []
+        if asked:
+            states = sorted({ANSWER_STATE_WORDS.get(i.state, i.state) for i in p.depends_on})
+            parts.append(
+                _("Depends on {which} in Questions to ask ({states}).").format(
+                    which=_numbers(asked), states="; ".join(states)
+                )
+            )
+        rest = [i for i in p.depends_on if i.question.id not in self.by_question]
+        if rest:
+            answers = "; ".join(f"“{_item_words(i, who)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)
+            parts.append(_("Depends on: {answers}.").format(answers=answers))
+        c = p.concern
+        return PossibleView(c.severity.value, severity_label(c.severity), _clean(c.title), " ".join(parts))
+
+
+def _tip_views(result: Result, tips: list[SupporterTip], cites: Citations) -> list[TipView]:
+    cl = result.checklist
+    return [
         TipView(
             _clean(t.text),
             ", ".join(f"[{cites.number(cl.source_by_id[s])}]" for s in t.sources if s in cl.source_by_id),
         )
         for t in tips
     ]
-    for sev, findings in grouped(result):
-        view.groups.append((severity_label(sev), sev.value, [concern_view(f, sev) for f in findings]))
-    view.good_to_know = [
+
+
+def _good_views(result: Result, today: dt.date, cites: Citations) -> list[GoodView]:
+    """Info items: why each is worth knowing, then what to do."""
+    who, cl = result.respondent, result.checklist
+    return [
         GoodView(
             _clean(f.concern.title),
             " ".join(
                 t
                 for t in (
-                    _clean(f.concern.why_for(result.respondent)),
-                    _clean(f.concern.action_for(result.respondent)),
+                    _clean(f.concern.why_for(who)),
+                    _clean(f.concern.action_for(who)),
                     *cl.expired_lines(f.concern.facts, today),
                 )
                 if t
@@ -285,56 +333,48 @@ def report_view(result: Result, today: dt.date, explain: bool = False, only: str
         for f in result.good_to_know
     ]
 
-    for p in result.could_apply:
-        asked = sorted({by_question[i.question.id] for i in p.depends_on if i.question.id in by_question})
-        states = sorted({ANSWER_STATE_WORDS.get(i.state, i.state) for i in p.depends_on})
-        parts = []
-        if asked:
-            parts.append(
-                _("Depends on {which} in Questions to ask ({states}).").format(
-                    which=_numbers(asked), states="; ".join(states)
-                )
-            )
-        rest = [i for i in p.depends_on if i.question.id not in by_question]
-        if rest:
-            parts.append(
-                _("Depends on: {answers}.").format(
-                    answers="; ".join(
-                        f"“{_item_words(i, result.respondent)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})"
-                        for i in rest
-                    )
-                )
-            )
-        view.could_apply.append(
-            PossibleView(
-                p.concern.severity.value, severity_label(p.concern.severity), _clean(p.concern.title), " ".join(parts)
-            )
-        )
-    view.ask_list = [AskItem(n, i.text, i.about) for n, i in enumerate(result.ask_list, 1)]
-    view.private = [topic for topic, _qid in result.private]
-    view.heading_private = words.heading("private")
-    view.private_intro = private_intro(result)
-    if result.not_assessed:
-        n = len(result.not_assessed)
-        view.not_assessed_note = ngettext(
-            "Not assessed: {n} answer is unsure, declined or not given; it is marked “(open)” in Your answers.",
-            "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.",
-            n,
-        ).format(n=n)
-    view.answers = [
+
+def _not_assessed_note(result: Result) -> str:
+    n = len(result.not_assessed)
+    if not n:
+        return ""
+    return ngettext(
+        "Not assessed: {n} answer is unsure, declined or not given; it is marked “(open)” in Your answers.",
+        "Not assessed: {n} answers are unsure, declined or not given; each is marked “(open)” in Your answers.",
+        n,
+    ).format(n=n)
+
+
+def _answer_sections(result: Result) -> list[tuple[str, list[AnswerRow]]]:
+    who = result.respondent
+    return [
         (
             section.title,
-            [
-                AnswerRow(
-                    _clean(i.question.report_prompt(result.respondent)),
-                    _open(i, result.respondent),
-                    i.state != "answered",
-                )
-                for i in items
-            ],
+            [AnswerRow(_clean(i.question.report_prompt(who)), _open(i, who), i.state != "answered") for i in items],
         )
         for section, items in by_section(result)
     ]
+
+
+def report_view(result: Result, today: dt.date, explain: bool = False, only: str | None = None) -> ReportView:
+    cl = result.checklist
+    tips = list(result.tips) if result.respondent == "supporter" else []
+    cites = Citations.of(result, extra=[cl.source_by_id[s] for t in tips for s in t.sources if s in cl.source_by_id])
+    view = _report_head(result, today, only)
+    steps = texts.first_steps(result)
+    cards = _Cards(result, today, cites, explain, steps)
+    view.urgent = cards.urgent()
+    view.urgent_lines = words_for(result).urgent_lines() if result.urgent else ()
+    view.crisis_first = result.crisis_first
+    view.first_steps = [_clean(text) for text, _cid in steps]
+    view.tips = _tip_views(result, tips, cites)
+    view.groups = [(severity_label(sev), sev.value, [cards.card(f, sev) for f in fs]) for sev, fs in grouped(result)]
+    view.good_to_know = _good_views(result, today, cites)
+    view.could_apply = [cards.possible(p) for p in result.could_apply]
+    view.ask_list = [AskItem(n, i.text, texts.ask_about(result, i)) for n, i in enumerate(result.ask_list, 1)]
+    view.private = [topic for topic, _qid in texts.private_topics(result)]
+    view.not_assessed_note = _not_assessed_note(result)
+    view.answers = _answer_sections(result)
     view.sources = [SourceView(n, source_line(s), s.url) for n, s in enumerate(cites.order, 1)]
     return view
 
@@ -401,18 +441,12 @@ def _questions_read(cond) -> set[str] | None:
     return found
 
 
-def warning_signs(cl: Checklist) -> dict[str, set[str]]:
-    """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
-    signs: ticking one makes a critical or high concern's condition true on its own, or makes one
-    of its tests point towards the concern (a test read positively, or a yes/no or single choice
-    test under ``not`` that the option makes false).  Ticking a box in a multiple choice cannot
-    make an ``includes`` false, so negated multiple-choice tests never mark an option."""
-    out: dict[str, set[str]] = {}
-    serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
-    # Only the concerns whose condition reads a question can change when that question alone is
-    # answered: index them once, so the work grows with the checklist's size, not with
-    # questions x concerns (1,500 questions and concerns took 24 s).  A concern that is already
-    # true with nothing answered, or that has a test of a kind not known here, is tried for all.
+def _index_by_question(cl: Checklist, serious: list[Concern]) -> tuple[dict[str, list[int]], list[int]]:
+    """Only the concerns whose condition reads a question can change when that question alone is
+    answered: index them once, so the work grows with the checklist's size, not with
+    questions x concerns (1,500 questions and concerns took 24 s).  A concern that is already
+    true with nothing answered, or that has a test of a kind not known here, is tried for all
+    (the second list)."""
     nothing = _OneAnswer(None, "missing")  # type: ignore[arg-type]
     by_question: dict[str, list[int]] = {}
     everywhere: list[int] = []
@@ -423,37 +457,51 @@ def warning_signs(cl: Checklist) -> dict[str, set[str]]:
             continue
         for qid in read:
             by_question.setdefault(qid, []).append(n)
+    return by_question, everywhere
+
+
+def _options(q: Question) -> list[tuple[str, str, list[str] | str | None]]:
+    """(key, state, value) for every option a paper form offers: each choice, unsure, declined."""
+    options: list[tuple[str, str, list[str] | str | None]] = [
+        (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values
+    ]
+    return options + [(state, state, None) for state in ("unsure", "declined")]
+
+
+def _test_points_to(t: object, positive: bool, q: Question, ctx: _OneAnswer, state: str) -> bool:
+    """A test on this question that the option makes point towards the concern: true when read
+    positively, or false under ``not`` (a yes/no or single choice answer, never a state test)."""
+    if not isinstance(t, conditions.QuestionTest) or t.question != q.id:
+        return False
+    if positive:
+        return bool(t.holds(ctx))
+    return state == "answered" and q.type != "multi_choice" and t.operator != "state" and not t.holds(ctx)
+
+
+def _is_sign(cl: Checklist, c: Concern, q: Question, ctx: _OneAnswer, state: str) -> bool:
+    """The option alone raises the concern, or makes one of its tests point towards it."""
+    if cl.compiled[("concern", c.id)](ctx) is True:
+        return True
+    return any(_test_points_to(t, positive, q, ctx, state) for t, positive in _signed_leaves(c.when))
+
+
+def warning_signs(cl: Checklist) -> dict[str, set[str]]:
+    """Question id -> the options (choice values, or the states "unsure"/"declined") that are warning
+    signs: ticking one makes a critical or high concern's condition true on its own, or makes one
+    of its tests point towards the concern (a test read positively, or a yes/no or single choice
+    test under ``not`` that the option makes false).  Ticking a box in a multiple choice cannot
+    make an ``includes`` false, so negated multiple-choice tests never mark an option."""
+    out: dict[str, set[str]] = {}
+    serious = [c for c in cl.concerns if c.severity in (Severity.critical, Severity.high)]
+    by_question, everywhere = _index_by_question(cl, serious)
     for q in cl.questions.values():
         if q.type not in ("yes_no", "choice", "multi_choice"):
             continue
-        options: list[tuple[str, str, list[str] | str | None]] = [
-            (v, "answered", [v] if q.type == "multi_choice" else v) for v in q.choice_values
-        ]
-        options += [(state, state, None) for state in ("unsure", "declined")]
         relevant = [serious[n] for n in sorted(set(by_question.get(q.id, ())).union(everywhere))]
-        for key, state, value in options:
+        for key, state, value in _options(q):
             ctx = _OneAnswer(q.id, state, value)
-            for c in relevant:
-                if cl.compiled[("concern", c.id)](ctx) is True:
-                    out.setdefault(q.id, set()).add(key)
-                    break
-                if any(
-                    isinstance(t, conditions.QuestionTest)
-                    and t.question == q.id
-                    and (
-                        t.holds(ctx)
-                        if positive
-                        else (
-                            state == "answered"
-                            and q.type != "multi_choice"
-                            and t.operator != "state"
-                            and not t.holds(ctx)
-                        )
-                    )
-                    for t, positive in _signed_leaves(c.when)
-                ):
-                    out.setdefault(q.id, set()).add(key)
-                    break
+            if any(_is_sign(cl, c, q, ctx, state) for c in relevant):
+                out.setdefault(q.id, set()).add(key)
         if set(q.choice_values) <= out.get(q.id, set()):
             del out[q.id]  # every answer is marked: the question sets the context (which product), it is no sign
     return out

@@ -188,7 +188,7 @@ class Page:
     def state(self) -> dict:
         """Everything the page shows but the welcome's question range (``question_range``: it
         evaluates the checklist many times, so the start screen asks for it after showing)."""
-        from clinic_ready.core.wording import Words
+        from clinic_ready.wording import Words
 
         visible = self.visible()
         total = len(visible)
@@ -277,7 +277,7 @@ class Page:
         self.urged = {f.concern.id for f in raised}
         if not new:
             return None
-        from clinic_ready.core.wording import Words
+        from clinic_ready.wording import Words
 
         supporter = self.answers.respondent == "supporter"
         words = Words(self.cl, self.answers.respondent)

@@ -26,9 +26,9 @@ from clinic_ready.app.interactive import estimate
 from clinic_ready.core import engine
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.core.model import Answer, Answers, Checklist, Question
-from clinic_ready.core.wording import Words
 from clinic_ready.i18n import N_, _, language, ngettext
 from clinic_ready.render.common import answer_text
+from clinic_ready.wording import Words
 
 KEYS = N_("? why this matters · u unsure · d prefer not to say · b back · q save and quit")
 #: the keys shown after every prompt (the optional form adds Enter)

@@ -367,7 +367,7 @@ def _narrative(paragraphs: Iterable[str]) -> dict:
 
 
 def notice_paragraphs(cl: Checklist, respondent: str = "patient") -> list[str]:
-    from clinic_ready.core.wording import Words
+    from clinic_ready.wording import Words
 
     return [cl.notice.strip(), Words(cl, respondent).notice(), _("In a crisis: {lines}.").format(lines=crisis_text())]
 

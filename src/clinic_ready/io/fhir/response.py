@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from clinic_ready.core.coercion import AnswerRejected, coerce
 from clinic_ready.core.model import Answer, Answers, Checklist, Question, Result
-from clinic_ready.core.wording import Words
 from clinic_ready.errors import MAX_SHOWN, InputError, Problem, problem, render_key_path, suggest
 from clinic_ready.i18n import N_, _
 from clinic_ready.io.fhir import (
@@ -35,6 +34,7 @@ from clinic_ready.io.fhir import (
 )
 from clinic_ready.io.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
 from clinic_ready.notices import crisis_text
+from clinic_ready.wording import Words, verdict_of
 
 if TYPE_CHECKING:
     from clinic_ready.core.migration import Plan
@@ -213,12 +213,13 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     when = authored or _now()
     qr_ref = f"urn:uuid:{uuid.uuid4()}"
     qr = response(result, when)
+    verdict = verdict_of(result)
     qr["text"] = _narrative(
         [
             _("Answers to {title} (version {version}).").format(
                 title=result.checklist.title, version=result.checklist.version
             ),
-            f"{result.verdict.title}. {result.verdict.text}",
+            f"{verdict.title}. {verdict.text}",
             *(
                 _("Good to know: {title}. {text}").format(
                     title=f.concern.title.strip(), text=" ".join(f.concern.why_for(result.respondent).split())

@@ -11,6 +11,7 @@ from helpers import FIXTURES, run_cli
 from clinic_ready.core import engine
 from clinic_ready.core.model import Answers
 from clinic_ready.io.loading import load_checklist, parse_checklist
+from clinic_ready.render import texts
 
 ROOT = FIXTURES.parent.parent
 SHIPPED = [ROOT / "checklists" / "ketamine-clinic.yaml", ROOT / "checklists" / "ketamine-clinic-self-audit.yaml"]
@@ -18,7 +19,7 @@ SHIPPED = [ROOT / "checklists" / "ketamine-clinic.yaml", ROOT / "checklists" / "
 
 def _reads_alone(step: str, concern) -> bool:
     """No word that needs a referent, unless the step names its concern first (its referent)."""
-    return not engine.needs_referent(step) or step.startswith(concern.title.rstrip(".") + ":")
+    return not texts.needs_referent(step) or step.startswith(concern.title.rstrip(".") + ":")
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
@@ -26,10 +27,10 @@ def test_every_concern_of_the_shipped_checklists_gives_a_step_that_reads_alone(p
     cl = load_checklist(path)
     for c in cl.concerns:
         for who in ("patient", "supporter"):
-            step = engine.step_text(c, who)
+            step = texts.step_text(c, who)
             assert _reads_alone(step, c), (c.id, who, step)
         if c.first_step:  # an author's own first step must read alone as written
-            assert not engine.needs_referent(c.first_step), (c.id, c.first_step)
+            assert not texts.needs_referent(c.first_step), (c.id, c.first_step)
 
 
 def test_the_exemplary_spravato_patient_is_never_told_to_ask_about_it():
@@ -67,7 +68,7 @@ def test_a_first_step_of_its_own_wins_and_a_sentence_is_given_once():
 
     answers = Answers(cl.id)
     apply_sets(answers, cl, ["monitored=no", "where=home", "alone=yes", "meds=opioid"])
-    steps = [t for t, _c in engine.evaluate(cl, answers).first_steps]
+    steps = [t for t, _c in texts.first_steps(engine.evaluate(cl, answers))]
     assert steps == [
         "Do not go ahead without checks.",
         "Have a sober adult present.",
@@ -83,12 +84,12 @@ def test_a_step_that_needs_a_referent_is_given_its_title():
     from clinic_ready.io.answers import apply_sets
 
     apply_sets(answers, cl, ["monitored=yes", "where=clinic", "meds=opioid"])
-    assert [t for t, _c in engine.evaluate(cl, answers).first_steps] == ["Opioid use: Ask about it."]
+    assert [t for t, _c in texts.first_steps(engine.evaluate(cl, answers))] == ["Opioid use: Ask about it."]
 
 
 def test_a_pronoun_with_its_plural_noun_in_the_sentence_reads_alone():
-    assert not engine.needs_referent(
+    assert not texts.needs_referent(
         "Do not stop prescribed medicines on your own; plan any change with the prescriber who gives them."
     )
-    assert engine.needs_referent("Ask about it at your first visit.")
-    assert engine.needs_referent("Do not take ketamine outside a monitored clinic while you use these.")
+    assert texts.needs_referent("Ask about it at your first visit.")
+    assert texts.needs_referent("Do not take ketamine outside a monitored clinic while you use these.")

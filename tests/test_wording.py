@@ -10,10 +10,10 @@ import pytest
 from helpers import FIXTURES, run_cli
 
 from clinic_ready.core import engine
-from clinic_ready.core.wording import VERDICT_TEXTS, Words
 from clinic_ready.io.answers import load_answers
 from clinic_ready.io.loading import load_checklist
 from clinic_ready.io.translation import localized
+from clinic_ready.wording import VERDICT_TEXTS, Words, verdict_of
 from tests.render.test_reports import pdf_text
 
 HERE = FIXTURES / "wording"
@@ -72,8 +72,9 @@ def test_a_patient_already_in_a_course_is_not_told_before_starting():
     from clinic_ready.io.answers import apply_sets
 
     apply_sets(answers, cl, ["medicines=benzodiazepine,sleep_medicine"])  # two sedatives: high (1.3.0)
-    v = engine.evaluate(cl, answers).verdict
-    assert v.code == "discuss" and "before starting" not in v.title + v.text
+    r = engine.evaluate(cl, answers)
+    v = verdict_of(r)
+    assert r.verdict.code == "discuss" and "before starting" not in v.title + v.text
 
 
 def test_a_checklist_words_its_own_verdicts_and_headings_in_each_language(tmp_path):

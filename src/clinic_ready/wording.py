@@ -9,12 +9,15 @@ The defaults are the tables below (English, marked ``N_`` and translated by the 
 catalogue).  A checklist may put its own verdict texts and headings in ``wording:`` (data in the
 checklist, translated in its sibling file like every other text); they win over the defaults.
 Staff texts never speak of "your prescriber", "before starting" or "a dose"; supporter texts speak
-of "the person you are helping".  ``Words`` resolves all of it once for one result.
+of "the person you are helping".  ``Words`` resolves all of it once for one result, and
+``verdict_text`` turns a Result's verdict (a code, and the level and count that hold it) into its
+title and text.  The engine makes no text: this foundation module and render/texts.py make them
+when an output is made, in the language of that moment (so io/fhir and app/interactive can use it).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from clinic_ready.i18n import N_, _, ngettext
 
@@ -237,7 +240,18 @@ LEVEL_WORDS = {
 }
 
 
-def audience_of(checklist, respondent: str = "patient") -> str:
+class VerdictData(Protocol):
+    """What a verdict text is made from (core.model.Verdict)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def held_at(self) -> str | None: ...
+    @property
+    def held_count(self) -> int: ...
+
+
+def audience_of(checklist: Any, respondent: str = "patient") -> str:
     """patient, supporter or staff."""
     if getattr(checklist, "reader", "patient") == "staff":
         return "staff"
@@ -247,7 +261,7 @@ def audience_of(checklist, respondent: str = "patient") -> str:
 class Words:
     """Every reader-dependent text for one checklist and respondent, in the current language."""
 
-    def __init__(self, checklist=None, respondent: str = "patient"):
+    def __init__(self, checklist: Any = None, respondent: str = "patient") -> None:
         self.audience = (
             audience_of(checklist, respondent)
             if checklist is not None
@@ -321,6 +335,26 @@ class Words:
         return ngettext("{n} question to ask your clinic", "{n} questions to ask your clinic", n).format(n=n)
 
 
-def words_for(result) -> Words:
+def words_for(result: Any) -> Words:
     """The Words of a Result (its checklist and respondent)."""
     return Words(result.checklist, result.respondent)
+
+
+def verdict_text(verdict: VerdictData, words: Words) -> Text2:
+    """A verdict's title and text in the current language, worded for the reader.  A verdict held
+    by concerns that could apply says at which level, how many, and why."""
+    if verdict.held_at is None:
+        return words.verdict(verdict.code)
+    n = verdict.held_count
+    level = _(LEVEL_WORDS[verdict.held_at])
+    what = ngettext("{n} {level} concern could apply", "{n} {level} concerns could apply", n).format(n=n, level=level)
+    why = words.held_why(what, level, n)
+    if verdict.code == "held":
+        return Text2(_("Find out first: {what}").format(what=what), words.held_text(why))
+    base = words.verdict(verdict.code)
+    return Text2(base.title, _("{text} Also: {why}").format(text=base.text, why=why))
+
+
+def verdict_of(result: Any) -> Text2:
+    """A Result's verdict in words."""
+    return verdict_text(result.verdict, words_for(result))
