@@ -134,8 +134,8 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
     """
     ctx, items = _walk(checklist, answers, unreached)
     findings, possible = _judge(checklist, ctx, items)
-    good_to_know = tuple(f for f in findings if f.concern.severity is Severity.info and not f.concern.urgent)
-    findings = [f for f in findings if f not in good_to_know]  # "Good to know" is not a concern
+    good_to_know = tuple(f for f in findings if _good_to_know(f))
+    findings = [f for f in findings if not _good_to_know(f)]  # "Good to know" is not a concern
     possible = [p for p in possible if p.concern.severity is not Severity.info or p.concern.urgent]
     findings.sort(key=lambda f: (not f.concern.urgent, f.concern.severity.rank))  # stable: checklist order
     possible.sort(key=lambda p: (not p.concern.urgent, p.concern.severity.rank))
@@ -158,6 +158,11 @@ def evaluate(checklist: Checklist, answers: Answers, unreached: frozenset[str] |
         tips=supporter_tips(checklist, ctx) if answers.respondent == "supporter" else (),
         good_to_know=good_to_know,
     )
+
+
+def _good_to_know(f: Finding) -> bool:
+    """A raised ``info`` item (never urgent): shown under "Good to know", never counted as a concern."""
+    return f.concern.severity is Severity.info and not f.concern.urgent
 
 
 def _judge(checklist: Checklist, ctx: _Context, items: list[ItemResult]) -> tuple[list[Finding], list[Possible]]:
