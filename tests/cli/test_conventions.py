@@ -129,6 +129,18 @@ def test_help_command_is_an_alias_of_help_option():
     assert r.returncode == 2 and "there is no command 'rnu' (did you mean 'run'?)" in r.stderr
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_clinic_ready_alone_shows_the_help_not_an_error(lang):
+    """A newcomer's first try: `clinic-ready` with nothing after it.  Click raises its "no
+    arguments" case as a usage error whose message is the whole help; it was shown as
+    "Usage… Try… Error: Usage: <the help>".  Now the help alone, on stderr, exit 2."""
+    r = run_cli(env={"CLINIC_READY_LANG": lang})
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith(("Usage: clinic-ready", "Uso: clinic-ready")), r.stderr[:200]
+    assert "Error" not in r.stderr and r.stderr.count("clinic-ready [OPTIONS] COMMAND") == 1
+    assert r.stderr.rstrip() == run_cli("--help", env={"CLINIC_READY_LANG": lang}).stdout.rstrip()
+
+
 def test_usage_and_help_have_no_type_placeholders():
     import re
 

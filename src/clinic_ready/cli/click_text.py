@@ -93,6 +93,9 @@ def show(exc, file=None) -> None:
     """What ``ClickException.show`` prints, in the current language."""
     file = file or sys.stderr
     ctx = getattr(exc, "ctx", None)
+    if ctx is not None and exc.format_message() == ctx.get_help():  # no arguments: the help, not an error
+        typer.echo(exc.format_message(), file=file, color=ctx.color)
+        return
     lines = []
     if ctx is not None:
         lines.append(ctx.get_usage())
