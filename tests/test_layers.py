@@ -127,3 +127,48 @@ def test_a_wrong_way_import_is_caught(tmp_path):
         (fake / f).write_text("")
     (fake / "core" / "engine.py").write_text("def f():\n    from clinic_ready.cli import documents\n")
     assert wrong_way_arrows(fake) == ["clinic_ready/core/engine.py:2: core -> cli (clinic_ready.cli.documents)"]
+
+
+#: texts that start with the program's name because they are titles, not messages
+TITLES = {
+    ("clinic_ready/__init__.py", "clinic-ready: questions to ask before ketamine therapy, as a checklist"),
+    ("clinic_ready/web/bridge.py", "clinic-ready: questions to ask before ketamine therapy"),
+}
+
+
+def program_named(package: Path = PACKAGE) -> list[str]:
+    """String literals (f-strings too) that start with 'clinic-ready: ' (after any blank lines):
+    the program's name is added by the error boundary (errors.with_program), never written into a
+    message (issue 24), so the name is written in one place and every message reads the same."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        where = path.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value.lstrip("\n")
+                if text.startswith("clinic-ready: ") and not any(where == w and text.startswith(t) for w, t in TITLES):
+                    found.append(f"{where}:{node.lineno}: {text[:60]!r}")
+    return found
+
+
+def test_only_the_error_boundary_names_the_program():
+    assert program_named() == []
+
+
+def test_the_allowed_titles_are_still_there():
+    """The list of titles does not outlive them (a stale entry would let a message through)."""
+    for where, text in TITLES:
+        assert text in (PACKAGE.parent / where).read_text(encoding="utf-8"), where
+
+
+def test_a_message_that_names_the_program_is_caught(tmp_path):
+    fake = tmp_path / "clinic_ready"
+    (fake / "app").mkdir(parents=True)
+    (fake / "app" / "x.py").write_text(
+        'def f(name):\n    raise UsageError(_("clinic-ready: no such file"))\n'
+        'def g(name):\n    return "\\n" + f"clinic-ready: {name} stopped"\n'
+    )
+    assert program_named(fake) == [
+        "clinic_ready/app/x.py:2: 'clinic-ready: no such file'",
+        "clinic_ready/app/x.py:4: 'clinic-ready: '",
+    ]

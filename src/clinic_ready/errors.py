@@ -23,6 +23,10 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 EXIT_PIPE = 141  # the reader of our output went away (128 + SIGPIPE), as for other tools
 
+#: the program's name, which the error boundary (process.exit_code_for) writes before a plain
+#: message; messages themselves never name the program (issue 24)
+PROGRAM = "clinic-ready"
+
 KeyPath = tuple[object, ...]
 
 #: code -> (what is wrong, how to fix it).  Both are ``str.format`` templates, marked for translation
@@ -251,13 +255,26 @@ def problem(code: str, key_path: Sequence[object] = (), **params: object) -> Pro
     return Problem(code, tuple(key_path), params)
 
 
+def with_program(text: str) -> str:
+    """'clinic-ready: text', the way a message is shown; blank lines before the text stay before it."""
+    body = text.lstrip("\n")
+    return text[: len(text) - len(body)] + f"{PROGRAM}: {body}"
+
+
 class ClinicReadyError(Exception):
     """An error caused by the user's input or options; shown as one line per problem."""
 
     exit_code = EXIT_BAD_INPUT
+    #: a plain message is shown after the program's name; located problems are not
+    names_program = True
 
     def lines(self) -> list[str]:
+        """The message, without the program's name."""
         return [str(self)]
+
+    def shown(self) -> list[str]:
+        """The lines as the person sees them (the error boundary prints these)."""
+        return [with_program(line) for line in self.lines()] if self.names_program else self.lines()
 
 
 #: at most this many problems are printed per input; the rest are counted
@@ -266,6 +283,8 @@ MAX_SHOWN = 100
 
 class InputError(ClinicReadyError):
     """A checklist or answers file has problems (the first MAX_SHOWN are listed, then a count)."""
+
+    names_program = False  # each line starts with the file it is about
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)

@@ -101,16 +101,20 @@ def exit_code_for(exc: BaseException, debug: bool = False, say=None) -> int:
     anything else                         "internal error (Name)" (--debug: a traceback)   3
     ====================================  ===============================================  =========
     """
-    say = say or _say
-    from clinic_ready.errors import EXIT_INTERNAL, ClinicReadyError
+    from clinic_ready.errors import EXIT_INTERNAL, ClinicReadyError, with_program
     from clinic_ready.i18n import _
 
+    out = say or _say
     if isinstance(exc, ClinicReadyError):
-        for line in exc.lines():
-            say(line)
+        for line in exc.shown():
+            out(line)
         return exc.exit_code
+
+    def named(line: str) -> None:  # the boundary names the program before each of its own messages
+        out(with_program(line))
+
     if isinstance(exc, (KeyboardInterrupt, EOFError)):
-        say("\n" + _("clinic-ready: interrupted."))
+        named("\n" + _("interrupted."))
         return EXIT_INTERRUPTED
     if isinstance(exc, BrokenPipeError):
         closed_pipe()
@@ -119,29 +123,31 @@ def exit_code_for(exc: BaseException, debug: bool = False, say=None) -> int:
         if debug:
             _traceback(exc)
         else:
-            from clinic_ready.cli import _environment_message
-
-            say(
-                _environment_message(exc)
-                or _(
-                    "clinic-ready: cannot read or write the input or output ({reason}) — check the "
-                    "file, the disk or the pipe"
-                ).format(reason=type(exc).__name__)
-            )
+            named(_environment_line(exc))
         return EXIT_BAD_INPUT
     if caused_by_interrupt(exc):  # Ctrl-C that Python re-raised as another error
-        say("\n" + _("clinic-ready: interrupted."))
+        named("\n" + _("interrupted."))
         return EXIT_INTERRUPTED
     if debug:
         _traceback(exc)
     else:
-        say(
+        named(
             _(
-                "clinic-ready: internal error ({error}). This is a bug in clinic-ready, not in your input; run the same "
+                "internal error ({error}). This is a bug in clinic-ready, not in your input; run the same "
                 "command with --debug to see where it happened."
             ).format(error=type(exc).__name__)
         )
     return EXIT_INTERNAL
+
+
+def _environment_line(exc: BaseException) -> str:
+    """The one line about the file, pipe or terminal that failed (without the program's name)."""
+    from clinic_ready.cli import _environment_message
+    from clinic_ready.i18n import _
+
+    return _environment_message(exc) or _(
+        "cannot read or write the input or output ({reason}) — check the file, the disk or the pipe"
+    ).format(reason=type(exc).__name__)
 
 
 def _traceback(exc: BaseException) -> None:

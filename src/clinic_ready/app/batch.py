@@ -155,7 +155,7 @@ def block(path: str, checklists: _Checklists, fmt: str) -> Block:
     try:
         evaluated = evaluate_file(path, checklists)
     except ClinicReadyError as exc:
-        text, errors, worst, warnings = output_line(fmt, path, None, exc.lines()), exc.lines(), None, []
+        text, errors, worst, warnings = output_line(fmt, path, None, exc.shown()), exc.shown(), None, []
     else:
         result, warnings = evaluated.result, [str(w) for w in evaluated.warnings]
         text, errors = output_line(fmt, path, result, [], warnings), []

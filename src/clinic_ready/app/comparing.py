@@ -24,19 +24,17 @@ def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
     """Read the answers files, check they are for one checklist and version, and compare them;
     the warnings of every file come back as data."""
     if len(paths) < 2:
-        raise UsageError(_("clinic-ready: compare needs at least two answers files — give one file per clinic"))
+        raise UsageError(_("compare needs at least two answers files — give one file per clinic"))
     if list(paths).count("-") > 1:
-        raise UsageError(
-            _("clinic-ready: standard input ('-') can be read only once — save the other answers to files")
-        )
+        raise UsageError(_("standard input ('-') can be read only once — save the other answers to files"))
     docs = []
-    errors: list[str] = []
+    errors: list[ClinicReadyError] = []
     for path in paths:
         try:
             doc = Document.read(path)
             cid = checklist_name or doc.checklist_id()
         except ClinicReadyError as exc:
-            errors += exc.lines()
+            errors.append(exc)
             continue
         version = doc.data.get("checklist_version")
         docs.append((path, doc, cid, None if version is None else str(version)))
@@ -51,7 +49,7 @@ def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
         try:
             evaluated = evaluate_document(doc, checklist)
         except ClinicReadyError as exc:
-            errors += exc.lines()
+            errors.append(exc)
             continue
         warnings += evaluated.warnings
         clinics.append(Clinic(clinic_name(evaluated.result, path), path, evaluated.result))
@@ -63,11 +61,10 @@ def load(paths: Sequence[str], checklist_name: str | None = None) -> Compared:
 
 
 _DIFFERENT_CHECKLISTS = N_(
-    "clinic-ready: these answers files are for different checklists ({listed}) — "
-    "compare only answers made for the same checklist"
+    "these answers files are for different checklists ({listed}) — compare only answers made for the same checklist"
 )
 _DIFFERENT_VERSIONS = N_(
-    "clinic-ready: these answers files are for different checklist versions ({listed}) — "
+    "these answers files are for different checklist versions ({listed}) — "
     "compare only answers made for the same checklist version"
 )
 
@@ -80,11 +77,14 @@ def _same(message: str, pairs: list[tuple[str, str]]) -> None:
 
 
 class _Errors(ClinicReadyError):
-    """Problems in several answers files, every one listed."""
+    """Problems in several answers files, every one listed (each shown as its own error is)."""
 
-    def __init__(self, lines: list[str]):
-        super().__init__("\n".join(lines))
-        self._lines = lines
+    def __init__(self, failed: list[ClinicReadyError]):
+        self.failed = failed
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return list(self._lines)
+        return [line for exc in self.failed for line in exc.lines()]
+
+    def shown(self) -> list[str]:
+        return [line for exc in self.failed for line in exc.shown()]

@@ -13,7 +13,7 @@ from typing import Any
 
 from clinic_ready.core import engine
 from clinic_ready.core.model import Answers, Checklist, Result
-from clinic_ready.errors import InputError, Problem, UsageError, problem
+from clinic_ready.errors import InputError, Problem, UsageError, problem, with_program
 from clinic_ready.i18n import _, ngettext
 from clinic_ready.io import answers as answers_mod
 from clinic_ready.io import catalog, loading
@@ -41,7 +41,7 @@ def load_checklist(name: str | None) -> Checklist:
         if name and name != "-" and _looks_like_answers(resolved):
             raise UsageError(
                 _(
-                    "clinic-ready: {name} looks like an answers file, not a checklist — "
+                    "{name} looks like an answers file, not a checklist — "
                     "did you mean 'clinic-ready run --answers {name}'?"
                 ).format(name=name)
             ) from None
@@ -63,9 +63,7 @@ def _looks_like_answers(path) -> bool:
 def load_inputs(checklist_name: str | None, answers_path: str | None, sets: Sequence[str]) -> Inputs:
     """Load the checklist and (optionally) an answers file, then apply --set overrides."""
     if checklist_name == "-" and answers_path == "-":
-        raise UsageError(
-            _("clinic-ready: the checklist and the answers cannot both come from standard input — save one to a file")
-        )
+        raise UsageError(_("the checklist and the answers cannot both come from standard input — save one to a file"))
     if answers_path is None:
         checklist = load_checklist(checklist_name)
         inputs = Inputs(checklist, Answers(checklist.id, checklist.version))
@@ -137,7 +135,7 @@ def report_result(answers_path: str, checklist_name: str | None) -> Evaluated:
     if checklist_name is None and not catalog.looks_like_path(named) and named not in catalog.shipped():
         raise UsageError(
             _(
-                "clinic-ready: {name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
+                "{name}: these answers are for checklist '{named}', which is not shipped with clinic-ready "
                 "— give its file: clinic-ready report {answers} --checklist PATH"
             ).format(name=doc.name, named=named, answers=answers_path)
         )
@@ -187,7 +185,7 @@ def require_complete(result: Result) -> None:
             _(", … ({count} more)").format(count=len(missing) - 12) if len(missing) > 12 else ""
         )
         p = problem("answers_missing", count=len(missing), ids=shown)
-        raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))
+        raise UsageError(_("{what} — {fix}").format(what=p.what, fix=p.fix))
 
 
 def has_unanswered(inputs: Inputs) -> bool:
@@ -219,13 +217,11 @@ def write_document(fmt: str, output: str | None, render) -> None:
     from clinic_ready.app.console import warn
 
     if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
-        raise UsageError(
-            _("clinic-ready: a PDF is binary and cannot be shown in the terminal — add --output report.pdf")
-        )
+        raise UsageError(_("a PDF is binary and cannot be shown in the terminal — add --output report.pdf"))
     if fmt == "html" and (output is None or output == "-") and sys.stdout.isatty():
         raise UsageError(
             _(
-                "clinic-ready: an HTML report is for a browser, not the terminal — add --output report.html "
+                "an HTML report is for a browser, not the terminal — add --output report.html "
                 "(or use --format markdown to read it here)"
             )
         )
@@ -238,7 +234,7 @@ def write_document(fmt: str, output: str | None, render) -> None:
         data = escape_json(data)
     for w in caught:
         if type(w.message).__name__ == "PdfTextWarning":
-            warn(str(w.message))
+            warn(with_program(str(w.message)))
     write_output(data, output)
     if output not in (None, "-"):
         warn(_("Wrote {file}").format(file=output) + _written_hint(fmt))
@@ -281,10 +277,10 @@ def write_output(data: str | bytes, output: str | None, replace_read_only: bool 
     from clinic_ready.io.atomic import write_atomic
 
     if not output.strip():
-        raise UsageError(_("clinic-ready: the --output file name is empty — give a file name, or '-' for the screen"))
+        raise UsageError(_("the --output file name is empty — give a file name, or '-' for the screen"))
     target = Path(output)
     if target.is_dir():
-        raise UsageError(_("clinic-ready: {file}: is a directory — give a file name for --output").format(file=output))
+        raise UsageError(_("{file}: is a directory — give a file name for --output").format(file=output))
     try:
         st = target.stat()  # follows links
     except OSError:
@@ -295,22 +291,20 @@ def write_output(data: str | bytes, output: str | None, replace_read_only: bool 
             return
         if st is not None and not (st.st_mode & 0o222) and not replace_read_only:
             raise UsageError(
-                _(
-                    "clinic-ready: {file}: the file is read-only — choose another path, or make it writable first"
-                ).format(file=output)
+                _("{file}: the file is read-only — choose another path, or make it writable first").format(file=output)
             )
         if target.is_symlink() and st is not None:
             target = Path(os.path.realpath(target))
         if not target.parent.exists():
             raise UsageError(
-                _("clinic-ready: {file}: the folder {folder} does not exist — create it or choose another path").format(
+                _("{file}: the folder {folder} does not exist — create it or choose another path").format(
                     file=output, folder=target.parent
                 )
             )
         write_atomic(target, data)
     except OSError as exc:
         raise UsageError(
-            _("clinic-ready: {file}: cannot write ({reason}) — choose another path").format(
+            _("{file}: cannot write ({reason}) — choose another path").format(
                 file=output, reason=exc.strerror or type(exc).__name__
             )
         ) from None
@@ -360,7 +354,7 @@ def check_file(path: str, known: dict | None = None) -> tuple[str, list]:
 
         return "", exc.problems[:MAX_SHOWN] + exc.lines()[MAX_SHOWN:]
     except UsageError as exc:
-        return "", [f"{path}: {exc}".replace("clinic-ready: ", "")]
+        return "", [f"{path}: {exc}"]
     return _checklist_summary(checklist, name), list(warnings)
 
 

@@ -46,24 +46,24 @@ def _environment_message(exc: BaseException) -> str | None:
     if isinstance(exc, UnicodeEncodeError):  # ASCII only: this line must show in that encoding
         encoding = exc.encoding or "the output encoding"
         return (  # ASCII in every language (the translation keeps to ASCII too)
-            f"clinic-ready: the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
+            f"the output encoding ({encoding}) cannot show some characters - use a UTF-8 locale "
             "(for example LANG=C.UTF-8), set PYTHONIOENCODING=utf-8, or write to a file with --output"
         )
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return _(
-                "clinic-ready: cannot write the output ({reason}) — free some space, or write elsewhere with --output"
-            ).format(reason=reason)
+            return _("cannot write the output ({reason}) — free some space, or write elsewhere with --output").format(
+                reason=reason
+            )
         if reason.startswith("standard "):
-            return _("clinic-ready: {reason} — run the command with its input and output open").format(reason=reason)
+            return _("{reason} — run the command with its input and output open").format(reason=reason)
         if getattr(exc, "filename", None):
-            return _(
-                "clinic-ready: cannot read or write {file} ({reason}) — check the file, the disk or the pipe"
-            ).format(file=exc.filename, reason=reason)
-        return _(
-            "clinic-ready: cannot read or write the input or output ({reason}) — check the file, the disk or the pipe"
-        ).format(reason=reason)
+            return _("cannot read or write {file} ({reason}) — check the file, the disk or the pipe").format(
+                file=exc.filename, reason=reason
+            )
+        return _("cannot read or write the input or output ({reason}) — check the file, the disk or the pipe").format(
+            reason=reason
+        )
     return None
 
 

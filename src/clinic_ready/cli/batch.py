@@ -120,9 +120,7 @@ def _check_jobs(jobs: int) -> None:
     from clinic_ready.errors import UsageError
 
     if jobs < 0:
-        raise UsageError(
-            _("clinic-ready: --jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs)
-        )
+        raise UsageError(_("--jobs {jobs}: give a number of processes, or 0 for one per core").format(jobs=jobs))
 
 
 def _warn_without_workers(jobs: int) -> None:
@@ -192,19 +190,21 @@ def _abandon(error: BaseException) -> None:
     at exit for the worker pool's thread, which can never end (see batch_pool._result)."""
     import os
 
-    from clinic_ready.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError
+    from clinic_ready.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ClinicReadyError, with_program
 
     if isinstance(error, ClinicReadyError):
-        lines, code = error.lines(), error.exit_code
+        lines, code = error.shown(), error.exit_code
     elif isinstance(error, KeyboardInterrupt):
-        lines, code = ["\n" + _("clinic-ready: interrupted.")], EXIT_INTERRUPTED
+        lines, code = [with_program("\n" + _("interrupted."))], EXIT_INTERRUPTED
     else:
         lines, code = (
             [
-                _(
-                    "clinic-ready: internal error ({error}). This is a bug in clinic-ready, "
-                    "not in your input; run the same command with --debug to see where it happened."
-                ).format(error=type(error).__name__)
+                with_program(
+                    _(
+                        "internal error ({error}). This is a bug in clinic-ready, "
+                        "not in your input; run the same command with --debug to see where it happened."
+                    ).format(error=type(error).__name__)
+                )
             ],
             EXIT_INTERNAL,
         )

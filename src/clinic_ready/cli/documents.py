@@ -64,7 +64,7 @@ def report(
     from clinic_ready.render import renderer
 
     if only is not None and fmt is ReportFormat.fhir:
-        raise UsageError(_("clinic-ready: --only works with --format pdf, html or markdown, not fhir"))
+        raise UsageError(_("--only works with --format pdf, html or markdown, not fhir"))
     evaluated = pipeline.report_result(answers_file, checklist)
     show_warnings(evaluated.warnings)
     result = evaluated.result

@@ -67,7 +67,7 @@ def explain(
     if ident is None or answers is None:
         raise UsageError(
             _(
-                "clinic-ready: explain needs an ID and --answers FILE — for example: clinic-ready explain "
+                "explain needs an ID and --answers FILE — for example: clinic-ready explain "
                 "heart_without_bp_checks --answers my-answers.yaml (see every id: clinic-ready explain --list)"
             )
         )

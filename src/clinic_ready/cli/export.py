@@ -39,7 +39,7 @@ def export(
     from clinic_ready.errors import UsageError
 
     if not fhir:
-        raise UsageError(_("clinic-ready: choose what to export — add --fhir (a FHIR R4 Questionnaire)"))
+        raise UsageError(_("choose what to export — add --fhir (a FHIR R4 Questionnaire)"))
     from clinic_ready.io.fhir.questionnaire import questionnaire
 
     cl = pipeline.load_checklist(checklist)

@@ -180,7 +180,7 @@ def _no_terminal() -> Exception:
 
     return UsageError(
         _(
-            "clinic-ready: there is no terminal here to ask the questions at — run it in a terminal to "
+            "there is no terminal here to ask the questions at — run it in a terminal to "
             "answer at the keyboard, or give your answers with --answers FILE (see 'clinic-ready run --help')"
         )
     )

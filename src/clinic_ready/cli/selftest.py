@@ -37,7 +37,7 @@ def test_checklists(
             name, text = yamlio.read_source(catalog.resolve(arg))
             cl = parse_checklist(text, name)
         except ClinicReadyError as exc:
-            for line in exc.lines():
+            for line in exc.shown():
                 typer.echo(line, err=True)  # (already cleaned)
             bad = True
             continue

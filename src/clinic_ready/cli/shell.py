@@ -114,13 +114,11 @@ def help_command(
         if sub is None:
             names = [n for n in group.list_commands(root_ctx)]
             raise UsageError(
-                _("clinic-ready: there is no command '{name}'{hint} — see 'clinic-ready help'").format(
+                _("there is no command '{name}'{hint} — see 'clinic-ready help'").format(
                     name=name, hint=suggest(name, names)
                 )
             )
-        raise UsageError(
-            _("clinic-ready: 'help' takes one command name — for example 'clinic-ready help {name}'").format(name=name)
-        )
+        raise UsageError(_("'help' takes one command name — for example 'clinic-ready help {name}'").format(name=name))
     sub_ctx = typer.Context(sub, info_name=name, parent=root_ctx)
     typer.echo(sub.get_help(sub_ctx))
 

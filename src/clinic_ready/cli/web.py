@@ -51,7 +51,7 @@ def web(
     if site_build.built(folder) is None:
         command = "clinic-ready web build" + (f" -o {_quoted(site)}" if site else "")
         raise UsageError(
-            _("clinic-ready: the web version is not built yet ({folder}) — build it with: {command}").format(
+            _("the web version is not built yet ({folder}) — build it with: {command}").format(
                 folder=folder, command=command
             )
         )
@@ -59,9 +59,9 @@ def web(
         server = Server(folder, port).start()
     except OSError as exc:
         raise UsageError(
-            _(
-                "clinic-ready: cannot serve on 127.0.0.1:{port} ({reason}) — choose another --port, or leave it out"
-            ).format(port=port, reason=exc.strerror or type(exc).__name__)
+            _("cannot serve on 127.0.0.1:{port} ({reason}) — choose another --port, or leave it out").format(
+                port=port, reason=exc.strerror or type(exc).__name__
+            )
         ) from None
     say(_("clinic-ready is at {url}").format(url=server.url))
     say(_("Open that address in your browser (it works only on this computer). Press Ctrl-C to stop."))
@@ -69,7 +69,9 @@ def web(
         import webbrowser
 
         if not webbrowser.open(server.url):
-            warn(_("clinic-ready: no browser could be opened — open the address above yourself"))
+            from clinic_ready.errors import with_program
+
+            warn(with_program(_("no browser could be opened — open the address above yourself")))
     try:
         threading_wait()
     finally:
@@ -133,18 +135,18 @@ def build_site(
 
     out = Path(output) if output else site_build.default_site()
     if out.exists() and not out.is_dir():
-        raise UsageError(_("clinic-ready: {path}: is not a folder — give a folder for the site").format(path=out))
+        raise UsageError(_("{path}: is not a folder — give a folder for the site").format(path=out))
     if out.is_dir() and any(out.iterdir()) and site_build.built(out) is None:
         raise UsageError(
             _(
-                "clinic-ready: {path}: the folder has other files in it — give an empty or new folder "
+                "{path}: the folder has other files in it — give an empty or new folder "
                 "(the build replaces the folder whole)"
             ).format(path=out)
         )
     try:
         info = site_build.build(out, Path(ingredients) if ingredients else None)
     except site_build.BuildError as exc:
-        raise UsageError(_("clinic-ready: the site could not be built: {reason}").format(reason=exc)) from None
+        raise UsageError(_("the site could not be built: {reason}").format(reason=exc)) from None
     size = sum(info["files"].values())
     say(
         _("Built the web version in {path} ({size:.1f} MB, Pyodide {pyodide}).").format(

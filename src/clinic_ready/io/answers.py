@@ -66,7 +66,7 @@ def own_output(data: dict, name: str) -> dict:
 
         raise UsageError(
             _(
-                "clinic-ready: {name} is a FHIR Bundle without a QuestionnaireResponse — pass the answers "
+                "{name} is a FHIR Bundle without a QuestionnaireResponse — pass the answers "
                 "file, or a Bundle made by 'clinic-ready run --format fhir'"
             ).format(name=name)
         )

@@ -44,4 +44,4 @@ def resolve(name: str | None) -> str | Path:
     p = problem(
         "unknown_checklist", name=name, allowed=", ".join(found) or _("(none installed)"), hint=suggest(name, found)
     )
-    raise UsageError(_("clinic-ready: {what} — {fix}").format(what=p.what, fix=p.fix))
+    raise UsageError(_("{what} — {fix}").format(what=p.what, fix=p.fix))

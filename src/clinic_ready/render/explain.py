@@ -37,7 +37,7 @@ def explain(result: Result, ident: str) -> list[dict]:
         hint = suggest(ident, [c.id for c in cl.concerns] + list(cl.questions))
         raise UsageError(
             _(
-                "clinic-ready: no concern or question has the id '{id}' in {checklist} — use an id from the checklist{hint}; "
+                "no concern or question has the id '{id}' in {checklist} — use an id from the checklist{hint}; "
                 "see every id with 'clinic-ready explain --list {checklist}'"
             ).format(id=ident, checklist=cl.id, hint=hint)
         )

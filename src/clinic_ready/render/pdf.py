@@ -313,7 +313,7 @@ def check_glyphs(fields, stacklevel: int = 2) -> None:
             warnings.warn(
                 PdfTextWarning(
                     _(
-                        "clinic-ready: warning: the PDF font cannot show some characters in {label} ({shown}); "
+                        "warning: the PDF font cannot show some characters in {label} ({shown}); "
                         "they are left out of the PDF — the HTML report (--format html) shows them"
                     ).format(label=label, shown=shown)
                 ),

@@ -399,9 +399,17 @@ def call(request: str) -> str:
         fn = methods[method]
         return json.dumps({"value": fn(*args)}, ensure_ascii=False)
     except Exception as exc:  # the page shows it; a traceback would carry answers
-        return json.dumps(
-            {"error": f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else type(exc).__name__}
-        )
+        return json.dumps({"error": _error_text(exc)})
+
+
+def _error_text(exc: Exception) -> str:
+    """What the page shows for an error: its kind and its message as the command line shows it."""
+    if isinstance(exc, KeyError):
+        return type(exc).__name__
+    from clinic_ready.errors import ClinicReadyError
+
+    text = "\n".join(exc.shown()) if isinstance(exc, ClinicReadyError) else str(exc)
+    return f"{type(exc).__name__}: {text}"
 
 
 def outputs_for(page: Page, texts: list[str], formats: list[str]) -> list[dict]:

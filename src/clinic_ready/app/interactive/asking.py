@@ -204,7 +204,7 @@ def _stopped_saving(written: list[str], kinds, keeper, checklist_arg: str | None
     from clinic_ready.errors import Interrupted
     from clinic_ready.i18n import _
 
-    lines = [_("clinic-ready: stopped.")]
+    lines = [_("stopped.")]
     if written:
         lines[0] += " " + _("Written: {files}.").format(files=", ".join(written))
     elif not kinds:
@@ -253,7 +253,7 @@ def _write_one(
 
                 pipeline.write_document(kind, path, lambda: renderer(kind).render(result, paper=paper, explain=explain))  # noqa: B023
         except UsageError as exc:
-            console.print(Text(str(exc).replace("clinic-ready: ", ""), style="yellow"))
+            console.print(Text(str(exc), style="yellow"))
             default = ""
             continue
         if kind == "answers":

@@ -341,17 +341,14 @@ def interactive(
 def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -> Interrupted:
     if keeper.read_only:
         return Interrupted(
-            "\n"
-            + _(
-                "clinic-ready: stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged."
-            )
+            "\n" + _("stopped. This run was read-only, so nothing was saved; the other run's draft is unchanged.")
         )
     if not keeper.enabled:
         if keeper.failed and keeper.saved:  # saving failed part-way (a full disk): the draft keeps what it had
             said = ngettext(
-                "clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
+                "stopped. The draft could not be saved after that, but it keeps your first "
                 "{n} answer, in {path}. To continue from there, type:",
-                "clinic-ready: stopped. The draft could not be saved after that, but it keeps your first "
+                "stopped. The draft could not be saved after that, but it keeps your first "
                 "{n} answers, in {path}. To continue from there, type:",
                 keeper.saved,
             )
@@ -359,36 +356,30 @@ def _stopped(keeper: DraftKeeper, answers: Answers, skipped, resume_hint: str) -
                 "\n" + said.format(n=keeper.saved, path=drafts.draft_path(keeper.key)) + f"\n  {resume_hint}"
             )
         if keeper.failed:
-            return Interrupted(
-                "\n" + _("clinic-ready: stopped. Drafts could not be saved, so these answers were not kept.")
-            )
-        return Interrupted(
-            "\n" + _("clinic-ready: stopped. Drafts are off (--no-draft), so these answers were not kept.")
-        )
+            return Interrupted("\n" + _("stopped. Drafts could not be saved, so these answers were not kept."))
+        return Interrupted("\n" + _("stopped. Drafts are off (--no-draft), so these answers were not kept."))
     if not answers.values and not skipped:
         earlier = drafts.draft_path(keeper.key)
         if earlier.exists():  # stopped at "Resume it?" or before the first answer: the draft is untouched
             return Interrupted(
                 "\n"
                 + _(
-                    "clinic-ready: stopped before any answer was given. Your saved draft is kept, "
+                    "stopped before any answer was given. Your saved draft is kept, "
                     "unchanged, in {path}. To continue it, type:"
                 ).format(path=shown_path(earlier))
                 + f"\n  {resume_hint}"
             )
-        return Interrupted("\n" + _("clinic-ready: stopped before any answer was given; nothing was saved."))
+        return Interrupted("\n" + _("stopped before any answer was given; nothing was saved."))
     path = keeper.save(answers, skipped)
     if path is None:
-        return Interrupted(
-            "\n" + _("clinic-ready: stopped. The draft could not be saved, so these answers were not kept.")
-        )
+        return Interrupted("\n" + _("stopped. The draft could not be saved, so these answers were not kept."))
     n = len(answers.values)
     if n == 0:  # only optional questions were skipped: no answer to count
-        said = _("clinic-ready: stopped. The questions you skipped are noted in {path}. To continue, type:")
+        said = _("stopped. The questions you skipped are noted in {path}. To continue, type:")
     else:
         said = ngettext(
-            "clinic-ready: stopped. Your {n} answer is saved in {path}. To continue, type:",
-            "clinic-ready: stopped. Your {n} answers are saved in {path}. To continue, type:",
+            "stopped. Your {n} answer is saved in {path}. To continue, type:",
+            "stopped. Your {n} answers are saved in {path}. To continue, type:",
             n,
         )
     return Interrupted("\n" + said.format(n=n, path=shown_path(path)) + f"\n  {resume_hint}")
