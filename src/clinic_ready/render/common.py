@@ -196,7 +196,7 @@ ANSWER_STATE_WORDS = Words(
 def depends_text(possible: Possible, respondent: str = "patient") -> str:
     """'Could apply — depends on: <prompt> (you answered unsure); …', each question as the
     respondent read it."""
-    parts = [f"{_item_words(i, respondent)} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
+    parts = [f"{item_words(i, respondent)} ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in possible.depends_on]
     return _("Could apply — depends on: {answers}").format(answers="; ".join(parts))
 
 
@@ -213,7 +213,7 @@ def private_intro(result: Result) -> str:
     )
 
 
-def _item_words(item, respondent: str) -> str:
+def item_words(item, respondent: str) -> str:
     """An open answer as reports name it: a question about the person by its topic (never its raw
     prompt), any other by its prompt."""
     if item.section.about == "person":

@@ -26,13 +26,13 @@ from clinic_ready.notices import crisis_lines, crisis_text, urgent_lines
 from clinic_ready.render import texts
 from clinic_ready.render.common import (
     Citations,
-    _item_words,
     about_lines,
     answer_text,
     because,
     by_section,
     depends_text,
     grouped,
+    item_words,
     severity_label,
     source_line,
 )
@@ -636,17 +636,14 @@ def _not_assessed(out: Layout, result: Result) -> None:
         out.wrap([(_see_questions(listed), "")], indent=2)
     shown: set[str] = set()
     for i in rest:
-        key = _item_words(i, result.respondent) + i.state
+        key = item_words(i, result.respondent) + i.state
         if key in shown:  # two private answers of one topic: named once
             continue
         shown.add(key)
         out.wrap(
             [
                 (
-                    "? "
-                    + _words(_item_words(i, result.respondent))
-                    + " — "
-                    + _words(answer_text(i, result.respondent)),
+                    "? " + _words(item_words(i, result.respondent)) + " — " + _words(answer_text(i, result.respondent)),
                     "",
                 )
             ],

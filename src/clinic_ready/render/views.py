@@ -21,7 +21,6 @@ from clinic_ready.render.common import (
     DECLINED_LABEL,
     UNSURE_LABEL,
     Citations,
-    _item_words,
     about_lines,
     answer_text,
     because,
@@ -29,6 +28,7 @@ from clinic_ready.render.common import (
     counts_text,
     date_text,
     grouped,
+    item_words,
     private_intro,
     severity_label,
     source_line,
@@ -296,7 +296,7 @@ class _Cards:
             )
         rest = [i for i in p.depends_on if i.question.id not in self.by_question]
         if rest:
-            answers = "; ".join(f"“{_item_words(i, who)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)
+            answers = "; ".join(f"“{item_words(i, who)}” ({ANSWER_STATE_WORDS.get(i.state, i.state)})" for i in rest)
             parts.append(_("Depends on: {answers}.").format(answers=answers))
         c = p.concern
         return PossibleView(c.severity.value, severity_label(c.severity), _clean(c.title), " ".join(parts))
