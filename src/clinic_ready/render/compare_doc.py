@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from clinic_ready.core.compare import RAISED, Comparison, one_line
 from clinic_ready.i18n import _
 from clinic_ready.render.common import date_text, severity_label
-from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, _legend, _state, title_line
+from clinic_ready.render.compare_text import MARK_TEXT, STATES, VERDICT_SHORT, legend, state_mark, title_line
 from clinic_ready.render.views import Common
 from clinic_ready.wording import verdict_of
 
@@ -72,7 +72,7 @@ def compare_view(c: Comparison, today: dt.date) -> CompareView:
         for r in c.concerns
     ]
     v.open_questions = [
-        OpenView(one_line(r.question.prompt), tuple(_state(s) for s in r.states)) for r in c.open_questions
+        OpenView(one_line(r.question.prompt), tuple(state_mark(s) for s in r.states)) for r in c.open_questions
     ]
     v.personal = [
         f"{severity_label(r.concern.severity)} {one_line(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}"
@@ -82,7 +82,7 @@ def compare_view(c: Comparison, today: dt.date) -> CompareView:
         _("Still open: {question} — {state}").format(question=one_line(r.question.prompt), state=STATES[r.states[0]])
         for r in c.personal_open
     ]
-    v.legend = _legend(c)
+    v.legend = legend(c)
     translated = cl.credit_line()
     v.about = [translated] if translated else []
     v.heading = title_line(len(v.clinics))
@@ -93,10 +93,10 @@ def compare_view(c: Comparison, today: dt.date) -> CompareView:
 
 
 def render_html(c: Comparison, paper: str = "letter", today: dt.date | None = None) -> str:
-    from clinic_ready.render.html import PAPER, _env
+    from clinic_ready.render.html import PAPER, environment
 
     view = compare_view(c, today or dt.date.today())
-    return _env().get_template("compare.html.j2").render(v=view, paper=f"{PAPER[paper]} landscape")
+    return environment().get_template("compare.html.j2").render(v=view, paper=f"{PAPER[paper]} landscape")
 
 
 def render_pdf(c: Comparison, paper: str = "letter", today: dt.date | None = None) -> bytes:

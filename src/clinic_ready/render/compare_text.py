@@ -35,11 +35,11 @@ VERDICT_SHORT = Words(
 STATES = Words({**dict(STATE_WORDS), "optional": N_("optional, not answered"), "answered": N_("answered")})
 
 
-def _state(s: str) -> str:
+def state_mark(s: str) -> str:
     return ("? " if s in ("unsure", "declined", "missing") else "") + STATES[s]
 
 
-def _legend(c: Comparison) -> str:
+def legend(c: Comparison) -> str:
     return _("Marks: {marks}.").format(marks="; ".join(LEGEND[m] for m in c.marks_used))
 
 
@@ -85,7 +85,7 @@ def show(c: Comparison, console, plain: bool = False) -> None:
                 label = Text(f"{severity_label(row.concern.severity)} ", style="bold") + Text(row.concern.title)
                 t.add_row(label, *[Text(MARK_TEXT[m], style="bold" if m == RAISED else "dim") for m in row.marks])
         console.print(t)
-        console.print(Text(_legend(c)))
+        console.print(Text(legend(c)))
         for k in c.clinics:
             console.print(Text(f"{k.name}: {verdict_of(k.result).title}"))
         if c.open_questions:
@@ -95,7 +95,7 @@ def show(c: Comparison, console, plain: bool = False) -> None:
             for k in c.clinics:
                 o.add_column(k.name, ratio=2, overflow="fold")
             for orow in c.open_questions:
-                o.add_row(" ".join(orow.question.prompt.split()), *[_state(s) for s in orow.states])
+                o.add_row(" ".join(orow.question.prompt.split()), *[state_mark(s) for s in orow.states])
             console.print(o)
         _about_you(c, console)
     console.print(Text(""))
@@ -175,19 +175,19 @@ def render_terminal(c: Comparison, width: int = 80, plain: bool = False) -> str:
 
 # --------------------------------------------------------------------------- markdown
 def render_markdown(c: Comparison) -> str:
-    from clinic_ready.render.markdown import _esc
+    from clinic_ready.render.markdown import escape
 
     cl = c.checklist
-    head = "| | " + " | ".join(_esc(k.name) for k in c.clinics) + " |"
+    head = "| | " + " | ".join(escape(k.name) for k in c.clinics) + " |"
     rule = "|---" * (len(c.clinics) + 1) + "|"
     out = [
-        "# " + _("Comparing clinics: {title}").format(title=_esc(cl.title)),
+        "# " + _("Comparing clinics: {title}").format(title=escape(cl.title)),
         "",
         _("Checklist version {version} · facts as of {date}").format(
-            version=_esc(cl.version), date=date_text(cl.facts_as_of)
+            version=escape(cl.version), date=date_text(cl.facts_as_of)
         ),
         "",
-        *[line for a in [cl.credit_line() or ""] if a for line in (_esc(a), "")],
+        *[line for a in [cl.credit_line() or ""] if a for line in (escape(a), "")],
         f"> **{notice()}** {crisis_text()}.",
         "",
         "## " + _("Verdicts"),
@@ -197,7 +197,7 @@ def render_markdown(c: Comparison) -> str:
         "| " + _("Verdict") + " | " + " | ".join(VERDICT_SHORT[k.result.verdict.code] for k in c.clinics) + " |",
         "",
     ]
-    out += [f"- **{_esc(k.name)}:** {verdict_of(k.result).title}" for k in c.clinics] + [
+    out += [f"- **{escape(k.name)}:** {verdict_of(k.result).title}" for k in c.clinics] + [
         "",
         "## " + _("Concerns, most serious first"),
         "",
@@ -205,26 +205,27 @@ def render_markdown(c: Comparison) -> str:
     if c.concerns:
         out += [head, rule]
         out += [
-            f"| {severity_label(r.concern.severity)} {_esc(r.concern.title)} | "
+            f"| {severity_label(r.concern.severity)} {escape(r.concern.title)} | "
             + " | ".join(MARK_TEXT[m] for m in r.marks)
             + " |"
             for r in c.concerns
         ]
-        out += ["", _legend(c), ""]
+        out += ["", legend(c), ""]
     else:
         out += [_("No concern differs between the clinics."), ""]
     if c.open_questions:
         out += ["## " + _("Questions still open"), "", head, rule]
         out += [
-            f"| {_esc(r.question.prompt)} | " + " | ".join(_state(s) for s in r.states) + " |" for r in c.open_questions
+            f"| {escape(r.question.prompt)} | " + " | ".join(state_mark(s) for s in r.states) + " |"
+            for r in c.open_questions
         ] + [""]
     if c.personal or c.personal_open:
         out += ["## " + _("About you, the same whichever clinic you choose"), ""]
         out += [
-            f"- {severity_label(r.concern.severity)} {_esc(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}"
+            f"- {severity_label(r.concern.severity)} {escape(r.concern.title)} — {MARK_TEXT[r.marks[0]][2:]}"
             for r in c.personal
         ]
-        out += [f"- {_esc(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open] + [""]
+        out += [f"- {escape(r.question.prompt)} — {STATES[r.states[0]]}" for r in c.personal_open] + [""]
     out += [f"## {crisis_heading()}", ""] + [f"- **{who}:** {how}" for who, how in crisis_lines()]
     return "\n".join(out) + "\n"
 

@@ -23,7 +23,7 @@ OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 _env_cache: list = []
 
 
-def _env():
+def environment():
     """The one Jinja2 environment of the process."""
     if _env_cache:
         return _env_cache[0]
@@ -39,7 +39,7 @@ def _env():
 
 def _draw_report(view: ReportView, paper: str) -> str:
     """The report as one HTML page."""
-    return _env().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
+    return environment().get_template("report.html.j2").render(v=view, paper=PAPER[paper])
 
 
 render = report_renderer(_draw_report)
@@ -47,4 +47,4 @@ render = report_renderer(_draw_report)
 
 def render_blank(checklist: Checklist, paper: str = "letter", today: dt.date | None = None) -> str:
     view = clean_tree(blank_view(checklist, today or _today()))
-    return _env().get_template("blank.html.j2").render(v=view, paper=PAPER[paper])
+    return environment().get_template("blank.html.j2").render(v=view, paper=PAPER[paper])

@@ -12,7 +12,7 @@ from clinic_ready.render.views import blank_view, report_view
 from clinic_ready.safe_text import clean_tree
 
 
-def _esc(text: str) -> str:
+def escape(text: str) -> str:
     out = str(text).replace("\\", "\\\\")
     for ch in "`*_[]<>#|":
         out = out.replace(ch, "\\" + ch)
@@ -24,7 +24,7 @@ def _footer(v) -> list[str]:
         "",
         "## " + _("About this report"),
         "",
-        _esc(v.checklist_notice),
+        escape(v.checklist_notice),
         "",
         f"**{v.notice}**",
         "",
@@ -36,17 +36,17 @@ def _footer(v) -> list[str]:
 
 
 def _header(v) -> list[str]:
-    out = [f"# {_esc(v.title)}", ""]
+    out = [f"# {escape(v.title)}", ""]
     if v.clinic_name:
-        out += ["**" + _("Clinic:") + "** " + _esc(v.clinic_name), ""]
+        out += ["**" + _("Clinic:") + "** " + escape(v.clinic_name), ""]
     if v.respondent_line:
-        out += [f"*{_esc(v.respondent_line)}*", ""]
+        out += [f"*{escape(v.respondent_line)}*", ""]
     out += [
         _("Checklist version {version} · {currency} · report made {date}").format(
-            version=_esc(v.version), currency=v.currency, date=v.printed_on
+            version=escape(v.version), currency=v.currency, date=v.printed_on
         ),
         "",
-        *[line for a in v.about for line in (_esc(a), "")],
+        *[line for a in v.about for line in (escape(a), "")],
         f"> **{v.notice}** {v.crisis_line}.",
         "",
     ]
@@ -58,29 +58,29 @@ def _urgent(v) -> list[str]:
         return []
     out = [f"## {v.heading_urgent}", ""]
     for c in v.urgent:
-        out += [f"**{_esc(c.title)}.** {_esc(c.action)}", ""]
-        out += [f"*{_esc(c.because)}*", ""] if c.because else []
-    return out + [f"- {_esc(line)}" for line in v.urgent_lines] + [""]
+        out += [f"**{escape(c.title)}.** {escape(c.action)}", ""]
+        out += [f"*{escape(c.because)}*", ""] if c.because else []
+    return out + [f"- {escape(line)}" for line in v.urgent_lines] + [""]
 
 
 def _first_steps(v) -> list[str]:
     if not v.first_steps:
         return []
-    return [f"## {v.heading_first_steps}", ""] + [f"{n}. {_esc(t)}" for n, t in enumerate(v.first_steps, 1)] + [""]
+    return [f"## {v.heading_first_steps}", ""] + [f"{n}. {escape(t)}" for n, t in enumerate(v.first_steps, 1)] + [""]
 
 
 def _tips(v) -> list[str]:
     if not v.tips:
         return []
     out = [f"## {v.heading_tips}", ""]
-    return out + [f"- {_esc(t.text)}" + (f" {t.refs}" if t.refs else "") for t in v.tips] + [""]
+    return out + [f"- {escape(t.text)}" + (f" {t.refs}" if t.refs else "") for t in v.tips] + [""]
 
 
 def _questions(v) -> list[str]:
-    out = [f"## {v.heading_questions}", "", f"*{_esc(v.questions_hint)}*", ""]
+    out = [f"## {v.heading_questions}", "", f"*{escape(v.questions_hint)}*", ""]
     answer = _("Answer:")
     out += [
-        f"{i.number}. [ ] {_esc(i.text)}  \n   *{_esc(i.about)}*  \n   {answer} ______________________________"
+        f"{i.number}. [ ] {escape(i.text)}  \n   *{escape(i.about)}*  \n   {answer} ______________________________"
         for i in v.ask_list
     ]
     return out + ([] if v.ask_list else [v.no_questions]) + [""]
@@ -95,14 +95,14 @@ def _concerns(v) -> list[str]:
         out += [f"### {label} ({len(items)})", ""]
         for c in items:
             out += [
-                f"#### {_esc(c.title)}",
+                f"#### {escape(c.title)}",
                 "",
-                *([f"*{_esc(c.because)}*", ""] if c.because else []),
-                f"- **{why}** {_esc(c.why)}",
-                f"- **{do}** {_esc(c.action)}",
-                f"- **{ask}** {_esc(c.ask)}",
+                *([f"*{escape(c.because)}*", ""] if c.because else []),
+                f"- **{why}** {escape(c.why)}",
+                f"- **{do}** {escape(c.action)}",
+                f"- **{ask}** {escape(c.ask)}",
                 f"- **{sources}** {c.refs}",
-                *[f"- *{_esc(line)}*" for line in c.dated],
+                *[f"- *{escape(line)}*" for line in c.dated],
                 "",
             ]
     return out
@@ -112,7 +112,9 @@ def _private(v) -> list[str]:
     if not v.private:
         return []
     return (
-        [f"## {v.heading_private}", "", f"*{_esc(v.private_intro)}*", ""] + [f"- {_esc(t)}" for t in v.private] + [""]
+        [f"## {v.heading_private}", "", f"*{escape(v.private_intro)}*", ""]
+        + [f"- {escape(t)}" for t in v.private]
+        + [""]
     )
 
 
@@ -121,7 +123,7 @@ def _good_to_know(v) -> list[str]:
         return []
     return (
         [f"## {v.heading_good_to_know}", ""]
-        + [f"- **{_esc(g.title)}.** {_esc(g.text)}" + (f" {g.refs}" if g.refs else "") for g in v.good_to_know]
+        + [f"- **{escape(g.title)}.** {escape(g.text)}" + (f" {g.refs}" if g.refs else "") for g in v.good_to_know]
         + [""]
     )
 
@@ -131,9 +133,9 @@ def _could_apply(v) -> list[str]:
         return []
     out = [f"## {v.heading_could_apply}", ""]
     if v.could_apply:
-        out += [_esc(v.could_apply_intro), ""]
-        out += [f"- **{p.label} · {_esc(p.title)}** — {_esc(p.depends)}" for p in v.could_apply] + [""]
-    return out + ([_esc(v.not_assessed_note), ""] if v.not_assessed_note else [])
+        out += [escape(v.could_apply_intro), ""]
+        out += [f"- **{p.label} · {escape(p.title)}** — {escape(p.depends)}" for p in v.could_apply] + [""]
+    return out + ([escape(v.not_assessed_note), ""] if v.not_assessed_note else [])
 
 
 def render(
@@ -151,9 +153,9 @@ def render(
         )
     out += [
         *_urgent(v),
-        "## " + _("Verdict:") + " " + _esc(v.verdict_title),
+        "## " + _("Verdict:") + " " + escape(v.verdict_title),
         "",
-        _esc(v.verdict_text),
+        escape(v.verdict_text),
         "",
         v.counts_text,
         "",
@@ -163,50 +165,51 @@ def render(
     out += _first_steps(v) + _tips(v) + _questions(v) + _private(v) + _concerns(v) + _good_to_know(v) + _could_apply(v)
     out += [f"## {v.heading_answers}", ""]
     for title, rows in v.answers:
-        out += [f"### {_esc(title)}", ""]
+        out += [f"### {escape(title)}", ""]
         out += [
-            f"- {_esc(r.prompt)} — " + (f"*{_esc(r.answer)}*" if r.open else f"**{_esc(r.answer)}**") for r in rows
+            f"- {escape(r.prompt)} — " + (f"*{escape(r.answer)}*" if r.open else f"**{escape(r.answer)}**")
+            for r in rows
         ] + [""]
     out += [f"## {v.heading_sources}", ""]
-    out += [f"{s.number}. {_esc(s.text)}" for s in v.sources] or [_("No sources cited.")]
+    out += [f"{s.number}. {escape(s.text)}" for s in v.sources] or [_("No sources cited.")]
     return "\n".join(out + _footer(v))
 
 
 def render_blank(checklist: Checklist, today: dt.date | None = None, **_: object) -> str:
     v = clean_tree(blank_view(checklist, today or _today()))
     out = [
-        f"# {_esc(v.title)} ({v.heading_blank})",
+        f"# {escape(v.title)} ({v.heading_blank})",
         "",
-        _esc(v.meta_line),
+        escape(v.meta_line),
         "",
-        *[line for a in v.about for line in (_esc(a), "")],
-        f"**{v.for_label}** {_esc(v.audience)}",
+        *[line for a in v.about for line in (escape(a), "")],
+        f"**{v.for_label}** {escape(v.audience)}",
         "",
         f"> **{v.notice}** {v.crisis_line}.",
         "",
-        _esc(v.intro),
+        escape(v.intro),
         "",
-        _esc(v.how_to_tick),
+        escape(v.how_to_tick),
         "",
     ]
     if v.key:
         out += (
-            [_esc(v.key), "", f"> **{_esc(v.if_warned_heading)}**", ">"]
-            + [f"> {_esc(line)}  " for line in v.if_warned]
+            [escape(v.key), "", f"> **{escape(v.if_warned_heading)}**", ">"]
+            + [f"> {escape(line)}  " for line in v.if_warned]
             + [""]
         )
     for title, intro, when, questions in v.sections:
-        out += [f"## {_esc(title)}", ""]
-        out += [f"*{_esc(when)}*", ""] if when else []
-        out += [_esc(intro), ""] if intro else []
+        out += [f"## {escape(title)}", ""]
+        out += [f"*{escape(when)}*", ""] if when else []
+        out += [escape(intro), ""] if intro else []
         for q in questions:
-            out += [f"**{q.number}. {_esc(q.prompt)}**", ""]
-            out += [f"*{_esc(q.condition)}*", ""] if q.condition else []
-            out += [f"{_esc(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
-            out += [f"*{_esc(q.hint)}:*", ""] if q.hint and q.multi else []
+            out += [f"**{q.number}. {escape(q.prompt)}**", ""]
+            out += [f"*{escape(q.condition)}*", ""] if q.condition else []
+            out += [f"{escape(q.hint)}: ______________________________", ""] if q.hint and not q.multi else []
+            out += [f"*{escape(q.hint)}:*", ""] if q.hint and q.multi else []
             out += [
-                f"- [ ] {_esc(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn, strict=False)
+                f"- [ ] {escape(o)}" + (f" {v.warn_mark}" if w else "") for o, w in zip(q.options, q.warn, strict=False)
             ] + [""]
-            out += [f"{v.why_label} {_esc(q.help)}", "", f"{v.notes_label} ______________________________", ""]
-    out += [f"## {v.heading_sources}", ""] + [f"{s.number}. {_esc(s.text)}" for s in v.sources]
+            out += [f"{v.why_label} {escape(q.help)}", "", f"{v.notes_label} ______________________________", ""]
+    out += [f"## {v.heading_sources}", ""] + [f"{s.number}. {escape(s.text)}" for s in v.sources]
     return "\n".join(out + _footer(v))

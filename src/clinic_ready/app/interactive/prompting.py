@@ -69,7 +69,7 @@ def keywords(kind: str) -> frozenset[str]:
     return words
 
 
-def _typed(raw: str) -> str:
+def typed_text(raw: str) -> str:
     """What was typed, as the keys are compared: lower case, spaces squeezed."""
     return " ".join(raw.split()).lower()
 
@@ -199,7 +199,7 @@ class Questionnaire:
         self._say(Text("  1) " + _("I am the person considering treatment")))
         self._say(Text("  2) " + _("I am helping someone else (a family member or friend)")))
         while True:
-            word = _typed(self.read(_("Type 1 or 2 (Enter for 1): ")))
+            word = typed_text(self.read(_("Type 1 or 2 (Enter for 1): ")))
             if word in keywords("quit"):
                 raise QuitRequested
             if word in ("", "1", "2"):
@@ -331,7 +331,7 @@ class Questionnaire:
         self._show(q, section.title, number, total, current)
         while True:
             raw = self.read(self._hint(q))
-            word = _typed(raw)
+            word = typed_text(raw)
             if word in keywords("quit"):
                 raise QuitRequested
             if word in keywords("back"):
@@ -567,7 +567,7 @@ class Questionnaire:
         # s is "stop" in English; in Spanish it means sí, so the key there is t (terminar)
         stop = ({"t", "terminar", "parar", "stop"} if language() == "es" else {"s", "stop"}) | keywords("quit")
         while True:
-            word = _typed(
+            word = typed_text(
                 self.read(
                     _("Type c to continue the questions, or s to stop here (your answers are kept): ")
                     if self.saving
@@ -698,7 +698,7 @@ class Questionnaire:
             else:
                 prompt = _("Type a number to change that answer, or press Enter to confirm (q to save and quit): ")
             raw = self.read(prompt)
-            word = _typed(raw)
+            word = typed_text(raw)
             if not word:
                 return "more" if more else None
             if word in keywords("quit"):
@@ -809,7 +809,7 @@ def confirm(read: Reader, console: Console, question: str, default: bool = True)
     """A yes/no question outside the checklist (resume a draft?)."""
     suffix = _(" [Y/n] ") if default else _(" [y/N] ")
     while True:
-        word = _typed(read(question + suffix))
+        word = typed_text(read(question + suffix))
         if not word:
             return default
         if word in keywords("yes"):

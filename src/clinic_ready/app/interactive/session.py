@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from clinic_ready.app.interactive.prompting import Questionnaire, QuitRequested, Reader, _typed, confirm, keywords
+from clinic_ready.app.interactive.prompting import Questionnaire, QuitRequested, Reader, confirm, keywords, typed_text
 from clinic_ready.core.model import Answers, Checklist
 from clinic_ready.errors import Interrupted
 from clinic_ready.i18n import _, ngettext
@@ -58,7 +58,7 @@ class DraftKeeper:
 
         separate = ("o", "otro", "separate") if language() == "es" else ("s", "separate")
         while True:
-            word = _typed(
+            word = typed_text(
                 read(
                     _(
                         "Open it read-only (r: nothing you type here is saved), start a separate draft (s), or quit (q)? "
@@ -254,7 +254,7 @@ def _choose_draft(keeper: DraftKeeper, main, others, console: Console, read: Rea
             )
         )
     while picked is None:
-        word = _typed(
+        word = typed_text(
             read(_("Which one do you want to resume (1-{count}), or start afresh (n)? ").format(count=len(choices)))
         )
         if word in keywords("no") or word in ("n", "new", "nuevo"):

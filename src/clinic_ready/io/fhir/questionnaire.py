@@ -359,7 +359,7 @@ def _question(cl: Checklist, q: Question, used: set[str]) -> dict:
     return item
 
 
-def _narrative(paragraphs: Iterable[str]) -> dict:
+def narrative(paragraphs: Iterable[str]) -> dict:
     from html import escape
 
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p)
@@ -392,7 +392,7 @@ def questionnaire(cl: Checklist, publisher: str = "clinic-ready") -> dict:
     doc: dict = {
         "resourceType": "Questionnaire",
         "id": cl.id,
-        "text": _narrative([cl.title, *notice_paragraphs(cl)]),
+        "text": narrative([cl.title, *notice_paragraphs(cl)]),
         "url": questionnaire_url(cl.id),
         "version": cl.version,
         "name": _name(cl.id),

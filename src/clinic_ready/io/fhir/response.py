@@ -32,7 +32,7 @@ from clinic_ready.io.fhir import (
     checklist_of,
     questionnaire_url,
 )
-from clinic_ready.io.fhir.questionnaire import _narrative, coded, coding, notice_paragraphs, state_coding
+from clinic_ready.io.fhir.questionnaire import coded, coding, narrative, notice_paragraphs, state_coding
 from clinic_ready.notices import crisis_text
 from clinic_ready.wording import Words, verdict_of
 
@@ -107,7 +107,7 @@ def response(result: Result, authored: str | None = None) -> dict:
         group["item"].append(entry)
     out = {
         "resourceType": "QuestionnaireResponse",
-        "text": _narrative(
+        "text": narrative(
             [
                 _("Answers to {title} (version {version}).").format(title=cl.title, version=cl.version),
                 *notice_paragraphs(cl, result.respondent),
@@ -144,7 +144,7 @@ def _issue(result: Result, finding, response_ref: str, when: str, possible: bool
         paragraphs.append(_("In a crisis: {lines}.").format(lines=crisis_text()))
     issue: dict = {
         "resourceType": "DetectedIssue",
-        "text": _narrative(paragraphs),
+        "text": narrative(paragraphs),
         "extension": [*extensions, *_artifacts(finding)],
         "status": "preliminary" if possible else "final",
         "code": {
@@ -214,7 +214,7 @@ def bundle(result: Result, authored: str | None = None) -> dict:
     qr_ref = f"urn:uuid:{uuid.uuid4()}"
     qr = response(result, when)
     verdict = verdict_of(result)
-    qr["text"] = _narrative(
+    qr["text"] = narrative(
         [
             _("Answers to {title} (version {version}).").format(
                 title=result.checklist.title, version=result.checklist.version
