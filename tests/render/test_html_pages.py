@@ -39,10 +39,7 @@ def test_sources_are_links_that_open_safely():
 
 
 def test_a_source_address_that_is_not_http_is_never_a_link():
-    from jinja2 import Environment, FileSystemLoader
-
-    env = Environment(loader=FileSystemLoader(html.TEMPLATES), autoescape=True)
-    parts = env.get_template("_parts.html.j2").module
+    parts = html.environment().get_template("_parts.html.j2").module
     for url in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "JAVASCRIPT:alert(1)"):
 
         class S:
@@ -92,3 +89,57 @@ def test_the_verdict_is_on_the_first_screen(tmp_path, width, height):
         browser.close()
     assert box["y"] + box["height"] <= height, box  # the whole verdict box is on the first screen
     assert first_step["y"] < height  # and the first step starts on it
+
+
+SAMHSA = "1-800-662-4357"
+
+
+def _outside_style(page: str) -> str:
+    return re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+
+
+def test_phone_numbers_are_kept_whole_wherever_they_are_written():
+    """A browser may break a line at a hyphen: "1-800-" at the end of a line and "662-4357" on the
+    next is a crisis number split in two.  Every phone number in the page body (crisis lines,
+    urgent lines, concern texts, sources, the footer) sits in a span that keeps it on one line."""
+    from clinic_ready import i18n
+    from clinic_ready.app.pipeline import load_checklist as by_name
+
+    pages = [perry_html(), html.render_blank(CL, today=dt.date(2026, 12, 7))]
+    pages.append(html.render_blank(by_name("ketamine-clinic-self-audit"), today=dt.date(2026, 12, 7)))
+    i18n.install("es")
+    try:
+        es = load_checklist(shipped()["ketamine-clinic"])
+        answers, _w = load_answers(EXAMPLES / "perry-like.yaml", es)
+        pages.append(html.render(evaluate(es, answers), today=dt.date(2026, 12, 7)))
+    finally:
+        i18n.install("en")
+    for page in pages:
+        body = _outside_style(page)
+        assert body.count(SAMHSA) >= 1
+        assert body.count(SAMHSA) == body.count(f'<span class="nobreak">{SAMHSA}</span>'), body[:300]
+
+
+def test_keeping_numbers_whole_escapes_first():
+    made = html.keep_numbers_whole(f'<img src=x onerror="alert(1)"> call {SAMHSA} & 988')
+    assert str(made) == (
+        f'&lt;img src=x onerror=&#34;alert(1)&#34;&gt; call <span class="nobreak">{SAMHSA}</span> &amp; 988'
+    )
+
+
+def test_a_phone_number_is_on_one_line_on_a_narrow_phone(tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    chromium = _chromium()
+    if chromium is None:
+        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium)")
+    path = tmp_path / "report.html"
+    path.write_text(perry_html(), encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 320, "height": 700})
+        page.goto(path.as_uri())
+        lines = page.evaluate(
+            "[...document.querySelectorAll('span.nobreak')].map(s => new Set([...s.getClientRects()].map(r => Math.round(r.top))).size)"
+        )
+        browser.close()
+    assert lines and all(n == 1 for n in lines), lines

@@ -8,7 +8,9 @@ and compiled once per process, when the first report is rendered.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clinic_ready.core.model import Checklist
 from clinic_ready.dates import today as _today
@@ -16,11 +18,27 @@ from clinic_ready.render.printed import report_renderer
 from clinic_ready.render.views import ReportView, blank_view
 from clinic_ready.safe_text import clean_tree
 
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
 PAPER = {"letter": "Letter", "a4": "A4"}
 TEMPLATES = Path(__file__).parent / "templates"
 OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 _env_cache: list = []
+
+
+#: a phone number written with hyphens (1-800-662-4357): a browser may break a line at a hyphen
+PHONE = re.compile(r"\b\d{1,4}(?:-\d{2,4}){2,3}\b")
+
+
+def keep_numbers_whole(text: object) -> Markup:
+    """The text escaped, with each phone number in a span that keeps it on one line (the
+    ``nobreak`` filter: a crisis line must never read "1-800-" at the end of a line)."""
+    from markupsafe import Markup, escape
+
+    safe = str(escape(text))  # escaped first: only digits and hyphens are wrapped
+    return Markup(PHONE.sub(lambda m: f'<span class="nobreak">{m.group(0)}</span>', safe))
 
 
 def environment():
@@ -33,6 +51,7 @@ def environment():
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, **OPTIONS)
     env.globals["_"] = i18n._
+    env.filters["nobreak"] = keep_numbers_whole
     _env_cache.append(env)
     return env
 
