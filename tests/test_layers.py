@@ -16,6 +16,7 @@ entry points are exempt by name: ``launch`` (the console script, which starts th
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "clinic_ready"
@@ -146,9 +147,13 @@ def program_named(package: Path = PACKAGE) -> list[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 text = node.value.lstrip("\n")
-                if text.startswith("clinic-ready: ") and not any(where == w and text.startswith(t) for w, t in TITLES):
+                if NAMED.match(text) and not any(where == w and text.startswith(t) for w, t in TITLES):
                     found.append(f"{where}:{node.lineno}: {text[:60]!r}")
     return found
+
+
+#: a text that names the program, or one of its commands ("clinic-ready batch: …"), before a colon
+NAMED = re.compile(r"clinic-ready( [a-z]+)?: ")
 
 
 def test_only_the_error_boundary_names_the_program():

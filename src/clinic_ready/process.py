@@ -93,7 +93,9 @@ def exit_code_for(exc: BaseException, debug: bool = False, say=None) -> int:
     ====================================  ===============================================  =========
     what                                  the person sees                                  exit code
     ====================================  ===============================================  =========
-    ClinicReadyError (bad input, usage)   its own lines (Interrupted: where the draft is)  2 (130)
+    ClinicReadyError (bad input, usage)   ``shown()``: "clinic-ready: <message>", or a     2 (130)
+                                          located problem as it is (Interrupted: where
+                                          the draft is)
     KeyboardInterrupt, EOFError, or an    "clinic-ready: interrupted."                     130
     error Python raised because of one
     BrokenPipeError (the reader left)     nothing; standard output goes to /dev/null       141

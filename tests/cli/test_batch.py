@@ -167,7 +167,7 @@ def test_where_workers_cannot_be_forked_jobs_runs_in_one_process_and_says_so(tmp
     monkeypatch.setattr(batch_pool, "pooled", None)  # never reached
     two = CliRunner().invoke(app, ["batch", "--jobs", "2", *files])
     assert two.exit_code == one.exit_code == 2 and two.stdout == one.stdout
-    notice = "clinic-ready batch: --jobs 2: this system cannot start worker processes (they are forked), so the files are evaluated in this one"
+    notice = "clinic-ready: --jobs 2: this system cannot start worker processes (they are forked), so the files are evaluated in this one"
     assert two.stderr.splitlines() == [notice] + one.stderr.splitlines()
     assert batch_mod.workers(0) == batch_mod.workers(4) == 1
 
@@ -439,7 +439,7 @@ def test_workers_stop_when_their_parent_is_killed(tmp_path):
         (
             "SIGKILL",
             2,
-            "clinic-ready batch: worker {n} of 2 was stopped by SIGKILL before it finished, so the output is incomplete",
+            "clinic-ready: worker {n} of 2 was stopped by SIGKILL before it finished, so the output is incomplete",
         ),
         ("SIGTERM", 130, "clinic-ready: interrupted."),
     ],
@@ -612,3 +612,13 @@ def test_output_and_errors_merged_read_the_same_with_or_without_workers(tmp_path
         for jobs in ("1", "2")
     ]
     assert merged[0] == merged[1] and merged[0].count(b"answers.where") >= 2 * (40 // 7)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_batch_without_files_names_the_program_once(lang):
+    """The boundary adds the program's name: a message that also wrote it read
+    "clinic-ready: clinic-ready batch: no answers files …" (found in review)."""
+    done = run_cli("batch", env={"CLINIC_READY_LANG": lang})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("clinic-ready") == 1 and done.stderr.startswith("clinic-ready: "), done.stderr
+    assert "--from FILE" in done.stderr

@@ -55,9 +55,10 @@ def evaluate(checklist: Checklist, document: Mapping[str, Any], name: str = "<an
 def evaluate_with_warnings(
     checklist: Checklist, document: Mapping[str, Any], name: str = "<answers>"
 ) -> tuple[Result, list[str]]:
-    """``evaluate``, and the warning lines the command line prints for the same answers (required
-    answers that are missing, answers to questions that were not asked, answers carried over from
-    an earlier checklist version), as ``clinic-ready batch`` keeps them in a line's ``warnings``."""
+    """``evaluate``, and the warning lines report and compare print for the same answers
+    (required answers that are missing, answers carried over from an earlier checklist version,
+    and the other warnings of reading them), as ``clinic-ready batch`` keeps them in a line's
+    ``warnings``."""
     from clinic_ready.app.pipeline import Document, evaluate_document
 
     found = evaluate_document(Document(name, "", document), checklist)

@@ -55,8 +55,9 @@ class _Checklists:
 
 def evaluate_file(path: str, checklists: _Checklists) -> Evaluated:
     """One form of the batch, through the same pipeline as every command (its checklists cached):
-    the result, and the warnings every other command gives for the same file (required answers
-    missing, answers to questions that were not asked, answers carried over from an older version)."""
+    the result, and the warnings report and compare give for the same file (required answers
+    missing, answers carried over from an older checklist version, and the other warnings of
+    reading the answers)."""
     from clinic_ready.app.pipeline import evaluate_document
 
     forced = checklists.forced

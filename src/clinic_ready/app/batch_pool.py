@@ -307,7 +307,7 @@ def _gone(procs: list) -> BaseException:
                 name = f"signal {-code}"
             return ClinicReadyError(
                 _(
-                    "clinic-ready batch: worker {number} of {n} was stopped by {signal} before it finished, so the "
+                    "worker {number} of {n} was stopped by {signal} before it finished, so the "
                     "output is incomplete — the system may be short of memory: try fewer --jobs"
                 ).format(number=number, n=n, signal=name)
             )

@@ -129,12 +129,15 @@ def _warn_without_workers(jobs: int) -> None:
 
     if jobs != 1 and not batch_mod.FORKS:
         from clinic_ready.app.console import warn
+        from clinic_ready.errors import with_program
 
         warn(
-            _(
-                "clinic-ready batch: --jobs {jobs}: this system cannot start worker processes (they are forked), "
-                "so the files are evaluated in this one"
-            ).format(jobs=jobs)
+            with_program(
+                _(
+                    "--jobs {jobs}: this system cannot start worker processes (they are forked), "
+                    "so the files are evaluated in this one"
+                ).format(jobs=jobs)
+            )
         )
 
 
@@ -145,7 +148,7 @@ def _paths(files: list[str] | None, from_list: str | None) -> Iterator[str]:
     listed = _listed(from_list) if from_list is not None else iter(())
     first = next(listed, None)  # a listed file is read as the batch goes: memory does not grow with it
     if not files and first is None:
-        raise UsageError(_("clinic-ready batch: no answers files — name them, or list them in a file with --from FILE"))
+        raise UsageError(_("no answers files — name them, or list them in a file with --from FILE"))
     return itertools.chain(files or [], [first] if first is not None else [], listed)
 
 
@@ -223,9 +226,7 @@ def _listed(source: str) -> Iterator[str]:
 
     def cannot(exc: OSError) -> UsageError:
         return UsageError(
-            _("clinic-ready batch: --from {file}: cannot read it ({reason})").format(
-                file=source, reason=exc.strerror or type(exc).__name__
-            )
+            _("--from {file}: cannot read it ({reason})").format(file=source, reason=exc.strerror or type(exc).__name__)
         )
 
     try:
