@@ -655,7 +655,9 @@ class AskItem(NamedTuple):
     state: str | None = None  # that answer's state: unsure | declined | missing
 
 
-STEP_KINDS = ("crisis", "find_out", "concern")
+#: what a first step is: the urgent concern's action, finding out a held answer, or a concern's step
+StepKind = Literal["crisis", "find_out", "concern"]
+STEP_KINDS: tuple[str, ...] = get_args(StepKind)
 
 
 class Step(NamedTuple):
@@ -663,7 +665,7 @@ class Step(NamedTuple):
     ``find_out``: find out the answer (``question_id``) a held verdict depends on; ``concern``: a
     raised concern's own step.  Its text is made by the renderers (render/texts.py)."""
 
-    kind: str  # one of STEP_KINDS
+    kind: StepKind
     concern_id: str
     question_id: str | None = None
 

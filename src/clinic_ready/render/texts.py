@@ -89,7 +89,8 @@ def lead_text(result: Result, step: Step) -> str:
         if result.respondent == "supporter" and not c.action_supporter:
             return _words(Words(cl, result.respondent).urgent_lines()[0])
         return _words(c.action_for(result.respondent))
-    assert step.question_id is not None  # a find_out step names its question
+    if step.question_id is None:  # the engine gives every find_out step its question
+        raise ValueError(f"first step {step} names no question")
     return find_out_step(cl.questions[step.question_id], cl.section_of[step.question_id], result.respondent, cl.reader)
 
 
