@@ -230,6 +230,20 @@ CRISIS_HEADINGS = {
     "staff": N_("If a patient is in crisis or danger"),
 }
 
+#: an open answer's state, as the ask list and a FHIR DetectedIssue say it ("Could apply: <title>
+#: (you answered unsure)")
+OPEN_STATE_WORDS = {
+    "unsure": N_("you answered unsure"),
+    "declined": N_("you preferred not to say"),
+    "missing": N_("not answered yet"),
+}
+
+
+def open_state(state: str | None) -> str:
+    """An open answer's state in words, in the current language ("missing" when not given)."""
+    return _(OPEN_STATE_WORDS.get(state or "missing", OPEN_STATE_WORDS["missing"]))
+
+
 #: the word after "Find out first: 1 critical concern could apply" (a concern, or a gap for staff)
 LEVEL_WORDS = {
     "critical": N_("critical"),

@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from helpers import EXAMPLES
@@ -72,8 +73,9 @@ def _chromium() -> str | None:
     return None
 
 
-@pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
-def test_the_verdict_is_on_the_first_screen(tmp_path, width, height):
+@contextmanager
+def perry_in_chromium(tmp_path, width: int, height: int):
+    """The perry-like report open in Chromium at this viewport (skips without Playwright or Chromium)."""
     playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
     chromium = _chromium()
     if chromium is None:
@@ -82,11 +84,19 @@ def test_the_verdict_is_on_the_first_screen(tmp_path, width, height):
     path.write_text(perry_html(), encoding="utf-8")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(path.as_uri())
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(path.as_uri())
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
+def test_the_verdict_is_on_the_first_screen(tmp_path, width, height):
+    with perry_in_chromium(tmp_path, width, height) as page:
         box = page.locator("section.verdict").bounding_box()
         first_step = page.locator("section.first-steps li").first.bounding_box()
-        browser.close()
     assert box["y"] + box["height"] <= height, box  # the whole verdict box is on the first screen
     assert first_step["y"] < height  # and the first step starts on it
 
@@ -128,18 +138,8 @@ def test_keeping_numbers_whole_escapes_first():
 
 
 def test_a_phone_number_is_on_one_line_on_a_narrow_phone(tmp_path):
-    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    chromium = _chromium()
-    if chromium is None:
-        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium)")
-    path = tmp_path / "report.html"
-    path.write_text(perry_html(), encoding="utf-8")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 320, "height": 700})
-        page.goto(path.as_uri())
+    with perry_in_chromium(tmp_path, 320, 700) as page:
         lines = page.evaluate(
             "[...document.querySelectorAll('span.nobreak')].map(s => new Set([...s.getClientRects()].map(r => Math.round(r.top))).size)"
         )
-        browser.close()
     assert lines and all(n == 1 for n in lines), lines

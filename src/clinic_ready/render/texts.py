@@ -14,17 +14,10 @@ import re
 from functools import lru_cache
 
 from clinic_ready.core.model import AskItem, Concern, ItemResult, Question, Result, Section, Step
-from clinic_ready.i18n import N_, _
-from clinic_ready.wording import Words
+from clinic_ready.i18n import _
+from clinic_ready.wording import Words, open_state
 
 MAX_FIRST_STEPS = 3
-
-#: an open answer's state, as the ask list says it after "Could apply: <title>"
-STATE_WORDS = {
-    "unsure": N_("you answered unsure"),
-    "declined": N_("you preferred not to say"),
-    "missing": N_("not answered yet"),
-}
 
 #: words that need a referent: a first step that uses one cannot be read on its own
 NEEDS_REFERENT = re.compile(r"\b(it|its|this|these|them|those|that one)\b", re.IGNORECASE)
@@ -134,7 +127,7 @@ def ask_about(result: Result, item: AskItem) -> str:
     title = _words(result.checklist.concern_by_id[item.concern_id].title)
     if item.question_id is None:
         return title
-    state = _(STATE_WORDS.get(item.state or "missing", STATE_WORDS["missing"]))
+    state = open_state(item.state)
     return _("Could apply: {title} ({state})").format(title=title, state=state)
 
 

@@ -34,18 +34,13 @@ from clinic_ready.io.fhir import (
 )
 from clinic_ready.io.fhir.questionnaire import coded, coding, narrative, notice_paragraphs, state_coding
 from clinic_ready.notices import crisis_text
-from clinic_ready.wording import Words, verdict_of
+from clinic_ready.wording import Words, open_state, verdict_of
 
 if TYPE_CHECKING:
     from clinic_ready.core.migration import Plan
 
 SEVERITY_EXTENSION = f"{BASE}:extension:concern-severity"
 URGENT_EXTENSION = f"{BASE}:extension:concern-urgent"
-_STATE_WORDS = {
-    "unsure": N_("you answered unsure"),
-    "declined": N_("you preferred not to say"),
-    "missing": N_("not answered yet"),
-}
 _SEVERITY = {
     "critical": N_("Critical"),
     "high": N_("High"),
@@ -198,7 +193,7 @@ def _evidence(finding, response_ref: str, who: str, possible: bool) -> list[dict
             "detail": [
                 {
                     "reference": response_ref,
-                    "display": f"{i.question.report_prompt(who)} ({_(_STATE_WORDS.get(i.state, _STATE_WORDS['missing']))})",
+                    "display": f"{i.question.report_prompt(who)} ({open_state(i.state)})",
                 }
             ]
         }
