@@ -179,14 +179,7 @@ def _operator_fits(q: Question, test: cond.QuestionTest, path: tuple) -> Iterato
     if q.type in ("yes_no", "choice", "multi_choice"):
         for v in values:
             if v not in q.choice_values:
-                yield problem(
-                    "bad_value",
-                    path + (key,),
-                    value=v,
-                    question=q.id,
-                    allowed=", ".join(q.choice_values),
-                    hint=suggest(str(v), q.choice_values),
-                )
+                yield _not_a_choice(q, v, path + (key,))
 
 
 def _citations(cl: Checklist) -> Iterator[Problem]:
@@ -360,11 +353,16 @@ def _migration_values(cl: Checklist, steps: _Steps, i: int) -> Iterator[Problem]
         for old, new in table.items():
             for v in new if isinstance(new, list) else [new]:
                 if v not in q.choice_values:
-                    yield problem(
-                        "bad_value",
-                        path + (old,),
-                        value=v,
-                        question=q.id,
-                        allowed=", ".join(q.choice_values),
-                        hint=suggest(str(v), q.choice_values),
-                    )
+                    yield _not_a_choice(q, v, path + (old,))
+
+
+def _not_a_choice(q: Question, value: object, where: tuple) -> Problem:
+    """The problem for a value that is not one of a question's choices (with a did-you-mean)."""
+    return problem(
+        "bad_value",
+        where,
+        value=value,
+        question=q.id,
+        allowed=", ".join(q.choice_values),
+        hint=suggest(str(value), q.choice_values),
+    )
