@@ -99,7 +99,32 @@ def invoke_cli(*args: str, input: str | None = None, cwd: Path | None = None, en
     return subprocess.CompletedProcess([cli_path(), *args], r.exit_code, r.stdout, r.stderr)
 
 
-# --------------------------------------------------------------------------- a pager and a pseudo-terminal
+# --------------------------------------------------------------------------- typed keys, a pager, a pseudo-terminal
+class Keys:
+    """A keyboard for the questionnaire in process: feeds the typed lines in order, records every
+    prompt it was shown (``prompts``), and is an end of input (EOFError) when the lines run out."""
+
+    def __init__(self, *lines: str):
+        self.lines, self.prompts = list(lines), []
+
+    def __call__(self, prompt):
+        self.prompts.append(prompt)
+        if not self.lines:
+            raise EOFError
+        return self.lines.pop(0)
+
+
+def spawn_run_to_json(checklist: str, state, out):
+    """``clinic-ready run CHECKLIST -f json -o OUT`` in a 60x200 pseudo-terminal, without colour,
+    with its drafts kept in ``state`` (the pty journeys of a supporter and of an urgent answer)."""
+    return spawn_cli(
+        ["run", checklist, "-f", "json", "-o", str(out)],
+        {"CLINIC_READY_STATE_DIR": str(state), "NO_COLOR": "1"},
+        rows=60,
+        cols=200,
+    )
+
+
 def pager_recorder(tmp_path) -> str:
     """A pager that records what it was given (``paged``) and its $LESS (``less-env``), showing nothing."""
     import stat

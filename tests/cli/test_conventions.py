@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from helpers import FIXTURES, run_cli
+from helpers import FIXTURES, Keys, run_cli
 from rich.console import Console
 
 from clinic_ready import i18n
@@ -80,17 +80,6 @@ def test_no_pager_help_is_in_spanish():
     r = run_cli("--lang", "es", "run", "--help")
     assert "Mostrar un resumen largo directamente en la terminal, sin pasar por $PAGER." in " ".join(r.stdout.split())
     assert "Print a long summary" not in r.stdout
-
-
-class Keys:
-    def __init__(self, *lines):
-        self.lines, self.prompts = list(lines), []
-
-    def __call__(self, prompt):
-        self.prompts.append(prompt)
-        if not self.lines:
-            raise EOFError
-        return self.lines.pop(0)
 
 
 @pytest.fixture

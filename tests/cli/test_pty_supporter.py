@@ -5,13 +5,12 @@ report in supporter words."""
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from helpers import FIXTURES, cli_path  # noqa: E402
+from helpers import FIXTURES, spawn_run_to_json  # noqa: E402
 
 CHECKLIST = str(FIXTURES / "supporter" / "helper.yaml")
 PROMPT = r"\(or \?, u, d, b, q[^)]*\): "
@@ -21,16 +20,7 @@ STOP_PROMPT = "Type c to continue the questions, or s to stop here"
 
 def test_a_supporter_is_addressed_as_who_they_are_from_prompt_to_report(tmp_path):
     out = tmp_path / "out.json"
-    env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(
-        cli_path(),
-        ["run", CHECKLIST, "-f", "json", "-o", str(out)],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(60, 200),
-    )
-    child.delaybeforesend = None
+    child = spawn_run_to_json(CHECKLIST, tmp_path / "state", out)
     child.expect(WHO)
     child.sendline("2")
     child.expect("Where they get ketamine changes what to ask.")

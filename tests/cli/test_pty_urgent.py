@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the real terminal (POSIX only)")
 
-from helpers import FIXTURES, cli_path  # noqa: E402
+from helpers import FIXTURES, spawn_cli, spawn_run_to_json  # noqa: E402
 
 CHECKLIST = str(FIXTURES / "urgent.yaml")
 PROMPT = r"\(or \?, u, d, b, q[^)]*\): "
@@ -18,18 +17,7 @@ STOP_PROMPT = "Type c to continue the questions, or s to stop here"
 
 
 def spawn(state, out):
-    env = {**os.environ, "CLINIC_READY_STATE_DIR": str(state), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(
-        cli_path(),
-        ["run", CHECKLIST, "-f", "json", "-o", str(out)],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(60, 200),
-    )
-    child.delaybeforesend = None
-    child.ptyproc.delayafterclose = 0.0
-    return child
+    return spawn_run_to_json(CHECKLIST, state, out)
 
 
 def up_to_the_crisis_answer(child):
@@ -94,11 +82,8 @@ def test_stopping_at_the_interruption_keeps_the_draft(tmp_path, how):
 
 def test_the_welcome_carries_a_crisis_line_and_no_draft_promises_nothing(tmp_path):
     """ux M2: one crisis line on the welcome; with --no-draft the interruption never says the answers are kept."""
-    env = {**os.environ, "CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(
-        cli_path(), ["run", CHECKLIST, "--no-draft"], env=env, encoding="utf-8", timeout=20, dimensions=(60, 200)
-    )
-    child.delaybeforesend = None
+    state = {"CLINIC_READY_STATE_DIR": str(tmp_path / "state"), "NO_COLOR": "1"}
+    child = spawn_cli(["run", CHECKLIST, "--no-draft"], state, rows=60, cols=200)
     child.expect(WHO)
     assert "If you are in crisis or danger: 988 Suicide & Crisis Lifeline (US): call or text 988" in child.before
     child.sendline("")

@@ -9,7 +9,7 @@ import io
 import re
 
 import pytest
-from helpers import pty_finish, run_cli, spawn_cli
+from helpers import Keys, pty_finish, run_cli, spawn_cli
 from rich.console import Console
 
 from clinic_ready.app.console import wrap_words
@@ -124,16 +124,6 @@ def test_wrap_words_never_cuts_a_word_or_a_path():
 # ----------------------------------------------------------------------------- in process
 
 CL = load_checklist(shipped()["ketamine-clinic"])
-
-
-class Keys:
-    def __init__(self, *lines):
-        self.lines = list(lines)
-
-    def __call__(self, prompt):
-        if not self.lines:
-            raise EOFError
-        return self.lines.pop(0)
 
 
 def _screen(respondent: str, *keys: str, width: int = 40) -> str:

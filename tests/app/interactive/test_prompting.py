@@ -5,24 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from helpers import Keys
 from rich.console import Console
 
 from clinic_ready.app.interactive.prompting import Questionnaire, QuitRequested
 from clinic_ready.core.model import Answer, Answers
 from clinic_ready.io.loading import load_checklist
-
-
-class Keys:
-    """Feeds typed lines; records prompts; EOF when the lines run out."""
-
-    def __init__(self, *lines):
-        self.lines, self.prompts = list(lines), []
-
-    def __call__(self, prompt):
-        self.prompts.append(prompt)
-        if not self.lines:
-            raise EOFError
-        return self.lines.pop(0)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 
-from helpers import EXAMPLES
+from helpers import EXAMPLES, Keys
 from rich.console import Console
 
 from clinic_ready.app.interactive.prompting import Questionnaire
@@ -17,17 +17,6 @@ from clinic_ready.io.catalog import shipped
 from clinic_ready.io.loading import load_checklist
 
 CL = load_checklist(shipped()["ketamine-clinic"])
-
-
-class Keys:
-    def __init__(self, *lines):
-        self.lines, self.prompts = list(lines), []
-
-    def __call__(self, prompt):
-        self.prompts.append(prompt)
-        if not self.lines:
-            raise EOFError
-        return self.lines.pop(0)
 
 
 def terminal(rows: int, cols: int = 80):

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 import pytest
+from helpers import Keys
 from rich.console import Console
 
 from clinic_ready import i18n
@@ -34,17 +35,6 @@ def spanish():
 @pytest.fixture
 def mini(mini_path):
     return load_checklist(mini_path)
-
-
-class Keys:
-    def __init__(self, *lines):
-        self.lines, self.prompts = list(lines), []
-
-    def __call__(self, prompt):
-        self.prompts.append(prompt)
-        if not self.lines:
-            raise EOFError
-        return self.lines.pop(0)
 
 
 def run(cl, *lines):
