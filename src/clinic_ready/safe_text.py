@@ -56,16 +56,18 @@ def clean(text: object, keep_lines: bool = False, reveal: bool = False) -> str:
     return s.translate(table)
 
 
-#: characters JSON may carry raw that a terminal acts on or that reorder what is shown: DEL, the C1
-#: controls (U+009B is a one-character CSI), the bidi controls, and the line and paragraph separators
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: characters JSON may carry raw that a terminal acts on, that reorder what is shown, or that hide:
+#: DEL, the C1 controls (U+009B is a one-character CSI), the soft hyphen, the Arabic letter mark,
+#: zero-width and directional marks, the line and paragraph separators, the bidi embeddings,
+#: overrides and isolates, the invisible operators, and the byte order mark
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def escape_json(text: str) -> str:
     """JSON text with the characters above written as \\uXXXX escapes: still valid JSON, the same
     data once parsed, and nothing a terminal obeys (``json.dumps(..., ensure_ascii=False)``
     escapes only C0).  Every JSON output goes through it: -f json, -f fhir, explain -f json,
-    export, batch lines."""
+    export, list/validate -f json, and batch lines written to a terminal."""
     if not _JSON_UNSAFE.search(text):
         return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -303,7 +302,7 @@ def _line_writer(out, fd: int | None):
         return lambda data: out.write(bytes(data).decode("utf-8"))
     out.flush()
     if _isatty(fd):
-        return lambda data: batch_mod.write_fully(fd, _UNSAFE.sub(_escape, data))
+        return lambda data: batch_mod.write_fully(fd, _escaped(data))
     return lambda data: batch_mod.write_fully(fd, data)
 
 
@@ -316,10 +315,9 @@ def _isatty(fd: int) -> bool:
         return False
 
 
-#: DEL, the C1 controls and the bidi controls, as UTF-8: in a JSON line they can only be inside a
-#: string, where the escape \uXXXX means the same character
-_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+def _escaped(data: bytes) -> bytes:
+    """A JSON line for a terminal: the characters a terminal acts on as JSON escapes (the same
+    data once parsed; safe_text.escape_json).  The line is UTF-8 (batch.ENCODING_ERRORS)."""
+    from clinic_ready.safe_text import escape_json
 
-
-def _escape(match) -> bytes:
-    return b"\\u%04x" % ord(match.group().decode("utf-8"))
+    return escape_json(bytes(data).decode("utf-8")).encode("utf-8")

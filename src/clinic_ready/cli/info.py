@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from enum import Enum
 
 import typer
@@ -117,17 +116,14 @@ def validate(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-_UNSAFE = re.compile("[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-
-
 def _json_out(doc) -> None:
-    """JSON on standard output, readable (UTF-8), with every control, format and separator
-    character escaped as \\uXXXX: valid JSON with the same data, and nothing a terminal acts on."""
+    """JSON on standard output, readable (UTF-8), with every character a terminal could act on
+    escaped (safe_text.escape_json): valid JSON with the same data."""
     import sys
 
-    text = json.dumps(doc, indent=2, ensure_ascii=False)  # (json escapes C0 itself; the raw newlines are the layout)
-    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text + "\n")
+    from clinic_ready.safe_text import escape_json
+
+    sys.stdout.write(escape_json(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _problem_json(p) -> dict:
