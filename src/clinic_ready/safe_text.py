@@ -64,7 +64,7 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u206
 
 
 def escape_json(text: str) -> str:
-    """JSON text with the characters above written as \\uXXXX escapes: still valid JSON, the same
+    """JSON text with the characters above written as JSON escapes (\\u009b): still valid JSON, the same
     data once parsed, and nothing a terminal obeys (``json.dumps(..., ensure_ascii=False)``
     escapes only C0).  Every JSON output goes through it: -f json, -f fhir, explain -f json,
     export, list/validate -f json, and batch lines written to a terminal."""

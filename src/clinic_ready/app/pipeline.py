@@ -228,7 +228,10 @@ def write_document(fmt: str, output: str | None, render) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = render()
-    if fmt in ("json", "fhir"):  # C1 and bidi controls as \uXXXX escapes: the same data, nothing a terminal obeys
+    if fmt in (
+        "json",
+        "fhir",
+    ):  # C1 and bidi controls as JSON escapes (\u009b): the same data, nothing a terminal obeys
         from clinic_ready.safe_text import escape_json
 
         data = escape_json(data)

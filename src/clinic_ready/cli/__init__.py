@@ -67,8 +67,8 @@ def _environment_message(exc: BaseException) -> str | None:
     return None
 
 
-#: typer's type placeholders in help ("<str>", "<list[str]>", "<int>", "<path>"); a choice is "<a|b>"
-_PLACEHOLDER = re.compile(r" <(?:list\[)?(?:str|int|float|bool|path|file|text|datetime)\]?>(\.\.\.)?")
+#: the type names typer adds to help ("<str>", "<list[str]>", "<int>", "<path>"); a choice is "<a|b>"
+_TYPE_NAME = re.compile(r" <(?:list\[)?(?:str|int|float|bool|path|file|text|datetime)\]?>(\.\.\.)?")
 _CHOICES = re.compile(r" <([^<>\s]+\|[^<>\s]+)>")
 
 
@@ -109,7 +109,7 @@ class _Words(_WordsBase):
         return [usual.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]
 
     def format_options(self, ctx, formatter) -> None:
-        """Arguments and options as command-line tools write them: no type placeholders (typer
+        """Arguments and options as command-line tools write them: no type names after them (typer
         writes 'CHECKLIST <str>', 'PATH... <list[str]>'), and a choice of values in brackets,
         '--format [terminal|json|…]', as Click does."""
         args, opts = [], []
@@ -119,11 +119,11 @@ class _Words(_WordsBase):
                 continue
             name, text = record
             if param.param_type_name == "argument":
-                name = _PLACEHOLDER.sub("", name)
+                name = _TYPE_NAME.sub("", name)
                 args.append((name + ("..." if param.nargs != 1 and not name.endswith("...") else ""), text))
             elif param.param_type_name == "option":
                 text = _(TYPER_OPTION_HELP[text]) if text in TYPER_OPTION_HELP else text
-                opts.append((_CHOICES.sub(r" [\1]", _PLACEHOLDER.sub("", name)), text))
+                opts.append((_CHOICES.sub(r" [\1]", _TYPE_NAME.sub("", name)), text))
         if args:
             with formatter.section(_("Arguments")):
                 formatter.write_dl(args)
